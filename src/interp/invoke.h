@@ -1,0 +1,18 @@
+// The interpreter's entry point used by the runtime and the public API.
+#pragma once
+#include "runtime/store_data.h"
+#include "util/error.h"
+
+namespace wisp::interp {
+
+// Calls `func` (Wasm or host) in `store` with `args` (one Value per parameter), writing one Value per
+// result into `results`. A trap returns an Error of kind Trap (or Exhaustion for "call stack exhausted")
+// with the spec's message and a backtrace, innermost frame first. Re-entrant: host functions may call
+// back into Wasm through this function.
+Result<void> invoke(runtime::StoreData& store, runtime::FuncInstance* func, const runtime::Value* args,
+                    runtime::Value* results);
+
+// Validates and translates the IR of a defined function now (for eager translation and tools).
+Result<void> ensure_code(runtime::StoreData& store, runtime::FuncInstance* func);
+
+}  // namespace wisp::interp

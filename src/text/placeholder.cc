@@ -1,0 +1,1 @@
+// Removed when the text front end lands.

@@ -1,0 +1,93 @@
+// The hooks a FuncDecoder<Tag, Visitor> visitor implements, as a visitor that does nothing (validation
+// only). interp::IrBuilder implements the same hooks to build slot IR in the validation pass.
+//
+// Contract (the decoder guarantees it; visitors rely on it):
+//  - Each instruction is fully validated before its hook is called, so hooks never see invalid code.
+//  - Visitors keep their own abstract operand stack; the decoder passes the types a hook needs.
+//  - While the current code is unreachable (after br, br_table, return, unreachable, until the matching
+//    else/end), instruction hooks are NOT called, except the control hooks on_block/on_loop/on_if
+//    (with reachable=false), on_else and on_end, which are always called so that visitors can keep a
+//    control stack parallel to the decoder's.
+//  - Block types are resolved: params and results as spans valid during the call.
+//  - An `if` without `else` gets no on_else call: on_end is called directly.
+//  - The function's final `end` calls end_function(), not on_end().
+#pragma once
+#include <cstdint>
+#include <span>
+
+#include "wasm/module.h"
+#include "wasm/opcodes.h"
+
+namespace wisp::validate {
+
+struct BlockSig {
+  std::span<const wasm::ValType> params;
+  std::span<const wasm::ValType> results;
+};
+
+struct NullVisitor {
+  // `locals` are the declared locals after the parameters (expanded, one entry per local).
+  void begin_function(const wasm::FuncType&, std::span<const wasm::ValType> /*locals*/) {}
+  void end_function(bool /*fallthrough_reachable*/) {}
+
+  // Control.
+  void on_block(const BlockSig&, bool /*reachable*/) {}
+  void on_loop(const BlockSig&, bool /*reachable*/) {}
+  void on_if(const BlockSig&, bool /*reachable*/) {}  // pops the i32 condition when reachable
+  void on_else(bool /*then_fallthrough_reachable*/) {}
+  void on_end(bool /*fallthrough_reachable*/) {}      // end of block/loop/if
+  void on_br(uint32_t /*depth*/) {}
+  void on_br_if(uint32_t /*depth*/) {}
+  void on_br_table(std::span<const uint32_t> /*depths*/, uint32_t /*default_depth*/) {}
+  void on_return() {}
+  void on_unreachable() {}
+  void on_nop() {}
+  void on_call(uint32_t /*func_index*/, const wasm::FuncType&) {}
+  void on_call_indirect(uint32_t /*type_index*/, uint32_t /*table*/, const wasm::FuncType&) {}
+
+  // Parametric.
+  void on_drop(wasm::ValType) {}
+  void on_select(wasm::ValType) {}  // both select forms; the type of the two value operands
+
+  // Variables.
+  void on_local_get(uint32_t /*index*/, wasm::ValType) {}
+  void on_local_set(uint32_t /*index*/, wasm::ValType) {}
+  void on_local_tee(uint32_t /*index*/, wasm::ValType) {}
+  void on_global_get(uint32_t /*index*/, wasm::ValType) {}
+  void on_global_set(uint32_t /*index*/, wasm::ValType) {}
+
+  // Constants (floats as raw bits so NaN payloads survive).
+  void on_i32_const(uint32_t) {}
+  void on_i64_const(uint64_t) {}
+  void on_f32_const(uint32_t) {}
+  void on_f64_const(uint64_t) {}
+
+  // Every operator with a fixed signature in opcodes.def (numeric, comparisons, conversions) that is
+  // not a constant, load, store or memory instruction.
+  void on_numeric(wasm::Op) {}
+
+  // Memory. `align` is the log2 alignment hint; `offset` the static offset.
+  void on_load(wasm::Op, uint32_t /*memory*/, uint64_t /*offset*/, uint32_t /*align*/) {}
+  void on_store(wasm::Op, uint32_t /*memory*/, uint64_t /*offset*/, uint32_t /*align*/) {}
+  void on_memory_size(uint32_t /*memory*/) {}
+  void on_memory_grow(uint32_t /*memory*/) {}
+  void on_memory_fill(uint32_t /*memory*/) {}
+  void on_memory_copy(uint32_t /*dst*/, uint32_t /*src*/) {}
+  void on_memory_init(uint32_t /*data*/, uint32_t /*memory*/) {}
+  void on_data_drop(uint32_t /*data*/) {}
+
+  // References and tables.
+  void on_ref_null(wasm::ValType) {}
+  void on_ref_is_null() {}
+  void on_ref_func(uint32_t /*func_index*/) {}
+  void on_table_get(uint32_t /*table*/) {}
+  void on_table_set(uint32_t /*table*/) {}
+  void on_table_size(uint32_t /*table*/) {}
+  void on_table_grow(uint32_t /*table*/) {}
+  void on_table_fill(uint32_t /*table*/) {}
+  void on_table_copy(uint32_t /*dst*/, uint32_t /*src*/) {}
+  void on_table_init(uint32_t /*elem*/, uint32_t /*table*/) {}
+  void on_elem_drop(uint32_t /*elem*/) {}
+};
+
+}  // namespace wisp::validate

@@ -1,0 +1,139 @@
+// wasm::Module: the decoded module as plain data. Produced by binary::ModuleDecoder, checked by the
+// validator, shared immutably by every instance. Index spaces include imports first, as in the spec.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "wasm/types.h"
+
+namespace wisp::wasm {
+
+// A constant expression, kept as its raw instruction bytes including the final `end` (0x0B).
+// Validated by validate::validate_const_expr, evaluated at instantiation by runtime::eval_const.
+struct ConstExpr {
+  std::vector<uint8_t> code;
+  bool operator==(const ConstExpr&) const = default;
+};
+
+struct Import {
+  std::string module;
+  std::string name;
+  ExternKind kind = ExternKind::func;
+  uint32_t func_type = 0;  // kind == func: type index
+  TableType table;         // kind == table
+  MemoryType memory;       // kind == memory
+  GlobalType global;       // kind == global
+};
+
+struct Export {
+  std::string name;
+  ExternKind kind = ExternKind::func;
+  uint32_t index = 0;
+};
+
+struct Global {
+  GlobalType type;
+  ConstExpr init;
+};
+
+enum class SegmentMode : uint8_t { active, passive, declarative };
+
+struct ElemSegment {
+  SegmentMode mode = SegmentMode::active;
+  uint32_t table = 0;      // active only
+  ConstExpr offset;        // active only
+  ValType type = ValType::funcref();
+  // Either function indices (the compact encodings) or one expression per element.
+  std::vector<uint32_t> func_indices;
+  std::vector<ConstExpr> exprs;
+  bool uses_exprs = false;
+  size_t size() const { return uses_exprs ? exprs.size() : func_indices.size(); }
+};
+
+struct DataSegment {
+  SegmentMode mode = SegmentMode::active;  // active or passive
+  uint32_t memory = 0;
+  ConstExpr offset;
+  std::vector<uint8_t> bytes;
+};
+
+struct LocalDecl {
+  uint32_t count = 0;
+  ValType type;
+};
+
+// A defined function: its type and where its body lives in Module::bytes.
+struct FuncBody {
+  uint32_t type_index = 0;
+  std::vector<LocalDecl> locals;  // compressed local declarations
+  uint32_t num_locals = 0;        // sum of LocalDecl::count (excluding params)
+  uint32_t body_offset = 0;       // offset in Module::bytes of the first instruction (after local decls)
+  uint32_t body_end = 0;          // offset one past the final `end`
+  uint32_t entry_offset = 0;      // offset of the entry's size field (for error messages)
+};
+
+struct CustomSection {
+  std::string name;
+  uint32_t offset = 0;  // offset in Module::bytes of the section's contents (after the name)
+  uint32_t size = 0;
+};
+
+// Names from the "name" custom section (best effort: a malformed name section is ignored, per spec).
+struct NameSection {
+  std::string module_name;
+  std::unordered_map<uint32_t, std::string> functions;
+  std::unordered_map<uint32_t, std::unordered_map<uint32_t, std::string>> locals;
+};
+
+// Where each section sits, for tools (inspect, size) and error offsets.
+struct SectionInfo {
+  uint8_t id = 0;
+  uint32_t offset = 0;  // offset of the section id byte
+  uint32_t size = 0;    // size of the contents
+  uint32_t contents_offset = 0;
+};
+
+struct Module {
+  std::vector<uint8_t> bytes;  // the whole binary; bodies point into it
+
+  std::vector<FuncType> types;
+  std::vector<Import> imports;
+
+  // Index spaces (imports first).
+  std::vector<uint32_t> func_types;  // type index of every function
+  std::vector<TableType> tables;
+  std::vector<MemoryType> memories;
+  std::vector<GlobalType> globals;
+  uint32_t num_imported_funcs = 0, num_imported_tables = 0, num_imported_memories = 0,
+           num_imported_globals = 0;
+
+  std::vector<Global> global_inits;  // defined globals only (index - num_imported_globals)
+  std::vector<FuncBody> bodies;      // defined functions only (index - num_imported_funcs)
+  std::vector<Export> exports;
+  std::optional<uint32_t> start;
+  std::vector<ElemSegment> elems;
+  std::vector<DataSegment> datas;
+  std::optional<uint32_t> data_count;
+
+  std::vector<CustomSection> customs;
+  std::vector<SectionInfo> sections;
+  NameSection names;
+
+  // Functions that may be referenced by ref.func inside function bodies (C.refs in the spec):
+  // those in exports, element segments and global initialisers.
+  std::vector<bool> declared_funcs;
+
+  const FuncType& func_type(uint32_t func_index) const { return types[func_types[func_index]]; }
+  bool is_imported_func(uint32_t func_index) const { return func_index < num_imported_funcs; }
+  const FuncBody& body(uint32_t func_index) const { return bodies[func_index - num_imported_funcs]; }
+  // The name from the name section, or empty.
+  std::string func_name(uint32_t func_index) const {
+    auto it = names.functions.find(func_index);
+    return it == names.functions.end() ? std::string() : it->second;
+  }
+};
+
+}  // namespace wisp::wasm

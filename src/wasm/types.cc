@@ -1,0 +1,63 @@
+#include "wasm/types.h"
+
+namespace wisp::wasm {
+
+std::string ValType::name() const {
+  switch (kind()) {
+    case ValKind::i32: return "i32";
+    case ValKind::i64: return "i64";
+    case ValKind::f32: return "f32";
+    case ValKind::f64: return "f64";
+    case ValKind::v128: return "v128";
+    case ValKind::ref:
+      if (is_funcref()) return "funcref";
+      if (is_externref()) return "externref";
+      return std::string("(ref ") + (nullable() ? "null " : "") + std::to_string(heap()) + ")";
+  }
+  return "?";
+}
+
+std::optional<ValType> valtype_from_byte(uint8_t b) {
+  switch (b) {
+    case kTypeI32: return ValType::i32();
+    case kTypeI64: return ValType::i64();
+    case kTypeF32: return ValType::f32();
+    case kTypeF64: return ValType::f64();
+    case kTypeV128: return ValType::v128();
+    case kTypeFuncRef: return ValType::funcref();
+    case kTypeExternRef: return ValType::externref();
+    default: return std::nullopt;
+  }
+}
+
+uint8_t valtype_to_byte(ValType t) {
+  switch (t.kind()) {
+    case ValKind::i32: return kTypeI32;
+    case ValKind::i64: return kTypeI64;
+    case ValKind::f32: return kTypeF32;
+    case ValKind::f64: return kTypeF64;
+    case ValKind::v128: return kTypeV128;
+    case ValKind::ref: return t.is_externref() ? kTypeExternRef : kTypeFuncRef;
+  }
+  return 0;
+}
+
+std::string FuncType::to_string() const {
+  std::string s = "(";
+  for (size_t i = 0; i < params.size(); ++i) s += (i ? ", " : "") + params[i].name();
+  s += ") -> (";
+  for (size_t i = 0; i < results.size(); ++i) s += (i ? ", " : "") + results[i].name();
+  return s + ")";
+}
+
+const char* extern_kind_name(ExternKind k) {
+  switch (k) {
+    case ExternKind::func: return "func";
+    case ExternKind::table: return "table";
+    case ExternKind::memory: return "memory";
+    case ExternKind::global: return "global";
+  }
+  return "?";
+}
+
+}  // namespace wisp::wasm

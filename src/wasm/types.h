@@ -1,0 +1,103 @@
+// Value, reference, function, table, memory and global types of the Wasm type system.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wisp::wasm {
+
+enum class ValKind : uint8_t { i32, i64, f32, f64, v128, ref };
+
+// Abstract heap types; concrete (indexed) heap types use values below kHeapAbstractBase.
+enum class HeapKind : uint32_t {
+  func = 0xFFFF'F0,
+  extern_ = 0xFFFF'F1,
+};
+constexpr uint32_t kHeapAbstractBase = 0xFFFF'F0;
+
+// A value type packed into 32 bits: {kind:8, nullable:1, heap type:23} so typed references need no redesign.
+class ValType {
+ public:
+  constexpr ValType() = default;
+  static constexpr ValType i32() { return ValType(ValKind::i32); }
+  static constexpr ValType i64() { return ValType(ValKind::i64); }
+  static constexpr ValType f32() { return ValType(ValKind::f32); }
+  static constexpr ValType f64() { return ValType(ValKind::f64); }
+  static constexpr ValType v128() { return ValType(ValKind::v128); }
+  static constexpr ValType ref(uint32_t heap, bool nullable) {
+    ValType t(ValKind::ref);
+    t.bits_ |= (nullable ? 1u << 8 : 0u) | (heap << 9);
+    return t;
+  }
+  static constexpr ValType funcref() { return ref(uint32_t(HeapKind::func), true); }
+  static constexpr ValType externref() { return ref(uint32_t(HeapKind::extern_), true); }
+
+  constexpr ValKind kind() const { return ValKind(bits_ & 0xff); }
+  constexpr bool is_ref() const { return kind() == ValKind::ref; }
+  constexpr bool is_num() const { return kind() <= ValKind::f64; }
+  constexpr bool nullable() const { return (bits_ >> 8) & 1; }
+  constexpr uint32_t heap() const { return bits_ >> 9; }
+  constexpr bool is_funcref() const { return is_ref() && heap() == uint32_t(HeapKind::func); }
+  constexpr bool is_externref() const { return is_ref() && heap() == uint32_t(HeapKind::extern_); }
+  // Number of 8-byte interpreter slots a value of this type occupies.
+  constexpr uint32_t slots() const { return kind() == ValKind::v128 ? 2 : 1; }
+  constexpr uint32_t bits() const { return bits_; }
+  constexpr bool operator==(const ValType&) const = default;
+
+  // Spec text name: i32, i64, f32, f64, v128, funcref, externref.
+  std::string name() const;
+
+ private:
+  constexpr explicit ValType(ValKind k) : bits_(uint32_t(k)) {}
+  uint32_t bits_ = 0;
+};
+
+// Binary encodings of value types.
+constexpr uint8_t kTypeI32 = 0x7F, kTypeI64 = 0x7E, kTypeF32 = 0x7D, kTypeF64 = 0x7C, kTypeV128 = 0x7B,
+                  kTypeFuncRef = 0x70, kTypeExternRef = 0x6F, kTypeFunc = 0x60, kBlockTypeEmpty = 0x40;
+
+// Decodes a single-byte value type encoding; nullopt if the byte is not a value type.
+std::optional<ValType> valtype_from_byte(uint8_t b);
+uint8_t valtype_to_byte(ValType t);
+
+struct FuncType {
+  std::vector<ValType> params;
+  std::vector<ValType> results;
+  bool operator==(const FuncType&) const = default;
+  std::string to_string() const;  // "(i32, i32) -> (i64)"
+};
+
+struct Limits {
+  uint64_t min = 0;
+  std::optional<uint64_t> max;
+  bool shared = false;
+  bool is64 = false;
+  bool operator==(const Limits&) const = default;
+};
+
+struct TableType {
+  ValType elem = ValType::funcref();
+  Limits limits;
+  bool operator==(const TableType&) const = default;
+};
+
+struct MemoryType {
+  Limits limits;
+  bool operator==(const MemoryType&) const = default;
+};
+
+struct GlobalType {
+  ValType type;
+  bool mut = false;
+  bool operator==(const GlobalType&) const = default;
+};
+
+enum class ExternKind : uint8_t { func = 0, table = 1, memory = 2, global = 3 };
+const char* extern_kind_name(ExternKind k);
+
+constexpr uint32_t kPageSize = 65536;
+constexpr uint64_t kMaxPages32 = 65536;        // 4 GiB
+constexpr uint64_t kMaxTableSize = 0xFFFF'FFFF;  // spec limit for 32-bit tables
+
+}  // namespace wisp::wasm
