@@ -5,6 +5,12 @@
 
 namespace wisp::interp {
 
+// Creates the (initially empty) IR cache of a compiled module. The public Module keeps it and every
+// instance of the module points to it (InstanceData::code), so each function is translated once per
+// module, thread-safely, on its first call (or now, for eager translation).
+std::shared_ptr<ModuleCode> make_module_code(std::shared_ptr<const wasm::Module> module,
+                                             const runtime::EngineConfig& config);
+
 // Calls `func` (Wasm or host) in `store` with `args` (one Value per parameter), writing one Value per
 // result into `results`. A trap returns an Error of kind Trap (or Exhaustion for "call stack exhausted")
 // with the spec's message and a backtrace, innermost frame first. Re-entrant: host functions may call

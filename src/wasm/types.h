@@ -11,10 +11,10 @@ enum class ValKind : uint8_t { i32, i64, f32, f64, v128, ref };
 
 // Abstract heap types; concrete (indexed) heap types use values below kHeapAbstractBase.
 enum class HeapKind : uint32_t {
-  func = 0xFFFF'F0,
-  extern_ = 0xFFFF'F1,
+  func = 0x7F'FFF0,  // must fit the 23-bit heap field
+  extern_ = 0x7F'FFF1,
 };
-constexpr uint32_t kHeapAbstractBase = 0xFFFF'F0;
+constexpr uint32_t kHeapAbstractBase = 0x7F'FFF0;
 
 // A value type packed into 32 bits: {kind:8, nullable:1, heap type:23} so typed references need no redesign.
 class ValType {

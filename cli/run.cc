@@ -1,0 +1,186 @@
+// `wisp run [OPTIONS] FILE [ARGS...]`: compiles, instantiates and runs a module's `_start`, or calls one
+// export with `--invoke NAME ARGS...` and prints its results.
+#include <array>
+#include <cinttypes>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "args.h"
+#include "commands.h"
+#include "load.h"
+#include "value_text.h"
+#include "wisp/wisp.h"
+
+namespace wisp::cli {
+
+namespace {
+
+constexpr const char* kRunUsage =
+    "usage: wisp run [options] FILE [ARGS...]\n"
+    "\n"
+    "Compiles FILE (.wasm binary or .wat text), instantiates it (running its start function) and calls\n"
+    "its `_start` export. With --invoke, calls export NAME instead, with ARGS converted to its parameter\n"
+    "types (integers in decimal or 0x hex; floats in decimal, hex, inf, nan or nan:0xPAYLOAD), and prints\n"
+    "each result on its own line (integers as signed decimal, floats in a form that reads back exactly).\n"
+    "\n"
+    "options:\n"
+    "  --invoke NAME  call export NAME instead of _start\n"
+    "  -h, --help     show this help\n"
+    "\n"
+    "A trap prints 'Error: wasm trap: MESSAGE' and a backtrace on stderr and exits with 134.\n";
+
+// Converts one command-line argument to a Val of type `type`.
+std::optional<Val> parse_arg(const std::string& text, ValType type) {
+  switch (type.kind()) {
+    case ValKind::i32:
+      if (auto v = parse_int(text, 32)) return Val::i32(int32_t(uint32_t(*v)));
+      return std::nullopt;
+    case ValKind::i64:
+      if (auto v = parse_int(text, 64)) return Val::i64(int64_t(*v));
+      return std::nullopt;
+    case ValKind::f32:
+      if (auto v = parse_f32_bits(text)) return Val::f32_bits(*v);
+      return std::nullopt;
+    case ValKind::f64:
+      if (auto v = parse_f64_bits(text)) return Val::f64_bits(*v);
+      return std::nullopt;
+    case ValKind::externref:
+      if (text == "null") return Val::null(ValKind::externref);
+      if (auto v = parse_int(text, 64)) {
+        if (*v != UINT64_MAX) return Val::externref(*v);
+      }
+      return std::nullopt;
+    case ValKind::funcref:
+      if (text == "null") return Val::null(ValKind::funcref);
+      return std::nullopt;
+    case ValKind::v128: {
+      // 0x followed by 32 hex digits, most significant byte first.
+      if (text.size() != 34 || text[0] != '0' || (text[1] != 'x' && text[1] != 'X')) return std::nullopt;
+      std::array<uint8_t, 16> bytes{};
+      for (int i = 0; i < 16; ++i) {
+        auto b = parse_int("0x" + text.substr(2 + 2 * size_t(i), 2), 32);
+        if (!b) return std::nullopt;
+        bytes[15 - size_t(i)] = uint8_t(*b);
+      }
+      return Val::v128(bytes);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string format_val(const Val& v) {
+  char buf[64];
+  switch (v.kind()) {
+    case ValKind::i32: std::snprintf(buf, sizeof buf, "%" PRId32, v.as_i32()); return buf;
+    case ValKind::i64: std::snprintf(buf, sizeof buf, "%" PRId64, v.as_i64()); return buf;
+    case ValKind::f32: return format_f32(v.f32_bits());
+    case ValKind::f64: return format_f64(v.f64_bits());
+    case ValKind::v128: {
+      std::string s = "0x";
+      auto bytes = v.as_v128();
+      for (int i = 15; i >= 0; --i) {
+        std::snprintf(buf, sizeof buf, "%02x", bytes[size_t(i)]);
+        s += buf;
+      }
+      return s;
+    }
+    case ValKind::funcref: return v.is_null() ? "null" : "funcref";
+    case ValKind::externref:
+      if (v.is_null()) return "null";
+      std::snprintf(buf, sizeof buf, "externref %" PRIu64, *v.as_externref());
+      return buf;
+  }
+  return "?";
+}
+
+// Reports an execution failure: a WASI exit passes its code through; traps print the message and the
+// backtrace (innermost first) and exit like an abort.
+int report_trap(const Error& e) {
+  if (e.exit_code >= 0) return e.exit_code;
+  if (e.kind != ErrorKind::Trap && e.kind != ErrorKind::Exhaustion) {
+    return error(kExitFailure, "%s", e.to_string().c_str());
+  }
+  std::fprintf(stderr, "Error: wasm trap: %s\n", e.message.c_str());
+  for (size_t i = 0; i < e.backtrace.size(); ++i) std::fprintf(stderr, "  %zu: %s\n", i, e.backtrace[i].c_str());
+  return kExitTrap;
+}
+
+}  // namespace
+
+int run_command(int argc, char** argv) {
+  std::string invoke;
+  bool has_invoke = false;
+  int i = 1;
+  for (; i < argc; ++i) {
+    std::string a = argv[i];
+    if (is_help_flag(a)) {
+      std::fputs(kRunUsage, stdout);
+      return 0;
+    }
+    bool missing = false;
+    if (match_option(argc, argv, i, "--invoke", invoke, missing)) {
+      if (missing) return error(kExitUsage, "run: option '--invoke' needs an export name");
+      has_invoke = true;
+      continue;
+    }
+    if (a == "--") {
+      ++i;
+      break;
+    }
+    if (a.size() > 1 && a[0] == '-') return error(kExitUsage, "run: unknown option '%s' (see 'wisp run --help')", a.c_str());
+    break;  // the module file; everything after it belongs to the guest
+  }
+  if (i >= argc) return error(kExitUsage, "run: no input file (see 'wisp run --help')");
+  std::string path = argv[i++];
+  std::vector<std::string> args(argv + i, argv + argc);
+
+  auto bytes = load_module_bytes(path);
+  if (!bytes.ok()) return error(kExitFailure, "%s", describe_error(path, bytes.error()).c_str());
+  Engine engine;
+  auto module = Module::compile(engine, bytes.value());
+  if (!module.ok()) return error(kExitFailure, "%s", describe_error(path, module.error()).c_str());
+
+  Store store(engine);
+  // Nobody provides imports yet (WASI comes later): the linker names the first missing one
+  // ("unknown import: MODULE::NAME").
+  Linker linker(engine);
+  auto instance = linker.instantiate(store, module.value());
+  if (!instance.ok()) {
+    const Error& e = instance.error();
+    if (e.kind == ErrorKind::Trap || e.kind == ErrorKind::Exhaustion) return report_trap(e);
+    return error(kExitFailure, "%s", describe_error(path, e).c_str());
+  }
+
+  std::string name = has_invoke ? invoke : "_start";
+  std::optional<Func> func = instance->get_func(store, name);
+  if (!func) {
+    if (has_invoke) return error(kExitFailure, "%s: no exported function '%s'", path.c_str(), name.c_str());
+    return error(kExitFailure, "%s: no '_start' export (use --invoke NAME to call another export)", path.c_str());
+  }
+  FuncType type = func->type(store);
+  std::vector<Val> call_args;
+  if (has_invoke) {
+    if (args.size() != type.params().size())
+      return error(kExitUsage, "run: '%s' takes %zu argument(s), got %zu (its type is %s)", name.c_str(),
+                   type.params().size(), args.size(), type.to_string().c_str());
+    for (size_t k = 0; k < args.size(); ++k) {
+      auto v = parse_arg(args[k], type.params()[k]);
+      if (!v)
+        return error(kExitUsage, "run: argument %zu of '%s': '%s' is not a valid %s", k + 1, name.c_str(),
+                     args[k].c_str(), type.params()[k].name().c_str());
+      call_args.push_back(*v);
+    }
+  } else if (!type.params().empty()) {
+    return error(kExitFailure, "%s: '_start' must take no parameters (its type is %s)", path.c_str(),
+                 type.to_string().c_str());
+  }
+
+  auto results = func->call(store, call_args);
+  if (!results.ok()) return report_trap(results.error());
+  if (has_invoke)
+    for (const Val& v : results.value()) std::printf("%s\n", format_val(v).c_str());
+  return 0;
+}
+
+}  // namespace wisp::cli

@@ -1,0 +1,61 @@
+// `wisp validate FILE...`: checks that modules are well-formed and valid; silent on success.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "args.h"
+#include "commands.h"
+#include "load.h"
+#include "wisp/wisp.h"
+
+namespace wisp::cli {
+
+namespace {
+
+constexpr const char* kValidateUsage =
+    "usage: wisp validate [options] FILE...\n"
+    "\n"
+    "Checks that each module (.wasm binary or .wat text) is well-formed and valid. Prints one line per\n"
+    "invalid module (file, error kind, byte offset, reason) and exits with 1 if any is invalid.\n"
+    "\n"
+    "options:\n"
+    "  -q, --quiet  print nothing, only set the exit status\n"
+    "  -h, --help   show this help\n";
+
+}  // namespace
+
+int validate_command(int argc, char** argv) {
+  bool quiet = false;
+  std::vector<std::string> files;
+  bool options_done = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (!options_done && is_help_flag(a)) {
+      std::fputs(kValidateUsage, stdout);
+      return 0;
+    }
+    if (!options_done && a == "--") {
+      options_done = true;
+    } else if (!options_done && (a == "-q" || a == "--quiet")) {
+      quiet = true;
+    } else if (!options_done && a.size() > 1 && a[0] == '-') {
+      return error(kExitUsage, "validate: unknown option '%s' (see 'wisp validate --help')", a.c_str());
+    } else {
+      files.push_back(a);
+    }
+  }
+  if (files.empty()) return error(kExitUsage, "validate: no input files (see 'wisp validate --help')");
+
+  Engine engine;
+  int status = 0;
+  for (const std::string& path : files) {
+    auto bytes = load_module_bytes(path);
+    Result<void> r = bytes.ok() ? Module::validate(engine, bytes.value()) : Result<void>(bytes.error());
+    if (r.ok()) continue;
+    status = kExitFailure;
+    if (!quiet) std::printf("%s\n", describe_error(path, r.error()).c_str());
+  }
+  return status;
+}
+
+}  // namespace wisp::cli

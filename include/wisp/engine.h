@@ -1,0 +1,34 @@
+// wisp public API: Config and Engine.
+#pragma once
+#include <memory>
+
+namespace wisp {
+
+namespace detail {
+struct EngineImpl;
+}
+
+// Engine-wide settings, fixed when the Engine is created (they decide how code is built).
+struct Config {
+  bool explicit_bounds_checks = false;  // check every memory access instead of relying on guard pages
+  bool lazy_translation = true;         // translate a function to IR on its first call (else at instantiation)
+  bool consume_fuel = false;            // stores count fuel (Store::set_fuel); running out traps
+  bool interruptible = false;           // guests poll the store's interrupt flag (Store::interrupt_handle)
+};
+
+// Compilation environment shared by modules and stores: the configuration and the canonical function
+// type registry. Cheap to copy (copies share state); thread-safe.
+class Engine {
+ public:
+  explicit Engine(Config config = {});
+  const Config& config() const;
+
+  // Internal: the shared implementation (type registry, runtime config).
+  const std::shared_ptr<detail::EngineImpl>& impl() const { return impl_; }
+  bool operator==(const Engine& other) const { return impl_ == other.impl_; }
+
+ private:
+  std::shared_ptr<detail::EngineImpl> impl_;
+};
+
+}  // namespace wisp

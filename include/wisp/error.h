@@ -1,0 +1,88 @@
+// wisp public API: errors. The taxonomy shared by every layer (DESIGN.md §1); `wisp wast` checks
+// assertions by kind. No exceptions cross the API: fallible calls return Result<T>.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace wisp {
+
+enum class ErrorKind : uint8_t {
+  Malformed,    // binary decoder, text parser: not a well-formed module
+  Invalid,      // validator: well-formed but not valid
+  Unlinkable,   // linker: imports do not match
+  Trap,         // execution or instantiation trapped
+  Exhaustion,   // call stack exhausted (a Trap with a distinct assertion kind)
+  Io,           // files
+  Usage,        // wrong arguments to an API or the CLI
+};
+
+const char* error_kind_name(ErrorKind kind);
+
+// An error with its kind, a message in the spec's wording, and (for decoders) the byte offset.
+struct Error {
+  ErrorKind kind = ErrorKind::Usage;
+  std::string message;
+  uint64_t offset = UINT64_MAX;  // UINT64_MAX when not applicable
+  std::vector<std::string> backtrace;  // traps: innermost frame first, "name" or "<wasm function N>"
+  int exit_code = -1;                  // >= 0: a WASI proc_exit unwinding the guest, not a real trap
+
+  static Error make(ErrorKind k, std::string m, uint64_t off = UINT64_MAX) {
+    Error e;
+    e.kind = k;
+    e.message = std::move(m);
+    e.offset = off;
+    return e;
+  }
+  static Error malformed(std::string m, uint64_t off = UINT64_MAX) { return make(ErrorKind::Malformed, std::move(m), off); }
+  static Error invalid(std::string m, uint64_t off = UINT64_MAX) { return make(ErrorKind::Invalid, std::move(m), off); }
+  static Error unlinkable(std::string m) { return make(ErrorKind::Unlinkable, std::move(m)); }
+  static Error trap(std::string m) { return make(ErrorKind::Trap, std::move(m)); }
+  static Error exhaustion(std::string m) { return make(ErrorKind::Exhaustion, std::move(m)); }
+  static Error io(std::string m) { return make(ErrorKind::Io, std::move(m)); }
+  static Error usage(std::string m) { return make(ErrorKind::Usage, std::move(m)); }
+
+  // "kind: message" with the offset when known, for one-line CLI errors.
+  std::string to_string() const;
+};
+
+// Result<T>: a value or an Error. No exceptions cross layer boundaries.
+template <typename T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : v_(std::move(value)) {}
+  Result(Error error) : v_(std::move(error)) {}
+  bool ok() const { return v_.index() == 0; }
+  explicit operator bool() const { return ok(); }
+  T& value() & { return std::get<0>(v_); }
+  const T& value() const& { return std::get<0>(v_); }
+  T&& value() && { return std::get<0>(std::move(v_)); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  const Error& error() const { return std::get<1>(v_); }
+  Error& error() { return std::get<1>(v_); }
+
+ private:
+  std::variant<T, Error> v_;
+};
+
+template <>
+class [[nodiscard]] Result<void> {
+ public:
+  Result() = default;
+  Result(Error error) : err_(std::move(error)), ok_(false) {}
+  bool ok() const { return ok_; }
+  explicit operator bool() const { return ok_; }
+  const Error& error() const { return err_; }
+  Error& error() { return err_; }
+
+ private:
+  Error err_;
+  bool ok_ = true;
+};
+
+}  // namespace wisp

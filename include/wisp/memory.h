@@ -1,0 +1,47 @@
+// wisp public API: Memory, a linear memory of a store (defined by an instance, imported, or created by
+// the host). A small handle {store id, object}; using it with another store fails.
+#pragma once
+#include <cstdint>
+#include <span>
+
+#include "wisp/error.h"
+#include "wisp/store.h"
+#include "wisp/types.h"
+
+namespace wisp::runtime {
+struct MemoryInstance;
+}
+
+namespace wisp {
+
+class Memory {
+ public:
+  Memory() = default;  // an empty handle
+  // A new memory of `type` (min pages committed; max capped by the store's limits).
+  static Result<Memory> create(Store& store, const MemoryType& type);
+
+  // The current type (limits.min is the current page count).
+  MemoryType type(Store& store) const;
+  // Base address of the memory (nullptr for a wrong store). Stable: the base never moves on grow
+  // with guard pages, but may move in explicit-bounds-check mode: re-read after calls and grows.
+  uint8_t* data(Store& store) const;
+  uint64_t size(Store& store) const;   // in bytes
+  uint64_t pages(Store& store) const;  // in 64 KiB pages
+  // Grows by `delta` pages; returns the previous page count, or an error when it cannot grow.
+  Result<uint64_t> grow(Store& store, uint64_t delta) const;
+  // Bounds-checked copies ("out of bounds memory access" errors, kind Trap).
+  Result<void> read(Store& store, uint64_t offset, std::span<uint8_t> out) const;
+  Result<void> write(Store& store, uint64_t offset, std::span<const uint8_t> in) const;
+
+  // Internal.
+  Memory(uint64_t store_id, runtime::MemoryInstance* m) : store_id_(store_id), mem_(m) {}
+  uint64_t store_id() const { return store_id_; }
+  runtime::MemoryInstance* internal() const { return mem_; }
+  bool operator==(const Memory&) const = default;
+
+ private:
+  uint64_t store_id_ = 0;
+  runtime::MemoryInstance* mem_ = nullptr;
+};
+
+}  // namespace wisp

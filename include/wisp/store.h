@@ -1,0 +1,83 @@
+// wisp public API: Store, the owner of every runtime object (instances, functions, memories, tables,
+// globals), with its limits, fuel and interrupt flag. Single-threaded: use a store from one thread at
+// a time (the interrupt handle excepted).
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <memory>
+
+#include "wisp/engine.h"
+#include "wisp/error.h"
+
+namespace wisp::runtime {
+struct StoreData;
+}
+
+namespace wisp {
+
+// Resource limits of one store. Exceeding one makes the operation fail (grow returns an error / -1 to
+// the guest, instantiation fails) or traps ("call stack exhausted").
+struct StoreLimits {
+  uint64_t max_memory_pages = 65536;          // per memory (64 KiB pages)
+  uint64_t max_table_elements = 10'000'000;   // per table
+  uint64_t max_value_stack_bytes = 64ull << 20;
+  uint32_t max_call_depth = 50'000;
+  uint32_t max_instances = 10'000;
+};
+
+// Lets another thread stop the guest running in a store (it traps with "interrupted" at the next
+// check; needs Config::interruptible). Valid while the store lives.
+class InterruptHandle {
+ public:
+  void interrupt() const { flag_->store(true, std::memory_order_relaxed); }
+
+ private:
+  friend class Store;
+  explicit InterruptHandle(std::atomic<bool>* flag) : flag_(flag) {}
+  std::atomic<bool>* flag_;
+};
+
+class Store {
+ public:
+  explicit Store(const Engine& engine);
+  ~Store();
+  // A store owns objects that point back to it: it never moves.
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const Engine& engine() const { return engine_; }
+
+  void set_limits(const StoreLimits& limits);
+  const StoreLimits& limits() const { return limits_; }
+
+  // Fuel (needs Config::consume_fuel, else a Usage error): the amount left before execution traps
+  // with "all fuel consumed".
+  Result<void> set_fuel(uint64_t fuel);
+  Result<uint64_t> get_fuel() const;
+
+  InterruptHandle interrupt_handle();
+  // Clears a pending interrupt so the store can run again.
+  void clear_interrupt();
+
+  // An opaque pointer for the embedder (host functions reach it through Caller::data()).
+  void set_data(void* data) { user_data_ = data; }
+  void* data() const { return user_data_; }
+
+  // Unique id of this store (never reused in a process); handles carry it.
+  uint64_t id() const { return id_; }
+
+  // Internal: the runtime data.
+  runtime::StoreData& data_internal() { return *data_; }
+  const runtime::StoreData& data_internal() const { return *data_; }
+  // Internal: the store owning `data` (from runtime::StoreData::host_data).
+  static Store* from_internal(runtime::StoreData& data);
+
+ private:
+  Engine engine_;
+  std::unique_ptr<runtime::StoreData> data_;
+  StoreLimits limits_;
+  uint64_t id_ = 0;
+  void* user_data_ = nullptr;
+};
+
+}  // namespace wisp

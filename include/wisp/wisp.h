@@ -1,0 +1,24 @@
+// wisp public C++ embedding API (DESIGN.md §4): include this one header.
+//
+//   wisp::Engine engine;
+//   wisp::Store store(engine);
+//   auto module = wisp::Module::compile(engine, bytes);          // Result<Module>
+//   wisp::Linker linker(engine);
+//   linker.func_wrap("env", "add", [](int32_t a, int32_t b) { return a + b; });
+//   auto instance = linker.instantiate(store, *module);          // Result<Instance>
+//   auto run = instance->get_func(store, "run")->typed<int32_t(int32_t)>(store);
+//   auto r = run->call(store, 41);                               // Result<int32_t>
+#pragma once
+#include "wisp/engine.h"
+#include "wisp/error.h"
+#include "wisp/extern.h"
+#include "wisp/func.h"
+#include "wisp/global.h"
+#include "wisp/instance.h"
+#include "wisp/linker.h"
+#include "wisp/memory.h"
+#include "wisp/module.h"
+#include "wisp/store.h"
+#include "wisp/table.h"
+#include "wisp/types.h"
+#include "wisp/val.h"

@@ -1,0 +1,119 @@
+#include <vector>
+
+#include "api/internal.h"
+#include "interp/invoke.h"
+#include "runtime/instantiate.h"
+#include "wisp/extern.h"
+#include "wisp/func.h"
+
+namespace wisp {
+
+namespace {
+
+// A host function's Error traps the guest with its message (Exhaustion from a nested call stays).
+Error as_trap(Error e) {
+  if (e.kind != ErrorKind::Exhaustion) e.kind = ErrorKind::Trap;
+  return e;
+}
+
+Result<void> check_handle(const Store& store, uint64_t store_id, const void* obj) {
+  if (!obj) return detail::empty_handle();
+  if (store_id != store.id()) return detail::wrong_store();
+  return {};
+}
+
+}  // namespace
+
+std::optional<Memory> Caller::memory(std::string_view name) {
+  std::optional<Extern> e = get_export(name);
+  if (!e) return std::nullopt;
+  return e->memory();
+}
+
+std::optional<Extern> Caller::get_export(std::string_view name) {
+  if (!instance_) return std::nullopt;
+  return detail::find_export(*store_, instance_, name);
+}
+
+Func Func::create(Store& store, const FuncType& type, HostFunc fn) {
+  runtime::HostCallback cb = [fn = std::move(fn), type](runtime::HostContext& ctx, const runtime::Value* args,
+                                                       runtime::Value* results) -> Result<void> {
+    Store& s = *Store::from_internal(*ctx.store);
+    Caller caller(s, ctx.caller);
+    std::vector<Val> in;
+    in.reserve(type.params().size());
+    for (size_t i = 0; i < type.params().size(); ++i) in.push_back(detail::to_val(type.params()[i].kind(), args[i], s.id()));
+    std::vector<Val> out;
+    out.reserve(type.results().size());
+    for (ValType t : type.results()) out.push_back(Val::zero(t));
+    Result<void> r = fn(caller, in, out);
+    if (!r.ok()) return as_trap(std::move(r.error()));
+    for (size_t i = 0; i < out.size(); ++i) {
+      if (!detail::check_val(s, out[i], type.results()[i]).ok())
+        return Error::trap("host function returned a value of the wrong type");
+      results[i] = detail::to_value(out[i]);
+    }
+    return {};
+  };
+  runtime::FuncInstance* f = runtime::create_host_func(store.data_internal(), detail::to_wasm(type), std::move(cb));
+  return Func(store.id(), f);
+}
+
+Func Func::create_raw(Store& store, const FuncType& type, RawHostFunc fn) {
+  runtime::HostCallback cb = [fn = std::move(fn)](runtime::HostContext& ctx, const runtime::Value* args,
+                                                 runtime::Value* results) -> Result<void> {
+    Caller caller(*Store::from_internal(*ctx.store), ctx.caller);
+    Result<void> r = fn(caller, detail::to_raw(args), detail::to_raw(results));
+    if (!r.ok()) return as_trap(std::move(r.error()));
+    return {};
+  };
+  runtime::FuncInstance* f = runtime::create_host_func(store.data_internal(), detail::to_wasm(type), std::move(cb));
+  return Func(store.id(), f);
+}
+
+Result<FuncType> Func::checked_type(Store& store) const {
+  if (Result<void> r = check_handle(store, store_id_, func_); !r.ok()) return std::move(r.error());
+  return detail::to_public(*func_->type);
+}
+
+FuncType Func::type(Store& store) const {
+  Result<FuncType> t = checked_type(store);
+  return t.ok() ? std::move(*t) : FuncType();
+}
+
+Result<void> Func::call_raw(Store& store, const detail::RawVal* args, detail::RawVal* results) const {
+  if (Result<void> r = check_handle(store, store_id_, func_); !r.ok()) return r;
+  return interp::invoke(store.data_internal(), func_, detail::to_values(args), detail::to_values(results));
+}
+
+Result<void> Func::call(Store& store, std::span<const Val> args, std::span<Val> results) const {
+  if (Result<void> r = check_handle(store, store_id_, func_); !r.ok()) return r;
+  const wasm::FuncType& ft = *func_->type;
+  if (args.size() != ft.params.size())
+    return Error::usage("expected " + std::to_string(ft.params.size()) + " arguments, got " +
+                        std::to_string(args.size()));
+  if (results.size() != ft.results.size())
+    return Error::usage("expected room for " + std::to_string(ft.results.size()) + " results, got " +
+                        std::to_string(results.size()));
+  std::vector<runtime::Value> in(args.size()), out(results.size());
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (Result<void> r = detail::check_val(store, args[i], detail::to_public(ft.params[i])); !r.ok())
+      return Error::usage("argument " + std::to_string(i) + ": " + r.error().message);
+    in[i] = detail::to_value(args[i]);
+  }
+  Result<void> r = interp::invoke(store.data_internal(), func_, in.data(), out.data());
+  if (!r.ok()) return r;
+  for (size_t i = 0; i < results.size(); ++i)
+    results[i] = detail::to_val(detail::to_public(ft.results[i]).kind(), out[i], store.id());
+  return {};
+}
+
+Result<std::vector<Val>> Func::call(Store& store, std::span<const Val> args) const {
+  if (Result<void> r = check_handle(store, store_id_, func_); !r.ok()) return std::move(r.error());
+  std::vector<Val> results(func_->type->results.size());
+  Result<void> r = call(store, args, std::span<Val>(results));
+  if (!r.ok()) return std::move(r.error());
+  return results;
+}
+
+}  // namespace wisp

@@ -1,0 +1,40 @@
+#include "api/internal.h"
+#include "runtime/instantiate.h"
+#include "wisp/global.h"
+
+namespace wisp {
+
+namespace {
+Result<void> check(const Store& store, uint64_t store_id, const void* obj) {
+  if (!obj) return detail::empty_handle();
+  if (store_id != store.id()) return detail::wrong_store();
+  return {};
+}
+}  // namespace
+
+Result<Global> Global::create(Store& store, const GlobalType& type, const Val& value) {
+  if (Result<void> r = detail::check_val(store, value, type.content); !r.ok()) return std::move(r.error());
+  runtime::GlobalInstance* g =
+      runtime::create_global(store.data_internal(), detail::to_wasm(type), detail::to_value(value));
+  return Global(store.id(), g);
+}
+
+GlobalType Global::type(Store& store) const {
+  if (!check(store, store_id_, global_).ok()) return {};
+  return detail::to_public(global_->type);
+}
+
+Val Global::get(Store& store) const {
+  if (!check(store, store_id_, global_).ok()) return {};
+  return detail::to_val(detail::to_public(global_->type.type).kind(), global_->value, store.id());
+}
+
+Result<void> Global::set(Store& store, const Val& value) const {
+  if (Result<void> r = check(store, store_id_, global_); !r.ok()) return r;
+  if (!global_->type.mut) return Error::usage("cannot set an immutable global");
+  if (Result<void> r = detail::check_val(store, value, detail::to_public(global_->type.type)); !r.ok()) return r;
+  global_->value = detail::to_value(value);
+  return {};
+}
+
+}  // namespace wisp

@@ -1,0 +1,73 @@
+// Shared internals of the public API implementation: engine/module state and type conversions between
+// the public wisp:: types and the internal wasm:: / runtime:: ones.
+#pragma once
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <string_view>
+
+#include "runtime/store_data.h"
+#include "runtime/type_registry.h"
+#include "runtime/value.h"
+#include "wasm/module.h"
+#include "wisp/engine.h"
+#include "wisp/extern.h"
+#include "wisp/types.h"
+#include "wisp/val.h"
+
+namespace wisp::detail {
+
+struct EngineImpl {
+  Config config;
+  runtime::EngineConfig runtime_config;
+  std::shared_ptr<runtime::TypeRegistry> types = std::make_shared<runtime::TypeRegistry>();
+};
+
+struct ModuleImpl {
+  Engine engine;
+  std::shared_ptr<const wasm::Module> module;
+  std::shared_ptr<interp::ModuleCode> code;
+};
+
+static_assert(sizeof(RawVal) == sizeof(runtime::Value) && alignof(RawVal) == alignof(runtime::Value));
+inline const runtime::Value* to_values(const RawVal* r) { return reinterpret_cast<const runtime::Value*>(r); }
+inline runtime::Value* to_values(RawVal* r) { return reinterpret_cast<runtime::Value*>(r); }
+inline const RawVal* to_raw(const runtime::Value* v) { return reinterpret_cast<const RawVal*>(v); }
+inline RawVal* to_raw(runtime::Value* v) { return reinterpret_cast<RawVal*>(v); }
+
+inline runtime::Value to_value(const Val& v) {
+  runtime::Value x;
+  std::memcpy(x.bytes, v.raw().bytes, 16);
+  return x;
+}
+inline Val to_val(ValKind kind, const runtime::Value& v, uint64_t store_id) {
+  RawVal r;
+  std::memcpy(r.bytes, v.bytes, 16);
+  return Val::from_raw(kind, r, store_id);
+}
+
+ValType to_public(wasm::ValType t);
+wasm::ValType to_wasm(ValType t);
+FuncType to_public(const wasm::FuncType& t);
+wasm::FuncType to_wasm(const FuncType& t);
+Limits to_public(const wasm::Limits& l);
+TableType to_public(const wasm::TableType& t);
+wasm::TableType to_wasm(const TableType& t);
+MemoryType to_public(const wasm::MemoryType& t);
+wasm::MemoryType to_wasm(const MemoryType& t);
+GlobalType to_public(const wasm::GlobalType& t);
+wasm::GlobalType to_wasm(const GlobalType& t);
+
+// Usage errors for handles.
+Error wrong_store();
+Error empty_handle();
+
+// Checks that a Val may be stored in a `store` slot of type `expected` (kind; funcref store).
+Result<void> check_val(const Store& store, const Val& v, ValType expected);
+
+// The export `name` of an instance as an Extern of `store`, or nullopt.
+std::optional<Extern> find_export(Store& store, runtime::InstanceData* inst, std::string_view name);
+// The Extern for export `e` of an instance.
+Extern export_extern(Store& store, runtime::InstanceData* inst, const wasm::Export& e);
+
+}  // namespace wisp::detail

@@ -1,0 +1,56 @@
+#include <atomic>
+
+#include "api/internal.h"
+#include "wisp/store.h"
+
+namespace wisp {
+
+namespace {
+std::atomic<uint64_t> next_store_id{1};  // ids are never reused, so stale handles never match
+
+runtime::StoreLimits to_runtime(const StoreLimits& l) {
+  runtime::StoreLimits r;
+  r.max_memory_pages = l.max_memory_pages;
+  r.max_table_elements = l.max_table_elements;
+  r.max_value_stack_bytes = l.max_value_stack_bytes;
+  r.max_call_depth = l.max_call_depth;
+  r.max_instances = l.max_instances;
+  return r;
+}
+}  // namespace
+
+Store::Store(const Engine& engine)
+    : engine_(engine), data_(std::make_unique<runtime::StoreData>()), id_(next_store_id.fetch_add(1)) {
+  data_->types = engine.impl()->types;
+  data_->config = engine.impl()->runtime_config;
+  data_->limits = to_runtime(limits_);
+  data_->fuel_enabled = engine.config().consume_fuel;
+  data_->interrupt_checks = engine.config().interruptible;
+  data_->host_data = this;
+}
+
+Store::~Store() = default;
+
+void Store::set_limits(const StoreLimits& limits) {
+  limits_ = limits;
+  data_->limits = to_runtime(limits);
+}
+
+Result<void> Store::set_fuel(uint64_t fuel) {
+  if (!engine_.config().consume_fuel) return Error::usage("fuel is not enabled (Config::consume_fuel)");
+  data_->fuel = fuel;
+  return {};
+}
+
+Result<uint64_t> Store::get_fuel() const {
+  if (!engine_.config().consume_fuel) return Error::usage("fuel is not enabled (Config::consume_fuel)");
+  return data_->fuel;
+}
+
+InterruptHandle Store::interrupt_handle() { return InterruptHandle(&data_->interrupt); }
+
+void Store::clear_interrupt() { data_->interrupt.store(false, std::memory_order_relaxed); }
+
+Store* Store::from_internal(runtime::StoreData& data) { return static_cast<Store*>(data.host_data); }
+
+}  // namespace wisp

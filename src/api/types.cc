@@ -1,0 +1,129 @@
+#include "api/internal.h"
+
+namespace wisp {
+
+const char* val_kind_name(ValKind kind) {
+  switch (kind) {
+    case ValKind::i32: return "i32";
+    case ValKind::i64: return "i64";
+    case ValKind::f32: return "f32";
+    case ValKind::f64: return "f64";
+    case ValKind::v128: return "v128";
+    case ValKind::funcref: return "funcref";
+    case ValKind::externref: return "externref";
+  }
+  return "?";
+}
+
+const char* extern_kind_name(ExternKind kind) {
+  switch (kind) {
+    case ExternKind::func: return "func";
+    case ExternKind::table: return "table";
+    case ExternKind::memory: return "memory";
+    case ExternKind::global: return "global";
+  }
+  return "?";
+}
+
+std::string FuncType::to_string() const {
+  std::string s = "(";
+  for (size_t i = 0; i < params_.size(); ++i) s += (i ? ", " : "") + params_[i].name();
+  s += ") -> (";
+  for (size_t i = 0; i < results_.size(); ++i) s += (i ? ", " : "") + results_[i].name();
+  return s + ")";
+}
+
+namespace detail {
+
+ValType to_public(wasm::ValType t) {
+  switch (t.kind()) {
+    case wasm::ValKind::i32: return ValKind::i32;
+    case wasm::ValKind::i64: return ValKind::i64;
+    case wasm::ValKind::f32: return ValKind::f32;
+    case wasm::ValKind::f64: return ValKind::f64;
+    case wasm::ValKind::v128: return ValKind::v128;
+    case wasm::ValKind::ref: return t.is_externref() ? ValKind::externref : ValKind::funcref;
+  }
+  return ValKind::i32;
+}
+
+wasm::ValType to_wasm(ValType t) {
+  switch (t.kind()) {
+    case ValKind::i32: return wasm::ValType::i32();
+    case ValKind::i64: return wasm::ValType::i64();
+    case ValKind::f32: return wasm::ValType::f32();
+    case ValKind::f64: return wasm::ValType::f64();
+    case ValKind::v128: return wasm::ValType::v128();
+    case ValKind::funcref: return wasm::ValType::funcref();
+    case ValKind::externref: return wasm::ValType::externref();
+  }
+  return wasm::ValType::i32();
+}
+
+FuncType to_public(const wasm::FuncType& t) {
+  FuncType r;
+  for (wasm::ValType v : t.params) r.params_.push_back(to_public(v));
+  for (wasm::ValType v : t.results) r.results_.push_back(to_public(v));
+  return r;
+}
+
+wasm::FuncType to_wasm(const FuncType& t) {
+  wasm::FuncType r;
+  for (ValType v : t.params()) r.params.push_back(to_wasm(v));
+  for (ValType v : t.results()) r.results.push_back(to_wasm(v));
+  return r;
+}
+
+Limits to_public(const wasm::Limits& l) { return Limits{l.min, l.max}; }
+
+TableType to_public(const wasm::TableType& t) { return TableType{to_public(t.elem), to_public(t.limits)}; }
+
+wasm::TableType to_wasm(const TableType& t) {
+  wasm::TableType r;
+  r.elem = to_wasm(t.elem);
+  r.limits.min = t.limits.min;
+  r.limits.max = t.limits.max;
+  return r;
+}
+
+MemoryType to_public(const wasm::MemoryType& t) {
+  MemoryType r;
+  r.limits = to_public(t.limits);
+  r.is64 = t.limits.is64;
+  r.shared = t.limits.shared;
+  return r;
+}
+
+wasm::MemoryType to_wasm(const MemoryType& t) {
+  wasm::MemoryType r;
+  r.limits.min = t.limits.min;
+  r.limits.max = t.limits.max;
+  r.limits.is64 = t.is64;
+  r.limits.shared = t.shared;
+  return r;
+}
+
+GlobalType to_public(const wasm::GlobalType& t) {
+  return GlobalType{to_public(t.type), t.mut ? Mutability::var : Mutability::constant};
+}
+
+wasm::GlobalType to_wasm(const GlobalType& t) {
+  wasm::GlobalType r;
+  r.type = to_wasm(t.content);
+  r.mut = t.is_mutable();
+  return r;
+}
+
+Error wrong_store() { return Error::usage("object used with a store it does not belong to"); }
+Error empty_handle() { return Error::usage("empty handle"); }
+
+Result<void> check_val(const Store& store, const Val& v, ValType expected) {
+  if (v.kind() != expected.kind())
+    return Error::usage(std::string("value of type ") + val_kind_name(v.kind()) + " where " +
+                        val_kind_name(expected.kind()) + " is expected");
+  if (v.kind() == ValKind::funcref && !v.is_null() && v.store_id() != store.id()) return wrong_store();
+  return {};
+}
+
+}  // namespace detail
+}  // namespace wisp

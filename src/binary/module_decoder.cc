@@ -1,0 +1,636 @@
+#include "binary/module_decoder.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "binary/byte_reader.h"
+#include "binary/name_section.h"
+#include "wasm/opcodes.h"
+
+// Propagates errors from Result-returning reads. Local to this file.
+#define WISP_DEC_CAT2(a, b) a##b
+#define WISP_DEC_CAT(a, b) WISP_DEC_CAT2(a, b)
+#define WISP_DEC_TRY_IMPL(tmp, decl, expr) \
+  auto tmp = (expr);                       \
+  if (!tmp.ok()) return std::move(tmp.error()); \
+  decl = std::move(tmp.value())
+#define WISP_DEC_TRY(decl, expr) WISP_DEC_TRY_IMPL(WISP_DEC_CAT(dec_r_, __LINE__), decl, expr)
+#define WISP_DEC_CHECK(expr)                          \
+  do {                                                \
+    auto dec_c_ = (expr);                             \
+    if (!dec_c_.ok()) return std::move(dec_c_.error()); \
+  } while (0)
+
+namespace wisp::binary {
+namespace {
+
+using wasm::ValType;
+
+constexpr const char* kEofInSection = "unexpected end of section or function";
+
+// Section ids and their required order in Wasm 2.0 (data count sits between element and code).
+enum SectionId : uint8_t {
+  kCustom = 0, kType = 1, kImport = 2, kFunction = 3, kTable = 4, kMemory = 5, kGlobal = 6,
+  kExport = 7, kStart = 8, kElement = 9, kCode = 10, kData = 11, kDataCount = 12,
+};
+
+int section_rank(uint8_t id) {
+  switch (id) {
+    case kType: return 1;
+    case kImport: return 2;
+    case kFunction: return 3;
+    case kTable: return 4;
+    case kMemory: return 5;
+    case kGlobal: return 6;
+    case kExport: return 7;
+    case kStart: return 8;
+    case kElement: return 9;
+    case kDataCount: return 10;
+    case kCode: return 11;
+    case kData: return 12;
+    default: return 0;
+  }
+}
+
+class ModuleDecoder {
+ public:
+  explicit ModuleDecoder(wasm::Module& m)
+      : m_(m), size_(m.bytes.size()), r_(m.bytes.data(), 0, m.bytes.size()) {}
+
+  Result<void> decode() {
+    WISP_DEC_CHECK(header());
+    int last_rank = 0;
+    while (!r_.at_end()) {
+      r_.set_eof_message("unexpected end");
+      size_t id_pos = r_.pos();
+      uint8_t id = *r_.u8();
+      if (id > kDataCount) return r_.error_at("malformed section id", id_pos);
+      WISP_DEC_TRY(uint32_t size, r_.length(size_));
+      size_t start = r_.pos();
+      size_t end = start + size;
+      m_.sections.push_back({id, uint32_t(id_pos), size, uint32_t(start)});
+      if (id != kCustom) {
+        int rank = section_rank(id);
+        if (rank <= last_rank) return r_.error_at("unexpected content after last section", id_pos);
+        last_rank = rank;
+      }
+      section_end_ = end;
+      r_.set_eof_message(kEofInSection);
+      WISP_DEC_CHECK(section(id, size));
+      if (r_.pos() != end) return r_.error_at("section size mismatch", start);
+    }
+    r_.set_eof_message("unexpected end");
+    // Like the reference decoder, these cross-section counts are checked after the last section.
+    if (m_.bodies.size() != num_declared_funcs_)
+      return r_.error_at("function and code section have inconsistent lengths", size_);
+    if (m_.data_count && *m_.data_count != m_.datas.size())
+      return r_.error_at("data count and data section have inconsistent lengths", size_);
+    finish_declared_funcs();
+    return {};
+  }
+
+ private:
+  Result<void> header() {
+    auto magic = r_.bytes(4);
+    if (!magic) return std::move(magic.error());
+    static constexpr uint8_t kMagic[4] = {0x00, 0x61, 0x73, 0x6D};
+    if (!std::equal(magic->begin(), magic->end(), kMagic)) return r_.error_at("magic header not detected", 0);
+    auto version = r_.bytes(4);
+    if (!version) return std::move(version.error());
+    static constexpr uint8_t kVersion[4] = {0x01, 0x00, 0x00, 0x00};
+    if (!std::equal(version->begin(), version->end(), kVersion))
+      return r_.error_at("unknown binary version", 4);
+    return {};
+  }
+
+  Result<void> section(uint8_t id, uint32_t size) {
+    switch (id) {
+      case kCustom: return custom_section(size);
+      case kType: return type_section();
+      case kImport: return import_section();
+      case kFunction: return function_section();
+      case kTable: return table_section();
+      case kMemory: return memory_section();
+      case kGlobal: return global_section();
+      case kExport: return export_section();
+      case kStart: return start_section();
+      case kElement: return element_section();
+      case kCode: return code_section();
+      case kData: return data_section();
+      case kDataCount: return data_count_section();
+      default: return r_.error("malformed section id");
+    }
+  }
+
+  // A vector count; every item takes at least `min_item_size` bytes of the section, which bounds what
+  // we reserve (a hostile count fails when reading, without a huge allocation first).
+  // Counts are plain u32s (the spec tests expect running off the end, not "length out of bounds").
+  Result<uint32_t> count() { return r_.u32(); }
+  size_t reserve_bound(uint32_t n, size_t min_item_size) const {
+    size_t left = section_end_ > r_.pos() ? section_end_ - r_.pos() : 0;
+    return std::min<size_t>(n, left / min_item_size);
+  }
+
+  // --- Types -----------------------------------------------------------------------------------------
+
+  Result<ValType> val_type() {
+    size_t at = r_.pos();
+    WISP_DEC_TRY(uint8_t b, r_.u8());
+    if (auto t = wasm::valtype_from_byte(b)) return *t;
+    // The reference decoder reads value types as signed LEB128 bytes.
+    if (b & 0x80) return r_.error_at("integer representation too long", at);
+    return r_.error_at("malformed value type", at);
+  }
+
+  Result<ValType> ref_type() {
+    size_t at = r_.pos();
+    WISP_DEC_TRY(uint8_t b, r_.u8());
+    if (b == wasm::kTypeFuncRef) return ValType::funcref();
+    if (b == wasm::kTypeExternRef) return ValType::externref();
+    if (b & 0x80) return r_.error_at("integer representation too long", at);
+    return r_.error_at("malformed reference type", at);
+  }
+
+  Result<wasm::Limits> limits() {
+    size_t at = r_.pos();
+    WISP_DEC_TRY(uint8_t flags, r_.u8());
+    // Flags are a 1-bit LEB128 in 2.0 (shared/64-bit limits are later proposals).
+    if (flags & 0x80) return r_.error_at("integer representation too long", at);
+    if (flags > 1) return r_.error_at("integer too large", at);
+    wasm::Limits l;
+    WISP_DEC_TRY(l.min, r_.u32());
+    if (flags & 1) {
+      WISP_DEC_TRY(uint32_t max, r_.u32());
+      l.max = max;
+    }
+    return l;
+  }
+
+  Result<wasm::TableType> table_type() {
+    wasm::TableType t;
+    WISP_DEC_TRY(t.elem, ref_type());
+    WISP_DEC_TRY(t.limits, limits());
+    return t;
+  }
+
+  Result<wasm::GlobalType> global_type() {
+    wasm::GlobalType g;
+    WISP_DEC_TRY(g.type, val_type());
+    size_t at = r_.pos();
+    WISP_DEC_TRY(uint8_t mut, r_.u8());
+    if (mut > 1) return r_.error_at("malformed mutability", at);
+    g.mut = mut == 1;
+    return g;
+  }
+
+  Result<void> val_types(std::vector<ValType>& out) {
+    WISP_DEC_TRY(uint32_t n, count());
+    out.reserve(reserve_bound(n, 1));
+    for (uint32_t i = 0; i < n; ++i) {
+      WISP_DEC_TRY(ValType t, val_type());
+      out.push_back(t);
+    }
+    return {};
+  }
+
+  Result<void> type_section() {
+    WISP_DEC_TRY(uint32_t n, count());
+    m_.types.reserve(reserve_bound(n, 3));
+    for (uint32_t i = 0; i < n; ++i) {
+      size_t at = r_.pos();
+      WISP_DEC_TRY(uint8_t form, r_.u8());
+      if (form != wasm::kTypeFunc) {
+        if (form & 0x80) return r_.error_at("integer representation too long", at);
+        return r_.error_at("malformed function type", at);
+      }
+      wasm::FuncType ft;
+      WISP_DEC_CHECK(val_types(ft.params));
+      WISP_DEC_CHECK(val_types(ft.results));
+      m_.types.push_back(std::move(ft));
+    }
+    return {};
+  }
+
+  // --- Imports, functions, tables, memories, globals --------------------------------------------------
+
+  Result<void> import_section() {
+    WISP_DEC_TRY(uint32_t n, count());
+    m_.imports.reserve(reserve_bound(n, 4));
+    for (uint32_t i = 0; i < n; ++i) {
+      wasm::Import im;
+      WISP_DEC_TRY(im.module, r_.name(size_));
+      WISP_DEC_TRY(im.name, r_.name(size_));
+      size_t at = r_.pos();
+      WISP_DEC_TRY(uint8_t kind, r_.u8());
+      switch (kind) {
+        case 0: {
+          im.kind = wasm::ExternKind::func;
+          WISP_DEC_TRY(im.func_type, r_.u32());
+          m_.func_types.push_back(im.func_type);
+          ++m_.num_imported_funcs;
+          break;
+        }
+        case 1: {
+          im.kind = wasm::ExternKind::table;
+          WISP_DEC_TRY(im.table, table_type());
+          m_.tables.push_back(im.table);
+          ++m_.num_imported_tables;
+          break;
+        }
+        case 2: {
+          im.kind = wasm::ExternKind::memory;
+          WISP_DEC_TRY(im.memory.limits, limits());
+          m_.memories.push_back(im.memory);
+          ++m_.num_imported_memories;
+          break;
+        }
+        case 3: {
+          im.kind = wasm::ExternKind::global;
+          WISP_DEC_TRY(im.global, global_type());
+          m_.globals.push_back(im.global);
+          ++m_.num_imported_globals;
+          break;
+        }
+        default:
+          return r_.error_at("malformed import kind", at);
+      }
+      m_.imports.push_back(std::move(im));
+    }
+    return {};
+  }
+
+  Result<void> function_section() {
+    WISP_DEC_TRY(uint32_t n, count());
+    num_declared_funcs_ = n;
+    m_.func_types.reserve(m_.func_types.size() + reserve_bound(n, 1));
+    for (uint32_t i = 0; i < n; ++i) {
+      WISP_DEC_TRY(uint32_t t, r_.u32());
+      m_.func_types.push_back(t);
+    }
+    return {};
+  }
+
+  Result<void> table_section() {
+    WISP_DEC_TRY(uint32_t n, count());
+    m_.tables.reserve(m_.tables.size() + reserve_bound(n, 3));
+    for (uint32_t i = 0; i < n; ++i) {
+      WISP_DEC_TRY(wasm::TableType t, table_type());
+      m_.tables.push_back(t);
+    }
+    return {};
+  }
+
+  Result<void> memory_section() {
+    WISP_DEC_TRY(uint32_t n, count());
+    m_.memories.reserve(m_.memories.size() + reserve_bound(n, 2));
+    for (uint32_t i = 0; i < n; ++i) {
+      wasm::MemoryType t;
+      WISP_DEC_TRY(t.limits, limits());
+      m_.memories.push_back(t);
+    }
+    return {};
+  }
+
+  Result<void> global_section() {
+    WISP_DEC_TRY(uint32_t n, count());
+    m_.globals.reserve(m_.globals.size() + reserve_bound(n, 4));
+    m_.global_inits.reserve(reserve_bound(n, 4));
+    for (uint32_t i = 0; i < n; ++i) {
+      wasm::Global g;
+      WISP_DEC_TRY(g.type, global_type());
+      WISP_DEC_TRY(g.init, const_expr());
+      m_.globals.push_back(g.type);
+      m_.global_inits.push_back(std::move(g));
+    }
+    return {};
+  }
+
+  // --- Exports, start ---------------------------------------------------------------------------------
+
+  Result<void> export_section() {
+    WISP_DEC_TRY(uint32_t n, count());
+    m_.exports.reserve(reserve_bound(n, 3));
+    for (uint32_t i = 0; i < n; ++i) {
+      wasm::Export ex;
+      WISP_DEC_TRY(ex.name, r_.name(size_));
+      size_t at = r_.pos();
+      WISP_DEC_TRY(uint8_t kind, r_.u8());
+      if (kind > 3) return r_.error_at("malformed export kind", at);
+      ex.kind = wasm::ExternKind(kind);
+      WISP_DEC_TRY(ex.index, r_.u32());
+      if (ex.kind == wasm::ExternKind::func) referenced_funcs_.push_back(ex.index);
+      m_.exports.push_back(std::move(ex));
+    }
+    return {};
+  }
+
+  Result<void> start_section() {
+    WISP_DEC_TRY(uint32_t f, r_.u32());
+    m_.start = f;
+    return {};
+  }
+
+  // --- Constant expressions -----------------------------------------------------------------------------
+
+  // Reads one instruction sequence up to its final `end`, keeping the raw bytes. Only the shape of the
+  // instructions is checked here (opcodes and immediates); validate_const_expr checks the rest. Reads
+  // run to the end of the input like the reference decoder, so a missing `end` shows up as the illegal
+  // opcode that follows (or a section size mismatch).
+  Result<wasm::ConstExpr> const_expr() {
+    size_t begin = r_.pos();
+    uint32_t depth = 0;
+    for (;;) {
+      size_t at = r_.pos();
+      WISP_DEC_TRY(uint8_t b, r_.u8());
+      wasm::Op op;
+      if (b == 0xFC) {
+        WISP_DEC_TRY(uint32_t sub, r_.u32());
+        auto o = wasm::op_from_fc(sub);
+        if (!o) return r_.error_at("illegal opcode", at);
+        op = *o;
+      } else if (b == 0xFD) {
+        // SIMD: only v128.const can appear in a constant expression; anything else is reported here.
+        WISP_DEC_TRY(uint32_t sub, r_.u32());
+        if (sub != 12) return r_.error_at("illegal opcode", at);
+        WISP_DEC_CHECK(r_.bytes(16));
+        continue;
+      } else {
+        auto o = wasm::op_from_byte(b);
+        if (!o) return r_.error_at("illegal opcode", at);
+        op = *o;
+      }
+      if (op == wasm::Op::end) {
+        if (depth == 0) break;
+        --depth;
+        continue;
+      }
+      if (op == wasm::Op::block || op == wasm::Op::loop || op == wasm::Op::if_) ++depth;
+      WISP_DEC_CHECK(skip_immediates(op));
+    }
+    wasm::ConstExpr e;
+    e.code.assign(m_.bytes.begin() + begin, m_.bytes.begin() + r_.pos());
+    return e;
+  }
+
+  Result<void> skip_immediates(wasm::Op op) {
+    using wasm::ImmKind;
+    switch (wasm::op_info(op).imm) {
+      case ImmKind::none:
+        return {};
+      case ImmKind::block:
+        return skip(r_.sleb<33>());
+      case ImmKind::func: {
+        WISP_DEC_TRY(uint32_t f, r_.u32());
+        if (op == wasm::Op::ref_func) referenced_funcs_.push_back(f);
+        return {};
+      }
+      case ImmKind::label:
+      case ImmKind::local:
+      case ImmKind::global:
+      case ImmKind::table:
+      case ImmKind::data:
+      case ImmKind::elem:
+        return skip(r_.u32());
+      case ImmKind::br_table: {
+        WISP_DEC_TRY(uint32_t n, count());
+        for (uint32_t i = 0; i <= n; ++i) WISP_DEC_CHECK(r_.u32());
+        return {};
+      }
+      case ImmKind::call_indirect:
+      case ImmKind::memarg:
+      case ImmKind::table_init:
+      case ImmKind::table_copy:
+        WISP_DEC_CHECK(r_.u32());
+        return skip(r_.u32());
+      case ImmKind::memory_init:
+        WISP_DEC_CHECK(r_.u32());
+        return skip(r_.u8());
+      case ImmKind::memory_copy:
+        WISP_DEC_CHECK(r_.u8());
+        return skip(r_.u8());
+      case ImmKind::mem:
+      case ImmKind::heap_type:
+        return skip(r_.u8());
+      case ImmKind::i32:
+        return skip(r_.sleb<32>());
+      case ImmKind::i64:
+        return skip(r_.sleb<64>());
+      case ImmKind::f32:
+        return skip(r_.bytes(4));
+      case ImmKind::f64:
+        return skip(r_.bytes(8));
+      case ImmKind::select_t: {
+        WISP_DEC_TRY(uint32_t n, count());
+        for (uint32_t i = 0; i < n; ++i) WISP_DEC_CHECK(val_type());
+        return {};
+      }
+    }
+    return {};
+  }
+
+  template <typename T>
+  static Result<void> skip(Result<T> r) {
+    if (!r) return std::move(r.error());
+    return {};
+  }
+
+  // --- Element and data segments ----------------------------------------------------------------------
+
+  Result<void> func_index_vec(std::vector<uint32_t>& out) {
+    WISP_DEC_TRY(uint32_t n, count());
+    out.reserve(reserve_bound(n, 1));
+    for (uint32_t i = 0; i < n; ++i) {
+      WISP_DEC_TRY(uint32_t f, r_.u32());
+      out.push_back(f);
+      referenced_funcs_.push_back(f);
+    }
+    return {};
+  }
+
+  Result<void> element_section() {
+    WISP_DEC_TRY(uint32_t n, count());
+    m_.elems.reserve(reserve_bound(n, 3));
+    for (uint32_t i = 0; i < n; ++i) {
+      size_t at = r_.pos();
+      WISP_DEC_TRY(uint32_t flags, r_.u32());
+      if (flags > 7) return r_.error_at("malformed elements segment kind", at);
+      wasm::ElemSegment seg;
+      bool passive_or_declarative = flags & 1;
+      bool explicit_table = flags & 2;
+      seg.uses_exprs = flags & 4;
+      if (passive_or_declarative) {
+        seg.mode = explicit_table ? wasm::SegmentMode::declarative : wasm::SegmentMode::passive;
+      } else {
+        seg.mode = wasm::SegmentMode::active;
+        if (explicit_table) {
+          WISP_DEC_TRY(seg.table, r_.u32());
+        }
+        WISP_DEC_TRY(seg.offset, const_expr());
+      }
+      // Encodings 0 and 4 imply funcref; the others spell out an element kind or a reference type.
+      if (flags & 3) {
+        if (seg.uses_exprs) {
+          WISP_DEC_TRY(seg.type, ref_type());
+        } else {
+          size_t kat = r_.pos();
+          WISP_DEC_TRY(uint8_t kind, r_.u8());
+          if (kind != 0x00) return r_.error_at("malformed element kind", kat);
+          seg.type = ValType::funcref();
+        }
+      }
+      if (seg.uses_exprs) {
+        WISP_DEC_TRY(uint32_t k, count());
+        seg.exprs.reserve(reserve_bound(k, 2));
+        for (uint32_t j = 0; j < k; ++j) {
+          WISP_DEC_TRY(wasm::ConstExpr e, const_expr());
+          seg.exprs.push_back(std::move(e));
+        }
+      } else {
+        WISP_DEC_CHECK(func_index_vec(seg.func_indices));
+      }
+      m_.elems.push_back(std::move(seg));
+    }
+    return {};
+  }
+
+  Result<void> data_count_section() {
+    WISP_DEC_TRY(uint32_t n, r_.u32());
+    m_.data_count = n;
+    return {};
+  }
+
+  Result<void> data_section() {
+    WISP_DEC_TRY(uint32_t n, count());
+    m_.datas.reserve(reserve_bound(n, 2));
+    for (uint32_t i = 0; i < n; ++i) {
+      size_t fat = r_.pos();
+      WISP_DEC_TRY(uint32_t flags, r_.u32());
+      wasm::DataSegment seg;
+      switch (flags) {
+        case 0: {
+          WISP_DEC_TRY(seg.offset, const_expr());
+          break;
+        }
+        case 1:
+          seg.mode = wasm::SegmentMode::passive;
+          break;
+        case 2: {
+          WISP_DEC_TRY(seg.memory, r_.u32());
+          WISP_DEC_TRY(seg.offset, const_expr());
+          break;
+        }
+        default:
+          return r_.error_at("malformed data segment kind", fat);
+      }
+      // A too-long byte string runs off the end (the spec tests expect "unexpected end" here).
+      WISP_DEC_TRY(uint32_t len, r_.u32());
+      WISP_DEC_TRY(auto bytes, r_.bytes(len));
+      seg.bytes.assign(bytes.begin(), bytes.end());
+      m_.datas.push_back(std::move(seg));
+    }
+    return {};
+  }
+
+  // --- Code -------------------------------------------------------------------------------------------
+
+  Result<void> code_section() {
+    WISP_DEC_TRY(uint32_t n, count());
+    m_.bodies.reserve(reserve_bound(n, 2));
+    for (uint32_t i = 0; i < n; ++i) {
+      wasm::FuncBody& body = m_.bodies.emplace_back();
+      // A surplus body is reported after the last section (count mismatch); give it type 0 meanwhile.
+      size_t fi = m_.num_imported_funcs + i;
+      body.type_index = fi < m_.func_types.size() ? m_.func_types[fi] : 0;
+      body.entry_offset = uint32_t(r_.pos());
+      WISP_DEC_TRY(uint32_t size, r_.length(size_));
+      size_t end = r_.pos() + size;
+      WISP_DEC_CHECK(local_decls(body, end));
+      body.body_offset = uint32_t(r_.pos());
+      body.body_end = uint32_t(end);
+      // The instructions (including the final `end` landing exactly on body_end) are checked by the
+      // function validator, which reports decode errors in bodies as Malformed.
+      r_.seek(end);
+    }
+    return {};
+  }
+
+  Result<void> local_decls(wasm::FuncBody& body, size_t end) {
+    // Local declarations are read within the body's extent.
+    ByteReader br(m_.bytes.data(), r_.pos(), end);
+    br.set_eof_message(kEofInSection);
+    size_t at = br.pos();
+    WISP_DEC_TRY(uint32_t n, br.length(end));
+    body.locals.reserve(n);
+    uint64_t total = 0;
+    for (uint32_t i = 0; i < n; ++i) {
+      WISP_DEC_TRY(uint32_t c, br.u32());
+      size_t tat = br.pos();
+      WISP_DEC_TRY(uint8_t tb, br.u8());
+      auto t = wasm::valtype_from_byte(tb);
+      if (!t) {
+        if (tb & 0x80) return br.error_at("integer representation too long", tat);
+        return br.error_at("malformed value type", tat);
+      }
+      total += c;
+      if (total >= (uint64_t(1) << 32)) return br.error_at("too many locals", at);
+      body.locals.push_back({c, *t});
+    }
+    body.num_locals = uint32_t(total);
+    r_.seek(br.pos());
+    return {};
+  }
+
+  // --- Custom sections --------------------------------------------------------------------------------
+
+  Result<void> custom_section(uint32_t size) {
+    size_t start = r_.pos();
+    size_t end = start + size;
+    WISP_DEC_TRY(std::string name, r_.name(size_));
+    if (r_.pos() > end) return r_.error_at(kEofInSection, end);
+    wasm::CustomSection cs;
+    cs.name = std::move(name);
+    cs.offset = uint32_t(r_.pos());
+    cs.size = uint32_t(end - r_.pos());
+    if (cs.name == "name") {
+      wasm::NameSection names;
+      if (decode_name_section(m_.bytes.data(), cs.offset, end, names)) m_.names = std::move(names);
+    }
+    m_.customs.push_back(std::move(cs));
+    r_.seek(end);
+    return {};
+  }
+
+  // --- declared_funcs (C.refs) ------------------------------------------------------------------------
+
+  void finish_declared_funcs() {
+    m_.declared_funcs.assign(m_.func_types.size(), false);
+    for (uint32_t f : referenced_funcs_)
+      if (f < m_.declared_funcs.size()) m_.declared_funcs[f] = true;
+  }
+
+  wasm::Module& m_;
+  size_t size_;
+  ByteReader r_;
+  size_t section_end_ = 0;
+  uint32_t num_declared_funcs_ = 0;
+  std::vector<uint32_t> referenced_funcs_;
+};
+
+}  // namespace
+
+Result<std::shared_ptr<wasm::Module>> decode_module(std::vector<uint8_t> bytes) {
+  auto module = std::make_shared<wasm::Module>();
+  module->bytes = std::move(bytes);
+  ModuleDecoder decoder(*module);
+  auto r = decoder.decode();
+  if (!r) return std::move(r.error());
+  return module;
+}
+
+}  // namespace wisp::binary
+
+#undef WISP_DEC_CHECK
+#undef WISP_DEC_TRY
+#undef WISP_DEC_TRY_IMPL
+#undef WISP_DEC_CAT
+#undef WISP_DEC_CAT2

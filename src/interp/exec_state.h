@@ -1,0 +1,89 @@
+// Execution state shared by the handlers, the driver and the runtime helpers.
+#pragma once
+#include <csetjmp>
+#include <cstdint>
+#include <optional>
+
+#include "interp/func_code.h"
+#include "runtime/store_data.h"
+#include "util/error.h"
+
+namespace wisp::interp {
+
+enum class TrapCode : uint8_t {
+  none,
+  unreachable,
+  div_zero,
+  int_overflow,
+  invalid_conversion,
+  memory_oob,
+  table_oob,
+  undefined_element,
+  uninitialized_element,
+  indirect_mismatch,
+  stack_exhausted,
+  pending_error,  // st->error holds the Error (host function, translation failure)
+};
+
+const char* trap_message(TrapCode code);
+
+// One entry of the call stack: where to resume the caller.
+struct CallFrame {
+  const uint32_t* ret_ip;
+  char* fp;
+  runtime::FuncInstance* func;  // the caller (nullptr for an invoke()'s entry frame)
+};
+
+// The store's value stack and call stack, shared by nested invoke() levels.
+struct ExecStacks {
+  char* slots = nullptr;      // value stack (mmap'd, committed lazily by the OS)
+  size_t slot_bytes = 0;
+  char* sp = nullptr;         // first free byte: where the next invoke() level puts its frame
+  CallFrame* calls = nullptr; // call stack
+  size_t max_calls = 0;
+  CallFrame* call_top = nullptr;  // first free call frame for the next invoke() level
+};
+
+// Per-invoke() level execution state; handlers read and update it through a pointer.
+struct ExecState {
+  runtime::StoreData* store = nullptr;
+  ExecStacks* stacks = nullptr;
+  runtime::FuncInstance* func = nullptr;  // the running function
+  runtime::InstanceData* inst = nullptr;  // its instance
+  runtime::MemoryInstance* mem0 = nullptr;
+  CallFrame* cs = nullptr;        // next free call frame
+  CallFrame* cs_base = nullptr;   // this level's entry frame
+  CallFrame* cs_limit = nullptr;
+  char* stack_limit = nullptr;
+  // Trap report.
+  TrapCode trap = TrapCode::none;
+  std::optional<Error> error;
+  const uint32_t* trap_ip = nullptr;
+};
+
+inline uint8_t* mem_base_of(const ExecState* st) { return st->mem0 ? st->mem0->base : nullptr; }
+
+// Out-of-line helpers the handlers call (runtime_helpers.cc). Each returns TrapCode::none on success.
+TrapCode call_host(ExecState* st, runtime::FuncInstance* f, char* args);
+FuncCode* code_for_call(ExecState* st, runtime::FuncInstance* f);  // nullptr: st->error set
+TrapCode memory_fill(ExecState* st, uint32_t d, uint32_t val, uint32_t n);
+TrapCode memory_copy(ExecState* st, uint32_t d, uint32_t s, uint32_t n);
+TrapCode memory_init(ExecState* st, uint32_t seg, uint32_t d, uint32_t s, uint32_t n);
+void data_drop(ExecState* st, uint32_t seg);
+uint32_t memory_grow(ExecState* st, uint32_t delta);
+TrapCode table_get(ExecState* st, uint32_t table, uint32_t i, uint64_t* out);
+TrapCode table_set(ExecState* st, uint32_t table, uint32_t i, uint64_t v);
+uint32_t table_size(ExecState* st, uint32_t table);
+uint32_t table_grow(ExecState* st, uint32_t table, uint64_t init, uint32_t delta);
+TrapCode table_fill(ExecState* st, uint32_t table, uint32_t i, uint64_t v, uint32_t n);
+TrapCode table_copy(ExecState* st, uint32_t dt, uint32_t st_, uint32_t d, uint32_t s, uint32_t n);
+TrapCode table_init(ExecState* st, uint32_t table, uint32_t seg, uint32_t d, uint32_t s, uint32_t n);
+void elem_drop(ExecState* st, uint32_t seg);
+
+// The element references of a segment for `inst` (function indices or constant expressions).
+runtime::RefBits elem_ref(runtime::InstanceData* inst, const wasm::ElemSegment& seg, size_t i);
+
+// Runs IR from `ip` with frame `fp` until the entry frame returns or a trap (st->trap).
+void run(const uint32_t* ip, char* fp, ExecState* st);
+
+}  // namespace wisp::interp

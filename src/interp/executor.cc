@@ -1,0 +1,197 @@
+// The interpreter's driver: execution stacks, lazy translation, invoke() and trap reporting.
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "interp/exec_state.h"
+#include "interp/handler_table.h"
+#include "interp/invoke.h"
+#include "interp/ir_builder.h"
+#include "runtime/trap_handler.h"
+
+namespace wisp::interp {
+
+const char* trap_message(TrapCode code) {
+  switch (code) {
+    case TrapCode::none: return "";
+    case TrapCode::unreachable: return "unreachable";
+    case TrapCode::div_zero: return "integer divide by zero";
+    case TrapCode::int_overflow: return "integer overflow";
+    case TrapCode::invalid_conversion: return "invalid conversion to integer";
+    case TrapCode::memory_oob: return "out of bounds memory access";
+    case TrapCode::table_oob: return "out of bounds table access";
+    case TrapCode::undefined_element: return "undefined element";
+    case TrapCode::uninitialized_element: return "uninitialized element";
+    case TrapCode::indirect_mismatch: return "indirect call type mismatch";
+    case TrapCode::stack_exhausted: return "call stack exhausted";
+    case TrapCode::pending_error: return "error";
+  }
+  return "trap";
+}
+
+// ---- module code cache ---------------------------------------------------------------------------------
+
+ModuleCode::ModuleCode(std::shared_ptr<const wasm::Module> m, const runtime::EngineConfig& c)
+    : module(std::move(m)), config(c) {
+  num_funcs = module ? module->bodies.size() : 0;
+  funcs = std::make_unique<std::atomic<FuncCode*>[]>(num_funcs);
+  for (size_t i = 0; i < num_funcs; ++i) funcs[i].store(nullptr, std::memory_order_relaxed);
+}
+
+ModuleCode::~ModuleCode() {
+  for (size_t i = 0; i < num_funcs; ++i) delete funcs[i].load(std::memory_order_relaxed);
+}
+
+std::shared_ptr<ModuleCode> make_module_code(std::shared_ptr<const wasm::Module> module,
+                                             const runtime::EngineConfig& config) {
+  return std::make_shared<ModuleCode>(std::move(module), config);
+}
+
+Result<void> ensure_code(runtime::StoreData&, runtime::FuncInstance* func) {
+  if (func->is_host() || func->code.load(std::memory_order_acquire) != nullptr) return {};
+  ModuleCode* mc = func->instance->code.get();
+  if (mc == nullptr) return Error::usage("instance has no module code");
+  const wasm::Module& m = *mc->module;
+  size_t idx = func->index - m.num_imported_funcs;
+  FuncCode* code = mc->funcs[idx].load(std::memory_order_acquire);
+  if (code == nullptr) {
+    Result<std::unique_ptr<FuncCode>> built = translate_function(m, func->index, mc->config);
+    if (!built) return built.error();
+    FuncCode* mine = built->release();
+    FuncCode* expected = nullptr;
+    if (mc->funcs[idx].compare_exchange_strong(expected, mine, std::memory_order_acq_rel)) {
+      code = mine;
+    } else {
+      delete mine;  // another thread won the race
+      code = expected;
+    }
+  }
+  func->code.store(code, std::memory_order_release);
+  return {};
+}
+
+// ---- stacks --------------------------------------------------------------------------------------------
+
+void destroy_exec_stacks(ExecStacks* s) {
+  if (s == nullptr) return;
+  if (s->slots) munmap(s->slots, s->slot_bytes);
+  delete[] s->calls;
+  delete s;
+}
+
+namespace {
+
+ExecStacks* stacks_of(runtime::StoreData& store) {
+  if (!store.stacks) {
+    auto* s = new ExecStacks();
+    s->slot_bytes = std::max<uint64_t>(store.limits.max_value_stack_bytes, 4096);
+    void* p = mmap(nullptr, s->slot_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                   -1, 0);
+    if (p == MAP_FAILED) {
+      delete s;
+      return nullptr;
+    }
+    s->slots = static_cast<char*>(p);
+    s->sp = s->slots;
+    s->max_calls = size_t(store.limits.max_call_depth) + 1;
+    s->calls = new CallFrame[s->max_calls + 64];  // room for the entry frames of nested levels
+    s->call_top = s->calls;
+    store.stacks.reset(s);
+  }
+  return store.stacks.get();
+}
+
+const uint32_t* exit_ir() {
+  static const auto words = [] {
+    uint64_t w = handler_word(HandlerId::op_exit);
+    return std::array<uint32_t, 2>{uint32_t(w), uint32_t(w >> 32)};
+  }();
+  return words.data();
+}
+
+// Runs with a fault landing pad: a guard-page fault inside Wasm jumps back here.
+void run_guarded(const uint32_t* ip, char* fp, ExecState* st) {
+  runtime::WasmActivation act;
+  act.prev = runtime::current_activation();
+  if (sigsetjmp(act.jump, 0) == 0) {
+    runtime::set_current_activation(&act);
+    run(ip, fp, st);
+  } else {
+    st->trap = TrapCode::memory_oob;
+  }
+  runtime::set_current_activation(act.prev);
+}
+
+Error make_trap_error(ExecState& st) {
+  Error e;
+  if (st.trap == TrapCode::pending_error && st.error) {
+    e = std::move(*st.error);
+  } else if (st.trap == TrapCode::stack_exhausted) {
+    e = Error::exhaustion(trap_message(st.trap));
+  } else {
+    e = Error::trap(trap_message(st.trap));
+  }
+  if (st.func) e.backtrace.push_back(st.func->debug_name);
+  for (CallFrame* c = st.cs - 1; c > st.cs_base; --c)
+    if (c->func) e.backtrace.push_back(c->func->debug_name);
+  return e;
+}
+
+}  // namespace
+
+// ---- invoke --------------------------------------------------------------------------------------------
+
+Result<void> invoke(runtime::StoreData& store, runtime::FuncInstance* func, const runtime::Value* args,
+                    runtime::Value* results) {
+  if (func->is_host()) {
+    runtime::HostContext ctx{&store, nullptr};
+    return func->host(ctx, args, results);
+  }
+  ExecStacks* s = stacks_of(store);
+  if (s == nullptr) return Error::trap("cannot allocate the interpreter stack");
+  Result<void> ok = ensure_code(store, func);
+  if (!ok) return ok;
+  FuncCode* code = func->code.load(std::memory_order_acquire);
+  const wasm::FuncType& type = *func->type;
+  size_t np = type.params.size(), nr = type.results.size();
+
+  char* fp = s->sp;
+  char* limit = s->slots + s->slot_bytes;
+  if (fp + code->frame_bytes() > limit || s->call_top + 2 > s->calls + s->max_calls + 63) {
+    Error e = Error::exhaustion("call stack exhausted");
+    e.backtrace.push_back(func->debug_name);
+    return e;
+  }
+  for (size_t i = 0; i < np; ++i) std::memcpy(fp + i * 8, args[i].bytes, 8);
+  std::memset(fp + size_t(code->num_params) * 8, 0, size_t(code->num_locals) * 8);
+
+  ExecState st;
+  st.store = &store;
+  st.stacks = s;
+  st.func = func;
+  st.inst = func->instance;
+  st.mem0 = st.inst->mem0;
+  st.cs_base = s->call_top;
+  st.cs = s->call_top;
+  *st.cs++ = CallFrame{exit_ir(), fp, nullptr};
+  st.cs_limit = std::min(s->calls + s->max_calls, st.cs_base + s->max_calls);
+  st.stack_limit = limit;
+
+  char* saved_sp = s->sp;
+  CallFrame* saved_top = s->call_top;
+  s->sp = fp + code->frame_bytes();
+  s->call_top = st.cs;
+  run_guarded(code->code.data(), fp, &st);
+  s->sp = saved_sp;
+  s->call_top = saved_top;
+
+  if (st.trap != TrapCode::none) return make_trap_error(st);
+  for (size_t i = 0; i < nr; ++i) {
+    results[i] = runtime::Value();
+    std::memcpy(results[i].bytes, fp + i * 8, 8);
+  }
+  return {};
+}
+
+}  // namespace wisp::interp

@@ -1,0 +1,44 @@
+#include "interp/handler_table.h"
+
+#include <cstring>
+#include <unordered_map>
+
+namespace wisp::interp {
+
+namespace {
+constexpr HandlerInfo kInfos[] = {
+#define WISP_HANDLER(name, kinds, ...) {#name, kinds},
+#include "interp/handlers.def"
+#undef WISP_HANDLER
+};
+static_assert(sizeof(kInfos) / sizeof(kInfos[0]) == kNumHandlers);
+}  // namespace
+
+const HandlerInfo& handler_info(HandlerId id) { return kInfos[size_t(id)]; }
+
+std::optional<HandlerId> handler_from_word(uint64_t word) {
+  static const std::unordered_map<uint64_t, HandlerId> by_word = [] {
+    std::unordered_map<uint64_t, HandlerId> m;
+    for (size_t i = 0; i < kNumHandlers; ++i) m.emplace(handler_word(HandlerId(i)), HandlerId(i));
+    return m;
+  }();
+  auto it = by_word.find(word);
+  if (it == by_word.end()) return std::nullopt;
+  return it->second;
+}
+
+size_t instruction_words(const uint32_t* ip) {
+  uint64_t w;
+  std::memcpy(&w, ip, 8);
+  auto id = handler_from_word(w);
+  if (!id) return 2;
+  size_t n = 2;
+  for (char k : handler_info(*id).kinds) {
+    if (k == 'I') n += 2;
+    else if (k == 'T') n += 1 + (ip[n] + 1);  // count word, then count + 1 targets
+    else n += 1;
+  }
+  return n;
+}
+
+}  // namespace wisp::interp

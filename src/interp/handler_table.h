@@ -1,0 +1,30 @@
+// Handler identities generated from handlers.def: ids, names, operand kinds, and the IR word of each.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace wisp::interp {
+
+enum class HandlerId : uint16_t {
+#define WISP_HANDLER(name, kinds, ...) name,
+#include "interp/handlers.def"
+#undef WISP_HANDLER
+  count_
+};
+
+constexpr size_t kNumHandlers = size_t(HandlerId::count_);
+
+struct HandlerInfo {
+  std::string_view name;   // "op_i32_add_sss"
+  std::string_view kinds;  // operand kinds, see handlers.def
+};
+
+const HandlerInfo& handler_info(HandlerId id);
+// The 8-byte word written in IR for a handler: its address (tail-call mode) or its id (loop mode).
+uint64_t handler_word(HandlerId id);
+std::optional<HandlerId> handler_from_word(uint64_t word);
+// Number of 4-byte words an instruction occupies, given its first word (br_table reads its count).
+size_t instruction_words(const uint32_t* ip);
+
+}  // namespace wisp::interp

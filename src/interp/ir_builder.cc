@@ -1,0 +1,912 @@
+#include "interp/ir_builder.h"
+
+#include <array>
+#include <map>
+
+#include "interp/op_lists.h"
+#include "validate/func_decoder.h"
+
+namespace wisp::interp {
+
+using wasm::Op;
+using wasm::ValType;
+
+namespace {
+
+constexpr HandlerId kNone = HandlerId::count_;
+
+enum class OpClass : uint8_t { other, binop, unop, noop };
+
+struct OpForms {
+  OpClass cls = OpClass::other;
+  HandlerId sss = kNone, ssi = kNone, sis = kNone;  // binop forms, or unop `ss` in sss
+  HandlerId br_ss = kNone, br_si = kNone;          // fused compare + branch
+  Op negated{};
+};
+
+const std::array<OpForms, wasm::kNumOps>& op_forms() {
+  static const std::array<OpForms, wasm::kNumOps> table = [] {
+    std::array<OpForms, wasm::kNumOps> t{};
+#define WISP_BIN(name, ...)                                                                    \
+  t[size_t(Op::name)].cls = OpClass::binop;                                                   \
+  t[size_t(Op::name)].sss = HandlerId::op_##name##_sss;                                        \
+  t[size_t(Op::name)].ssi = HandlerId::op_##name##_ssi;                                        \
+  t[size_t(Op::name)].sis = HandlerId::op_##name##_sis;
+    WISP_PURE_BINOPS(WISP_BIN)
+    WISP_DIV_BINOPS(WISP_BIN)
+#undef WISP_BIN
+#define WISP_UN(name, ...)                                                                     \
+  t[size_t(Op::name)].cls = OpClass::unop;                                                    \
+  t[size_t(Op::name)].sss = HandlerId::op_##name##_ss;
+    WISP_PURE_UNOPS(WISP_UN)
+    WISP_TRUNC_UNOPS(WISP_UN)
+#undef WISP_UN
+#define WISP_FUSE(name, T, K, cond, neg)                                                       \
+  t[size_t(Op::name)].br_ss = HandlerId::op_br_if_##name##_ssb;                                \
+  t[size_t(Op::name)].br_si = HandlerId::op_br_if_##name##_sib;                                \
+  t[size_t(Op::name)].negated = Op::neg;
+    WISP_FUSED_CMPS(WISP_FUSE)
+#undef WISP_FUSE
+    for (Op op : {Op::i32_wrap_i64, Op::i32_reinterpret_f32, Op::i64_reinterpret_f64, Op::f32_reinterpret_i32,
+                  Op::f64_reinterpret_i64})
+      t[size_t(op)].cls = OpClass::noop;
+    return t;
+  }();
+  return table;
+}
+
+constexpr HandlerId kLoadsGuarded[] = {
+#define WISP_L(name, M, R) HandlerId::op_##name##_sso,
+    WISP_LOADS(WISP_L)
+#undef WISP_L
+};
+constexpr HandlerId kLoadsChecked[] = {
+#define WISP_L(name, M, R) HandlerId::op_##name##_sso_chk,
+    WISP_LOADS(WISP_L)
+#undef WISP_L
+};
+constexpr HandlerId kStoresGuarded[] = {
+#define WISP_S_(name, M, S) HandlerId::op_##name##_sso,
+    WISP_STORES(WISP_S_)
+#undef WISP_S_
+};
+constexpr HandlerId kStoresChecked[] = {
+#define WISP_S_(name, M, S) HandlerId::op_##name##_sso_chk,
+    WISP_STORES(WISP_S_)
+#undef WISP_S_
+};
+
+ValType sig_type(char c) { return validate::detail::sig_char_type(c); }
+
+// Operand / result types of a fixed-signature operator.
+ValType operand_type(Op op) { return sig_type(wasm::op_info(op).sig[0]); }
+ValType result_type(Op op) {
+  std::string_view s = wasm::op_info(op).sig;
+  return sig_type(s.back());
+}
+bool is_wide(ValType t) { return t.kind() != wasm::ValKind::i32 && t.kind() != wasm::ValKind::f32; }
+
+}  // namespace
+
+IrBuilder::IrBuilder(const wasm::Module& module, uint32_t func_index, const runtime::EngineConfig& config,
+                     FuncCode& out)
+    : module_(module), config_(config), out_(out), code_(out.code) {
+  out_.func_index = func_index;
+}
+
+// ---- emission ------------------------------------------------------------------------------------------
+
+void IrBuilder::emit(HandlerId id) {
+  uint64_t w = handler_word(id);
+  code_.push_back(uint32_t(w));
+  code_.push_back(uint32_t(w >> 32));
+}
+
+void IrBuilder::opd64(uint64_t v) {
+  code_.push_back(uint32_t(v));
+  code_.push_back(uint32_t(v >> 32));
+}
+
+void IrBuilder::mark_producer(uint32_t dst_pos) {
+  producer_valid_ = true;
+  producer_end_ = pc();
+  producer_dst_ = dst_pos;
+  producer_height_ = height() - 1;
+}
+
+// ---- abstract stack ------------------------------------------------------------------------------------
+
+IrBuilder::Entry IrBuilder::pop() {
+  Entry e = stack_.back();
+  stack_.pop_back();
+  return e;
+}
+
+void IrBuilder::push(const Entry& e) {
+  stack_.push_back(e);
+  if (height() > max_height_) max_height_ = height();
+}
+
+void IrBuilder::push_temp(ValType type) {
+  Entry e;
+  e.kind = Kind::temp;
+  e.type = type;
+  e.slot = home(height());
+  push(e);
+}
+
+IrBuilder::Src IrBuilder::src_of(const Entry& e) const {
+  Src s;
+  s.type = e.type;
+  if (e.kind == Kind::konst) {
+    s.is_const = true;
+    s.bits = e.bits;
+  } else {
+    s.slot = e.slot;
+  }
+  return s;
+}
+
+void IrBuilder::move(uint32_t dst_slot, const Src& s) {
+  if (s.is_const) {
+    if (is_wide(s.type)) {
+      emit(HandlerId::op_const64_sI);
+      opd(off(dst_slot));
+      opd64(s.bits);
+    } else {
+      emit(HandlerId::op_const32_si);
+      opd(off(dst_slot));
+      opd(uint32_t(s.bits));
+    }
+  } else if (s.slot != dst_slot) {
+    emit(HandlerId::op_copy_ss);
+    opd(off(dst_slot));
+    opd(off(s.slot));
+  }
+}
+
+void IrBuilder::materialize(uint32_t i) {
+  Entry& e = stack_[i];
+  if (e.kind == Kind::temp) return;
+  move(home(i), src_of(e));
+  e.kind = Kind::temp;
+  e.slot = home(i);
+  invalidate();
+}
+
+void IrBuilder::materialize_locals() {
+  for (uint32_t i = 0; i < height(); ++i)
+    if (stack_[i].kind == Kind::local) materialize(i);
+}
+
+void IrBuilder::materialize_top(uint32_t n) {
+  for (uint32_t i = height() - n; i < height(); ++i) materialize(i);
+}
+
+uint32_t IrBuilder::slot_of(const Entry& e, uint32_t h) {
+  if (e.kind == Kind::konst) {
+    move(home(h), src_of(e));
+    invalidate();
+    return off(home(h));
+  }
+  return off(e.slot);
+}
+
+// ---- function ------------------------------------------------------------------------------------------
+
+void IrBuilder::begin_function(const wasm::FuncType& type, std::span<const ValType> locals) {
+  uint32_t slot = 0;
+  for (ValType t : type.params) {
+    local_slots_.push_back(slot);
+    local_types_.push_back(t);
+    slot += t.slots();
+  }
+  out_.num_params = slot;
+  for (ValType t : locals) {
+    local_slots_.push_back(slot);
+    local_types_.push_back(t);
+    slot += t.slots();
+  }
+  out_.num_locals = slot - out_.num_params;
+  temp_base_ = slot;
+  result_types_ = type.results;
+  out_.num_results = uint32_t(type.results.size());
+  Ctl fn;
+  fn.kind = CtlKind::function;
+  fn.results = type.results;
+  ctls_.push_back(std::move(fn));
+}
+
+void IrBuilder::end_function(bool) {
+  if (reachable_) emit_return();
+  uint32_t frame = temp_base_ + max_height_ + 1;
+  if (frame < out_.num_results) frame = out_.num_results;
+  out_.frame_slots = frame;
+  ctls_.clear();
+}
+
+// ---- control -------------------------------------------------------------------------------------------
+
+uint32_t IrBuilder::arity(const Ctl& c) const {
+  return uint32_t(c.kind == CtlKind::loop ? c.params.size() : c.results.size());
+}
+
+void IrBuilder::enter(CtlKind kind, const validate::BlockSig& sig, bool reachable) {
+  Ctl c;
+  c.kind = kind;
+  c.params.assign(sig.params.begin(), sig.params.end());
+  c.results.assign(sig.results.begin(), sig.results.end());
+  c.live = reachable && reachable_;
+  if (c.live) {
+    // A block's body may write locals that entries below it alias, and its params must sit in their
+    // homes on every path into the block: make all of them temps now.
+    materialize_locals();
+    materialize_top(uint32_t(c.params.size()));
+    c.base = height() - uint32_t(c.params.size());
+    invalidate();
+  }
+  ctls_.push_back(std::move(c));
+}
+
+void IrBuilder::on_block(const validate::BlockSig& sig, bool reachable) { enter(CtlKind::block, sig, reachable); }
+
+void IrBuilder::on_loop(const validate::BlockSig& sig, bool reachable) {
+  enter(CtlKind::loop, sig, reachable);
+  ctls_.back().loop_pc = pc();
+}
+
+void IrBuilder::on_if(const validate::BlockSig& sig, bool reachable) {
+  if (!(reachable && reachable_)) {
+    enter(CtlKind::if_, sig, false);
+    return;
+  }
+  // Materialise (below the condition) before taking the condition: when nothing needs copying, a
+  // compare right before `if` still fuses with the branch.
+  Entry cond_entry = stack_.back();
+  stack_.pop_back();
+  materialize_locals();
+  materialize_top(uint32_t(sig.params.size()));
+  stack_.push_back(cond_entry);
+  Cond cond = take_condition();
+  Fixup f = emit_cond_branch(cond, /*negate=*/true);
+  enter(CtlKind::if_, sig, true);
+  ctls_.back().has_else_fixup = true;
+  ctls_.back().else_fixup = f;
+}
+
+void IrBuilder::on_else(bool) {
+  Ctl& c = ctls_.back();
+  c.kind = CtlKind::else_;
+  if (!c.live) return;
+  if (reachable_) {
+    materialize_top(uint32_t(c.results.size()));
+    emit(HandlerId::op_br_b);
+    c.fixups.push_back({pc() - 2, pc()});
+    opd(0);
+  }
+  std::vector<Fixup> one{c.else_fixup};
+  bind(one, pc());
+  c.has_else_fixup = false;
+  stack_.resize(c.base);
+  for (ValType t : c.params) push_temp(t);
+  reachable_ = true;
+  invalidate();
+}
+
+void IrBuilder::on_end(bool) {
+  Ctl c = std::move(ctls_.back());
+  ctls_.pop_back();
+  if (!c.live) return;
+  if (reachable_) materialize_top(uint32_t(c.results.size()));
+  if (c.has_else_fixup) {
+    std::vector<Fixup> one{c.else_fixup};
+    bind(one, pc());
+  }
+  if (c.kind != CtlKind::loop) bind(c.fixups, pc());
+  stack_.resize(c.base);
+  for (ValType t : c.results) push_temp(t);
+  reachable_ = true;
+  invalidate();
+}
+
+void IrBuilder::bind(std::vector<Fixup>& fixups, uint32_t target) {
+  for (const Fixup& f : fixups) code_[f.operand] = target - f.instr;
+  fixups.clear();
+}
+
+void IrBuilder::branch_to(Ctl& target, uint32_t instr, uint32_t operand) {
+  if (target.kind == CtlKind::loop) {
+    code_[operand] = uint32_t(int32_t(target.loop_pc) - int32_t(instr));
+  } else {
+    target.fixups.push_back({instr, operand});
+  }
+}
+
+bool IrBuilder::needs_copies(const Ctl& t, uint32_t n) const {
+  if (t.kind == CtlKind::function) return true;
+  if (n == 0) return false;
+  if (t.base != height() - n) return true;
+  for (uint32_t i = height() - n; i < height(); ++i)
+    if (stack_[i].kind != Kind::temp) return true;
+  return false;
+}
+
+void IrBuilder::copy_values(uint32_t n, uint32_t base) {
+  // Sources are at heights >= base + i, so copying in increasing order never clobbers a later source.
+  for (uint32_t i = 0; i < n; ++i) move(home(base + i), src_of(stack_[height() - n + i]));
+}
+
+void IrBuilder::emit_return() {
+  uint32_t n = uint32_t(result_types_.size());
+  if (n == 1 && stack_.back().kind == Kind::temp && producer_valid_ && producer_end_ == pc() &&
+      producer_height_ == height() - 1) {
+    code_[producer_dst_] = off(0);  // the producer writes the result slot directly
+    emit(HandlerId::op_return);
+    invalidate();
+    return;
+  }
+  std::vector<Src> srcs;
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t h = height() - n + i;
+    Src s = src_of(stack_[h]);
+    // A local in slots [0, n) other than its own destination may be overwritten by an earlier copy:
+    // stage it in its home first (homes are never destinations of earlier copies).
+    if (!s.is_const && s.slot < n && s.slot != i && stack_[h].kind == Kind::local) {
+      move(home(h), s);
+      s.slot = home(h);
+    }
+    srcs.push_back(s);
+  }
+  for (uint32_t i = 0; i < n; ++i) move(i, srcs[i]);
+  emit(HandlerId::op_return);
+  invalidate();
+}
+
+void IrBuilder::emit_jump(Ctl& t) {
+  if (t.kind == CtlKind::function) {
+    emit_return();
+    return;
+  }
+  uint32_t n = arity(t);
+  copy_values(n, t.base);
+  emit(HandlerId::op_br_b);
+  uint32_t instr = pc() - 2;
+  opd(0);
+  branch_to(t, instr, instr + 2);
+  invalidate();
+}
+
+void IrBuilder::on_br(uint32_t depth) {
+  emit_jump(label(depth));
+  reachable_ = false;
+}
+
+IrBuilder::Cond IrBuilder::take_condition() {
+  Cond c;
+  uint32_t h = height() - 1;
+  Entry e = pop();
+  if (cmp_.valid && cmp_.end == pc() && e.kind == Kind::temp && cmp_.height == h) {
+    c.fused = true;
+    c.cmp = cmp_;
+    code_.resize(cmp_.start);  // the compare's result is consumed by the branch only
+    invalidate();
+    return c;
+  }
+  c.slot = slot_of(e, h);
+  return c;
+}
+
+IrBuilder::Fixup IrBuilder::emit_cond_branch(const Cond& c, bool negate) {
+  uint32_t instr = pc();
+  if (!c.fused) {
+    emit(negate ? HandlerId::op_br_unless_sb : HandlerId::op_br_if_sb);
+    opd(c.slot);
+  } else {
+    const auto& forms = op_forms();
+    Op op = negate ? forms[size_t(c.cmp.op)].negated : c.cmp.op;
+    const OpForms& f = forms[size_t(op)];
+    if (c.cmp.b_imm) {
+      emit(f.br_si);
+      opd(c.cmp.a_slot);
+      if (is_wide(operand_type(op))) opd64(c.cmp.b_bits);
+      else opd(uint32_t(c.cmp.b_bits));
+    } else {
+      emit(f.br_ss);
+      opd(c.cmp.a_slot);
+      opd(c.cmp.b_slot);
+    }
+  }
+  uint32_t operand = pc();
+  opd(0);
+  invalidate();
+  return {instr, operand};
+}
+
+void IrBuilder::on_br_if(uint32_t depth) {
+  Ctl& t = label(depth);
+  uint32_t n = t.kind == CtlKind::function ? uint32_t(result_types_.size()) : arity(t);
+  // Peek at the values below the condition: copies needed?
+  Entry cond_entry = stack_.back();
+  stack_.pop_back();
+  bool copies = needs_copies(t, n);
+  stack_.push_back(cond_entry);
+  Cond cond = take_condition();
+  if (!copies) {
+    Fixup f = emit_cond_branch(cond, false);
+    branch_to(t, f.instr, f.operand);
+    return;
+  }
+  // Branch over a stub that copies the values and jumps.
+  Fixup skip = emit_cond_branch(cond, true);
+  emit_jump(t);
+  code_[skip.operand] = pc() - skip.instr;
+  invalidate();
+}
+
+void IrBuilder::on_br_table(std::span<const uint32_t> depths, uint32_t default_depth) {
+  Entry idx = pop();
+  uint32_t idx_slot = slot_of(idx, height());
+  uint32_t n = label(default_depth).kind == CtlKind::function ? uint32_t(result_types_.size())
+                                                              : arity(label(default_depth));
+  materialize_top(n);
+  uint32_t instr = pc();
+  emit(HandlerId::op_br_table_sT);
+  opd(idx_slot);
+  opd(uint32_t(depths.size()));
+  uint32_t first = pc();
+  for (size_t i = 0; i <= depths.size(); ++i) opd(0);
+  std::map<uint32_t, std::vector<uint32_t>> stubs;  // depth -> operand positions
+  for (size_t i = 0; i <= depths.size(); ++i) {
+    uint32_t d = i < depths.size() ? depths[i] : default_depth;
+    uint32_t pos = first + uint32_t(i);
+    if (needs_copies(label(d), n)) stubs[d].push_back(pos);
+    else branch_to(label(d), instr, pos);
+  }
+  for (auto& [d, positions] : stubs) {
+    for (uint32_t pos : positions) code_[pos] = pc() - instr;
+    emit_jump(label(d));
+  }
+  invalidate();
+  reachable_ = false;
+}
+
+void IrBuilder::on_return() {
+  emit_return();
+  reachable_ = false;
+}
+
+void IrBuilder::on_unreachable() {
+  emit(HandlerId::op_unreachable);
+  invalidate();
+  reachable_ = false;
+}
+
+void IrBuilder::on_call(uint32_t func_index, const wasm::FuncType& type) {
+  uint32_t n = uint32_t(type.params.size());
+  materialize_top(n);
+  uint32_t base = height() - n;
+  stack_.resize(base);
+  emit(HandlerId::op_call_xs);
+  opd(func_index);
+  opd(off(home(base)));
+  for (ValType t : type.results) push_temp(t);
+  invalidate();
+}
+
+void IrBuilder::on_call_indirect(uint32_t type_index, uint32_t table, const wasm::FuncType& type) {
+  Entry idx = pop();
+  uint32_t idx_slot = slot_of(idx, height());
+  uint32_t n = uint32_t(type.params.size());
+  materialize_top(n);
+  uint32_t base = height() - n;
+  stack_.resize(base);
+  emit(HandlerId::op_call_indirect_sxxs);
+  opd(idx_slot);
+  opd(table);
+  opd(type_index);
+  opd(off(home(base)));
+  for (ValType t : type.results) push_temp(t);
+  invalidate();
+}
+
+// ---- parametric and variables --------------------------------------------------------------------------
+
+void IrBuilder::on_drop(ValType) {
+  pop();
+  invalidate();
+}
+
+void IrBuilder::on_select(ValType type) {
+  uint32_t h = height();
+  Entry c = pop();
+  Entry b = pop();
+  Entry a = pop();
+  uint32_t cs = slot_of(c, h - 1);
+  uint32_t bs = slot_of(b, h - 2);
+  uint32_t as = slot_of(a, h - 3);
+  emit(HandlerId::op_select_ssss);
+  uint32_t dst = pc();
+  opd(off(home(h - 3)));
+  opd(as);
+  opd(bs);
+  opd(cs);
+  push_temp(type);
+  mark_producer(dst);
+}
+
+void IrBuilder::on_local_get(uint32_t index, ValType type) {
+  Entry e;
+  e.kind = Kind::local;
+  e.type = type;
+  e.slot = local_slots_[index];
+  push(e);
+}
+
+void IrBuilder::on_local_set(uint32_t index, ValType) {
+  uint32_t slot = local_slots_[index];
+  uint32_t h = height() - 1;
+  Entry v = pop();
+  bool aliased = false;
+  for (const Entry& e : stack_)
+    if (e.kind == Kind::local && e.slot == slot) aliased = true;
+  if (!aliased && v.kind == Kind::temp && producer_valid_ && producer_end_ == pc() && producer_height_ == h) {
+    code_[producer_dst_] = off(slot);  // the producer writes the local directly
+    invalidate();
+    return;
+  }
+  if (aliased) {
+    for (uint32_t i = 0; i < height(); ++i)
+      if (stack_[i].kind == Kind::local && stack_[i].slot == slot) materialize(i);
+  }
+  move(slot, src_of(v));
+  invalidate();
+}
+
+void IrBuilder::on_local_tee(uint32_t index, ValType type) {
+  on_local_set(index, type);
+  on_local_get(index, type);
+}
+
+void IrBuilder::on_global_get(uint32_t index, ValType type) {
+  emit(HandlerId::op_global_get_sx);
+  uint32_t dst = pc();
+  opd(off(home(height())));
+  opd(index);
+  push_temp(type);
+  mark_producer(dst);
+}
+
+void IrBuilder::on_global_set(uint32_t index, ValType) {
+  Entry v = pop();
+  uint32_t s = slot_of(v, height());
+  emit(HandlerId::op_global_set_xs);
+  opd(index);
+  opd(s);
+  invalidate();
+}
+
+// ---- constants -----------------------------------------------------------------------------------------
+
+void IrBuilder::on_i32_const(uint32_t v) { push({Kind::konst, ValType::i32(), 0, v}); }
+void IrBuilder::on_i64_const(uint64_t v) { push({Kind::konst, ValType::i64(), 0, v}); }
+void IrBuilder::on_f32_const(uint32_t v) { push({Kind::konst, ValType::f32(), 0, v}); }
+void IrBuilder::on_f64_const(uint64_t v) { push({Kind::konst, ValType::f64(), 0, v}); }
+
+// ---- numeric -------------------------------------------------------------------------------------------
+
+void IrBuilder::on_numeric(Op op) {
+  const OpForms& f = op_forms()[size_t(op)];
+  switch (f.cls) {
+    case OpClass::binop: binop(op); return;
+    case OpClass::unop: unop(op); return;
+    case OpClass::noop: {
+      Entry e = pop();
+      e.type = result_type(op);
+      if (op == Op::i32_wrap_i64) e.bits &= 0xffffffffu;
+      push(e);
+      // Still the producer's value in the same slot: a following local.set may rewrite it.
+      if (e.kind != Kind::temp) invalidate();
+      return;
+    }
+    case OpClass::other: break;
+  }
+}
+
+void IrBuilder::binop(Op op) {
+  const OpForms& f = op_forms()[size_t(op)];
+  bool wide = is_wide(operand_type(op));
+  uint32_t h = height() - 2;
+  Entry b = pop();
+  Entry a = pop();
+  if (a.kind == Kind::konst && b.kind == Kind::konst) {
+    move(home(h), src_of(a));
+    a.kind = Kind::temp;
+    a.slot = home(h);
+  }
+  uint32_t start = pc();
+  uint32_t dst_pos;
+  LastCmp cmp;
+  cmp.op = op;
+  if (b.kind == Kind::konst) {
+    emit(f.ssi);
+    dst_pos = pc();
+    opd(off(home(h)));
+    opd(off(a.slot));
+    if (wide) opd64(b.bits);
+    else opd(uint32_t(b.bits));
+    cmp.a_slot = off(a.slot);
+    cmp.b_imm = true;
+    cmp.b_bits = b.bits;
+    cmp.valid = f.br_ss != kNone;
+  } else if (a.kind == Kind::konst) {
+    emit(f.sis);
+    dst_pos = pc();
+    opd(off(home(h)));
+    if (wide) opd64(a.bits);
+    else opd(uint32_t(a.bits));
+    opd(off(b.slot));
+  } else {
+    emit(f.sss);
+    dst_pos = pc();
+    opd(off(home(h)));
+    opd(off(a.slot));
+    opd(off(b.slot));
+    cmp.a_slot = off(a.slot);
+    cmp.b_slot = off(b.slot);
+    cmp.valid = f.br_ss != kNone;
+  }
+  push_temp(result_type(op));
+  mark_producer(dst_pos);
+  if (cmp.valid) {
+    cmp.start = start;
+    cmp.end = pc();
+    cmp.height = h;
+    cmp_ = cmp;
+  }
+}
+
+void IrBuilder::unop(Op op) {
+  const OpForms& f = op_forms()[size_t(op)];
+  uint32_t h = height() - 1;
+  Entry a = pop();
+  uint32_t as = slot_of(a, h);  // may store a constant operand first: not part of the fused range
+  uint32_t start = pc();
+  emit(f.sss);
+  uint32_t dst_pos = pc();
+  opd(off(home(h)));
+  opd(as);
+  push_temp(result_type(op));
+  mark_producer(dst_pos);
+  // eqz fuses as "== 0".
+  if (op == Op::i32_eqz || op == Op::i64_eqz) {
+    cmp_.valid = true;
+    cmp_.op = op == Op::i32_eqz ? Op::i32_eq : Op::i64_eq;
+    cmp_.a_slot = as;
+    cmp_.b_imm = true;
+    cmp_.b_bits = 0;
+    cmp_.start = start;
+    cmp_.end = pc();
+    cmp_.height = h;
+  }
+}
+
+// ---- memory --------------------------------------------------------------------------------------------
+
+void IrBuilder::on_load(Op op, uint32_t, uint64_t offset, uint32_t) {
+  size_t i = size_t(op) - size_t(Op::i32_load);
+  uint32_t h = height() - 1;
+  Entry a = pop();
+  uint32_t as = slot_of(a, h);
+  emit(config_.explicit_bounds_checks ? kLoadsChecked[i] : kLoadsGuarded[i]);
+  uint32_t dst = pc();
+  opd(off(home(h)));
+  opd(as);
+  opd(uint32_t(offset));
+  push_temp(result_type(op));
+  mark_producer(dst);
+}
+
+void IrBuilder::on_store(Op op, uint32_t, uint64_t offset, uint32_t) {
+  size_t i = size_t(op) - size_t(Op::i32_store);
+  uint32_t h = height() - 2;
+  Entry v = pop();
+  Entry a = pop();
+  uint32_t vs = slot_of(v, h + 1);
+  uint32_t as = slot_of(a, h);
+  emit(config_.explicit_bounds_checks ? kStoresChecked[i] : kStoresGuarded[i]);
+  opd(as);
+  opd(vs);
+  opd(uint32_t(offset));
+  invalidate();
+}
+
+void IrBuilder::on_memory_size(uint32_t) {
+  emit(HandlerId::op_memory_size_s);
+  uint32_t dst = pc();
+  opd(off(home(height())));
+  push_temp(ValType::i32());
+  mark_producer(dst);
+}
+
+void IrBuilder::on_memory_grow(uint32_t) {
+  uint32_t h = height() - 1;
+  Entry d = pop();
+  uint32_t ds = slot_of(d, h);
+  emit(HandlerId::op_memory_grow_ss);
+  uint32_t dst = pc();
+  opd(off(home(h)));
+  opd(ds);
+  push_temp(ValType::i32());
+  mark_producer(dst);
+}
+
+void IrBuilder::on_memory_fill(uint32_t) {
+  uint32_t h = height() - 3;
+  Entry n = pop(), v = pop(), d = pop();
+  uint32_t ns = slot_of(n, h + 2), vs = slot_of(v, h + 1), ds = slot_of(d, h);
+  emit(HandlerId::op_memory_fill_sss);
+  opd(ds);
+  opd(vs);
+  opd(ns);
+  invalidate();
+}
+
+void IrBuilder::on_memory_copy(uint32_t, uint32_t) {
+  uint32_t h = height() - 3;
+  Entry n = pop(), s = pop(), d = pop();
+  uint32_t ns = slot_of(n, h + 2), ss = slot_of(s, h + 1), ds = slot_of(d, h);
+  emit(HandlerId::op_memory_copy_sss);
+  opd(ds);
+  opd(ss);
+  opd(ns);
+  invalidate();
+}
+
+void IrBuilder::on_memory_init(uint32_t data, uint32_t) {
+  uint32_t h = height() - 3;
+  Entry n = pop(), s = pop(), d = pop();
+  uint32_t ns = slot_of(n, h + 2), ss = slot_of(s, h + 1), ds = slot_of(d, h);
+  emit(HandlerId::op_memory_init_xsss);
+  opd(data);
+  opd(ds);
+  opd(ss);
+  opd(ns);
+  invalidate();
+}
+
+void IrBuilder::on_data_drop(uint32_t data) {
+  emit(HandlerId::op_data_drop_x);
+  opd(data);
+  invalidate();
+}
+
+// ---- references and tables -----------------------------------------------------------------------------
+
+void IrBuilder::on_ref_null(ValType type) { push({Kind::konst, type, 0, 0}); }
+
+void IrBuilder::on_ref_is_null() {
+  uint32_t h = height() - 1;
+  Entry a = pop();
+  uint32_t as = slot_of(a, h);
+  emit(HandlerId::op_ref_is_null_ss);
+  uint32_t dst = pc();
+  opd(off(home(h)));
+  opd(as);
+  push_temp(ValType::i32());
+  mark_producer(dst);
+}
+
+void IrBuilder::on_ref_func(uint32_t func_index) {
+  emit(HandlerId::op_ref_func_sx);
+  uint32_t dst = pc();
+  opd(off(home(height())));
+  opd(func_index);
+  push_temp(ValType::ref(uint32_t(wasm::HeapKind::func), false));
+  mark_producer(dst);
+}
+
+void IrBuilder::on_table_get(uint32_t table) {
+  uint32_t h = height() - 1;
+  Entry i = pop();
+  uint32_t is = slot_of(i, h);
+  emit(HandlerId::op_table_get_sxs);
+  uint32_t dst = pc();
+  opd(off(home(h)));
+  opd(table);
+  opd(is);
+  push_temp(module_.tables[table].elem);
+  mark_producer(dst);
+}
+
+void IrBuilder::on_table_set(uint32_t table) {
+  uint32_t h = height() - 2;
+  Entry v = pop(), i = pop();
+  uint32_t vs = slot_of(v, h + 1), is = slot_of(i, h);
+  emit(HandlerId::op_table_set_xss);
+  opd(table);
+  opd(is);
+  opd(vs);
+  invalidate();
+}
+
+void IrBuilder::on_table_size(uint32_t table) {
+  emit(HandlerId::op_table_size_sx);
+  uint32_t dst = pc();
+  opd(off(home(height())));
+  opd(table);
+  push_temp(ValType::i32());
+  mark_producer(dst);
+}
+
+void IrBuilder::on_table_grow(uint32_t table) {
+  uint32_t h = height() - 2;
+  Entry n = pop(), v = pop();
+  uint32_t ns = slot_of(n, h + 1), vs = slot_of(v, h);
+  emit(HandlerId::op_table_grow_sxss);
+  uint32_t dst = pc();
+  opd(off(home(h)));
+  opd(table);
+  opd(vs);
+  opd(ns);
+  push_temp(ValType::i32());
+  mark_producer(dst);
+}
+
+void IrBuilder::on_table_fill(uint32_t table) {
+  uint32_t h = height() - 3;
+  Entry n = pop(), v = pop(), i = pop();
+  uint32_t ns = slot_of(n, h + 2), vs = slot_of(v, h + 1), is = slot_of(i, h);
+  emit(HandlerId::op_table_fill_xsss);
+  opd(table);
+  opd(is);
+  opd(vs);
+  opd(ns);
+  invalidate();
+}
+
+void IrBuilder::on_table_copy(uint32_t dst, uint32_t src) {
+  uint32_t h = height() - 3;
+  Entry n = pop(), s = pop(), d = pop();
+  uint32_t ns = slot_of(n, h + 2), ss = slot_of(s, h + 1), ds = slot_of(d, h);
+  emit(HandlerId::op_table_copy_xxsss);
+  opd(dst);
+  opd(src);
+  opd(ds);
+  opd(ss);
+  opd(ns);
+  invalidate();
+}
+
+void IrBuilder::on_table_init(uint32_t elem, uint32_t table) {
+  uint32_t h = height() - 3;
+  Entry n = pop(), s = pop(), d = pop();
+  uint32_t ns = slot_of(n, h + 2), ss = slot_of(s, h + 1), ds = slot_of(d, h);
+  emit(HandlerId::op_table_init_xxsss);
+  opd(table);
+  opd(elem);
+  opd(ds);
+  opd(ss);
+  opd(ns);
+  invalidate();
+}
+
+void IrBuilder::on_elem_drop(uint32_t elem) {
+  emit(HandlerId::op_elem_drop_x);
+  opd(elem);
+  invalidate();
+}
+
+// ---- entry point ---------------------------------------------------------------------------------------
+
+Result<std::unique_ptr<FuncCode>> translate_function(const wasm::Module& module, uint32_t func_index,
+                                                     const runtime::EngineConfig& config) {
+  auto code = std::make_unique<FuncCode>();
+  IrBuilder builder(module, func_index, config, *code);
+  validate::FuncDecoder<validate::BodyTag, IrBuilder> decoder(module, func_index, builder);
+  Result<void> r = decoder.decode();
+  if (!r) return r.error();
+  code->code.shrink_to_fit();
+  return code;
+}
+
+}  // namespace wisp::interp

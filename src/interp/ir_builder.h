@@ -1,0 +1,193 @@
+// IrBuilder: a FuncDecoder visitor that builds slot IR in the validation pass (DESIGN.md §2).
+// Liftoff's abstract stack with "register" replaced by "slot": entries are Local(slot) | Temp(slot) |
+// Const(bits). local.get and constants emit nothing; an operator picks its handler form from its
+// inputs and writes the temp slot of its result (fixed per stack height); local.set/tee right after
+// the producer rewrites the producer's destination; compare + br_if fuse; forward branches are patched
+// from per-block fixup lists at `end`.
+#pragma once
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "interp/func_code.h"
+#include "interp/handler_table.h"
+#include "runtime/store_data.h"
+#include "validate/null_visitor.h"
+#include "wasm/module.h"
+
+namespace wisp::interp {
+
+class IrBuilder {
+ public:
+  IrBuilder(const wasm::Module& module, uint32_t func_index, const runtime::EngineConfig& config,
+            FuncCode& out);
+
+  void begin_function(const wasm::FuncType& type, std::span<const wasm::ValType> locals);
+  void end_function(bool fallthrough_reachable);
+
+  void on_block(const validate::BlockSig& sig, bool reachable);
+  void on_loop(const validate::BlockSig& sig, bool reachable);
+  void on_if(const validate::BlockSig& sig, bool reachable);
+  void on_else(bool then_fallthrough_reachable);
+  void on_end(bool fallthrough_reachable);
+  void on_br(uint32_t depth);
+  void on_br_if(uint32_t depth);
+  void on_br_table(std::span<const uint32_t> depths, uint32_t default_depth);
+  void on_return();
+  void on_unreachable();
+  void on_nop() {}
+  void on_call(uint32_t func_index, const wasm::FuncType& type);
+  void on_call_indirect(uint32_t type_index, uint32_t table, const wasm::FuncType& type);
+
+  void on_drop(wasm::ValType);
+  void on_select(wasm::ValType type);
+
+  void on_local_get(uint32_t index, wasm::ValType type);
+  void on_local_set(uint32_t index, wasm::ValType type);
+  void on_local_tee(uint32_t index, wasm::ValType type);
+  void on_global_get(uint32_t index, wasm::ValType type);
+  void on_global_set(uint32_t index, wasm::ValType type);
+
+  void on_i32_const(uint32_t v);
+  void on_i64_const(uint64_t v);
+  void on_f32_const(uint32_t v);
+  void on_f64_const(uint64_t v);
+
+  void on_numeric(wasm::Op op);
+
+  void on_load(wasm::Op op, uint32_t memory, uint64_t offset, uint32_t align);
+  void on_store(wasm::Op op, uint32_t memory, uint64_t offset, uint32_t align);
+  void on_memory_size(uint32_t memory);
+  void on_memory_grow(uint32_t memory);
+  void on_memory_fill(uint32_t memory);
+  void on_memory_copy(uint32_t dst, uint32_t src);
+  void on_memory_init(uint32_t data, uint32_t memory);
+  void on_data_drop(uint32_t data);
+
+  void on_ref_null(wasm::ValType type);
+  void on_ref_is_null();
+  void on_ref_func(uint32_t func_index);
+  void on_table_get(uint32_t table);
+  void on_table_set(uint32_t table);
+  void on_table_size(uint32_t table);
+  void on_table_grow(uint32_t table);
+  void on_table_fill(uint32_t table);
+  void on_table_copy(uint32_t dst, uint32_t src);
+  void on_table_init(uint32_t elem, uint32_t table);
+  void on_elem_drop(uint32_t elem);
+
+ private:
+  enum class Kind : uint8_t { local, temp, konst };
+  struct Entry {
+    Kind kind = Kind::temp;
+    wasm::ValType type;
+    uint32_t slot = 0;  // local: the local's slot; temp: the home slot of its height
+    uint64_t bits = 0;  // konst
+  };
+  struct Fixup {
+    uint32_t instr;    // instruction start (offsets are relative to it)
+    uint32_t operand;  // word to patch
+  };
+  enum class CtlKind : uint8_t { function, block, loop, if_, else_ };
+  struct Ctl {
+    CtlKind kind = CtlKind::block;
+    bool live = true;
+    uint32_t base = 0;  // stack height below the block's params
+    std::vector<wasm::ValType> params, results;
+    uint32_t loop_pc = 0;
+    std::vector<Fixup> fixups;
+    bool has_else_fixup = false;
+    Fixup else_fixup{};
+  };
+  // Where a value comes from when copying it: a slot or a constant.
+  struct Src {
+    bool is_const = false;
+    uint32_t slot = 0;
+    uint64_t bits = 0;
+    wasm::ValType type;
+  };
+  // The last compare emitted, for fusion with a following br_if / if.
+  struct LastCmp {
+    bool valid = false;
+    uint32_t start = 0, end = 0;
+    wasm::Op op{};
+    uint32_t a_slot = 0;
+    bool b_imm = false;
+    uint32_t b_slot = 0;
+    uint64_t b_bits = 0;
+    uint32_t height = 0;
+  };
+  // The condition of a conditional branch: a slot, or a fused compare.
+  struct Cond {
+    bool fused = false;
+    uint32_t slot = 0;
+    LastCmp cmp;
+  };
+
+  // Emission.
+  uint32_t pc() const { return uint32_t(code_.size()); }
+  void emit(HandlerId id);
+  void opd(uint32_t v) { code_.push_back(v); }
+  void opd64(uint64_t v);
+  void invalidate() { producer_valid_ = false; cmp_.valid = false; }
+  void mark_producer(uint32_t dst_pos);
+
+  // Abstract stack.
+  uint32_t height() const { return uint32_t(stack_.size()); }
+  uint32_t home(uint32_t h) const { return temp_base_ + h; }
+  uint32_t off(uint32_t slot) const { return slot * 8; }
+  Entry pop();
+  void push_temp(wasm::ValType type);
+  void push(const Entry& e);
+  // Makes stack entry `i` a temp in its home slot (emits a copy or a constant store if needed).
+  void materialize(uint32_t i);
+  void materialize_locals();
+  void materialize_top(uint32_t n);
+  // Slot byte offset of a popped entry that was at height `h`; constants are stored to home(h) first.
+  uint32_t slot_of(const Entry& e, uint32_t h);
+  Src src_of(const Entry& e) const;
+  void move(uint32_t dst_slot, const Src& s);
+
+  // Control.
+  Ctl& label(uint32_t depth) { return ctls_[ctls_.size() - 1 - depth]; }
+  bool live() const { return reachable_; }
+  void enter(CtlKind kind, const validate::BlockSig& sig, bool reachable);
+  void branch_to(Ctl& target, uint32_t instr, uint32_t operand);
+  void bind(std::vector<Fixup>& fixups, uint32_t target);
+  uint32_t arity(const Ctl& c) const;
+  // Copies the top `n` stack values to the homes starting at height `base` (no stack change).
+  void copy_values(uint32_t n, uint32_t base);
+  // Copies the function's results to slots 0.. and returns (no stack change).
+  void emit_return();
+  // Whether a branch to `t` needs value copies.
+  bool needs_copies(const Ctl& t, uint32_t n) const;
+  Cond take_condition();
+  // Emits "branch if cond (negated if `negate`)" and returns the fixup of its offset operand.
+  Fixup emit_cond_branch(const Cond& c, bool negate);
+  void emit_jump(Ctl& target);
+
+  void binop(wasm::Op op);
+  void unop(wasm::Op op);
+
+  const wasm::Module& module_;
+  runtime::EngineConfig config_;
+  FuncCode& out_;
+  std::vector<uint32_t>& code_;
+  std::vector<uint32_t> local_slots_;
+  std::vector<wasm::ValType> local_types_;
+  std::vector<wasm::ValType> result_types_;
+  uint32_t temp_base_ = 0;
+  uint32_t max_height_ = 0;
+  std::vector<Entry> stack_;
+  std::vector<Ctl> ctls_;
+  bool reachable_ = true;
+  bool producer_valid_ = false;
+  uint32_t producer_end_ = 0, producer_dst_ = 0, producer_height_ = 0;
+  LastCmp cmp_;
+};
+
+// Translates defined function `func_index` of `module` (validating it again: one decoder pass).
+Result<std::unique_ptr<FuncCode>> translate_function(const wasm::Module& module, uint32_t func_index,
+                                                     const runtime::EngineConfig& config);
+
+}  // namespace wisp::interp

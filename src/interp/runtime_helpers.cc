@@ -1,0 +1,150 @@
+// Out-of-line parts of handlers: host calls, lazy translation, bulk memory and table instructions.
+#include <algorithm>
+#include <cstring>
+
+#include "interp/exec_state.h"
+#include "interp/invoke.h"
+#include "runtime/const_eval.h"
+#include "runtime/instantiate.h"
+#include "runtime/memory.h"
+#include "runtime/trap_handler.h"
+
+namespace wisp::interp {
+
+using runtime::Value;
+
+TrapCode call_host(ExecState* st, runtime::FuncInstance* f, char* args) {
+  const wasm::FuncType& type = *f->type;
+  size_t np = type.params.size(), nr = type.results.size();
+  constexpr size_t kSmall = 8;
+  Value in_small[kSmall], out_small[kSmall];
+  std::vector<Value> in_big, out_big;
+  Value* in = in_small;
+  Value* out = out_small;
+  if (np > kSmall) in = (in_big.resize(np), in_big.data());
+  if (nr > kSmall) out = (out_big.resize(nr), out_big.data());
+  for (size_t i = 0; i < np; ++i) std::memcpy(in[i].bytes, args + i * 8, 8);
+
+  // A host function may re-enter Wasm: the nested level's frames start above the arguments/results.
+  ExecStacks* s = st->stacks;
+  char* saved_sp = s->sp;
+  CallFrame* saved_top = s->call_top;
+  s->sp = args + std::max(np, nr) * 8;
+  s->call_top = st->cs;
+  runtime::HostContext ctx{st->store, st->inst};
+  runtime::WasmActivation* act = runtime::leave_wasm();  // faults in host code are not Wasm traps
+  Result<void> r = f->host(ctx, in, out);
+  runtime::reenter_wasm(act);
+  s->sp = saved_sp;
+  s->call_top = saved_top;
+  if (!r) {
+    st->error = std::move(r.error());
+    st->error->backtrace.push_back(f->debug_name);
+    return TrapCode::pending_error;
+  }
+  for (size_t i = 0; i < nr; ++i) std::memcpy(args + i * 8, out[i].bytes, 8);
+  return TrapCode::none;
+}
+
+FuncCode* code_for_call(ExecState* st, runtime::FuncInstance* f) {
+  Result<void> r = ensure_code(*st->store, f);
+  if (!r) {
+    st->error = std::move(r.error());
+    return nullptr;
+  }
+  return f->code.load(std::memory_order_acquire);
+}
+
+// ---- memory --------------------------------------------------------------------------------------------
+
+static bool mem_range_ok(const runtime::MemoryInstance* m, uint64_t at, uint64_t n) {
+  return m != nullptr && at + n <= m->size;
+}
+
+TrapCode memory_fill(ExecState* st, uint32_t d, uint32_t val, uint32_t n) {
+  runtime::MemoryInstance* m = st->mem0;
+  if (!mem_range_ok(m, d, n)) return TrapCode::memory_oob;
+  if (n) std::memset(m->base + d, int(val & 0xff), n);
+  return TrapCode::none;
+}
+
+TrapCode memory_copy(ExecState* st, uint32_t d, uint32_t s, uint32_t n) {
+  runtime::MemoryInstance* m = st->mem0;
+  if (!mem_range_ok(m, d, n) || !mem_range_ok(m, s, n)) return TrapCode::memory_oob;
+  if (n) std::memmove(m->base + d, m->base + s, n);
+  return TrapCode::none;
+}
+
+TrapCode memory_init(ExecState* st, uint32_t seg, uint32_t d, uint32_t s, uint32_t n) {
+  runtime::InstanceData* inst = st->inst;
+  const wasm::DataSegment& data = inst->module->datas[seg];
+  uint64_t size = inst->dropped_datas[seg] ? 0 : data.bytes.size();
+  if (uint64_t(s) + n > size || !mem_range_ok(st->mem0, d, n)) return TrapCode::memory_oob;
+  if (n) std::memcpy(st->mem0->base + d, data.bytes.data() + s, n);
+  return TrapCode::none;
+}
+
+void data_drop(ExecState* st, uint32_t seg) { st->inst->dropped_datas[seg] = true; }
+
+uint32_t memory_grow(ExecState* st, uint32_t delta) {
+  int64_t old = runtime::memory_grow(*st->mem0, delta);
+  return old < 0 ? UINT32_MAX : uint32_t(old);
+}
+
+// ---- tables --------------------------------------------------------------------------------------------
+
+TrapCode table_get(ExecState* st, uint32_t table, uint32_t i, uint64_t* out) {
+  runtime::TableInstance* t = st->inst->tables[table];
+  if (i >= t->elems.size()) return TrapCode::table_oob;
+  *out = t->elems[i];
+  return TrapCode::none;
+}
+
+TrapCode table_set(ExecState* st, uint32_t table, uint32_t i, uint64_t v) {
+  runtime::TableInstance* t = st->inst->tables[table];
+  if (i >= t->elems.size()) return TrapCode::table_oob;
+  t->elems[i] = v;
+  return TrapCode::none;
+}
+
+uint32_t table_size(ExecState* st, uint32_t table) { return uint32_t(st->inst->tables[table]->elems.size()); }
+
+uint32_t table_grow(ExecState* st, uint32_t table, uint64_t init, uint32_t delta) {
+  int64_t old = runtime::table_grow(*st->inst->tables[table], delta, init);
+  return old < 0 ? UINT32_MAX : uint32_t(old);
+}
+
+TrapCode table_fill(ExecState* st, uint32_t table, uint32_t i, uint64_t v, uint32_t n) {
+  runtime::TableInstance* t = st->inst->tables[table];
+  if (uint64_t(i) + n > t->elems.size()) return TrapCode::table_oob;
+  std::fill_n(t->elems.begin() + i, n, v);
+  return TrapCode::none;
+}
+
+TrapCode table_copy(ExecState* st, uint32_t dt, uint32_t st_, uint32_t d, uint32_t s, uint32_t n) {
+  runtime::TableInstance* dst = st->inst->tables[dt];
+  runtime::TableInstance* src = st->inst->tables[st_];
+  if (uint64_t(d) + n > dst->elems.size() || uint64_t(s) + n > src->elems.size()) return TrapCode::table_oob;
+  if (n) std::memmove(dst->elems.data() + d, src->elems.data() + s, size_t(n) * sizeof(runtime::RefBits));
+  return TrapCode::none;
+}
+
+runtime::RefBits elem_ref(runtime::InstanceData* inst, const wasm::ElemSegment& seg, size_t i) {
+  if (!seg.uses_exprs) return reinterpret_cast<runtime::RefBits>(inst->funcs[seg.func_indices[i]]);
+  Result<Value> v = runtime::eval_const(seg.exprs[i], *inst);
+  return v ? v->ref() : 0;
+}
+
+TrapCode table_init(ExecState* st, uint32_t table, uint32_t seg, uint32_t d, uint32_t s, uint32_t n) {
+  runtime::InstanceData* inst = st->inst;
+  const wasm::ElemSegment& elem = inst->module->elems[seg];
+  uint64_t size = inst->dropped_elems[seg] ? 0 : elem.size();
+  runtime::TableInstance* t = inst->tables[table];
+  if (uint64_t(s) + n > size || uint64_t(d) + n > t->elems.size()) return TrapCode::table_oob;
+  for (uint32_t k = 0; k < n; ++k) t->elems[d + k] = elem_ref(inst, elem, s + k);
+  return TrapCode::none;
+}
+
+void elem_drop(ExecState* st, uint32_t seg) { st->inst->dropped_elems[seg] = true; }
+
+}  // namespace wisp::interp

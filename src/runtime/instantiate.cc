@@ -1,0 +1,269 @@
+#include "runtime/instantiate.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "interp/invoke.h"
+#include "runtime/const_eval.h"
+#include "runtime/memory.h"
+
+namespace wisp::runtime {
+
+namespace {
+
+Error incompatible() { return Error::unlinkable("incompatible import type"); }
+
+// The implementation's maximum for a memory/table type before store limits.
+uint64_t memory_impl_max(const wasm::MemoryType& t) {
+  return t.limits.is64 ? (uint64_t(1) << 48) : wasm::kMaxPages32;
+}
+
+Result<void> check_import(const wasm::Import& imp, const ExternRef& ext, const std::vector<uint32_t>& type_ids) {
+  if (ext.kind != imp.kind || ext.ptr == nullptr) return incompatible();
+  switch (imp.kind) {
+    case wasm::ExternKind::func: {
+      const FuncInstance* f = ext.func();
+      // Both ids come from the store's engine registry: equal ids mean equal types.
+      if (f->type_id != type_ids[imp.func_type]) return incompatible();
+      return {};
+    }
+    case wasm::ExternKind::table: {
+      const TableInstance* t = ext.table();
+      if (!(t->type.elem == imp.table.elem)) return incompatible();
+      if (t->type.limits.is64 != imp.table.limits.is64) return incompatible();
+      if (!limits_match(current_type(*t).limits, imp.table.limits)) return incompatible();
+      return {};
+    }
+    case wasm::ExternKind::memory: {
+      const MemoryInstance* m = ext.memory();
+      if (m->type.limits.is64 != imp.memory.limits.is64 || m->type.limits.shared != imp.memory.limits.shared)
+        return incompatible();
+      if (!limits_match(current_type(*m).limits, imp.memory.limits)) return incompatible();
+      return {};
+    }
+    case wasm::ExternKind::global: {
+      const GlobalInstance* g = ext.global();
+      if (!(g->type == imp.global)) return incompatible();
+      return {};
+    }
+  }
+  return incompatible();
+}
+
+RefBits func_ref(const InstanceData& inst, uint32_t func_index) {
+  return reinterpret_cast<RefBits>(inst.funcs[func_index]);
+}
+
+// Offsets are i32 (or i64 for 64-bit tables/memories); read them unsigned.
+uint64_t offset_value(const Value& v, bool is64) { return is64 ? v.i64() : uint64_t(v.i32()); }
+
+Result<void> init_elems(InstanceData& inst) {
+  const wasm::Module& m = *inst.module;
+  for (size_t i = 0; i < m.elems.size(); ++i) {
+    const wasm::ElemSegment& seg = m.elems[i];
+    if (seg.mode == wasm::SegmentMode::declarative) {
+      inst.dropped_elems[i] = true;
+      continue;
+    }
+    if (seg.mode != wasm::SegmentMode::active) continue;
+    if (seg.table >= inst.tables.size()) return Error::trap("out of bounds table access");
+    TableInstance& table = *inst.tables[seg.table];
+    Result<Value> off = eval_const(seg.offset, inst);
+    if (!off.ok()) return std::move(off.error());
+    uint64_t offset = offset_value(*off, table.type.limits.is64);
+    uint64_t n = seg.size();
+    // table.init semantics: the whole range must fit, else nothing of this segment is written.
+    if (offset > table.elems.size() || n > table.elems.size() - offset)
+      return Error::trap("out of bounds table access");
+    for (uint64_t j = 0; j < n; ++j) {
+      RefBits r;
+      if (seg.uses_exprs) {
+        Result<Value> v = eval_const(seg.exprs[j], inst);
+        if (!v.ok()) return std::move(v.error());
+        r = v->ref();
+      } else {
+        r = func_ref(inst, seg.func_indices[j]);
+      }
+      table.elems[offset + j] = r;
+    }
+    inst.dropped_elems[i] = true;
+  }
+  return {};
+}
+
+Result<void> init_datas(InstanceData& inst) {
+  const wasm::Module& m = *inst.module;
+  for (size_t i = 0; i < m.datas.size(); ++i) {
+    const wasm::DataSegment& seg = m.datas[i];
+    if (seg.mode != wasm::SegmentMode::active) continue;
+    if (seg.memory >= inst.memories.size()) return Error::trap("out of bounds memory access");
+    MemoryInstance& mem = *inst.memories[seg.memory];
+    Result<Value> off = eval_const(seg.offset, inst);
+    if (!off.ok()) return std::move(off.error());
+    uint64_t offset = offset_value(*off, mem.type.limits.is64);
+    uint64_t n = seg.bytes.size();
+    if (offset > mem.size || n > mem.size - offset) return Error::trap("out of bounds memory access");
+    if (n) std::memcpy(mem.base + offset, seg.bytes.data(), n);
+    inst.dropped_datas[i] = true;
+  }
+  return {};
+}
+
+}  // namespace
+
+bool limits_match(const wasm::Limits& actual, const wasm::Limits& expected) {
+  if (actual.min < expected.min) return false;
+  if (expected.max) {
+    if (!actual.max || *actual.max > *expected.max) return false;
+  }
+  return true;
+}
+
+wasm::TableType current_type(const TableInstance& t) {
+  wasm::TableType type = t.type;
+  type.limits.min = t.elems.size();
+  return type;
+}
+
+wasm::MemoryType current_type(const MemoryInstance& m) {
+  wasm::MemoryType type = m.type;
+  type.limits.min = m.pages();
+  return type;
+}
+
+FuncInstance* create_host_func(StoreData& store, const wasm::FuncType& type, HostCallback fn,
+                               std::string debug_name) {
+  FuncInstance& f = store.funcs.emplace_back();
+  f.host_type = std::make_shared<wasm::FuncType>(type);
+  f.type = f.host_type.get();
+  f.type_id = store.types->intern(type);
+  f.host = std::move(fn);
+  f.debug_name = std::move(debug_name);
+  return &f;
+}
+
+Result<TableInstance*> create_table(StoreData& store, const wasm::TableType& type, RefBits init) {
+  uint64_t max = std::min<uint64_t>(type.limits.max.value_or(wasm::kMaxTableSize), store.limits.max_table_elements);
+  if (type.limits.min > max)
+    return Error::trap("table minimum size of " + std::to_string(type.limits.min) +
+                       " elements exceeds table limits");
+  TableInstance& t = store.tables.emplace_back();
+  t.type = type;
+  t.max_size = max;
+  t.elems.assign(type.limits.min, init);
+  return &t;
+}
+
+Result<MemoryInstance*> create_memory(StoreData& store, const wasm::MemoryType& type) {
+  uint64_t max = std::min<uint64_t>(type.limits.max.value_or(memory_impl_max(type)), store.limits.max_memory_pages);
+  if (type.limits.min > max)
+    return Error::trap("memory minimum size of " + std::to_string(type.limits.min) +
+                       " pages exceeds memory limits");
+  MemoryInstance& m = store.memories.emplace_back();
+  Result<void> r = memory_init(m, type, max, store.config.explicit_bounds_checks);
+  if (!r.ok()) return std::move(r.error());
+  return &m;
+}
+
+GlobalInstance* create_global(StoreData& store, const wasm::GlobalType& type, Value value) {
+  GlobalInstance& g = store.globals.emplace_back();
+  g.type = type;
+  g.value = value;
+  return &g;
+}
+
+int64_t table_grow(TableInstance& table, uint64_t delta, RefBits init) {
+  uint64_t old = table.elems.size();
+  if (delta > table.max_size || old > table.max_size - delta) return -1;
+  table.elems.resize(old + delta, init);
+  table.type.limits.min = old + delta;
+  return int64_t(old);
+}
+
+Result<InstanceData*> instantiate(StoreData& store, std::shared_ptr<const wasm::Module> module,
+                                  std::shared_ptr<interp::ModuleCode> code, std::span<const ExternRef> imports) {
+  const wasm::Module& m = *module;
+  if (imports.size() != m.imports.size())
+    return Error::unlinkable("wrong number of imports: expected " + std::to_string(m.imports.size()) + ", got " +
+                             std::to_string(imports.size()));
+  if (store.instances.size() >= store.limits.max_instances)
+    return Error::trap("resource limit exceeded: instance count too high");
+
+  std::vector<uint32_t> type_ids;
+  type_ids.reserve(m.types.size());
+  for (const wasm::FuncType& t : m.types) type_ids.push_back(store.types->intern(t));
+
+  // Every import is checked before anything becomes visible (an unlinkable module has no effect).
+  for (size_t i = 0; i < imports.size(); ++i) {
+    Result<void> r = check_import(m.imports[i], imports[i], type_ids);
+    if (!r.ok()) return std::move(r.error());
+  }
+
+  InstanceData& inst = store.instances.emplace_back();
+  inst.module = module;
+  inst.store = &store;
+  inst.code = std::move(code);
+  inst.type_ids = std::move(type_ids);
+  inst.funcs.reserve(m.func_types.size());
+  inst.tables.reserve(m.tables.size());
+  inst.memories.reserve(m.memories.size());
+  inst.globals.reserve(m.globals.size());
+
+  for (const ExternRef& ext : imports) {
+    switch (ext.kind) {
+      case wasm::ExternKind::func: inst.funcs.push_back(ext.func()); break;
+      case wasm::ExternKind::table: inst.tables.push_back(ext.table()); break;
+      case wasm::ExternKind::memory: inst.memories.push_back(ext.memory()); break;
+      case wasm::ExternKind::global: inst.globals.push_back(ext.global()); break;
+    }
+  }
+
+  for (uint32_t i = m.num_imported_funcs; i < m.func_types.size(); ++i) {
+    FuncInstance& f = store.funcs.emplace_back();
+    f.type_id = inst.type_ids[m.func_types[i]];
+    f.type = &m.types[m.func_types[i]];
+    f.instance = &inst;
+    f.index = i;
+    f.debug_name = m.func_name(i);
+    if (f.debug_name.empty()) f.debug_name = "<wasm function " + std::to_string(i) + ">";
+    inst.funcs.push_back(&f);
+  }
+  for (size_t i = m.num_imported_tables; i < m.tables.size(); ++i) {
+    Result<TableInstance*> t = create_table(store, m.tables[i], 0);
+    if (!t.ok()) return std::move(t.error());
+    inst.tables.push_back(*t);
+  }
+  for (size_t i = m.num_imported_memories; i < m.memories.size(); ++i) {
+    Result<MemoryInstance*> mem = create_memory(store, m.memories[i]);
+    if (!mem.ok()) return std::move(mem.error());
+    inst.memories.push_back(*mem);
+  }
+  inst.mem0 = inst.memories.empty() ? nullptr : inst.memories[0];
+  for (size_t i = m.num_imported_globals; i < m.globals.size(); ++i) {
+    Result<Value> v = eval_const(m.global_inits[i - m.num_imported_globals].init, inst);
+    if (!v.ok()) return std::move(v.error());
+    inst.globals.push_back(create_global(store, m.globals[i], *v));
+  }
+  inst.dropped_elems.assign(m.elems.size(), false);
+  inst.dropped_datas.assign(m.datas.size(), false);
+
+  if (!store.config.lazy_translation) {
+    for (uint32_t i = m.num_imported_funcs; i < m.func_types.size(); ++i) {
+      Result<void> r = interp::ensure_code(store, inst.funcs[i]);
+      if (!r.ok()) return std::move(r.error());
+    }
+  }
+
+  // Wasm 2.0: element segments, then data segments, in order; a failing segment traps after the
+  // earlier ones were written.
+  if (Result<void> r = init_elems(inst); !r.ok()) return std::move(r.error());
+  if (Result<void> r = init_datas(inst); !r.ok()) return std::move(r.error());
+
+  if (m.start) {
+    Result<void> r = interp::invoke(store, inst.funcs[*m.start], nullptr, nullptr);
+    if (!r.ok()) return std::move(r.error());
+  }
+  return &inst;
+}
+
+}  // namespace wisp::runtime

@@ -1,0 +1,41 @@
+// Tokens and S-expression tree of the WebAssembly text format (WAT/WAST).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/error.h"
+
+namespace wisp::text {
+
+// One node of the S-expression tree: an atom (keyword, id, number, reserved), a string, or a list.
+struct Sexp {
+  enum class Kind : uint8_t { atom, string, list };
+  Kind kind = Kind::atom;
+  std::string text;          // atom: its characters; string: the decoded bytes
+  std::vector<Sexp> items;   // list: its elements
+  uint32_t line = 0, col = 0;
+  size_t begin = 0, end = 0; // byte range in the source (lists: '(' .. ')' inclusive)
+
+  bool is_list() const { return kind == Kind::list; }
+  bool is_atom() const { return kind == Kind::atom; }
+  bool is_string() const { return kind == Kind::string; }
+  bool is_id() const { return kind == Kind::atom && !text.empty() && text[0] == '$'; }
+  bool is_keyword(std::string_view k) const { return kind == Kind::atom && text == k; }
+  // A list whose first element is the keyword `head`.
+  bool is_list_of(std::string_view head) const {
+    return kind == Kind::list && !items.empty() && items[0].is_keyword(head);
+  }
+  // "LINE:COL: what" for errors at this node.
+  Error error(std::string_view what) const;
+};
+
+// Parses the whole source into a sequence of top-level S-expressions. Comments and annotations are skipped;
+// strings are unescaped. Errors are Malformed with "LINE:COL: what".
+Result<std::vector<Sexp>> parse_sexps(std::string_view source);
+
+// True when the bytes are valid UTF-8 (names must be).
+bool is_valid_utf8(std::string_view s);
+
+}  // namespace wisp::text

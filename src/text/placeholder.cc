@@ -1,1 +1,0 @@
-// Removed when the text front end lands.

@@ -1,0 +1,129 @@
+// Internal: encodes a parsed text module (S-expressions) into the binary format.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "text/lexer.h"
+#include "wasm/opcodes.h"
+#include "wasm/types.h"
+
+namespace wisp::text {
+
+using Bytes = std::vector<uint8_t>;
+
+// A read position over the items of a list (or over top-level fields).
+struct Cursor {
+  const std::vector<Sexp>* items;
+  size_t pos;
+  const Sexp* where;  // for "unexpected end" errors; may be null
+  bool done() const { return pos >= items->size(); }
+  const Sexp& peek() const { return (*items)[pos]; }
+  const Sexp& next() { return (*items)[pos++]; }
+  Error error_here(std::string_view what) const;
+};
+
+enum class Space : uint8_t { func, table, memory, global, elem, data, type, count_ };
+
+class ModuleEncoder;
+
+// Encodes instruction sequences of one function body or constant expression.
+class InstrEncoder {
+ public:
+  InstrEncoder(ModuleEncoder& m, Bytes& out, const std::unordered_map<std::string, uint32_t>* locals)
+      : m_(m), out_(out), locals_(locals) {
+    labels_.emplace_back();  // the function body's own label
+  }
+  // Instructions until the cursor is exhausted or sits on a flat `end`/`else`.
+  Result<void> instrs(Cursor& c);
+  // A single folded instruction list.
+  Result<void> folded(const Sexp& list);
+
+ private:
+  Result<void> plain(Cursor& c);
+  Result<void> block_flat(wasm::Op op, const Sexp& at, Cursor& c);
+  Result<void> block_type(Cursor& c, Bytes& out);
+  Result<void> immediates(wasm::Op op, const Sexp& at, Cursor& c, Bytes& out);
+  Result<uint32_t> label(const Sexp& s);
+  Result<uint32_t> local(const Sexp& s);
+  Result<void> end_label(Cursor& c, const std::string& label);
+
+  ModuleEncoder& m_;
+  Bytes& out_;
+  const std::unordered_map<std::string, uint32_t>* locals_;
+  std::vector<std::string> labels_;
+};
+
+class ModuleEncoder {
+ public:
+  // Encodes module fields items[first..]. `where` locates errors about the module as a whole.
+  Result<Bytes> encode(const std::vector<Sexp>& items, size_t first, const Sexp* where);
+
+  // Used by InstrEncoder.
+  Result<uint32_t> resolve(Space space, const Sexp& s);
+  static bool is_index(const Sexp& s);
+  // typeuse: (type x)? (param ...)* (result ...)*. Returns the type index (appending an implicit type).
+  // `param_names` receives one entry per parameter (empty when unnamed) unless null (then names are errors).
+  // `block` mode returns nullopt-style encodings through `block_code` (0x40 / valtype) when possible.
+  struct TypeUse {
+    std::optional<uint32_t> index;
+    wasm::FuncType type;
+    std::vector<std::string> names;
+    bool inline_written = false;
+  };
+  Result<TypeUse> parse_typeuse(Cursor& c, bool allow_names);
+  uint32_t type_index_for(const TypeUse& tu);
+  Result<wasm::ValType> valtype(const Sexp& s);
+  void note_data_instr() { uses_data_count_ = true; }
+
+ private:
+  struct Names {
+    std::unordered_map<std::string, uint32_t> map;
+    uint32_t count = 0;
+  };
+  Result<void> declare(const Sexp& field);
+  Result<void> define(const Sexp& field);
+  Result<void> bind(Space space, const Sexp* id, const Sexp& at);
+  Result<void> parse_functype(const Sexp& func, wasm::FuncType& ft);
+  Result<void> import_order(const Sexp& at);
+  Result<void> inline_exports(Cursor& c, wasm::ExternKind kind, uint32_t index);
+  Result<void> inline_import(const Sexp& imp, Bytes& out);
+  Result<void> limits(Cursor& c, const Sexp& at, Bytes& out);
+  Result<void> global_type(Cursor& c, const Sexp& at, Bytes& out);
+  Result<void> const_expr(Cursor& c, Bytes& out);
+  Result<void> offset_expr(const Sexp& s, Bytes& out);
+  Result<void> elem_list(Cursor& c, bool indices_only, wasm::ValType type, const Sexp& at, Bytes& out,
+                         bool& exprs);
+  Result<void> define_func(const Sexp& f);
+  Result<void> define_table(const Sexp& f);
+  Result<void> define_memory(const Sexp& f);
+  Result<void> define_global(const Sexp& f);
+  Result<void> define_import(const Sexp& f);
+  Result<void> define_export(const Sexp& f);
+  Result<void> define_elem(const Sexp& f);
+  Result<void> define_data(const Sexp& f);
+  Result<void> define_start(const Sexp& f);
+  Result<std::string> name_string(const Sexp& s);
+
+  Names names_[size_t(Space::count_)];
+  std::vector<wasm::FuncType> types_;
+  bool seen_definition_ = false;
+  std::string last_definition_;  // "function", "table", ... for "import after ..." errors
+  bool uses_data_count_ = false;
+  bool has_start_ = false;
+  // Section contents (without the vector count) and their counts.
+  Bytes imports_, funcs_, tables_, mems_, globals_, exports_, start_, elems_, code_, datas_;
+  uint32_t n_imports_ = 0, n_funcs_ = 0, n_tables_ = 0, n_mems_ = 0, n_globals_ = 0, n_exports_ = 0,
+           n_elems_ = 0, n_datas_ = 0;
+};
+
+// Encodes a `(module ...)` list (text, binary or quote form).
+Result<Bytes> encode_module_sexp(const Sexp& module);
+
+// Helpers shared by the encoder files.
+void put_u32(Bytes& out, uint64_t v);
+void put_name(Bytes& out, const std::string& s);
+
+}  // namespace wisp::text

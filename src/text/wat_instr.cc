@@ -1,0 +1,427 @@
+// Instructions of the text format, plain and folded, encoded straight to binary (no type checking).
+#include <cstring>
+
+#include "text/numbers.h"
+#include "text/wat_encoder.h"
+#include "util/leb128.h"
+
+namespace wisp::text {
+
+using wasm::ImmKind;
+using wasm::Op;
+
+namespace {
+
+// The 2.0 text format rejects the obsolete spellings (get_local, i32.wrap/i64, ...) that op_from_name
+// still knows, so only canonical names are accepted.
+std::optional<Op> text_op(std::string_view name) {
+  auto op = wasm::op_from_name(name);
+  if (op && wasm::op_info(*op).name != name) return std::nullopt;
+  return op;
+}
+
+bool is_block_op(Op op) { return op == Op::block || op == Op::loop || op == Op::if_; }
+
+// Natural alignment (bytes) of a load/store, from its mnemonic.
+uint32_t natural_align(std::string_view name) {
+  size_t dot = name.find('.');
+  std::string_view rest = name.substr(dot + 1);
+  if (rest.find("32") != std::string_view::npos && rest != "load" && rest != "store") {
+    if (rest.find("load32") != std::string_view::npos || rest.find("store32") != std::string_view::npos) return 4;
+  }
+  if (rest.find("16") != std::string_view::npos) return 2;
+  if (rest.find("8") != std::string_view::npos) return 1;
+  if (rest.find("32") != std::string_view::npos) return 4;
+  std::string_view ty = name.substr(0, dot);
+  if (ty == "i32" || ty == "f32") return 4;
+  if (ty == "v128") return 16;
+  return 8;
+}
+
+void put_op(Bytes& out, Op op) {
+  const wasm::OpInfo& info = wasm::op_info(op);
+  if (info.prefix) {
+    out.push_back(info.prefix);
+    util::write_uleb(out, info.code);
+  } else {
+    out.push_back(uint8_t(info.code));
+  }
+}
+
+Error num_error(const Sexp& s, NumStatus st) {
+  if (st == NumStatus::out_of_range) return s.error("constant out of range");
+  // nan:canonical / nan:arithmetic are script-only tokens, not malformed numbers.
+  std::string_view t = s.text;
+  if (!t.empty() && (t[0] == '+' || t[0] == '-')) t.remove_prefix(1);
+  if (!s.is_atom() || t == "nan:canonical" || t == "nan:arithmetic") return s.error("unexpected token");
+  return s.error("unknown operator");
+}
+
+// Clause keywords that are never instructions: seeing one as an instruction is a misplaced clause.
+bool is_clause_keyword(std::string_view k) {
+  return k == "type" || k == "param" || k == "result" || k == "local" || k == "export" || k == "import" ||
+         k == "then" || k == "else" || k == "item" || k == "offset" || k == "mut";
+}
+
+}  // namespace
+
+Result<uint32_t> InstrEncoder::label(const Sexp& s) {
+  if (s.is_id()) {
+    for (size_t i = labels_.size(); i-- > 0;)
+      if (labels_[i] == s.text) return uint32_t(labels_.size() - 1 - i);
+    return s.error("unknown label " + s.text);
+  }
+  if (!s.is_atom()) return s.error("unexpected token, expected label");
+  NumResult r = parse_uint(s.text, 32);
+  if (!r.ok()) return num_error(s, r.status);
+  return uint32_t(r.bits);
+}
+
+Result<uint32_t> InstrEncoder::local(const Sexp& s) {
+  if (s.is_id()) {
+    if (locals_) {
+      auto it = locals_->find(s.text);
+      if (it != locals_->end()) return it->second;
+    }
+    return s.error("unknown local " + s.text);
+  }
+  if (!s.is_atom()) return s.error("unexpected token, expected local");
+  NumResult r = parse_uint(s.text, 32);
+  if (!r.ok()) return num_error(s, r.status);
+  return uint32_t(r.bits);
+}
+
+Result<void> InstrEncoder::block_type(Cursor& c, Bytes& out) {
+  auto tu = m_.parse_typeuse(c, false);
+  if (!tu.ok()) return tu.error();
+  if (!tu->index && tu->type.params.empty() && tu->type.results.size() <= 1) {
+    out.push_back(tu->type.results.empty() ? wasm::kBlockTypeEmpty : wasm::valtype_to_byte(tu->type.results[0]));
+    return {};
+  }
+  util::write_sleb(out, int64_t(m_.type_index_for(*tu)));
+  return {};
+}
+
+Result<void> InstrEncoder::end_label(Cursor& c, const std::string& lbl) {
+  if (!c.done() && c.peek().is_id()) {
+    const Sexp& s = c.next();
+    if (s.text != lbl) return s.error("mismatching label");
+  }
+  return {};
+}
+
+Result<void> InstrEncoder::immediates(Op op, const Sexp& at, Cursor& c, Bytes& out) {
+  const wasm::OpInfo& info = wasm::op_info(op);
+  auto need = [&]() -> Result<const Sexp*> {
+    if (c.done() || !c.peek().is_atom()) return c.error_here("unexpected token, expected immediate");
+    return &c.next();
+  };
+  auto opt_index = [&](Space sp, Bytes& o) -> Result<void> {
+    uint32_t idx = 0;
+    if (!c.done() && ModuleEncoder::is_index(c.peek())) {
+      auto r = m_.resolve(sp, c.next());
+      if (!r.ok()) return r.error();
+      idx = *r;
+    }
+    util::write_uleb(o, idx);
+    return {};
+  };
+  auto index = [&](Space sp, Bytes& o) -> Result<void> {
+    if (c.done() || !ModuleEncoder::is_index(c.peek())) return c.error_here("unexpected token, expected index");
+    auto r = m_.resolve(sp, c.next());
+    if (!r.ok()) return r.error();
+    util::write_uleb(o, *r);
+    return {};
+  };
+  switch (info.imm) {
+    case ImmKind::none:
+      return {};
+    case ImmKind::label: {
+      auto s = need();
+      if (!s.ok()) return s.error();
+      auto l = label(**s);
+      if (!l.ok()) return l.error();
+      util::write_uleb(out, *l);
+      return {};
+    }
+    case ImmKind::br_table: {
+      std::vector<uint32_t> ls;
+      while (!c.done() && ModuleEncoder::is_index(c.peek())) {
+        auto l = label(c.next());
+        if (!l.ok()) return l.error();
+        ls.push_back(*l);
+      }
+      if (ls.empty()) return c.error_here("unexpected token, expected label");
+      util::write_uleb(out, ls.size() - 1);
+      for (uint32_t l : ls) util::write_uleb(out, l);
+      return {};
+    }
+    case ImmKind::func:
+      return index(Space::func, out);
+    case ImmKind::call_indirect: {
+      Bytes table;
+      if (auto r = opt_index(Space::table, table); !r.ok()) return r;
+      auto tu = m_.parse_typeuse(c, false);
+      if (!tu.ok()) return tu.error();
+      util::write_uleb(out, m_.type_index_for(*tu));
+      out.insert(out.end(), table.begin(), table.end());
+      return {};
+    }
+    case ImmKind::local: {
+      auto s = need();
+      if (!s.ok()) return s.error();
+      auto l = local(**s);
+      if (!l.ok()) return l.error();
+      util::write_uleb(out, *l);
+      return {};
+    }
+    case ImmKind::global:
+      return index(Space::global, out);
+    case ImmKind::table:
+      return opt_index(Space::table, out);
+    case ImmKind::memarg: {
+      uint64_t offset = 0;
+      uint32_t align = natural_align(info.name);
+      if (!c.done() && c.peek().is_atom() && c.peek().text.rfind("offset=", 0) == 0) {
+        const Sexp& s = c.next();
+        NumResult r = parse_uint(std::string_view(s.text).substr(7), 32);
+        if (r.status == NumStatus::out_of_range) return s.error("i32 constant out of range");
+        if (!r.ok()) return num_error(s, r.status);
+        offset = r.bits;
+      }
+      if (!c.done() && c.peek().is_atom() && c.peek().text.rfind("align=", 0) == 0) {
+        const Sexp& s = c.next();
+        NumResult r = parse_uint(std::string_view(s.text).substr(6), 32);
+        if (!r.ok()) return num_error(s, r.status);
+        if (r.bits == 0 || (r.bits & (r.bits - 1))) return s.error("alignment must be a power of two");
+        align = uint32_t(r.bits);
+      }
+      uint32_t log2 = 0;
+      while ((1u << log2) < align) ++log2;
+      util::write_uleb(out, log2);
+      util::write_uleb(out, offset);
+      return {};
+    }
+    case ImmKind::mem:
+      out.push_back(0x00);
+      return {};
+    case ImmKind::i32:
+    case ImmKind::i64: {
+      auto s = need();
+      if (!s.ok()) return s.error();
+      unsigned bits = info.imm == ImmKind::i32 ? 32 : 64;
+      NumResult r = parse_int((*s)->text, bits);
+      if (!r.ok()) return num_error(**s, r.status);
+      int64_t v = bits == 32 ? int64_t(int32_t(uint32_t(r.bits))) : int64_t(r.bits);
+      util::write_sleb(out, v);
+      return {};
+    }
+    case ImmKind::f32: {
+      auto s = need();
+      if (!s.ok()) return s.error();
+      NumResult r = parse_f32((*s)->text);
+      if (!r.ok()) return num_error(**s, r.status);
+      for (int i = 0; i < 4; ++i) out.push_back(uint8_t(r.bits >> (8 * i)));
+      return {};
+    }
+    case ImmKind::f64: {
+      auto s = need();
+      if (!s.ok()) return s.error();
+      NumResult r = parse_f64((*s)->text);
+      if (!r.ok()) return num_error(**s, r.status);
+      for (int i = 0; i < 8; ++i) out.push_back(uint8_t(r.bits >> (8 * i)));
+      return {};
+    }
+    case ImmKind::heap_type: {
+      auto s = need();
+      if (!s.ok()) return s.error();
+      if ((*s)->text == "func") out.push_back(wasm::kTypeFuncRef);
+      else if ((*s)->text == "extern") out.push_back(wasm::kTypeExternRef);
+      else return (*s)->error("unexpected token, expected heap type");
+      return {};
+    }
+    case ImmKind::memory_init:
+      m_.note_data_instr();
+      if (auto r = index(Space::data, out); !r.ok()) return r;
+      out.push_back(0x00);
+      return {};
+    case ImmKind::data:
+      m_.note_data_instr();
+      return index(Space::data, out);
+    case ImmKind::memory_copy:
+      out.push_back(0x00);
+      out.push_back(0x00);
+      return {};
+    case ImmKind::table_init: {
+      // table.init tableidx? elemidx
+      size_t n = 0;
+      while (c.pos + n < c.items->size() && n < 2 && ModuleEncoder::is_index((*c.items)[c.pos + n])) ++n;
+      Bytes table;
+      if (n == 2) {
+        if (auto r = index(Space::table, table); !r.ok()) return r;
+      } else {
+        table.push_back(0x00);
+      }
+      if (auto r = index(Space::elem, out); !r.ok()) return r;
+      out.insert(out.end(), table.begin(), table.end());
+      return {};
+    }
+    case ImmKind::elem:
+      return index(Space::elem, out);
+    case ImmKind::table_copy: {
+      if (!c.done() && ModuleEncoder::is_index(c.peek())) {
+        if (auto r = index(Space::table, out); !r.ok()) return r;
+        return index(Space::table, out);
+      }
+      out.push_back(0x00);
+      out.push_back(0x00);
+      return {};
+    }
+    case ImmKind::select_t:
+    case ImmKind::block:
+      break;
+  }
+  return at.error("unsupported immediate");
+}
+
+// select with `(result t)*` becomes the typed select (0x1C).
+static bool typed_select(Cursor& c) { return !c.done() && c.peek().is_list_of("result"); }
+
+Result<void> InstrEncoder::plain(Cursor& c) {
+  const Sexp& at = c.next();
+  auto op = text_op(at.text);
+  if (!op && is_clause_keyword(at.text)) return at.error("unexpected token " + at.text);
+  if (!op) return at.error("unknown operator " + at.text);
+  if (is_block_op(*op)) return block_flat(*op, at, c);
+  if (*op == Op::else_ || *op == Op::end) return at.error("unexpected " + at.text);
+  if (*op == Op::select && typed_select(c)) {
+    std::vector<wasm::ValType> ts;
+    while (typed_select(c)) {
+      const Sexp& r = c.next();
+      for (size_t i = 1; i < r.items.size(); ++i) {
+        auto t = m_.valtype(r.items[i]);
+        if (!t.ok()) return t.error();
+        ts.push_back(*t);
+      }
+    }
+    out_.push_back(0x1C);
+    util::write_uleb(out_, ts.size());
+    for (auto t : ts) out_.push_back(wasm::valtype_to_byte(t));
+    return {};
+  }
+  put_op(out_, *op);
+  return immediates(*op, at, c, out_);
+}
+
+Result<void> InstrEncoder::block_flat(Op op, const Sexp& at, Cursor& c) {
+  (void)at;
+  std::string lbl;
+  if (!c.done() && c.peek().is_id()) lbl = c.next().text;
+  put_op(out_, op);
+  if (auto r = block_type(c, out_); !r.ok()) return r;
+  labels_.push_back(lbl);
+  if (auto r = instrs(c); !r.ok()) return r;
+  if (op == Op::if_ && !c.done() && c.peek().is_keyword("else")) {
+    c.next();
+    if (auto r = end_label(c, lbl); !r.ok()) return r;
+    out_.push_back(0x05);
+    if (auto r = instrs(c); !r.ok()) return r;
+  }
+  if (c.done() || !c.peek().is_keyword("end")) return c.error_here("unexpected token, expected end");
+  c.next();
+  labels_.pop_back();
+  if (auto r = end_label(c, lbl); !r.ok()) return r;
+  out_.push_back(0x0B);
+  return {};
+}
+
+Result<void> InstrEncoder::instrs(Cursor& c) {
+  while (!c.done()) {
+    const Sexp& s = c.peek();
+    if (s.is_list()) {
+      c.next();
+      if (auto r = folded(s); !r.ok()) return r;
+      continue;
+    }
+    if (s.is_keyword("end") || s.is_keyword("else")) return {};
+    if (!s.is_atom() || s.is_id()) return s.error("unexpected token, expected instruction");
+    if (auto r = plain(c); !r.ok()) return r;
+  }
+  return {};
+}
+
+Result<void> InstrEncoder::folded(const Sexp& list) {
+  if (list.items.empty() || !list.items[0].is_atom()) return list.error("unexpected token, expected instruction");
+  const Sexp& at = list.items[0];
+  auto op = text_op(at.text);
+  if (!op && is_clause_keyword(at.text)) return at.error("unexpected token " + at.text);
+  if (!op) return at.error("unknown operator " + at.text);
+  Cursor c{&list.items, 1, &list};
+  if (is_block_op(*op)) {
+    std::string lbl;
+    if (!c.done() && c.peek().is_id()) lbl = c.next().text;
+    Bytes bt;
+    if (auto r = block_type(c, bt); !r.ok()) return r;
+    if (*op != Op::if_) {
+      put_op(out_, *op);
+      out_.insert(out_.end(), bt.begin(), bt.end());
+      labels_.push_back(lbl);
+      if (auto r = instrs(c); !r.ok()) return r;
+      if (!c.done()) return c.peek().error("unexpected token");
+      labels_.pop_back();
+      out_.push_back(0x0B);
+      return {};
+    }
+    // (if label? bt foldedinstr* (then instr*) (else instr*)?)
+    while (!c.done() && c.peek().is_list() && !c.peek().is_list_of("then")) {
+      if (auto r = folded(c.next()); !r.ok()) return r;
+    }
+    if (c.done() || !c.peek().is_list_of("then")) return c.error_here("unexpected token, expected (then ...)");
+    const Sexp& then = c.next();
+    put_op(out_, Op::if_);
+    out_.insert(out_.end(), bt.begin(), bt.end());
+    labels_.push_back(lbl);
+    Cursor tc{&then.items, 1, &then};
+    if (auto r = instrs(tc); !r.ok()) return r;
+    if (!tc.done()) return tc.peek().error("unexpected token");
+    if (!c.done() && c.peek().is_list_of("else")) {
+      const Sexp& els = c.next();
+      out_.push_back(0x05);
+      Cursor ec{&els.items, 1, &els};
+      if (auto r = instrs(ec); !r.ok()) return r;
+      if (!ec.done()) return ec.peek().error("unexpected token");
+    }
+    if (!c.done()) return c.peek().error("unexpected token");
+    labels_.pop_back();
+    out_.push_back(0x0B);
+    return {};
+  }
+  if (*op == Op::else_ || *op == Op::end) return at.error("unexpected " + at.text);
+  Bytes head;
+  if (*op == Op::select && typed_select(c)) {
+    std::vector<wasm::ValType> ts;
+    while (typed_select(c)) {
+      const Sexp& r = c.next();
+      for (size_t i = 1; i < r.items.size(); ++i) {
+        auto t = m_.valtype(r.items[i]);
+        if (!t.ok()) return t.error();
+        ts.push_back(*t);
+      }
+    }
+    head.push_back(0x1C);
+    util::write_uleb(head, ts.size());
+    for (auto t : ts) head.push_back(wasm::valtype_to_byte(t));
+  } else {
+    put_op(head, *op);
+    if (auto r = immediates(*op, at, c, head); !r.ok()) return r;
+  }
+  while (!c.done()) {
+    const Sexp& s = c.next();
+    if (!s.is_list()) return s.error("unexpected token");
+    if (auto r = folded(s); !r.ok()) return r;
+  }
+  out_.insert(out_.end(), head.begin(), head.end());
+  return {};
+}
+
+}  // namespace wisp::text

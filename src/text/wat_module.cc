@@ -1,0 +1,843 @@
+// Module fields of the text format: index spaces, implicit types, imports/exports, segments, sections.
+#include <cstring>
+
+#include "text/numbers.h"
+#include "text/wat.h"
+#include "text/wat_encoder.h"
+#include "util/leb128.h"
+
+namespace wisp::text {
+
+using wasm::ExternKind;
+using wasm::FuncType;
+using wasm::ValType;
+
+Error Cursor::error_here(std::string_view what) const {
+  if (!done()) return peek().error(what);
+  if (where) return where->error(what);
+  return Error::malformed("1:1: " + std::string(what));
+}
+
+void put_u32(Bytes& out, uint64_t v) { util::write_uleb(out, v); }
+
+void put_name(Bytes& out, const std::string& s) {
+  put_u32(out, s.size());
+  out.insert(out.end(), s.begin(), s.end());
+}
+
+namespace {
+
+const char* space_name(Space s) {
+  switch (s) {
+    case Space::func: return "function";
+    case Space::table: return "table";
+    case Space::memory: return "memory";
+    case Space::global: return "global";
+    case Space::elem: return "elem segment";
+    case Space::data: return "data segment";
+    case Space::type: return "type";
+    default: return "index";
+  }
+}
+
+void put_section(Bytes& out, uint8_t id, const Bytes& body, uint32_t count) {
+  Bytes tmp;
+  put_u32(tmp, count);
+  tmp.insert(tmp.end(), body.begin(), body.end());
+  out.push_back(id);
+  put_u32(out, tmp.size());
+  out.insert(out.end(), tmp.begin(), tmp.end());
+}
+
+}  // namespace
+
+bool ModuleEncoder::is_index(const Sexp& s) {
+  return s.is_atom() && !s.text.empty() && (s.text[0] == '$' || (s.text[0] >= '0' && s.text[0] <= '9'));
+}
+
+Result<uint32_t> ModuleEncoder::resolve(Space space, const Sexp& s) {
+  if (!s.is_atom()) return s.error("unexpected token, expected index");
+  if (s.is_id()) {
+    auto& m = names_[size_t(space)].map;
+    auto it = m.find(s.text);
+    if (it == m.end()) return s.error(std::string("unknown ") + space_name(space) + " " + s.text);
+    return it->second;
+  }
+  NumResult r = parse_uint(s.text, 32);
+  if (r.status == NumStatus::out_of_range) return s.error("constant out of range");
+  if (!r.ok()) return s.error("unexpected token, expected index");
+  return uint32_t(r.bits);
+}
+
+Result<void> ModuleEncoder::bind(Space space, const Sexp* id, const Sexp& at) {
+  Names& n = names_[size_t(space)];
+  if (id) {
+    if (!n.map.emplace(id->text, n.count).second)
+      return at.error(std::string("duplicate ") + space_name(space) + " " + id->text);
+  }
+  ++n.count;
+  return {};
+}
+
+Result<ValType> ModuleEncoder::valtype(const Sexp& s) {
+  if (s.is_atom()) {
+    const std::string& t = s.text;
+    if (t == "i32") return ValType::i32();
+    if (t == "i64") return ValType::i64();
+    if (t == "f32") return ValType::f32();
+    if (t == "f64") return ValType::f64();
+    if (t == "v128") return ValType::v128();
+    if (t == "funcref") return ValType::funcref();
+    if (t == "externref") return ValType::externref();
+  }
+  // The reference lexer reports an unknown keyword as an unknown operator.
+  if (s.is_atom() && !s.text.empty() && s.text[0] >= 'a' && s.text[0] <= 'z')
+    return s.error("unknown operator " + s.text);
+  return s.error("unexpected token, expected value type");
+}
+
+Result<std::string> ModuleEncoder::name_string(const Sexp& s) {
+  if (!s.is_string()) return s.error("unexpected token, expected string");
+  if (!is_valid_utf8(s.text)) return s.error("malformed UTF-8 encoding");
+  return s.text;
+}
+
+Result<void> ModuleEncoder::parse_functype(const Sexp& func, FuncType& ft) {
+  if (!func.is_list_of("func")) return func.error("unexpected token, expected (func ...)");
+  Cursor c{&func.items, 1, &func};
+  bool results = false;
+  while (!c.done()) {
+    const Sexp& p = c.next();
+    bool is_param = p.is_list_of("param");
+    if (!is_param && !p.is_list_of("result")) return p.error("unexpected token");
+    if (is_param && results) return p.error("unexpected token: param after result");
+    results = !is_param;
+    size_t i = 1;
+    if (is_param && p.items.size() > 1 && p.items[1].is_id()) {
+      if (p.items.size() != 3) return p.error("unexpected token");
+      i = 2;
+    }
+    for (; i < p.items.size(); ++i) {
+      auto t = valtype(p.items[i]);
+      if (!t.ok()) return t.error();
+      (is_param ? ft.params : ft.results).push_back(*t);
+    }
+  }
+  return {};
+}
+
+Result<ModuleEncoder::TypeUse> ModuleEncoder::parse_typeuse(Cursor& c, bool allow_names) {
+  TypeUse tu;
+  if (!c.done() && c.peek().is_list_of("type")) {
+    const Sexp& t = c.next();
+    if (t.items.size() != 2) return t.error("unexpected token in type use");
+    auto idx = resolve(Space::type, t.items[1]);
+    if (!idx.ok()) return idx.error();
+    tu.index = *idx;
+  }
+  bool results = false;
+  while (!c.done()) {
+    const Sexp& p = c.peek();
+    bool is_param = p.is_list_of("param");
+    if (!is_param && !p.is_list_of("result")) break;
+    if (is_param && results) return p.error("unexpected token: param after result");
+    c.next();
+    tu.inline_written = true;
+    results = !is_param;
+    size_t i = 1;
+    if (is_param && p.items.size() > 1 && p.items[1].is_id()) {
+      if (!allow_names) return p.items[1].error("unexpected token: named parameter not allowed here");
+      if (p.items.size() != 3) return p.error("unexpected token");
+      auto t = valtype(p.items[2]);
+      if (!t.ok()) return t.error();
+      tu.type.params.push_back(*t);
+      tu.names.push_back(p.items[1].text);
+      continue;
+    }
+    for (; i < p.items.size(); ++i) {
+      auto t = valtype(p.items[i]);
+      if (!t.ok()) return t.error();
+      if (is_param) {
+        tu.type.params.push_back(*t);
+        tu.names.emplace_back();
+      } else {
+        tu.type.results.push_back(*t);
+      }
+    }
+  }
+  if (tu.index) {
+    // With an inline signature the type must exist to be compared; without one the validator reports it.
+    if (*tu.index >= types_.size() && tu.inline_written) return c.error_here("unknown type");
+    if (*tu.index < types_.size()) {
+      const FuncType& def = types_[*tu.index];
+      if (tu.inline_written && !(def == tu.type)) return c.error_here("inline function type");
+      if (!tu.inline_written) {
+        tu.type = def;
+        tu.names.assign(def.params.size(), std::string());
+      }
+    }
+  }
+  return tu;
+}
+
+uint32_t ModuleEncoder::type_index_for(const TypeUse& tu) {
+  if (tu.index) return *tu.index;
+  for (size_t i = 0; i < types_.size(); ++i)
+    if (types_[i] == tu.type) return uint32_t(i);
+  types_.push_back(tu.type);
+  return uint32_t(types_.size() - 1);
+}
+
+Result<void> ModuleEncoder::import_order(const Sexp& at) {
+  if (seen_definition_) return at.error("import after " + last_definition_);
+  return {};
+}
+
+// Pass 1: bind names and count indices in text order.
+Result<void> ModuleEncoder::declare(const Sexp& f) {
+  if (!f.is_list() || f.items.empty() || !f.items[0].is_atom()) return f.error("unexpected token, expected module field");
+  const std::string& kw = f.items[0].text;
+  const Sexp* id = f.items.size() > 1 && f.items[1].is_id() ? &f.items[1] : nullptr;
+  if (kw == "type") {
+    size_t i = id ? 2 : 1;
+    if (f.items.size() != i + 1) return f.error("unexpected token in type definition");
+    FuncType ft;
+    if (auto r = parse_functype(f.items[i], ft); !r.ok()) return r;
+    types_.push_back(std::move(ft));
+    return bind(Space::type, id, f);
+  }
+  if (kw == "import") {
+    if (f.items.size() != 4) return f.error("unexpected token in import");
+    const Sexp& d = f.items[3];
+    if (!d.is_list() || d.items.empty()) return d.error("unexpected token, expected import description");
+    if (auto r = import_order(f); !r.ok()) return r;
+    const Sexp* did = d.items.size() > 1 && d.items[1].is_id() ? &d.items[1] : nullptr;
+    const std::string& k = d.items[0].text;
+    if (k == "func") return bind(Space::func, did, d);
+    if (k == "table") return bind(Space::table, did, d);
+    if (k == "memory") return bind(Space::memory, did, d);
+    if (k == "global") return bind(Space::global, did, d);
+    return d.error("unexpected token, expected import kind");
+  }
+  if (kw == "func" || kw == "table" || kw == "memory" || kw == "global") {
+    Space sp = kw == "func" ? Space::func : kw == "table" ? Space::table : kw == "memory" ? Space::memory : Space::global;
+    size_t i = id ? 2 : 1;
+    while (i < f.items.size() && f.items[i].is_list_of("export")) ++i;
+    bool imported = i < f.items.size() && f.items[i].is_list_of("import");
+    if (imported) {
+      if (auto r = import_order(f); !r.ok()) return r;
+    } else {
+      seen_definition_ = true;
+      last_definition_ = kw == "func" ? "function" : kw;
+      if (sp == Space::table) {
+        // `(table reftype (elem ...))` also defines an element segment.
+        if (i + 1 < f.items.size() && f.items[i + 1].is_list_of("elem")) ++names_[size_t(Space::elem)].count;
+      } else if (sp == Space::memory) {
+        if (i < f.items.size() && f.items[i].is_list_of("data")) ++names_[size_t(Space::data)].count;
+      }
+    }
+    return bind(sp, id, f);
+  }
+  if (kw == "elem") return bind(Space::elem, id, f);
+  if (kw == "data") return bind(Space::data, id, f);
+  if (kw == "export" || kw == "start") return {};
+  return f.items[0].error("unknown module field " + kw);
+}
+
+Result<void> ModuleEncoder::inline_exports(Cursor& c, ExternKind kind, uint32_t index) {
+  while (!c.done() && c.peek().is_list_of("export")) {
+    const Sexp& e = c.next();
+    if (e.items.size() != 2) return e.error("unexpected token in inline export");
+    auto name = name_string(e.items[1]);
+    if (!name.ok()) return name.error();
+    put_name(exports_, *name);
+    exports_.push_back(uint8_t(kind));
+    put_u32(exports_, index);
+    ++n_exports_;
+  }
+  return {};
+}
+
+Result<void> ModuleEncoder::inline_import(const Sexp& imp, Bytes& out) {
+  if (imp.items.size() != 3) return imp.error("unexpected token in inline import");
+  auto mod = name_string(imp.items[1]);
+  if (!mod.ok()) return mod.error();
+  auto field = name_string(imp.items[2]);
+  if (!field.ok()) return field.error();
+  put_name(out, *mod);
+  put_name(out, *field);
+  return {};
+}
+
+Result<void> ModuleEncoder::limits(Cursor& c, const Sexp& at, Bytes& out) {
+  if (c.done() || !c.peek().is_atom()) return c.error_here("unexpected token, expected limits");
+  NumResult mn = parse_uint(c.peek().text, 32);
+  if (mn.status == NumStatus::out_of_range) return c.peek().error("i32 constant out of range");
+  if (!mn.ok()) return c.peek().error("unexpected token, expected limits");
+  c.next();
+  std::optional<uint64_t> mx;
+  if (!c.done() && c.peek().is_atom() && looks_numeric(c.peek().text)) {
+    NumResult r = parse_uint(c.peek().text, 32);
+    if (r.status == NumStatus::out_of_range) return c.peek().error("i32 constant out of range");
+    if (!r.ok()) return c.peek().error("unexpected token in limits");
+    c.next();
+    mx = r.bits;
+  }
+  bool shared = false;
+  if (!c.done() && c.peek().is_keyword("shared")) {
+    shared = true;
+    c.next();
+  }
+  (void)at;
+  out.push_back(uint8_t((mx ? 1 : 0) | (shared ? 2 : 0)));
+  put_u32(out, mn.bits);
+  if (mx) put_u32(out, *mx);
+  return {};
+}
+
+Result<void> ModuleEncoder::global_type(Cursor& c, const Sexp& at, Bytes& out) {
+  if (c.done()) return at.error("unexpected end, expected global type");
+  const Sexp& t = c.next();
+  if (t.is_list_of("mut")) {
+    if (t.items.size() != 2) return t.error("unexpected token in global type");
+    auto vt = valtype(t.items[1]);
+    if (!vt.ok()) return vt.error();
+    out.push_back(wasm::valtype_to_byte(*vt));
+    out.push_back(1);
+    return {};
+  }
+  auto vt = valtype(t);
+  if (!vt.ok()) return vt.error();
+  out.push_back(wasm::valtype_to_byte(*vt));
+  out.push_back(0);
+  return {};
+}
+
+Result<void> ModuleEncoder::const_expr(Cursor& c, Bytes& out) {
+  InstrEncoder ie(*this, out, nullptr);
+  if (auto r = ie.instrs(c); !r.ok()) return r;
+  if (!c.done()) return c.peek().error("unexpected token");
+  out.push_back(0x0B);
+  return {};
+}
+
+Result<void> ModuleEncoder::offset_expr(const Sexp& s, Bytes& out) {
+  if (s.is_list_of("offset")) {
+    Cursor c{&s.items, 1, &s};
+    return const_expr(c, out);
+  }
+  InstrEncoder ie(*this, out, nullptr);
+  if (auto r = ie.folded(s); !r.ok()) return r;
+  out.push_back(0x0B);
+  return {};
+}
+
+Result<void> ModuleEncoder::define_func(const Sexp& f) {
+  Cursor c{&f.items, 1, &f};
+  if (!c.done() && c.peek().is_id()) c.next();
+  uint32_t index = names_[size_t(Space::func)].count++;
+  if (auto r = inline_exports(c, ExternKind::func, index); !r.ok()) return r;
+  const Sexp* imp = !c.done() && c.peek().is_list_of("import") ? &c.next() : nullptr;
+  auto tu = parse_typeuse(c, true);
+  if (!tu.ok()) return tu.error();
+  uint32_t type_idx = type_index_for(*tu);
+  if (imp) {
+    if (!c.done()) return c.peek().error("unexpected token after imported function type");
+    if (auto r = inline_import(*imp, imports_); !r.ok()) return r;
+    imports_.push_back(0x00);
+    put_u32(imports_, type_idx);
+    ++n_imports_;
+    return {};
+  }
+  put_u32(funcs_, type_idx);
+  ++n_funcs_;
+  std::unordered_map<std::string, uint32_t> locals;
+  uint32_t n_locals = 0;
+  for (const std::string& nm : tu->names) {
+    if (!nm.empty() && !locals.emplace(nm, n_locals).second) return f.error("duplicate local " + nm);
+    ++n_locals;
+  }
+  std::vector<ValType> local_types;
+  while (!c.done() && c.peek().is_list_of("local")) {
+    const Sexp& l = c.next();
+    if (l.items.size() > 1 && l.items[1].is_id()) {
+      if (l.items.size() != 3) return l.error("unexpected token in local");
+      if (!locals.emplace(l.items[1].text, n_locals).second) return l.error("duplicate local " + l.items[1].text);
+      auto t = valtype(l.items[2]);
+      if (!t.ok()) return t.error();
+      local_types.push_back(*t);
+      ++n_locals;
+      continue;
+    }
+    for (size_t i = 1; i < l.items.size(); ++i) {
+      auto t = valtype(l.items[i]);
+      if (!t.ok()) return t.error();
+      local_types.push_back(*t);
+      ++n_locals;
+    }
+  }
+  Bytes body;
+  // Locals are run-length compressed: count then type.
+  std::vector<std::pair<uint32_t, ValType>> runs;
+  for (ValType t : local_types) {
+    if (!runs.empty() && runs.back().second == t) ++runs.back().first;
+    else runs.emplace_back(1, t);
+  }
+  put_u32(body, runs.size());
+  for (auto& [n, t] : runs) {
+    put_u32(body, n);
+    body.push_back(wasm::valtype_to_byte(t));
+  }
+  InstrEncoder ie(*this, body, &locals);
+  if (auto r = ie.instrs(c); !r.ok()) return r;
+  if (!c.done()) return c.peek().error("unexpected token");
+  body.push_back(0x0B);
+  put_u32(code_, body.size());
+  code_.insert(code_.end(), body.begin(), body.end());
+  return {};
+}
+
+Result<void> ModuleEncoder::define_table(const Sexp& f) {
+  Cursor c{&f.items, 1, &f};
+  if (!c.done() && c.peek().is_id()) c.next();
+  uint32_t index = names_[size_t(Space::table)].count++;
+  if (auto r = inline_exports(c, ExternKind::table, index); !r.ok()) return r;
+  if (!c.done() && c.peek().is_list_of("import")) {
+    if (auto r = inline_import(c.next(), imports_); !r.ok()) return r;
+    imports_.push_back(0x01);
+    Bytes lim;
+    if (auto r = limits(c, f, lim); !r.ok()) return r;
+    if (c.done()) return f.error("unexpected end, expected reference type");
+    auto t = valtype(c.next());
+    if (!t.ok()) return t.error();
+    imports_.push_back(wasm::valtype_to_byte(*t));
+    imports_.insert(imports_.end(), lim.begin(), lim.end());
+    ++n_imports_;
+    if (!c.done()) return c.peek().error("unexpected token");
+    return {};
+  }
+  if (!c.done() && c.peek().is_atom() && !looks_numeric(c.peek().text)) {
+    // Inline elements: reftype (elem ...).
+    auto t = valtype(c.next());
+    if (!t.ok()) return t.error();
+    if (c.done() || !c.peek().is_list_of("elem")) return c.error_here("unexpected token, expected (elem ...)");
+    const Sexp& e = c.next();
+    if (!c.done()) return c.peek().error("unexpected token");
+    Cursor ec{&e.items, 1, &e};
+    bool exprs = !ec.done() && ec.peek().is_list();
+    Bytes items;
+    uint32_t n = uint32_t(e.items.size() - 1);
+    if (auto r = elem_list(ec, !exprs, *t, e, items, exprs); !r.ok()) return r;
+    tables_.push_back(wasm::valtype_to_byte(*t));
+    tables_.push_back(0x01);
+    put_u32(tables_, n);
+    put_u32(tables_, n);
+    ++n_tables_;
+    uint32_t elem_index = names_[size_t(Space::elem)].count++;
+    (void)elem_index;
+    // Active segment at offset 0 of this table (flags 2/6 carry the table index explicitly).
+    elems_.push_back(exprs ? 0x06 : 0x02);
+    put_u32(elems_, index);
+    elems_.insert(elems_.end(), {0x41, 0x00, 0x0B});
+    if (exprs) elems_.push_back(wasm::valtype_to_byte(*t));
+    else elems_.push_back(0x00);
+    elems_.insert(elems_.end(), items.begin(), items.end());
+    ++n_elems_;
+    return {};
+  }
+  Bytes lim;
+  if (auto r = limits(c, f, lim); !r.ok()) return r;
+  if (c.done()) return f.error("unexpected end, expected reference type");
+  auto t = valtype(c.next());
+  if (!t.ok()) return t.error();
+  if (!c.done()) return c.peek().error("unexpected token");
+  tables_.push_back(wasm::valtype_to_byte(*t));
+  tables_.insert(tables_.end(), lim.begin(), lim.end());
+  ++n_tables_;
+  return {};
+}
+
+Result<void> ModuleEncoder::define_memory(const Sexp& f) {
+  Cursor c{&f.items, 1, &f};
+  if (!c.done() && c.peek().is_id()) c.next();
+  uint32_t index = names_[size_t(Space::memory)].count++;
+  if (auto r = inline_exports(c, ExternKind::memory, index); !r.ok()) return r;
+  if (!c.done() && c.peek().is_list_of("import")) {
+    if (auto r = inline_import(c.next(), imports_); !r.ok()) return r;
+    imports_.push_back(0x02);
+    if (auto r = limits(c, f, imports_); !r.ok()) return r;
+    ++n_imports_;
+    if (!c.done()) return c.peek().error("unexpected token");
+    return {};
+  }
+  if (!c.done() && c.peek().is_list_of("data")) {
+    const Sexp& d = c.next();
+    if (!c.done()) return c.peek().error("unexpected token");
+    std::string bytes;
+    for (size_t i = 1; i < d.items.size(); ++i) {
+      if (!d.items[i].is_string()) return d.items[i].error("unexpected token, expected string");
+      bytes += d.items[i].text;
+    }
+    uint64_t pages = (bytes.size() + wasm::kPageSize - 1) / wasm::kPageSize;
+    mems_.push_back(0x01);
+    put_u32(mems_, pages);
+    put_u32(mems_, pages);
+    ++n_mems_;
+    ++names_[size_t(Space::data)].count;
+    datas_.push_back(0x02);
+    put_u32(datas_, index);
+    datas_.insert(datas_.end(), {0x41, 0x00, 0x0B});
+    put_name(datas_, bytes);
+    ++n_datas_;
+    return {};
+  }
+  if (auto r = limits(c, f, mems_); !r.ok()) return r;
+  if (!c.done()) return c.peek().error("unexpected token");
+  ++n_mems_;
+  return {};
+}
+
+Result<void> ModuleEncoder::define_global(const Sexp& f) {
+  Cursor c{&f.items, 1, &f};
+  if (!c.done() && c.peek().is_id()) c.next();
+  uint32_t index = names_[size_t(Space::global)].count++;
+  if (auto r = inline_exports(c, ExternKind::global, index); !r.ok()) return r;
+  if (!c.done() && c.peek().is_list_of("import")) {
+    if (auto r = inline_import(c.next(), imports_); !r.ok()) return r;
+    imports_.push_back(0x03);
+    if (auto r = global_type(c, f, imports_); !r.ok()) return r;
+    ++n_imports_;
+    if (!c.done()) return c.peek().error("unexpected token");
+    return {};
+  }
+  if (auto r = global_type(c, f, globals_); !r.ok()) return r;
+  if (auto r = const_expr(c, globals_); !r.ok()) return r;
+  ++n_globals_;
+  return {};
+}
+
+Result<void> ModuleEncoder::define_import(const Sexp& f) {
+  if (auto r = inline_import(Sexp{Sexp::Kind::list, "", {f.items[0], f.items[1], f.items[2]}, f.line, f.col, 0, 0},
+                             imports_);
+      !r.ok())
+    return r;
+  const Sexp& d = f.items[3];
+  Cursor c{&d.items, 1, &d};
+  if (!c.done() && c.peek().is_id()) c.next();
+  const std::string& k = d.items[0].text;
+  ++n_imports_;
+  if (k == "func") {
+    ++names_[size_t(Space::func)].count;
+    auto tu = parse_typeuse(c, true);
+    if (!tu.ok()) return tu.error();
+    imports_.push_back(0x00);
+    put_u32(imports_, type_index_for(*tu));
+  } else if (k == "table") {
+    ++names_[size_t(Space::table)].count;
+    imports_.push_back(0x01);
+    Bytes lim;
+    if (auto r = limits(c, d, lim); !r.ok()) return r;
+    if (c.done()) return d.error("unexpected end, expected reference type");
+    auto t = valtype(c.next());
+    if (!t.ok()) return t.error();
+    imports_.push_back(wasm::valtype_to_byte(*t));
+    imports_.insert(imports_.end(), lim.begin(), lim.end());
+  } else if (k == "memory") {
+    ++names_[size_t(Space::memory)].count;
+    imports_.push_back(0x02);
+    if (auto r = limits(c, d, imports_); !r.ok()) return r;
+  } else {
+    ++names_[size_t(Space::global)].count;
+    imports_.push_back(0x03);
+    if (auto r = global_type(c, d, imports_); !r.ok()) return r;
+  }
+  if (!c.done()) return c.peek().error("unexpected token in import description");
+  return {};
+}
+
+Result<void> ModuleEncoder::define_export(const Sexp& f) {
+  if (f.items.size() != 3) return f.error("unexpected token in export");
+  auto name = name_string(f.items[1]);
+  if (!name.ok()) return name.error();
+  const Sexp& d = f.items[2];
+  if (!d.is_list() || d.items.size() != 2 || !d.items[0].is_atom()) return d.error("unexpected token in export");
+  const std::string& k = d.items[0].text;
+  ExternKind kind;
+  Space sp;
+  if (k == "func") kind = ExternKind::func, sp = Space::func;
+  else if (k == "table") kind = ExternKind::table, sp = Space::table;
+  else if (k == "memory") kind = ExternKind::memory, sp = Space::memory;
+  else if (k == "global") kind = ExternKind::global, sp = Space::global;
+  else return d.error("unexpected token in export");
+  auto idx = resolve(sp, d.items[1]);
+  if (!idx.ok()) return idx.error();
+  put_name(exports_, *name);
+  exports_.push_back(uint8_t(kind));
+  put_u32(exports_, *idx);
+  ++n_exports_;
+  return {};
+}
+
+Result<void> ModuleEncoder::define_start(const Sexp& f) {
+  if (f.items.size() != 2) return f.error("unexpected token in start");
+  if (has_start_) return f.error("multiple start sections");
+  has_start_ = true;
+  auto idx = resolve(Space::func, f.items[1]);
+  if (!idx.ok()) return idx.error();
+  put_u32(start_, *idx);
+  return {};
+}
+
+// Element list: `func idx*`, `reftype expr*`, or bare indices. Indices encode as vec(funcidx), exprs as
+// vec(expr).
+Result<void> ModuleEncoder::elem_list(Cursor& c, bool indices_only, ValType type, const Sexp& at, Bytes& out,
+                                      bool& exprs) {
+  (void)type;
+  Bytes body;
+  uint32_t n = 0;
+  exprs = !indices_only;
+  while (!c.done()) {
+    const Sexp& s = c.next();
+    if (!exprs) {
+      auto idx = resolve(Space::func, s);
+      if (!idx.ok()) return idx.error();
+      put_u32(body, *idx);
+    } else if (s.is_list_of("item")) {
+      Cursor ic{&s.items, 1, &s};
+      if (auto r = const_expr(ic, body); !r.ok()) return r;
+    } else if (s.is_list()) {
+      InstrEncoder ie(*this, body, nullptr);
+      if (auto r = ie.folded(s); !r.ok()) return r;
+      body.push_back(0x0B);
+    } else {
+      return s.error("unexpected token in element list");
+    }
+    ++n;
+  }
+  (void)at;
+  put_u32(out, n);
+  out.insert(out.end(), body.begin(), body.end());
+  return {};
+}
+
+Result<void> ModuleEncoder::define_elem(const Sexp& f) {
+  Cursor c{&f.items, 1, &f};
+  if (!c.done() && c.peek().is_id()) c.next();
+  ++names_[size_t(Space::elem)].count;
+  enum { passive, active, declarative } mode = passive;
+  std::optional<uint32_t> table;
+  Bytes offset;
+  if (!c.done() && c.peek().is_keyword("declare")) {
+    mode = declarative;
+    c.next();
+  } else {
+    if (!c.done() && c.peek().is_list_of("table")) {
+      const Sexp& t = c.next();
+      if (t.items.size() != 2) return t.error("unexpected token in table use");
+      auto idx = resolve(Space::table, t.items[1]);
+      if (!idx.ok()) return idx.error();
+      table = *idx;
+    } else if (!c.done() && is_index(c.peek()) && c.pos + 1 < c.items->size() && (*c.items)[c.pos + 1].is_list()) {
+      auto idx = resolve(Space::table, c.next());  // legacy: (elem tableidx (offset) ...)
+      if (!idx.ok()) return idx.error();
+      table = *idx;
+    }
+    if (!c.done() && c.peek().is_list()) {
+      mode = active;
+      if (auto r = offset_expr(c.next(), offset); !r.ok()) return r;
+    } else if (table) {
+      return c.error_here("unexpected token, expected offset");
+    }
+  }
+  ValType type = ValType::funcref();
+  bool indices = true;
+  bool legacy = false;
+  if (!c.done() && c.peek().is_keyword("func")) {
+    c.next();
+  } else if (!c.done() && c.peek().is_atom() && !is_index(c.peek())) {
+    auto t = valtype(c.next());
+    if (!t.ok()) return t.error();
+    type = *t;
+    indices = false;
+  } else {
+    legacy = true;
+    if (mode != active) {
+      if (!c.done()) return c.peek().error("unexpected token in element segment");
+    }
+  }
+  Bytes items;
+  bool exprs = false;
+  if (auto r = elem_list(c, indices, type, f, items, exprs); !r.ok()) return r;
+  (void)legacy;
+  uint8_t flags;
+  if (mode == active) {
+    bool table0 = !table || *table == 0;
+    if (!exprs) flags = table0 && !table ? 0x00 : 0x02;
+    else flags = table0 && !table && type == ValType::funcref() ? 0x04 : 0x06;
+  } else {
+    flags = uint8_t((mode == passive ? 0x01 : 0x03) | (exprs ? 0x04 : 0));
+  }
+  elems_.push_back(flags);
+  if (mode == active) {
+    if (flags == 0x02 || flags == 0x06) put_u32(elems_, table.value_or(0));
+    elems_.insert(elems_.end(), offset.begin(), offset.end());
+  }
+  if (flags != 0x00 && flags != 0x04) elems_.push_back(exprs ? wasm::valtype_to_byte(type) : 0x00);
+  elems_.insert(elems_.end(), items.begin(), items.end());
+  ++n_elems_;
+  return {};
+}
+
+Result<void> ModuleEncoder::define_data(const Sexp& f) {
+  Cursor c{&f.items, 1, &f};
+  if (!c.done() && c.peek().is_id()) c.next();
+  ++names_[size_t(Space::data)].count;
+  std::optional<uint32_t> mem;
+  Bytes offset;
+  bool active = false;
+  if (!c.done() && c.peek().is_list_of("memory")) {
+    const Sexp& t = c.next();
+    if (t.items.size() != 2) return t.error("unexpected token in memory use");
+    auto idx = resolve(Space::memory, t.items[1]);
+    if (!idx.ok()) return idx.error();
+    mem = *idx;
+  } else if (!c.done() && is_index(c.peek())) {
+    auto idx = resolve(Space::memory, c.next());
+    if (!idx.ok()) return idx.error();
+    mem = *idx;
+  }
+  if (!c.done() && c.peek().is_list()) {
+    active = true;
+    if (auto r = offset_expr(c.next(), offset); !r.ok()) return r;
+  } else if (mem) {
+    return c.error_here("unexpected token, expected offset");
+  }
+  std::string bytes;
+  while (!c.done()) {
+    const Sexp& s = c.next();
+    if (!s.is_string()) return s.error("unexpected token, expected string");
+    bytes += s.text;
+  }
+  if (!active) {
+    datas_.push_back(0x01);
+  } else if (!mem || *mem == 0) {
+    datas_.push_back(mem ? 0x02 : 0x00);
+    if (mem) put_u32(datas_, 0);
+    datas_.insert(datas_.end(), offset.begin(), offset.end());
+  } else {
+    datas_.push_back(0x02);
+    put_u32(datas_, *mem);
+    datas_.insert(datas_.end(), offset.begin(), offset.end());
+  }
+  put_name(datas_, bytes);
+  ++n_datas_;
+  return {};
+}
+
+Result<void> ModuleEncoder::define(const Sexp& f) {
+  const std::string& kw = f.items[0].text;
+  if (kw == "type") return {};
+  if (kw == "import") return define_import(f);
+  if (kw == "func") return define_func(f);
+  if (kw == "table") return define_table(f);
+  if (kw == "memory") return define_memory(f);
+  if (kw == "global") return define_global(f);
+  if (kw == "export") return define_export(f);
+  if (kw == "start") return define_start(f);
+  if (kw == "elem") return define_elem(f);
+  if (kw == "data") return define_data(f);
+  return f.error("unknown module field");
+}
+
+Result<Bytes> ModuleEncoder::encode(const std::vector<Sexp>& items, size_t first, const Sexp* where) {
+  (void)where;
+  for (size_t i = first; i < items.size(); ++i)
+    if (auto r = declare(items[i]); !r.ok()) return r.error();
+  // Pass 2 recounts indices as definitions are encoded.
+  for (size_t s = 0; s < size_t(Space::count_); ++s)
+    if (Space(s) != Space::type) names_[s].count = 0;
+  for (size_t i = first; i < items.size(); ++i)
+    if (auto r = define(items[i]); !r.ok()) return r.error();
+
+  Bytes out = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00};
+  if (!types_.empty()) {
+    Bytes body;
+    for (const FuncType& ft : types_) {
+      body.push_back(wasm::kTypeFunc);
+      put_u32(body, ft.params.size());
+      for (ValType t : ft.params) body.push_back(wasm::valtype_to_byte(t));
+      put_u32(body, ft.results.size());
+      for (ValType t : ft.results) body.push_back(wasm::valtype_to_byte(t));
+    }
+    put_section(out, 1, body, uint32_t(types_.size()));
+  }
+  if (n_imports_) put_section(out, 2, imports_, n_imports_);
+  if (n_funcs_) put_section(out, 3, funcs_, n_funcs_);
+  if (n_tables_) put_section(out, 4, tables_, n_tables_);
+  if (n_mems_) put_section(out, 5, mems_, n_mems_);
+  if (n_globals_) put_section(out, 6, globals_, n_globals_);
+  if (n_exports_) put_section(out, 7, exports_, n_exports_);
+  if (has_start_) {
+    out.push_back(8);
+    put_u32(out, start_.size());
+    out.insert(out.end(), start_.begin(), start_.end());
+  }
+  if (n_elems_) put_section(out, 9, elems_, n_elems_);
+  if (uses_data_count_) {  // only memory.init and data.drop need it (as wat2wasm does)
+    Bytes dc;
+    put_u32(dc, n_datas_);
+    out.push_back(12);
+    put_u32(out, dc.size());
+    out.insert(out.end(), dc.begin(), dc.end());
+  }
+  if (n_funcs_) put_section(out, 10, code_, n_funcs_);
+  if (n_datas_) put_section(out, 11, datas_, n_datas_);
+  return out;
+}
+
+// ---- entry point ----
+
+namespace {
+
+Result<Bytes> encode_module_list(const Sexp& m);
+
+Result<Bytes> encode_fields(const std::vector<Sexp>& items, size_t first, const Sexp* where) {
+  ModuleEncoder enc;
+  return enc.encode(items, first, where);
+}
+
+}  // namespace
+
+Result<Bytes> encode_module_sexp(const Sexp& m) { return encode_module_list(m); }
+
+namespace {
+
+Result<Bytes> encode_module_list(const Sexp& m) {
+  size_t i = 1;
+  if (i < m.items.size() && m.items[i].is_id()) ++i;
+  if (i < m.items.size() && (m.items[i].is_keyword("binary") || m.items[i].is_keyword("quote"))) {
+    bool binary = m.items[i].is_keyword("binary");
+    std::string all;
+    for (size_t k = i + 1; k < m.items.size(); ++k) {
+      if (!m.items[k].is_string()) return m.items[k].error("unexpected token, expected string");
+      all += m.items[k].text;
+    }
+    if (binary) return Bytes(all.begin(), all.end());
+    return wat_to_wasm(all);
+  }
+  return encode_fields(m.items, i, &m);
+}
+
+}  // namespace
+
+Result<std::vector<uint8_t>> wat_to_wasm(std::string_view source) {
+  auto sexps = parse_sexps(source);
+  if (!sexps.ok()) return sexps.error();
+  const std::vector<Sexp>& top = *sexps;
+  if (top.size() == 1 && top[0].is_list_of("module")) return encode_module_list(top[0]);
+  for (const Sexp& s : top)
+    if (s.is_list_of("module")) return s.error("unexpected token: module inside module");
+  return encode_fields(top, 0, nullptr);
+}
+
+}  // namespace wisp::text

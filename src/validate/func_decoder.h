@@ -1,0 +1,563 @@
+// FuncDecoder<Tag, Visitor>: the one decoder of instruction bytes (DESIGN.md §1). It validates a function
+// body (BodyTag) or a constant expression (ConstExprTag) per the Wasm 2.0 spec and calls the visitor hooks
+// of null_visitor.h exactly per the contract written there.
+//
+// Usage (function body):
+//   validate::NullVisitor v;                      // or interp::IrBuilder, ...
+//   validate::FuncDecoder<validate::BodyTag, validate::NullVisitor> d(module, func_index, v);
+//   Result<void> r = d.decode();                  // hooks are called during decode()
+//   - func_index is in the function index space and must be a defined (not imported) function.
+//   - Hook order: begin_function(type, declared_locals), then one hook per reachable instruction, control
+//     hooks always (reachable=false in dead code), finally end_function(fallthrough_reachable) for the
+//     function's final `end`, which must sit exactly at FuncBody::body_end.
+//   - On error nothing more is called; the visitor's state is then garbage (discard it).
+//   - Optional last constructor argument: a DecoderScratch* whose vectors are reused across decoders
+//     (one per thread; validate_function uses a thread_local one). Without it the decoder owns its own.
+//   - d.instr_offset() (callable from inside hooks) is the byte offset in Module::bytes of the
+//     instruction being visited, e.g. for source maps.
+//
+// Usage (constant expression):
+//   validate::FuncDecoder<validate::ConstExprTag, V> d(module, expr, expected_type, num_visible_globals, v);
+//   Only the const / ref.null / ref.func / global.get hooks and end_function(true) are called (no
+//   begin_function). Other instructions are Invalid "constant expression required". Error offsets are
+//   then relative to the start of the expression.
+//
+// Errors: Malformed for encoding problems (illegal opcode, LEB128 errors, missing data count section,
+// running past the body, junk after the final end), Invalid for typing problems, with the spec
+// interpreter's wording ("type mismatch", "unknown local 3", ...) and the byte offset.
+//
+// SIMD (0xFD prefix) is not decoded yet: it is rejected as an illegal opcode. It will live in
+// func_decoder_simd.h as the member decode_simd().
+#pragma once
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "util/error.h"
+#include "validate/null_visitor.h"
+#include "wasm/module.h"
+#include "wasm/opcodes.h"
+
+namespace wisp::validate {
+
+struct BodyTag {};
+struct ConstExprTag {};
+
+// The "unknown" type of values popped from the polymorphic stack of unreachable code. Never seen by
+// visitors (hooks are not called in unreachable code).
+inline constexpr wasm::ValType kUnknownType = wasm::ValType::ref(0x7F'FFFF, false);
+
+// A resolved block type: empty, one result, or a function type index (multi-value).
+struct BlockType {
+  enum Kind : uint8_t { kEmpty, kSingle, kIndex };
+  Kind kind = kEmpty;
+  wasm::ValType single;
+  uint32_t type_index = 0;
+};
+
+enum class CtrlKind : uint8_t { block, loop, if_, else_, function };
+
+struct CtrlFrame {
+  BlockType bt;
+  uint32_t height = 0;       // operand stack height at entry (after the params were popped)
+  CtrlKind kind = CtrlKind::block;
+  bool unreachable = false;  // after br/return/unreachable: the stack is polymorphic
+  bool live_entry = true;    // entered from reachable code (hooks are called only when live)
+};
+
+// Flat vectors reused across decoders so validating many bodies does not allocate per body.
+struct DecoderScratch {
+  std::vector<wasm::ValType> vals;
+  std::vector<CtrlFrame> ctrls;
+  std::vector<wasm::ValType> locals;
+  std::vector<uint32_t> depths;
+};
+
+namespace detail {
+
+// Fixed signatures of the operators in opcodes.def, parsed at compile time.
+struct OpSig {
+  uint8_t np = 0;
+  uint8_t nr = 0;
+  wasm::ValType p[3];
+  wasm::ValType r;
+};
+
+constexpr wasm::ValType sig_char_type(char c) {
+  switch (c) {
+    case 'I': return wasm::ValType::i64();
+    case 'f': return wasm::ValType::f32();
+    case 'F': return wasm::ValType::f64();
+    case 'V': return wasm::ValType::v128();
+    default: return wasm::ValType::i32();
+  }
+}
+
+inline constexpr auto kOpSigs = [] {
+  std::array<OpSig, wasm::kNumOps> a{};
+  for (size_t i = 0; i < wasm::kNumOps; ++i) {
+    std::string_view s = wasm::kOpInfo[i].sig;
+    if (s.empty()) continue;
+    bool results = false;
+    for (char c : s) {
+      if (c == ':') {
+        results = true;
+      } else if (results) {
+        a[i].r = sig_char_type(c);
+        a[i].nr = 1;
+      } else {
+        a[i].p[a[i].np++] = sig_char_type(c);
+      }
+    }
+  }
+  return a;
+}();
+
+// Single-byte opcode -> Op index (-1: illegal), and 0xFC sub-opcode -> Op index.
+inline constexpr auto kByteOps = [] {
+  std::array<int16_t, 256> a{};
+  for (auto& x : a) x = -1;
+  for (size_t i = 0; i < wasm::kNumOps; ++i)
+    if (wasm::kOpInfo[i].prefix == 0) a[wasm::kOpInfo[i].code] = int16_t(i);
+  return a;
+}();
+inline constexpr size_t kNumFcOps = 32;
+inline constexpr auto kFcOps = [] {
+  std::array<int16_t, kNumFcOps> a{};
+  for (auto& x : a) x = -1;
+  for (size_t i = 0; i < wasm::kNumOps; ++i)
+    if (wasm::kOpInfo[i].prefix == 0xFC && wasm::kOpInfo[i].code < kNumFcOps)
+      a[wasm::kOpInfo[i].code] = int16_t(i);
+  return a;
+}();
+
+// Value type encodings -> ValType (kUnknownType: not a value type).
+inline constexpr auto kValTypeFromByte = [] {
+  std::array<wasm::ValType, 256> a{};
+  for (auto& t : a) t = kUnknownType;
+  a[wasm::kTypeI32] = wasm::ValType::i32();
+  a[wasm::kTypeI64] = wasm::ValType::i64();
+  a[wasm::kTypeF32] = wasm::ValType::f32();
+  a[wasm::kTypeF64] = wasm::ValType::f64();
+  a[wasm::kTypeV128] = wasm::ValType::v128();
+  a[wasm::kTypeFuncRef] = wasm::ValType::funcref();
+  a[wasm::kTypeExternRef] = wasm::ValType::externref();
+  return a;
+}();
+
+// Natural alignment (log2 of the access width) of loads and stores 0x28..0x3E.
+inline constexpr uint8_t kNaturalAlign[0x3F - 0x28] = {
+    2, 3, 2, 3,              // i32.load i64.load f32.load f64.load
+    0, 0, 1, 1,              // i32.load8_s/u i32.load16_s/u
+    0, 0, 1, 1, 2, 2,        // i64.load8_s/u 16_s/u 32_s/u
+    2, 3, 2, 3,              // i32.store i64.store f32.store f64.store
+    0, 1, 0, 1, 2,           // i32.store8/16 i64.store8/16/32
+};
+
+// Limit on params + declared locals (the expanded local type vector is built per body).
+inline constexpr uint32_t kMaxLocals = 1u << 20;
+
+// Cold error builders (out of line in func_decoder_errors.cc).
+std::string index_message(const char* what, uint64_t index);  // "unknown local 3"
+std::string opcode_message(uint8_t byte, bool prefixed, uint32_t sub);  // "illegal opcode 0xfc 0x20"
+// End offset of the code section's contents in Module::bytes (0 if there is none).
+uint64_t code_section_end(const wasm::Module& m);
+
+}  // namespace detail
+
+template <typename Tag, typename Visitor>
+class FuncDecoder {
+  static constexpr bool kConst = std::is_same_v<Tag, ConstExprTag>;
+  static_assert(kConst || std::is_same_v<Tag, BodyTag>, "Tag must be BodyTag or ConstExprTag");
+
+ public:
+  // Decodes the body of defined function `func_index`.
+  FuncDecoder(const wasm::Module& m, uint32_t func_index, Visitor& v, DecoderScratch* scratch = nullptr)
+    requires(!kConst)
+      : m_(m), v_(v), s_(scratch ? *scratch : own_), func_index_(func_index) {
+    const wasm::FuncBody& body = m.body(func_index);
+    base_ = m.bytes.data();
+    p_ = base_ + body.body_offset;
+    end_ = base_ + body.body_end;
+    ip_ = p_;
+  }
+
+  // Decodes constant expression `expr`, which must produce one value of type `expected`.
+  FuncDecoder(const wasm::Module& m, const wasm::ConstExpr& expr, wasm::ValType expected,
+              uint32_t num_visible_globals, Visitor& v, DecoderScratch* scratch = nullptr)
+    requires(kConst)
+      : m_(m), v_(v), s_(scratch ? *scratch : own_), expected_(expected),
+        num_visible_globals_(num_visible_globals) {
+    base_ = expr.code.data();
+    p_ = base_;
+    end_ = base_ + expr.code.size();
+    ip_ = p_;
+  }
+
+  FuncDecoder(const FuncDecoder&) = delete;
+  FuncDecoder& operator=(const FuncDecoder&) = delete;
+
+  Result<void> decode() {
+    if (run()) return {};
+    return std::move(err_);
+  }
+
+  // Offset (in Module::bytes, or in the expression) of the instruction being decoded.
+  uint64_t instr_offset() const { return uint64_t(ip_ - base_); }
+
+ private:
+  using ValType = wasm::ValType;
+  using Op = wasm::Op;
+
+  // ---- errors ----------------------------------------------------------------------------------
+
+  [[gnu::cold, gnu::noinline]] bool fail(ErrorKind kind, std::string msg, const uint8_t* at) {
+    err_ = Error::make(kind, std::move(msg), uint64_t(at - base_));
+    return false;
+  }
+  [[gnu::cold, gnu::noinline]] bool invalid(const char* msg) { return fail(ErrorKind::Invalid, msg, ip_); }
+  [[gnu::cold, gnu::noinline]] bool invalid_index(const char* what, uint64_t index) {
+    return fail(ErrorKind::Invalid, detail::index_message(what, index), ip_);
+  }
+  [[gnu::cold, gnu::noinline]] bool malformed(const char* msg) { return fail(ErrorKind::Malformed, msg, p_); }
+  [[gnu::cold, gnu::noinline]] bool type_mismatch() { return invalid("type mismatch"); }
+  [[gnu::cold, gnu::noinline]] bool malformed_opcode(uint8_t byte, bool prefixed, uint32_t sub) {
+    return fail(ErrorKind::Malformed, detail::opcode_message(byte, prefixed, sub), ip_);
+  }
+
+  // Ran out of bytes. The spec interpreter's wording depends on what follows the body.
+  [[gnu::cold, gnu::noinline]] bool unexpected_end() {
+    if constexpr (kConst) {
+      return malformed("unexpected end");
+    } else {
+      uint64_t end = uint64_t(end_ - base_);
+      uint64_t section_end = detail::code_section_end(m_);
+      if (end == section_end && end != m_.bytes.size()) return malformed("section size mismatch");
+      if (end == section_end || end >= m_.bytes.size())
+        return malformed("unexpected end of section or function");
+      return malformed("END opcode expected");
+    }
+  }
+
+  // ---- immediates ------------------------------------------------------------------------------
+
+  bool read_byte(uint8_t& out) {
+    if (p_ >= end_) [[unlikely]] return unexpected_end();
+    out = *p_++;
+    return true;
+  }
+
+  bool read_u32(uint32_t& out) {
+    if (p_ < end_ && *p_ < 0x80) [[likely]] {
+      out = *p_++;
+      return true;
+    }
+    return read_u32_slow(out);
+  }
+
+  [[gnu::noinline]] bool read_u32_slow(uint32_t& out) {
+    uint32_t result = 0;
+    for (unsigned i = 0; i < 5; ++i) {
+      if (p_ >= end_) return unexpected_end();
+      uint8_t b = *p_++;
+      if (i == 4) {
+        if (b & 0x80) return malformed("integer representation too long");
+        if (b & 0x70) return malformed("integer too large");
+      }
+      result |= uint32_t(b & 0x7f) << (7 * i);
+      if (!(b & 0x80)) {
+        out = result;
+        return true;
+      }
+    }
+    return malformed("integer representation too long");
+  }
+
+  // Signed LEB128 of N bits (32, 33 or 64).
+  template <unsigned N>
+  bool read_sleb(int64_t& out) {
+    if (p_ < end_ && *p_ < 0x80) [[likely]] {
+      out = int8_t(uint8_t(*p_++ << 1)) >> 1;  // sign-extend the 7-bit payload
+      return true;
+    }
+    return read_sleb_slow<N>(out);
+  }
+
+  template <unsigned N>
+  [[gnu::noinline]] bool read_sleb_slow(int64_t& out) {
+    constexpr unsigned kMaxBytes = (N + 6) / 7;
+    uint64_t result = 0;
+    unsigned shift = 0;
+    for (unsigned i = 0; i < kMaxBytes; ++i) {
+      if (p_ >= end_) return unexpected_end();
+      uint8_t b = *p_++;
+      if (i == kMaxBytes - 1) {
+        if (b & 0x80) return malformed("integer representation too long");
+        // The unused high bits must be copies of the value's sign bit.
+        constexpr unsigned kUsed = N - 7 * (kMaxBytes - 1);  // 1..7
+        if constexpr (kUsed < 7) {
+          uint8_t high = uint8_t(b & 0x7f) >> (kUsed - 1);  // sign bit and the unused bits
+          uint8_t all = uint8_t(0x7f >> (kUsed - 1));
+          if (high != 0 && high != all) return malformed("integer too large");
+        }
+      }
+      result |= uint64_t(b & 0x7f) << shift;
+      shift += 7;
+      if (!(b & 0x80)) {
+        if (shift < 64 && (b & 0x40)) result |= ~uint64_t(0) << shift;
+        out = int64_t(result);
+        return true;
+      }
+    }
+    return malformed("integer representation too long");
+  }
+
+  bool read_fixed(uint64_t& out, unsigned n) {
+    if (size_t(end_ - p_) < n) {
+      p_ = end_;
+      return unexpected_end();
+    }
+    uint64_t v = 0;
+    for (unsigned i = 0; i < n; ++i) v |= uint64_t(p_[i]) << (8 * i);
+    p_ += n;
+    out = v;
+    return true;
+  }
+
+  // The reserved memory index byte of memory.size/grow/fill/copy/init in Wasm 2.0.
+  bool read_zero_byte() {
+    uint8_t b;
+    if (!read_byte(b)) return false;
+    if (b != 0) {
+      --p_;
+      return malformed("zero byte expected");
+    }
+    return true;
+  }
+
+  bool read_ref_type(ValType& out) {
+    uint8_t b;
+    if (!read_byte(b)) return false;
+    if (b == wasm::kTypeFuncRef) out = ValType::funcref();
+    else if (b == wasm::kTypeExternRef) out = ValType::externref();
+    else return malformed("malformed reference type");
+    return true;
+  }
+
+  bool read_block_type(BlockType& bt) {
+    if (p_ >= end_) return unexpected_end();
+    uint8_t b = *p_;
+    if (b == wasm::kBlockTypeEmpty) {
+      ++p_;
+      bt.kind = BlockType::kEmpty;
+      return true;
+    }
+    if (ValType t = detail::kValTypeFromByte[b]; t != kUnknownType) {
+      ++p_;
+      bt.kind = BlockType::kSingle;
+      bt.single = t;
+      return true;
+    }
+    int64_t idx;
+    if (!read_sleb<33>(idx)) return false;
+    if (idx < 0) return malformed("malformed block type");
+    if (uint64_t(idx) >= m_.types.size()) return invalid_index("unknown type", uint64_t(idx));
+    bt.kind = BlockType::kIndex;
+    bt.type_index = uint32_t(idx);
+    return true;
+  }
+
+  // ---- types -----------------------------------------------------------------------------------
+
+  std::span<const ValType> params(const BlockType& bt) const {
+    if (bt.kind == BlockType::kIndex) return m_.types[bt.type_index].params;
+    return {};
+  }
+  std::span<const ValType> results(const BlockType& bt) const {
+    if (bt.kind == BlockType::kIndex) return m_.types[bt.type_index].results;
+    if (bt.kind == BlockType::kSingle) return {&bt.single, 1};
+    return {};
+  }
+  std::span<const ValType> label_types(const CtrlFrame& f) const {
+    return f.kind == CtrlKind::loop ? params(f.bt) : results(f.bt);
+  }
+
+  // ---- operand and control stacks -------------------------------------------------------------
+  // Raw pointers into the scratch vectors (whose size is their capacity): the hot paths are a compare
+  // and a store. cur_ is the innermost control frame.
+
+  bool live() const { return live_; }
+  uint32_t height() const { return uint32_t(sp_ - vbase_); }
+  uint32_t depth() const { return uint32_t(cur_ - cbase_) + 1; }
+
+  [[gnu::noinline]] void grow_vals(size_t n) {
+    size_t used = size_t(sp_ - vbase_);
+    size_t cap = std::max<size_t>({64, s_.vals.size() * 2, used + n});
+    s_.vals.resize(cap);
+    vbase_ = s_.vals.data();
+    sp_ = vbase_ + used;
+    vcap_ = vbase_ + cap;
+  }
+  void push(ValType t) {
+    if (sp_ == vcap_) [[unlikely]] grow_vals(1);
+    *sp_++ = t;
+  }
+  void push_all(std::span<const ValType> ts) {
+    if (ts.empty()) return;
+    if (size_t(vcap_ - sp_) < ts.size()) grow_vals(ts.size());
+    for (ValType t : ts) *sp_++ = t;
+  }
+
+  bool pop(ValType expect) {
+    if (sp_ > vbase_ + cur_->height) [[likely]] {
+      ValType actual = *--sp_;
+      if (actual == expect || actual == kUnknownType) [[likely]] return true;
+      return type_mismatch();
+    }
+    if (cur_->unreachable) return true;
+    return type_mismatch();
+  }
+
+  bool pop_any(ValType& out) {
+    if (sp_ > vbase_ + cur_->height) [[likely]] {
+      out = *--sp_;
+      return true;
+    }
+    if (cur_->unreachable) {
+      out = kUnknownType;
+      return true;
+    }
+    return type_mismatch();
+  }
+
+  bool pop_all(std::span<const ValType> ts) {
+    for (size_t i = ts.size(); i-- > 0;)
+      if (!pop(ts[i])) return false;
+    return true;
+  }
+
+  // Checks that the top of the stack matches `ts` without changing it (the spec's pop-then-push of the
+  // actual types, as used by br_table).
+  bool peek_all(std::span<const ValType> ts) const {
+    size_t avail = size_t(sp_ - vbase_) - cur_->height;
+    for (size_t i = 0; i < ts.size(); ++i) {
+      if (i >= avail) {
+        if (!cur_->unreachable) return false;
+        continue;  // polymorphic bottom: unknown matches anything
+      }
+      ValType actual = sp_[-1 - ptrdiff_t(i)];
+      if (actual != ts[ts.size() - 1 - i] && actual != kUnknownType) return false;
+    }
+    return true;
+  }
+
+  void push_ctrl(CtrlKind kind, const BlockType& bt, bool live_entry) {
+    if (cur_ + 1 == ccap_) [[unlikely]] {
+      size_t d = depth();
+      s_.ctrls.resize(std::max<size_t>(16, s_.ctrls.size() * 2));
+      cbase_ = s_.ctrls.data();
+      cur_ = cbase_ + d - 1;
+      ccap_ = cbase_ + s_.ctrls.size();
+    }
+    ++cur_;
+    cur_->bt = bt;
+    cur_->height = height();
+    cur_->kind = kind;
+    cur_->unreachable = false;
+    cur_->live_entry = live_entry;
+    live_ = live_entry;
+    push_all(params(bt));
+  }
+
+  // Checks the end of the innermost frame (results on the stack, nothing else) and removes it.
+  bool pop_ctrl(CtrlFrame& out) {
+    if (!pop_all(results(cur_->bt))) return false;
+    if (height() != cur_->height) return type_mismatch();
+    out = *cur_;
+    if (cur_ != cbase_) {
+      --cur_;
+      live_ = cur_->live_entry && !cur_->unreachable;
+    }
+    return true;
+  }
+
+  void set_unreachable() {
+    sp_ = vbase_ + cur_->height;
+    cur_->unreachable = true;
+    live_ = false;
+  }
+
+  bool check_label(uint32_t d) {
+    if (d >= depth()) return invalid_index("unknown label", d);
+    return true;
+  }
+  const CtrlFrame& label_frame(uint32_t d) const { return cur_[-ptrdiff_t(d)]; }
+
+  // ---- index checks ----------------------------------------------------------------------------
+
+  bool check_memory(uint32_t index) {
+    if (index >= m_.memories.size()) return invalid_index("unknown memory", index);
+    return true;
+  }
+  bool check_table(uint32_t index) {
+    if (index >= m_.tables.size()) return invalid_index("unknown table", index);
+    return true;
+  }
+  bool check_func(uint32_t index) {
+    if (index >= m_.func_types.size()) return invalid_index("unknown function", index);
+    return true;
+  }
+  bool check_elem(uint32_t index) {
+    if (index >= m_.elems.size()) return invalid_index("unknown elem segment", index);
+    return true;
+  }
+  bool check_data(uint32_t index) {
+    // Without a data count section, these instructions make the module malformed (spec 5.5.13).
+    if (!m_.data_count) return malformed("data count section required");
+    if (index >= *m_.data_count) return invalid_index("unknown data segment", index);
+    return true;
+  }
+
+  // ---- the decoder -----------------------------------------------------------------------------
+
+  bool run();
+  bool begin();
+  bool finish_function();
+  bool decode_const_expr();
+  bool decode_memarg(uint8_t byte, uint32_t& align, uint32_t& offset);
+  bool decode_fc(bool live);
+  bool decode_br_table(bool live);
+  bool decode_end(bool live, bool& done);
+  bool decode_else(bool live);
+
+  const wasm::Module& m_;
+  Visitor& v_;
+  DecoderScratch own_;
+  DecoderScratch& s_;
+  const uint8_t* base_ = nullptr;  // offsets are relative to this
+  const uint8_t* p_ = nullptr;     // next byte
+  const uint8_t* end_ = nullptr;   // one past the last byte of the body / expression
+  const uint8_t* ip_ = nullptr;    // start of the current instruction
+  ValType* vbase_ = nullptr;  // operand stack
+  ValType* sp_ = nullptr;
+  ValType* vcap_ = nullptr;
+  CtrlFrame* cbase_ = nullptr;  // control stack
+  CtrlFrame* cur_ = nullptr;
+  CtrlFrame* ccap_ = nullptr;
+  bool live_ = true;  // current code is reachable and entered from reachable code: hooks are called
+  uint32_t func_index_ = 0;
+  uint32_t num_locals_ = 0;  // params + declared
+  ValType expected_;
+  uint32_t num_visible_globals_ = 0;
+  Error err_;
+};
+
+}  // namespace wisp::validate
+
+#include "validate/func_decoder_impl.h"

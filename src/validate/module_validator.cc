@@ -1,0 +1,162 @@
+#include "validate/module_validator.h"
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "validate/const_expr.h"
+#include "validate/validate_function.h"
+
+namespace wisp::validate {
+namespace {
+
+using wasm::Limits;
+
+Error unknown(const char* what, uint64_t index) {
+  return Error::invalid(std::string("unknown ") + what + " " + std::to_string(index));
+}
+
+Result<void> check_type_index(const wasm::Module& m, uint32_t index) {
+  if (index >= m.types.size()) return unknown("type", index);
+  return {};
+}
+
+Result<void> check_table_limits(const Limits& l) {
+  // Table sizes are u32 in the binary format, so only the ordering can be wrong.
+  if (l.max && l.min > *l.max) return Error::invalid("size minimum must not be greater than maximum");
+  return {};
+}
+
+Result<void> check_memory_limits(const Limits& l) {
+  if (l.min > wasm::kMaxPages32 || (l.max && *l.max > wasm::kMaxPages32))
+    return Error::invalid("memory size must be at most 65536 pages (4GiB)");
+  if (l.max && l.min > *l.max) return Error::invalid("size minimum must not be greater than maximum");
+  return {};
+}
+
+Result<void> check_imports(const wasm::Module& m) {
+  for (const wasm::Import& im : m.imports) {
+    switch (im.kind) {
+      case wasm::ExternKind::func: {
+        auto r = check_type_index(m, im.func_type);
+        if (!r) return r;
+        break;
+      }
+      case wasm::ExternKind::table: {
+        auto r = check_table_limits(im.table.limits);
+        if (!r) return r;
+        break;
+      }
+      case wasm::ExternKind::memory: {
+        auto r = check_memory_limits(im.memory.limits);
+        if (!r) return r;
+        break;
+      }
+      case wasm::ExternKind::global:
+        break;
+    }
+  }
+  return {};
+}
+
+Result<void> check_definitions(const wasm::Module& m) {
+  for (size_t i = m.num_imported_funcs; i < m.func_types.size(); ++i) {
+    auto r = check_type_index(m, m.func_types[i]);
+    if (!r) return r;
+  }
+  for (size_t i = m.num_imported_tables; i < m.tables.size(); ++i) {
+    auto r = check_table_limits(m.tables[i].limits);
+    if (!r) return r;
+  }
+  for (size_t i = m.num_imported_memories; i < m.memories.size(); ++i) {
+    auto r = check_memory_limits(m.memories[i].limits);
+    if (!r) return r;
+  }
+  // Wasm 2.0 allows one memory (multi-memory is a later proposal).
+  if (m.memories.size() > 1) return Error::invalid("multiple memories");
+  // Global initialisers may only read imported globals in 2.0.
+  for (const wasm::Global& g : m.global_inits) {
+    auto r = validate_const_expr(m, g.init, g.type.type, m.num_imported_globals);
+    if (!r) return r;
+  }
+  return {};
+}
+
+Result<void> check_elems(const wasm::Module& m) {
+  for (const wasm::ElemSegment& seg : m.elems) {
+    if (seg.mode == wasm::SegmentMode::active) {
+      if (seg.table >= m.tables.size()) return unknown("table", seg.table);
+      auto r = validate_const_expr(m, seg.offset, wasm::ValType::i32(), m.num_imported_globals);
+      if (!r) return r;
+      if (m.tables[seg.table].elem != seg.type) return Error::invalid("type mismatch");
+    }
+    if (seg.uses_exprs) {
+      for (const wasm::ConstExpr& e : seg.exprs) {
+        auto r = validate_const_expr(m, e, seg.type, m.num_imported_globals);
+        if (!r) return r;
+      }
+    } else {
+      for (uint32_t f : seg.func_indices)
+        if (f >= m.func_types.size()) return unknown("function", f);
+    }
+  }
+  return {};
+}
+
+Result<void> check_datas(const wasm::Module& m) {
+  for (const wasm::DataSegment& seg : m.datas) {
+    if (seg.mode != wasm::SegmentMode::active) continue;
+    if (seg.memory >= m.memories.size()) return unknown("memory", seg.memory);
+    auto r = validate_const_expr(m, seg.offset, wasm::ValType::i32(), m.num_imported_globals);
+    if (!r) return r;
+  }
+  return {};
+}
+
+Result<void> check_start(const wasm::Module& m) {
+  if (!m.start) return {};
+  if (*m.start >= m.func_types.size()) return unknown("function", *m.start);
+  const wasm::FuncType& ft = m.func_type(*m.start);
+  if (!ft.params.empty() || !ft.results.empty()) return Error::invalid("start function");
+  return {};
+}
+
+Result<void> check_exports(const wasm::Module& m) {
+  std::unordered_set<std::string_view> names;
+  names.reserve(m.exports.size());
+  for (const wasm::Export& ex : m.exports) {
+    switch (ex.kind) {
+      case wasm::ExternKind::func:
+        if (ex.index >= m.func_types.size()) return unknown("function", ex.index);
+        break;
+      case wasm::ExternKind::table:
+        if (ex.index >= m.tables.size()) return unknown("table", ex.index);
+        break;
+      case wasm::ExternKind::memory:
+        if (ex.index >= m.memories.size()) return unknown("memory", ex.index);
+        break;
+      case wasm::ExternKind::global:
+        if (ex.index >= m.globals.size()) return unknown("global", ex.index);
+        break;
+    }
+    if (!names.insert(ex.name).second) return Error::invalid("duplicate export name");
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<void> validate_module(const wasm::Module& m) {
+  for (auto check : {check_imports, check_definitions, check_elems, check_datas, check_start, check_exports}) {
+    auto r = check(m);
+    if (!r) return r;
+  }
+  // Bodies last: they are the bulk of the work and rely on the index spaces checked above.
+  for (uint32_t f = m.num_imported_funcs; f < m.func_types.size(); ++f) {
+    auto r = validate_function(m, f);
+    if (!r) return r;
+  }
+  return {};
+}
+
+}  // namespace wisp::validate

@@ -1,0 +1,87 @@
+// Lexer / S-expression tests for the text format.
+#include <gtest/gtest.h>
+
+#include "text/lexer.h"
+
+namespace wisp::text {
+namespace {
+
+TEST(TextLexer, AtomsStringsAndLists) {
+  auto r = parse_sexps("(module $m (func \"a\\n\\t\\\\\\'\\\"\\41\\u{1F600}\"))");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->size(), 1u);
+  const Sexp& m = (*r)[0];
+  ASSERT_TRUE(m.is_list_of("module"));
+  ASSERT_EQ(m.items.size(), 3u);
+  EXPECT_TRUE(m.items[1].is_id());
+  EXPECT_EQ(m.items[1].text, "$m");
+  const Sexp& s = m.items[2].items[1];
+  ASSERT_TRUE(s.is_string());
+  EXPECT_EQ(s.text, std::string("a\n\t\\'\"A\xF0\x9F\x98\x80"));
+}
+
+TEST(TextLexer, CommentsAndAnnotationsAreSkipped) {
+  auto r = parse_sexps(";; line\n(a (; block (; nested ;) still ;) b (@ann (x \"y\")) c) ;; tail");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->size(), 1u);
+  const Sexp& l = (*r)[0];
+  ASSERT_EQ(l.items.size(), 3u);
+  EXPECT_EQ(l.items[0].text, "a");
+  EXPECT_EQ(l.items[1].text, "b");
+  EXPECT_EQ(l.items[2].text, "c");
+}
+
+TEST(TextLexer, PositionsAndSourceRange) {
+  std::string src = "\n  (foo\n   bar)";
+  auto r = parse_sexps(src);
+  ASSERT_TRUE(r.ok());
+  const Sexp& l = (*r)[0];
+  EXPECT_EQ(l.line, 2u);
+  EXPECT_EQ(l.col, 3u);
+  EXPECT_EQ(l.items[1].line, 3u);
+  EXPECT_EQ(l.items[1].col, 4u);
+  EXPECT_EQ(src.substr(l.begin, l.end - l.begin), "(foo\n   bar)");
+}
+
+TEST(TextLexer, Errors) {
+  auto unclosed = parse_sexps("(a (b)");
+  ASSERT_FALSE(unclosed.ok());
+  EXPECT_EQ(unclosed.error().kind, ErrorKind::Malformed);
+  EXPECT_EQ(unclosed.error().message.rfind("1:1:", 0), 0u) << unclosed.error().message;
+  EXPECT_FALSE(parse_sexps("(a \"x\\q\")").ok());       // bad escape
+  EXPECT_FALSE(parse_sexps("(a \"x\\u{D800}\")").ok()); // surrogate
+  EXPECT_FALSE(parse_sexps("(a \"unterminated)").ok());
+  EXPECT_FALSE(parse_sexps("(a (; open)").ok());
+  EXPECT_FALSE(parse_sexps("(a \"x\"y)").ok());         // tokens must be separated
+  EXPECT_FALSE(parse_sexps("(a {)").ok());              // reserved character
+  EXPECT_FALSE(parse_sexps(")").ok());
+}
+
+TEST(TextLexer, Utf8Validation) {
+  EXPECT_TRUE(is_valid_utf8("abc\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"));
+  EXPECT_FALSE(is_valid_utf8("\x80"));
+  EXPECT_FALSE(is_valid_utf8("\xC0\x80"));          // overlong
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
+  EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // > U+10FFFF
+  EXPECT_FALSE(is_valid_utf8("\xE2\x82"));          // truncated
+}
+
+}  // namespace
+}  // namespace wisp::text
+
+namespace wisp::text {
+namespace {
+
+TEST(TextLexer, NestingIsBounded) {
+  std::string deep(100000, '(');
+  deep += std::string(100000, ')');
+  auto r = parse_sexps(deep);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("nesting too deep"), std::string::npos);
+  std::string ok(500, '(');
+  ok += std::string(500, ')');
+  EXPECT_TRUE(parse_sexps(ok).ok());
+}
+
+}  // namespace
+}  // namespace wisp::text

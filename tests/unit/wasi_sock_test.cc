@@ -1,0 +1,127 @@
+// sock_* over host sockets handed to the guest (WasiConfig::sockets), and proc/sched odds and ends.
+#include <gtest/gtest.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "wasi/functions.h"
+#include "wisp/wasi.h"
+
+using namespace wisp::wasi;
+
+namespace {
+
+struct Mem {
+  std::vector<uint8_t> bytes = std::vector<uint8_t>(4096);
+  GuestMemory view() { return GuestMemory(bytes.data(), bytes.size()); }
+  uint32_t u32(uint32_t at) {
+    uint32_t v;
+    std::memcpy(&v, &bytes[at], 4);
+    return v;
+  }
+  void iov(uint32_t at, uint32_t buf, uint32_t len) {
+    IoVec v{buf, len};
+    std::memcpy(&bytes[at], &v, sizeof v);
+  }
+};
+
+TEST(WasiSock, SendRecvShutdownOnAHandedInSocket) {
+  int sv[2];
+  ASSERT_EQ(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+  wisp::WasiConfig cfg;
+  cfg.sockets.push_back(sv[0]);
+  auto w = wisp::Wasi::create(cfg);
+  ASSERT_TRUE(w.ok());
+  WasiCtx& c = (*w)->ctx();
+  Mem m;
+  GuestMemory g = m.view();
+  std::memcpy(&m.bytes[1000], "ping", 4);
+  m.iov(100, 1000, 4);
+  ASSERT_EQ(fn::sock_send(c, g, 3, 100, 1, 0, 200), kSuccess);
+  EXPECT_EQ(m.u32(200), 4u);
+  char buf[8] = {};
+  ASSERT_EQ(read(sv[1], buf, sizeof buf), 4);
+  EXPECT_STREQ(buf, "ping");
+  ASSERT_EQ(write(sv[1], "pong!", 5), 5);
+  m.iov(100, 2000, 3);
+  // Peek leaves the data; a normal receive then takes it.
+  ASSERT_EQ(fn::sock_recv(c, g, 3, 100, 1, kRiflagsPeek, 200, 204), kSuccess);
+  EXPECT_EQ(m.u32(200), 3u);
+  m.iov(100, 2000, 16);
+  ASSERT_EQ(fn::sock_recv(c, g, 3, 100, 1, 0, 200, 204), kSuccess);
+  EXPECT_EQ(m.u32(200), 5u);
+  EXPECT_EQ(std::string(reinterpret_cast<char*>(&m.bytes[2000]), 5), "pong!");
+  EXPECT_EQ(fn::sock_shutdown(c, g, 3, kSdflagsWr), kSuccess);
+  EXPECT_EQ(read(sv[1], buf, sizeof buf), 0);  // the peer sees end of stream
+  EXPECT_EQ(fn::sock_shutdown(c, g, 3, 7), kInval);
+  // A non-socket descriptor: stdout has no socket rights.
+  EXPECT_EQ(fn::sock_shutdown(c, g, 1, kSdflagsRd), kNotcapable);
+  // accept on a connected (not listening) socket: the host's EINVAL.
+  EXPECT_EQ(fn::sock_accept(c, g, 3, 0, 300), kInval);
+  close(sv[0]);
+  close(sv[1]);
+}
+
+TEST(WasiSock, AcceptOnAListeningSocket) {
+  int lfd = socket(AF_UNIX, SOCK_STREAM, 0);
+  ASSERT_GE(lfd, 0);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  std::string path = "/tmp/wisp-wasi-sock-" + std::to_string(getpid());
+  std::strncpy(addr.sun_path, path.c_str(), sizeof addr.sun_path - 1);
+  unlink(path.c_str());
+  ASSERT_EQ(bind(lfd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(listen(lfd, 1), 0);
+  int cfd = socket(AF_UNIX, SOCK_STREAM, 0);
+  ASSERT_EQ(connect(cfd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  wisp::WasiConfig cfg;
+  cfg.sockets.push_back(lfd);
+  auto w = wisp::Wasi::create(cfg);
+  ASSERT_TRUE(w.ok());
+  WasiCtx& c = (*w)->ctx();
+  Mem m;
+  GuestMemory g = m.view();
+  ASSERT_EQ(fn::sock_accept(c, g, 3, 0, 300), kSuccess);
+  uint32_t conn = m.u32(300);
+  EXPECT_EQ(conn, 4u);
+  ASSERT_EQ(write(cfd, "hey", 3), 3);
+  m.iov(100, 2000, 16);
+  ASSERT_EQ(fn::fd_read(c, g, conn, 100, 1, 200), kSuccess);  // an accepted socket reads like a stream
+  EXPECT_EQ(m.u32(200), 3u);
+  EXPECT_EQ(fn::sock_accept(c, g, 3, 0xff, 300), kInval);
+  EXPECT_EQ(fn::fd_close(c, g, conn), kSuccess);
+  close(cfd);
+  close(lfd);
+  unlink(path.c_str());
+}
+
+TEST(WasiMisc, ClocksRandomProc) {
+  wisp::WasiConfig cfg;
+  auto w = wisp::Wasi::create(cfg);
+  ASSERT_TRUE(w.ok());
+  WasiCtx& c = (*w)->ctx();
+  Mem m;
+  GuestMemory g = m.view();
+  for (uint32_t id = 0; id < 4; ++id) {
+    EXPECT_EQ(fn::clock_time_get(c, g, id, 1, 8), kSuccess) << id;
+    EXPECT_EQ(fn::clock_res_get(c, g, id, 16), kSuccess) << id;
+  }
+  EXPECT_EQ(fn::clock_time_get(c, g, 4, 1, 8), kInval);
+  EXPECT_EQ(fn::clock_res_get(c, g, 99, 8), kInval);
+  ASSERT_EQ(fn::random_get(c, g, 100, 1024), kSuccess);
+  int zeros = 0;
+  for (int i = 100; i < 1124; ++i) zeros += m.bytes[i] == 0;
+  EXPECT_LT(zeros, 30);
+  EXPECT_EQ(fn::proc_raise(c, g, 6), kNosys);
+  EXPECT_EQ(fn::sched_yield(c, g), kSuccess);
+  EXPECT_EQ(fn::fd_renumber(c, g, 1, 2), kSuccess);  // stdout now also at 2; 1 is closed
+  EXPECT_EQ(fn::fd_fdstat_get(c, g, 1, 8), kBadf);
+  EXPECT_EQ(fn::fd_fdstat_get(c, g, 2, 8), kSuccess);
+  EXPECT_EQ(fn::fd_renumber(c, g, 2, 77), kBadf);
+}
+
+}  // namespace
