@@ -8,8 +8,9 @@
 
 namespace wisp::cli {
 
-// Reads `path` and returns the module's binary bytes. Files starting with the "\0asm" magic are binary;
-// anything else is WAT text, encoded with text::wat_to_wasm (its errors are Malformed, "LINE:COL: ...").
+// Reads `path` and returns the module's binary bytes. Files starting with the "\0asm" magic, or named
+// *.wasm, are binary; anything else is WAT text, encoded with text::wat_to_wasm (its errors are
+// Malformed, "LINE:COL: ...").
 // A file that cannot be read gives an Io error.
 Result<std::vector<uint8_t>> load_module_bytes(const std::string& path);
 

@@ -16,6 +16,10 @@ constexpr const char* kUsage =
     "  run       compile and run a module (.wasm or .wat): its _start, or an export with --invoke\n"
     "  wast      run spec test scripts (.wast) and report passed/failed assertions\n"
     "  validate  check that modules are well-formed and valid\n"
+    "  inspect   list a module's sections, imports, exports, segments... (or a function's IR)\n"
+    "  print     print a module as WAT text\n"
+    "  strip     remove custom sections (debug info, names)\n"
+    "  size      show what takes the space in a module\n"
     "  help      show this help, or a command's help: wisp help <command>\n"
     "\n"
     "options:\n"
@@ -33,6 +37,10 @@ constexpr Command kCommands[] = {
     {"run", wisp::cli::run_command},
     {"wast", wisp::cli::wast_command},
     {"validate", wisp::cli::validate_command},
+    {"inspect", wisp::cli::inspect_command},
+    {"print", wisp::cli::print_command},
+    {"strip", wisp::cli::strip_command},
+    {"size", wisp::cli::size_command},
 };
 
 const Command* find_command(std::string_view name) {

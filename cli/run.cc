@@ -94,6 +94,30 @@ std::string format_val(const Val& v) {
   return "?";
 }
 
+// Prints frames as "  N: name", innermost first. Deep recursion would print thousands of equal lines:
+// runs of one name are folded after a few frames, and the whole listing is capped.
+void print_backtrace(const std::vector<std::string>& frames) {
+  constexpr size_t kRunShown = 3, kMaxLines = 100;
+  size_t lines = 0;
+  for (size_t i = 0; i < frames.size();) {
+    size_t run = 1;
+    while (i + run < frames.size() && frames[i + run] == frames[i]) ++run;
+    size_t shown = run <= kRunShown + 1 ? run : kRunShown;
+    for (size_t k = 0; k < shown; ++k, ++lines) {
+      if (lines == kMaxLines) {
+        std::fprintf(stderr, "  ... %zu more frames\n", frames.size() - (i + k));
+        return;
+      }
+      std::fprintf(stderr, "  %zu: %s\n", i + k, frames[i].c_str());
+    }
+    if (shown < run) {
+      std::fprintf(stderr, "  ... %zu more frames of %s\n", run - shown, frames[i].c_str());
+      ++lines;
+    }
+    i += run;
+  }
+}
+
 // Reports an execution failure: a WASI exit passes its code through; traps print the message and the
 // backtrace (innermost first) and exit like an abort.
 int report_trap(const Error& e) {
@@ -102,7 +126,7 @@ int report_trap(const Error& e) {
     return error(kExitFailure, "%s", e.to_string().c_str());
   }
   std::fprintf(stderr, "Error: wasm trap: %s\n", e.message.c_str());
-  for (size_t i = 0; i < e.backtrace.size(); ++i) std::fprintf(stderr, "  %zu: %s\n", i, e.backtrace[i].c_str());
+  print_backtrace(e.backtrace);
   return kExitTrap;
 }
 

@@ -6,6 +6,7 @@
 #include "args.h"
 #include "commands.h"
 #include "load.h"
+#include "tools/json.h"
 #include "wisp/wisp.h"
 
 namespace wisp::cli {
@@ -20,12 +21,14 @@ constexpr const char* kValidateUsage =
     "\n"
     "options:\n"
     "  -q, --quiet  print nothing, only set the exit status\n"
+    "  --json       print one JSON object: every file with valid, kind, offset and message\n"
     "  -h, --help   show this help\n";
 
 }  // namespace
 
 int validate_command(int argc, char** argv) {
   bool quiet = false;
+  bool json = false;
   std::vector<std::string> files;
   bool options_done = false;
   for (int i = 1; i < argc; ++i) {
@@ -38,6 +41,8 @@ int validate_command(int argc, char** argv) {
       options_done = true;
     } else if (!options_done && (a == "-q" || a == "--quiet")) {
       quiet = true;
+    } else if (!options_done && a == "--json") {
+      json = true;
     } else if (!options_done && a.size() > 1 && a[0] == '-') {
       return error(kExitUsage, "validate: unknown option '%s' (see 'wisp validate --help')", a.c_str());
     } else {
@@ -48,13 +53,26 @@ int validate_command(int argc, char** argv) {
 
   Engine engine;
   int status = 0;
+  tools::JsonWriter j;
+  j.begin_object().key("files").begin_array();
   for (const std::string& path : files) {
     auto bytes = load_module_bytes(path);
     Result<void> r = bytes.ok() ? Module::validate(engine, bytes.value()) : Result<void>(bytes.error());
+    if (json) {
+      j.begin_object().field("file", path).field("valid", r.ok());
+      if (!r.ok()) {
+        j.field("kind", error_kind_name(r.error().kind));
+        if (r.error().offset != UINT64_MAX) j.field("offset", uint64_t(r.error().offset));
+        j.field("message", r.error().message);
+      }
+      j.end_object();
+    }
     if (r.ok()) continue;
     status = kExitFailure;
-    if (!quiet) std::printf("%s\n", describe_error(path, r.error()).c_str());
+    if (!quiet && !json) std::printf("%s\n", describe_error(path, r.error()).c_str());
   }
+  j.end_array().end_object();
+  if (json && !quiet) std::printf("%s\n", j.str().c_str());
   return status;
 }
 

@@ -3,6 +3,7 @@
 // deduces a host function's Wasm signature from a C++ lambda.
 #pragma once
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <initializer_list>
 #include <optional>
@@ -229,7 +230,7 @@ class Func {
   // A host function over raw slots (internal fast path of wrap).
   static Func create_raw(Store& store, const FuncType& type, RawHostFunc fn);
   // A host function whose Wasm type is deduced from `f`: params int32_t/uint32_t (i32), int64_t/uint64_t
-  // (i64), float, double, optionally preceded by `Caller&`; returns void, one such value, a std::tuple of
+  // (i64), float, double, std::optional<Func> (funcref), optionally preceded by `Caller&`; returns void, one such value, a std::tuple of
   // them, or Result<any of those> (an Error traps the guest).
   template <class F>
   static Func wrap(Store& store, F&& f) {
@@ -270,6 +271,28 @@ class Func {
   uint64_t store_id_ = 0;
   runtime::FuncInstance* func_ = nullptr;
 };
+
+namespace detail {
+// funcref parameters and results of wrapped/typed functions: std::optional<Func> (nullopt is null).
+template <>
+struct WasmValue<std::optional<Func>> {
+  static constexpr ValKind kind = ValKind::funcref;
+  static std::optional<Func> load(Store& s, const RawVal& r) {
+    runtime::FuncInstance* f;
+    std::memcpy(&f, r.bytes, sizeof f);
+    if (!f) return std::nullopt;
+    return Func(s.id(), f);
+  }
+  static bool store(Store& s, RawVal& r, const std::optional<Func>& v) {
+    r = {};
+    if (!v || !v->internal()) return true;
+    if (v->store_id() != s.id()) return false;
+    runtime::FuncInstance* f = v->internal();
+    std::memcpy(r.bytes, &f, sizeof f);
+    return true;
+  }
+};
+}  // namespace detail
 
 // A Func with a static signature R(A...): R is void, a value type or std::tuple of them.
 template <class R, class... A>

@@ -2,6 +2,7 @@
 #include <unordered_map>
 
 #include "api/internal.h"
+#include "runtime/instance_data.h"
 #include "wisp/linker.h"
 
 namespace wisp {
@@ -99,6 +100,7 @@ std::optional<Extern> Linker::get(Store& store, std::string_view module, std::st
   auto f = def.per_store.find(store.id());
   if (f != def.per_store.end()) return Extern(f->second);
   Func fn = def.raw_host ? Func::create_raw(store, def.type, def.raw_host) : Func::create(store, def.type, def.host);
+  fn.internal()->debug_name = std::string(module) + "::" + std::string(name);  // for backtraces
   def.per_store.emplace(store.id(), fn);
   return Extern(fn);
 }

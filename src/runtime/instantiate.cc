@@ -218,6 +218,11 @@ Result<InstanceData*> instantiate(StoreData& store, std::shared_ptr<const wasm::
     }
   }
 
+  // Backtrace names: the name section, else the first export name, else "<wasm function N>".
+  std::vector<const std::string*> export_names(m.func_types.size(), nullptr);
+  for (const wasm::Export& e : m.exports)
+    if (e.kind == wasm::ExternKind::func && e.index < export_names.size() && !export_names[e.index])
+      export_names[e.index] = &e.name;
   for (uint32_t i = m.num_imported_funcs; i < m.func_types.size(); ++i) {
     FuncInstance& f = store.funcs.emplace_back();
     f.type_id = inst.type_ids[m.func_types[i]];
@@ -225,6 +230,7 @@ Result<InstanceData*> instantiate(StoreData& store, std::shared_ptr<const wasm::
     f.instance = &inst;
     f.index = i;
     f.debug_name = m.func_name(i);
+    if (f.debug_name.empty() && export_names[i]) f.debug_name = *export_names[i];
     if (f.debug_name.empty()) f.debug_name = "<wasm function " + std::to_string(i) + ">";
     inst.funcs.push_back(&f);
   }

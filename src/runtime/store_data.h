@@ -21,6 +21,8 @@ namespace wisp::runtime {
 struct EngineConfig {
   bool explicit_bounds_checks = false;  // true: check every access instead of relying on guard pages
   bool lazy_translation = true;         // build a function's IR on its first call
+  bool consume_fuel = false;            // code decrements StoreData::fuel (set for every store of the engine)
+  bool interruptible = false;           // code polls StoreData::interrupt at calls and loop back-edges
 };
 
 // Per-store limits. Exceeding one is a trap or an error with a clear message.

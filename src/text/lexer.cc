@@ -1,5 +1,7 @@
 #include "text/lexer.h"
 
+#include <vector>
+
 namespace wisp::text {
 
 Error Sexp::error(std::string_view what) const {
@@ -113,41 +115,61 @@ class Lexer {
   }
 
   // Parses one element at pos_ (not whitespace). An annotation returns an empty list with begin == SIZE_MAX.
+  // Lists use an explicit stack so that deep nesting costs heap, not native stack.
   Result<Sexp> parse_one() {
+    if (src_[pos_] != '(') return parse_token();
+    struct Open {
+      Sexp list;
+      bool annotation;
+    };
+    std::vector<Open> stack;
+    auto open = [&] {
+      Open o;
+      o.list.kind = Sexp::Kind::list;
+      o.list.line = line_;
+      o.list.col = col();
+      o.list.begin = pos_;
+      o.annotation = pos_ + 1 < src_.size() && src_[pos_ + 1] == '@';
+      advance();
+      stack.push_back(std::move(o));
+    };
+    open();
+    for (;;) {
+      if (auto r = skip_space(); !r.ok()) return r.error();
+      if (pos_ >= src_.size()) return err_at(stack.back().list.line, stack.back().list.col, "unclosed parenthesis");
+      char c = src_[pos_];
+      if (c == ')') {
+        advance();
+        Open done = std::move(stack.back());
+        stack.pop_back();
+        done.list.end = pos_;
+        if (done.annotation) {
+          done.list.items.clear();
+          done.list.begin = SIZE_MAX;
+        }
+        if (stack.empty()) return std::move(done.list);
+        if (!done.annotation) stack.back().list.items.push_back(std::move(done.list));
+        continue;
+      }
+      if (c == '(') {
+        // Bounded because the encoder walks folded instructions recursively.
+        if (stack.size() >= kMaxDepth) return err("nesting too deep");
+        open();
+        continue;
+      }
+      auto t = parse_token();
+      if (!t.ok()) return t.error();
+      stack.back().list.items.push_back(std::move(*t));
+    }
+  }
+
+  // A string or atom at pos_.
+  Result<Sexp> parse_token() {
     Sexp s;
     s.line = line_;
     s.col = col();
     s.begin = pos_;
     char c = src_[pos_];
-    if (c == '(') {
-      // Bound the recursion (here and in the encoder) so hostile input cannot overflow the stack.
-      if (depth_ >= kMaxDepth) return err("nesting too deep");
-      ++depth_;
-      bool annotation = pos_ + 1 < src_.size() && src_[pos_ + 1] == '@';
-      advance();
-      s.kind = Sexp::Kind::list;
-      for (;;) {
-        if (auto r = skip_space(); !r.ok()) return r.error();
-        if (pos_ >= src_.size()) return err_at(s.line, s.col, "unclosed parenthesis");
-        if (src_[pos_] == ')') {
-          advance();
-          break;
-        }
-        auto e = parse_one();
-        if (!e.ok()) return e.error();
-        if (e->kind == Sexp::Kind::list && e->items.empty() && e->begin == SIZE_MAX) continue;
-        s.items.push_back(std::move(*e));
-      }
-      s.end = pos_;
-      --depth_;
-      if (annotation) {
-        Sexp a;
-        a.kind = Sexp::Kind::list;
-        a.begin = SIZE_MAX;
-        return a;
-      }
-      return s;
-    }
     if (c == ')') return err("unexpected )");
     if (c == '"') {
       s.kind = Sexp::Kind::string;
@@ -236,8 +258,7 @@ class Lexer {
   size_t pos_ = 0;
   size_t line_start_ = 0;
   uint32_t line_ = 1;
-  uint32_t depth_ = 0;
-  static constexpr uint32_t kMaxDepth = 2000;
+  static constexpr size_t kMaxDepth = 2000;
 };
 
 }  // namespace

@@ -43,9 +43,11 @@ class InstrEncoder {
 
  private:
   Result<void> plain(Cursor& c);
-  Result<void> block_flat(wasm::Op op, const Sexp& at, Cursor& c);
+  Result<void> block_flat(wasm::Op op, Cursor& c);
   Result<void> block_type(Cursor& c, Bytes& out);
   Result<void> immediates(wasm::Op op, const Sexp& at, Cursor& c, Bytes& out);
+  // A SIMD instruction (0xFD prefix) with its immediates; false if `at` names no SIMD instruction.
+  Result<bool> simd_instr(const Sexp& at, Cursor& c, Bytes& out);
   Result<uint32_t> label(const Sexp& s);
   Result<uint32_t> local(const Sexp& s);
   Result<void> end_label(Cursor& c, const std::string& label);
@@ -58,15 +60,14 @@ class InstrEncoder {
 
 class ModuleEncoder {
  public:
-  // Encodes module fields items[first..]. `where` locates errors about the module as a whole.
-  Result<Bytes> encode(const std::vector<Sexp>& items, size_t first, const Sexp* where);
+  // Encodes module fields items[first..].
+  Result<Bytes> encode(const std::vector<Sexp>& items, size_t first);
 
   // Used by InstrEncoder.
   Result<uint32_t> resolve(Space space, const Sexp& s);
   static bool is_index(const Sexp& s);
   // typeuse: (type x)? (param ...)* (result ...)*. Returns the type index (appending an implicit type).
-  // `param_names` receives one entry per parameter (empty when unnamed) unless null (then names are errors).
-  // `block` mode returns nullopt-style encodings through `block_code` (0x40 / valtype) when possible.
+  // `names` receives one entry per parameter (empty when unnamed); with !allow_names a named param is an error.
   struct TypeUse {
     std::optional<uint32_t> index;
     wasm::FuncType type;
@@ -89,13 +90,14 @@ class ModuleEncoder {
   Result<void> parse_functype(const Sexp& func, wasm::FuncType& ft);
   Result<void> import_order(const Sexp& at);
   Result<void> inline_exports(Cursor& c, wasm::ExternKind kind, uint32_t index);
+  Result<void> import_names(const Sexp& module, const Sexp& field, Bytes& out);
   Result<void> inline_import(const Sexp& imp, Bytes& out);
-  Result<void> limits(Cursor& c, const Sexp& at, Bytes& out);
+  Result<void> limits(Cursor& c, Bytes& out);
   Result<void> global_type(Cursor& c, const Sexp& at, Bytes& out);
   Result<void> const_expr(Cursor& c, Bytes& out);
   Result<void> offset_expr(const Sexp& s, Bytes& out);
-  Result<void> elem_list(Cursor& c, bool indices_only, wasm::ValType type, const Sexp& at, Bytes& out,
-                         bool& exprs);
+  // Element list items as vec(funcidx) (indices_only) or vec(expr); `exprs` tells which was written.
+  Result<void> elem_list(Cursor& c, bool indices_only, Bytes& out, bool& exprs);
   Result<void> define_func(const Sexp& f);
   Result<void> define_table(const Sexp& f);
   Result<void> define_memory(const Sexp& f);

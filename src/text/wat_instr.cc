@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "text/numbers.h"
+#include "text/simd_ops.h"
 #include "text/wat_encoder.h"
 #include "util/leb128.h"
 
@@ -63,7 +64,113 @@ bool is_clause_keyword(std::string_view k) {
          k == "then" || k == "else" || k == "item" || k == "offset" || k == "mut";
 }
 
+// memarg: offset=N? align=N? (align defaults to the natural alignment, encoded as log2).
+Result<void> memarg(Cursor& c, uint32_t natural, Bytes& out) {
+  uint64_t offset = 0;
+  uint32_t align = natural;
+  if (!c.done() && c.peek().is_atom() && c.peek().text.rfind("offset=", 0) == 0) {
+    const Sexp& s = c.next();
+    NumResult r = parse_uint(std::string_view(s.text).substr(7), 32);
+    if (r.status == NumStatus::out_of_range) return s.error("i32 constant out of range");
+    if (!r.ok()) return num_error(s, r.status);
+    offset = r.bits;
+  }
+  if (!c.done() && c.peek().is_atom() && c.peek().text.rfind("align=", 0) == 0) {
+    const Sexp& s = c.next();
+    NumResult r = parse_uint(std::string_view(s.text).substr(6), 32);
+    if (!r.ok()) return num_error(s, r.status);
+    if (r.bits == 0 || (r.bits & (r.bits - 1))) return s.error("alignment must be a power of two");
+    align = uint32_t(r.bits);
+  }
+  uint32_t log2 = 0;
+  while ((1u << log2) < align) ++log2;
+  util::write_uleb(out, log2);
+  util::write_uleb(out, offset);
+  return {};
+}
+
+// A lane index (u8). `in_list`: shuffle lanes, where any non-u8 literal is a malformed index.
+Result<uint8_t> lane_index(Cursor& c, bool in_list) {
+  if (c.done() || !c.peek().is_atom()) return c.error_here("unexpected token, expected lane index");
+  const Sexp& s = c.next();
+  NumResult r = parse_uint(s.text, 8);
+  if (r.ok()) return uint8_t(r.bits);
+  // Outside shuffle only an integer that is too large is a malformed index; other tokens are unexpected.
+  if (!in_list && r.status != NumStatus::out_of_range) return s.error("unexpected token, expected lane index");
+  return s.error("malformed lane index");
+}
+
+// Number of consecutive atoms at the cursor (literal lists are counted before they are parsed).
+size_t atoms_ahead(const Cursor& c) {
+  size_t n = 0;
+  while (c.pos + n < c.items->size() && (*c.items)[c.pos + n].is_atom()) ++n;
+  return n;
+}
+
+// v128.const shape lane*: 16 bytes little-endian.
+Result<void> v128_const(Cursor& c, Bytes& out) {
+  if (c.done() || !c.peek().is_atom()) return c.error_here("unexpected token, expected v128 shape");
+  const Sexp& shape = c.next();
+  unsigned bits;
+  bool is_float = false;
+  const std::string& sh = shape.text;
+  if (sh == "i8x16") bits = 8;
+  else if (sh == "i16x8") bits = 16;
+  else if (sh == "i32x4") bits = 32;
+  else if (sh == "i64x2") bits = 64;
+  else if (sh == "f32x4") bits = 32, is_float = true;
+  else if (sh == "f64x2") bits = 64, is_float = true;
+  else return shape.error("unexpected token, expected v128 shape");
+  if (atoms_ahead(c) != 128 / bits) return shape.error("wrong number of lane literals");
+  for (unsigned i = 0; i < 128 / bits; ++i) {
+    const Sexp& l = c.next();
+    NumResult r = is_float ? (bits == 32 ? parse_f32(l.text) : parse_f64(l.text)) : parse_int(l.text, bits);
+    if (!r.ok()) return num_error(l, r.status);
+    for (unsigned b = 0; b < bits / 8; ++b) out.push_back(uint8_t(r.bits >> (8 * b)));
+  }
+  return {};
+}
+
 }  // namespace
+
+Result<bool> InstrEncoder::simd_instr(const Sexp& at, Cursor& c, Bytes& out) {
+  auto op = simd_op_from_name(at.text);
+  if (!op) return false;
+  out.push_back(0xFD);
+  util::write_uleb(out, op->code);
+  switch (op->imm) {
+    case SimdImm::none:
+      break;
+    case SimdImm::memarg:
+      if (auto r = memarg(c, op->natural_align, out); !r.ok()) return r.error();
+      break;
+    case SimdImm::memarg_lane: {
+      if (auto r = memarg(c, op->natural_align, out); !r.ok()) return r.error();
+      auto l = lane_index(c, false);
+      if (!l.ok()) return l.error();
+      out.push_back(*l);
+      break;
+    }
+    case SimdImm::lane: {
+      auto l = lane_index(c, false);
+      if (!l.ok()) return l.error();
+      out.push_back(*l);
+      break;
+    }
+    case SimdImm::v128_const:
+      if (auto r = v128_const(c, out); !r.ok()) return r.error();
+      break;
+    case SimdImm::shuffle:
+      if (atoms_ahead(c) != 16) return at.error("invalid lane length");
+      for (int i = 0; i < 16; ++i) {
+        auto l = lane_index(c, true);
+        if (!l.ok()) return l.error();
+        out.push_back(*l);
+      }
+      break;
+  }
+  return true;
+}
 
 Result<uint32_t> InstrEncoder::label(const Sexp& s) {
   if (s.is_id()) {
@@ -179,29 +286,8 @@ Result<void> InstrEncoder::immediates(Op op, const Sexp& at, Cursor& c, Bytes& o
       return index(Space::global, out);
     case ImmKind::table:
       return opt_index(Space::table, out);
-    case ImmKind::memarg: {
-      uint64_t offset = 0;
-      uint32_t align = natural_align(info.name);
-      if (!c.done() && c.peek().is_atom() && c.peek().text.rfind("offset=", 0) == 0) {
-        const Sexp& s = c.next();
-        NumResult r = parse_uint(std::string_view(s.text).substr(7), 32);
-        if (r.status == NumStatus::out_of_range) return s.error("i32 constant out of range");
-        if (!r.ok()) return num_error(s, r.status);
-        offset = r.bits;
-      }
-      if (!c.done() && c.peek().is_atom() && c.peek().text.rfind("align=", 0) == 0) {
-        const Sexp& s = c.next();
-        NumResult r = parse_uint(std::string_view(s.text).substr(6), 32);
-        if (!r.ok()) return num_error(s, r.status);
-        if (r.bits == 0 || (r.bits & (r.bits - 1))) return s.error("alignment must be a power of two");
-        align = uint32_t(r.bits);
-      }
-      uint32_t log2 = 0;
-      while ((1u << log2) < align) ++log2;
-      util::write_uleb(out, log2);
-      util::write_uleb(out, offset);
-      return {};
-    }
+    case ImmKind::memarg:
+      return memarg(c, natural_align(info.name), out);
     case ImmKind::mem:
       out.push_back(0x00);
       return {};
@@ -291,8 +377,13 @@ Result<void> InstrEncoder::plain(Cursor& c) {
   const Sexp& at = c.next();
   auto op = text_op(at.text);
   if (!op && is_clause_keyword(at.text)) return at.error("unexpected token " + at.text);
-  if (!op) return at.error("unknown operator " + at.text);
-  if (is_block_op(*op)) return block_flat(*op, at, c);
+  if (!op) {
+    auto simd = simd_instr(at, c, out_);
+    if (!simd.ok()) return simd.error();
+    if (*simd) return {};
+    return at.error("unknown operator " + at.text);
+  }
+  if (is_block_op(*op)) return block_flat(*op, c);
   if (*op == Op::else_ || *op == Op::end) return at.error("unexpected " + at.text);
   if (*op == Op::select && typed_select(c)) {
     std::vector<wasm::ValType> ts;
@@ -313,8 +404,7 @@ Result<void> InstrEncoder::plain(Cursor& c) {
   return immediates(*op, at, c, out_);
 }
 
-Result<void> InstrEncoder::block_flat(Op op, const Sexp& at, Cursor& c) {
-  (void)at;
+Result<void> InstrEncoder::block_flat(Op op, Cursor& c) {
   std::string lbl;
   if (!c.done() && c.peek().is_id()) lbl = c.next().text;
   put_op(out_, op);
@@ -355,9 +445,14 @@ Result<void> InstrEncoder::folded(const Sexp& list) {
   const Sexp& at = list.items[0];
   auto op = text_op(at.text);
   if (!op && is_clause_keyword(at.text)) return at.error("unexpected token " + at.text);
-  if (!op) return at.error("unknown operator " + at.text);
   Cursor c{&list.items, 1, &list};
-  if (is_block_op(*op)) {
+  Bytes head;
+  if (!op) {
+    auto simd = simd_instr(at, c, head);
+    if (!simd.ok()) return simd.error();
+    if (!*simd) return at.error("unknown operator " + at.text);
+  }
+  if (op && is_block_op(*op)) {
     std::string lbl;
     if (!c.done() && c.peek().is_id()) lbl = c.next().text;
     Bytes bt;
@@ -396,9 +491,10 @@ Result<void> InstrEncoder::folded(const Sexp& list) {
     out_.push_back(0x0B);
     return {};
   }
-  if (*op == Op::else_ || *op == Op::end) return at.error("unexpected " + at.text);
-  Bytes head;
-  if (*op == Op::select && typed_select(c)) {
+  if (op && (*op == Op::else_ || *op == Op::end)) return at.error("unexpected " + at.text);
+  if (!op) {
+    // `head` already holds the SIMD instruction.
+  } else if (*op == Op::select && typed_select(c)) {
     std::vector<wasm::ValType> ts;
     while (typed_select(c)) {
       const Sexp& r = c.next();

@@ -258,18 +258,22 @@ Result<void> ModuleEncoder::inline_exports(Cursor& c, ExternKind kind, uint32_t 
   return {};
 }
 
-Result<void> ModuleEncoder::inline_import(const Sexp& imp, Bytes& out) {
-  if (imp.items.size() != 3) return imp.error("unexpected token in inline import");
-  auto mod = name_string(imp.items[1]);
-  if (!mod.ok()) return mod.error();
-  auto field = name_string(imp.items[2]);
-  if (!field.ok()) return field.error();
-  put_name(out, *mod);
-  put_name(out, *field);
+Result<void> ModuleEncoder::import_names(const Sexp& module, const Sexp& field, Bytes& out) {
+  auto m = name_string(module);
+  if (!m.ok()) return m.error();
+  auto f = name_string(field);
+  if (!f.ok()) return f.error();
+  put_name(out, *m);
+  put_name(out, *f);
   return {};
 }
 
-Result<void> ModuleEncoder::limits(Cursor& c, const Sexp& at, Bytes& out) {
+Result<void> ModuleEncoder::inline_import(const Sexp& imp, Bytes& out) {
+  if (imp.items.size() != 3) return imp.error("unexpected token in inline import");
+  return import_names(imp.items[1], imp.items[2], out);
+}
+
+Result<void> ModuleEncoder::limits(Cursor& c, Bytes& out) {
   if (c.done() || !c.peek().is_atom()) return c.error_here("unexpected token, expected limits");
   NumResult mn = parse_uint(c.peek().text, 32);
   if (mn.status == NumStatus::out_of_range) return c.peek().error("i32 constant out of range");
@@ -288,7 +292,6 @@ Result<void> ModuleEncoder::limits(Cursor& c, const Sexp& at, Bytes& out) {
     shared = true;
     c.next();
   }
-  (void)at;
   out.push_back(uint8_t((mx ? 1 : 0) | (shared ? 2 : 0)));
   put_u32(out, mn.bits);
   if (mx) put_u32(out, *mx);
@@ -406,7 +409,7 @@ Result<void> ModuleEncoder::define_table(const Sexp& f) {
     if (auto r = inline_import(c.next(), imports_); !r.ok()) return r;
     imports_.push_back(0x01);
     Bytes lim;
-    if (auto r = limits(c, f, lim); !r.ok()) return r;
+    if (auto r = limits(c, lim); !r.ok()) return r;
     if (c.done()) return f.error("unexpected end, expected reference type");
     auto t = valtype(c.next());
     if (!t.ok()) return t.error();
@@ -427,14 +430,13 @@ Result<void> ModuleEncoder::define_table(const Sexp& f) {
     bool exprs = !ec.done() && ec.peek().is_list();
     Bytes items;
     uint32_t n = uint32_t(e.items.size() - 1);
-    if (auto r = elem_list(ec, !exprs, *t, e, items, exprs); !r.ok()) return r;
+    if (auto r = elem_list(ec, !exprs, items, exprs); !r.ok()) return r;
     tables_.push_back(wasm::valtype_to_byte(*t));
     tables_.push_back(0x01);
     put_u32(tables_, n);
     put_u32(tables_, n);
     ++n_tables_;
-    uint32_t elem_index = names_[size_t(Space::elem)].count++;
-    (void)elem_index;
+    ++names_[size_t(Space::elem)].count;
     // Active segment at offset 0 of this table (flags 2/6 carry the table index explicitly).
     elems_.push_back(exprs ? 0x06 : 0x02);
     put_u32(elems_, index);
@@ -446,7 +448,7 @@ Result<void> ModuleEncoder::define_table(const Sexp& f) {
     return {};
   }
   Bytes lim;
-  if (auto r = limits(c, f, lim); !r.ok()) return r;
+  if (auto r = limits(c, lim); !r.ok()) return r;
   if (c.done()) return f.error("unexpected end, expected reference type");
   auto t = valtype(c.next());
   if (!t.ok()) return t.error();
@@ -465,7 +467,7 @@ Result<void> ModuleEncoder::define_memory(const Sexp& f) {
   if (!c.done() && c.peek().is_list_of("import")) {
     if (auto r = inline_import(c.next(), imports_); !r.ok()) return r;
     imports_.push_back(0x02);
-    if (auto r = limits(c, f, imports_); !r.ok()) return r;
+    if (auto r = limits(c, imports_); !r.ok()) return r;
     ++n_imports_;
     if (!c.done()) return c.peek().error("unexpected token");
     return {};
@@ -491,7 +493,7 @@ Result<void> ModuleEncoder::define_memory(const Sexp& f) {
     ++n_datas_;
     return {};
   }
-  if (auto r = limits(c, f, mems_); !r.ok()) return r;
+  if (auto r = limits(c, mems_); !r.ok()) return r;
   if (!c.done()) return c.peek().error("unexpected token");
   ++n_mems_;
   return {};
@@ -517,10 +519,7 @@ Result<void> ModuleEncoder::define_global(const Sexp& f) {
 }
 
 Result<void> ModuleEncoder::define_import(const Sexp& f) {
-  if (auto r = inline_import(Sexp{Sexp::Kind::list, "", {f.items[0], f.items[1], f.items[2]}, f.line, f.col, 0, 0},
-                             imports_);
-      !r.ok())
-    return r;
+  if (auto r = import_names(f.items[1], f.items[2], imports_); !r.ok()) return r;
   const Sexp& d = f.items[3];
   Cursor c{&d.items, 1, &d};
   if (!c.done() && c.peek().is_id()) c.next();
@@ -536,7 +535,7 @@ Result<void> ModuleEncoder::define_import(const Sexp& f) {
     ++names_[size_t(Space::table)].count;
     imports_.push_back(0x01);
     Bytes lim;
-    if (auto r = limits(c, d, lim); !r.ok()) return r;
+    if (auto r = limits(c, lim); !r.ok()) return r;
     if (c.done()) return d.error("unexpected end, expected reference type");
     auto t = valtype(c.next());
     if (!t.ok()) return t.error();
@@ -545,7 +544,7 @@ Result<void> ModuleEncoder::define_import(const Sexp& f) {
   } else if (k == "memory") {
     ++names_[size_t(Space::memory)].count;
     imports_.push_back(0x02);
-    if (auto r = limits(c, d, imports_); !r.ok()) return r;
+    if (auto r = limits(c, imports_); !r.ok()) return r;
   } else {
     ++names_[size_t(Space::global)].count;
     imports_.push_back(0x03);
@@ -590,9 +589,7 @@ Result<void> ModuleEncoder::define_start(const Sexp& f) {
 
 // Element list: `func idx*`, `reftype expr*`, or bare indices. Indices encode as vec(funcidx), exprs as
 // vec(expr).
-Result<void> ModuleEncoder::elem_list(Cursor& c, bool indices_only, ValType type, const Sexp& at, Bytes& out,
-                                      bool& exprs) {
-  (void)type;
+Result<void> ModuleEncoder::elem_list(Cursor& c, bool indices_only, Bytes& out, bool& exprs) {
   Bytes body;
   uint32_t n = 0;
   exprs = !indices_only;
@@ -614,7 +611,6 @@ Result<void> ModuleEncoder::elem_list(Cursor& c, bool indices_only, ValType type
     }
     ++n;
   }
-  (void)at;
   put_u32(out, n);
   out.insert(out.end(), body.begin(), body.end());
   return {};
@@ -651,7 +647,6 @@ Result<void> ModuleEncoder::define_elem(const Sexp& f) {
   }
   ValType type = ValType::funcref();
   bool indices = true;
-  bool legacy = false;
   if (!c.done() && c.peek().is_keyword("func")) {
     c.next();
   } else if (!c.done() && c.peek().is_atom() && !is_index(c.peek())) {
@@ -659,16 +654,13 @@ Result<void> ModuleEncoder::define_elem(const Sexp& f) {
     if (!t.ok()) return t.error();
     type = *t;
     indices = false;
-  } else {
-    legacy = true;
-    if (mode != active) {
-      if (!c.done()) return c.peek().error("unexpected token in element segment");
-    }
+  } else if (mode != active && !c.done()) {
+    // Bare function indices (the MVP abbreviation) only follow an offset.
+    return c.peek().error("unexpected token in element segment");
   }
   Bytes items;
   bool exprs = false;
-  if (auto r = elem_list(c, indices, type, f, items, exprs); !r.ok()) return r;
-  (void)legacy;
+  if (auto r = elem_list(c, indices, items, exprs); !r.ok()) return r;
   uint8_t flags;
   if (mode == active) {
     bool table0 = !table || *table == 0;
@@ -749,8 +741,7 @@ Result<void> ModuleEncoder::define(const Sexp& f) {
   return f.error("unknown module field");
 }
 
-Result<Bytes> ModuleEncoder::encode(const std::vector<Sexp>& items, size_t first, const Sexp* where) {
-  (void)where;
+Result<Bytes> ModuleEncoder::encode(const std::vector<Sexp>& items, size_t first) {
   for (size_t i = first; i < items.size(); ++i)
     if (auto r = declare(items[i]); !r.ok()) return r.error();
   // Pass 2 recounts indices as definitions are encoded.
@@ -799,20 +790,14 @@ Result<Bytes> ModuleEncoder::encode(const std::vector<Sexp>& items, size_t first
 
 namespace {
 
-Result<Bytes> encode_module_list(const Sexp& m);
-
-Result<Bytes> encode_fields(const std::vector<Sexp>& items, size_t first, const Sexp* where) {
+Result<Bytes> encode_fields(const std::vector<Sexp>& items, size_t first) {
   ModuleEncoder enc;
-  return enc.encode(items, first, where);
+  return enc.encode(items, first);
 }
 
 }  // namespace
 
-Result<Bytes> encode_module_sexp(const Sexp& m) { return encode_module_list(m); }
-
-namespace {
-
-Result<Bytes> encode_module_list(const Sexp& m) {
+Result<Bytes> encode_module_sexp(const Sexp& m) {
   size_t i = 1;
   if (i < m.items.size() && m.items[i].is_id()) ++i;
   if (i < m.items.size() && (m.items[i].is_keyword("binary") || m.items[i].is_keyword("quote"))) {
@@ -825,19 +810,17 @@ Result<Bytes> encode_module_list(const Sexp& m) {
     if (binary) return Bytes(all.begin(), all.end());
     return wat_to_wasm(all);
   }
-  return encode_fields(m.items, i, &m);
+  return encode_fields(m.items, i);
 }
-
-}  // namespace
 
 Result<std::vector<uint8_t>> wat_to_wasm(std::string_view source) {
   auto sexps = parse_sexps(source);
   if (!sexps.ok()) return sexps.error();
   const std::vector<Sexp>& top = *sexps;
-  if (top.size() == 1 && top[0].is_list_of("module")) return encode_module_list(top[0]);
+  if (top.size() == 1 && top[0].is_list_of("module")) return encode_module_sexp(top[0]);
   for (const Sexp& s : top)
     if (s.is_list_of("module")) return s.error("unexpected token: module inside module");
-  return encode_fields(top, 0, nullptr);
+  return encode_fields(top, 0);
 }
 
 }  // namespace wisp::text

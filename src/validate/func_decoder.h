@@ -26,8 +26,8 @@
 // running past the body, junk after the final end), Invalid for typing problems, with the spec
 // interpreter's wording ("type mismatch", "unknown local 3", ...) and the byte offset.
 //
-// SIMD (0xFD prefix) is not decoded yet: it is rejected as an illegal opcode. It will live in
-// func_decoder_simd.h as the member decode_simd().
+// SIMD (0xFD prefix) is not decoded yet: it is rejected as an illegal opcode by the member
+// decode_simd() in func_decoder_simd.h, where SIMD decoding will go.
 #pragma once
 #include <algorithm>
 #include <array>
@@ -332,7 +332,7 @@ class FuncDecoder {
 
   // The reserved memory index byte of memory.size/grow/fill/copy/init in Wasm 2.0.
   bool read_zero_byte() {
-    uint8_t b;
+    uint8_t b = 0;
     if (!read_byte(b)) return false;
     if (b != 0) {
       --p_;
@@ -342,7 +342,7 @@ class FuncDecoder {
   }
 
   bool read_ref_type(ValType& out) {
-    uint8_t b;
+    uint8_t b = 0;
     if (!read_byte(b)) return false;
     if (b == wasm::kTypeFuncRef) out = ValType::funcref();
     else if (b == wasm::kTypeExternRef) out = ValType::externref();
@@ -532,6 +532,7 @@ class FuncDecoder {
   bool decode_const_expr();
   bool decode_memarg(uint8_t byte, uint32_t& align, uint32_t& offset);
   bool decode_fc(bool live);
+  bool decode_simd(bool live);  // func_decoder_simd.h
   bool decode_br_table(bool live);
   bool decode_end(bool live, bool& done);
   bool decode_else(bool live);

@@ -122,7 +122,7 @@ bool FuncDecoder<Tag, Visitor>::run() {
           uint32_t n;
           if (!read_u32(n)) return false;
           if (n != 1) return invalid("invalid result arity");
-          uint8_t tb;
+          uint8_t tb = 0;
           if (!read_byte(tb)) return false;
           std::optional<ValType> t;
           if (detail::kValTypeFromByte[tb] != kUnknownType) t = detail::kValTypeFromByte[tb];
@@ -235,14 +235,14 @@ bool FuncDecoder<Tag, Visitor>::run() {
           break;
         }
         case 0x43: {  // f32.const
-          uint64_t v;
+          uint64_t v = 0;
           if (!read_fixed(v, 4)) return false;
           push(ValType::f32());
           if (lv) v_.on_f32_const(uint32_t(v));
           break;
         }
         case 0x44: {  // f64.const
-          uint64_t v;
+          uint64_t v = 0;
           if (!read_fixed(v, 8)) return false;
           push(ValType::f64());
           if (lv) v_.on_f64_const(v);
@@ -274,6 +274,9 @@ bool FuncDecoder<Tag, Visitor>::run() {
         }
         case 0xFC:
           if (!decode_fc(lv)) return false;
+          break;
+        case 0xFD:
+          if (!decode_simd(lv)) return false;
           break;
         default: {
           if (b >= 0x45 && b <= 0xC4) {  // operators with a fixed signature
@@ -535,14 +538,14 @@ bool FuncDecoder<Tag, Visitor>::decode_const_expr() {
         break;
       }
       case 0x43: {
-        uint64_t v;
+        uint64_t v = 0;
         if (!read_fixed(v, 4)) return false;
         push(ValType::f32());
         v_.on_f32_const(uint32_t(v));
         break;
       }
       case 0x44: {
-        uint64_t v;
+        uint64_t v = 0;
         if (!read_fixed(v, 8)) return false;
         push(ValType::f64());
         v_.on_f64_const(v);
@@ -577,3 +580,5 @@ bool FuncDecoder<Tag, Visitor>::decode_const_expr() {
 }
 
 }  // namespace wisp::validate
+
+#include "validate/func_decoder_simd.h"

@@ -20,7 +20,7 @@ Errno guest_iovecs(const Mem& m, uint32_t iovs, uint32_t iovs_len, std::vector<s
   uint32_t n = iovs_len > IOV_MAX ? IOV_MAX : iovs_len;
   out.reserve(n);
   for (uint32_t i = 0; i < n; ++i) {
-    IoVec v;
+    IoVec v{};
     m.load(uint64_t{iovs} + i * sizeof(IoVec), v);
     uint8_t* p = m.span(v.buf, v.len);
     if (!p) return kFault;

@@ -204,7 +204,7 @@ Errno poll_oneoff(Ctx& c, const Mem& m, uint32_t in, uint32_t out, uint32_t n, u
     return kFault;
   std::vector<Sub> subs(n);
   for (uint32_t i = 0; i < n; ++i) {
-    Subscription s;
+    Subscription s{};
     m.load(uint64_t{in} + i * sizeof(Subscription), s);
     subs[i] = {s.userdata, s.tag, s.u.clock.id, s.u.clock.timeout, s.u.clock.flags, s.u.fd_readwrite.fd};
   }
@@ -218,7 +218,7 @@ Errno poll_oneoff0(Ctx& c, const Mem& m, uint32_t in, uint32_t out, uint32_t n, 
     return kFault;
   std::vector<Sub> subs(n);
   for (uint32_t i = 0; i < n; ++i) {
-    Subscription0 s;
+    Subscription0 s{};
     m.load(uint64_t{in} + i * sizeof(Subscription0), s);
     subs[i] = {s.userdata, s.tag, s.u.clock.id, s.u.clock.timeout, s.u.clock.flags, s.u.fd_readwrite.fd};
   }

@@ -75,20 +75,20 @@ Errno resolve_path(int root_fd, std::string_view path, bool follow_final, Resolv
   out.trailing_slash = trailing;
   if (trailing) follow_final = true;
   int expansions = 0;
-  std::string final_name = ".";
+  std::string final_name(1, '.');
 
   while (!pending.empty()) {
     std::string comp = std::move(pending.back());
     pending.pop_back();
     bool last = pending.empty();
     if (comp == ".") {
-      if (last) final_name = ".";
+      if (last) final_name.assign(1, '.');
       continue;
     }
     if (comp == "..") {
       if (stack.empty()) return kNotcapable;  // would climb above the root
       stack.pop_back();
-      if (last) final_name = ".";
+      if (last) final_name.assign(1, '.');
       continue;
     }
     if (last && !follow_final) {
@@ -114,7 +114,7 @@ Errno resolve_path(int root_fd, std::string_view path, bool follow_final, Resolv
       if (target.front() == '/') return kNotcapable;
       bool target_trailing = push_components(target, pending);
       if (last && target_trailing) out.trailing_slash = true;
-      if (last && pending.empty()) final_name = ".";  // e.g. a link to "."
+      if (last && pending.empty()) final_name.assign(1, '.');  // e.g. a link to "."
       continue;
     }
     if (err == EINVAL) {  // exists and is not a symlink

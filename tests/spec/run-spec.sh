@@ -71,12 +71,14 @@ for path in "$suite"/*.wast; do
   [ -n "$want" ] || want=0
   if [ "$count" != "$want" ]; then
     problems=$((problems + 1))
+    shown="$count failed"
+    [ "$count" = crash ] && shown="crashed (status $status, no summary line)"
     if [ "$want" = 0 ]; then
-      echo "FAIL $file: $count failed, not in the expected-failures list"
+      echo "FAIL $file: $shown, not in the expected-failures list"
     elif [ "$count" = 0 ]; then
       echo "STALE $file: passes now, remove it from the expected-failures list"
     else
-      echo "FAIL $file: $count failed, the list expects $want"
+      echo "FAIL $file: $shown, the list expects $want"
     fi
     if [ "$verbose" = 1 ]; then
       grep -v -E '^([0-9]+ passed, [0-9]+ failed$|.*: [0-9]+ passed, [0-9]+ failed$)' "$tmp/out" |

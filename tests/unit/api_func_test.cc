@@ -173,12 +173,22 @@ TEST(ApiFunc, FuncrefsRoundTrip) {
   Result<std::vector<Val>> id = inst->get_func(store, "id")->call(store, {Val::funcref(seven)});
   ASSERT_TRUE(id.ok());
   EXPECT_EQ((*id)[0], (*r)[0]);
+  // Typed funcrefs: std::optional<Func>.
+  auto typed_id = inst->get_func(store, "id")->typed<std::optional<Func>(std::optional<Func>)>(store);
+  ASSERT_TRUE(typed_id.ok()) << typed_id.error().to_string();
+  EXPECT_EQ(typed_id->call(store, seven).value(), seven);
+  EXPECT_EQ(typed_id->call(store, std::nullopt).value(), std::nullopt);
+  Func host = Func::wrap(store, [](std::optional<Func> f) -> int32_t { return f ? 1 : 0; });
+  EXPECT_EQ(host.type(store), FuncType({ValKind::funcref}, {ValKind::i32}));
   // A funcref of another store is refused.
   Store other(engine);
   Func foreign = Func::wrap(other, [] {});
   Result<std::vector<Val>> bad = inst->get_func(store, "id")->call(store, {Val::funcref(foreign)});
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().kind, ErrorKind::Usage);
+  Result<std::optional<Func>> bad_typed = typed_id->call(store, foreign);
+  ASSERT_FALSE(bad_typed.ok());
+  EXPECT_EQ(bad_typed.error().kind, ErrorKind::Usage);
 }
 
 TEST(ApiStore, HandlesOfAnotherStoreAreRejected) {

@@ -344,3 +344,54 @@ TEST(ApiStore, InstanceLimit) {
 
 }  // namespace
 }  // namespace wisp
+
+namespace wisp {
+namespace {
+
+// The engine's configuration reaches instantiation: eager translation and explicit bounds checks.
+TEST(ApiEngine, EagerTranslationAndExplicitBounds) {
+  Config config;
+  config.lazy_translation = false;
+  config.explicit_bounds_checks = true;
+  Engine engine(config);
+  Store store(engine);
+  Module m = testing::must_compile(engine, R"((module (memory 1)
+    (data (i32.const 3) "\2a")
+    (func (export "load") (param i32) (result i32) local.get 0 i32.load8_u)))");
+  Result<Instance> inst = Instance::create(store, m, {});
+  ASSERT_TRUE(inst.ok()) << inst.error().to_string();
+  auto load = inst->get_func(store, "load")->typed<int32_t(int32_t)>(store);
+  ASSERT_TRUE(load.ok());
+  EXPECT_EQ(load->call(store, 3).value(), 42);
+  Result<int32_t> oob = load->call(store, 65536);
+  ASSERT_FALSE(oob.ok());
+  EXPECT_EQ(oob.error().message, "out of bounds memory access");
+}
+
+}  // namespace
+}  // namespace wisp
+
+namespace wisp {
+namespace {
+
+TEST(ApiInstance, BacktraceNames) {
+  Engine engine;
+  Store store(engine);
+  Linker linker(engine);
+  ASSERT_TRUE(linker.func_wrap("env", "fail", []() -> Result<void> { return Error::trap("boom"); }).ok());
+  // Without a name section, an exported function is named by its export.
+  Module m = testing::must_compile(engine, R"((module (import "env" "fail" (func $fail))
+    (func $inner call $fail) (func (export "run") call $inner)))");
+  Result<Instance> inst = linker.instantiate(store, m);
+  ASSERT_TRUE(inst.ok()) << inst.error().to_string();
+  Result<std::vector<Val>> r = inst->get_func(store, "run")->call(store, {});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "boom");
+  const std::vector<std::string>& bt = r.error().backtrace;
+  ASSERT_FALSE(bt.empty());
+  EXPECT_EQ(bt.back(), "run");  // outermost frame: named by its export
+  for (const std::string& frame : bt) EXPECT_FALSE(frame.empty());
+}
+
+}  // namespace
+}  // namespace wisp

@@ -1,3 +1,6 @@
+#include <bit>
+#include <cmath>
+
 #include "interp_test_util.h"
 
 namespace wisp::interp::testing {

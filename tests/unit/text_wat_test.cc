@@ -253,3 +253,48 @@ TEST(TextWat, TextLevelErrors) {
 
 }  // namespace
 }  // namespace wisp::text
+
+namespace wisp::text {
+namespace {
+
+TEST(TextWatSimd, ConstantsLanesAndMemargs) {
+  Bytes m = wat(R"((module (memory 1) (func (result v128)
+    (v128.const i32x4 1 -1 0x10 0)
+    (v128.const f32x4 1 -0 inf nan)
+    (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 31)
+    (i32x4.extract_lane 3) (i32x4.splat)
+    (v128.load (i32.const 0)) (v128.load8_lane offset=2 7) drop drop
+    (v128.load32_splat align=2 (i32.const 0)) i64x2.add)))");
+  Bytes code = section(m, 10);
+  Bytes expect = {0x01, 0x53, 0x00,
+                  0xFD, 0x0C, 1, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x10, 0, 0, 0, 0, 0, 0, 0,
+                  0xFD, 0x0C, 0, 0, 0x80, 0x3F, 0, 0, 0, 0x80, 0, 0, 0x80, 0x7F, 0, 0, 0xC0, 0x7F,
+                  0xFD, 0x0D, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 31,
+                  0xFD, 0x1B, 3, 0xFD, 0x11,
+                  0x41, 0x00, 0xFD, 0x00, 0x04, 0x00,
+                  0xFD, 0x54, 0x00, 0x02, 7,
+                  0x1A, 0x1A,
+                  0x41, 0x00, 0xFD, 0x09, 0x01, 0x00,
+                  0xFD, 0xCE, 0x01,
+                  0x0B};
+  EXPECT_EQ(code, expect);
+}
+
+TEST(TextWatSimd, Errors) {
+  EXPECT_NE(wat_error("(module (func (drop (v128.const i32x4 1 2 3))))").find("wrong number of lane literals"),
+            std::string::npos);
+  EXPECT_NE(wat_error("(module (func (drop (v128.const i16x8 0 0 0 0 0 0 0 65536))))").find("constant out of range"),
+            std::string::npos);
+  EXPECT_NE(wat_error("(module (func (param v128) (drop (i8x16.shuffle 0 1 (local.get 0) (local.get 0)))))")
+                .find("invalid lane length"),
+            std::string::npos);
+  EXPECT_NE(wat_error("(module (func (param v128) (drop (i32x4.extract_lane 256 (local.get 0)))))")
+                .find("malformed lane index"),
+            std::string::npos);
+  EXPECT_NE(wat_error("(module (func (param v128) (drop (i32x4.extract_lane 1.5 (local.get 0)))))")
+                .find("unexpected token"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace wisp::text

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -122,6 +123,75 @@ TEST(WasiMisc, ClocksRandomProc) {
   EXPECT_EQ(fn::fd_fdstat_get(c, g, 1, 8), kBadf);
   EXPECT_EQ(fn::fd_fdstat_get(c, g, 2, 8), kSuccess);
   EXPECT_EQ(fn::fd_renumber(c, g, 2, 77), kBadf);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(WasiPoll, PipeReadinessAndHangup) {
+  int p[2];
+  ASSERT_EQ(pipe(p), 0);
+  wisp::WasiConfig cfg;
+  auto w = wisp::Wasi::create(cfg);
+  ASSERT_TRUE(w.ok());
+  WasiCtx& c = (*w)->ctx();
+  auto e = std::make_unique<FdEntry>();
+  e->owned.reset(p[0]);
+  e->host_fd = p[0];
+  e->rights_base = rights::kFdRead | rights::kPollFdReadwrite;
+  c.fds.insert_at(5, std::move(e));
+  Mem m;
+  GuestMemory g = m.view();
+  Subscription subs[2] = {};
+  subs[0].userdata = 1;
+  subs[0].tag = kEventFdRead;
+  subs[0].u.fd_readwrite.fd = 5;
+  subs[1].userdata = 2;
+  subs[1].tag = kEventClock;
+  subs[1].u.clock.id = kClockMonotonic;
+  subs[1].u.clock.timeout = 30'000'000;
+  std::memcpy(&m.bytes[0], subs, sizeof subs);
+  // Empty pipe: the clock fires.
+  ASSERT_EQ(fn::poll_oneoff(c, g, 0, 1000, 2, 2000), kSuccess);
+  ASSERT_EQ(m.u32(2000), 1u);
+  Event ev;
+  std::memcpy(&ev, &m.bytes[1000], sizeof ev);
+  EXPECT_EQ(ev.userdata, 2u);
+  EXPECT_EQ(ev.type, kEventClock);
+  // Data in the pipe: readable with its byte count.
+  ASSERT_EQ(write(p[1], "hello", 5), 5);
+  ASSERT_EQ(fn::poll_oneoff(c, g, 0, 1000, 2, 2000), kSuccess);
+  ASSERT_GE(m.u32(2000), 1u);
+  std::memcpy(&ev, &m.bytes[1000], sizeof ev);
+  EXPECT_EQ(ev.userdata, 1u);
+  EXPECT_EQ(ev.error, kSuccess);
+  EXPECT_EQ(ev.nbytes, 5u);
+  // Writer gone: hang-up is reported.
+  close(p[1]);
+  char buf[8];
+  ASSERT_EQ(read(p[0], buf, sizeof buf), 5);
+  ASSERT_EQ(fn::poll_oneoff(c, g, 0, 1000, 2, 2000), kSuccess);
+  std::memcpy(&ev, &m.bytes[1000], sizeof ev);
+  EXPECT_EQ(ev.userdata, 1u);
+  EXPECT_EQ(ev.flags & kEventFdReadwriteHangup, kEventFdReadwriteHangup);
+  // A bad descriptor is reported in its event, not as the call's error.
+  subs[0].u.fd_readwrite.fd = 99;
+  std::memcpy(&m.bytes[0], subs, sizeof subs);
+  ASSERT_EQ(fn::poll_oneoff(c, g, 0, 1000, 2, 2000), kSuccess);
+  std::memcpy(&ev, &m.bytes[1000], sizeof ev);
+  EXPECT_EQ(ev.error, kBadf);
+  // preview0 layout: the clock's timeout sits 8 bytes later.
+  Subscription0 s0{};
+  s0.userdata = 9;
+  s0.tag = kEventClock;
+  s0.u.clock.id = kClockMonotonic;
+  s0.u.clock.timeout = 1'000'000;
+  std::memcpy(&m.bytes[0], &s0, sizeof s0);
+  ASSERT_EQ(fn::poll_oneoff0(c, g, 0, 1000, 1, 2000), kSuccess);
+  std::memcpy(&ev, &m.bytes[1000], sizeof ev);
+  EXPECT_EQ(ev.userdata, 9u);
+  EXPECT_EQ(ev.error, kSuccess);
 }
 
 }  // namespace

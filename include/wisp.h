@@ -1,0 +1,132 @@
+/* wisp extensions to the standard C API <wasm.h>: error details, .wat loading, engine settings, fuel,
+ * interrupts, store limits and WASI. Same ownership conventions as <wasm.h>. */
+#ifndef WISP_H
+#define WISP_H
+
+#include "wasm.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define own
+
+/* Kind of value types wisp supports beyond the standard's (module reflection may report it). */
+#define WISP_V128 ((wasm_valkind_t)4)
+
+/* ---- Errors -------------------------------------------------------------------------------------- */
+
+/* An error: kind and message. */
+typedef struct wisp_error_t wisp_error_t;
+
+typedef uint8_t wisp_error_kind_t;
+enum wisp_error_kind_enum {
+  WISP_ERROR_MALFORMED,   /* not a well-formed module (binary or text) */
+  WISP_ERROR_INVALID,     /* well-formed but fails validation */
+  WISP_ERROR_UNLINKABLE,  /* imports do not match */
+  WISP_ERROR_TRAP,        /* execution or instantiation trapped */
+  WISP_ERROR_EXHAUSTION,  /* call stack exhausted */
+  WISP_ERROR_IO,          /* files */
+  WISP_ERROR_USAGE,       /* wrong arguments, unsupported operation */
+};
+
+WASM_API_EXTERN void wisp_error_delete(own wisp_error_t*);
+WASM_API_EXTERN wisp_error_kind_t wisp_error_kind(const wisp_error_t*);
+/* The message, NUL-terminated (e.g. "3:5: unknown operator" or "type mismatch"). */
+WASM_API_EXTERN void wisp_error_message(const wisp_error_t*, own wasm_name_t* out);
+
+/* ---- Text and modules ---------------------------------------------------------------------------- */
+
+/* Encodes WebAssembly text (a .wat module) into a binary. On success returns NULL and fills `out`. */
+WASM_API_EXTERN own wisp_error_t* wisp_wat2wasm(const char* wat, size_t wat_len, own wasm_byte_vec_t* out);
+
+/* wasm_module_new that says why it failed: returns NULL and sets *out, or the error. */
+WASM_API_EXTERN own wisp_error_t* wisp_module_new(wasm_store_t*, const wasm_byte_vec_t* binary,
+                                                  own wasm_module_t** out);
+
+/* wasm_instance_new that reports any failure as an error (a trap has kind WISP_ERROR_TRAP). */
+WASM_API_EXTERN own wisp_error_t* wisp_instance_new(wasm_store_t*, const wasm_module_t*,
+                                                    const wasm_extern_vec_t* imports, own wasm_instance_t** out);
+
+/* ---- Traps and frames ---------------------------------------------------------------------------- */
+
+/* The function name of a frame: name section, export name or "<wasm function N>" (not NUL-terminated). */
+WASM_API_EXTERN void wisp_frame_func_name(const wasm_frame_t*, own wasm_name_t* out);
+/* Whether the trap is the call stack being exhausted (deep or endless recursion). */
+WASM_API_EXTERN bool wisp_trap_is_exhaustion(const wasm_trap_t*);
+/* When the trap is a WASI proc_exit unwinding the guest, sets *code and returns true. */
+WASM_API_EXTERN bool wisp_trap_exit_code(const wasm_trap_t*, int* code);
+
+/* ---- Engine configuration ------------------------------------------------------------------------ */
+
+/* Count fuel in every store (wisp_store_set_fuel); execution traps when it runs out. */
+WASM_API_EXTERN void wisp_config_consume_fuel(wasm_config_t*, bool enable);
+/* Let another thread interrupt guests (wisp_interrupt_handle_interrupt). */
+WASM_API_EXTERN void wisp_config_interruptible(wasm_config_t*, bool enable);
+/* Check every memory access explicitly instead of relying on guard pages (for hosts owning SIGSEGV). */
+WASM_API_EXTERN void wisp_config_explicit_bounds_checks(wasm_config_t*, bool enable);
+
+/* ---- Store limits, fuel and interrupts ----------------------------------------------------------- */
+
+/* Per-store resource limits; 0 leaves a limit unchanged. */
+typedef struct wisp_store_limits_t {
+  uint64_t max_memory_pages;    /* per memory, 64 KiB pages */
+  uint64_t max_table_elements;  /* per table */
+  uint32_t max_call_depth;      /* nested calls before "call stack exhausted" */
+  uint32_t max_instances;
+} wisp_store_limits_t;
+
+WASM_API_EXTERN void wisp_store_set_limits(wasm_store_t*, const wisp_store_limits_t*);
+
+/* Fuel left before execution traps. Fail (return an error) when the engine does not consume fuel. */
+WASM_API_EXTERN own wisp_error_t* wisp_store_set_fuel(wasm_store_t*, uint64_t fuel);
+WASM_API_EXTERN own wisp_error_t* wisp_store_get_fuel(const wasm_store_t*, uint64_t* fuel);
+
+/* Stops the guest running in a store from any thread: it traps with "interrupted" at its next check.
+ * A handle may outlive its store (interrupting then does nothing). */
+typedef struct wisp_interrupt_handle_t wisp_interrupt_handle_t;
+WASM_API_EXTERN own wisp_interrupt_handle_t* wisp_store_interrupt_handle(wasm_store_t*);
+WASM_API_EXTERN void wisp_interrupt_handle_interrupt(const wisp_interrupt_handle_t*);
+WASM_API_EXTERN void wisp_interrupt_handle_delete(own wisp_interrupt_handle_t*);
+/* Clears a pending interrupt so the store can run again. */
+WASM_API_EXTERN void wisp_store_clear_interrupt(wasm_store_t*);
+
+/* ---- WASI (preview1 `wasi_snapshot_preview1` and preview0 `wasi_unstable`) ------------------------ */
+
+/* Program arguments, environment, preopened directories and stdio for one store. By default nothing
+ * is preopened and stdio is inherited from the host process. */
+typedef struct wisp_wasi_config_t wisp_wasi_config_t;
+
+WASM_API_EXTERN own wisp_wasi_config_t* wisp_wasi_config_new(void);
+WASM_API_EXTERN void wisp_wasi_config_delete(own wisp_wasi_config_t*);
+/* argv[0] is the program name. */
+WASM_API_EXTERN void wisp_wasi_config_set_args(wisp_wasi_config_t*, size_t argc, const char* const argv[]);
+WASM_API_EXTERN void wisp_wasi_config_set_env(wisp_wasi_config_t*, const char* name, const char* value);
+WASM_API_EXTERN void wisp_wasi_config_inherit_env(wisp_wasi_config_t*);
+/* Makes host directory `host_path` visible to the guest as `guest_path` (e.g. "." or "/data"). */
+WASM_API_EXTERN void wisp_wasi_config_preopen_dir(wisp_wasi_config_t*, const char* host_path, const char* guest_path);
+/* stdin reads these bytes, then end of file. */
+WASM_API_EXTERN void wisp_wasi_config_set_stdin_bytes(wisp_wasi_config_t*, const wasm_byte_vec_t* bytes);
+/* stdout / stderr are captured in memory (read with wisp_store_wasi_stdout / _stderr). */
+WASM_API_EXTERN void wisp_wasi_config_capture_stdout(wisp_wasi_config_t*);
+WASM_API_EXTERN void wisp_wasi_config_capture_stderr(wisp_wasi_config_t*);
+
+/* Gives the store a WASI context made from `config` (which it takes); replaces any previous one. */
+WASM_API_EXTERN own wisp_error_t* wisp_store_set_wasi(wasm_store_t*, own wisp_wasi_config_t* config);
+/* The WASI function that satisfies `import` (a new reference), or NULL when it is not a WASI import or
+ * the store has no WASI context. */
+WASM_API_EXTERN own wasm_extern_t* wisp_store_wasi_import(wasm_store_t*, const wasm_importtype_t* import);
+/* Instantiates `module`, resolving every import from the store's WASI context (others fail). */
+WASM_API_EXTERN own wisp_error_t* wisp_instance_new_wasi(wasm_store_t*, const wasm_module_t*,
+                                                         own wasm_instance_t** out);
+/* What the guest wrote so far to a captured stdout / stderr (not NUL-terminated). */
+WASM_API_EXTERN void wisp_store_wasi_stdout(const wasm_store_t*, own wasm_byte_vec_t* out);
+WASM_API_EXTERN void wisp_store_wasi_stderr(const wasm_store_t*, own wasm_byte_vec_t* out);
+
+#undef own
+
+#ifdef __cplusplus
+}  /* extern "C" */
+#endif
+
+#endif /* WISP_H */

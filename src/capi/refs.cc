@@ -1,0 +1,315 @@
+// References of the C API: the generic wasm_ref_t operations (copy, same, delete, host info, casts)
+// for every reference family, traps and frames, foreign objects, and reference values.
+#include <charconv>
+
+#include "capi/capi_internal.h"
+
+namespace wisp::capi {
+
+namespace {
+
+const void* extern_identity(const wisp::Extern& e) {
+  switch (e.kind()) {
+    case ExternKind::func: return e.func()->internal();
+    case ExternKind::table: return e.table()->internal();
+    case ExternKind::memory: return e.memory()->internal();
+    case ExternKind::global: return e.global()->internal();
+  }
+  return nullptr;
+}
+
+template <class T>
+T* clone(const wasm_ref_t* r) {
+  return new T(*static_cast<const T*>(r));
+}
+
+}  // namespace
+
+const void* identity(const wasm_ref_t* r) {
+  switch (r->kind) {
+    case RefKind::func:
+    case RefKind::global:
+    case RefKind::table:
+    case RefKind::memory: return extern_identity(static_cast<const wasm_extern_t*>(r)->ext);
+    case RefKind::instance: return static_cast<const wasm_instance_t*>(r)->instance.internal();
+    case RefKind::module: return static_cast<const wasm_module_t*>(r)->data.get();
+    case RefKind::trap: return static_cast<const wasm_trap_t*>(r)->data.get();
+    case RefKind::foreign: return static_cast<const wasm_foreign_t*>(r)->data.get();
+  }
+  return nullptr;
+}
+
+HostInfo& host_info(const wasm_ref_t* r) {
+  switch (r->kind) {
+    case RefKind::module: return static_cast<const wasm_module_t*>(r)->data->host_info;
+    case RefKind::trap: return static_cast<const wasm_trap_t*>(r)->data->host_info;
+    case RefKind::foreign: return static_cast<const wasm_foreign_t*>(r)->data->host_info;
+    default: break;
+  }
+  std::unique_ptr<HostInfo>& slot = r->store->host_infos[identity(r)];
+  if (!slot) slot = std::make_unique<HostInfo>();
+  return *slot;
+}
+
+wasm_func_t* new_func(wasm_store_t* store, wisp::Func f) {
+  auto* r = new wasm_func_t{};
+  r->kind = RefKind::func;
+  r->store = store;
+  r->ext = f;
+  return r;
+}
+
+wasm_extern_t* new_extern(wasm_store_t* store, const wisp::Extern& e) {
+  wasm_extern_t* r = nullptr;
+  switch (e.kind()) {
+    case ExternKind::func: r = new wasm_func_t{}; r->kind = RefKind::func; break;
+    case ExternKind::global: r = new wasm_global_t{}; r->kind = RefKind::global; break;
+    case ExternKind::table: r = new wasm_table_t{}; r->kind = RefKind::table; break;
+    case ExternKind::memory: r = new wasm_memory_t{}; r->kind = RefKind::memory; break;
+  }
+  r->store = store;
+  r->ext = e;
+  return r;
+}
+
+wasm_trap_t* new_trap(wasm_store_t* store, wisp::Error e) {
+  auto* r = new wasm_trap_t{};
+  r->kind = RefKind::trap;
+  r->store = store;
+  r->data = std::make_shared<TrapData>();
+  r->data->error = std::move(e);
+  return r;
+}
+
+bool ref_to_wisp(wasm_store_t* store, const wasm_ref_t* r, wisp::ValKind kind, wisp::Val* out) {
+  if (!r) {
+    *out = Val::null(kind);
+    return true;
+  }
+  if (kind == ValKind::funcref) {
+    if (r->kind != RefKind::func) return false;
+    wisp::Func f = *static_cast<const wasm_func_t*>(r)->ext.func();
+    if (f.store_id() != store->s().id()) return false;
+    *out = Val::funcref(f);
+    return true;
+  }
+  if (kind != ValKind::externref) return false;
+  // One slot per object, so identity survives a round trip through Wasm (wasm_ref_same holds).
+  const void* id = identity(r);
+  auto it = store->externref_index.find(id);
+  uint64_t index;
+  if (it != store->externref_index.end()) {
+    index = it->second;
+  } else {
+    index = store->externrefs.size();
+    store->externrefs.push_back(wasm_ref_copy(r));
+    store->externref_index.emplace(id, index);
+  }
+  *out = Val::externref(index);
+  return true;
+}
+
+wasm_ref_t* ref_to_c(wasm_store_t* store, const wisp::Val& v) {
+  if (v.is_null()) return nullptr;
+  if (v.kind() == ValKind::funcref) return new_func(store, *v.as_funcref());
+  if (v.kind() == ValKind::externref) {
+    uint64_t index = *v.as_externref();
+    if (index < store->externrefs.size()) return wasm_ref_copy(store->externrefs[index]);
+  }
+  return nullptr;
+}
+
+bool to_wisp(wasm_store_t* store, const wasm_val_t& v, wisp::Val* out) {
+  switch (v.kind) {
+    case WASM_I32: *out = Val::i32(v.of.i32); return true;
+    case WASM_I64: *out = Val::i64(v.of.i64); return true;
+    case WASM_F32: *out = Val::f32(v.of.f32); return true;
+    case WASM_F64: *out = Val::f64(v.of.f64); return true;
+    case WASM_FUNCREF: return ref_to_wisp(store, v.of.ref, ValKind::funcref, out);
+    case WASM_EXTERNREF: return ref_to_wisp(store, v.of.ref, ValKind::externref, out);
+    default: return false;
+  }
+}
+
+void to_c(wasm_store_t* store, const wisp::Val& v, wasm_val_t* out) {
+  out->kind = to_c(v.kind());
+  switch (v.kind()) {
+    case ValKind::i32: out->of.i32 = v.as_i32(); break;
+    case ValKind::i64: out->of.i64 = v.as_i64(); break;
+    case ValKind::f32: out->of.f32 = v.as_f32(); break;
+    case ValKind::f64: out->of.f64 = v.as_f64(); break;
+    case ValKind::funcref:
+    case ValKind::externref: out->of.ref = ref_to_c(store, v); break;
+    case ValKind::v128: out->of.i64 = 0; break;  // no C representation in the standard API
+  }
+}
+
+}  // namespace wisp::capi
+
+using wisp::capi::RefKind;
+
+// ---- generic references --------------------------------------------------------------------------------
+
+extern "C" {
+
+void wasm_ref_delete(wasm_ref_t* r) {
+  if (!r) return;
+  switch (r->kind) {
+    case RefKind::func: delete static_cast<wasm_func_t*>(r); return;
+    case RefKind::global: delete static_cast<wasm_global_t*>(r); return;
+    case RefKind::table: delete static_cast<wasm_table_t*>(r); return;
+    case RefKind::memory: delete static_cast<wasm_memory_t*>(r); return;
+    case RefKind::instance: delete static_cast<wasm_instance_t*>(r); return;
+    case RefKind::module: delete static_cast<wasm_module_t*>(r); return;
+    case RefKind::trap: delete static_cast<wasm_trap_t*>(r); return;
+    case RefKind::foreign: delete static_cast<wasm_foreign_t*>(r); return;
+  }
+}
+
+wasm_ref_t* wasm_ref_copy(const wasm_ref_t* r) {
+  using wisp::capi::clone;
+  if (!r) return nullptr;
+  switch (r->kind) {
+    case RefKind::func: return clone<wasm_func_t>(r);
+    case RefKind::global: return clone<wasm_global_t>(r);
+    case RefKind::table: return clone<wasm_table_t>(r);
+    case RefKind::memory: return clone<wasm_memory_t>(r);
+    case RefKind::instance: return clone<wasm_instance_t>(r);
+    case RefKind::module: return clone<wasm_module_t>(r);
+    case RefKind::trap: return clone<wasm_trap_t>(r);
+    case RefKind::foreign: return clone<wasm_foreign_t>(r);
+  }
+  return nullptr;
+}
+
+bool wasm_ref_same(const wasm_ref_t* a, const wasm_ref_t* b) {
+  if (!a || !b) return a == b;
+  return wisp::capi::identity(a) == wisp::capi::identity(b);
+}
+
+void* wasm_ref_get_host_info(const wasm_ref_t* r) { return wisp::capi::host_info(r).info; }
+void wasm_ref_set_host_info(wasm_ref_t* r, void* info) { wisp::capi::host_info(r).reset(info, nullptr); }
+void wasm_ref_set_host_info_with_finalizer(wasm_ref_t* r, void* info, void (*finalizer)(void*)) {
+  wisp::capi::host_info(r).reset(info, finalizer);
+}
+
+// Every reference family forwards to the generic operations.
+#define WISP_CAPI_REF(name)                                                                              \
+  void wasm_##name##_delete(wasm_##name##_t* r) { wasm_ref_delete(r); }                                  \
+  wasm_##name##_t* wasm_##name##_copy(const wasm_##name##_t* r) {                                        \
+    return static_cast<wasm_##name##_t*>(wasm_ref_copy(r));                                             \
+  }                                                                                                      \
+  bool wasm_##name##_same(const wasm_##name##_t* a, const wasm_##name##_t* b) { return wasm_ref_same(a, b); } \
+  void* wasm_##name##_get_host_info(const wasm_##name##_t* r) { return wasm_ref_get_host_info(r); }      \
+  void wasm_##name##_set_host_info(wasm_##name##_t* r, void* i) { wasm_ref_set_host_info(r, i); }        \
+  void wasm_##name##_set_host_info_with_finalizer(wasm_##name##_t* r, void* i, void (*f)(void*)) {       \
+    wasm_ref_set_host_info_with_finalizer(r, i, f);                                                      \
+  }                                                                                                      \
+  wasm_ref_t* wasm_##name##_as_ref(wasm_##name##_t* r) { return r; }                                     \
+  const wasm_ref_t* wasm_##name##_as_ref_const(const wasm_##name##_t* r) { return r; }                   \
+  wasm_##name##_t* wasm_ref_as_##name(wasm_ref_t* r) {                                                   \
+    return r && wisp_capi_is_##name(r->kind) ? static_cast<wasm_##name##_t*>(r) : nullptr;               \
+  }                                                                                                      \
+  const wasm_##name##_t* wasm_ref_as_##name##_const(const wasm_ref_t* r) {                               \
+    return r && wisp_capi_is_##name(r->kind) ? static_cast<const wasm_##name##_t*>(r) : nullptr;         \
+  }
+
+}  // extern "C"
+
+namespace {
+bool wisp_capi_is_func(RefKind k) { return k == RefKind::func; }
+bool wisp_capi_is_global(RefKind k) { return k == RefKind::global; }
+bool wisp_capi_is_table(RefKind k) { return k == RefKind::table; }
+bool wisp_capi_is_memory(RefKind k) { return k == RefKind::memory; }
+bool wisp_capi_is_extern(RefKind k) { return k <= RefKind::memory; }
+bool wisp_capi_is_instance(RefKind k) { return k == RefKind::instance; }
+bool wisp_capi_is_module(RefKind k) { return k == RefKind::module; }
+bool wisp_capi_is_trap(RefKind k) { return k == RefKind::trap; }
+bool wisp_capi_is_foreign(RefKind k) { return k == RefKind::foreign; }
+}  // namespace
+
+extern "C" {
+
+WISP_CAPI_REF(func)
+WISP_CAPI_REF(global)
+WISP_CAPI_REF(table)
+WISP_CAPI_REF(memory)
+WISP_CAPI_REF(extern)
+WISP_CAPI_REF(instance)
+WISP_CAPI_REF(module)
+WISP_CAPI_REF(trap)
+WISP_CAPI_REF(foreign)
+
+// ---- traps and frames ----------------------------------------------------------------------------------
+
+wasm_trap_t* wasm_trap_new(wasm_store_t* store, const wasm_message_t* message) {
+  std::string_view m = wisp::capi::view(message);
+  if (!m.empty() && m.back() == '\0') m.remove_suffix(1);
+  return wisp::capi::new_trap(store, wisp::Error::trap(std::string(m)));
+}
+
+void wasm_trap_message(const wasm_trap_t* t, wasm_message_t* out) {
+  wisp::capi::set_name_nt(out, t->data->error.message);
+}
+
+}  // extern "C"
+
+namespace {
+
+wasm_frame_t* make_frame(const std::string& name) {
+  auto* f = new wasm_frame_t{};
+  f->name = name;
+  std::string_view n = name;
+  constexpr std::string_view prefix = "<wasm function ";
+  if (n.size() > prefix.size() + 1 && n.substr(0, prefix.size()) == prefix && n.back() == '>') {
+    std::string_view digits = n.substr(prefix.size(), n.size() - prefix.size() - 1);
+    uint32_t index = 0;
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), index);
+    if (ec == std::errc() && end == digits.data() + digits.size()) f->func_index = index;
+  }
+  return f;
+}
+
+}  // namespace
+
+extern "C" {
+
+wasm_frame_t* wasm_trap_origin(const wasm_trap_t* t) {
+  const auto& bt = t->data->error.backtrace;
+  return bt.empty() ? nullptr : make_frame(bt.front());
+}
+
+void wasm_trap_trace(const wasm_trap_t* t, wasm_frame_vec_t* out) {
+  const auto& bt = t->data->error.backtrace;
+  wasm_frame_vec_new_uninitialized(out, bt.size());
+  for (size_t i = 0; i < bt.size(); ++i) out->data[i] = make_frame(bt[i]);
+}
+
+void wasm_frame_delete(wasm_frame_t* f) { delete f; }
+wasm_frame_t* wasm_frame_copy(const wasm_frame_t* f) { return new wasm_frame_t(*f); }
+wasm_instance_t* wasm_frame_instance(const wasm_frame_t*) { return nullptr; }
+uint32_t wasm_frame_func_index(const wasm_frame_t* f) { return f->func_index; }
+size_t wasm_frame_func_offset(const wasm_frame_t*) { return 0; }
+size_t wasm_frame_module_offset(const wasm_frame_t*) { return 0; }
+
+void wisp_frame_func_name(const wasm_frame_t* f, wasm_name_t* out) { wisp::capi::set_name(out, f->name); }
+
+bool wisp_trap_is_exhaustion(const wasm_trap_t* t) { return t->data->error.kind == wisp::ErrorKind::Exhaustion; }
+
+bool wisp_trap_exit_code(const wasm_trap_t* t, int* code) {
+  if (t->data->error.exit_code < 0) return false;
+  if (code) *code = t->data->error.exit_code;
+  return true;
+}
+
+// ---- foreign objects -----------------------------------------------------------------------------------
+
+wasm_foreign_t* wasm_foreign_new(wasm_store_t* store) {
+  auto* r = new wasm_foreign_t{};
+  r->kind = RefKind::foreign;
+  r->store = store;
+  r->data = std::make_shared<wisp::capi::ForeignData>();
+  return r;
+}
+
+}  // extern "C"

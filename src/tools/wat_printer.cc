@@ -1,0 +1,574 @@
+#include "tools/wat_printer.h"
+
+#include <charconv>
+#include <cstring>
+#include <span>
+#include <unordered_set>
+
+#include "tools/instr_reader.h"
+
+namespace wisp::tools {
+
+using wasm::ImmKind;
+using wasm::Op;
+
+std::string format_f32(uint32_t bits) {
+  std::string sign = (bits >> 31) ? "-" : "";
+  uint32_t exp = (bits >> 23) & 0xff, mant = bits & 0x7fffff;
+  if (exp == 0xff) {
+    if (mant == 0) return sign + "inf";
+    if (mant == 0x400000) return sign + "nan";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "nan:0x%x", mant);
+    return sign + buf;
+  }
+  float f;
+  std::memcpy(&f, &bits, 4);
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, f);  // shortest text that reads back to the same float
+  return std::string(buf, r.ptr);
+}
+
+std::string format_f64(uint64_t bits) {
+  std::string sign = (bits >> 63) ? "-" : "";
+  uint64_t exp = (bits >> 52) & 0x7ff, mant = bits & 0xf'ffff'ffff'ffffull;
+  if (exp == 0x7ff) {
+    if (mant == 0) return sign + "inf";
+    if (mant == 0x8'0000'0000'0000ull) return sign + "nan";
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "nan:0x%llx", static_cast<unsigned long long>(mant));
+    return sign + buf;
+  }
+  double d;
+  std::memcpy(&d, &bits, 8);
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, d);
+  return std::string(buf, r.ptr);
+}
+
+std::string quote_string(std::string_view bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string s = "\"";
+  for (unsigned char c : bytes) {
+    // Bytes >= 0x80 too: data is arbitrary bytes, and the output stays ASCII.
+    if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+      s += '\\';
+      s += kHex[c >> 4];
+      s += kHex[c & 15];
+    } else {
+      s += char(c);
+    }
+  }
+  s += '"';
+  return s;
+}
+
+namespace {
+
+bool is_idchar(unsigned char c) {
+  if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+  return std::strchr("!#$%&'*+-./:<=>?@\\^_`|~", c) != nullptr && c != 0;
+}
+
+bool valid_id(std::string_view s) {
+  if (s.empty()) return false;
+  for (unsigned char c : s)
+    if (!is_idchar(c)) return false;
+  return true;
+}
+
+// "$name" for every index whose name is a valid identifier used once; "" otherwise (printed as a number).
+std::vector<std::string> make_ids(const std::unordered_map<uint32_t, std::string>& names, size_t count) {
+  std::vector<std::string> ids(count);
+  std::unordered_map<std::string, int> uses;
+  for (const auto& [i, n] : names)
+    if (i < count && valid_id(n)) ++uses[n];
+  for (const auto& [i, n] : names)
+    if (i < count && valid_id(n) && uses[n] == 1) ids[i] = "$" + n;
+  return ids;
+}
+
+std::string limits_text(const wasm::Limits& l) {
+  std::string s = std::to_string(l.min);
+  if (l.max) s += " " + std::to_string(*l.max);
+  return s;
+}
+
+std::string global_type_text(const wasm::GlobalType& g) {
+  return g.mut ? "(mut " + g.type.name() + ")" : g.type.name();
+}
+
+// One node of the folded form: an instruction with the operand expressions folded into it, or a
+// block/loop/if with its nested body.
+struct Node {
+  std::string head;                 // "i32.add", "block (result i32)", "if (result i32)"
+  std::vector<Node> kids;           // folded operands (if: the condition)
+  std::vector<Node> body, else_body;
+  enum class Kind : uint8_t { plain, block, if_ } kind = Kind::plain;
+  bool has_else = false;
+  int values = -1;                  // values it leaves on the stack when complete; -1: not foldable
+};
+
+class Printer {
+ public:
+  Printer(const wasm::Module& m, const PrintOptions& o) : m_(m), o_(o) {}
+
+  Result<std::string> run() {
+    init_ids();
+    out_ = "(module";
+    if (o_.names && valid_id(m_.names.module_name)) out_ += " $" + m_.names.module_name;
+    out_ += "\n";
+    for (size_t i = 0; i < m_.types.size(); ++i) {
+      out_ += "  (type (;" + std::to_string(i) + ";) (func" + sig_text(m_.types[i], nullptr) + "))\n";
+    }
+    uint32_t fi = 0, ti = 0, mi = 0, gi = 0;
+    for (const wasm::Import& im : m_.imports) {
+      out_ += "  (import " + quote_string(im.module) + " " + quote_string(im.name) + " ";
+      switch (im.kind) {
+        case wasm::ExternKind::func:
+          // Unvalidated modules may name a missing type: print the index alone then.
+          out_ += "(func " + def_id(func_ids_[fi], fi) + "(type " + std::to_string(im.func_type) + ")" +
+                  (im.func_type < m_.types.size() ? sig_text(m_.types[im.func_type], nullptr) : "") + ")";
+          ++fi;
+          break;
+        case wasm::ExternKind::table:
+          out_ += "(table (;" + std::to_string(ti++) + ";) " + limits_text(im.table.limits) + " " +
+                  im.table.elem.name() + ")";
+          break;
+        case wasm::ExternKind::memory:
+          out_ += "(memory (;" + std::to_string(mi++) + ";) " + limits_text(im.memory.limits) + ")";
+          break;
+        case wasm::ExternKind::global:
+          out_ += "(global (;" + std::to_string(gi++) + ";) " + global_type_text(im.global) + ")";
+          break;
+      }
+      out_ += ")\n";
+    }
+    for (uint32_t i = m_.num_imported_funcs; i < m_.func_types.size(); ++i) {
+      if (auto r = function(i); !r) return std::move(r.error());
+    }
+    for (size_t i = m_.num_imported_tables; i < m_.tables.size(); ++i) {
+      out_ += "  (table (;" + std::to_string(i) + ";) " + limits_text(m_.tables[i].limits) + " " +
+              m_.tables[i].elem.name() + ")\n";
+    }
+    for (size_t i = m_.num_imported_memories; i < m_.memories.size(); ++i) {
+      out_ += "  (memory (;" + std::to_string(i) + ";) " + limits_text(m_.memories[i].limits) + ")\n";
+    }
+    for (size_t i = 0; i < m_.global_inits.size(); ++i) {
+      const wasm::Global& g = m_.global_inits[i];
+      auto e = const_expr(g.init);
+      if (!e) return std::move(e.error());
+      out_ += "  (global (;" + std::to_string(i + m_.num_imported_globals) + ";) " + global_type_text(g.type) +
+              " " + *e + ")\n";
+    }
+    for (const wasm::Export& ex : m_.exports) {
+      out_ += "  (export " + quote_string(ex.name) + " (" + wasm::extern_kind_name(ex.kind) + " ";
+      out_ += ex.kind == wasm::ExternKind::func ? func_ref(ex.index) : std::to_string(ex.index);
+      out_ += "))\n";
+    }
+    if (m_.start) out_ += "  (start " + func_ref(*m_.start) + ")\n";
+    for (size_t i = 0; i < m_.elems.size(); ++i) {
+      if (auto r = elem(i); !r) return std::move(r.error());
+    }
+    for (size_t i = 0; i < m_.datas.size(); ++i) {
+      const wasm::DataSegment& d = m_.datas[i];
+      out_ += "  (data (;" + std::to_string(i) + ";)";
+      if (d.mode == wasm::SegmentMode::active) {
+        auto e = const_expr(d.offset);
+        if (!e) return std::move(e.error());
+        if (d.memory != 0) out_ += " (memory " + std::to_string(d.memory) + ")";
+        out_ += " (offset " + *e + ")";
+      }
+      out_ += " " + quote_string(std::string_view(reinterpret_cast<const char*>(d.bytes.data()), d.bytes.size()));
+      out_ += ")\n";
+    }
+    out_ += ")\n";
+    return std::move(out_);
+  }
+
+ private:
+  static std::string def_id(const std::string& id, uint32_t index) {
+    return id.empty() ? "(;" + std::to_string(index) + ";) " : id + " ";
+  }
+  std::string func_ref(uint32_t i) const {
+    return i < func_ids_.size() && !func_ids_[i].empty() ? func_ids_[i] : std::to_string(i);
+  }
+  std::string local_ref(uint32_t i) const {
+    return i < local_ids_.size() && !local_ids_[i].empty() ? local_ids_[i] : std::to_string(i);
+  }
+
+  // " (param ...) (result ...)", with $ids for named params when `ids` is given.
+  std::string sig_text(const wasm::FuncType& t, const std::vector<std::string>* ids) const {
+    std::string s;
+    bool any_named = false;
+    if (ids)
+      for (size_t i = 0; i < t.params.size() && i < ids->size(); ++i) any_named |= !(*ids)[i].empty();
+    if (any_named) {
+      for (size_t i = 0; i < t.params.size(); ++i) {
+        s += " (param ";
+        if (!(*ids)[i].empty()) s += (*ids)[i] + " ";
+        s += t.params[i].name() + ")";
+      }
+    } else if (!t.params.empty()) {
+      s += " (param";
+      for (wasm::ValType v : t.params) s += " " + v.name();
+      s += ")";
+    }
+    if (!t.results.empty()) {
+      s += " (result";
+      for (wasm::ValType v : t.results) s += " " + v.name();
+      s += ")";
+    }
+    return s;
+  }
+
+ public:
+  void init_ids() {
+    if (o_.names) func_ids_ = make_ids(m_.names.functions, m_.func_types.size());
+    else func_ids_.assign(m_.func_types.size(), "");
+  }
+
+  Result<std::string> const_expr(const wasm::ConstExpr& e) const {
+    auto ins = read_instrs(e.code.data(), 0, e.code.size());
+    if (!ins) return std::move(ins.error());
+    std::string s;
+    size_t n = ins->size();
+    if (n > 0 && ins->back().op == Op::end) --n;
+    for (size_t i = 0; i < n; ++i) {
+      if (!s.empty()) s += " ";
+      s += "(" + instr_text((*ins)[i]) + ")";
+    }
+    return s;
+  }
+
+ private:
+  Result<void> elem(size_t i) {
+    const wasm::ElemSegment& e = m_.elems[i];
+    out_ += "  (elem (;" + std::to_string(i) + ";)";
+    if (e.mode == wasm::SegmentMode::declarative) out_ += " declare";
+    if (e.mode == wasm::SegmentMode::active) {
+      auto off = const_expr(e.offset);
+      if (!off) return std::move(off.error());
+      out_ += " (table " + std::to_string(e.table) + ") (offset " + *off + ")";
+    }
+    if (e.uses_exprs) {
+      out_ += " " + e.type.name();
+      for (const wasm::ConstExpr& x : e.exprs) {
+        auto t = const_expr(x);
+        if (!t) return std::move(t.error());
+        out_ += " (item " + *t + ")";
+      }
+    } else {
+      out_ += " func";
+      for (uint32_t f : e.func_indices) out_ += " " + func_ref(f);
+    }
+    out_ += ")\n";
+    return {};
+  }
+
+  Result<void> function(uint32_t index) {
+    const wasm::FuncBody& body = m_.body(index);
+    static const wasm::FuncType kNoType;
+    const wasm::FuncType& type = body.type_index < m_.types.size() ? m_.types[body.type_index] : kNoType;
+    local_ids_.clear();
+    if (o_.names) {
+      auto it = m_.names.locals.find(index);
+      if (it != m_.names.locals.end()) local_ids_ = make_ids(it->second, type.params.size() + body.num_locals);
+    }
+    out_ += "  (func " + def_id(func_ids_[index], index) + "(type " + std::to_string(body.type_index) + ")" +
+            sig_text(type, &local_ids_);
+    // Declared locals: named ones one by one, runs of unnamed ones grouped per declaration.
+    uint32_t li = uint32_t(type.params.size());
+    std::string locals;
+    for (const wasm::LocalDecl& d : body.locals) {
+      std::string group;
+      for (uint32_t k = 0; k < d.count; ++k, ++li) {
+        const std::string* id = li < local_ids_.size() && !local_ids_[li].empty() ? &local_ids_[li] : nullptr;
+        if (id) {
+          locals += " (local " + *id + " " + d.type.name() + ")";
+        } else {
+          group += " " + d.type.name();
+          if (k + 1 == d.count || (li + 1 < local_ids_.size() && !local_ids_[li + 1].empty())) {
+            locals += " (local" + group + ")";
+            group.clear();
+          }
+        }
+      }
+    }
+    out_ += locals + "\n";
+    auto ins = read_instrs(m_.bytes.data(), body.body_offset, body.body_end);
+    if (!ins) return std::move(ins.error());
+    std::vector<Instr>& v = *ins;
+    if (v.empty() || v.back().op != Op::end) return Error::malformed("function body must end with end", body.body_end);
+    v.pop_back();  // the function's own `end` is the closing parenthesis
+    if (o_.folded) {
+      size_t pos = 0;
+      std::vector<int> labels{int(type.results.size())};
+      std::vector<Node> nodes;
+      fold_seq(v, pos, labels, nodes);
+      for (const Node& n : nodes) render(n, 2, out_);
+    } else {
+      flat(v, type);
+    }
+    out_ += "  )\n";
+    return {};
+  }
+
+  std::string block_head(const Instr& in) const {
+    std::string s(wasm::op_info(in.op).name);
+    if (in.block == Instr::Block::single) s += " (result " + in.type.name() + ")";
+    else if (in.block == Instr::Block::index) s += " (type " + std::to_string(in.a) + ")";
+    return s;
+  }
+
+  // Text of a non-structural instruction with its immediates.
+  std::string instr_text(const Instr& in) const {
+    const wasm::OpInfo& info = wasm::op_info(in.op);
+    std::string s(info.name);
+    auto num = [&](uint64_t v) { s += " " + std::to_string(v); };
+    switch (info.imm) {
+      case ImmKind::none:
+      case ImmKind::mem:
+      case ImmKind::memory_copy:
+        break;
+      case ImmKind::block:
+        return block_head(in);
+      case ImmKind::label:
+      case ImmKind::global:
+      case ImmKind::table:
+      case ImmKind::data:
+      case ImmKind::elem:
+        num(in.a);
+        break;
+      case ImmKind::func:
+        s += " " + func_ref(in.a);
+        break;
+      case ImmKind::local:
+        s += " " + local_ref(in.a);
+        break;
+      case ImmKind::br_table:
+        for (uint32_t t : in.targets) num(t);
+        num(in.a);
+        break;
+      case ImmKind::call_indirect:
+        if (in.b != 0) num(in.b);
+        s += " (type " + std::to_string(in.a) + ")";
+        break;
+      case ImmKind::memarg:
+        if (in.bits != 0) s += " offset=" + std::to_string(in.bits);
+        if (in.a != natural_align_log2(in.op)) s += " align=" + std::to_string(uint64_t(1) << (in.a & 63));
+        break;
+      case ImmKind::i32:
+        s += " " + std::to_string(int32_t(uint32_t(in.bits)));
+        break;
+      case ImmKind::i64:
+        s += " " + std::to_string(int64_t(in.bits));
+        break;
+      case ImmKind::f32:
+        s += " " + format_f32(uint32_t(in.bits));
+        break;
+      case ImmKind::f64:
+        s += " " + format_f64(in.bits);
+        break;
+      case ImmKind::select_t:
+        s += " (result";
+        for (wasm::ValType t : in.select_types) s += " " + t.name();
+        s += ")";
+        break;
+      case ImmKind::heap_type:
+        s += in.type.is_funcref() ? " func" : " extern";
+        break;
+      case ImmKind::memory_init:
+        num(in.a);
+        break;
+      case ImmKind::table_init:
+        if (in.b != 0) num(in.b);
+        num(in.a);
+        break;
+      case ImmKind::table_copy:
+        if (in.a != 0 || in.b != 0) {
+          num(in.a);
+          num(in.b);
+        }
+        break;
+    }
+    return s;
+  }
+
+  void flat(const std::vector<Instr>& v, const wasm::FuncType&) {
+    int depth = 0;
+    for (const Instr& in : v) {
+      if (in.op == Op::end || in.op == Op::else_) --depth;
+      out_.append(size_t(2 * (depth + 2)), ' ');
+      out_ += instr_text(in) + "\n";
+      if (in.op == Op::block || in.op == Op::loop || in.op == Op::if_ || in.op == Op::else_) ++depth;
+    }
+  }
+
+  // ---- folded form ----
+
+  // Block params and results for a block instruction.
+  std::pair<size_t, size_t> block_arity(const Instr& in) const {
+    if (in.block == Instr::Block::single) return {0, 1};
+    if (in.block == Instr::Block::index && in.a < m_.types.size())
+      return {m_.types[in.a].params.size(), m_.types[in.a].results.size()};
+    return {0, 0};
+  }
+
+  // Operands popped and values pushed by a non-structural instruction; pops < 0: do not fold operands.
+  std::pair<int, int> arity(const Instr& in, const std::vector<int>& labels) const {
+    auto label = [&](uint32_t d) { return d < labels.size() ? labels[labels.size() - 1 - d] : -1; };
+    const wasm::OpInfo& info = wasm::op_info(in.op);
+    if (!info.sig.empty()) {
+      size_t colon = info.sig.find(':');
+      return {int(colon), int(info.sig.size() - colon - 1)};
+    }
+    auto ftype = [&](uint32_t t) -> const wasm::FuncType* { return t < m_.types.size() ? &m_.types[t] : nullptr; };
+    switch (in.op) {
+      case Op::unreachable: case Op::nop: case Op::data_drop: case Op::elem_drop:
+        return {0, 0};
+      case Op::br:
+        return {label(in.a), 0};
+      case Op::br_if: {
+        int n = label(in.a);
+        return n < 0 ? std::pair{-1, -1} : std::pair{n + 1, n};
+      }
+      case Op::br_table: {
+        int n = label(in.a);
+        return {n < 0 ? -1 : n + 1, 0};
+      }
+      case Op::return_:
+        return {labels.empty() ? -1 : labels.front(), 0};
+      case Op::call: {
+        if (in.a >= m_.func_types.size()) return {-1, -1};
+        const wasm::FuncType* t = ftype(m_.func_types[in.a]);
+        if (!t) return {-1, -1};
+        return {int(t->params.size()), int(t->results.size())};
+      }
+      case Op::call_indirect: {
+        const wasm::FuncType* t = ftype(in.a);
+        if (!t) return {-1, -1};
+        return {int(t->params.size()) + 1, int(t->results.size())};
+      }
+      case Op::drop: return {1, 0};
+      case Op::select: case Op::select_t: return {3, 1};
+      case Op::local_get: case Op::global_get: case Op::ref_null: case Op::ref_func: case Op::table_size:
+      case Op::memory_size:
+        return {0, 1};
+      case Op::local_set: case Op::global_set: return {1, 0};
+      case Op::local_tee: case Op::table_get: case Op::ref_is_null: case Op::memory_grow: return {1, 1};
+      case Op::table_set: return {2, 0};
+      case Op::table_grow: return {2, 1};
+      case Op::table_fill: case Op::table_copy: case Op::table_init: case Op::memory_fill:
+      case Op::memory_copy: case Op::memory_init:
+        return {3, 0};
+      default:
+        return {-1, -1};
+    }
+  }
+
+  // Moves the last `n` nodes of `seq` into `kids` when they are complete single-value expressions.
+  static void take_operands(std::vector<Node>& seq, int n, std::vector<Node>& kids) {
+    if (n <= 0 || size_t(n) > seq.size()) return;
+    for (size_t i = seq.size() - size_t(n); i < seq.size(); ++i)
+      if (seq[i].values != 1) return;
+    kids.assign(std::make_move_iterator(seq.end() - n), std::make_move_iterator(seq.end()));
+    seq.erase(seq.end() - n, seq.end());
+  }
+
+  // Folds instructions from `pos` up to (not including) the `end`/`else` closing the current sequence.
+  // Any grouping is faithful as long as instruction order is kept: (op a b) is the sequence a b op.
+  void fold_seq(const std::vector<Instr>& v, size_t& pos, std::vector<int>& labels, std::vector<Node>& seq) {
+    while (pos < v.size()) {
+      const Instr& in = v[pos];
+      if (in.op == Op::end || in.op == Op::else_) return;
+      ++pos;
+      Node n;
+      if (in.op == Op::block || in.op == Op::loop || in.op == Op::if_) {
+        auto [params, results] = block_arity(in);
+        n.head = block_head(in);
+        n.kind = in.op == Op::if_ ? Node::Kind::if_ : Node::Kind::block;
+        if (in.op == Op::if_ && params == 0) take_operands(seq, 1, n.kids);
+        labels.push_back(int(in.op == Op::loop ? params : results));
+        fold_seq(v, pos, labels, n.body);
+        if (pos < v.size() && v[pos].op == Op::else_) {
+          ++pos;
+          n.has_else = true;
+          fold_seq(v, pos, labels, n.else_body);
+        }
+        labels.pop_back();
+        if (pos < v.size()) ++pos;  // the block's `end`
+        n.values = params == 0 && (in.op != Op::if_ || !n.kids.empty()) ? int(results) : -1;
+      } else {
+        auto [pops, pushes] = arity(in, labels);
+        n.head = instr_text(in);
+        take_operands(seq, pops, n.kids);
+        n.values = pops >= 0 && (pops == 0 || !n.kids.empty()) ? pushes : -1;
+      }
+      seq.push_back(std::move(n));
+    }
+  }
+
+  static bool single_line(const Node& n) {
+    if (n.kind != Node::Kind::plain) return false;
+    for (const Node& k : n.kids)
+      if (!single_line(k)) return false;
+    return true;
+  }
+
+  static void inline_text(const Node& n, std::string& out) {
+    out += "(" + n.head;
+    for (const Node& k : n.kids) {
+      out += " ";
+      inline_text(k, out);
+    }
+    out += ")";
+  }
+
+  static void render(const Node& n, size_t indent, std::string& out) {
+    std::string pad(2 * indent, ' ');
+    if (single_line(n)) {
+      out += pad;
+      inline_text(n, out);
+      out += "\n";
+      return;
+    }
+    out += pad + "(" + n.head + "\n";
+    for (const Node& k : n.kids) render(k, indent + 1, out);
+    if (n.kind == Node::Kind::if_) {
+      out += pad + "  (then\n";
+      for (const Node& b : n.body) render(b, indent + 2, out);
+      out += pad + "  )\n";
+      if (n.has_else) {
+        out += pad + "  (else\n";
+        for (const Node& b : n.else_body) render(b, indent + 2, out);
+        out += pad + "  )\n";
+      }
+    } else {
+      for (const Node& b : n.body) render(b, indent + 1, out);
+    }
+    out += pad + ")\n";
+  }
+
+  const wasm::Module& m_;
+  PrintOptions o_;
+  std::string out_;
+  std::vector<std::string> func_ids_;
+  std::vector<std::string> local_ids_;
+};
+
+}  // namespace
+
+std::string const_expr_text(const wasm::Module& module, const wasm::ConstExpr& expr) {
+  Printer p(module, PrintOptions{false, false});
+  p.init_ids();
+  auto r = p.const_expr(expr);
+  return r ? *r : std::string("?");
+}
+
+Result<std::string> print_module(const wasm::Module& module, const PrintOptions& options) {
+  Printer p(module, options);
+  return p.run();
+}
+
+}  // namespace wisp::tools

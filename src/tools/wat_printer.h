@@ -1,0 +1,32 @@
+// `wisp print`: a decoded module back to WAT text, flat or folded, with $names from the name section.
+// Printing then parsing the text (text::wat_to_wasm) gives a module with the same types, imports,
+// functions (instruction for instruction), tables, memories, globals, exports, start, elements and data.
+// Custom sections other than "name" are not printed (the 2.0 text format has no syntax for them).
+#pragma once
+#include <string>
+
+#include "util/error.h"
+#include "wasm/module.h"
+
+namespace wisp::tools {
+
+struct PrintOptions {
+  bool folded = false;  // S-expression operands: (i32.add (local.get 0) (i32.const 1))
+  bool names = true;    // $ids from the name section where they are valid, unique identifiers
+};
+
+// The whole module as text, ending with a newline. Errors (Malformed) when a function body or constant
+// expression cannot be decoded.
+Result<std::string> print_module(const wasm::Module& module, const PrintOptions& options = {});
+
+// A constant expression as folded text without its final `end`: "(i32.const 1024)"; "?" if undecodable.
+std::string const_expr_text(const wasm::Module& module, const wasm::ConstExpr& expr);
+
+// WAT text of a float constant that parses back to exactly `bits` (nan payloads, -0, inf included).
+std::string format_f32(uint32_t bits);
+std::string format_f64(uint64_t bits);
+
+// A WAT string literal: printable ASCII as is, \hh escapes for every other byte, quotes and backslashes.
+std::string quote_string(std::string_view bytes);
+
+}  // namespace wisp::tools

@@ -1,0 +1,63 @@
+// End-to-end validation of small text modules: text -> binary -> module decoder -> validator.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "binary/module_decoder.h"
+#include "text/wat.h"
+#include "validate/module_validator.h"
+
+namespace wisp::validate {
+namespace {
+
+Result<void> validate_wat(std::string_view wat) {
+  auto bytes = text::wat_to_wasm(wat);
+  if (!bytes) return bytes.error();
+  auto m = binary::decode_module(std::move(*bytes));
+  if (!m) return m.error();
+  return validate_module(**m);
+}
+
+void expect_ok(std::string_view wat) {
+  auto r = validate_wat(wat);
+  EXPECT_TRUE(r.ok()) << wat << "\n" << (r.ok() ? "" : r.error().to_string());
+}
+
+void expect_invalid(std::string_view wat, const std::string& msg) {
+  auto r = validate_wat(wat);
+  ASSERT_FALSE(r.ok()) << wat;
+  EXPECT_EQ(r.error().kind, ErrorKind::Invalid) << r.error().to_string();
+  EXPECT_EQ(r.error().message.substr(0, msg.size()), msg) << r.error().to_string();
+}
+
+TEST(ValidateWat, ValidPrograms) {
+  expect_ok(R"wat((module
+    (func $fac (export "fac") (param i64) (result i64)
+      (if (result i64) (i64.eqz (local.get 0))
+        (then (i64.const 1))
+        (else (i64.mul (local.get 0) (call $fac (i64.sub (local.get 0) (i64.const 1)))))))))wat");
+  expect_ok(R"wat((module
+    (func (param i32) (result i32 i64)
+      (block (result i32 i64)
+        (br_table 0 0 (i32.const 1) (i64.const 2) (local.get 0))))))wat");
+  expect_ok(R"wat((module
+    (memory 1) (data "abc")
+    (func (memory.init 0 (i32.const 0) (i32.const 0) (i32.const 3)) (data.drop 0))))wat");
+  expect_ok(R"wat((module
+    (table 2 funcref) (elem declare func 0)
+    (func (result funcref) (ref.func 0))
+    (func (param i32) (result i32) (call_indirect (param i32) (result i32) (local.get 0) (i32.const 0)))))wat");
+}
+
+TEST(ValidateWat, InvalidPrograms) {
+  expect_invalid("(module (func (result i32) (i64.const 1)))", "type mismatch");
+  expect_invalid("(module (func (br 1)))", "unknown label");
+  expect_invalid("(module (func (local.get 0) (drop)))", "unknown local");
+  expect_invalid("(module (func (drop (i32.load (i32.const 0)))))", "unknown memory");
+  expect_invalid("(module (func (result i32) (ref.func 0) (ref.is_null)))", "undeclared function reference");
+  expect_invalid("(module (global i32 (i32.const 0)) (func (global.set 0 (i32.const 1))))", "global is immutable");
+  expect_invalid("(module (global i32 (i32.add (i32.const 0) (i32.const 1))))", "constant expression required");
+}
+
+}  // namespace
+}  // namespace wisp::validate
