@@ -163,7 +163,7 @@ class ScriptRunner {
   // Binary bytes of a script module: binary modules as given, quoted text through wat_to_wasm.
   Result<std::vector<uint8_t>> module_bytes(const text::ModuleSource& src) {
     if (src.kind == text::ModuleSource::Kind::binary) return src.bytes;
-    return text::wat_to_wasm(src.quote);
+    return text::wat_to_wasm(src.quote, text::kScriptDialect);
   }
 
   Result<Module> compile(const text::ModuleSource& src) {

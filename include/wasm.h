@@ -321,8 +321,8 @@ WASM_API_EXTERN own wasm_functype_t* wasm_func_type(const wasm_func_t*);
 WASM_API_EXTERN size_t wasm_func_param_arity(const wasm_func_t*);
 WASM_API_EXTERN size_t wasm_func_result_arity(const wasm_func_t*);
 
-/* Calls `func`; `results` must have the result count. Returns NULL, or the trap (also for wrong
- * argument counts or types). */
+/* Calls `func`. Returns NULL, or the trap: also for wrong argument counts or types (checked before
+ * the call) and for a `results` vector not of the result count (checked after it). */
 WASM_API_EXTERN own wasm_trap_t* wasm_func_call(const wasm_func_t*, const wasm_val_vec_t* args,
                                                wasm_val_vec_t* results);
 

@@ -11,6 +11,11 @@ using wisp::capi::RefKind;
 wasm_store_t::wasm_store_t(const wisp::Engine& e)
     : engine(e), store(std::make_unique<wisp::Store>(e)), interrupt(std::make_shared<wisp::capi::InterruptState>()) {
   interrupt->handle = store->interrupt_handle();
+  // The standard API has no instance limit (its examples create 100,000 instances in one store);
+  // wisp_store_set_limits can set one.
+  wisp::StoreLimits limits = store->limits();
+  limits.max_instances = UINT32_MAX;
+  store->set_limits(limits);
 }
 
 wasm_store_t::~wasm_store_t() {
@@ -223,10 +228,7 @@ wasm_trap_t* wasm_func_call(const wasm_func_t* f, const wasm_val_vec_t* args, wa
   if (nargs != type->params().size())
     return trap_msg(store, "wrong number of arguments: expected " + std::to_string(type->params().size()) +
                                ", got " + std::to_string(nargs));
-  if (nres != type->results().size())
-    return trap_msg(store, "wrong number of results: expected " + std::to_string(type->results().size()) +
-                               ", got " + std::to_string(nres));
-  std::vector<wisp::Val> in(nargs), out(nres);
+  std::vector<wisp::Val> in(nargs), out(type->results().size());
   for (size_t i = 0; i < nargs; ++i) {
     if (!wisp::capi::to_wisp(store, args->data[i], &in[i]) || in[i].kind() != type->params()[i].kind())
       return trap_msg(store, "argument " + std::to_string(i) + " has the wrong type (expected " +
@@ -234,6 +236,11 @@ wasm_trap_t* wasm_func_call(const wasm_func_t* f, const wasm_val_vec_t* args, wa
   }
   wisp::Result<void> r = func.call(store->s(), in, out);
   if (!r.ok()) return trap_from(store, std::move(r.error()));
+  // Checked after the call, as callers expecting a trap may pass no result space (the standard's
+  // examples do).
+  if (nres != out.size())
+    return trap_msg(store, "wrong number of results: expected " + std::to_string(out.size()) + ", got " +
+                               std::to_string(nres));
   for (size_t i = 0; i < nres; ++i) wisp::capi::to_c(store, out[i], &results->data[i]);
   return nullptr;
 }

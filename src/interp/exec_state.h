@@ -23,6 +23,8 @@ enum class TrapCode : uint8_t {
   indirect_mismatch,
   stack_exhausted,
   pending_error,  // st->error holds the Error (host function, translation failure)
+  out_of_fuel,    // Store fuel ran out (EngineConfig::consume_fuel)
+  interrupted,    // StoreData::interrupt was set (EngineConfig::interruptible)
 };
 
 const char* trap_message(TrapCode code);

@@ -26,6 +26,8 @@ const char* trap_message(TrapCode code) {
     case TrapCode::indirect_mismatch: return "indirect call type mismatch";
     case TrapCode::stack_exhausted: return "call stack exhausted";
     case TrapCode::pending_error: return "error";
+    case TrapCode::out_of_fuel: return "all fuel consumed";
+    case TrapCode::interrupted: return "interrupted";
   }
   return "trap";
 }

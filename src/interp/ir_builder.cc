@@ -1,5 +1,6 @@
 #include "interp/ir_builder.h"
 
+#include <algorithm>
 #include <array>
 #include <map>
 
@@ -97,6 +98,7 @@ IrBuilder::IrBuilder(const wasm::Module& module, uint32_t func_index, const runt
 // ---- emission ------------------------------------------------------------------------------------------
 
 void IrBuilder::emit(HandlerId id) {
+  if (!checks_.empty()) ++checks_.back().instrs;
   uint64_t w = handler_word(id);
   code_.push_back(uint32_t(w));
   code_.push_back(uint32_t(w >> 32));
@@ -215,10 +217,26 @@ void IrBuilder::begin_function(const wasm::FuncType& type, std::span<const ValTy
   fn.kind = CtlKind::function;
   fn.results = type.results;
   ctls_.push_back(std::move(fn));
+  emit_checks_ = config_.consume_fuel || config_.interruptible;
+  begin_check();
+}
+
+void IrBuilder::begin_check() {
+  if (!emit_checks_) return;
+  emit(HandlerId::op_check_i);
+  checks_.push_back({pc(), 0});
+  opd(1);
+}
+
+void IrBuilder::end_check() {
+  if (!emit_checks_ || checks_.empty()) return;
+  code_[checks_.back().operand] = std::max<uint32_t>(checks_.back().instrs, 1);
+  checks_.pop_back();
 }
 
 void IrBuilder::end_function(bool) {
   if (reachable_) emit_return();
+  end_check();
   uint32_t frame = temp_base_ + max_height_ + 1;
   if (frame < out_.num_results) frame = out_.num_results;
   out_.frame_slots = frame;
@@ -253,6 +271,10 @@ void IrBuilder::on_block(const validate::BlockSig& sig, bool reachable) { enter(
 void IrBuilder::on_loop(const validate::BlockSig& sig, bool reachable) {
   enter(CtlKind::loop, sig, reachable);
   ctls_.back().loop_pc = pc();
+  if (emit_checks_ && ctls_.back().live) {
+    begin_check();
+    ctls_.back().has_check = true;
+  }
 }
 
 void IrBuilder::on_if(const validate::BlockSig& sig, bool reachable) {
@@ -296,6 +318,7 @@ void IrBuilder::on_else(bool) {
 void IrBuilder::on_end(bool) {
   Ctl c = std::move(ctls_.back());
   ctls_.pop_back();
+  if (c.has_check) end_check();
   if (!c.live) return;
   if (reachable_) materialize_top(uint32_t(c.results.size()));
   if (c.has_else_fixup) {

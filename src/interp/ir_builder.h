@@ -98,6 +98,7 @@ class IrBuilder {
     std::vector<Fixup> fixups;
     bool has_else_fixup = false;
     Fixup else_fixup{};
+    bool has_check = false;  // a loop whose header holds a limit check (checks_ entry)
   };
   // Where a value comes from when copying it: a slot or a constant.
   struct Src {
@@ -184,6 +185,16 @@ class IrBuilder {
   bool producer_valid_ = false;
   uint32_t producer_end_ = 0, producer_dst_ = 0, producer_height_ = 0;
   LastCmp cmp_;
+  // Limit checks (fuel / interruption, only when enabled): one per function entry and live loop
+  // header; each counts the instructions emitted in its region (nested loops excluded) as its cost.
+  struct Check {
+    uint32_t operand = 0;
+    uint32_t instrs = 0;
+  };
+  bool emit_checks_ = false;
+  std::vector<Check> checks_;
+  void begin_check();
+  void end_check();
 };
 
 // Translates defined function `func_index` of `module` (validating it again: one decoder pass).

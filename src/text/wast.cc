@@ -144,7 +144,7 @@ Result<void> parse_module(const Sexp& m, std::string_view source, bool keep_text
     }
     return {};
   }
-  auto bytes = encode_module_sexp(m);
+  auto bytes = encode_module_sexp(m, kScriptDialect);
   if (!bytes.ok()) {
     if (keep_text) {
       cmd.module.kind = ModuleSource::Kind::quote;
@@ -248,7 +248,7 @@ Result<Script> parse_wast(std::string_view source) {
     bool field = false;
     for (const char* k : kFields) field = field || s.is_list_of(k);
     if (!field) continue;
-    auto bytes = wat_to_wasm(source);
+    auto bytes = wat_to_wasm(source, kScriptDialect);
     if (!bytes.ok()) return bytes.error();
     Command cmd;
     cmd.line = s.line;

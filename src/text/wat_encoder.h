@@ -1,5 +1,6 @@
 // Internal: encodes a parsed text module (S-expressions) into the binary format.
 #pragma once
+#include "text/wat.h"
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -60,6 +61,8 @@ class InstrEncoder {
 
 class ModuleEncoder {
  public:
+  explicit ModuleEncoder(const WatOptions& options) : options_(options) {}
+  const WatOptions& options() const { return options_; }
   // Encodes module fields items[first..].
   Result<Bytes> encode(const std::vector<Sexp>& items, size_t first);
 
@@ -109,6 +112,7 @@ class ModuleEncoder {
   Result<void> define_start(const Sexp& f);
   Result<std::string> name_string(const Sexp& s);
 
+  WatOptions options_;
   Names names_[size_t(Space::count_)];
   std::vector<wasm::FuncType> types_;
   bool seen_definition_ = false;
@@ -122,7 +126,7 @@ class ModuleEncoder {
 };
 
 // Encodes a `(module ...)` list (text, binary or quote form).
-Result<Bytes> encode_module_sexp(const Sexp& module);
+Result<Bytes> encode_module_sexp(const Sexp& module, const WatOptions& options);
 
 // Helpers shared by the encoder files.
 void put_u32(Bytes& out, uint64_t v);

@@ -13,11 +13,11 @@ using wasm::Op;
 
 namespace {
 
-// The 2.0 text format rejects the obsolete spellings (get_local, i32.wrap/i64, ...) that op_from_name
-// still knows, so only canonical names are accepted.
-std::optional<Op> text_op(std::string_view name) {
+// op_from_name also knows the obsolete spellings (get_local, i32.wrap/i64, ...); the standard text
+// format rejects them, so they are accepted only when WatOptions::legacy_names is on.
+std::optional<Op> text_op(std::string_view name, bool legacy_names) {
   auto op = wasm::op_from_name(name);
-  if (op && wasm::op_info(*op).name != name) return std::nullopt;
+  if (op && !legacy_names && wasm::op_info(*op).name != name) return std::nullopt;
   return op;
 }
 
@@ -375,7 +375,7 @@ static bool typed_select(Cursor& c) { return !c.done() && c.peek().is_list_of("r
 
 Result<void> InstrEncoder::plain(Cursor& c) {
   const Sexp& at = c.next();
-  auto op = text_op(at.text);
+  auto op = text_op(at.text, m_.options().legacy_names);
   if (!op && is_clause_keyword(at.text)) return at.error("unexpected token " + at.text);
   if (!op) {
     auto simd = simd_instr(at, c, out_);
@@ -443,7 +443,7 @@ Result<void> InstrEncoder::instrs(Cursor& c) {
 Result<void> InstrEncoder::folded(const Sexp& list) {
   if (list.items.empty() || !list.items[0].is_atom()) return list.error("unexpected token, expected instruction");
   const Sexp& at = list.items[0];
-  auto op = text_op(at.text);
+  auto op = text_op(at.text, m_.options().legacy_names);
   if (!op && is_clause_keyword(at.text)) return at.error("unexpected token " + at.text);
   Cursor c{&list.items, 1, &list};
   Bytes head;

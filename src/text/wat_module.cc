@@ -790,14 +790,14 @@ Result<Bytes> ModuleEncoder::encode(const std::vector<Sexp>& items, size_t first
 
 namespace {
 
-Result<Bytes> encode_fields(const std::vector<Sexp>& items, size_t first) {
-  ModuleEncoder enc;
+Result<Bytes> encode_fields(const std::vector<Sexp>& items, size_t first, const WatOptions& options) {
+  ModuleEncoder enc(options);
   return enc.encode(items, first);
 }
 
 }  // namespace
 
-Result<Bytes> encode_module_sexp(const Sexp& m) {
+Result<Bytes> encode_module_sexp(const Sexp& m, const WatOptions& options) {
   size_t i = 1;
   if (i < m.items.size() && m.items[i].is_id()) ++i;
   if (i < m.items.size() && (m.items[i].is_keyword("binary") || m.items[i].is_keyword("quote"))) {
@@ -808,19 +808,19 @@ Result<Bytes> encode_module_sexp(const Sexp& m) {
       all += m.items[k].text;
     }
     if (binary) return Bytes(all.begin(), all.end());
-    return wat_to_wasm(all);
+    return wat_to_wasm(all, options);
   }
-  return encode_fields(m.items, i);
+  return encode_fields(m.items, i, options);
 }
 
-Result<std::vector<uint8_t>> wat_to_wasm(std::string_view source) {
+Result<std::vector<uint8_t>> wat_to_wasm(std::string_view source, const WatOptions& options) {
   auto sexps = parse_sexps(source);
   if (!sexps.ok()) return sexps.error();
   const std::vector<Sexp>& top = *sexps;
-  if (top.size() == 1 && top[0].is_list_of("module")) return encode_module_sexp(top[0]);
+  if (top.size() == 1 && top[0].is_list_of("module")) return encode_module_sexp(top[0], options);
   for (const Sexp& s : top)
     if (s.is_list_of("module")) return s.error("unexpected token: module inside module");
-  return encode_fields(top, 0);
+  return encode_fields(top, 0, options);
 }
 
 }  // namespace wisp::text

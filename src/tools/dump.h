@@ -17,10 +17,11 @@ const char* section_name(uint8_t id);
 // Number of entries a (non-custom) section declares, as decoded into `m`.
 uint64_t section_item_count(const wasm::Module& m, uint8_t id);
 
-// A function's display name: the name section's, else its first export's, else "" .
+// A function's display name: the name section's, else its first export's, else "".
 std::string display_func_name(const wasm::Module& m, uint32_t func_index);
 
-// Human listing: header, sections with offsets and sizes, then every index space and segment.
+// Human listing: header, sections with offsets and sizes, then every index space and segment. A
+// function's size is its whole code entry (size field, local declarations and body).
 std::string inspect_text(const wasm::Module& m);
 // The same information as one JSON object (ends with a newline).
 std::string inspect_json(const wasm::Module& m);

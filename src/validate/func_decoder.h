@@ -26,8 +26,8 @@
 // running past the body, junk after the final end), Invalid for typing problems, with the spec
 // interpreter's wording ("type mismatch", "unknown local 3", ...) and the byte offset.
 //
-// SIMD (0xFD prefix) is not decoded yet: it is rejected as an illegal opcode by the member
-// decode_simd() in func_decoder_simd.h, where SIMD decoding will go.
+// SIMD (0xFD prefix) is decoded by the members decode_simd() / decode_simd_const() in
+// func_decoder_simd.h, from the table in wasm/simd_opcodes.def.
 #pragma once
 #include <algorithm>
 #include <array>
@@ -533,6 +533,7 @@ class FuncDecoder {
   bool decode_memarg(uint8_t byte, uint32_t& align, uint32_t& offset);
   bool decode_fc(bool live);
   bool decode_simd(bool live);  // func_decoder_simd.h
+  bool decode_simd_const();     // func_decoder_simd.h: v128.const in a constant expression
   bool decode_br_table(bool live);
   bool decode_end(bool live, bool& done);
   bool decode_else(bool live);

@@ -571,6 +571,9 @@ bool FuncDecoder<Tag, Visitor>::decode_const_expr() {
         if (sub >= detail::kNumFcOps || detail::kFcOps[sub] < 0) return malformed_opcode(0xFC, true, sub);
         return invalid("constant expression required");
       }
+      case 0xFD:
+        if (!decode_simd_const()) return false;
+        break;
       default:
         if (detail::kByteOps[b] >= 0) return invalid("constant expression required");
         --p_;

@@ -17,6 +17,7 @@
 
 #include "wasm/module.h"
 #include "wasm/opcodes.h"
+#include "wasm/simd_opcodes.h"
 
 namespace wisp::validate {
 
@@ -88,6 +89,15 @@ struct NullVisitor {
   void on_table_copy(uint32_t /*dst*/, uint32_t /*src*/) {}
   void on_table_init(uint32_t /*elem*/, uint32_t /*table*/) {}
   void on_elem_drop(uint32_t /*elem*/) {}
+
+  // SIMD (0xFD prefix). on_simd: operators without immediates (typed by simd_opcodes.def);
+  // on_simd_lane: extract/replace_lane; on_simd_mem: loads and stores (lane: the lane immediate of
+  // the *_lane forms, else 0); v128.const and i8x16.shuffle get their 16 immediate bytes.
+  void on_simd(wasm::SimdOp) {}
+  void on_simd_lane(wasm::SimdOp, uint8_t /*lane*/) {}
+  void on_simd_mem(wasm::SimdOp, uint32_t /*memory*/, uint64_t /*offset*/, uint32_t /*align*/, uint8_t /*lane*/) {}
+  void on_v128_const(const uint8_t* /*bytes16*/) {}
+  void on_simd_shuffle(const uint8_t* /*lanes16*/) {}
 };
 
 }  // namespace wisp::validate

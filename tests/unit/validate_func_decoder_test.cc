@@ -309,7 +309,7 @@ TEST(ValidateFunc, Numeric) {
 TEST(ValidateFunc, MalformedEncodings) {
   expect_malformed(check({}, {}, {0x06, 0x0B}), "illegal opcode");
   expect_malformed(check({}, {}, {0xFC, 0x20, 0x0B}), "illegal opcode");
-  expect_malformed(check({}, {}, {0xFD, 0x00, 0x0B}), "illegal opcode");
+  expect_malformed(check({}, {}, {0xFD, 0x9A, 0x01, 0x0B}), "illegal opcode");  // an unassigned SIMD opcode
   // i32.const with a 6-byte LEB and with unused bits that are not a sign extension
   expect_malformed(check({}, {I32}, {0x41, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00, 0x0B}),
                    "integer representation too long");

@@ -1,0 +1,231 @@
+// Google Benchmark micro-benchmarks of wisp's fixed costs: decode+validate throughput, IR translation
+// throughput, instantiation, host->Wasm calls of a trivial export and Wasm->host calls.
+// Modules are written in WAT and encoded once, outside the timed regions.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "interp/invoke.h"
+#include "text/wat.h"
+#include "wisp/wisp.h"
+
+namespace {
+
+using wisp::Engine;
+using wisp::Instance;
+using wisp::Module;
+using wisp::Store;
+
+std::vector<uint8_t> must_encode(const std::string& wat) {
+  auto bytes = wisp::text::wat_to_wasm(wat);
+  if (!bytes.ok()) {
+    std::fprintf(stderr, "micro_bench: bad WAT: %s\n", bytes.error().to_string().c_str());
+    std::abort();
+  }
+  return std::move(bytes.value());
+}
+
+template <class T>
+T must(wisp::Result<T> r, const char* what) {
+  if (!r.ok()) {
+    std::fprintf(stderr, "micro_bench: %s: %s\n", what, r.error().to_string().c_str());
+    std::abort();
+  }
+  return std::move(r.value());
+}
+
+// A large module of `n` exported functions whose bodies mix what compilers emit: locals, arithmetic,
+// loads/stores with offsets, a loop with compare+branch, if/else, select, br_table and direct calls.
+std::string large_module_wat(int n) {
+  std::string s = "(module (memory 1) (global $g (mut i32) (i32.const 0))\n";
+  s.reserve(static_cast<size_t>(n) * 700);
+  for (int i = 0; i < n; i++) {
+    std::string id = std::to_string(i);
+    std::string callee = std::to_string(i > 0 ? i - 1 : 0);
+    s += "(func $f" + id + " (export \"f" + id + "\") (param $a i32) (param $b i32) (result i32)"
+         " (local $i i32) (local $acc i32) (local $x i64) (local $d f64)\n"
+         "  (local.set $acc (i32.add (local.get $a) (i32.const " + id + ")))\n"
+         "  (block $exit (loop $top\n"
+         "    (br_if $exit (i32.ge_u (local.get $i) (local.get $b)))\n"
+         "    (local.set $acc (i32.xor (i32.mul (local.get $acc) (i32.const 31))"
+         " (i32.load offset=16 (i32.and (local.get $i) (i32.const 1020)))))\n"
+         "    (i32.store offset=8 (i32.and (local.get $acc) (i32.const 1020)) (local.get $acc))\n"
+         "    (local.set $x (i64.add (local.get $x) (i64.extend_i32_u (local.get $acc))))\n"
+         "    (local.set $d (f64.add (local.get $d) (f64.convert_i32_s (local.get $i))))\n"
+         "    (local.set $i (i32.add (local.get $i) (i32.const 1)))\n"
+         "    (br $top)))\n"
+         "  (if (i32.gt_s (local.get $acc) (i32.const 100))\n"
+         "    (then (local.set $acc (i32.shr_u (local.get $acc) (i32.const 3))))\n"
+         "    (else (local.set $acc (select (local.get $a) (local.get $b) (local.get $acc)))))\n"
+         "  (block $b2 (block $b1 (block $b0\n"
+         "    (br_table $b0 $b1 $b2 (i32.and (local.get $acc) (i32.const 3))))\n"
+         "    (global.set $g (i32.add (global.get $g) (i32.const 1))))\n"
+         "    (local.set $acc (i32.add (local.get $acc) (i32.wrap_i64 (local.get $x)))))\n"
+         "  (if (i32.eqz (local.get $b)) (then (return (local.get $acc))))\n"
+         "  (i32.add (local.get $acc)"
+         " (call $f" + callee + " (local.get $acc) (i32.const 0))))\n";
+  }
+  s += ")\n";
+  return s;
+}
+
+constexpr int kLargeFuncs = 20000;
+
+const std::vector<uint8_t>& large_module() {
+  static const std::vector<uint8_t> bytes = must_encode(large_module_wat(kLargeFuncs));
+  return bytes;
+}
+
+// Decode + validate (no IR) of the large module; bytes/s is over the whole module, which is ~all code.
+void BM_DecodeValidate(benchmark::State& state) {
+  const auto& bytes = large_module();
+  Engine engine;
+  for (auto _ : state) {
+    auto r = Module::validate(engine, bytes);
+    if (!r.ok()) state.SkipWithError("validate failed");
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(bytes.size()));
+  state.counters["module_MB"] = static_cast<double>(bytes.size()) / 1e6;
+}
+BENCHMARK(BM_DecodeValidate)->Unit(benchmark::kMillisecond);
+
+// Module::compile with lazy translation: decode + validate + the module objects (no IR yet).
+void BM_Compile(benchmark::State& state) {
+  const auto& bytes = large_module();
+  Engine engine;
+  for (auto _ : state) {
+    auto m = Module::compile(engine, bytes);
+    if (!m.ok()) state.SkipWithError("compile failed");
+    benchmark::DoNotOptimize(m);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(bytes.size()));
+}
+BENCHMARK(BM_Compile)->Unit(benchmark::kMillisecond);
+
+// IR translation (the builder re-decodes and re-checks each body while emitting IR) of every function
+// of a freshly compiled module. Compilation and instantiation are outside the timed region.
+void BM_TranslateIR(benchmark::State& state) {
+  const auto& bytes = large_module();
+  Engine engine;  // lazy translation: nothing is built before ensure_code
+  for (auto _ : state) {
+    state.PauseTiming();
+    Module module = must(Module::compile(engine, bytes), "compile");
+    Store store(engine);
+    Instance inst = must(Instance::create(store, module, {}), "instantiate");
+    std::vector<wisp::runtime::FuncInstance*> funcs;
+    for (auto& [name, ext] : inst.exports(store)) {
+      if (auto f = ext.func()) funcs.push_back(f->internal());
+    }
+    state.ResumeTiming();
+    for (auto* f : funcs) {
+      auto r = wisp::interp::ensure_code(store.data_internal(), f);
+      if (!r.ok()) state.SkipWithError("translation failed");
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(bytes.size()));
+  state.counters["funcs/s"] = benchmark::Counter(static_cast<double>(state.iterations()) * kLargeFuncs,
+                                                 benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_TranslateIR)->Unit(benchmark::kMillisecond);
+
+// A module shaped like a small C program's: one memory with a 64 KiB data segment, a table with an
+// element segment, globals and a handful of functions.
+std::vector<uint8_t> small_program_module() {
+  std::string s = "(module (memory (export \"memory\") 2) (table 16 funcref)\n"
+                  "(global $sp (mut i32) (i32.const 65536)) (global (mut i64) (i64.const 0))\n";
+  for (int i = 0; i < 16; i++) {
+    s += "(func $f" + std::to_string(i) + " (param i32) (result i32) (i32.add (local.get 0) (i32.const " +
+         std::to_string(i) + ")))\n";
+  }
+  s += "(elem (i32.const 0) func";
+  for (int i = 0; i < 16; i++) s += " $f" + std::to_string(i);
+  s += ")\n(data (i32.const 1024) \"";
+  for (int i = 0; i < 65536; i++) s += "\\" + std::string(1, "0123456789abcdef"[(i >> 4) & 15]) + "0";
+  s += "\"))\n";
+  return must_encode(s);
+}
+
+void BM_Instantiate(benchmark::State& state) {
+  static const std::vector<uint8_t> bytes = small_program_module();
+  Engine engine;
+  Module module = must(Module::compile(engine, bytes), "compile");
+  for (auto _ : state) {
+    Store store(engine);
+    auto inst = Instance::create(store, module, {});
+    if (!inst.ok()) state.SkipWithError("instantiate failed");
+    benchmark::DoNotOptimize(inst);
+  }
+}
+BENCHMARK(BM_Instantiate)->Unit(benchmark::kMicrosecond);
+
+constexpr const char* kCallWat = R"((module
+  (import "host" "inc" (func $inc (param i32) (result i32)))
+  (func (export "id") (param i32) (result i32) (local.get 0))
+  (func (export "call_host") (param $n i32) (result i32) (local $acc i32)
+    (block $done (loop $top
+      (br_if $done (i32.eqz (local.get $n)))
+      (local.set $acc (call $inc (local.get $acc)))
+      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+      (br $top)))
+    (local.get $acc)))
+)";
+
+struct CallFixture {
+  Engine engine;
+  Store store{engine};
+  Instance inst;
+  CallFixture() {
+    Module module = must(Module::compile(engine, must_encode(kCallWat)), "compile");
+    wisp::Linker linker(engine);
+    if (!linker.func_wrap("host", "inc", [](int32_t x) -> int32_t { return x + 1; }).ok()) std::abort();
+    inst = must(linker.instantiate(store, module), "instantiate");
+  }
+};
+
+// Host -> Wasm: a typed call of the identity export (no Val boxing).
+void BM_HostToWasmTyped(benchmark::State& state) {
+  CallFixture fx;
+  auto id = must(fx.inst.get_func(fx.store, "id")->typed<int32_t(int32_t)>(fx.store), "typed");
+  int32_t x = 0;
+  for (auto _ : state) {
+    auto r = id.call(fx.store, x);
+    x = r.ok() ? r.value() + 1 : 0;
+  }
+  benchmark::DoNotOptimize(x);
+}
+BENCHMARK(BM_HostToWasmTyped);
+
+// Host -> Wasm through Func::call with Val spans (the dynamic path embedders and the C API use).
+void BM_HostToWasmVal(benchmark::State& state) {
+  CallFixture fx;
+  wisp::Func id = *fx.inst.get_func(fx.store, "id");
+  wisp::Val args[1] = {wisp::Val::i32(1)};
+  wisp::Val results[1] = {wisp::Val::i32(0)};
+  for (auto _ : state) {
+    auto r = id.call(fx.store, args, results);
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_HostToWasmVal);
+
+// Wasm -> host: a guest loop calling an imported i32->i32 host function; reported per host call.
+void BM_WasmToHost(benchmark::State& state) {
+  CallFixture fx;
+  auto f = must(fx.inst.get_func(fx.store, "call_host")->typed<int32_t(int32_t)>(fx.store), "typed");
+  constexpr int32_t kCalls = 10000;
+  for (auto _ : state) {
+    auto r = f.call(fx.store, kCalls);
+    if (!r.ok() || r.value() != kCalls) state.SkipWithError("wrong result");
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * kCalls);
+  state.counters["ns/call"] = benchmark::Counter(static_cast<double>(state.iterations()) * kCalls,
+                                                 benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_WasmToHost);
+
+}  // namespace
+
+BENCHMARK_MAIN();

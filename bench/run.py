@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""wisp benchmark harness.
+
+Builds every bench/programs/*.c twice (natively and for wasm32-wasi, both with clang -O2), then runs each
+program natively, under `wisp run` and under every runtime named in WISP_BENCH_RUNTIMES, alternating the
+runtimes run by run (so a drift in machine speed hits all of them alike). Prints per program the median
+wall time, peak RSS and the ratio to native, then the geometric mean of the ratios. Every run's checksum
+line (stdout) must equal the native one; any mismatch or failure makes the exit status 1.
+
+  bench/run.py --wisp build/wisp [--runs 5] [--tiny] [--only fib,sort] [--markdown]
+  bench/run.py --wisp-cmd build/wisp_bench_run ...   (the API-level runner of bench/tools/wasi_run.cc)
+
+WISP_BENCH_RUNTIMES is a shell-quoted list of NAME=COMMAND; a runtime is run as `COMMAND FILE.wasm ARGS`:
+  WISP_BENCH_RUNTIMES='wasm3=/tmp/wasm3/build/wasm3 "node=node --no-warnings tests/wasi/node-run.mjs"'
+"""
+
+import argparse
+import math
+import os
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PROGRAMS = os.path.join(HERE, "programs")
+
+# name -> (full size, tiny size). Full sizes take roughly 0.05-0.5 s natively on a 2020s x86-64 core.
+SIZES = {
+    "fib": (35, 15),
+    "loops": (3000000, 2000),
+    "matmul": (300, 12),
+    "nbody": (500000, 100),
+    "hash": (8, 1),
+    "sort": (400000, 1000),
+    "memops": (2000, 2),
+    "vm": (1000000, 1000),
+    "strings": (200000, 200),
+    "hello": (0, 0),
+}
+STARTUP_ONLY = {"hello"}  # excluded from the compute geomean: it measures start-up, reported on its own
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def build(cc, out_dir, names, extra_flags):
+    """Compiles each program natively and to wasm32-wasi with the same flags; returns {name: (nat, wasm)}."""
+    flags = ["-O2", "-Wall", "-Wextra", "-Werror"] + extra_flags
+    built = {}
+    for name in names:
+        src = os.path.join(PROGRAMS, name + ".c")
+        nat = os.path.join(out_dir, name + ".native")
+        wasm = os.path.join(out_dir, name + ".wasm")
+        for cmd in ([cc] + flags + [src, "-o", nat, "-lm"],
+                    [cc, "--target=wasm32-wasi"] + flags + [src, "-o", wasm, "-lm"]):
+            r = subprocess.run(cmd, capture_output=True, text=True)
+            if r.returncode != 0:
+                log("build failed: " + " ".join(cmd) + "\n" + r.stderr)
+                sys.exit(2)
+        built[name] = (nat, wasm)
+    return built
+
+
+def run_once(measure, argv, timeout):
+    """Runs argv under the measure wrapper; returns (wall s, peak RSS KiB, exit code, output)."""
+    with tempfile.TemporaryFile() as out, tempfile.NamedTemporaryFile(mode="r") as figures:
+        p = subprocess.Popen([measure, figures.name] + argv, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            p.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+            return (timeout, 0, -9, b"TIMEOUT")
+        out.seek(0)
+        text = figures.read().split()
+        if len(text) != 2:
+            return (0.0, 0, p.returncode or -1, b"measure failed: " + out.read())
+        return (int(text[0]) / 1e9, int(text[1]), p.returncode, out.read())
+
+
+def parse_runtimes(spec):
+    runtimes = []
+    for item in shlex.split(spec or ""):
+        if "=" not in item:
+            log(f"WISP_BENCH_RUNTIMES: '{item}' is not NAME=COMMAND")
+            sys.exit(2)
+        name, cmd = item.split("=", 1)
+        runtimes.append((name, shlex.split(cmd)))
+    return runtimes
+
+
+def geomean(xs):
+    xs = [x for x in xs if x and x > 0]
+    return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else float("nan")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--wisp", help="path to the wisp CLI (runs `WISP run FILE.wasm SIZE`)")
+    ap.add_argument("--wisp-cmd", help="instead of --wisp: a command to run as `CMD FILE.wasm SIZE` "
+                    "(e.g. build/wisp_bench_run)")
+    ap.add_argument("--runs", type=int, default=5, help="counted runs per program and runtime (median)")
+    ap.add_argument("--warmup", type=int, default=1, help="uncounted runs first")
+    ap.add_argument("--tiny", action="store_true", help="tiny sizes (a smoke test, as in ctest)")
+    ap.add_argument("--only", default="", help="comma-separated program names")
+    ap.add_argument("--cc", default=os.environ.get("WISP_BENCH_CC", "clang-19"))
+    ap.add_argument("--cflags", default="", help="extra flags for both builds")
+    ap.add_argument("--build-dir", default="", help="where binaries go (default: a temporary directory)")
+    ap.add_argument("--no-env-runtimes", action="store_true", help="ignore WISP_BENCH_RUNTIMES")
+    ap.add_argument("--timeout", type=float, default=300.0, help="seconds per run")
+    ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    args = ap.parse_args()
+    if bool(args.wisp) == bool(args.wisp_cmd):
+        ap.error("give exactly one of --wisp and --wisp-cmd")
+
+    names = [n for n in SIZES if not args.only or n in args.only.split(",")]
+    unknown = set(args.only.split(",")) - set(SIZES) - {""}
+    if unknown:
+        log("unknown programs: " + ", ".join(sorted(unknown)))
+        return 2
+    if shutil.which(args.cc) is None:
+        log(f"compiler {args.cc} not found")
+        return 2
+    out_dir = args.build_dir or tempfile.mkdtemp(prefix="wisp-bench-")
+    os.makedirs(out_dir, exist_ok=True)
+    try:
+        return run_all(args, names, out_dir)
+    finally:
+        if not args.build_dir:
+            shutil.rmtree(out_dir, ignore_errors=True)
+
+
+def run_all(args, names, out_dir):
+    built = build(args.cc, out_dir, names, shlex.split(args.cflags))
+    measure = os.path.join(out_dir, "measure")
+    if subprocess.run([args.cc, "-O2", os.path.join(HERE, "tools", "measure.c"), "-o", measure]).returncode:
+        log("cannot build bench/tools/measure.c")
+        return 2
+
+    wisp_cmd = [os.path.abspath(args.wisp), "run"] if args.wisp else shlex.split(args.wisp_cmd)
+    runtimes = [("native", None), ("wisp", wisp_cmd)]
+    if not args.no_env_runtimes:
+        runtimes += parse_runtimes(os.environ.get("WISP_BENCH_RUNTIMES", ""))
+    rt_names = [r[0] for r in runtimes]
+    log("runtimes: " + ", ".join(f"{n}={' '.join(c) if c else '(native)'}" for n, c in runtimes))
+    try:
+        log("load average: %.2f %.2f %.2f, cpus: %d" % (*os.getloadavg(), os.cpu_count() or 0))
+    except OSError:
+        pass
+
+    failures = 0
+    rows = []  # (name, size, {runtime: (median wall, median rss KiB)})
+    for name in names:
+        size = SIZES[name][1 if args.tiny else 0]
+        nat, wasm = built[name]
+        prog_args = [] if name in STARTUP_ONLY else [str(size)]
+        argvs = {rt: ([nat] if cmd is None else cmd + [wasm]) + prog_args for rt, cmd in runtimes}
+        walls = {rt: [] for rt in rt_names}
+        rss = {rt: [] for rt in rt_names}
+        expected = None
+        bad = set()
+        for i in range(args.warmup + args.runs):
+            for rt in rt_names:  # alternate: native, wisp, others, native, wisp, ...
+                if rt in bad:
+                    continue
+                wall, maxrss, code, out = run_once(measure, argvs[rt], args.timeout)
+                if rt == "native" and expected is None:
+                    expected = out
+                if code != 0 or out != expected:
+                    log(f"FAIL {name} under {rt}: exit {code}, output {out[:300]!r}, expected {expected!r}")
+                    bad.add(rt)
+                    failures += 1
+                    continue
+                if i >= args.warmup:
+                    walls[rt].append(wall)
+                    rss[rt].append(maxrss)
+        med = {rt: (statistics.median(walls[rt]), statistics.median(rss[rt])) if walls[rt] else None
+               for rt in rt_names}
+        rows.append((name, size, med))
+        log(f"{name:8} " + "  ".join(
+            f"{rt} {m[0] * 1000:.1f}ms" if m else f"{rt} FAIL" for rt, m in med.items()))
+
+    print_table(rows, rt_names, args.markdown)
+    return 1 if failures else 0
+
+
+def print_table(rows, rt_names, markdown):
+    others = [rt for rt in rt_names if rt != "native"]
+    head = ["program", "size"] + [f"{rt} ms" for rt in rt_names] + [f"{rt}/native" for rt in others]
+    if "wasm3" in rt_names:
+        head.append("wisp/wasm3")
+    head += [f"{rt} RSS MiB" for rt in rt_names]
+    lines = []
+    ratios = {rt: [] for rt in others}
+    w3 = []
+    for name, size, med in rows:
+        cells = [name, str(size)]
+        cells += [f"{med[rt][0] * 1000:.1f}" if med[rt] else "FAIL" for rt in rt_names]
+        for rt in others:
+            if med[rt] and med["native"]:
+                r = med[rt][0] / med["native"][0]
+                cells.append(f"{r:.2f}")
+                if name not in STARTUP_ONLY:
+                    ratios[rt].append(r)
+            else:
+                cells.append("-")
+        if "wasm3" in rt_names:
+            if med["wisp"] and med["wasm3"]:
+                r = med["wisp"][0] / med["wasm3"][0]
+                cells.append(f"{r:.2f}")
+                if name not in STARTUP_ONLY:
+                    w3.append(r)
+            else:
+                cells.append("-")
+        cells += [f"{med[rt][1] / 1024:.1f}" if med[rt] else "-" for rt in rt_names]
+        lines.append(cells)
+    foot = ["geomean (compute)", ""] + [""] * len(rt_names) + [f"{geomean(ratios[rt]):.2f}" for rt in others]
+    if "wasm3" in rt_names:
+        foot.append(f"{geomean(w3):.2f}")
+    foot += [""] * len(rt_names)
+    lines.append(foot)
+    if markdown:
+        print("| " + " | ".join(head) + " |")
+        print("|" + "---|" * len(head))
+        for cells in lines:
+            print("| " + " | ".join(cells) + " |")
+    else:
+        widths = [max(len(c[i]) for c in [head] + lines) for i in range(len(head))]
+        for cells in [head] + lines:
+            print("  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
