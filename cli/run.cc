@@ -1,5 +1,6 @@
 // `wisp run [OPTIONS] FILE [ARGS...]`: compiles, instantiates and runs a module's `_start`, or calls one
-// export with `--invoke NAME ARGS...` and prints its results.
+// export with `--invoke NAME ARGS...` and prints its results. WASI (preview1 and preview0) is linked in,
+// with wasmtime's options (--dir, --env, --inherit-env, --argv0, --trap-unknown-imports).
 #include <array>
 #include <cinttypes>
 #include <cstdio>
@@ -9,7 +10,10 @@
 #include "args.h"
 #include "commands.h"
 #include "load.h"
+#include "run_limits.h"
 #include "value_text.h"
+#include "wasi/cli_options.h"
+#include "wisp/wasi.h"
 #include "wisp/wisp.h"
 
 namespace wisp::cli {
@@ -20,14 +24,19 @@ constexpr const char* kRunUsage =
     "usage: wisp run [options] FILE [ARGS...]\n"
     "\n"
     "Compiles FILE (.wasm binary or .wat text), instantiates it (running its start function) and calls\n"
-    "its `_start` export. With --invoke, calls export NAME instead, with ARGS converted to its parameter\n"
+    "its `_start` export, with WASI: ARGS after FILE are the guest's arguments. With --invoke, calls\n"
+    "export NAME instead (after `_initialize` for a reactor), with ARGS converted to its parameter\n"
     "types (integers in decimal or 0x hex; floats in decimal, hex, inf, nan or nan:0xPAYLOAD), and prints\n"
     "each result on its own line (integers as signed decimal, floats in a form that reads back exactly).\n"
     "\n"
     "options:\n"
-    "  --invoke NAME  call export NAME instead of _start\n"
-    "  -h, --help     show this help\n"
+    "  --invoke NAME          call export NAME instead of _start\n"
+    "%s"
+    "%s"
+    "  -h, --help             show this help\n"
     "\n"
+    "Nothing on the host is visible to the guest unless given with --dir. The guest's exit code (WASI\n"
+    "proc_exit) becomes wisp's.\n"
     "A trap prints 'Error: wasm trap: MESSAGE' and a backtrace on stderr and exits with 134.\n";
 
 // Converts one command-line argument to a Val of type `type`.
@@ -135,17 +144,29 @@ int report_trap(const Error& e) {
 int run_command(int argc, char** argv) {
   std::string invoke;
   bool has_invoke = false;
+  wasi::CliOptions wasi_opts;
+  LimitOptions limit_opts;
   int i = 1;
   for (; i < argc; ++i) {
     std::string a = argv[i];
     if (is_help_flag(a)) {
-      std::fputs(kRunUsage, stdout);
+      std::printf(kRunUsage, wasi::kCliOptionsHelp, kLimitOptionsHelp);
       return 0;
     }
     bool missing = false;
     if (match_option(argc, argv, i, "--invoke", invoke, missing)) {
       if (missing) return error(kExitUsage, "run: option '--invoke' needs an export name");
       has_invoke = true;
+      continue;
+    }
+    std::string limit_error;
+    if (parse_limit_option(argc, argv, i, limit_opts, limit_error)) {
+      if (!limit_error.empty()) return error(kExitUsage, "run: %s", limit_error.c_str());
+      continue;
+    }
+    std::string wasi_error;
+    if (wasi::parse_cli_option(argc, argv, i, wasi_opts, wasi_error)) {
+      if (!wasi_error.empty()) return error(kExitUsage, "run: %s", wasi_error.c_str());
       continue;
     }
     if (a == "--") {
@@ -161,19 +182,45 @@ int run_command(int argc, char** argv) {
 
   auto bytes = load_module_bytes(path);
   if (!bytes.ok()) return error(kExitFailure, "%s", describe_error(path, bytes.error()).c_str());
-  Engine engine;
+  Engine engine(limit_config(limit_opts));
   auto module = Module::compile(engine, bytes.value());
   if (!module.ok()) return error(kExitFailure, "%s", describe_error(path, module.error()).c_str());
 
+  // WASI: configuration errors (bad --dir / --env) are reported before anything runs.
+  auto wasi_config = wasi::make_cli_config(wasi_opts, path, args);
+  if (!wasi_config.ok()) return error(kExitUsage, "run: %s", wasi_config.error().message.c_str());
+  auto wasi_state = Wasi::create(wasi_config.value());
+  if (!wasi_state.ok()) {
+    const Error& e = wasi_state.error();
+    return error(e.kind == ErrorKind::Usage ? kExitUsage : kExitFailure, "run: %s", e.message.c_str());
+  }
+
   Store store(engine);
-  // Nobody provides imports yet (WASI comes later): the linker names the first missing one
-  // ("unknown import: MODULE::NAME").
+  if (auto r = apply_limits(limit_opts, store); !r.ok()) return error(kExitUsage, "run: %s", r.error().message.c_str());
+  Deadline deadline(limit_opts, store);
+  auto report_trap = [&](const Error& e) { return cli::report_trap(deadline.annotate(e)); };
+  // Imports resolve by name: WASI under both module names; anything else is "unknown import:
+  // MODULE::NAME", unless --trap-unknown-imports links it to a stub that traps when called.
   Linker linker(engine);
+  if (auto r = wasi_state.value()->add_to_linker(linker); !r.ok())
+    return error(kExitFailure, "%s", r.error().to_string().c_str());
+  if (wasi_opts.trap_unknown_imports) {
+    if (auto r = linker.define_unknown_imports_as_traps(module.value()); !r.ok())
+      return error(kExitFailure, "%s", describe_error(path, r.error()).c_str());
+  }
   auto instance = linker.instantiate(store, module.value());
   if (!instance.ok()) {
     const Error& e = instance.error();
     if (e.kind == ErrorKind::Trap || e.kind == ErrorKind::Exhaustion) return report_trap(e);
     return error(kExitFailure, "%s", describe_error(path, e).c_str());
+  }
+
+  // A reactor (exports `_initialize`) is initialised before the invoked export, as in wasmtime.
+  if (has_invoke && invoke != "_initialize") {
+    if (std::optional<Func> init = instance->get_func(store, "_initialize")) {
+      auto r = init->call(store, {});
+      if (!r.ok()) return report_trap(r.error());
+    }
   }
 
   std::string name = has_invoke ? invoke : "_start";

@@ -20,6 +20,9 @@
  *     finalized when the store is deleted; on a module, trap or foreign object, when its last reference
  *     is deleted. The finalizer of wasm_func_new_with_env runs when the store is deleted.
  *   - wasm_instance_new reports any failure (link error or trap) through its trap argument when given.
+ *   - A store has no instance limit by default (wisp_store_set_limits sets one).
+ *   - An object passed to Wasm as an externref stays referenced by its store until the store is deleted
+ *     (so identity and host info survive the round trip).
  */
 #ifndef WASM_H
 #define WASM_H

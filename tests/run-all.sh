@@ -6,8 +6,23 @@ SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 if [ "${WISP_SKIP_APT:-0}" != 1 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq cmake ninja-build clang-19 lld-19 g++ \
-    libgtest-dev libgmock-dev wabt wasi-libc libclang-rt-19-dev-wasm32 libclang-rt-19-dev >/dev/null
+    libgtest-dev libgmock-dev wabt wasi-libc libclang-rt-19-dev-wasm32 libclang-rt-19-dev emacs-nox >/dev/null
 fi
 cmake --preset release >/dev/null
 cmake --build --preset release
 ctest --preset release -j2
+# The same suite with GCC (loop dispatch) and under ASan+UBSan (loop dispatch), then bounded fuzz runs
+# (issue 7): each libFuzzer target WISP_FUZZ_SECONDS (default 45 s, < 5 minutes in all) from the seed
+# corpora; any crash, hang, leak or sanitizer report fails the run (reproducers: build-fuzz/ci/).
+cmake --preset gcc >/dev/null
+cmake --build --preset gcc
+ctest --preset gcc -j2
+cmake --preset asan >/dev/null
+cmake --build --preset asan
+ctest --preset asan -j2
+mkdir -p build-fuzz && rm -rf build-fuzz/ci/corpus-*
+for t in decode text run diff wasi_path; do
+  WISP_FUZZ_WORK=build-fuzz/ci fuzz/run.sh "$t" "${WISP_FUZZ_SECONDS:-45}" >build-fuzz/ci-$t.log 2>&1 ||
+    { tail -40 build-fuzz/ci-$t.log; echo "fuzz target $t failed (log: build-fuzz/ci-$t.log)"; exit 1; }
+  grep -h 'stat::number_of_executed_units' build-fuzz/ci-$t.log | sed "s/^/fuzz $t: /"
+done

@@ -3,7 +3,6 @@
 // guest's proc_exit code, 0 after a normal return, 134 after a trap, 1 on other errors.
 #include <cstdio>
 #include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -15,9 +14,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: wisp_bench_run FILE.wasm [ARGS...]\n");
     return 1;
   }
-  std::ifstream in(argv[1], std::ios::binary);
-  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in && !in.eof()) {
+  std::ifstream in(argv[1], std::ios::binary | std::ios::ate);
+  std::vector<uint8_t> bytes(in ? static_cast<size_t>(in.tellg()) : 0);
+  in.seekg(0);
+  if (!in || !in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()))) {
     std::fprintf(stderr, "wisp_bench_run: cannot read %s\n", argv[1]);
     return 1;
   }

@@ -12,8 +12,8 @@ struct EngineImpl;
 struct Config {
   bool explicit_bounds_checks = false;  // check every memory access instead of relying on guard pages
   bool lazy_translation = true;         // translate a function to IR on its first call (else at instantiation)
-  // Execution limits. Accepted and plumbed to the runtime (EngineConfig, StoreData), but the interpreter
-  // does not check them yet: fuel is not consumed and interrupts are not observed.
+  // Execution limits: when set, code checks them at function entry and loop headers (every call and loop
+  // back-edge); when not, the checks are not emitted at all. Fuel: a unit is about one IR instruction.
   bool consume_fuel = false;            // stores count fuel (Store::set_fuel); running out traps
   bool interruptible = false;           // guests poll the store's interrupt flag (Store::interrupt_handle)
 };

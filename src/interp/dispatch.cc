@@ -9,6 +9,7 @@
 #include "interp/exec_state.h"
 #include "interp/handler_table.h"
 #include "interp/numeric.h"
+#include "interp/simd.h"
 
 namespace wisp::interp {
 
@@ -57,6 +58,8 @@ inline uint64_t load_word(const uint32_t* ip) { return rd<uint64_t>(reinterpret_
 #define WISP_TRAP(name) WISP_TRAP_CODE(TrapCode::name)
 #define WISP_EXIT() return
 #define WISP_RELOAD_MEM() (mem = mem_base_of(st))
+// Locals are zeroed by an inline loop, not memset: a libc call in a call handler forces a stack frame and
+// spills of ip/fp/st/mem (bench/RESULTS.md: memset + spills were ~1/3 of a call's instructions in fib).
 #define WISP_ENTER(callee_expr, argoff, nops)                                                   \
   do {                                                                                          \
     runtime::FuncInstance* callee_ = (callee_expr);                                             \
@@ -79,7 +82,11 @@ inline uint64_t load_word(const uint32_t* ip) { return rd<uint64_t>(reinterpret_
       WISP_TRAP(stack_exhausted);                                                               \
     *st->cs++ = CallFrame{ret_ip_, fp, st->func};                                               \
     st->func = callee_;                                                                         \
-    std::memset(nfp_ + size_t(code_->num_params) * 8, 0, size_t(code_->num_locals) * 8);        \
+    for (char *z_ = nfp_ + size_t(code_->num_params) * 8, *e_ = z_ + size_t(code_->num_locals) * 8; \
+         z_ < e_; z_ += 8) {                                                                    \
+      wr<uint64_t>(z_, 0);                                                                      \
+      __asm__("" : "+r"(z_)); /* keeps the compiler from turning the loop back into memset */   \
+    }                                                                                           \
     if (callee_->instance != st->inst) {                                                        \
       st->inst = callee_->instance;                                                             \
       st->mem0 = st->inst->mem0;                                                                \

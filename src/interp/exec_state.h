@@ -44,6 +44,10 @@ struct ExecStacks {
   CallFrame* calls = nullptr; // call stack
   size_t max_calls = 0;
   CallFrame* call_top = nullptr;  // first free call frame for the next invoke() level
+  // Native stack at the outermost invoke(): host functions re-entering Wasm nest invoke() levels on the
+  // native stack, so their depth is bounded by native bytes (kMaxReentryNativeBytes), not frames.
+  const char* native_base = nullptr;
+  uint32_t levels = 0;
 };
 
 // Per-invoke() level execution state; handlers read and update it through a pointer.

@@ -84,6 +84,10 @@ void destroy_exec_stacks(ExecStacks* s) {
 
 namespace {
 
+// Native stack that nested invoke() levels (host -> Wasm re-entry) may use: well inside the 8 MiB of a
+// default main or pthread stack, even with sanitizer-sized frames.
+constexpr uint64_t kMaxReentryNativeBytes = 1u << 20;
+
 ExecStacks* stacks_of(runtime::StoreData& store) {
   if (!store.stacks) {
     auto* s = new ExecStacks();
@@ -165,8 +169,25 @@ Result<void> invoke(runtime::StoreData& store, runtime::FuncInstance* func, cons
     e.backtrace.push_back(func->debug_name);
     return e;
   }
-  for (size_t i = 0; i < np; ++i) std::memcpy(fp + i * 8, args[i].bytes, 8);
+  // Values are packed by slot width (a v128 takes two slots).
+  for (size_t i = 0, off = 0; i < np; off += type.params[i].slots() * 8, ++i)
+    std::memcpy(fp + off, args[i].bytes, type.params[i].slots() * 8);
   std::memset(fp + size_t(code->num_params) * 8, 0, size_t(code->num_locals) * 8);
+
+  // Re-entry through host functions recurses natively: bound it before the native stack overflows.
+  const char* here = static_cast<const char*>(__builtin_frame_address(0));
+  if (s->levels == 0) {
+    s->native_base = here;
+  } else if (uint64_t(here < s->native_base ? s->native_base - here : here - s->native_base) > kMaxReentryNativeBytes) {
+    Error e = Error::exhaustion("call stack exhausted");
+    e.backtrace.push_back(func->debug_name);
+    return e;
+  }
+  ++s->levels;
+  struct LevelGuard {
+    ExecStacks* s;
+    ~LevelGuard() { --s->levels; }
+  } level_guard{s};
 
   ExecState st;
   st.store = &store;
@@ -189,9 +210,9 @@ Result<void> invoke(runtime::StoreData& store, runtime::FuncInstance* func, cons
   s->call_top = saved_top;
 
   if (st.trap != TrapCode::none) return make_trap_error(st);
-  for (size_t i = 0; i < nr; ++i) {
+  for (size_t i = 0, off = 0; i < nr; off += type.results[i].slots() * 8, ++i) {
     results[i] = runtime::Value();
-    std::memcpy(results[i].bytes, fp + i * 8, 8);
+    std::memcpy(results[i].bytes, fp + off, type.results[i].slots() * 8);
   }
   return {};
 }

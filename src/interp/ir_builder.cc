@@ -66,6 +66,16 @@ constexpr HandlerId kLoadsChecked[] = {
     WISP_LOADS(WISP_L)
 #undef WISP_L
 };
+constexpr HandlerId kLoadsAddImm[] = {
+#define WISP_L(name, M, R) HandlerId::op_##name##_ssio,
+    WISP_LOADS(WISP_L)
+#undef WISP_L
+};
+constexpr HandlerId kStoresAddImm[] = {
+#define WISP_S_(name, M, S) HandlerId::op_##name##_ssio,
+    WISP_STORES(WISP_S_)
+#undef WISP_S_
+};
 constexpr HandlerId kStoresGuarded[] = {
 #define WISP_S_(name, M, S) HandlerId::op_##name##_sso,
     WISP_STORES(WISP_S_)
@@ -127,6 +137,9 @@ IrBuilder::Entry IrBuilder::pop() {
 void IrBuilder::push(const Entry& e) {
   stack_.push_back(e);
   if (height() > max_height_) max_height_ = height();
+  if (homes_.size() < size_t(height()) + 1) homes_.resize(size_t(height()) + 1);
+  homes_[height()] = homes_[height() - 1] + e.type.slots();
+  if (homes_[height()] > max_slot_) max_slot_ = homes_[height()];
 }
 
 void IrBuilder::push_temp(ValType type) {
@@ -161,7 +174,7 @@ void IrBuilder::move(uint32_t dst_slot, const Src& s) {
       opd(uint32_t(s.bits));
     }
   } else if (s.slot != dst_slot) {
-    emit(HandlerId::op_copy_ss);
+    emit(s.type.kind() == wasm::ValKind::v128 ? HandlerId::op_copy128_ss : HandlerId::op_copy_ss);
     opd(off(dst_slot));
     opd(off(s.slot));
   }
@@ -211,8 +224,11 @@ void IrBuilder::begin_function(const wasm::FuncType& type, std::span<const ValTy
   }
   out_.num_locals = slot - out_.num_params;
   temp_base_ = slot;
+  homes_.assign(1, temp_base_);
+  max_slot_ = temp_base_;
   result_types_ = type.results;
-  out_.num_results = uint32_t(type.results.size());
+  out_.num_results = 0;
+  for (ValType t : type.results) out_.num_results += t.slots();
   Ctl fn;
   fn.kind = CtlKind::function;
   fn.results = type.results;
@@ -237,7 +253,7 @@ void IrBuilder::end_check() {
 void IrBuilder::end_function(bool) {
   if (reachable_) emit_return();
   end_check();
-  uint32_t frame = temp_base_ + max_height_ + 1;
+  uint32_t frame = max_slot_ + 1;
   if (frame < out_.num_results) frame = out_.num_results;
   out_.frame_slots = frame;
   ctls_.clear();
@@ -354,9 +370,15 @@ bool IrBuilder::needs_copies(const Ctl& t, uint32_t n) const {
   return false;
 }
 
-void IrBuilder::copy_values(uint32_t n, uint32_t base) {
-  // Sources are at heights >= base + i, so copying in increasing order never clobbers a later source.
-  for (uint32_t i = 0; i < n; ++i) move(home(base + i), src_of(stack_[height() - n + i]));
+void IrBuilder::copy_values(const std::vector<ValType>& types, uint32_t base) {
+  // Sources are at heights >= base + i (above the same first i types), so copying in increasing order
+  // never clobbers a later source.
+  uint32_t n = uint32_t(types.size());
+  uint32_t dst = home(base);
+  for (uint32_t i = 0; i < n; ++i) {
+    move(dst, src_of(stack_[height() - n + i]));
+    dst += types[i].slots();
+  }
 }
 
 void IrBuilder::emit_return() {
@@ -369,18 +391,23 @@ void IrBuilder::emit_return() {
     return;
   }
   std::vector<Src> srcs;
+  std::vector<uint32_t> dsts;
+  uint32_t result_slots = out_.num_results;
+  uint32_t dst = 0;
   for (uint32_t i = 0; i < n; ++i) {
     uint32_t h = height() - n + i;
     Src s = src_of(stack_[h]);
-    // A local in slots [0, n) other than its own destination may be overwritten by an earlier copy:
-    // stage it in its home first (homes are never destinations of earlier copies).
-    if (!s.is_const && s.slot < n && s.slot != i && stack_[h].kind == Kind::local) {
+    // A local in the result slots other than its own destination may be overwritten by an earlier
+    // copy: stage it in its home first (homes are never destinations of earlier copies).
+    if (!s.is_const && s.slot < result_slots && s.slot != dst && stack_[h].kind == Kind::local) {
       move(home(h), s);
       s.slot = home(h);
     }
     srcs.push_back(s);
+    dsts.push_back(dst);
+    dst += result_types_[i].slots();
   }
-  for (uint32_t i = 0; i < n; ++i) move(i, srcs[i]);
+  for (uint32_t i = 0; i < n; ++i) move(dsts[i], srcs[i]);
   emit(HandlerId::op_return);
   invalidate();
 }
@@ -390,8 +417,7 @@ void IrBuilder::emit_jump(Ctl& t) {
     emit_return();
     return;
   }
-  uint32_t n = arity(t);
-  copy_values(n, t.base);
+  copy_values(t.kind == CtlKind::loop ? t.params : t.results, t.base);
   emit(HandlerId::op_br_b);
   uint32_t instr = pc() - 2;
   opd(0);
@@ -547,7 +573,7 @@ void IrBuilder::on_select(ValType type) {
   uint32_t cs = slot_of(c, h - 1);
   uint32_t bs = slot_of(b, h - 2);
   uint32_t as = slot_of(a, h - 3);
-  emit(HandlerId::op_select_ssss);
+  emit(type.kind() == wasm::ValKind::v128 ? HandlerId::op_select128_ssss : HandlerId::op_select_ssss);
   uint32_t dst = pc();
   opd(off(home(h - 3)));
   opd(as);
@@ -591,7 +617,7 @@ void IrBuilder::on_local_tee(uint32_t index, ValType type) {
 }
 
 void IrBuilder::on_global_get(uint32_t index, ValType type) {
-  emit(HandlerId::op_global_get_sx);
+  emit(type.kind() == wasm::ValKind::v128 ? HandlerId::op_global_get128_sx : HandlerId::op_global_get_sx);
   uint32_t dst = pc();
   opd(off(home(height())));
   opd(index);
@@ -599,10 +625,10 @@ void IrBuilder::on_global_get(uint32_t index, ValType type) {
   mark_producer(dst);
 }
 
-void IrBuilder::on_global_set(uint32_t index, ValType) {
+void IrBuilder::on_global_set(uint32_t index, ValType type) {
   Entry v = pop();
   uint32_t s = slot_of(v, height());
-  emit(HandlerId::op_global_set_xs);
+  emit(type.kind() == wasm::ValKind::v128 ? HandlerId::op_global_set128_xs : HandlerId::op_global_set_xs);
   opd(index);
   opd(s);
   invalidate();
@@ -686,6 +712,14 @@ void IrBuilder::binop(Op op) {
     cmp.height = h;
     cmp_ = cmp;
   }
+  if (op == Op::i32_add && b.kind == Kind::konst) {
+    addi_.valid = true;
+    addi_.start = start;
+    addi_.end = pc();
+    addi_.height = h;
+    addi_.a_slot = off(a.slot);
+    addi_.imm = uint32_t(b.bits);
+  }
 }
 
 void IrBuilder::unop(Op op) {
@@ -720,6 +754,20 @@ void IrBuilder::on_load(Op op, uint32_t, uint64_t offset, uint32_t) {
   uint32_t h = height() - 1;
   Entry a = pop();
   uint32_t as = slot_of(a, h);
+  if (!config_.explicit_bounds_checks && a.kind == Kind::temp && addi_.valid && addi_.end == pc() &&
+      addi_.height == h) {
+    uint32_t base = addi_.a_slot, imm = addi_.imm;
+    code_.resize(addi_.start);  // the add's result only feeds this address
+    emit(kLoadsAddImm[i]);
+    uint32_t dst = pc();
+    opd(off(home(h)));
+    opd(base);
+    opd(imm);
+    opd(uint32_t(offset));
+    push_temp(result_type(op));
+    mark_producer(dst);
+    return;
+  }
   emit(config_.explicit_bounds_checks ? kLoadsChecked[i] : kLoadsGuarded[i]);
   uint32_t dst = pc();
   opd(off(home(h)));
@@ -736,6 +784,18 @@ void IrBuilder::on_store(Op op, uint32_t, uint64_t offset, uint32_t) {
   Entry a = pop();
   uint32_t vs = slot_of(v, h + 1);
   uint32_t as = slot_of(a, h);
+  if (!config_.explicit_bounds_checks && a.kind == Kind::temp && addi_.valid && addi_.end == pc() &&
+      addi_.height == h) {
+    uint32_t base = addi_.a_slot, imm = addi_.imm;
+    code_.resize(addi_.start);  // the add's result only feeds this address
+    emit(kStoresAddImm[i]);
+    opd(base);
+    opd(vs);
+    opd(imm);
+    opd(uint32_t(offset));
+    invalidate();
+    return;
+  }
   emit(config_.explicit_bounds_checks ? kStoresChecked[i] : kStoresGuarded[i]);
   opd(as);
   opd(vs);

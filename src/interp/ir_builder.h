@@ -14,6 +14,7 @@
 #include "runtime/store_data.h"
 #include "validate/null_visitor.h"
 #include "wasm/module.h"
+#include "wasm/simd_opcodes.h"
 
 namespace wisp::interp {
 
@@ -76,6 +77,13 @@ class IrBuilder {
   void on_table_init(uint32_t elem, uint32_t table);
   void on_elem_drop(uint32_t elem);
 
+  // SIMD (ir_builder_simd.cc).
+  void on_simd(wasm::SimdOp op);
+  void on_simd_lane(wasm::SimdOp op, uint8_t lane);
+  void on_simd_mem(wasm::SimdOp op, uint32_t memory, uint64_t offset, uint32_t align, uint8_t lane);
+  void on_v128_const(const uint8_t* bytes);
+  void on_simd_shuffle(const uint8_t* lanes);
+
  private:
   enum class Kind : uint8_t { local, temp, konst };
   struct Entry {
@@ -130,12 +138,14 @@ class IrBuilder {
   void emit(HandlerId id);
   void opd(uint32_t v) { code_.push_back(v); }
   void opd64(uint64_t v);
-  void invalidate() { producer_valid_ = false; cmp_.valid = false; }
+  void invalidate() { producer_valid_ = false; cmp_.valid = false; addi_.valid = false; }
   void mark_producer(uint32_t dst_pos);
 
   // Abstract stack.
   uint32_t height() const { return uint32_t(stack_.size()); }
-  uint32_t home(uint32_t h) const { return temp_base_ + h; }
+  // Home slot of stack height h: temps are packed by slot width (a v128 takes two), so the home of a
+  // height depends on the types below it, which never change while a value at that height lives.
+  uint32_t home(uint32_t h) const { return homes_[h]; }
   uint32_t off(uint32_t slot) const { return slot * 8; }
   Entry pop();
   void push_temp(wasm::ValType type);
@@ -157,7 +167,9 @@ class IrBuilder {
   void bind(std::vector<Fixup>& fixups, uint32_t target);
   uint32_t arity(const Ctl& c) const;
   // Copies the top `n` stack values to the homes starting at height `base` (no stack change).
-  void copy_values(uint32_t n, uint32_t base);
+  // `types` are the label's value types: their homes are packed from home(base).
+  void copy_values(const std::vector<wasm::ValType>& types, uint32_t base);
+  void emit_bytes16(const uint8_t* bytes);
   // Copies the function's results to slots 0.. and returns (no stack change).
   void emit_return();
   // Whether a branch to `t` needs value copies.
@@ -179,12 +191,21 @@ class IrBuilder {
   std::vector<wasm::ValType> result_types_;
   uint32_t temp_base_ = 0;
   uint32_t max_height_ = 0;
+  std::vector<uint32_t> homes_;  // homes_[h]: home slot of height h (valid up to height())
+  uint32_t max_slot_ = 0;        // one past the highest temp slot used
   std::vector<Entry> stack_;
   std::vector<Ctl> ctls_;
   bool reachable_ = true;
   bool producer_valid_ = false;
   uint32_t producer_end_ = 0, producer_dst_ = 0, producer_height_ = 0;
   LastCmp cmp_;
+  // The last instruction, when it is `i32.add (slot, imm)` into a temp: a load/store using that temp as
+  // its address absorbs it (op_*_ssio), since address arithmetic is most of memory-bound loops.
+  struct LastAddImm {
+    bool valid = false;
+    uint32_t start = 0, end = 0, height = 0, a_slot = 0, imm = 0;
+  };
+  LastAddImm addi_;
   // Limit checks (fuel / interruption, only when enabled): one per function entry and live loop
   // header; each counts the instructions emitted in its region (nested loops excluded) as its cost.
   struct Check {

@@ -23,13 +23,17 @@ TrapCode call_host(ExecState* st, runtime::FuncInstance* f, char* args) {
   Value* out = out_small;
   if (np > kSmall) in = (in_big.resize(np), in_big.data());
   if (nr > kSmall) out = (out_big.resize(nr), out_big.data());
-  for (size_t i = 0; i < np; ++i) std::memcpy(in[i].bytes, args + i * 8, 8);
+  // Values are packed by slot width (a v128 takes two slots).
+  size_t param_bytes = 0, result_bytes = 0;
+  for (size_t i = 0; i < np; param_bytes += type.params[i].slots() * 8, ++i)
+    std::memcpy(in[i].bytes, args + param_bytes, type.params[i].slots() * 8);
+  for (size_t i = 0; i < nr; ++i) result_bytes += type.results[i].slots() * 8;
 
   // A host function may re-enter Wasm: the nested level's frames start above the arguments/results.
   ExecStacks* s = st->stacks;
   char* saved_sp = s->sp;
   CallFrame* saved_top = s->call_top;
-  s->sp = args + std::max(np, nr) * 8;
+  s->sp = args + std::max(param_bytes, result_bytes);
   s->call_top = st->cs;
   runtime::HostContext ctx{st->store, st->inst};
   runtime::WasmActivation* act = runtime::leave_wasm();  // faults in host code are not Wasm traps
@@ -42,7 +46,8 @@ TrapCode call_host(ExecState* st, runtime::FuncInstance* f, char* args) {
     st->error->backtrace.push_back(f->debug_name);
     return TrapCode::pending_error;
   }
-  for (size_t i = 0; i < nr; ++i) std::memcpy(args + i * 8, out[i].bytes, 8);
+  for (size_t i = 0, off = 0; i < nr; off += type.results[i].slots() * 8, ++i)
+    std::memcpy(args + off, out[i].bytes, type.results[i].slots() * 8);
   return TrapCode::none;
 }
 

@@ -1,5 +1,5 @@
-// SIMD (0xFD prefix) instruction names for the text format. Kept in src/text until the shared opcode table
-// grows a SIMD part; only the encoder uses it.
+// SIMD (0xFD prefix) instruction names for the text format encoder, as a view of the shared table
+// wasm/simd_opcodes.def (natural alignment in bytes, as the memarg parser wants it).
 #pragma once
 #include <cstdint>
 #include <optional>

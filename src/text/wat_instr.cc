@@ -100,10 +100,20 @@ Result<uint8_t> lane_index(Cursor& c, bool in_list) {
   return s.error("malformed lane index");
 }
 
-// Number of consecutive atoms at the cursor (literal lists are counted before they are parsed).
+// Number of consecutive numeric literals at the cursor (lane lists are counted before they are parsed).
+// In flat syntax the next instruction follows as an atom: keywords start with a letter, except the
+// float literals nan and inf.
 size_t atoms_ahead(const Cursor& c) {
   size_t n = 0;
-  while (c.pos + n < c.items->size() && (*c.items)[c.pos + n].is_atom()) ++n;
+  while (c.pos + n < c.items->size()) {
+    const Sexp& a = (*c.items)[c.pos + n];
+    if (!a.is_atom() || a.text.empty()) break;
+    char ch = a.text[0];
+    bool literal = (ch >= '0' && ch <= '9') || ch == '+' || ch == '-' || a.text.starts_with("nan") ||
+                   a.text.starts_with("inf");
+    if (!literal) break;
+    ++n;
+  }
   return n;
 }
 

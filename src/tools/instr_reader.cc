@@ -1,5 +1,6 @@
 #include "tools/instr_reader.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "binary/byte_reader.h"
@@ -164,6 +165,47 @@ Result<void> read_imm(binary::ByteReader& r, Instr& in) {
   return {};
 }
 
+// The 0xFD prefix: immediates from wasm/simd_opcodes.def.
+Result<void> read_simd(binary::ByteReader& r, Instr& in) {
+  auto sub = r.u32();
+  if (!sub) return std::move(sub.error());
+  auto op = wasm::simd_op_from_code(*sub);
+  if (!op) return Error::malformed("illegal opcode", in.offset);
+  in.simd = true;
+  in.simd_op = *op;
+  auto lane = [&]() -> Result<void> {
+    auto l = r.u8();
+    if (!l) return std::move(l.error());
+    in.lane = *l;
+    return {};
+  };
+  switch (wasm::simd_op_info(*op).imm) {
+    case wasm::SimdImm::none:
+      return {};
+    case wasm::SimdImm::memarg:
+    case wasm::SimdImm::memarg_lane: {
+      auto al = r.u32();
+      if (!al) return std::move(al.error());
+      in.a = *al;
+      auto off = r.u32();
+      if (!off) return std::move(off.error());
+      in.bits = *off;
+      if (wasm::simd_op_info(*op).imm == wasm::SimdImm::memarg_lane) return lane();
+      return {};
+    }
+    case wasm::SimdImm::lane:
+      return lane();
+    case wasm::SimdImm::v128:
+    case wasm::SimdImm::shuffle: {
+      auto s = r.bytes(16);
+      if (!s) return std::move(s.error());
+      std::copy(s->begin(), s->end(), in.v128.begin());
+      return {};
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<Instr> read_instr(const uint8_t* base, size_t pos, size_t end) {
@@ -180,9 +222,11 @@ Result<Instr> read_instr(const uint8_t* base, size_t pos, size_t end) {
   } else {
     op = wasm::op_from_byte(*b);
   }
-  if (!op && *b == 0xFD) {
-    // SIMD is not in wasm/opcodes.def yet; when the decoder learns it, this reader must too.
-    return Error::malformed("SIMD instruction (0xFD prefix): not supported by the tools' instruction reader yet", pos);
+  if (*b == 0xFD) {
+    auto simd = read_simd(r, in);
+    if (!simd) return std::move(simd.error());
+    in.end = r.pos();
+    return in;
   }
   if (!op) return Error::malformed("illegal opcode", pos);
   in.op = *op;

@@ -1,19 +1,23 @@
 // A raw instruction reader for tools (print, inspect): decodes one instruction and its immediates from
-// bytes, driven by the immediate kinds of wasm/opcodes.def. Unlike validate::FuncDecoder it does no
+// bytes, driven by the immediate kinds of wasm/opcodes.def and wasm/simd_opcodes.def (0xFD prefix). Unlike validate::FuncDecoder it does no
 // typing and visits unreachable code too, which a printer needs. Structural errors only (Malformed).
 #pragma once
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
 #include "util/error.h"
 #include "wasm/opcodes.h"
+#include "wasm/simd_opcodes.h"
 #include "wasm/types.h"
 
 namespace wisp::tools {
 
 struct Instr {
-  wasm::Op op = wasm::Op::nop;
+  wasm::Op op = wasm::Op::nop;  // Op::nop for SIMD instructions (see `simd`)
+  bool simd = false;            // a 0xFD-prefixed instruction: `simd_op` says which
+  wasm::SimdOp simd_op{};
   size_t offset = 0;  // of the opcode byte
   size_t end = 0;     // one past the last immediate byte
 
@@ -26,6 +30,8 @@ struct Instr {
   uint32_t b = 0;  // second index immediate (call_indirect table, table.init table, copy src, ...)
   uint64_t bits = 0;  // i32/i64 constants (sign-extended), float bit patterns, memarg offset
   std::vector<uint32_t> targets;  // br_table: the label vector (the default is `a`)
+  uint8_t lane = 0;                // SIMD lane immediate
+  std::array<uint8_t, 16> v128{};  // SIMD v128.const bytes or i8x16.shuffle lanes
 };
 
 // Reads the instruction at `pos` in [begin, end) of `base`. Errors are Malformed with an absolute offset.

@@ -321,8 +321,43 @@ class Printer {
     return s;
   }
 
+  static std::string simd_text(const Instr& in) {
+    const wasm::SimdOpInfo& info = wasm::simd_op_info(in.simd_op);
+    std::string s(info.name);
+    switch (info.imm) {
+      case wasm::SimdImm::none:
+        break;
+      case wasm::SimdImm::memarg:
+      case wasm::SimdImm::memarg_lane:
+        if (in.bits != 0) s += " offset=" + std::to_string(in.bits);
+        if (in.a != info.align) s += " align=" + std::to_string(uint64_t(1) << (in.a & 63));
+        if (info.imm == wasm::SimdImm::memarg_lane) s += " " + std::to_string(in.lane);
+        break;
+      case wasm::SimdImm::lane:
+        s += " " + std::to_string(in.lane);
+        break;
+      case wasm::SimdImm::v128: {
+        // Four exact 32-bit lanes in hex: reads back bit for bit.
+        s += " i32x4";
+        for (int i = 0; i < 4; ++i) {
+          uint32_t w = 0;
+          for (int b = 0; b < 4; ++b) w |= uint32_t(in.v128[size_t(4 * i + b)]) << (8 * b);
+          char buf[16];
+          std::snprintf(buf, sizeof buf, " 0x%08x", w);
+          s += buf;
+        }
+        break;
+      }
+      case wasm::SimdImm::shuffle:
+        for (uint8_t l : in.v128) s += " " + std::to_string(l);
+        break;
+    }
+    return s;
+  }
+
   // Text of a non-structural instruction with its immediates.
   std::string instr_text(const Instr& in) const {
+    if (in.simd) return simd_text(in);
     const wasm::OpInfo& info = wasm::op_info(in.op);
     std::string s(info.name);
     auto num = [&](uint64_t v) { s += " " + std::to_string(v); };
@@ -400,7 +435,11 @@ class Printer {
     for (const Instr& in : v) {
       if (in.op == Op::end || in.op == Op::else_) --depth;
       out_.append(size_t(2 * (depth + 2)), ' ');
-      out_ += instr_text(in) + "\n";
+      // v128.const and i8x16.shuffle take a run of literals: parenthesised, their end is unambiguous to
+      // a parser that counts the atoms ahead (ours does).
+      bool wrap = in.simd && (wasm::simd_op_info(in.simd_op).imm == wasm::SimdImm::v128 ||
+                              wasm::simd_op_info(in.simd_op).imm == wasm::SimdImm::shuffle);
+      out_ += wrap ? "(" + instr_text(in) + ")\n" : instr_text(in) + "\n";
       if (in.op == Op::block || in.op == Op::loop || in.op == Op::if_ || in.op == Op::else_) ++depth;
     }
   }
@@ -418,6 +457,12 @@ class Printer {
   // Operands popped and values pushed by a non-structural instruction; pops < 0: do not fold operands.
   std::pair<int, int> arity(const Instr& in, const std::vector<int>& labels) const {
     auto label = [&](uint32_t d) { return d < labels.size() ? labels[labels.size() - 1 - d] : -1; };
+    if (in.simd) {
+      std::string_view sig = wasm::simd_op_info(in.simd_op).sig;
+      size_t colon = sig.find(':');
+      if (colon == std::string_view::npos) return {-1, -1};
+      return {int(colon), int(sig.size() - colon - 1)};
+    }
     const wasm::OpInfo& info = wasm::op_info(in.op);
     if (!info.sig.empty()) {
       size_t colon = info.sig.find(':');

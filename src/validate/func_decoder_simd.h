@@ -82,9 +82,6 @@ bool FuncDecoder<Tag, Visitor>::decode_simd(bool lv) {
     if (!pop(sig.p[i])) return false;
   if (sig.nr) push(sig.r);
   if (!lv) return true;
-  if constexpr (!requires { v_.on_simd(op); }) {
-    return true;  // TEMP: visitor without SIMD hooks
-  } else {
   switch (info.imm) {
     case wasm::SimdImm::none: v_.on_simd(op); break;
     case wasm::SimdImm::memarg:
@@ -94,7 +91,6 @@ bool FuncDecoder<Tag, Visitor>::decode_simd(bool lv) {
     case wasm::SimdImm::shuffle: v_.on_simd_shuffle(imm); break;
   }
   return true;
-  }
 }
 
 // In a constant expression only v128.const is allowed.
@@ -112,7 +108,7 @@ bool FuncDecoder<Tag, Visitor>::decode_simd_const() {
   const uint8_t* imm = p_;
   p_ += 16;
   push(ValType::v128());
-  if constexpr (requires { v_.on_v128_const(imm); }) v_.on_v128_const(imm);
+  v_.on_v128_const(imm);
   return true;
 }
 

@@ -25,6 +25,24 @@ static const char* kGrowWat =
     "(module (memory (export \"memory\") 1)\n"
     "  (func (export \"grow\") (param i32) (result i32) (memory.grow (local.get 0))))\n";
 
+static const char* kDepthWat =
+    "(module\n"
+    "  (func $down (export \"down\") (param i32) (result i32)\n"
+    "    (if (result i32) (local.get 0)\n"
+    "      (then (i32.add (call $down (i32.sub (local.get 0) (i32.const 1))) (i32.const 1)))\n"
+    "      (else (i32.const 0))))\n"
+    "  (memory (export \"memory\") 1)\n"
+    "  (func (export \"load\") (param i32) (result i32) (i32.load (local.get 0))))\n";
+
+static wasm_trap_t* call_i32(const wasm_func_t* f, int32_t arg, int32_t* out) {
+  wasm_val_t as[1] = {WASM_I32_VAL(arg)};
+  wasm_val_t rs[1] = {WASM_INIT_VAL};
+  wasm_val_vec_t args = WASM_ARRAY_VEC(as), results = WASM_ARRAY_VEC(rs);
+  wasm_trap_t* trap = wasm_func_call(f, &args, &results);
+  if (!trap) *out = rs[0].of.i32;
+  return trap;
+}
+
 static int bytes_are(const wasm_byte_vec_t* v, const char* s) {
   int same = v->size == strlen(s) && memcmp(v->data, s, v->size) == 0;
   if (!same) fprintf(stderr, "got \"%.*s\", expected \"%s\"\n", (int)v->size, v->data, s);
@@ -163,6 +181,39 @@ int main(void) {
     wasm_instance_delete(instance);
     wasm_module_delete(module);
     wasm_store_delete(store);
+  }
+
+  /* Call depth limit and explicit bounds checks (an engine for hosts that own SIGSEGV). */
+  {
+    wasm_config_t* config = wasm_config_new();
+    wisp_config_explicit_bounds_checks(config, true);
+    wasm_engine_t* checked = wasm_engine_new_with_config(config);
+    wasm_store_t* store = wasm_store_new(checked);
+    wisp_store_limits_t limits = {0, 0, 0, 0};
+    limits.max_call_depth = 100;
+    wisp_store_set_limits(store, &limits);
+    wasm_module_t* module = load_wat(store, kDepthWat);
+    wasm_extern_vec_t none = WASM_EMPTY_VEC;
+    wasm_instance_t* instance = wasm_instance_new(store, module, &none, NULL);
+    CHECK(instance);
+    wasm_extern_vec_t exports;
+    wasm_instance_exports(instance, &exports);
+    const wasm_func_t* down = wasm_extern_as_func(export_named(module, &exports, "down"));
+    const wasm_func_t* load = wasm_extern_as_func(export_named(module, &exports, "load"));
+    int32_t r = -1;
+    CHECK(call_i32(down, 50, &r) == NULL && r == 50);
+    wasm_trap_t* trap = call_i32(down, 1000, &r);
+    CHECK(trap && wisp_trap_is_exhaustion(trap) && trap_is(trap, "call stack exhausted"));
+    wasm_trap_delete(trap);
+    CHECK(call_i32(load, 65532, &r) == NULL && r == 0);
+    trap = call_i32(load, 65533, &r);
+    CHECK(trap && trap_is(trap, "out of bounds memory access"));
+    wasm_trap_delete(trap);
+    wasm_extern_vec_delete(&exports);
+    wasm_instance_delete(instance);
+    wasm_module_delete(module);
+    wasm_store_delete(store);
+    wasm_engine_delete(checked);
   }
 
   /* Fuel needs an engine configured for it. */

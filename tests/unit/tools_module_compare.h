@@ -13,6 +13,12 @@ namespace wisp::tools::testing {
 
 // A canonical text of one instruction: op, immediates; block types reduced to their shortest form.
 inline std::string canon(const wasm::Module& m, const Instr& in) {
+  if (in.simd) {
+    std::string s(wasm::simd_op_info(in.simd_op).name);
+    s += " " + std::to_string(in.a) + " " + std::to_string(in.bits) + " " + std::to_string(in.lane);
+    for (uint8_t b : in.v128) s += " " + std::to_string(b);
+    return s;
+  }
   std::string s(wasm::op_info(in.op).name);
   if (wasm::op_info(in.op).imm == wasm::ImmKind::block) {
     Instr::Block kind = in.block;

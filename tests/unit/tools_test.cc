@@ -122,6 +122,31 @@ TEST(ToolsPrinter, CompareSeesDifferences) {
   EXPECT_NE(testing::compare_modules(*f, *g), "");
 }
 
+TEST(ToolsPrinter, SimdImmediates) {
+  auto m = module(R"((module (memory 1) (func (param i32) (result v128)
+      (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 31
+        (v128.load32_lane offset=4 1 (local.get 0) (v128.const i32x4 1 2 3 -1))
+        (i32x4.replace_lane 3 (v128.load align=4 (local.get 0)) (i32.const 7))))))");
+  ASSERT_TRUE(m);
+  auto flat = print_module(*m);
+  ASSERT_TRUE(flat.ok()) << flat.error().to_string();
+  EXPECT_NE(flat->find("(v128.const i32x4 0x00000001 0x00000002 0x00000003 0xffffffff)"), std::string::npos) << *flat;
+  EXPECT_NE(flat->find("v128.load32_lane offset=4 1\n"), std::string::npos) << *flat;
+  EXPECT_NE(flat->find("v128.load align=4\n"), std::string::npos) << *flat;
+  EXPECT_NE(flat->find("(i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 31)"), std::string::npos) << *flat;
+  auto folded = print_module(*m, PrintOptions{true, true});
+  ASSERT_TRUE(folded.ok());
+  EXPECT_NE(folded->find("(i32x4.replace_lane 3 (v128.load align=4 (local.get 0)) (i32.const 7))"), std::string::npos)
+      << *folded;
+  for (const std::string* text : {&*flat, &*folded}) {
+    auto back = text::wat_to_wasm(*text);
+    ASSERT_TRUE(back.ok()) << back.error().to_string() << "\n" << *text;
+    auto m2 = binary::decode_module(std::move(*back));
+    ASSERT_TRUE(m2.ok());
+    EXPECT_EQ(testing::compare_modules(*m, **m2), "");
+  }
+}
+
 TEST(ToolsInstrReader, ImmediatesAndErrors) {
   EXPECT_EQ(natural_align_log2(wasm::Op::i64_load16_s), 1u);
   EXPECT_EQ(natural_align_log2(wasm::Op::i64_store32), 2u);

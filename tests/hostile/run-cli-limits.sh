@@ -1,0 +1,53 @@
+#!/bin/sh
+# `wisp run` limit flags (issue 7): each flag's trap or error, and --help documenting them.
+#   run-cli-limits.sh WISP_BINARY
+set -u
+W=${1:?usage: run-cli-limits.sh WISP_BINARY}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+cat > "$T/m.wat" <<'WAT'
+(module
+  (memory 1)
+  (table 1 funcref)
+  (func (export "spin") (loop $l (br $l)))
+  (func $rec (export "rec") (call $rec))
+  (func (export "grow") (result i32) (memory.grow (i32.const 100)))
+  (func (export "tgrow") (result i32) (table.grow (ref.null func) (i32.const 100)))
+  (func (export "count") (param i32) (result i32) (local i32)
+    (loop $l (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get 1) (local.get 0))))
+    (local.get 1)))
+WAT
+fails=0
+# check NAME EXPECTED_EXIT EXPECTED_TEXT ARGS...: runs wisp run ARGS, checks exit code and output.
+check() {
+  name=$1 want_rc=$2 want=$3
+  shift 3
+  out=$("$W" run "$@" 2>&1)
+  rc=$?
+  if [ "$rc" != "$want_rc" ] || ! printf '%s' "$out" | grep -qF -- "$want"; then
+    echo "FAIL $name: exit $rc (want $want_rc), output:"; printf '%s\n' "$out" | head -5
+    fails=$((fails + 1))
+  else
+    echo "ok   $name"
+  fi
+}
+check fuel 134 "wasm trap: all fuel consumed" --fuel 10000 --invoke spin "$T/m.wat"
+check fuel-enough 0 "1000" --fuel 1000000 --invoke count "$T/m.wat" 1000
+check fuel-short 134 "all fuel consumed" --fuel 500 --invoke count "$T/m.wat" 1000
+check timeout 134 "deadline exceeded" --timeout 200ms --invoke spin "$T/m.wat"
+check timeout-unneeded 0 "5" --timeout 10s --invoke count "$T/m.wat" 5
+check stack 134 "call stack exhausted" --max-wasm-stack 64K --invoke rec "$T/m.wat"
+check memory 0 "-1" --max-memory-size 2M --invoke grow "$T/m.wat"
+check memory-default 0 "1" --invoke grow "$T/m.wat"
+check memory-min 134 "memory" --max-memory-size 1K --invoke grow "$T/m.wat"
+check table 0 "-1" --max-table-elements 50 --invoke tgrow "$T/m.wat"
+check instances 134 "instance" --max-instances 0 --invoke grow "$T/m.wat"
+check bad-value 2 "invalid value" --fuel lots "$T/m.wat"
+check bad-duration 2 "invalid value" --timeout 2parsecs "$T/m.wat"
+help=$("$W" run --help)
+for flag in --fuel --timeout --max-memory-size --max-wasm-stack --max-table-elements --max-instances; do
+  if ! printf '%s' "$help" | grep -qF -- "$flag"; then echo "FAIL --help lacks $flag"; fails=$((fails + 1)); fi
+done
+[ "$fails" = 0 ] && echo "all limit flags ok"
+exit "$fails"
