@@ -12,11 +12,11 @@ fi
 cmake --preset release >/dev/null
 cmake --build --preset release
 ctest --preset release -j2
-# GCC 12 must keep building the whole tree warning-free. Its spec run is not part of CI yet: with g++-12
-# at -O1 and above, IrBuilder emits wrong IR for a non-fusable compare feeding br_if (5 spec files crash;
-# clang builds in both dispatch modes, with and without sanitizers, are correct). Tracked in the notes.
+# GCC 12 (loop dispatch): the whole tree builds warning-free and the suite passes; the Emacs module
+# tests are left to the other two builds (they rebuild the core as position-independent code).
 cmake --preset gcc >/dev/null
 cmake --build --preset gcc
+ctest --preset gcc -j2 -E '^emacs_'
 # The whole suite again under ASan+UBSan (clang, loop dispatch), then bounded fuzz runs (issue 7): each
 # libFuzzer target WISP_FUZZ_SECONDS (default 45 s, < 5 minutes in all) from the seed corpora; any crash,
 # hang, leak or sanitizer report fails the run (reproducers: build-fuzz/ci/).

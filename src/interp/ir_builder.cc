@@ -19,6 +19,10 @@ constexpr HandlerId kNone = HandlerId::count_;
 enum class OpClass : uint8_t { other, binop, unop, noop };
 
 struct OpForms {
+  // A user-provided constructor, so the member initialisers below always apply: g++-12 (-O1 and up)
+  // value-initialises `std::array<OpForms, N> t{}` to all-zero bytes instead, which made handler 0 look
+  // like a fused compare-and-branch form of every operator.
+  OpForms() {}
   OpClass cls = OpClass::other;
   HandlerId sss = kNone, ssi = kNone, sis = kNone;  // binop forms, or unop `ss` in sss
   HandlerId br_ss = kNone, br_si = kNone;          // fused compare + branch
