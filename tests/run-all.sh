@@ -18,14 +18,14 @@ cmake --preset gcc >/dev/null
 cmake --build --preset gcc
 ctest --preset gcc -j2 -E '^emacs_'
 # The whole suite again under ASan+UBSan (clang, loop dispatch), then bounded fuzz runs (issue 7): each
-# libFuzzer target WISP_FUZZ_SECONDS (default 45 s, < 5 minutes in all) from the seed corpora; any crash,
+# libFuzzer target WISP_FUZZ_SECONDS (default 30 s, under 3 minutes in all) from the seed corpora; any crash,
 # hang, leak or sanitizer report fails the run (reproducers: build-fuzz/ci/).
 cmake --preset asan >/dev/null
 cmake --build --preset asan
 ctest --preset asan -j2
 mkdir -p build-fuzz && rm -rf build-fuzz/ci/corpus-*
 for t in decode text run diff wasi_path; do
-  WISP_FUZZ_WORK=build-fuzz/ci fuzz/run.sh "$t" "${WISP_FUZZ_SECONDS:-45}" >build-fuzz/ci-$t.log 2>&1 ||
+  WISP_FUZZ_WORK=build-fuzz/ci fuzz/run.sh "$t" "${WISP_FUZZ_SECONDS:-30}" >build-fuzz/ci-$t.log 2>&1 ||
     { tail -40 build-fuzz/ci-$t.log; echo "fuzz target $t failed (log: build-fuzz/ci-$t.log)"; exit 1; }
   grep -h 'stat::number_of_executed_units' build-fuzz/ci-$t.log | sed "s/^/fuzz $t: /"
 done
