@@ -827,38 +827,30 @@ void IrBuilder::on_memory_grow(uint32_t) {
   mark_producer(dst);
 }
 
-void IrBuilder::on_memory_fill(uint32_t) {
+// memory.fill/copy/init and table.fill/copy/init: `handler imms... dst src_or_value n`, three i32-ish
+// operands popped from the stack.
+void IrBuilder::bulk_op(HandlerId id, std::initializer_list<uint32_t> imms) {
   uint32_t h = height() - 3;
-  Entry n = pop(), v = pop(), d = pop();
-  uint32_t ns = slot_of(n, h + 2), vs = slot_of(v, h + 1), ds = slot_of(d, h);
-  emit(HandlerId::op_memory_fill_sss);
-  opd(ds);
-  opd(vs);
+  Entry n = pop(), b = pop(), a = pop();
+  uint32_t ns = slot_of(n, h + 2), bs = slot_of(b, h + 1), as = slot_of(a, h);
+  emit(id);
+  for (uint32_t imm : imms) opd(imm);
+  opd(as);
+  opd(bs);
   opd(ns);
   invalidate();
+}
+
+void IrBuilder::on_memory_fill(uint32_t) {
+  bulk_op(HandlerId::op_memory_fill_sss, {});
 }
 
 void IrBuilder::on_memory_copy(uint32_t, uint32_t) {
-  uint32_t h = height() - 3;
-  Entry n = pop(), s = pop(), d = pop();
-  uint32_t ns = slot_of(n, h + 2), ss = slot_of(s, h + 1), ds = slot_of(d, h);
-  emit(HandlerId::op_memory_copy_sss);
-  opd(ds);
-  opd(ss);
-  opd(ns);
-  invalidate();
+  bulk_op(HandlerId::op_memory_copy_sss, {});
 }
 
 void IrBuilder::on_memory_init(uint32_t data, uint32_t) {
-  uint32_t h = height() - 3;
-  Entry n = pop(), s = pop(), d = pop();
-  uint32_t ns = slot_of(n, h + 2), ss = slot_of(s, h + 1), ds = slot_of(d, h);
-  emit(HandlerId::op_memory_init_xsss);
-  opd(data);
-  opd(ds);
-  opd(ss);
-  opd(ns);
-  invalidate();
+  bulk_op(HandlerId::op_memory_init_xsss, {data});
 }
 
 void IrBuilder::on_data_drop(uint32_t data) {
@@ -940,41 +932,15 @@ void IrBuilder::on_table_grow(uint32_t table) {
 }
 
 void IrBuilder::on_table_fill(uint32_t table) {
-  uint32_t h = height() - 3;
-  Entry n = pop(), v = pop(), i = pop();
-  uint32_t ns = slot_of(n, h + 2), vs = slot_of(v, h + 1), is = slot_of(i, h);
-  emit(HandlerId::op_table_fill_xsss);
-  opd(table);
-  opd(is);
-  opd(vs);
-  opd(ns);
-  invalidate();
+  bulk_op(HandlerId::op_table_fill_xsss, {table});
 }
 
 void IrBuilder::on_table_copy(uint32_t dst, uint32_t src) {
-  uint32_t h = height() - 3;
-  Entry n = pop(), s = pop(), d = pop();
-  uint32_t ns = slot_of(n, h + 2), ss = slot_of(s, h + 1), ds = slot_of(d, h);
-  emit(HandlerId::op_table_copy_xxsss);
-  opd(dst);
-  opd(src);
-  opd(ds);
-  opd(ss);
-  opd(ns);
-  invalidate();
+  bulk_op(HandlerId::op_table_copy_xxsss, {dst, src});
 }
 
 void IrBuilder::on_table_init(uint32_t elem, uint32_t table) {
-  uint32_t h = height() - 3;
-  Entry n = pop(), s = pop(), d = pop();
-  uint32_t ns = slot_of(n, h + 2), ss = slot_of(s, h + 1), ds = slot_of(d, h);
-  emit(HandlerId::op_table_init_xxsss);
-  opd(table);
-  opd(elem);
-  opd(ds);
-  opd(ss);
-  opd(ns);
-  invalidate();
+  bulk_op(HandlerId::op_table_init_xxsss, {table, elem});
 }
 
 void IrBuilder::on_elem_drop(uint32_t elem) {

@@ -5,6 +5,7 @@
 // the producer rewrites the producer's destination; compare + br_if fuse; forward branches are patched
 // from per-block fixup lists at `end`.
 #pragma once
+#include <initializer_list>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -140,6 +141,7 @@ class IrBuilder {
   void opd64(uint64_t v);
   void invalidate() { producer_valid_ = false; cmp_.valid = false; addi_.valid = false; }
   void mark_producer(uint32_t dst_pos);
+  void bulk_op(HandlerId id, std::initializer_list<uint32_t> imms);
 
   // Abstract stack.
   uint32_t height() const { return uint32_t(stack_.size()); }

@@ -74,6 +74,19 @@ Errno store_size(const Mem& m, uint32_t out, uint64_t n32) {
   return m.store(out, static_cast<uint32_t>(n32)) ? kSuccess : kFault;
 }
 
+// Runs one vectored host I/O call (readv/preadv/writev/pwritev), retrying on EINTR, and stores the byte
+// count at `out`.
+template <typename Call>
+Errno vectored_io(const Mem& m, uint32_t out, const std::vector<struct iovec>& iov, Call call) {
+  if (iov.empty()) return store_size(m, out, 0);
+  for (;;) {
+    ssize_t n = call(iov.data(), static_cast<int>(iov.size()));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return os::last_error();
+    return store_size(m, out, static_cast<uint64_t>(n));
+  }
+}
+
 Errno seek(Ctx& c, const Mem& m, uint32_t fd, int64_t offset, int whence, uint32_t out) {
   FdEntry* e;
   uint64_t need = (offset == 0 && whence == SEEK_CUR) ? rights::kFdTell : rights::kFdSeek;
@@ -288,13 +301,9 @@ Errno fd_read(Ctx& c, const Mem& m, uint32_t fd, uint32_t iovs, uint32_t iovs_le
   }
   if (e->kind != FdEntry::Kind::Host) return kBadf;
   if (e->type == kFiletypeDirectory) return kIsdir;
-  if (iov.empty()) return store_size(m, out, 0);
-  for (;;) {
-    ssize_t n = ::readv(e->host_fd, iov.data(), static_cast<int>(iov.size()));
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return os::last_error();
-    return store_size(m, out, static_cast<uint64_t>(n));
-  }
+  return vectored_io(m, out, iov, [&](const struct iovec* v, int n) {
+    return ::readv(e->host_fd, v, n);
+  });
 }
 
 Errno fd_pread(Ctx& c, const Mem& m, uint32_t fd, uint32_t iovs, uint32_t iovs_len, uint64_t offset, uint32_t out) {
@@ -306,13 +315,9 @@ Errno fd_pread(Ctx& c, const Mem& m, uint32_t fd, uint32_t iovs, uint32_t iovs_l
   if (offset > INT64_MAX) return kInval;
   if (e->kind != FdEntry::Kind::Host) return kSpipe;
   if (e->type == kFiletypeDirectory) return kIsdir;
-  if (iov.empty()) return store_size(m, out, 0);
-  for (;;) {
-    ssize_t n = ::preadv(e->host_fd, iov.data(), static_cast<int>(iov.size()), static_cast<off_t>(offset));
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return os::last_error();
-    return store_size(m, out, static_cast<uint64_t>(n));
-  }
+  return vectored_io(m, out, iov, [&](const struct iovec* v, int n) {
+    return ::preadv(e->host_fd, v, n, static_cast<off_t>(offset));
+  });
 }
 
 Errno fd_write(Ctx& c, const Mem& m, uint32_t fd, uint32_t iovs, uint32_t iovs_len, uint32_t out) {
@@ -328,13 +333,9 @@ Errno fd_write(Ctx& c, const Mem& m, uint32_t fd, uint32_t iovs, uint32_t iovs_l
   }
   if (e->kind != FdEntry::Kind::Host) return kBadf;
   if (e->type == kFiletypeDirectory) return kIsdir;
-  if (iov.empty()) return store_size(m, out, 0);
-  for (;;) {
-    ssize_t n = ::writev(e->host_fd, iov.data(), static_cast<int>(iov.size()));
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return os::last_error();
-    return store_size(m, out, static_cast<uint64_t>(n));
-  }
+  return vectored_io(m, out, iov, [&](const struct iovec* v, int n) {
+    return ::writev(e->host_fd, v, n);
+  });
 }
 
 Errno fd_pwrite(Ctx& c, const Mem& m, uint32_t fd, uint32_t iovs, uint32_t iovs_len, uint64_t offset,
@@ -347,13 +348,9 @@ Errno fd_pwrite(Ctx& c, const Mem& m, uint32_t fd, uint32_t iovs, uint32_t iovs_
   if (offset > INT64_MAX) return kInval;
   if (e->kind != FdEntry::Kind::Host) return kSpipe;
   if (e->type == kFiletypeDirectory) return kIsdir;
-  if (iov.empty()) return store_size(m, out, 0);
-  for (;;) {
-    ssize_t n = ::pwritev(e->host_fd, iov.data(), static_cast<int>(iov.size()), static_cast<off_t>(offset));
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return os::last_error();
-    return store_size(m, out, static_cast<uint64_t>(n));
-  }
+  return vectored_io(m, out, iov, [&](const struct iovec* v, int n) {
+    return ::pwritev(e->host_fd, v, n, static_cast<off_t>(offset));
+  });
 }
 
 Errno fd_prestat_get(Ctx& c, const Mem& m, uint32_t fd, uint32_t out) {
