@@ -9,6 +9,8 @@ line (stdout) must equal the native one; any mismatch or failure makes the exit 
 
   bench/run.py --wisp build/wisp [--runs 5] [--tiny] [--only fib,sort] [--markdown]
   bench/run.py --wisp-cmd build/wisp_bench_run ...   (the API-level runner of bench/tools/wasi_run.cc)
+  bench/run.py --wisp build/wisp --simd128            (adds "wisp+simd": the same programs built with
+                                                       -msimd128, and the column simd/scalar)
 
 WISP_BENCH_RUNTIMES is a shell-quoted list of NAME=COMMAND; a runtime is run as `COMMAND FILE.wasm ARGS`:
   WISP_BENCH_RUNTIMES='wasm3=/tmp/wasm3/build/wasm3 "node=node --no-warnings tests/wasi/node-run.mjs"'
@@ -39,30 +41,37 @@ SIZES = {
     "memops": (2000, 2),
     "vm": (1000000, 1000),
     "strings": (200000, 200),
+    "pixels": (30, 1),
     "hello": (0, 0),
 }
 STARTUP_ONLY = {"hello"}  # excluded from the compute geomean: it measures start-up, reported on its own
+SIMD_RT = "wisp+simd"  # the -msimd128 build of each program, under wisp (--simd128)
 
 
 def log(msg):
     print(msg, file=sys.stderr, flush=True)
 
 
-def build(cc, out_dir, names, extra_flags):
-    """Compiles each program natively and to wasm32-wasi with the same flags; returns {name: (nat, wasm)}."""
+def build(cc, out_dir, names, extra_flags, simd128):
+    """Compiles each program natively and to wasm32-wasi with the same flags (and, with simd128, a second
+    wasm32 build with -msimd128); returns {name: (native, wasm, simd wasm or None)}."""
     flags = ["-O2", "-Wall", "-Wextra", "-Werror"] + extra_flags
     built = {}
     for name in names:
         src = os.path.join(PROGRAMS, name + ".c")
         nat = os.path.join(out_dir, name + ".native")
         wasm = os.path.join(out_dir, name + ".wasm")
-        for cmd in ([cc] + flags + [src, "-o", nat, "-lm"],
-                    [cc, "--target=wasm32-wasi"] + flags + [src, "-o", wasm, "-lm"]):
+        simd = os.path.join(out_dir, name + ".simd.wasm") if simd128 else None
+        cmds = [[cc] + flags + [src, "-o", nat, "-lm"],
+                [cc, "--target=wasm32-wasi"] + flags + [src, "-o", wasm, "-lm"]]
+        if simd:
+            cmds.append([cc, "--target=wasm32-wasi", "-msimd128"] + flags + [src, "-o", simd, "-lm"])
+        for cmd in cmds:
             r = subprocess.run(cmd, capture_output=True, text=True)
             if r.returncode != 0:
                 log("build failed: " + " ".join(cmd) + "\n" + r.stderr)
                 sys.exit(2)
-        built[name] = (nat, wasm)
+        built[name] = (nat, wasm, simd)
     return built
 
 
@@ -114,6 +123,8 @@ def main():
     ap.add_argument("--no-env-runtimes", action="store_true", help="ignore WISP_BENCH_RUNTIMES")
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds per run")
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    ap.add_argument("--simd128", action="store_true",
+                    help="also build every program with -msimd128 and run it under wisp as 'wisp+simd'")
     args = ap.parse_args()
     if bool(args.wisp) == bool(args.wisp_cmd):
         ap.error("give exactly one of --wisp and --wisp-cmd")
@@ -136,7 +147,7 @@ def main():
 
 
 def run_all(args, names, out_dir):
-    built = build(args.cc, out_dir, names, shlex.split(args.cflags))
+    built = build(args.cc, out_dir, names, shlex.split(args.cflags), args.simd128)
     measure = os.path.join(out_dir, "measure")
     if subprocess.run([args.cc, "-O2", os.path.join(HERE, "tools", "measure.c"), "-o", measure]).returncode:
         log("cannot build bench/tools/measure.c")
@@ -144,6 +155,8 @@ def run_all(args, names, out_dir):
 
     wisp_cmd = [os.path.abspath(args.wisp), "run"] if args.wisp else shlex.split(args.wisp_cmd)
     runtimes = [("native", None), ("wisp", wisp_cmd)]
+    if args.simd128:
+        runtimes.append((SIMD_RT, wisp_cmd))
     if not args.no_env_runtimes:
         runtimes += parse_runtimes(os.environ.get("WISP_BENCH_RUNTIMES", ""))
     rt_names = [r[0] for r in runtimes]
@@ -157,9 +170,10 @@ def run_all(args, names, out_dir):
     rows = []  # (name, size, {runtime: (median wall, median rss KiB)})
     for name in names:
         size = SIZES[name][1 if args.tiny else 0]
-        nat, wasm = built[name]
+        nat, wasm, simd = built[name]
         prog_args = [] if name in STARTUP_ONLY else [str(size)]
-        argvs = {rt: ([nat] if cmd is None else cmd + [wasm]) + prog_args for rt, cmd in runtimes}
+        module = {rt: simd if rt == SIMD_RT else wasm for rt, _ in runtimes}
+        argvs = {rt: ([nat] if cmd is None else cmd + [module[rt]]) + prog_args for rt, cmd in runtimes}
         walls = {rt: [] for rt in rt_names}
         rss = {rt: [] for rt in rt_names}
         expected = None
@@ -194,10 +208,13 @@ def print_table(rows, rt_names, markdown):
     head = ["program", "size"] + [f"{rt} ms" for rt in rt_names] + [f"{rt}/native" for rt in others]
     if "wasm3" in rt_names:
         head.append("wisp/wasm3")
+    if SIMD_RT in rt_names:
+        head.append("simd/scalar")
     head += [f"{rt} RSS MiB" for rt in rt_names]
     lines = []
     ratios = {rt: [] for rt in others}
     w3 = []
+    simd_ratios = []
     for name, size, med in rows:
         cells = [name, str(size)]
         cells += [f"{med[rt][0] * 1000:.1f}" if med[rt] else "FAIL" for rt in rt_names]
@@ -217,11 +234,21 @@ def print_table(rows, rt_names, markdown):
                     w3.append(r)
             else:
                 cells.append("-")
+        if SIMD_RT in rt_names:
+            if med["wisp"] and med[SIMD_RT]:
+                r = med[SIMD_RT][0] / med["wisp"][0]
+                cells.append(f"{r:.2f}")
+                if name not in STARTUP_ONLY:
+                    simd_ratios.append(r)
+            else:
+                cells.append("-")
         cells += [f"{med[rt][1] / 1024:.1f}" if med[rt] else "-" for rt in rt_names]
         lines.append(cells)
     foot = ["geomean (compute)", ""] + [""] * len(rt_names) + [f"{geomean(ratios[rt]):.2f}" for rt in others]
     if "wasm3" in rt_names:
         foot.append(f"{geomean(w3):.2f}")
+    if SIMD_RT in rt_names:
+        foot.append(f"{geomean(simd_ratios):.2f}")
     foot += [""] * len(rt_names)
     lines.append(foot)
     if markdown:
