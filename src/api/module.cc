@@ -8,8 +8,8 @@ namespace wisp {
 
 namespace {
 
-Result<std::shared_ptr<wasm::Module>> decode_and_validate(std::span<const uint8_t> wasm) {
-  Result<std::shared_ptr<wasm::Module>> m = binary::decode_module(std::vector<uint8_t>(wasm.begin(), wasm.end()));
+Result<std::shared_ptr<wasm::Module>> decode_and_validate(std::vector<uint8_t> wasm) {
+  Result<std::shared_ptr<wasm::Module>> m = binary::decode_module(std::move(wasm));
   if (!m.ok()) return m;
   if (Result<void> r = validate::validate_module(**m); !r.ok()) return std::move(r.error());
   return m;
@@ -38,7 +38,11 @@ ExternType export_type(const wasm::Module& m, const wasm::Export& e) {
 }  // namespace
 
 Result<Module> Module::compile(const Engine& engine, std::span<const uint8_t> wasm) {
-  Result<std::shared_ptr<wasm::Module>> m = decode_and_validate(wasm);
+  return compile(engine, std::vector<uint8_t>(wasm.begin(), wasm.end()));
+}
+
+Result<Module> Module::compile(const Engine& engine, std::vector<uint8_t>&& wasm) {
+  Result<std::shared_ptr<wasm::Module>> m = decode_and_validate(std::move(wasm));
   if (!m.ok()) return std::move(m.error());
   auto impl = std::make_shared<detail::ModuleImpl>();
   impl->engine = engine;
@@ -48,7 +52,7 @@ Result<Module> Module::compile(const Engine& engine, std::span<const uint8_t> wa
 }
 
 Result<void> Module::validate(const Engine&, std::span<const uint8_t> wasm) {
-  Result<std::shared_ptr<wasm::Module>> m = decode_and_validate(wasm);
+  Result<std::shared_ptr<wasm::Module>> m = decode_and_validate(std::vector<uint8_t>(wasm.begin(), wasm.end()));
   if (!m.ok()) return std::move(m.error());
   return {};
 }

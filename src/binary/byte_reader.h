@@ -94,6 +94,7 @@ class ByteReader {
   }
 
   Result<uint32_t> u32() {
+    if (pos_ < end_ && base_[pos_] < 0x80) [[likely]] return uint32_t(base_[pos_++]);  // one byte: most counts
     auto r = uleb<32>();
     if (!r) return std::move(r.error());
     return uint32_t(*r);

@@ -560,7 +560,7 @@ class ModuleDecoder {
     br.set_eof_message(kEofInSection);
     size_t at = br.pos();
     WISP_DEC_TRY(uint32_t n, br.length(end));
-    body.locals.reserve(n);
+    body.locals.reserve(std::min<size_t>(n, br.remaining() / 2));  // each declaration takes >= 2 bytes
     uint64_t total = 0;
     for (uint32_t i = 0; i < n; ++i) {
       WISP_DEC_TRY(uint32_t c, br.u32());

@@ -286,6 +286,13 @@ class FuncDecoder {
       out = int8_t(uint8_t(*p_++ << 1)) >> 1;  // sign-extend the 7-bit payload
       return true;
     }
+    // Two bytes (constants up to +-8191, common in compiled code); 14 bits fit every N used here.
+    if (end_ - p_ >= 2 && p_[0] >= 0x80 && p_[1] < 0x80) [[likely]] {
+      uint32_t v = uint32_t(p_[0] & 0x7f) | (uint32_t(p_[1]) << 7);
+      out = int64_t(int32_t(v << 18) >> 18);  // sign-extend the 14-bit payload
+      p_ += 2;
+      return true;
+    }
     return read_sleb_slow<N>(out);
   }
 
@@ -457,14 +464,15 @@ class FuncDecoder {
     return true;
   }
 
-  void push_ctrl(CtrlKind kind, const BlockType& bt, bool live_entry) {
-    if (cur_ + 1 == ccap_) [[unlikely]] {
-      size_t d = depth();
-      s_.ctrls.resize(std::max<size_t>(16, s_.ctrls.size() * 2));
-      cbase_ = s_.ctrls.data();
-      cur_ = cbase_ + d - 1;
-      ccap_ = cbase_ + s_.ctrls.size();
-    }
+  [[gnu::noinline]] void grow_ctrls() {
+    size_t d = depth();
+    s_.ctrls.resize(std::max<size_t>(16, s_.ctrls.size() * 2));
+    cbase_ = s_.ctrls.data();
+    cur_ = cbase_ + d - 1;
+    ccap_ = cbase_ + s_.ctrls.size();
+  }
+  [[gnu::always_inline]] void push_ctrl(CtrlKind kind, const BlockType& bt, bool live_entry) {
+    if (cur_ + 1 == ccap_) [[unlikely]] grow_ctrls();
     ++cur_;
     cur_->bt = bt;
     cur_->height = height();

@@ -50,6 +50,14 @@ bool FuncDecoder<Tag, Visitor>::run() {
           if (!decode_else(lv)) return false;
           break;
         case 0x0B: {  // end
+          // Fast path: a block or loop without results whose operands are all consumed.
+          if ((cur_->kind == CtrlKind::block || cur_->kind == CtrlKind::loop) &&
+              cur_->bt.kind == BlockType::kEmpty && height() == cur_->height) [[likely]] {
+            --cur_;
+            live_ = cur_->live_entry && !cur_->unreachable;
+            v_.on_end(lv);
+            break;
+          }
           bool done = false;
           if (!decode_end(lv, done)) return false;
           if (done) return true;
@@ -309,13 +317,18 @@ bool FuncDecoder<Tag, Visitor>::begin() {
   const wasm::FuncType& ft = m_.types[body.type_index];
   uint64_t total = uint64_t(ft.params.size()) + body.num_locals;
   if (total > detail::kMaxLocals) return malformed("too many locals");
-  s_.locals.clear();
-  s_.locals.reserve(total);
-  s_.locals.insert(s_.locals.end(), ft.params.begin(), ft.params.end());
-  for (const wasm::LocalDecl& d : body.locals) s_.locals.insert(s_.locals.end(), d.count, d.type);
-  if (s_.locals.size() != total) return malformed("too many locals");
+  // The scratch vector only grows; its first `total` entries are this function's locals.
+  if (s_.locals.size() < total) s_.locals.resize(total);
+  ValType* out = s_.locals.data();
+  ValType* const out_end = out + total;
+  out = std::copy(ft.params.begin(), ft.params.end(), out);
+  for (const wasm::LocalDecl& d : body.locals) {
+    if (d.count > size_t(out_end - out)) return malformed("too many locals");
+    out = std::fill_n(out, d.count, d.type);
+  }
+  if (out != out_end) return malformed("too many locals");
   num_locals_ = uint32_t(total);
-  v_.begin_function(ft, std::span<const ValType>(s_.locals).subspan(ft.params.size()));
+  v_.begin_function(ft, std::span<const ValType>(s_.locals.data() + ft.params.size(), body.num_locals));
   *cur_ = CtrlFrame{};
   cur_->bt.kind = BlockType::kIndex;
   cur_->bt.type_index = body.type_index;

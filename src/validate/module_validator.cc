@@ -1,8 +1,10 @@
 #include "validate/module_validator.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <vector>
 
 #include "validate/const_expr.h"
 #include "validate/validate_function.h"
@@ -121,9 +123,44 @@ Result<void> check_start(const wasm::Module& m) {
   return {};
 }
 
+// True when two exports share a name. A flat open-addressing table of export indices, sized once (no
+// allocation per name); if probing degenerates (names crafted to collide), a sort decides instead, so
+// the check stays O(n log n) on any input.
+bool has_duplicate_export_name(const std::vector<wasm::Export>& exports) {
+  size_t n = exports.size();
+  if (n < 2) return false;
+  auto hash = [](std::string_view s) {
+    uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a, then a final mix for the low bits used as the slot
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+    return h ^ (h >> 29);
+  };
+  size_t cap = 16;
+  while (cap < 2 * n) cap *= 2;
+  constexpr uint32_t kEmpty = UINT32_MAX;
+  std::vector<uint32_t> slots(cap, kEmpty);
+  size_t probes = 0;
+  const size_t probe_budget = 8 * n + 64;
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string_view name = exports[i].name;
+    for (size_t s = hash(name) & (cap - 1);; s = (s + 1) & (cap - 1)) {
+      if (slots[s] == kEmpty) {
+        slots[s] = i;
+        break;
+      }
+      if (exports[slots[s]].name == name) return true;
+      if (++probes > probe_budget) {
+        std::vector<std::string_view> names;
+        names.reserve(n);
+        for (const wasm::Export& ex : exports) names.push_back(ex.name);
+        std::sort(names.begin(), names.end());
+        return std::adjacent_find(names.begin(), names.end()) != names.end();
+      }
+    }
+  }
+  return false;
+}
+
 Result<void> check_exports(const wasm::Module& m) {
-  std::unordered_set<std::string_view> names;
-  names.reserve(m.exports.size());
   for (const wasm::Export& ex : m.exports) {
     switch (ex.kind) {
       case wasm::ExternKind::func:
@@ -139,8 +176,8 @@ Result<void> check_exports(const wasm::Module& m) {
         if (ex.index >= m.globals.size()) return unknown("global", ex.index);
         break;
     }
-    if (!names.insert(ex.name).second) return Error::invalid("duplicate export name");
   }
+  if (has_duplicate_export_name(m.exports)) return Error::invalid("duplicate export name");
   return {};
 }
 

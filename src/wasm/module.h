@@ -1,7 +1,10 @@
 // wasm::Module: the decoded module as plain data. Produced by binary::ModuleDecoder, checked by the
 // validator, shared immutably by every instance. Index spaces include imports first, as in the spec.
 #pragma once
+#include <algorithm>
 #include <cstdint>
+#include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -65,10 +68,91 @@ struct LocalDecl {
   ValType type;
 };
 
+// The compressed local declarations of one body: a vector-like container that keeps up to kInline
+// entries in place, so decoding a module with many small functions allocates nothing per function.
+class LocalDecls {
+ public:
+  static constexpr uint32_t kInline = 4;
+
+  LocalDecls() = default;
+  LocalDecls(std::initializer_list<LocalDecl> l) { assign(l.begin(), l.size()); }
+  LocalDecls(const std::vector<LocalDecl>& v) { assign(v.data(), v.size()); }  // NOLINT: implicit on purpose
+  LocalDecls(const LocalDecls& o) { assign(o.data(), o.size()); }
+  LocalDecls(LocalDecls&& o) noexcept { take(o); }
+  LocalDecls& operator=(const LocalDecls& o) {
+    if (this != &o) {
+      clear();
+      assign(o.data(), o.size());
+    }
+    return *this;
+  }
+  LocalDecls& operator=(LocalDecls&& o) noexcept {
+    if (this != &o) {
+      heap_.reset();
+      size_ = 0;
+      cap_ = kInline;
+      take(o);
+    }
+    return *this;
+  }
+
+  uint32_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const LocalDecl* data() const { return heap_ ? heap_.get() : inline_; }
+  LocalDecl* data() { return heap_ ? heap_.get() : inline_; }
+  const LocalDecl* begin() const { return data(); }
+  const LocalDecl* end() const { return data() + size_; }
+  LocalDecl* begin() { return data(); }
+  LocalDecl* end() { return data() + size_; }
+  const LocalDecl& operator[](size_t i) const { return data()[i]; }
+  LocalDecl& operator[](size_t i) { return data()[i]; }
+
+  void clear() { size_ = 0; }
+  void reserve(size_t n) {
+    if (n <= cap_) return;
+    auto p = std::make_unique<LocalDecl[]>(n);
+    std::copy(begin(), end(), p.get());
+    heap_ = std::move(p);
+    cap_ = uint32_t(n);
+  }
+  void push_back(const LocalDecl& d) {
+    if (size_ == cap_) reserve(size_t(cap_) * 2);
+    data()[size_++] = d;
+  }
+  bool operator==(const LocalDecls& o) const {
+    return size_ == o.size_ && std::equal(begin(), end(), o.begin(), [](const LocalDecl& a, const LocalDecl& b) {
+             return a.count == b.count && a.type == b.type;
+           });
+  }
+
+ private:
+  void assign(const LocalDecl* p, size_t n) {
+    reserve(n);
+    std::copy(p, p + n, data());
+    size_ = uint32_t(n);
+  }
+  void take(LocalDecls& o) {
+    if (o.heap_) {
+      heap_ = std::move(o.heap_);
+      cap_ = o.cap_;
+    } else {
+      std::copy(o.inline_, o.inline_ + o.size_, inline_);
+    }
+    size_ = o.size_;
+    o.size_ = 0;
+    o.cap_ = kInline;
+  }
+
+  std::unique_ptr<LocalDecl[]> heap_;  // set when more than kInline entries were needed
+  uint32_t size_ = 0;
+  uint32_t cap_ = kInline;
+  LocalDecl inline_[kInline];
+};
+
 // A defined function: its type and where its body lives in Module::bytes.
 struct FuncBody {
   uint32_t type_index = 0;
-  std::vector<LocalDecl> locals;  // compressed local declarations
+  LocalDecls locals;              // compressed local declarations
   uint32_t num_locals = 0;        // sum of LocalDecl::count (excluding params)
   uint32_t body_offset = 0;       // offset in Module::bytes of the first instruction (after local decls)
   uint32_t body_end = 0;          // offset one past the final `end`

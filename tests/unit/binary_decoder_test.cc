@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "binary/byte_reader.h"
 #include "binary/module_decoder.h"
@@ -161,6 +163,40 @@ TEST(BinaryDecoder, FullModule) {
 
   // C.refs: exports (1), element segments (0, 1, 2) and global initialisers (2); not function 3.
   EXPECT_EQ(m.declared_funcs, (std::vector<bool>{true, true, true, false}));
+}
+
+// LocalDecls keeps up to kInline declarations in place and spills to the heap beyond; both behave alike.
+TEST(BinaryDecoder, LocalDeclsInlineAndHeap) {
+  using wisp::wasm::LocalDecl;
+  using wisp::wasm::LocalDecls;
+  LocalDecls small{{1, ValType::i32()}, {2, ValType::f64()}};
+  LocalDecls big;
+  for (uint32_t i = 0; i < 3 * LocalDecls::kInline; ++i) big.push_back({i + 1, i % 2 ? ValType::i64() : ValType::f32()});
+  ASSERT_EQ(big.size(), 3 * LocalDecls::kInline);
+  for (uint32_t i = 0; i < big.size(); ++i) EXPECT_EQ(big[i].count, i + 1);
+  LocalDecls copy = big;
+  EXPECT_TRUE(copy == big);
+  LocalDecls moved = std::move(copy);
+  EXPECT_TRUE(moved == big);
+  EXPECT_TRUE(copy.empty());
+  moved = small;
+  EXPECT_TRUE(moved == small);
+  EXPECT_EQ(moved[1].type, ValType::f64());
+  LocalDecls from_vector = std::vector<LocalDecl>{{7, ValType::i32()}};
+  ASSERT_EQ(from_vector.size(), 1u);
+  EXPECT_EQ(from_vector[0].count, 7u);
+
+  // A body with more declarations than fit inline decodes all of them.
+  Bytes locals = uleb(6);
+  for (int i = 0; i < 6; ++i) locals = cat({locals, Bytes{0x01, uint8_t(i % 2 ? 0x7E : 0x7F)}});
+  Bytes body = cat({locals, Bytes{0x0B}});
+  Bytes bytes = module({kTypeVoid, section(3, vec({{0x00}})), section(10, vec({cat({uleb(body.size()), body})}))});
+  auto m = decode_module(bytes);
+  ASSERT_TRUE(m.ok()) << m.error().to_string();
+  const auto& decls = (*m)->bodies[0].locals;
+  ASSERT_EQ(decls.size(), 6u);
+  EXPECT_EQ(decls[5].type, ValType::i64());
+  EXPECT_EQ((*m)->bodies[0].num_locals, 6u);
 }
 
 TEST(BinaryDecoder, DeclaredFuncsOnlyFromModuleLevelReferences) {

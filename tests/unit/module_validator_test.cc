@@ -88,6 +88,27 @@ TEST(ModuleValidator, Exports) {
   expect_invalid(one_void_func({section(7, vec({cat({name("a"), Bytes{0x03, 0x00}})}))}), "unknown global 0");
 }
 
+// Many names: the flat table of the uniqueness check (names sharing prefixes, lengths and the empty name).
+TEST(ModuleValidator, ManyExportNames) {
+  auto export_section = [](const std::vector<std::string>& names) {
+    Bytes contents = uleb(uint32_t(names.size()));
+    for (const std::string& n : names) {
+      Bytes item = cat({name(n), Bytes{0x00, 0x00}});
+      contents.insert(contents.end(), item.begin(), item.end());
+    }
+    return section(7, contents);
+  };
+  std::vector<std::string> names{""};
+  for (int i = 0; i < 5000; ++i) names.push_back("e" + std::to_string(i));
+  expect_valid(one_void_func({export_section(names)}));
+  std::vector<std::string> dup = names;
+  dup.push_back("e4321");
+  expect_invalid(one_void_func({export_section(dup)}), "duplicate export name");
+  std::vector<std::string> dup_empty = names;
+  dup_empty.push_back("");
+  expect_invalid(one_void_func({export_section(dup_empty)}), "duplicate export name");
+}
+
 TEST(ModuleValidator, Start) {
   expect_invalid(one_void_func({section(8, uleb(1))}), "unknown function 1");
   Bytes wrong_type = module({kTypeI32ToVoid, section(3, vec({{0x01}})), section(8, uleb(0)),
