@@ -4,11 +4,13 @@
 #include <array>
 #include <cinttypes>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "args.h"
 #include "commands.h"
+#include "dispatch_option.h"
 #include "load.h"
 #include "run_limits.h"
 #include "value_text.h"
@@ -17,6 +19,29 @@
 #include "wisp/wisp.h"
 
 namespace wisp::cli {
+
+namespace {
+// A finished run exits without destroying its store, module, linker and WASI state: the OS reclaims the
+// memory at once, where freeing it piece by piece (and unmapping the memory reservations) is a visible
+// part of a short run's start-up cost (bench/RESULTS.md). Sanitizer builds return normally so the leak
+// checker still sees this path.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WISP_CLI_KEEP_TEARDOWN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define WISP_CLI_KEEP_TEARDOWN 1
+#endif
+int exit_without_teardown(int code) {
+#ifndef WISP_CLI_KEEP_TEARDOWN
+  std::fflush(stdout);
+  std::fflush(stderr);
+  std::_Exit(code);
+#endif
+  return code;
+}
+}  // namespace
 
 namespace {
 
@@ -31,6 +56,7 @@ constexpr const char* kRunUsage =
     "\n"
     "options:\n"
     "  --invoke NAME          call export NAME instead of _start\n"
+    "%s"
     "%s"
     "%s"
     "  -h, --help             show this help\n"
@@ -103,9 +129,25 @@ std::string format_val(const Val& v) {
   return "?";
 }
 
-// Prints frames as "  N: name", innermost first. Deep recursion would print thousands of equal lines:
-// runs of one name are folded after a few frames, and the whole listing is capped.
-void print_backtrace(const std::vector<std::string>& frames) {
+// One frame as `func[3] "name" @ 0x1a2` (the offset in the module binary of the trapping instruction or
+// of the call), or just the name for host functions and frames the runtime did not locate.
+std::string frame_label(const Error& e, size_t i) {
+  if (e.frames.size() != e.backtrace.size() || e.frames[i].func_index == UINT32_MAX) return e.backtrace[i];
+  const Frame& f = e.frames[i];
+  std::string s = "func[" + std::to_string(f.func_index) + "] \"" + f.name + "\"";
+  if (f.module_offset != UINT64_MAX) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, " @ 0x%" PRIx64, f.module_offset);
+    s += buf;
+  }
+  return s;
+}
+
+// Prints frames as "  N: label", innermost first. Deep recursion would print thousands of equal lines:
+// runs of one label are folded after a few frames, and the whole listing is capped.
+void print_backtrace(const Error& e) {
+  std::vector<std::string> frames;
+  for (size_t i = 0; i < e.backtrace.size(); ++i) frames.push_back(frame_label(e, i));
   constexpr size_t kRunShown = 3, kMaxLines = 100;
   size_t lines = 0;
   for (size_t i = 0; i < frames.size();) {
@@ -135,7 +177,7 @@ int report_trap(const Error& e) {
     return error(kExitFailure, "%s", e.to_string().c_str());
   }
   std::fprintf(stderr, "Error: wasm trap: %s\n", e.message.c_str());
-  print_backtrace(e.backtrace);
+  print_backtrace(e);
   return kExitTrap;
 }
 
@@ -146,11 +188,12 @@ int run_command(int argc, char** argv) {
   bool has_invoke = false;
   wasi::CliOptions wasi_opts;
   LimitOptions limit_opts;
+  Config::Dispatch dispatch = Config::Dispatch::automatic;
   int i = 1;
   for (; i < argc; ++i) {
     std::string a = argv[i];
     if (is_help_flag(a)) {
-      std::printf(kRunUsage, wasi::kCliOptionsHelp, kLimitOptionsHelp);
+      std::printf(kRunUsage, wasi::kCliOptionsHelp, kLimitOptionsHelp, kDispatchOptionHelp);
       return 0;
     }
     bool missing = false;
@@ -162,6 +205,11 @@ int run_command(int argc, char** argv) {
     std::string limit_error;
     if (parse_limit_option(argc, argv, i, limit_opts, limit_error)) {
       if (!limit_error.empty()) return error(kExitUsage, "run: %s", limit_error.c_str());
+      continue;
+    }
+    std::string dispatch_error;
+    if (parse_dispatch_option(argc, argv, i, dispatch, dispatch_error)) {
+      if (!dispatch_error.empty()) return error(kExitUsage, "run: %s", dispatch_error.c_str());
       continue;
     }
     std::string wasi_error;
@@ -182,8 +230,10 @@ int run_command(int argc, char** argv) {
 
   auto bytes = load_module_bytes(path);
   if (!bytes.ok()) return error(kExitFailure, "%s", describe_error(path, bytes.error()).c_str());
-  Engine engine(limit_config(limit_opts));
-  auto module = Module::compile(engine, bytes.value());
+  Config base;
+  base.dispatch = dispatch;
+  Engine engine(limit_config(limit_opts, base));
+  auto module = Module::compile(engine, std::move(bytes.value()));
   if (!module.ok()) return error(kExitFailure, "%s", describe_error(path, module.error()).c_str());
 
   // WASI: configuration errors (bad --dir / --env) are reported before anything runs.
@@ -251,7 +301,7 @@ int run_command(int argc, char** argv) {
   if (!results.ok()) return report_trap(results.error());
   if (has_invoke)
     for (const Val& v : results.value()) std::printf("%s\n", format_val(v).c_str());
-  return 0;
+  return exit_without_teardown(0);
 }
 
 }  // namespace wisp::cli

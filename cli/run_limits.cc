@@ -121,30 +121,19 @@ Result<void> apply_limits(const LimitOptions& opts, Store& store) {
   return {};
 }
 
-Deadline::Deadline(const LimitOptions& opts, Store& store) {
+Deadline::Deadline(const LimitOptions& opts, Store& store) : store_(store) {
   if (!opts.timeout_ms) return;
   timeout_ms_ = *opts.timeout_ms;
-  InterruptHandle handle = store.interrupt_handle();
-  thread_ = std::thread([this, handle] {
-    std::unique_lock<std::mutex> lock(mutex_);
-    if (!cv_.wait_for(lock, std::chrono::milliseconds(timeout_ms_), [this] { return done_; })) {
-      handle.interrupt();
-    }
-  });
+  // limit_config() made the engine interruptible, so this cannot fail.
+  armed_ = store.set_timeout(std::chrono::milliseconds(timeout_ms_)).ok();
 }
 
 Deadline::~Deadline() {
-  if (!thread_.joinable()) return;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    done_ = true;
-  }
-  cv_.notify_all();
-  thread_.join();
+  if (armed_) store_.clear_deadline();
 }
 
 Error Deadline::annotate(Error e) const {
-  if (e.kind == ErrorKind::Trap && e.message == "interrupted" && timeout_ms_ != 0)
+  if (e.kind == ErrorKind::Trap && e.message == "deadline exceeded" && armed_)
     e.message = "deadline exceeded (--timeout " + std::to_string(timeout_ms_) + "ms)";
   return e;
 }

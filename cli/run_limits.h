@@ -2,12 +2,9 @@
 // --max-wasm-stack, --max-table-elements, --max-instances. Kept apart from run.cc so the WASI options
 // and the limits evolve independently.
 #pragma once
-#include <condition_variable>
 #include <cstdint>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 
 #include "wisp/wisp.h"
 
@@ -34,22 +31,21 @@ Config limit_config(const LimitOptions& opts, Config base = {});
 // Applies the store limits and the fuel to `store`.
 Result<void> apply_limits(const LimitOptions& opts, Store& store);
 
-// Interrupts the store once the timeout elapses (a timer thread; no cost when there is no timeout).
+// Arms the store's deadline for --timeout (Store::set_timeout: the process-wide timer service, no
+// thread of our own; no cost when there is no timeout) and removes it when done.
 class Deadline {
  public:
   Deadline(const LimitOptions& opts, Store& store);
   ~Deadline();
   Deadline(const Deadline&) = delete;
   Deadline& operator=(const Deadline&) = delete;
-  // Rewrites "interrupted" into "deadline exceeded (--timeout ...)" when the timer fired.
+  // Adds the option to "deadline exceeded": "deadline exceeded (--timeout 200ms)".
   Error annotate(Error e) const;
 
  private:
-  std::mutex mutex_;
-  std::condition_variable cv_;
-  bool done_ = false;
+  Store& store_;
   uint64_t timeout_ms_ = 0;
-  std::thread thread_;
+  bool armed_ = false;
 };
 
 }  // namespace wisp::cli

@@ -12,6 +12,7 @@
 
 #include "args.h"
 #include "commands.h"
+#include "dispatch_option.h"
 #include "text/wast.h"
 #include "text/wat.h"
 #include "wast_match.h"
@@ -32,6 +33,8 @@ constexpr const char* kWastUsage =
     "  -v, --verbose  print each failure as 'FILE:LINE: what (expected vs got)', and trap messages that\n"
     "                 differ from the expected text (a kind match still passes)\n"
     "  -vv            also print differing messages of malformed/invalid/unlinkable modules\n"
+    "  --dispatch MODE  interpreter dispatch: tailcall, loop or auto (default: tailcall where the build\n"
+    "                 has it, else loop)\n"
     "  -h, --help     show this help\n";
 
 const char* command_name(text::Command::Kind k) {
@@ -361,6 +364,7 @@ int wast_command(int argc, char** argv) {
   int verbosity = 0;
   std::vector<std::string> files;
   bool options_done = false;
+  Config config;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (!options_done && is_help_flag(a)) {
@@ -373,6 +377,8 @@ int wast_command(int argc, char** argv) {
       ++verbosity;
     } else if (!options_done && a == "-vv") {
       verbosity += 2;
+    } else if (std::string derr; !options_done && parse_dispatch_option(argc, argv, i, config.dispatch, derr)) {
+      if (!derr.empty()) return error(kExitUsage, "wast: %s", derr.c_str());
     } else if (!options_done && a.size() > 1 && a[0] == '-') {
       return error(kExitUsage, "wast: unknown option '%s' (see 'wisp wast --help')", a.c_str());
     } else {
@@ -381,7 +387,7 @@ int wast_command(int argc, char** argv) {
   }
   if (files.empty()) return error(kExitUsage, "wast: no input files (see 'wisp wast --help')");
 
-  Engine engine;
+  Engine engine(config);
   uint64_t total_passed = 0, total_failed = 0;
   for (const std::string& path : files) {
     uint32_t passed = 0, failed = 0;

@@ -80,6 +80,7 @@ struct RunOutcome {
   std::vector<CallOutcome> calls;
   std::vector<std::vector<uint8_t>> memories;  // contents of exported memories after all calls
   bool fuel_ran_out = false;
+  uint64_t fuel_left = 0;  // at the end (equal across dispatch modes, which share the IR and its fuel costs)
 };
 
 // Compiles, instantiates and runs every exported function of `wasm` in a fresh store of `engine`
@@ -127,6 +128,7 @@ inline RunOutcome run_module(const Engine& engine, std::span<const uint8_t> wasm
       break;
     }
   }
+  if (auto fuel = store.get_fuel()) r.fuel_left = *fuel;
   for (auto& [name, ext] : inst->exports(store)) {
     auto mem = ext.memory();
     if (!mem) continue;

@@ -14,8 +14,12 @@
  * wisp specifics (all allowed by the standard):
  *   - wasm_module_serialize produces the module's original binary; wasm_module_deserialize compiles it
  *     again. Both yield an empty vector / NULL on failure.
- *   - wasm_frame_t: func_index is known for unnamed functions ("<wasm function N>"), else UINT32_MAX;
- *     offsets are 0 and wasm_frame_instance is NULL (wisp records function names, see wisp_frame_name).
+ *   - wasm_frame_t: func_index, the offsets (module_offset: in the module binary, of the trapping
+ *     instruction or of the call; func_offset: from the start of the function's code entry, after its
+ *     size) and wasm_frame_instance (borrowed, valid while the frame lives) are real for Wasm frames.
+ *     Host function frames (named with wisp_frame_func_name) have func_index UINT32_MAX, offsets 0 and
+ *     no instance; a memory access caught by a guard page has offsets 0 (explicit bounds checks,
+ *     wisp_config_explicit_bounds_checks, give the instruction).
  *   - Host info set with a finalizer on a store object (function, global, table, memory, instance) is
  *     finalized when the store is deleted; on a module, trap or foreign object, when its last reference
  *     is deleted. The finalizer of wasm_func_new_with_env runs when the store is deleted.

@@ -61,7 +61,8 @@ WASM_API_EXTERN bool wisp_trap_exit_code(const wasm_trap_t*, int* code);
 
 /* Count fuel in every store (wisp_store_set_fuel); execution traps when it runs out. */
 WASM_API_EXTERN void wisp_config_consume_fuel(wasm_config_t*, bool enable);
-/* Let another thread interrupt guests (wisp_interrupt_handle_interrupt). */
+/* Let another thread interrupt guests (wisp_interrupt_handle_interrupt), and stores have deadlines
+ * (wisp_store_set_deadline_ms). */
 WASM_API_EXTERN void wisp_config_interruptible(wasm_config_t*, bool enable);
 /* Check every memory access explicitly instead of relying on guard pages (for hosts owning SIGSEGV). */
 WASM_API_EXTERN void wisp_config_explicit_bounds_checks(wasm_config_t*, bool enable);
@@ -88,8 +89,15 @@ typedef struct wisp_interrupt_handle_t wisp_interrupt_handle_t;
 WASM_API_EXTERN own wisp_interrupt_handle_t* wisp_store_interrupt_handle(wasm_store_t*);
 WASM_API_EXTERN void wisp_interrupt_handle_interrupt(const wisp_interrupt_handle_t*);
 WASM_API_EXTERN void wisp_interrupt_handle_delete(own wisp_interrupt_handle_t*);
-/* Clears a pending interrupt so the store can run again. */
+/* Clears a pending interrupt (or an expired deadline) so the store can run again. */
 WASM_API_EXTERN void wisp_store_clear_interrupt(wasm_store_t*);
+
+/* A deadline `ms` milliseconds from now: past it, the running guest (and any later call) traps with
+ * "deadline exceeded" at its next check. Needs wisp_config_interruptible (else returns an error). A new
+ * deadline replaces the previous one and withdraws it if it had expired; 0 expires at once. */
+WASM_API_EXTERN own wisp_error_t* wisp_store_set_deadline_ms(wasm_store_t*, uint64_t ms);
+/* Removes the deadline, pending or expired (no-op without one). */
+WASM_API_EXTERN void wisp_store_clear_deadline(wasm_store_t*);
 
 /* ---- WASI (preview1 `wasi_snapshot_preview1` and preview0 `wasi_unstable`) ------------------------ */
 

@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <thread>
 
 #include "wisp/wasi.h"
 
@@ -119,37 +118,25 @@ wisp::Result<CallOutput> PluginHost::call(std::string_view name, const std::vect
   auto start = instance->get_func(store, "_start");
   if (!start) return wisp::Error::usage("plugin " + std::string(name) + " has no _start export");
 
-  // Publish the store's interrupt handle for interrupt(), and start the timeout watchdog.
-  std::thread watchdog;
+  // Arm the timeout as the store's deadline (the runtime's timer service stops the call: no watchdog
+  // thread here), and publish the store's interrupt handle for interrupt().
+  if (options_.timeout.count() > 0) {
+    if (auto d = store.set_timeout(options_.timeout); !d.ok()) return std::move(d.error());
+  }
   {
     std::lock_guard<std::mutex> lock(mu_);
     running_ = store.interrupt_handle();
     if (pending_interrupt_) running_->interrupt();
-    call_done_ = false;
-    timed_out_ = false;
-  }
-  if (options_.timeout.count() > 0) {
-    watchdog = std::thread([this, handle = store.interrupt_handle()] {
-      std::unique_lock<std::mutex> lock(mu_);
-      if (!watchdog_cv_.wait_for(lock, options_.timeout, [this] { return call_done_; })) {
-        timed_out_ = true;
-        handle.interrupt();
-      }
-    });
   }
 
   auto r = start->call(store, {});
 
-  bool timed_out;
   {
     std::lock_guard<std::mutex> lock(mu_);
     running_.reset();
     pending_interrupt_ = false;
-    call_done_ = true;
-    timed_out = timed_out_;
   }
-  watchdog_cv_.notify_all();
-  if (watchdog.joinable()) watchdog.join();
+  bool timed_out = !r.ok() && r.error().kind == wisp::ErrorKind::Trap && r.error().message == "deadline exceeded";
 
   if (std::optional<int> code = (*wasi)->exit_code()) {
     out.exit_code = *code;

@@ -5,7 +5,6 @@
 // exhausts its memory or recurses without end fails that call only: the host carries on.
 #pragma once
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -28,7 +27,7 @@ struct HostOptions {
   uint32_t max_call_depth = 10'000;         // deeper recursion traps "call stack exhausted"
   bool enable_fuel = false;                 // meter calls even while `fuel` is 0 (so it can be set later)
   uint64_t fuel = 0;                        // 0: unmetered; else the instruction budget of one call
-  std::chrono::milliseconds timeout{0};     // 0: none; else the call is interrupted after this long
+  std::chrono::milliseconds timeout{0};     // 0: none; else the call's deadline (Store::set_timeout)
 };
 
 // What a plugin call produced. A non-zero exit code is the plugin's answer, not a host error.
@@ -89,10 +88,6 @@ class PluginHost {
   std::mutex mu_;                                  // guards the fields below
   std::optional<wisp::InterruptHandle> running_;   // the store of the call in progress
   bool pending_interrupt_ = false;
-  // The timeout watchdog of the call in progress waits on this until the call is done.
-  std::condition_variable watchdog_cv_;
-  bool call_done_ = false;
-  bool timed_out_ = false;
 };
 
 // Splits a command line into words: blanks separate words, double quotes group (with \" and \\ inside).

@@ -1,5 +1,6 @@
 // wisp public API: Config and Engine.
 #pragma once
+#include <cstdint>
 #include <memory>
 
 namespace wisp {
@@ -16,6 +17,16 @@ struct Config {
   // back-edge); when not, the checks are not emitted at all. Fuel: a unit is about one IR instruction.
   bool consume_fuel = false;            // stores count fuel (Store::set_fuel); running out traps
   bool interruptible = false;           // guests poll the store's interrupt flag (Store::interrupt_handle)
+
+  // Interpreter dispatch: tail-call threaded handlers (the fast mode) or one loop with computed goto.
+  // Both give the same results; `automatic` is tail-call where the build has it, else loop. Builds with
+  // GCC or sanitizers have only loop: there a requested `tailcall` falls back to loop, and
+  // Engine::config().dispatch reports the mode in use (never `automatic`); see dispatch_supported().
+  enum class Dispatch : uint8_t { automatic, tailcall, loop };
+  Dispatch dispatch = Dispatch::automatic;
+
+  // Whether this build of the library has dispatch mode `d` (`automatic` and `loop` always).
+  static bool dispatch_supported(Dispatch d);
 };
 
 // Compilation environment shared by modules and stores: the configuration and the canonical function
@@ -23,6 +34,7 @@ struct Config {
 class Engine {
  public:
   explicit Engine(Config config = {});
+  // The configuration in effect: as given, with `dispatch` resolved to the mode used.
   const Config& config() const;
 
   // Internal: the shared implementation (type registry, runtime config).

@@ -21,12 +21,25 @@ enum class ErrorKind : uint8_t {
 
 const char* error_kind_name(ErrorKind kind);
 
+// One frame of a trap's backtrace. Offsets are UINT64_MAX when unknown (host functions; a memory
+// access caught by a guard page, which has no instruction position: explicit bounds checks give one).
+struct Frame {
+  std::string name;                     // as in Error::backtrace: "name" or "<wasm function N>"
+  uint32_t func_index = UINT32_MAX;     // in its module's function index space; UINT32_MAX: host function
+  uint64_t module_offset = UINT64_MAX;  // byte offset in the module binary of the trapping instruction
+                                        // (innermost frame) or of the call (outer frames)
+  uint64_t func_offset = UINT64_MAX;    // module_offset minus the start of the function's code entry
+                                        // (its local declarations, just after the entry's size)
+  const void* instance = nullptr;       // internal: the frame's runtime::InstanceData (while the store lives)
+};
+
 // An error with its kind, a message in the spec's wording, and (for decoders) the byte offset.
 struct Error {
   ErrorKind kind = ErrorKind::Usage;
   std::string message;
   uint64_t offset = UINT64_MAX;  // UINT64_MAX when not applicable
   std::vector<std::string> backtrace;  // traps: innermost frame first, "name" or "<wasm function N>"
+  std::vector<Frame> frames;           // traps: the same frames with function index and offsets
   int exit_code = -1;                  // >= 0: a WASI proc_exit unwinding the guest, not a real trap
 
   static Error make(ErrorKind k, std::string m, uint64_t off = UINT64_MAX) {
@@ -43,6 +56,12 @@ struct Error {
   static Error exhaustion(std::string m) { return make(ErrorKind::Exhaustion, std::move(m)); }
   static Error io(std::string m) { return make(ErrorKind::Io, std::move(m)); }
   static Error usage(std::string m) { return make(ErrorKind::Usage, std::move(m)); }
+
+  // Appends an outer frame to both `backtrace` and `frames` (which stay parallel).
+  void add_frame(Frame f) {
+    backtrace.push_back(f.name);
+    frames.push_back(std::move(f));
+  }
 
   // "kind: message" with the offset when known, for one-line CLI errors.
   std::string to_string() const;

@@ -262,6 +262,9 @@ class Func {
 
   // Internal: unchecked call over raw slots (store checked; types are the caller's responsibility).
   Result<void> call_raw(Store& store, const detail::RawVal* args, detail::RawVal* results) const;
+  // The same for TypedFunc's hot path: no Result to build and destroy on success; false with `err` set
+  // on failure.
+  bool call_raw(Store& store, const detail::RawVal* args, detail::RawVal* results, std::optional<Error>& err) const;
   Func(uint64_t store_id, runtime::FuncInstance* f) : store_id_(store_id), func_(f) {}
   uint64_t store_id() const { return store_id_; }
   runtime::FuncInstance* internal() const { return func_; }
@@ -308,8 +311,8 @@ class TypedFunc<R(A...)> {
     [[maybe_unused]] size_t i = 0;
     bool ok = (detail::WasmValue<A>::store(store, in[i++], args) && ... && true);
     if (!ok) return Error::usage("argument belongs to another store");
-    Result<void> r = func_.call_raw(store, in, raw);
-    if (!r.ok()) return std::move(r.error());
+    std::optional<Error> err;
+    if (!func_.call_raw(store, in, raw, err)) return std::move(*err);
     if constexpr (std::is_void_v<R>) {
       return {};
     } else if constexpr (detail::WasmResults<R>::count == 1 && !IsTuple<R>::value) {

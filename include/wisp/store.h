@@ -3,6 +3,7 @@
 // a time (the interrupt handle excepted).
 #pragma once
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 
@@ -29,12 +30,12 @@ struct StoreLimits {
 // check; needs Config::interruptible). Valid while the store lives.
 class InterruptHandle {
  public:
-  void interrupt() const { flag_->store(true, std::memory_order_relaxed); }
+  void interrupt() const { flag_->store(1, std::memory_order_relaxed); }  // runtime::kInterruptRequested
 
  private:
   friend class Store;
-  explicit InterruptHandle(std::atomic<bool>* flag) : flag_(flag) {}
-  std::atomic<bool>* flag_;
+  explicit InterruptHandle(std::atomic<uint8_t>* flag) : flag_(flag) {}
+  std::atomic<uint8_t>* flag_;
 };
 
 class Store {
@@ -56,8 +57,20 @@ class Store {
   Result<uint64_t> get_fuel() const;
 
   InterruptHandle interrupt_handle();
-  // Clears a pending interrupt so the store can run again.
+  // Clears a pending interrupt (requested or from a passed deadline) so the store can run again.
   void clear_interrupt();
+
+  // Deadline (needs Config::interruptible, else a Usage error; the checks are those of interrupts, so
+  // an engine without it pays nothing): once `when` has passed, running guests trap with "deadline
+  // exceeded" at their next check (function entry, call, loop back-edge), and so does any later call
+  // until the deadline is cleared or replaced. A deadline already past traps at the first check. Setting
+  // a deadline withdraws an expired one (not an interrupt() request). One deadline per store; a
+  // process-wide timer thread, started on first use, serves every store.
+  Result<void> set_deadline(std::chrono::steady_clock::time_point when);
+  // set_deadline(now + timeout).
+  Result<void> set_timeout(std::chrono::nanoseconds timeout);
+  // Removes the deadline, pending or expired, so the store can run again (no-op without one).
+  void clear_deadline();
 
   // An opaque pointer for the embedder (host functions reach it through Caller::data()).
   void set_data(void* data) { user_data_ = data; }
@@ -78,6 +91,7 @@ class Store {
   StoreLimits limits_;
   uint64_t id_ = 0;
   void* user_data_ = nullptr;
+  bool has_deadline_ = false;  // registered with the timer service at some point (~Store cancels)
 };
 
 }  // namespace wisp

@@ -63,9 +63,12 @@ Func Func::create_raw(Store& store, const FuncType& type, RawHostFunc fn) {
   runtime::HostCallback cb = [fn = std::move(fn)](runtime::HostContext& ctx, const runtime::Value* args,
                                                  runtime::Value* results) -> Result<void> {
     Caller caller(*Store::from_internal(*ctx.store), ctx.caller);
+    // One Result, returned as is (NRVO): a second one would cost an Error construction and destruction
+    // on every Wasm->host call.
     Result<void> r = fn(caller, detail::to_raw(args), detail::to_raw(results));
-    if (!r.ok()) return as_trap(std::move(r.error()));
-    return {};
+    if (!r.ok()) [[unlikely]]
+      if (r.error().kind != ErrorKind::Exhaustion) r.error().kind = ErrorKind::Trap;  // as as_trap()
+    return r;
   };
   runtime::FuncInstance* f = runtime::create_host_func(store.data_internal(), detail::to_wasm(type), std::move(cb));
   return Func(store.id(), f);
@@ -82,12 +85,24 @@ FuncType Func::type(Store& store) const {
 }
 
 Result<void> Func::call_raw(Store& store, const detail::RawVal* args, detail::RawVal* results) const {
-  if (Result<void> r = check_handle(store, store_id_, func_); !r.ok()) return r;
+  // The hot path of TypedFunc::call: the same checks, but a Result is only built when one fails.
+  if (func_ == nullptr || store_id_ != store.id()) [[unlikely]]
+    return check_handle(store, store_id_, func_);
   return interp::invoke(store.data_internal(), func_, detail::to_values(args), detail::to_values(results));
 }
 
+bool Func::call_raw(Store& store, const detail::RawVal* args, detail::RawVal* results,
+                    std::optional<Error>& err) const {
+  if (func_ == nullptr || store_id_ != store.id()) [[unlikely]] {
+    err.emplace(check_handle(store, store_id_, func_).error());
+    return false;
+  }
+  return interp::invoke(store.data_internal(), func_, detail::to_values(args), detail::to_values(results), err);
+}
+
 Result<void> Func::call(Store& store, std::span<const Val> args, std::span<Val> results) const {
-  if (Result<void> r = check_handle(store, store_id_, func_); !r.ok()) return r;
+  if (func_ == nullptr || store_id_ != store.id()) [[unlikely]]
+    return check_handle(store, store_id_, func_);
   const wasm::FuncType& ft = *func_->type;
   if (args.size() != ft.params.size())
     return Error::usage("expected " + std::to_string(ft.params.size()) + " arguments, got " +
@@ -95,14 +110,21 @@ Result<void> Func::call(Store& store, std::span<const Val> args, std::span<Val> 
   if (results.size() != ft.results.size())
     return Error::usage("expected room for " + std::to_string(ft.results.size()) + " results, got " +
                         std::to_string(results.size()));
-  std::vector<runtime::Value> in(args.size()), out(results.size());
+  // Few values: stack buffers (two heap allocations would double the cost of a trivial call).
+  constexpr size_t kInline = 8;
+  runtime::Value in_small[kInline], out_small[kInline];
+  std::vector<runtime::Value> in_big, out_big;
+  runtime::Value* in = in_small;
+  runtime::Value* out = out_small;
+  if (args.size() > kInline) in = (in_big.resize(args.size()), in_big.data());
+  if (results.size() > kInline) out = (out_big.resize(results.size()), out_big.data());
   for (size_t i = 0; i < args.size(); ++i) {
     if (Result<void> r = detail::check_val(store, args[i], detail::to_public(ft.params[i])); !r.ok())
       return Error::usage("argument " + std::to_string(i) + ": " + r.error().message);
     in[i] = detail::to_value(args[i]);
   }
-  Result<void> r = interp::invoke(store.data_internal(), func_, in.data(), out.data());
-  if (!r.ok()) return r;
+  if (std::optional<Error> err; !interp::invoke(store.data_internal(), func_, in, out, err))
+    return std::move(*err);
   for (size_t i = 0; i < results.size(); ++i)
     results[i] = detail::to_val(detail::to_public(ft.results[i]).kind(), out[i], store.id());
   return {};

@@ -1,9 +1,13 @@
 #include <atomic>
 
 #include "api/internal.h"
+#include "runtime/deadline_timer.h"
 #include "wisp/store.h"
 
 namespace wisp {
+
+// InterruptHandle::interrupt (inline in the public header) stores this value.
+static_assert(runtime::kInterruptRequested == 1);
 
 namespace {
 std::atomic<uint64_t> next_store_id{1};  // ids are never reused, so stale handles never match
@@ -29,7 +33,9 @@ Store::Store(const Engine& engine)
   data_->host_data = this;
 }
 
-Store::~Store() = default;
+Store::~Store() {
+  if (has_deadline_) runtime::deadline_timer::cancel(data_.get());
+}
 
 void Store::set_limits(const StoreLimits& limits) {
   limits_ = limits;
@@ -49,7 +55,35 @@ Result<uint64_t> Store::get_fuel() const {
 
 InterruptHandle Store::interrupt_handle() { return InterruptHandle(&data_->interrupt); }
 
-void Store::clear_interrupt() { data_->interrupt.store(false, std::memory_order_relaxed); }
+void Store::clear_interrupt() { data_->interrupt.store(runtime::kInterruptNone, std::memory_order_relaxed); }
+
+Result<void> Store::set_deadline(std::chrono::steady_clock::time_point when) {
+  if (!engine_.config().interruptible)
+    return Error::usage("deadlines are not enabled (Config::interruptible)");
+  // Disarm the old deadline first so it cannot fire after the flag is reset below; then withdraw an
+  // expired one (arm() sets the flag again at once for a past `when`). An interrupt() request stays.
+  if (has_deadline_) runtime::deadline_timer::cancel(data_.get());
+  has_deadline_ = true;
+  uint8_t expired = runtime::kInterruptDeadline;
+  data_->interrupt.compare_exchange_strong(expired, runtime::kInterruptNone, std::memory_order_relaxed);
+  runtime::deadline_timer::arm(data_.get(), when);
+  return {};
+}
+
+Result<void> Store::set_timeout(std::chrono::nanoseconds timeout) {
+  using Clock = std::chrono::steady_clock;
+  // Clamp so now + timeout cannot overflow (a century is "never" for a store).
+  constexpr std::chrono::nanoseconds kMax = std::chrono::hours(24 * 365 * 100);
+  if (timeout > kMax) timeout = kMax;
+  return set_deadline(Clock::now() + std::chrono::duration_cast<Clock::duration>(timeout));
+}
+
+void Store::clear_deadline() {
+  if (!has_deadline_) return;
+  runtime::deadline_timer::cancel(data_.get());
+  uint8_t expired = runtime::kInterruptDeadline;
+  data_->interrupt.compare_exchange_strong(expired, runtime::kInterruptNone, std::memory_order_relaxed);
+}
 
 Store* Store::from_internal(runtime::StoreData& data) { return static_cast<Store*>(data.host_data); }
 

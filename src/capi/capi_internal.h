@@ -135,6 +135,9 @@ struct wasm_foreign_t : wasm_ref_t {
 struct wasm_frame_t {
   std::string name;
   uint32_t func_index = UINT32_MAX;
+  size_t func_offset = 0;    // 0 when unknown (host frames, guard-page faults)
+  size_t module_offset = 0;
+  std::shared_ptr<wasm_instance_t> instance;  // what wasm_frame_instance returns (NULL for host frames)
 };
 
 struct wasm_valtype_t {

@@ -256,10 +256,29 @@ void wasm_trap_message(const wasm_trap_t* t, wasm_message_t* out) {
 
 namespace {
 
-wasm_frame_t* make_frame(const std::string& name) {
+// Frame i of trap `t`: from Error::frames when the runtime recorded them, else from the name alone.
+wasm_frame_t* make_frame(const wasm_trap_t* t, size_t i) {
+  const wisp::Error& e = t->data->error;
   auto* f = new wasm_frame_t{};
-  f->name = name;
-  std::string_view n = name;
+  f->name = e.backtrace[i];
+  if (e.frames.size() == e.backtrace.size()) {
+    const wisp::Frame& fr = e.frames[i];
+    f->func_index = fr.func_index;
+    if (fr.module_offset != UINT64_MAX) {
+      f->module_offset = size_t(fr.module_offset);
+      f->func_offset = size_t(fr.func_offset);
+    }
+    if (fr.instance != nullptr && t->store != nullptr) {
+      auto inst = std::make_shared<wasm_instance_t>();
+      inst->kind = wisp::capi::RefKind::instance;
+      inst->store = t->store;
+      inst->instance = wisp::Instance(t->store->s().id(),
+                                      static_cast<wisp::runtime::InstanceData*>(const_cast<void*>(fr.instance)));
+      f->instance = std::move(inst);
+    }
+    return f;
+  }
+  std::string_view n = f->name;
   constexpr std::string_view prefix = "<wasm function ";
   if (n.size() > prefix.size() + 1 && n.substr(0, prefix.size()) == prefix && n.back() == '>') {
     std::string_view digits = n.substr(prefix.size(), n.size() - prefix.size() - 1);
@@ -275,22 +294,22 @@ wasm_frame_t* make_frame(const std::string& name) {
 extern "C" {
 
 wasm_frame_t* wasm_trap_origin(const wasm_trap_t* t) {
-  const auto& bt = t->data->error.backtrace;
-  return bt.empty() ? nullptr : make_frame(bt.front());
+  return t->data->error.backtrace.empty() ? nullptr : make_frame(t, 0);
 }
 
 void wasm_trap_trace(const wasm_trap_t* t, wasm_frame_vec_t* out) {
-  const auto& bt = t->data->error.backtrace;
-  wasm_frame_vec_new_uninitialized(out, bt.size());
-  for (size_t i = 0; i < bt.size(); ++i) out->data[i] = make_frame(bt[i]);
+  size_t n = t->data->error.backtrace.size();
+  wasm_frame_vec_new_uninitialized(out, n);
+  for (size_t i = 0; i < n; ++i) out->data[i] = make_frame(t, i);
 }
 
 void wasm_frame_delete(wasm_frame_t* f) { delete f; }
 wasm_frame_t* wasm_frame_copy(const wasm_frame_t* f) { return new wasm_frame_t(*f); }
-wasm_instance_t* wasm_frame_instance(const wasm_frame_t*) { return nullptr; }
+// Borrowed: valid while the frame lives (and its store).
+wasm_instance_t* wasm_frame_instance(const wasm_frame_t* f) { return f->instance.get(); }
 uint32_t wasm_frame_func_index(const wasm_frame_t* f) { return f->func_index; }
-size_t wasm_frame_func_offset(const wasm_frame_t*) { return 0; }
-size_t wasm_frame_module_offset(const wasm_frame_t*) { return 0; }
+size_t wasm_frame_func_offset(const wasm_frame_t* f) { return f->func_offset; }
+size_t wasm_frame_module_offset(const wasm_frame_t* f) { return f->module_offset; }
 
 void wisp_frame_func_name(const wasm_frame_t* f, wasm_name_t* out) { wisp::capi::set_name(out, f->name); }
 

@@ -1,5 +1,7 @@
 // wisp's C extensions (include/wisp.h): errors, .wat loading, engine settings, store limits, fuel,
 // interrupts and WASI.
+#include <chrono>
+
 #include "capi/capi_internal.h"
 #include "text/wat.h"
 
@@ -91,6 +93,15 @@ void wisp_interrupt_handle_interrupt(const wisp_interrupt_handle_t* h) {
 void wisp_interrupt_handle_delete(wisp_interrupt_handle_t* h) { delete h; }
 
 void wisp_store_clear_interrupt(wasm_store_t* s) { s->s().clear_interrupt(); }
+
+wisp_error_t* wisp_store_set_deadline_ms(wasm_store_t* s, uint64_t ms) {
+  // Beyond ~292 years milliseconds overflow nanoseconds; set_timeout clamps to a century anyway.
+  constexpr uint64_t kMaxMs = uint64_t(INT64_MAX) / 1'000'000;
+  auto r = s->s().set_timeout(std::chrono::milliseconds(int64_t(ms > kMaxMs ? kMaxMs : ms)));
+  return r.ok() ? nullptr : wisp::capi::make_error(std::move(r.error()));
+}
+
+void wisp_store_clear_deadline(wasm_store_t* s) { s->s().clear_deadline(); }
 
 // ---- WASI ----------------------------------------------------------------------------------------------
 

@@ -1,139 +1,14 @@
-// The handlers of handlers.def compiled into one of two dispatch modes (DESIGN.md §2):
-//  - tail-call (WISP_DISPATCH_TAILCALL=1, clang): one function per handler, each ending in a
-//    [[clang::musttail]] call of the next; preserve_none keeps ip/fp/st/mem in registers.
-//  - loop (WISP_DISPATCH_TAILCALL=0, GCC and sanitizer builds): one function with computed goto.
-#include <bit>
-#include <cstring>
-#include <type_traits>
-
-#include "interp/exec_state.h"
-#include "interp/handler_table.h"
-#include "interp/numeric.h"
-#include "interp/simd.h"
+// The handlers of handlers.def compiled into loop mode (DESIGN.md §2): one function with computed goto,
+// always compiled in (GCC, sanitizer builds, and the second mode of clang release builds). The tail-call
+// mode is dispatch_tailcall.cc; both share dispatch_body.h. The mode is chosen per engine
+// (runtime::EngineConfig::dispatch): the IR of a module holds the handler words of one mode only.
+#include "interp/dispatch_body.h"
 
 namespace wisp::interp {
 
 namespace {
 
-template <typename T>
-inline T rd(const char* p) {
-  T v;
-  std::memcpy(&v, p, sizeof(T));
-  return v;
-}
-template <typename T>
-inline void wr(char* p, T v) {
-  std::memcpy(p, &v, sizeof(T));
-}
-template <typename T>
-inline auto sgn(T x) {
-  return std::make_signed_t<T>(x);
-}
-inline uint64_t load_word(const uint32_t* ip) { return rd<uint64_t>(reinterpret_cast<const char*>(ip)); }
-
-}  // namespace
-
-// ---- shared body vocabulary ----------------------------------------------------------------------------
-#define WISP_OPD(k) (ip[2 + (k)])
-#define WISP_S(T, k) rd<T>(fp + WISP_OPD(k))
-#define WISP_SET(T, k, v) wr<T>(fp + WISP_OPD(k), (v))
-#define WISP_IMM(T, k) rd<T>(reinterpret_cast<const char*>(ip + 2 + (k)))
-#define WISP_NEXT(n)  \
-  do {                \
-    ip += 2 + (n);    \
-    WISP_DISPATCH();  \
-  } while (0)
-#define WISP_JUMP(k)                            \
-  do {                                          \
-    int32_t off_ = int32_t(WISP_OPD(k));        \
-    ip += off_;                                 \
-    WISP_DISPATCH();                            \
-  } while (0)
-#define WISP_TRAP_CODE(code) \
-  do {                       \
-    st->trap = (code);       \
-    st->trap_ip = ip;        \
-    return;                  \
-  } while (0)
-#define WISP_TRAP(name) WISP_TRAP_CODE(TrapCode::name)
-#define WISP_EXIT() return
-#define WISP_RELOAD_MEM() (mem = mem_base_of(st))
-// Locals are zeroed by an inline loop, not memset: a libc call in a call handler forces a stack frame and
-// spills of ip/fp/st/mem (bench/RESULTS.md: memset + spills were ~1/3 of a call's instructions in fib).
-#define WISP_ENTER(callee_expr, argoff, nops)                                                   \
-  do {                                                                                          \
-    runtime::FuncInstance* callee_ = (callee_expr);                                             \
-    const uint32_t* ret_ip_ = ip + 2 + (nops);                                                  \
-    char* nfp_ = fp + (argoff);                                                                 \
-    if (callee_->is_host()) {                                                                   \
-      st->trap_ip = ip;                                                                         \
-      TrapCode t_ = call_host(st, callee_, nfp_);                                               \
-      if (t_ != TrapCode::none) WISP_TRAP_CODE(t_);                                             \
-      WISP_RELOAD_MEM();                                                                        \
-      ip = ret_ip_;                                                                             \
-      WISP_DISPATCH();                                                                          \
-    }                                                                                           \
-    FuncCode* code_ = callee_->code.load(std::memory_order_acquire);                            \
-    if (code_ == nullptr) {                                                                     \
-      code_ = code_for_call(st, callee_);                                                       \
-      if (code_ == nullptr) WISP_TRAP(pending_error);                                           \
-    }                                                                                           \
-    if (st->cs == st->cs_limit || nfp_ + code_->frame_bytes() > st->stack_limit)               \
-      WISP_TRAP(stack_exhausted);                                                               \
-    *st->cs++ = CallFrame{ret_ip_, fp, st->func};                                               \
-    st->func = callee_;                                                                         \
-    for (char *z_ = nfp_ + size_t(code_->num_params) * 8, *e_ = z_ + size_t(code_->num_locals) * 8; \
-         z_ < e_; z_ += 8) {                                                                    \
-      wr<uint64_t>(z_, 0);                                                                      \
-      __asm__("" : "+r"(z_)); /* keeps the compiler from turning the loop back into memset */   \
-    }                                                                                           \
-    if (callee_->instance != st->inst) {                                                        \
-      st->inst = callee_->instance;                                                             \
-      st->mem0 = st->inst->mem0;                                                                \
-      WISP_RELOAD_MEM();                                                                        \
-    }                                                                                           \
-    fp = nfp_;                                                                                  \
-    ip = code_->code.data();                                                                    \
-    WISP_DISPATCH();                                                                            \
-  } while (0)
-
-#if WISP_DISPATCH_TAILCALL
-
-#if defined(__clang__) && __clang_major__ >= 19
-#define WISP_HATTR __attribute__((preserve_none))
-#else
-#define WISP_HATTR
-#endif
-
-namespace {
-using HandlerFn = void(WISP_HATTR*)(const uint32_t*, char*, ExecState*, uint8_t*);
-
-#define WISP_DISPATCH() [[clang::musttail]] return reinterpret_cast<HandlerFn>(load_word(ip))(ip, fp, st, mem)
-#define WISP_HANDLER(name, kinds, ...)                                                          \
-  WISP_HATTR void name([[maybe_unused]] const uint32_t* ip, [[maybe_unused]] char* fp,        \
-                       [[maybe_unused]] ExecState* st, [[maybe_unused]] uint8_t* mem)         \
-      __VA_ARGS__
-#include "interp/handlers.def"
-#undef WISP_HANDLER
-
-const HandlerFn kHandlerFns[] = {
-#define WISP_HANDLER(name, kinds, ...) &name,
-#include "interp/handlers.def"
-#undef WISP_HANDLER
-};
-}  // namespace
-
-uint64_t handler_word(HandlerId id) { return reinterpret_cast<uint64_t>(kHandlerFns[size_t(id)]); }
-
-void run(const uint32_t* ip, char* fp, ExecState* st) {
-  reinterpret_cast<HandlerFn>(load_word(ip))(ip, fp, st, mem_base_of(st));
-}
-
-#else  // loop mode
-
-uint64_t handler_word(HandlerId id) { return uint64_t(id); }
-
-void run(const uint32_t* ip, char* fp, ExecState* st) {
+void run_loop(const uint32_t* ip, char* fp, ExecState* st) {
   uint8_t* mem = mem_base_of(st);
   static const void* const kLabels[] = {
 #define WISP_HANDLER(name, kinds, ...) &&L_##name,
@@ -145,8 +20,23 @@ void run(const uint32_t* ip, char* fp, ExecState* st) {
 #define WISP_HANDLER(name, kinds, ...) L_##name : __VA_ARGS__
 #include "interp/handlers.def"
 #undef WISP_HANDLER
+#undef WISP_DISPATCH
 }
 
-#endif
+}  // namespace
+
+uint64_t handler_word(HandlerId id, runtime::DispatchMode mode) {
+  if constexpr (runtime::kTailcallCompiledIn) {
+    if (mode == runtime::DispatchMode::tailcall) return tailcall_handler_word(id);
+  }
+  return uint64_t(id);
+}
+
+void run(runtime::DispatchMode mode, const uint32_t* ip, char* fp, ExecState* st) {
+  if constexpr (runtime::kTailcallCompiledIn) {
+    if (mode == runtime::DispatchMode::tailcall) return run_tailcall(ip, fp, st);
+  }
+  run_loop(ip, fp, st);
+}
 
 }  // namespace wisp::interp

@@ -89,7 +89,8 @@ void elem_drop(ExecState* st, uint32_t seg);
 // The element references of a segment for `inst` (function indices or constant expressions).
 runtime::RefBits elem_ref(runtime::InstanceData* inst, const wasm::ElemSegment& seg, size_t i);
 
-// Runs IR from `ip` with frame `fp` until the entry frame returns or a trap (st->trap).
-void run(const uint32_t* ip, char* fp, ExecState* st);
+// Runs IR from `ip` with frame `fp` until the entry frame returns or a trap (st->trap). `mode` must be
+// the one the IR was built for (its module's EngineConfig::dispatch).
+void run(runtime::DispatchMode mode, const uint32_t* ip, char* fp, ExecState* st);
 
 }  // namespace wisp::interp

@@ -8,6 +8,8 @@
 #include "interp/handler_table.h"
 #include "interp/invoke.h"
 #include "interp/ir_builder.h"
+#include "interp/trap_frames.h"
+#include "runtime/deadline_timer.h"
 #include "runtime/trap_handler.h"
 
 namespace wisp::interp {
@@ -108,23 +110,29 @@ ExecStacks* stacks_of(runtime::StoreData& store) {
   return store.stacks.get();
 }
 
-const uint32_t* exit_ir() {
+// The return address of the entry frame: an op_exit in the dispatch mode of the code being run.
+const uint32_t* exit_ir(runtime::DispatchMode mode) {
   static const auto words = [] {
-    uint64_t w = handler_word(HandlerId::op_exit);
-    return std::array<uint32_t, 2>{uint32_t(w), uint32_t(w >> 32)};
+    std::array<std::array<uint32_t, 2>, 2> a{};
+    for (auto m : {runtime::DispatchMode::tailcall, runtime::DispatchMode::loop}) {
+      uint64_t w = handler_word(HandlerId::op_exit, m);
+      a[size_t(m)] = {uint32_t(w), uint32_t(w >> 32)};
+    }
+    return a;
   }();
-  return words.data();
+  return words[size_t(mode)].data();
 }
 
 // Runs with a fault landing pad: a guard-page fault inside Wasm jumps back here.
-void run_guarded(const uint32_t* ip, char* fp, ExecState* st) {
+void run_guarded(runtime::DispatchMode mode, const uint32_t* ip, char* fp, ExecState* st) {
   runtime::WasmActivation act;
   act.prev = runtime::current_activation();
   if (sigsetjmp(act.jump, 0) == 0) {
     runtime::set_current_activation(&act);
-    run(ip, fp, st);
+    run(mode, ip, fp, st);
   } else {
     st->trap = TrapCode::memory_oob;
+    st->trap_ip = nullptr;  // a fault has no IR position (an earlier host call may have left one)
   }
   runtime::set_current_activation(act.prev);
 }
@@ -135,12 +143,13 @@ Error make_trap_error(ExecState& st) {
     e = std::move(*st.error);
   } else if (st.trap == TrapCode::stack_exhausted) {
     e = Error::exhaustion(trap_message(st.trap));
+  } else if (st.trap == TrapCode::interrupted &&
+             st.store->interrupt.load(std::memory_order_relaxed) == runtime::kInterruptDeadline) {
+    e = Error::trap("deadline exceeded");  // Store::set_deadline
   } else {
     e = Error::trap(trap_message(st.trap));
   }
-  if (st.func) e.backtrace.push_back(st.func->debug_name);
-  for (CallFrame* c = st.cs - 1; c > st.cs_base; --c)
-    if (c->func) e.backtrace.push_back(c->func->debug_name);
+  add_level_frames(e, st);
   return e;
 }
 
@@ -148,17 +157,26 @@ Error make_trap_error(ExecState& st) {
 
 // ---- invoke --------------------------------------------------------------------------------------------
 
-Result<void> invoke(runtime::StoreData& store, runtime::FuncInstance* func, const runtime::Value* args,
-                    runtime::Value* results) {
+bool invoke(runtime::StoreData& store, runtime::FuncInstance* func, const runtime::Value* args,
+            runtime::Value* results, std::optional<Error>& err) {
+  auto fail = [&err](Error e) {
+    err.emplace(std::move(e));
+    return false;
+  };
   if (func->is_host()) {
     runtime::HostContext ctx{&store, nullptr};
-    return func->host(ctx, args, results);
+    Result<void> r = func->host(ctx, args, results);
+    return r.ok() || fail(std::move(r.error()));
   }
-  ExecStacks* s = stacks_of(store);
-  if (s == nullptr) return Error::trap("cannot allocate the interpreter stack");
-  Result<void> ok = ensure_code(store, func);
-  if (!ok) return ok;
+  ExecStacks* s = store.stacks ? store.stacks.get() : stacks_of(store);
+  if (s == nullptr) return fail(Error::trap("cannot allocate the interpreter stack"));
+  // Translated already on every call but the first: skip ensure_code (and its Result) then.
   FuncCode* code = func->code.load(std::memory_order_acquire);
+  if (code == nullptr) {
+    Result<void> ok = ensure_code(store, func);
+    if (!ok) return fail(std::move(ok.error()));
+    code = func->code.load(std::memory_order_acquire);
+  }
   const wasm::FuncType& type = *func->type;
   size_t np = type.params.size(), nr = type.results.size();
 
@@ -166,13 +184,29 @@ Result<void> invoke(runtime::StoreData& store, runtime::FuncInstance* func, cons
   char* limit = s->slots + s->slot_bytes;
   if (fp + code->frame_bytes() > limit || s->call_top + 2 > s->calls + s->max_calls + 63) {
     Error e = Error::exhaustion("call stack exhausted");
-    e.backtrace.push_back(func->debug_name);
-    return e;
+    add_frame(e, func, nullptr, false);
+    return fail(std::move(e));
   }
-  // Values are packed by slot width (a v128 takes two slots).
-  for (size_t i = 0, off = 0; i < np; off += type.params[i].slots() * 8, ++i)
-    std::memcpy(fp + off, args[i].bytes, type.params[i].slots() * 8);
-  std::memset(fp + size_t(code->num_params) * 8, 0, size_t(code->num_locals) * 8);
+  // Values are packed by slot width (a v128 takes two slots). Fixed-size copies and an inline zeroing
+  // loop for few locals: a variable-length memcpy/memset is a libc call per value.
+  for (size_t i = 0, off = 0; i < np; ++i) {
+    if (type.params[i].slots() == 1) {
+      std::memcpy(fp + off, args[i].bytes, 8);
+      off += 8;
+    } else {
+      std::memcpy(fp + off, args[i].bytes, 16);
+      off += 16;
+    }
+  }
+  char* locals = fp + size_t(code->num_params) * 8;
+  if (code->num_locals <= 16) {
+    for (char *z = locals, *e = locals + size_t(code->num_locals) * 8; z < e; z += 8) {
+      std::memset(z, 0, 8);
+      __asm__("" : "+r"(z));  // keeps the compiler from turning the loop back into a memset call
+    }
+  } else {
+    std::memset(locals, 0, size_t(code->num_locals) * 8);
+  }
 
   // Re-entry through host functions recurses natively: bound it before the native stack overflows.
   const char* here = static_cast<const char*>(__builtin_frame_address(0));
@@ -180,8 +214,8 @@ Result<void> invoke(runtime::StoreData& store, runtime::FuncInstance* func, cons
     s->native_base = here;
   } else if (uint64_t(here < s->native_base ? s->native_base - here : here - s->native_base) > kMaxReentryNativeBytes) {
     Error e = Error::exhaustion("call stack exhausted");
-    e.backtrace.push_back(func->debug_name);
-    return e;
+    add_frame(e, func, nullptr, false);
+    return fail(std::move(e));
   }
   ++s->levels;
   struct LevelGuard {
@@ -197,7 +231,9 @@ Result<void> invoke(runtime::StoreData& store, runtime::FuncInstance* func, cons
   st.mem0 = st.inst->mem0;
   st.cs_base = s->call_top;
   st.cs = s->call_top;
-  *st.cs++ = CallFrame{exit_ir(), fp, nullptr};
+  // Every instance of a store shares its engine, so one mode holds for all code this call reaches.
+  const runtime::DispatchMode mode = func->instance->code->config.dispatch;
+  *st.cs++ = CallFrame{exit_ir(mode), fp, nullptr};
   st.cs_limit = std::min(s->calls + s->max_calls, st.cs_base + s->max_calls);
   st.stack_limit = limit;
 
@@ -205,16 +241,29 @@ Result<void> invoke(runtime::StoreData& store, runtime::FuncInstance* func, cons
   CallFrame* saved_top = s->call_top;
   s->sp = fp + code->frame_bytes();
   s->call_top = st.cs;
-  run_guarded(code->code.data(), fp, &st);
+  run_guarded(mode, code->code.data(), fp, &st);
   s->sp = saved_sp;
   s->call_top = saved_top;
 
-  if (st.trap != TrapCode::none) return make_trap_error(st);
-  for (size_t i = 0, off = 0; i < nr; off += type.results[i].slots() * 8, ++i) {
+  if (st.trap != TrapCode::none) return fail(make_trap_error(st));
+  for (size_t i = 0, off = 0; i < nr; ++i) {
     results[i] = runtime::Value();
-    std::memcpy(results[i].bytes, fp + off, type.results[i].slots() * 8);
+    if (type.results[i].slots() == 1) {
+      std::memcpy(results[i].bytes, fp + off, 8);
+      off += 8;
+    } else {
+      std::memcpy(results[i].bytes, fp + off, 16);
+      off += 16;
+    }
   }
-  return {};
+  return true;
+}
+
+Result<void> invoke(runtime::StoreData& store, runtime::FuncInstance* func, const runtime::Value* args,
+                    runtime::Value* results) {
+  std::optional<Error> err;
+  if (invoke(store, func, args, results, err)) return {};
+  return std::move(*err);
 }
 
 }  // namespace wisp::interp

@@ -19,6 +19,13 @@ struct FuncCode {
   uint32_t num_results = 0;     // result slots (written at slot 0.. on return)
   uint32_t frame_slots = 0;     // params + locals + temporaries (>= num_results)
   uint32_t func_index = 0;
+  // Where instructions that can trap or call came from, for trap frames: sorted by `ir`; each entry
+  // covers the IR from `ir` up to the next entry. Only such instructions are recorded (IrBuilder::mark_site).
+  struct Site {
+    uint32_t ir;    // word offset in `code` (at or before the instruction's handler word)
+    uint32_t wasm;  // byte offset of the Wasm instruction in Module::bytes
+  };
+  std::vector<Site> sites;
 
   uint64_t frame_bytes() const { return uint64_t(frame_slots) * 8; }
 };

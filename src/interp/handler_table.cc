@@ -6,6 +6,7 @@
 namespace wisp::interp {
 
 namespace {
+static_assert(kNumHandlers < 4096, "handler ids must stay below any handler address");
 constexpr HandlerInfo kInfos[] = {
 #define WISP_HANDLER(name, kinds, ...) {#name, kinds},
 #include "interp/handlers.def"
@@ -17,9 +18,13 @@ static_assert(sizeof(kInfos) / sizeof(kInfos[0]) == kNumHandlers);
 const HandlerInfo& handler_info(HandlerId id) { return kInfos[size_t(id)]; }
 
 std::optional<HandlerId> handler_from_word(uint64_t word) {
+  if (word < kNumHandlers) return HandlerId(word);  // loop mode
   static const std::unordered_map<uint64_t, HandlerId> by_word = [] {
     std::unordered_map<uint64_t, HandlerId> m;
-    for (size_t i = 0; i < kNumHandlers; ++i) m.emplace(handler_word(HandlerId(i)), HandlerId(i));
+    if constexpr (runtime::kTailcallCompiledIn) {
+      for (size_t i = 0; i < kNumHandlers; ++i)
+        m.emplace(handler_word(HandlerId(i), runtime::DispatchMode::tailcall), HandlerId(i));
+    }
     return m;
   }();
   auto it = by_word.find(word);

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string_view>
 
+#include "runtime/store_data.h"
+
 namespace wisp::interp {
 
 enum class HandlerId : uint16_t {
@@ -21,8 +23,10 @@ struct HandlerInfo {
 };
 
 const HandlerInfo& handler_info(HandlerId id);
-// The 8-byte word written in IR for a handler: its address (tail-call mode) or its id (loop mode).
-uint64_t handler_word(HandlerId id);
+// The 8-byte word written in IR for a handler: its address (tail-call mode) or its id (loop mode; also
+// for tail-call in a build without it, see runtime::DispatchMode).
+uint64_t handler_word(HandlerId id, runtime::DispatchMode mode);
+// The handler of a word of either mode: ids are below kNumHandlers, handler addresses never are.
 std::optional<HandlerId> handler_from_word(uint64_t word);
 // Number of 4-byte words an instruction occupies, given its first word (br_table reads its count).
 size_t instruction_words(const uint32_t* ip);

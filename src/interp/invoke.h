@@ -1,5 +1,7 @@
 // The interpreter's entry point used by the runtime and the public API.
 #pragma once
+#include <optional>
+
 #include "runtime/store_data.h"
 #include "util/error.h"
 
@@ -17,6 +19,9 @@ std::shared_ptr<ModuleCode> make_module_code(std::shared_ptr<const wasm::Module>
 // back into Wasm through this function.
 Result<void> invoke(runtime::StoreData& store, runtime::FuncInstance* func, const runtime::Value* args,
                     runtime::Value* results);
+// The same without a Result on success (the host->Wasm hot path): true, or false with the Error in `err`.
+bool invoke(runtime::StoreData& store, runtime::FuncInstance* func, const runtime::Value* args,
+            runtime::Value* results, std::optional<Error>& err);
 
 // Validates and translates the IR of a defined function now (for eager translation and tools).
 Result<void> ensure_code(runtime::StoreData& store, runtime::FuncInstance* func);

@@ -101,6 +101,19 @@ ValType result_type(Op op) {
 }
 bool is_wide(ValType t) { return t.kind() != wasm::ValKind::i32 && t.kind() != wasm::ValKind::f32; }
 
+// Numeric instructions that can trap (division by zero / overflow, float-to-int truncation).
+bool can_trap(Op op) {
+  switch (op) {
+    case Op::i32_div_s: case Op::i32_div_u: case Op::i32_rem_s: case Op::i32_rem_u:
+    case Op::i64_div_s: case Op::i64_div_u: case Op::i64_rem_s: case Op::i64_rem_u:
+    case Op::i32_trunc_f32_s: case Op::i32_trunc_f32_u: case Op::i32_trunc_f64_s: case Op::i32_trunc_f64_u:
+    case Op::i64_trunc_f32_s: case Op::i64_trunc_f32_u: case Op::i64_trunc_f64_s: case Op::i64_trunc_f64_u:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 IrBuilder::IrBuilder(const wasm::Module& module, uint32_t func_index, const runtime::EngineConfig& config,
@@ -111,9 +124,19 @@ IrBuilder::IrBuilder(const wasm::Module& module, uint32_t func_index, const runt
 
 // ---- emission ------------------------------------------------------------------------------------------
 
+void IrBuilder::record_site() {
+  site_pending_ = false;
+  // Code can be cut back (a fused instruction replacing its producer): keep the table sorted.
+  std::vector<FuncCode::Site>& sites = out_.sites;
+  while (!sites.empty() && sites.back().ir >= pc()) sites.pop_back();
+  if (sites.capacity() == 0) sites.reserve(8);  // one allocation for most functions
+  sites.push_back({pc(), site_wasm_});
+}
+
 void IrBuilder::emit(HandlerId id) {
+  if (site_pending_) [[unlikely]] record_site();
   if (!checks_.empty()) ++checks_.back().instrs;
-  uint64_t w = handler_word(id);
+  uint64_t w = handler_word(id, config_.dispatch);
   code_.push_back(uint32_t(w));
   code_.push_back(uint32_t(w >> 32));
 }
@@ -243,6 +266,7 @@ void IrBuilder::begin_function(const wasm::FuncType& type, std::span<const ValTy
 
 void IrBuilder::begin_check() {
   if (!emit_checks_) return;
+  mark_site();
   emit(HandlerId::op_check_i);
   checks_.push_back({pc(), 0});
   opd(1);
@@ -529,12 +553,14 @@ void IrBuilder::on_return() {
 }
 
 void IrBuilder::on_unreachable() {
+  mark_site();
   emit(HandlerId::op_unreachable);
   invalidate();
   reachable_ = false;
 }
 
 void IrBuilder::on_call(uint32_t func_index, const wasm::FuncType& type) {
+  mark_site();
   uint32_t n = uint32_t(type.params.size());
   materialize_top(n);
   uint32_t base = height() - n;
@@ -547,6 +573,7 @@ void IrBuilder::on_call(uint32_t func_index, const wasm::FuncType& type) {
 }
 
 void IrBuilder::on_call_indirect(uint32_t type_index, uint32_t table, const wasm::FuncType& type) {
+  mark_site();
   Entry idx = pop();
   uint32_t idx_slot = slot_of(idx, height());
   uint32_t n = uint32_t(type.params.size());
@@ -648,6 +675,7 @@ void IrBuilder::on_f64_const(uint64_t v) { push({Kind::konst, ValType::f64(), 0,
 // ---- numeric -------------------------------------------------------------------------------------------
 
 void IrBuilder::on_numeric(Op op) {
+  if (can_trap(op)) mark_site();
   const OpForms& f = op_forms()[size_t(op)];
   switch (f.cls) {
     case OpClass::binop: binop(op); return;
@@ -754,6 +782,7 @@ void IrBuilder::unop(Op op) {
 // ---- memory --------------------------------------------------------------------------------------------
 
 void IrBuilder::on_load(Op op, uint32_t, uint64_t offset, uint32_t) {
+  mark_site();
   size_t i = size_t(op) - size_t(Op::i32_load);
   uint32_t h = height() - 1;
   Entry a = pop();
@@ -782,6 +811,7 @@ void IrBuilder::on_load(Op op, uint32_t, uint64_t offset, uint32_t) {
 }
 
 void IrBuilder::on_store(Op op, uint32_t, uint64_t offset, uint32_t) {
+  mark_site();
   size_t i = size_t(op) - size_t(Op::i32_store);
   uint32_t h = height() - 2;
   Entry v = pop();
@@ -830,6 +860,7 @@ void IrBuilder::on_memory_grow(uint32_t) {
 // memory.fill/copy/init and table.fill/copy/init: `handler imms... dst src_or_value n`, three i32-ish
 // operands popped from the stack.
 void IrBuilder::bulk_op(HandlerId id, std::initializer_list<uint32_t> imms) {
+  mark_site();
   uint32_t h = height() - 3;
   Entry n = pop(), b = pop(), a = pop();
   uint32_t ns = slot_of(n, h + 2), bs = slot_of(b, h + 1), as = slot_of(a, h);
@@ -885,6 +916,7 @@ void IrBuilder::on_ref_func(uint32_t func_index) {
 }
 
 void IrBuilder::on_table_get(uint32_t table) {
+  mark_site();
   uint32_t h = height() - 1;
   Entry i = pop();
   uint32_t is = slot_of(i, h);
@@ -898,6 +930,7 @@ void IrBuilder::on_table_get(uint32_t table) {
 }
 
 void IrBuilder::on_table_set(uint32_t table) {
+  mark_site();
   uint32_t h = height() - 2;
   Entry v = pop(), i = pop();
   uint32_t vs = slot_of(v, h + 1), is = slot_of(i, h);
@@ -955,7 +988,9 @@ Result<std::unique_ptr<FuncCode>> translate_function(const wasm::Module& module,
                                                      const runtime::EngineConfig& config) {
   auto code = std::make_unique<FuncCode>();
   IrBuilder builder(module, func_index, config, *code);
-  validate::FuncDecoder<validate::BodyTag, IrBuilder> decoder(module, func_index, builder);
+  using Decoder = validate::FuncDecoder<validate::BodyTag, IrBuilder>;
+  Decoder decoder(module, func_index, builder);
+  builder.set_position_source(&decoder, [](const void* d) { return static_cast<const Decoder*>(d)->instr_offset(); });
   Result<void> r = decoder.decode();
   if (!r) return r.error();
   code->code.shrink_to_fit();

@@ -24,6 +24,13 @@ class IrBuilder {
   IrBuilder(const wasm::Module& module, uint32_t func_index, const runtime::EngineConfig& config,
             FuncCode& out);
 
+  // Where the decoder is (FuncDecoder::instr_offset), for FuncCode::sites. Without it no sites are
+  // recorded.
+  void set_position_source(const void* decoder, uint64_t (*instr_offset)(const void*)) {
+    pos_ctx_ = decoder;
+    pos_fn_ = instr_offset;
+  }
+
   void begin_function(const wasm::FuncType& type, std::span<const wasm::ValType> locals);
   void end_function(bool fallthrough_reachable);
 
@@ -136,6 +143,13 @@ class IrBuilder {
 
   // Emission.
   uint32_t pc() const { return uint32_t(code_.size()); }
+  // The current Wasm instruction can trap or call: the next emit() records a FuncCode::Site for it.
+  void mark_site() {
+    if (pos_fn_ == nullptr) return;
+    site_pending_ = true;
+    site_wasm_ = uint32_t(pos_fn_(pos_ctx_));
+  }
+  void record_site();
   void emit(HandlerId id);
   void opd(uint32_t v) { code_.push_back(v); }
   void opd64(uint64_t v);
@@ -214,6 +228,10 @@ class IrBuilder {
     uint32_t operand = 0;
     uint32_t instrs = 0;
   };
+  const void* pos_ctx_ = nullptr;
+  uint64_t (*pos_fn_)(const void*) = nullptr;
+  bool site_pending_ = false;
+  uint32_t site_wasm_ = 0;
   bool emit_checks_ = false;
   std::vector<Check> checks_;
   void begin_check();

@@ -149,6 +149,7 @@ void IrBuilder::on_simd_shuffle(const uint8_t* lanes) {
 }
 
 void IrBuilder::on_simd_mem(SimdOp op, uint32_t, uint64_t offset, uint32_t, uint8_t lane) {
+  mark_site();
   const wasm::SimdOpInfo& info = wasm::simd_op_info(op);
   const SimdForms& f = simd_forms();
   HandlerId id = config_.explicit_bounds_checks ? f.chk[size_t(op)] : f.main[size_t(op)];

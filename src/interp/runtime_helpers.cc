@@ -4,6 +4,7 @@
 
 #include "interp/exec_state.h"
 #include "interp/invoke.h"
+#include "interp/trap_frames.h"
 #include "runtime/const_eval.h"
 #include "runtime/instantiate.h"
 #include "runtime/memory.h"
@@ -43,7 +44,7 @@ TrapCode call_host(ExecState* st, runtime::FuncInstance* f, char* args) {
   s->call_top = saved_top;
   if (!r) {
     st->error = std::move(r.error());
-    st->error->backtrace.push_back(f->debug_name);
+    add_frame(*st->error, f, nullptr, false);
     return TrapCode::pending_error;
   }
   for (size_t i = 0, off = 0; i < nr; off += type.results[i].slots() * 8, ++i)

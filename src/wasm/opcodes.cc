@@ -8,25 +8,40 @@ namespace wisp::wasm {
 
 namespace {
 
-struct Tables {
+// Byte -> Op tables for the decoder, and the name -> Op map for the text parser, built separately: a
+// binary-only run (`wisp run x.wasm`) never pays for hashing ~600 names (and freeing them at exit).
+struct CodeTables {
   std::array<int16_t, 256> single;
   std::array<int16_t, 32> fc;
-  std::unordered_map<std::string_view, Op> by_name;
-  Tables() {
+  CodeTables() {
     single.fill(-1);
     fc.fill(-1);
     for (size_t i = 0; i < kNumOps; ++i) {
       const OpInfo& info = kOpInfo[i];
       if (info.prefix == 0) single[info.code] = int16_t(i);
       else if (info.prefix == 0xFC && info.code < fc.size()) fc[info.code] = int16_t(i);
+    }
+  }
+};
+
+struct NameTable {
+  std::unordered_map<std::string_view, Op> by_name;
+  NameTable() {
+    for (size_t i = 0; i < kNumOps; ++i) {
+      const OpInfo& info = kOpInfo[i];
       by_name.emplace(info.name, Op(i));  // first wins: "select" -> Op::select
       if (!info.legacy.empty()) by_name.emplace(info.legacy, Op(i));
     }
   }
 };
 
-const Tables& tables() {
-  static const Tables t;
+const CodeTables& tables() {
+  static const CodeTables t;
+  return t;
+}
+
+const NameTable& name_table() {
+  static const NameTable t;
   return t;
 }
 
@@ -44,8 +59,8 @@ std::optional<Op> op_from_fc(uint32_t sub) {
 }
 
 std::optional<Op> op_from_name(std::string_view name) {
-  auto it = tables().by_name.find(name);
-  if (it == tables().by_name.end()) return std::nullopt;
+  auto it = name_table().by_name.find(name);
+  if (it == name_table().by_name.end()) return std::nullopt;
   return it->second;
 }
 

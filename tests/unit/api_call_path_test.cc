@@ -1,0 +1,92 @@
+// Public API: the host->Wasm call fast paths (TypedFunc without Result on success, Func::call with stack
+// buffers, fixed-size argument/result moves, inline zeroing of few locals) keep their checks and results.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <vector>
+
+#include "api_test_util.h"
+
+namespace wisp {
+namespace {
+
+using testing::must_compile;
+
+TEST(ApiCallPath, TypedCallChecksTheStoreOfTheHandle) {
+  Engine engine;
+  Store a(engine), b(engine);
+  Module m = must_compile(engine, R"((module (func (export "id") (param i32) (result i32) local.get 0)))");
+  Result<Instance> inst = Instance::create(a, m, {});
+  ASSERT_TRUE(inst.ok()) << inst.error().to_string();
+  auto id = inst->get_func(a, "id")->typed<int32_t(int32_t)>(a);
+  ASSERT_TRUE(id.ok());
+  EXPECT_EQ(id->call(a, 41).value(), 41);
+  Result<int32_t> wrong = id->call(b, 1);  // a typed view made in store a, used with store b
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().kind, ErrorKind::Usage);
+  TypedFunc<int32_t(int32_t)> empty{Func()};
+  Result<int32_t> none = empty.call(a, 1);
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().kind, ErrorKind::Usage);
+  EXPECT_EQ(id->call(a, 7).value(), 7);  // still usable after the failures
+}
+
+TEST(ApiCallPath, ManyMixedValuesThroughValSpans) {
+  Engine engine;
+  Store store(engine);
+  // 10 params (over the 8-value stack buffer) mixing one- and two-slot (v128) values; the results are
+  // the params reversed, so every value's packing in both directions is checked.
+  Module m = must_compile(engine, R"((module
+    (func (export "rev") (param i32 i64 v128 f32 f64 i32 v128 i64 f32 i32)
+                         (result i32 f32 i64 v128 i32 f64 f32 v128 i64 i32)
+      local.get 9 local.get 8 local.get 7 local.get 6 local.get 5
+      local.get 4 local.get 3 local.get 2 local.get 1 local.get 0)))");
+  Result<Instance> inst = Instance::create(store, m, {});
+  ASSERT_TRUE(inst.ok()) << inst.error().to_string();
+  std::array<uint8_t, 16> va{}, vb{};
+  for (int i = 0; i < 16; ++i) {
+    va[i] = uint8_t(i + 1);
+    vb[i] = uint8_t(0xF0 + i);
+  }
+  std::vector<Val> args = {Val::i32(-1), Val::i64(int64_t(0x1122334455667788)), Val::v128(va),
+                           Val::f32(1.5f), Val::f64(-2.25), Val::i32(7), Val::v128(vb),
+                           Val::i64(-9), Val::f32(3.0f), Val::i32(123456)};
+  Result<std::vector<Val>> r = inst->get_func(store, "rev")->call(store, args);
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  ASSERT_EQ(r->size(), 10u);
+  for (size_t i = 0; i < 10; ++i) EXPECT_EQ((*r)[i], args[9 - i]) << "result " << i;
+}
+
+TEST(ApiCallPath, DeclaredLocalsStartAtZeroOnEveryCall) {
+  Engine engine;
+  Store store(engine);
+  // `dirty` leaves non-zero values in the value-stack slots that the next call's locals reuse; `few`
+  // (inline zeroing) and `many` (memset) must still see their declared locals as zero.
+  Module m = must_compile(engine, R"((module
+    (func (export "dirty") (param i64) (result i64) (local i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64
+                                                         i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64)
+      (local.set 1 (local.get 0)) (local.set 5 (local.get 0)) (local.set 10 (local.get 0))
+      (local.set 16 (local.get 0)) (local.set 23 (local.get 0))
+      (i64.add (local.get 1) (local.get 23)))
+    (func (export "few") (param i64) (result i64) (local i64 i64 i64)
+      (i64.or (i64.or (local.get 1) (local.get 2)) (local.get 3)))
+    (func (export "many") (param i64) (result i64) (local i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64
+                                                        i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64)
+      (i64.or (i64.or (i64.or (local.get 1) (local.get 5)) (i64.or (local.get 10) (local.get 16)))
+              (local.get 23)))))");
+  Result<Instance> inst = Instance::create(store, m, {});
+  ASSERT_TRUE(inst.ok()) << inst.error().to_string();
+  auto dirty = inst->get_func(store, "dirty")->typed<int64_t(int64_t)>(store);
+  auto few = inst->get_func(store, "few")->typed<int64_t(int64_t)>(store);
+  auto many = inst->get_func(store, "many")->typed<int64_t(int64_t)>(store);
+  ASSERT_TRUE(dirty.ok() && few.ok() && many.ok());
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_EQ(dirty->call(store, -1).value(), -2);
+    EXPECT_EQ(few->call(store, -1).value(), 0);
+    EXPECT_EQ(dirty->call(store, -1).value(), -2);
+    EXPECT_EQ(many->call(store, -1).value(), 0);
+  }
+}
+
+}  // namespace
+}  // namespace wisp
