@@ -34,7 +34,7 @@ class ModuleEncoder;
 class InstrEncoder {
  public:
   InstrEncoder(ModuleEncoder& m, Bytes& out, const std::unordered_map<std::string, uint32_t>* locals)
-      : m_(m), out_(out), locals_(locals) {
+      : m_(m), out_(out), locals_(locals), stack_top_(static_cast<const char*>(__builtin_frame_address(0))) {
     labels_.emplace_back();  // the function body's own label
   }
   // Instructions until the cursor is exhausted or sits on a flat `end`/`else`.
@@ -52,11 +52,22 @@ class InstrEncoder {
   Result<uint32_t> label(const Sexp& s);
   Result<uint32_t> local(const Sexp& s);
   Result<void> end_label(Cursor& c, const std::string& label);
+  // Folded instructions are encoded recursively (~1.7 KiB of stack per level in a release build). The
+  // lexer bounds the nesting depth at 2,000, which keeps a release build under this budget; frames of
+  // sanitizer builds are ~3x larger, so the native stack is also bounded directly: past this much the
+  // input is rejected as nesting too deep instead of overflowing an 8 MiB stack. Callers on threads
+  // with smaller stacks should parse deeply nested text on a larger one.
+  static constexpr size_t kStackBudget = size_t(5) << 20;
+  bool stack_exhausted() const {
+    auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+    return reinterpret_cast<uintptr_t>(stack_top_) - here > kStackBudget;
+  }
 
   ModuleEncoder& m_;
   Bytes& out_;
   const std::unordered_map<std::string, uint32_t>* locals_;
   std::vector<std::string> labels_;
+  const char* stack_top_;
 };
 
 class ModuleEncoder {

@@ -451,6 +451,7 @@ Result<void> InstrEncoder::instrs(Cursor& c) {
 }
 
 Result<void> InstrEncoder::folded(const Sexp& list) {
+  if (stack_exhausted()) return list.error("nesting too deep");
   if (list.items.empty() || !list.items[0].is_atom()) return list.error("unexpected token, expected instruction");
   const Sexp& at = list.items[0];
   auto op = text_op(at.text, m_.options().legacy_names);
