@@ -2,6 +2,7 @@
 // assertions by kind. No exceptions cross the API: fallible calls return Result<T>.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -93,15 +94,17 @@ template <>
 class [[nodiscard]] Result<void> {
  public:
   Result() = default;
-  Result(Error error) : err_(std::move(error)), ok_(false) {}
-  bool ok() const { return ok_; }
-  explicit operator bool() const { return ok_; }
-  const Error& error() const { return err_; }
-  Error& error() { return err_; }
+  Result(Error error) : err_(std::move(error)) {}
+  bool ok() const { return !err_.has_value(); }
+  explicit operator bool() const { return ok(); }
+  // Only when !ok().
+  const Error& error() const { return *err_; }
+  Error& error() { return *err_; }
 
  private:
-  Error err_;
-  bool ok_ = true;
+  // Empty on success: a successful Result<void> is one byte to set and one to test (host calls return
+  // one per call).
+  std::optional<Error> err_;
 };
 
 }  // namespace wisp

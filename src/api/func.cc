@@ -22,6 +22,22 @@ Result<void> check_handle(const Store& store, uint64_t store_id, const void* obj
   return {};
 }
 
+// Func::call once the counts are checked: converts and checks the Vals, runs, converts the results.
+Result<void> call_values(Store& store, runtime::FuncInstance* func, std::span<const Val> args,
+                         std::span<Val> results, runtime::Value* in, runtime::Value* out) {
+  const wasm::FuncType& ft = *func->type;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (Result<void> r = detail::check_val(store, args[i], detail::to_public(ft.params[i])); !r.ok())
+      return Error::usage("argument " + std::to_string(i) + ": " + r.error().message);
+    in[i] = detail::to_value(args[i]);
+  }
+  if (std::optional<Error> err; !interp::invoke(store.data_internal(), func, in, out, err))
+    return std::move(*err);
+  for (size_t i = 0; i < results.size(); ++i)
+    results[i] = detail::to_val(detail::to_public(ft.results[i]).kind(), out[i], store.id());
+  return {};
+}
+
 }  // namespace
 
 std::optional<Memory> Caller::memory(std::string_view name) {
@@ -110,24 +126,18 @@ Result<void> Func::call(Store& store, std::span<const Val> args, std::span<Val> 
   if (results.size() != ft.results.size())
     return Error::usage("expected room for " + std::to_string(ft.results.size()) + " results, got " +
                         std::to_string(results.size()));
-  // Few values: stack buffers (two heap allocations would double the cost of a trivial call).
+  // Few values: uninitialised stack buffers (heap vectors, or even zeroing 16 Values, would cost as much
+  // as the trivial call itself). call_values writes every entry it reads.
   constexpr size_t kInline = 8;
-  runtime::Value in_small[kInline], out_small[kInline];
-  std::vector<runtime::Value> in_big, out_big;
-  runtime::Value* in = in_small;
-  runtime::Value* out = out_small;
-  if (args.size() > kInline) in = (in_big.resize(args.size()), in_big.data());
-  if (results.size() > kInline) out = (out_big.resize(results.size()), out_big.data());
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (Result<void> r = detail::check_val(store, args[i], detail::to_public(ft.params[i])); !r.ok())
-      return Error::usage("argument " + std::to_string(i) + ": " + r.error().message);
-    in[i] = detail::to_value(args[i]);
+  if (args.size() > kInline || results.size() > kInline) [[unlikely]] {
+    std::vector<runtime::Value> in(args.size()), out(results.size());
+    return call_values(store, func_, args, results, in.data(), out.data());
   }
-  if (std::optional<Error> err; !interp::invoke(store.data_internal(), func_, in, out, err))
-    return std::move(*err);
-  for (size_t i = 0; i < results.size(); ++i)
-    results[i] = detail::to_val(detail::to_public(ft.results[i]).kind(), out[i], store.id());
-  return {};
+  union Buffer {
+    Buffer() {}
+    runtime::Value v[kInline];
+  } in, out;
+  return call_values(store, func_, args, results, in.v, out.v);
 }
 
 Result<std::vector<Val>> Func::call(Store& store, std::span<const Val> args) const {

@@ -48,6 +48,12 @@ struct ExecStacks {
   // native stack, so their depth is bounded by native bytes (kMaxReentryNativeBytes), not frames.
   const char* native_base = nullptr;
   uint32_t levels = 0;
+  // Fixed when the stacks are made (invoke() reads them on every call instead of recomputing).
+  char* slots_end = nullptr;          // slots + slot_bytes
+  CallFrame* calls_limit = nullptr;   // calls + max_calls: the Wasm call depth bound (ExecState::cs_limit)
+  CallFrame* entry_limit = nullptr;   // the last frames, kept for the entry frames of nested levels
+  runtime::DispatchMode mode{};       // the store's engine's (every instance of a store shares it)
+  const uint32_t* exit_ir = nullptr;  // an op_exit in that mode: the entry frame's return address
 };
 
 // Per-invoke() level execution state; handlers read and update it through a pointer.

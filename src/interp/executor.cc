@@ -90,26 +90,6 @@ namespace {
 // default main or pthread stack, even with sanitizer-sized frames.
 constexpr uint64_t kMaxReentryNativeBytes = 1u << 20;
 
-ExecStacks* stacks_of(runtime::StoreData& store) {
-  if (!store.stacks) {
-    auto* s = new ExecStacks();
-    s->slot_bytes = std::max<uint64_t>(store.limits.max_value_stack_bytes, 4096);
-    void* p = mmap(nullptr, s->slot_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-                   -1, 0);
-    if (p == MAP_FAILED) {
-      delete s;
-      return nullptr;
-    }
-    s->slots = static_cast<char*>(p);
-    s->sp = s->slots;
-    s->max_calls = size_t(store.limits.max_call_depth) + 1;
-    s->calls = new CallFrame[s->max_calls + 64];  // room for the entry frames of nested levels
-    s->call_top = s->calls;
-    store.stacks.reset(s);
-  }
-  return store.stacks.get();
-}
-
 // The return address of the entry frame: an op_exit in the dispatch mode of the code being run.
 const uint32_t* exit_ir(runtime::DispatchMode mode) {
   static const auto words = [] {
@@ -123,11 +103,40 @@ const uint32_t* exit_ir(runtime::DispatchMode mode) {
   return words[size_t(mode)].data();
 }
 
-// Runs with a fault landing pad: a guard-page fault inside Wasm jumps back here.
-void run_guarded(runtime::DispatchMode mode, const uint32_t* ip, char* fp, ExecState* st) {
+ExecStacks* stacks_of(runtime::StoreData& store) {
+  if (!store.stacks) {
+    auto* s = new ExecStacks();
+    s->slot_bytes = std::max<uint64_t>(store.limits.max_value_stack_bytes, 4096);
+    void* p = mmap(nullptr, s->slot_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                   -1, 0);
+    if (p == MAP_FAILED) {
+      delete s;
+      return nullptr;
+    }
+    s->slots = static_cast<char*>(p);
+    s->sp = s->slots;
+    s->slots_end = s->slots + s->slot_bytes;
+    s->max_calls = size_t(store.limits.max_call_depth) + 1;
+    constexpr size_t kEntryFrames = 64;  // room for the entry frames of nested levels
+    s->calls = new CallFrame[s->max_calls + kEntryFrames];
+    s->call_top = s->calls;
+    s->calls_limit = s->calls + s->max_calls;
+    s->entry_limit = s->calls + s->max_calls + kEntryFrames - 1;
+    // Every instance of a store was built by the store's engine (the API checks module and store
+    // engines match), so the store's mode is the mode of all code any invoke() on it reaches.
+    s->mode = store.config.dispatch;
+    s->exit_ir = exit_ir(s->mode);
+    store.stacks.reset(s);
+  }
+  return store.stacks.get();
+}
+
+// Runs with a fault landing pad: a guard-page fault inside Wasm jumps back here. Not inlined: the
+// landing pad's register spills stay out of invoke().
+[[gnu::noinline]] void run_guarded(runtime::DispatchMode mode, const uint32_t* ip, char* fp, ExecState* st) {
   runtime::WasmActivation act;
   act.prev = runtime::current_activation();
-  if (sigsetjmp(act.jump, 0) == 0) {
+  if (WISP_ACTIVATION_SET(act) == 0) {
     runtime::set_current_activation(&act);
     run(mode, ip, fp, st);
   } else {
@@ -157,39 +166,65 @@ Error make_trap_error(ExecState& st) {
 
 // ---- invoke --------------------------------------------------------------------------------------------
 
+namespace {
+
+// The rare cases of invoke(), out of line so the common path stays short: host functions, first calls
+// (stacks not made, code not translated) and errors before running.
+[[gnu::noinline]] bool invoke_host(runtime::StoreData& store, runtime::FuncInstance* func,
+                                   const runtime::Value* args, runtime::Value* results, std::optional<Error>& err) {
+  for (size_t i = 0; i < func->type->results.size(); ++i) results[i] = runtime::Value();  // unset: zero
+  runtime::HostContext ctx{&store, nullptr};
+  Result<void> r = func->host(ctx, args, results);
+  if (r.ok()) return true;
+  err.emplace(std::move(r.error()));
+  return false;
+}
+
+[[gnu::noinline]] bool prepare_first_call(runtime::StoreData& store, runtime::FuncInstance* func,
+                                          std::optional<Error>& err) {
+  if (stacks_of(store) == nullptr) {
+    err.emplace(Error::trap("cannot allocate the interpreter stack"));
+    return false;
+  }
+  if (Result<void> ok = ensure_code(store, func); !ok) {
+    err.emplace(std::move(ok.error()));
+    return false;
+  }
+  return true;
+}
+
+[[gnu::noinline]] bool fail_exhausted(runtime::FuncInstance* func, std::optional<Error>& err) {
+  Error e = Error::exhaustion("call stack exhausted");
+  add_frame(e, func, nullptr, false);
+  err.emplace(std::move(e));
+  return false;
+}
+
+[[gnu::noinline]] bool fail_trapped(ExecState& st, std::optional<Error>& err) {
+  err.emplace(make_trap_error(st));
+  return false;
+}
+
+}  // namespace
+
 bool invoke(runtime::StoreData& store, runtime::FuncInstance* func, const runtime::Value* args,
             runtime::Value* results, std::optional<Error>& err) {
-  auto fail = [&err](Error e) {
-    err.emplace(std::move(e));
-    return false;
-  };
-  if (func->is_host()) {
-    runtime::HostContext ctx{&store, nullptr};
-    Result<void> r = func->host(ctx, args, results);
-    return r.ok() || fail(std::move(r.error()));
-  }
-  ExecStacks* s = store.stacks ? store.stacks.get() : stacks_of(store);
-  if (s == nullptr) return fail(Error::trap("cannot allocate the interpreter stack"));
-  // Translated already on every call but the first: skip ensure_code (and its Result) then.
+  if (func->is_host()) [[unlikely]]
+    return invoke_host(store, func, args, results, err);
   FuncCode* code = func->code.load(std::memory_order_acquire);
-  if (code == nullptr) {
-    Result<void> ok = ensure_code(store, func);
-    if (!ok) return fail(std::move(ok.error()));
+  if (code == nullptr || !store.stacks) [[unlikely]] {
+    if (!prepare_first_call(store, func, err)) return false;
     code = func->code.load(std::memory_order_acquire);
   }
+  ExecStacks* s = store.stacks.get();
   const wasm::FuncType& type = *func->type;
-  size_t np = type.params.size(), nr = type.results.size();
 
   char* fp = s->sp;
-  char* limit = s->slots + s->slot_bytes;
-  if (fp + code->frame_bytes() > limit || s->call_top + 2 > s->calls + s->max_calls + 63) {
-    Error e = Error::exhaustion("call stack exhausted");
-    add_frame(e, func, nullptr, false);
-    return fail(std::move(e));
-  }
+  if (fp + code->frame_bytes() > s->slots_end || s->call_top >= s->entry_limit) [[unlikely]]
+    return fail_exhausted(func, err);
   // Values are packed by slot width (a v128 takes two slots). Fixed-size copies and an inline zeroing
   // loop for few locals: a variable-length memcpy/memset is a libc call per value.
-  for (size_t i = 0, off = 0; i < np; ++i) {
+  for (size_t i = 0, off = 0, np = type.params.size(); i < np; ++i) {
     if (type.params[i].slots() == 1) {
       std::memcpy(fp + off, args[i].bytes, 8);
       off += 8;
@@ -212,16 +247,10 @@ bool invoke(runtime::StoreData& store, runtime::FuncInstance* func, const runtim
   const char* here = static_cast<const char*>(__builtin_frame_address(0));
   if (s->levels == 0) {
     s->native_base = here;
-  } else if (uint64_t(here < s->native_base ? s->native_base - here : here - s->native_base) > kMaxReentryNativeBytes) {
-    Error e = Error::exhaustion("call stack exhausted");
-    add_frame(e, func, nullptr, false);
-    return fail(std::move(e));
+  } else if (uint64_t(here < s->native_base ? s->native_base - here : here - s->native_base) >
+             kMaxReentryNativeBytes) [[unlikely]] {
+    return fail_exhausted(func, err);
   }
-  ++s->levels;
-  struct LevelGuard {
-    ExecStacks* s;
-    ~LevelGuard() { --s->levels; }
-  } level_guard{s};
 
   ExecState st;
   st.store = &store;
@@ -229,27 +258,27 @@ bool invoke(runtime::StoreData& store, runtime::FuncInstance* func, const runtim
   st.func = func;
   st.inst = func->instance;
   st.mem0 = st.inst->mem0;
-  st.cs_base = s->call_top;
-  st.cs = s->call_top;
-  // Every instance of a store shares its engine, so one mode holds for all code this call reaches.
-  const runtime::DispatchMode mode = func->instance->code->config.dispatch;
-  *st.cs++ = CallFrame{exit_ir(mode), fp, nullptr};
-  st.cs_limit = std::min(s->calls + s->max_calls, st.cs_base + s->max_calls);
-  st.stack_limit = limit;
-
-  char* saved_sp = s->sp;
   CallFrame* saved_top = s->call_top;
+  st.cs_base = saved_top;
+  *saved_top = CallFrame{s->exit_ir, fp, nullptr};
+  st.cs = saved_top + 1;
+  st.cs_limit = s->calls_limit;
+  st.stack_limit = s->slots_end;
+
   s->sp = fp + code->frame_bytes();
   s->call_top = st.cs;
-  run_guarded(mode, code->code.data(), fp, &st);
-  s->sp = saved_sp;
+  ++s->levels;
+  run_guarded(s->mode, code->code.data(), fp, &st);  // handlers do not throw
+  --s->levels;
+  s->sp = fp;
   s->call_top = saved_top;
 
-  if (st.trap != TrapCode::none) return fail(make_trap_error(st));
-  for (size_t i = 0, off = 0; i < nr; ++i) {
-    results[i] = runtime::Value();
+  if (st.trap != TrapCode::none) [[unlikely]]
+    return fail_trapped(st, err);
+  for (size_t i = 0, off = 0, nr = type.results.size(); i < nr; ++i) {
     if (type.results[i].slots() == 1) {
       std::memcpy(results[i].bytes, fp + off, 8);
+      std::memset(results[i].bytes + 8, 0, 8);
       off += 8;
     } else {
       std::memcpy(results[i].bytes, fp + off, 16);

@@ -1,6 +1,9 @@
 // Out-of-line parts of handlers: host calls, lazy translation, bulk memory and table instructions.
 #include <algorithm>
 #include <cstring>
+#include <exception>
+#include <string>
+#include <vector>
 
 #include "interp/exec_state.h"
 #include "interp/invoke.h"
@@ -14,21 +17,40 @@ namespace wisp::interp {
 
 using runtime::Value;
 
-TrapCode call_host(ExecState* st, runtime::FuncInstance* f, char* args) {
+namespace {
+
+// A host function that throws must not unwind through interpreter frames: the exception becomes a trap.
+Result<void> call_host_fn(runtime::FuncInstance* f, runtime::HostContext& ctx, const Value* in, Value* out) {
+  try {
+    return f->host(ctx, in, out);
+  } catch (const std::exception& e) {
+    return Error::trap(std::string("host function threw an exception: ") + e.what());
+  } catch (...) {
+    return Error::trap("host function threw an exception");
+  }
+}
+
+// Calls host function `f` with the slot-packed arguments at `args` (a v128 takes two slots) and packs its
+// results there. `in` and `out` hold at least as many Values as `f` has parameters and results.
+TrapCode call_host_with(ExecState* st, runtime::FuncInstance* f, char* args, Value* in, Value* out) {
   const wasm::FuncType& type = *f->type;
-  size_t np = type.params.size(), nr = type.results.size();
-  constexpr size_t kSmall = 8;
-  Value in_small[kSmall], out_small[kSmall];
-  std::vector<Value> in_big, out_big;
-  Value* in = in_small;
-  Value* out = out_small;
-  if (np > kSmall) in = (in_big.resize(np), in_big.data());
-  if (nr > kSmall) out = (out_big.resize(nr), out_big.data());
-  // Values are packed by slot width (a v128 takes two slots).
+  // Fixed-size copies: a variable-length memcpy is a libc call per value.
   size_t param_bytes = 0, result_bytes = 0;
-  for (size_t i = 0; i < np; param_bytes += type.params[i].slots() * 8, ++i)
-    std::memcpy(in[i].bytes, args + param_bytes, type.params[i].slots() * 8);
-  for (size_t i = 0; i < nr; ++i) result_bytes += type.results[i].slots() * 8;
+  for (size_t i = 0, np = type.params.size(); i < np; ++i) {
+    if (type.params[i].slots() == 1) {
+      std::memcpy(in[i].bytes, args + param_bytes, 8);
+      std::memset(in[i].bytes + 8, 0, 8);
+      param_bytes += 8;
+    } else {
+      std::memcpy(in[i].bytes, args + param_bytes, 16);
+      param_bytes += 16;
+    }
+  }
+  size_t nr = type.results.size();
+  for (size_t i = 0; i < nr; ++i) {
+    out[i] = Value();  // a host function that leaves a result unset returns zero
+    result_bytes += type.results[i].slots() * 8;
+  }
 
   // A host function may re-enter Wasm: the nested level's frames start above the arguments/results.
   ExecStacks* s = st->stacks;
@@ -38,18 +60,44 @@ TrapCode call_host(ExecState* st, runtime::FuncInstance* f, char* args) {
   s->call_top = st->cs;
   runtime::HostContext ctx{st->store, st->inst};
   runtime::WasmActivation* act = runtime::leave_wasm();  // faults in host code are not Wasm traps
-  Result<void> r = f->host(ctx, in, out);
+  Result<void> r = call_host_fn(f, ctx, in, out);
   runtime::reenter_wasm(act);
   s->sp = saved_sp;
   s->call_top = saved_top;
-  if (!r) {
+  if (!r) [[unlikely]] {
     st->error = std::move(r.error());
     add_frame(*st->error, f, nullptr, false);
     return TrapCode::pending_error;
   }
-  for (size_t i = 0, off = 0; i < nr; off += type.results[i].slots() * 8, ++i)
-    std::memcpy(args + off, out[i].bytes, type.results[i].slots() * 8);
+  for (size_t i = 0, off = 0; i < nr; ++i) {
+    if (type.results[i].slots() == 1) {
+      std::memcpy(args + off, out[i].bytes, 8);
+      off += 8;
+    } else {
+      std::memcpy(args + off, out[i].bytes, 16);
+      off += 16;
+    }
+  }
   return TrapCode::none;
+}
+
+[[gnu::noinline]] TrapCode call_host_many(ExecState* st, runtime::FuncInstance* f, char* args) {
+  std::vector<Value> in(f->type->params.size()), out(f->type->results.size());
+  return call_host_with(st, f, args, in.data(), out.data());
+}
+
+}  // namespace
+
+TrapCode call_host(ExecState* st, runtime::FuncInstance* f, char* args) {
+  constexpr size_t kSmall = 8;
+  if (f->type->params.size() > kSmall || f->type->results.size() > kSmall) [[unlikely]]
+    return call_host_many(st, f, args);
+  // Left uninitialised: call_host_with writes every entry it passes on.
+  union Buffer {
+    Buffer() {}
+    Value v[kSmall];
+  } in, out;
+  return call_host_with(st, f, args, in.v, out.v);
 }
 
 FuncCode* code_for_call(ExecState* st, runtime::FuncInstance* f) {

@@ -13,8 +13,6 @@ constexpr size_t kMaxReservations = 4096;
 std::atomic<uintptr_t> g_begin[kMaxReservations];
 std::atomic<uintptr_t> g_end[kMaxReservations];
 
-thread_local WasmActivation* t_activation = nullptr;
-
 struct sigaction g_prev_segv, g_prev_bus;
 
 bool in_reservation(uintptr_t addr) {
@@ -26,8 +24,8 @@ bool in_reservation(uintptr_t addr) {
 }
 
 void on_fault(int sig, siginfo_t* info, void* uctx) {
-  WasmActivation* a = t_activation;
-  if (a != nullptr && in_reservation(reinterpret_cast<uintptr_t>(info->si_addr))) siglongjmp(a->jump, 1);
+  WasmActivation* a = t_wasm_activation;
+  if (a != nullptr && in_reservation(reinterpret_cast<uintptr_t>(info->si_addr))) WISP_ACTIVATION_JUMP(a);
   const struct sigaction& prev = sig == SIGSEGV ? g_prev_segv : g_prev_bus;
   if (prev.sa_flags & SA_SIGINFO) {
     if (prev.sa_sigaction != nullptr) {
@@ -50,7 +48,7 @@ void install_trap_handler() {
     struct sigaction sa {};
     sa.sa_sigaction = on_fault;
     sigemptyset(&sa.sa_mask);
-    // SA_NODEFER: the handler leaves by siglongjmp without restoring the mask, so do not block the signal.
+    // SA_NODEFER: the handler leaves by a long jump without restoring the mask, so do not block the signal.
     sa.sa_flags = SA_SIGINFO | SA_NODEFER | SA_ONSTACK;
     sigaction(SIGSEGV, &sa, &g_prev_segv);
     sigaction(SIGBUS, &sa, &g_prev_bus);
@@ -81,7 +79,6 @@ void unregister_reservation(const void* base) {
   }
 }
 
-WasmActivation* current_activation() { return t_activation; }
-void set_current_activation(WasmActivation* a) { t_activation = a; }
+constinit thread_local WasmActivation* t_wasm_activation = nullptr;
 
 }  // namespace wisp::runtime

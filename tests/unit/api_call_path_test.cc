@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <stdexcept>
 #include <vector>
 
 #include "api_test_util.h"
@@ -86,6 +87,105 @@ TEST(ApiCallPath, DeclaredLocalsStartAtZeroOnEveryCall) {
     EXPECT_EQ(dirty->call(store, -1).value(), -2);
     EXPECT_EQ(many->call(store, -1).value(), 0);
   }
+}
+
+TEST(ApiCallPath, HostExceptionBecomesATrapAndTheStoreStaysUsable) {
+  Engine engine;
+  Store store(engine);
+  Linker linker(engine);
+  ASSERT_TRUE(linker.func_wrap("env", "check", [](int32_t x) -> int32_t {
+    if (x < 0) throw std::runtime_error("negative");
+    if (x == 0) throw 42;  // not a std::exception
+    return x * 2;
+  }).ok());
+  Module m = must_compile(engine, R"((module (import "env" "check" (func $check (param i32) (result i32)))
+    (func (export "f") (param i32) (result i32) (i32.add (call $check (local.get 0)) (i32.const 1)))))");
+  Result<Instance> inst = linker.instantiate(store, m);
+  ASSERT_TRUE(inst.ok()) << inst.error().to_string();
+  auto f = inst->get_func(store, "f")->typed<int32_t(int32_t)>(store);
+  ASSERT_TRUE(f.ok());
+  for (int round = 0; round < 3; ++round) {
+    Result<int32_t> thrown = f->call(store, -1);
+    ASSERT_FALSE(thrown.ok());
+    EXPECT_EQ(thrown.error().kind, ErrorKind::Trap);
+    EXPECT_EQ(thrown.error().message, "host function threw an exception: negative");
+    Result<int32_t> other = f->call(store, 0);
+    ASSERT_FALSE(other.ok());
+    EXPECT_EQ(other.error().message, "host function threw an exception");
+    EXPECT_EQ(f->call(store, 20).value(), 41);  // the stacks were restored after each trap
+  }
+}
+
+TEST(ApiCallPath, WasmToHostWithManyMixedValues) {
+  Engine engine;
+  Store store(engine);
+  // 10 params and 10 results (over call_host's 8-value stack buffer), one- and two-slot values: the host
+  // function returns its params reversed and Wasm passes them back, so both packings are checked.
+  std::vector<ValType> params = {ValKind::i32, ValKind::i64, ValKind::v128, ValKind::f32, ValKind::f64,
+                                 ValKind::i32, ValKind::v128, ValKind::i64, ValKind::f32, ValKind::i32};
+  std::vector<ValType> results(params.rbegin(), params.rend());
+  Func rev = Func::create(store, FuncType(params, results),
+                          [](Caller&, std::span<const Val> args, std::span<Val> out) -> Result<void> {
+                            for (size_t i = 0; i < args.size(); ++i) out[i] = args[args.size() - 1 - i];
+                            return {};
+                          });
+  Module m = must_compile(engine, R"((module
+    (import "env" "rev" (func $rev (param i32 i64 v128 f32 f64 i32 v128 i64 f32 i32)
+                                   (result i32 f32 i64 v128 i32 f64 f32 v128 i64 i32)))
+    (func (export "f") (param i32 i64 v128 f32 f64 i32 v128 i64 f32 i32)
+                       (result i32 f32 i64 v128 i32 f64 f32 v128 i64 i32)
+      (call $rev (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4)
+                 (local.get 5) (local.get 6) (local.get 7) (local.get 8) (local.get 9)))))");
+  std::vector<Extern> imports = {rev};
+  Result<Instance> inst = Instance::create(store, m, imports);
+  ASSERT_TRUE(inst.ok()) << inst.error().to_string();
+  std::array<uint8_t, 16> va{}, vb{};
+  for (int i = 0; i < 16; ++i) {
+    va[i] = uint8_t(3 * i + 1);
+    vb[i] = uint8_t(0xA0 + i);
+  }
+  std::vector<Val> args = {Val::i32(-7), Val::i64(int64_t(0x0102030405060708)), Val::v128(va),
+                           Val::f32(0.5f), Val::f64(6.75), Val::i32(99), Val::v128(vb),
+                           Val::i64(-1234567890123), Val::f32(-8.0f), Val::i32(31337)};
+  Result<std::vector<Val>> r = inst->get_func(store, "f")->call(store, args);
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  ASSERT_EQ(r->size(), 10u);
+  for (size_t i = 0; i < 10; ++i) EXPECT_EQ((*r)[i], args[9 - i]) << "result " << i;
+}
+
+TEST(ApiCallPath, AGuardPageTrapInANestedCallUnwindsOnlyThatLevel) {
+  Engine engine;  // default configuration: out-of-bounds accesses fault on guard pages
+  Store store(engine);
+  Linker linker(engine);
+  int inner_traps = 0;
+  ASSERT_TRUE(linker.func_wrap("env", "probe", [&inner_traps](Caller& caller, int32_t addr) -> int32_t {
+    std::optional<Func> load = caller.get_export("load")->func();
+    Result<int32_t> r = load->typed<int32_t(int32_t)>(caller.store())->call(caller.store(), addr);
+    if (!r.ok()) {
+      EXPECT_EQ(r.error().message, "out of bounds memory access");
+      ++inner_traps;
+      return -100;
+    }
+    return r.value();
+  }).ok());
+  Module m = must_compile(engine, R"((module (import "env" "probe" (func $probe (param i32) (result i32)))
+    (memory 1) (data (i32.const 8) "\2a")
+    (func (export "load") (param i32) (result i32) (i32.load (local.get 0)))
+    (func (export "outer") (param i32) (result i32)
+      (i32.add (call $probe (local.get 0)) (i32.load (i32.const 8))))))");
+  Result<Instance> inst = linker.instantiate(store, m);
+  ASSERT_TRUE(inst.ok()) << inst.error().to_string();
+  auto outer = inst->get_func(store, "outer")->typed<int32_t(int32_t)>(store);
+  auto load = inst->get_func(store, "load")->typed<int32_t(int32_t)>(store);
+  ASSERT_TRUE(outer.ok() && load.ok());
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_EQ(outer->call(store, 8).value(), 84);
+    EXPECT_EQ(outer->call(store, int32_t(0xFFFFFFF0)).value(), -100 + 42);  // inner level trapped
+    Result<int32_t> direct = load->call(store, 65536);
+    ASSERT_FALSE(direct.ok());
+    EXPECT_EQ(direct.error().message, "out of bounds memory access");
+  }
+  EXPECT_EQ(inner_traps, 3);
 }
 
 }  // namespace
