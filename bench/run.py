@@ -114,6 +114,8 @@ def main():
     ap.add_argument("--wisp-cmd", help="instead of --wisp: a command to run as `CMD FILE.wasm SIZE` "
                     "(e.g. build/wisp_bench_run)")
     ap.add_argument("--runs", type=int, default=5, help="counted runs per program and runtime (median)")
+    ap.add_argument("--startup-runs", type=int, default=41,
+                    help="counted runs for start-up programs (hello: a few ms, so its median needs more runs)")
     ap.add_argument("--warmup", type=int, default=1, help="uncounted runs first")
     ap.add_argument("--tiny", action="store_true", help="tiny sizes (a smoke test, as in ctest)")
     ap.add_argument("--only", default="", help="comma-separated program names")
@@ -178,7 +180,8 @@ def run_all(args, names, out_dir):
         rss = {rt: [] for rt in rt_names}
         expected = None
         bad = set()
-        for i in range(args.warmup + args.runs):
+        runs = max(args.runs, args.startup_runs) if name in STARTUP_ONLY and not args.tiny else args.runs
+        for i in range(args.warmup + runs):
             for rt in rt_names:  # alternate: native, wisp, others, native, wisp, ...
                 if rt in bad:
                     continue
