@@ -75,6 +75,16 @@ constexpr HandlerId kLoadsAddImm[] = {
     WISP_LOADS(WISP_L)
 #undef WISP_L
 };
+constexpr HandlerId kLoadsScaled[] = {
+#define WISP_L(name, M, R) HandlerId::op_##name##_sssio,
+    WISP_LOADS(WISP_L)
+#undef WISP_L
+};
+constexpr HandlerId kStoresScaled[] = {
+#define WISP_S_(name, M, S) HandlerId::op_##name##_sssio,
+    WISP_STORES(WISP_S_)
+#undef WISP_S_
+};
 constexpr HandlerId kStoresAddImm[] = {
 #define WISP_S_(name, M, S) HandlerId::op_##name##_ssio,
     WISP_STORES(WISP_S_)
@@ -704,6 +714,15 @@ void IrBuilder::binop(Op op) {
     a.kind = Kind::temp;
     a.slot = home(h);
   }
+  if (op == Op::i32_add && a.kind != Kind::konst && b.kind != Kind::konst && shl_.valid && shl_.end == pc()) {
+    // One operand is the temp the shl just wrote (the other was produced earlier or is a local).
+    bool b_is_shl = b.kind == Kind::temp && shl_.height == h + 1;
+    bool a_is_shl = a.kind == Kind::temp && shl_.height == h;
+    if (b_is_shl || a_is_shl) {
+      add_shl(h, off(b_is_shl ? a.slot : b.slot));
+      return;
+    }
+  }
   uint32_t start = pc();
   uint32_t dst_pos;
   LastCmp cmp;
@@ -744,6 +763,14 @@ void IrBuilder::binop(Op op) {
     cmp.height = h;
     cmp_ = cmp;
   }
+  if (op == Op::i32_shl && b.kind == Kind::konst) {
+    shl_.valid = true;
+    shl_.start = start;
+    shl_.end = pc();
+    shl_.height = h;
+    shl_.x_slot = off(a.slot);
+    shl_.k = uint32_t(b.bits) & 31;
+  }
   if (op == Op::i32_add && b.kind == Kind::konst) {
     addi_.valid = true;
     addi_.start = start;
@@ -752,6 +779,22 @@ void IrBuilder::binop(Op op) {
     addi_.a_slot = off(a.slot);
     addi_.imm = uint32_t(b.bits);
   }
+}
+
+// Replaces the shl just emitted (shl_) by `base + (x << k)` into home(h), the i32.add's result.
+void IrBuilder::add_shl(uint32_t h, uint32_t base) {
+  uint32_t start = shl_.start, x = shl_.x_slot, k = shl_.k;
+  code_.resize(start);  // the shl's result only feeds this add
+  emit(HandlerId::op_i32_add_shl_sssi);
+  uint32_t dst_pos = pc();
+  opd(off(home(h)));
+  opd(base);
+  opd(x);
+  opd(k);
+  push_temp(ValType::i32());
+  mark_producer(dst_pos);
+  cmp_.valid = addi_.valid = shl_.valid = false;
+  scaled_ = {true, start, pc(), h, base, x, k};
 }
 
 void IrBuilder::unop(Op op) {
@@ -801,6 +844,21 @@ void IrBuilder::on_load(Op op, uint32_t, uint64_t offset, uint32_t) {
     mark_producer(dst);
     return;
   }
+  if (!config_.explicit_bounds_checks && a.kind == Kind::temp && scaled_.valid && scaled_.end == pc() &&
+      scaled_.height == h) {
+    ScaledAddr sa = scaled_;
+    code_.resize(sa.start);  // the address only feeds this load
+    emit(kLoadsScaled[i]);
+    uint32_t dst = pc();
+    opd(off(home(h)));
+    opd(sa.base);
+    opd(sa.index);
+    opd(sa.k);
+    opd(uint32_t(offset));
+    push_temp(result_type(op));
+    mark_producer(dst);
+    return;
+  }
   emit(config_.explicit_bounds_checks ? kLoadsChecked[i] : kLoadsGuarded[i]);
   uint32_t dst = pc();
   opd(off(home(h)));
@@ -826,6 +884,19 @@ void IrBuilder::on_store(Op op, uint32_t, uint64_t offset, uint32_t) {
     opd(base);
     opd(vs);
     opd(imm);
+    opd(uint32_t(offset));
+    invalidate();
+    return;
+  }
+  if (!config_.explicit_bounds_checks && a.kind == Kind::temp && scaled_.valid && scaled_.end == pc() &&
+      scaled_.height == h) {
+    ScaledAddr sa = scaled_;
+    code_.resize(sa.start);  // the address only feeds this store
+    emit(kStoresScaled[i]);
+    opd(sa.base);
+    opd(vs);
+    opd(sa.index);
+    opd(sa.k);
     opd(uint32_t(offset));
     invalidate();
     return;

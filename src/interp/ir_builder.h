@@ -153,7 +153,13 @@ class IrBuilder {
   void emit(HandlerId id);
   void opd(uint32_t v) { code_.push_back(v); }
   void opd64(uint64_t v);
-  void invalidate() { producer_valid_ = false; cmp_.valid = false; addi_.valid = false; }
+  void invalidate() {
+    producer_valid_ = false;
+    cmp_.valid = false;
+    addi_.valid = false;
+    shl_.valid = false;
+    scaled_.valid = false;
+  }
   void mark_producer(uint32_t dst_pos);
   void bulk_op(HandlerId id, std::initializer_list<uint32_t> imms);
 
@@ -196,6 +202,7 @@ class IrBuilder {
   void emit_jump(Ctl& target);
 
   void binop(wasm::Op op);
+  void add_shl(uint32_t h, uint32_t base);
   void unop(wasm::Op op);
 
   const wasm::Module& module_;
@@ -222,6 +229,20 @@ class IrBuilder {
     uint32_t start = 0, end = 0, height = 0, a_slot = 0, imm = 0;
   };
   LastAddImm addi_;
+  // The last instruction, when it is `i32.shl (slot, imm)` into a temp: an i32.add of that temp and a
+  // slot becomes op_i32_add_shl_sssi (C's `base + i * size`).
+  struct LastShlImm {
+    bool valid = false;
+    uint32_t start = 0, end = 0, height = 0, x_slot = 0, k = 0;
+  };
+  LastShlImm shl_;
+  // The last instruction, when it is that op_i32_add_shl_sssi into a temp: a load/store using it as its
+  // address absorbs it (op_*_sssio).
+  struct ScaledAddr {
+    bool valid = false;
+    uint32_t start = 0, end = 0, height = 0, base = 0, index = 0, k = 0;
+  };
+  ScaledAddr scaled_;
   // Limit checks (fuel / interruption, only when enabled): one per function entry and live loop
   // header; each counts the instructions emitted in its region (nested loops excluded) as its cost.
   struct Check {

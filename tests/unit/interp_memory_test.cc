@@ -47,6 +47,41 @@ TEST_P(InterpMemory, BoundsAndGrow) {
   EXPECT_EQ(fx.trap("copy", {i32(0), i32(3 * 65536), i32(1)}), "out of bounds memory access");
 }
 
+// Scaled-index addressing (`base + (i << k)`) is fused into op_i32_add_shl_sssi and into loads/stores
+// (op_*_sssio) with guard pages; explicit checks keep the unfused loads. Both must wrap the address at
+// 32 bits before adding the offset, as Wasm does, and trap exactly where the unfused code traps.
+constexpr const char* kScaledModule = R"((module
+  (memory 1)
+  (func (export "get") (param $base i32) (param $i i32) (result i32)
+    (i32.load offset=4 (i32.add (local.get $base) (i32.shl (local.get $i) (i32.const 2)))))
+  (func (export "get_rev") (param $base i32) (param $i i32) (result i64)
+    (i64.load (i32.add (i32.shl (local.get $i) (i32.const 3)) (local.get $base))))
+  (func (export "put") (param $base i32) (param $i i32) (param $v i32)
+    (i32.store16 offset=2 (i32.add (local.get $base) (i32.shl (local.get $i) (i32.const 1))) (local.get $v)))
+  (func (export "addr") (param $base i32) (param $i i32) (result i32)
+    (i32.add (local.get $base) (i32.shl (local.get $i) (i32.const 35))))  ;; shift count taken mod 32
+))";
+
+TEST_P(InterpMemory, ScaledIndexAddressing) {
+  runtime::EngineConfig config;
+  config.explicit_bounds_checks = GetParam();
+  InterpFixture fx(config);
+  ASSERT_TRUE(fx.load(kScaledModule));
+  EXPECT_TRUE(fx.call("put", {i32(100), i32(3), i32(0xbeef)}).ok());  // 100 + 6 + 2 = 108
+  EXPECT_EQ(fx.call_i32("get", {i32(100), i32(1)}), 0xbeefu);         // 100 + 4 + 4 = 108
+  EXPECT_EQ(fx.call_i32("get", {i32(104), i32(0)}), 0xbeefu);
+  EXPECT_EQ(fx.call_i64("get_rev", {i32(92), i32(2)}), 0xbeefull);  // 92 + 16: bytes 108..115
+  // 0xfffffff8 + (2 << 2) wraps to 0: address 0 + offset 4.
+  EXPECT_TRUE(fx.call("put", {i32(0), i32(1), i32(0x1234)}).ok());  // bytes 4..5
+  EXPECT_EQ(fx.call_i32("get", {i32(0xfffffff8), i32(2)}), 0x1234u);
+  EXPECT_EQ(fx.call_i64("get_rev", {i32(0xfffffff8), i32(1)}), 0x1234ull << 32);  // wraps to 0
+  // Without wrapping it is out of bounds, by one byte past the end and far past it.
+  EXPECT_EQ(fx.trap("get", {i32(65528), i32(1)}), "out of bounds memory access");  // 65528+4+4 = 65536
+  EXPECT_EQ(fx.trap("put", {i32(65530), i32(2), i32(1)}), "out of bounds memory access");
+  EXPECT_EQ(fx.trap("get", {i32(0x7fffffff), i32(0x1fffffff)}), "out of bounds memory access");
+  EXPECT_EQ(fx.call_i32("addr", {i32(10), i32(3)}), 34u);  // 10 + (3 << 3)
+}
+
 INSTANTIATE_TEST_SUITE_P(Modes, InterpMemory, ::testing::Values(false, true),
                          [](const auto& info) { return info.param ? "explicit" : "guarded"; });
 
