@@ -723,6 +723,17 @@ void IrBuilder::binop(Op op) {
       return;
     }
   }
+  if (op == Op::i32_add && a.kind == Kind::temp && b.kind == Kind::temp && shl_.valid && shl_.height == h &&
+      addi_.valid && addi_.height == h + 1 && addi_.end == pc() && addi_.start == shl_.end) {
+    // `(x << k) + (y + imm)`: the add-immediate reads neither the shl's result nor its input slot's
+    // height, so it moves up over the shl, which then fuses into this add.
+    uint32_t n = addi_.end - addi_.start;
+    std::copy(code_.begin() + addi_.start, code_.begin() + addi_.end, code_.begin() + shl_.start);
+    code_.resize(shl_.start + n);
+    shl_.start += n;
+    add_shl(h, off(b.slot));
+    return;
+  }
   uint32_t start = pc();
   uint32_t dst_pos;
   LastCmp cmp;

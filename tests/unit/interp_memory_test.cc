@@ -58,6 +58,8 @@ constexpr const char* kScaledModule = R"((module
     (i64.load (i32.add (i32.shl (local.get $i) (i32.const 3)) (local.get $base))))
   (func (export "put") (param $base i32) (param $i i32) (param $v i32)
     (i32.store16 offset=2 (i32.add (local.get $base) (i32.shl (local.get $i) (i32.const 1))) (local.get $v)))
+  (func (export "get_plus") (param $base i32) (param $i i32) (result i32)
+    (i32.load (i32.add (i32.shl (local.get $i) (i32.const 2)) (i32.add (local.get $base) (i32.const 100)))))
   (func (export "addr") (param $base i32) (param $i i32) (result i32)
     (i32.add (local.get $base) (i32.shl (local.get $i) (i32.const 35))))  ;; shift count taken mod 32
 ))";
@@ -79,6 +81,9 @@ TEST_P(InterpMemory, ScaledIndexAddressing) {
   EXPECT_EQ(fx.trap("get", {i32(65528), i32(1)}), "out of bounds memory access");  // 65528+4+4 = 65536
   EXPECT_EQ(fx.trap("put", {i32(65530), i32(2), i32(1)}), "out of bounds memory access");
   EXPECT_EQ(fx.trap("get", {i32(0x7fffffff), i32(0x1fffffff)}), "out of bounds memory access");
+  EXPECT_EQ(fx.call_i32("get_plus", {i32(0), i32(2)}), 0xbeefu);             // 8 + 100 = 108
+  EXPECT_EQ(fx.call_i32("get_plus", {i32(0xffffff98), i32(2)}), 0x1234u);    // -104 + 100 + 8 wraps to 4
+  EXPECT_EQ(fx.trap("get_plus", {i32(65432), i32(1)}), "out of bounds memory access");  // 65536
   EXPECT_EQ(fx.call_i32("addr", {i32(10), i32(3)}), 34u);  // 10 + (3 << 3)
 }
 

@@ -10,6 +10,8 @@
     (local $p i32)
     (local.set $p (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 4))))
     (local.get $p))
+  (func $scaled_plus_imm (param $a i32) (param $i i32) (result i64)
+    (i64.load (i32.add (i32.shl (local.get $i) (i32.const 3)) (i32.add (local.get $a) (i32.const 112)))))
   (func $kept (param $a i32) (param $i i32) (result i32)
     (local $t i32)
     (i32.add (local.get $a) (local.tee $t (i32.shl (local.get $i) (i32.const 2)))))
