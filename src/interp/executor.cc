@@ -8,6 +8,7 @@
 #include "interp/handler_table.h"
 #include "interp/invoke.h"
 #include "interp/ir_builder.h"
+#include "interp/packed_values.h"
 #include "interp/trap_frames.h"
 #include "runtime/deadline_timer.h"
 #include "runtime/trap_handler.h"
@@ -222,17 +223,8 @@ bool invoke(runtime::StoreData& store, runtime::FuncInstance* func, const runtim
   char* fp = s->sp;
   if (fp + code->frame_bytes() > s->slots_end || s->call_top >= s->entry_limit) [[unlikely]]
     return fail_exhausted(func, err);
-  // Values are packed by slot width (a v128 takes two slots). Fixed-size copies and an inline zeroing
-  // loop for few locals: a variable-length memcpy/memset is a libc call per value.
-  for (size_t i = 0, off = 0, np = type.params.size(); i < np; ++i) {
-    if (type.params[i].slots() == 1) {
-      std::memcpy(fp + off, args[i].bytes, 8);
-      off += 8;
-    } else {
-      std::memcpy(fp + off, args[i].bytes, 16);
-      off += 16;
-    }
-  }
+  pack_values(type.params, args, fp);
+  // An inline zeroing loop for few locals: a variable-length memset is a libc call.
   char* locals = fp + size_t(code->num_params) * 8;
   if (code->num_locals <= 16) {
     for (char *z = locals, *e = locals + size_t(code->num_locals) * 8; z < e; z += 8) {
@@ -275,16 +267,7 @@ bool invoke(runtime::StoreData& store, runtime::FuncInstance* func, const runtim
 
   if (st.trap != TrapCode::none) [[unlikely]]
     return fail_trapped(st, err);
-  for (size_t i = 0, off = 0, nr = type.results.size(); i < nr; ++i) {
-    if (type.results[i].slots() == 1) {
-      std::memcpy(results[i].bytes, fp + off, 8);
-      std::memset(results[i].bytes + 8, 0, 8);
-      off += 8;
-    } else {
-      std::memcpy(results[i].bytes, fp + off, 16);
-      off += 16;
-    }
-  }
+  unpack_values(type.results, fp, results);
   return true;
 }
 

@@ -7,6 +7,7 @@
 
 #include "interp/exec_state.h"
 #include "interp/invoke.h"
+#include "interp/packed_values.h"
 #include "interp/trap_frames.h"
 #include "runtime/const_eval.h"
 #include "runtime/instantiate.h"
@@ -34,18 +35,8 @@ Result<void> call_host_fn(runtime::FuncInstance* f, runtime::HostContext& ctx, c
 // results there. `in` and `out` hold at least as many Values as `f` has parameters and results.
 TrapCode call_host_with(ExecState* st, runtime::FuncInstance* f, char* args, Value* in, Value* out) {
   const wasm::FuncType& type = *f->type;
-  // Fixed-size copies: a variable-length memcpy is a libc call per value.
-  size_t param_bytes = 0, result_bytes = 0;
-  for (size_t i = 0, np = type.params.size(); i < np; ++i) {
-    if (type.params[i].slots() == 1) {
-      std::memcpy(in[i].bytes, args + param_bytes, 8);
-      std::memset(in[i].bytes + 8, 0, 8);
-      param_bytes += 8;
-    } else {
-      std::memcpy(in[i].bytes, args + param_bytes, 16);
-      param_bytes += 16;
-    }
-  }
+  size_t param_bytes = unpack_values(type.params, args, in);
+  size_t result_bytes = 0;
   size_t nr = type.results.size();
   for (size_t i = 0; i < nr; ++i) {
     out[i] = Value();  // a host function that leaves a result unset returns zero
@@ -69,15 +60,7 @@ TrapCode call_host_with(ExecState* st, runtime::FuncInstance* f, char* args, Val
     add_frame(*st->error, f, nullptr, false);
     return TrapCode::pending_error;
   }
-  for (size_t i = 0, off = 0; i < nr; ++i) {
-    if (type.results[i].slots() == 1) {
-      std::memcpy(args + off, out[i].bytes, 8);
-      off += 8;
-    } else {
-      std::memcpy(args + off, out[i].bytes, 16);
-      off += 16;
-    }
-  }
+  pack_values(type.results, out, args);
   return TrapCode::none;
 }
 
