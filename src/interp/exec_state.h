@@ -77,6 +77,10 @@ inline uint8_t* mem_base_of(const ExecState* st) { return st->mem0 ? st->mem0->b
 
 // Out-of-line helpers the handlers call (runtime_helpers.cc). Each returns TrapCode::none on success.
 TrapCode call_host(ExecState* st, runtime::FuncInstance* f, char* args);
+// Calls host function `f`'s callback; an exception it throws comes back as a trap Error (exceptions must
+// not unwind through interpreter frames or out of the API).
+Result<void> call_host_function(runtime::FuncInstance* f, runtime::HostContext& ctx, const runtime::Value* in,
+                                runtime::Value* out);
 FuncCode* code_for_call(ExecState* st, runtime::FuncInstance* f);  // nullptr: st->error set
 TrapCode memory_fill(ExecState* st, uint32_t d, uint32_t val, uint32_t n);
 TrapCode memory_copy(ExecState* st, uint32_t d, uint32_t s, uint32_t n);

@@ -175,7 +175,7 @@ namespace {
                                    const runtime::Value* args, runtime::Value* results, std::optional<Error>& err) {
   for (size_t i = 0; i < func->type->results.size(); ++i) results[i] = runtime::Value();  // unset: zero
   runtime::HostContext ctx{&store, nullptr};
-  Result<void> r = func->host(ctx, args, results);
+  Result<void> r = call_host_function(func, ctx, args, results);
   if (r.ok()) return true;
   err.emplace(std::move(r.error()));
   return false;

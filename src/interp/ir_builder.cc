@@ -835,86 +835,51 @@ void IrBuilder::unop(Op op) {
 
 // ---- memory --------------------------------------------------------------------------------------------
 
+IrBuilder::Address IrBuilder::take_address(const Entry& a, uint32_t h, uint32_t as) {
+  Address ad;
+  ad.base = as;
+  if (config_.explicit_bounds_checks) {
+    ad.form = AddrForm::checked;
+  } else if (a.kind == Kind::temp && addi_.valid && addi_.end == pc() && addi_.height == h) {
+    code_.resize(addi_.start);  // the add's result only feeds this address
+    ad = {AddrForm::add_imm, addi_.a_slot, {addi_.imm, 0}, 1};
+  } else if (a.kind == Kind::temp && scaled_.valid && scaled_.end == pc() && scaled_.height == h) {
+    code_.resize(scaled_.start);  // the scaled index only feeds this address
+    ad = {AddrForm::scaled, scaled_.base, {scaled_.index, scaled_.k}, 2};
+  }
+  return ad;
+}
+
 void IrBuilder::on_load(Op op, uint32_t, uint64_t offset, uint32_t) {
+  static constexpr const HandlerId* kForms[] = {kLoadsGuarded, kLoadsChecked, kLoadsAddImm, kLoadsScaled};
   mark_site();
   size_t i = size_t(op) - size_t(Op::i32_load);
   uint32_t h = height() - 1;
   Entry a = pop();
-  uint32_t as = slot_of(a, h);
-  if (!config_.explicit_bounds_checks && a.kind == Kind::temp && addi_.valid && addi_.end == pc() &&
-      addi_.height == h) {
-    uint32_t base = addi_.a_slot, imm = addi_.imm;
-    code_.resize(addi_.start);  // the add's result only feeds this address
-    emit(kLoadsAddImm[i]);
-    uint32_t dst = pc();
-    opd(off(home(h)));
-    opd(base);
-    opd(imm);
-    opd(uint32_t(offset));
-    push_temp(result_type(op));
-    mark_producer(dst);
-    return;
-  }
-  if (!config_.explicit_bounds_checks && a.kind == Kind::temp && scaled_.valid && scaled_.end == pc() &&
-      scaled_.height == h) {
-    ScaledAddr sa = scaled_;
-    code_.resize(sa.start);  // the address only feeds this load
-    emit(kLoadsScaled[i]);
-    uint32_t dst = pc();
-    opd(off(home(h)));
-    opd(sa.base);
-    opd(sa.index);
-    opd(sa.k);
-    opd(uint32_t(offset));
-    push_temp(result_type(op));
-    mark_producer(dst);
-    return;
-  }
-  emit(config_.explicit_bounds_checks ? kLoadsChecked[i] : kLoadsGuarded[i]);
+  Address ad = take_address(a, h, slot_of(a, h));
+  emit(kForms[size_t(ad.form)][i]);
   uint32_t dst = pc();
   opd(off(home(h)));
-  opd(as);
+  opd(ad.base);
+  for (uint32_t k = 0; k < ad.num_extra; ++k) opd(ad.extra[k]);
   opd(uint32_t(offset));
   push_temp(result_type(op));
   mark_producer(dst);
 }
 
 void IrBuilder::on_store(Op op, uint32_t, uint64_t offset, uint32_t) {
+  static constexpr const HandlerId* kForms[] = {kStoresGuarded, kStoresChecked, kStoresAddImm, kStoresScaled};
   mark_site();
   size_t i = size_t(op) - size_t(Op::i32_store);
   uint32_t h = height() - 2;
   Entry v = pop();
   Entry a = pop();
   uint32_t vs = slot_of(v, h + 1);
-  uint32_t as = slot_of(a, h);
-  if (!config_.explicit_bounds_checks && a.kind == Kind::temp && addi_.valid && addi_.end == pc() &&
-      addi_.height == h) {
-    uint32_t base = addi_.a_slot, imm = addi_.imm;
-    code_.resize(addi_.start);  // the add's result only feeds this address
-    emit(kStoresAddImm[i]);
-    opd(base);
-    opd(vs);
-    opd(imm);
-    opd(uint32_t(offset));
-    invalidate();
-    return;
-  }
-  if (!config_.explicit_bounds_checks && a.kind == Kind::temp && scaled_.valid && scaled_.end == pc() &&
-      scaled_.height == h) {
-    ScaledAddr sa = scaled_;
-    code_.resize(sa.start);  // the address only feeds this store
-    emit(kStoresScaled[i]);
-    opd(sa.base);
-    opd(vs);
-    opd(sa.index);
-    opd(sa.k);
-    opd(uint32_t(offset));
-    invalidate();
-    return;
-  }
-  emit(config_.explicit_bounds_checks ? kStoresChecked[i] : kStoresGuarded[i]);
-  opd(as);
+  Address ad = take_address(a, h, slot_of(a, h));
+  emit(kForms[size_t(ad.form)][i]);
+  opd(ad.base);
   opd(vs);
+  for (uint32_t k = 0; k < ad.num_extra; ++k) opd(ad.extra[k]);
   opd(uint32_t(offset));
   invalidate();
 }

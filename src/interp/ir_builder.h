@@ -203,6 +203,17 @@ class IrBuilder {
 
   void binop(wasm::Op op);
   void add_shl(uint32_t h, uint32_t base);
+  // The address operands of a load/store whose address entry `a` (slot `as`) is at height h: the plain
+  // slot, or, with guard pages, the add-immediate or scaled index emitted just before the access, which
+  // is cut and absorbed. Handler operands: base, then (stores) the value, then `extra`, then the offset.
+  enum class AddrForm : uint8_t { guarded, checked, add_imm, scaled };
+  struct Address {
+    AddrForm form = AddrForm::guarded;
+    uint32_t base = 0;
+    uint32_t extra[2] = {0, 0};  // add_imm: imm; scaled: index slot, shift
+    uint32_t num_extra = 0;
+  };
+  Address take_address(const Entry& a, uint32_t h, uint32_t as);
   void unop(wasm::Op op);
 
   const wasm::Module& module_;

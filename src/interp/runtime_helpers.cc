@@ -18,10 +18,7 @@ namespace wisp::interp {
 
 using runtime::Value;
 
-namespace {
-
-// A host function that throws must not unwind through interpreter frames: the exception becomes a trap.
-Result<void> call_host_fn(runtime::FuncInstance* f, runtime::HostContext& ctx, const Value* in, Value* out) {
+Result<void> call_host_function(runtime::FuncInstance* f, runtime::HostContext& ctx, const Value* in, Value* out) {
   try {
     return f->host(ctx, in, out);
   } catch (const std::exception& e) {
@@ -30,6 +27,8 @@ Result<void> call_host_fn(runtime::FuncInstance* f, runtime::HostContext& ctx, c
     return Error::trap("host function threw an exception");
   }
 }
+
+namespace {
 
 // Calls host function `f` with the slot-packed arguments at `args` (a v128 takes two slots) and packs its
 // results there. `in` and `out` hold at least as many Values as `f` has parameters and results.
@@ -51,7 +50,7 @@ TrapCode call_host_with(ExecState* st, runtime::FuncInstance* f, char* args, Val
   s->call_top = st->cs;
   runtime::HostContext ctx{st->store, st->inst};
   runtime::WasmActivation* act = runtime::leave_wasm();  // faults in host code are not Wasm traps
-  Result<void> r = call_host_fn(f, ctx, in, out);
+  Result<void> r = call_host_function(f, ctx, in, out);
   runtime::reenter_wasm(act);
   s->sp = saved_sp;
   s->call_top = saved_top;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "interp/func_code.h"
 #include "interp/invoke.h"
 #include "runtime/const_eval.h"
 #include "runtime/memory.h"
@@ -188,6 +189,9 @@ Result<InstanceData*> instantiate(StoreData& store, std::shared_ptr<const wasm::
                              std::to_string(imports.size()));
   if (store.instances.size() >= store.limits.max_instances)
     return Error::trap("resource limit exceeded: instance count too high");
+  // interp::invoke runs every function of a store in the store's dispatch mode.
+  if (code && code->config.dispatch != store.config.dispatch)
+    return Error::usage("module code was built for another dispatch mode than the store's");
 
   std::vector<uint32_t> type_ids;
   type_ids.reserve(m.types.size());

@@ -114,6 +114,17 @@ TEST(ApiCallPath, HostExceptionBecomesATrapAndTheStoreStaysUsable) {
     EXPECT_EQ(other.error().message, "host function threw an exception");
     EXPECT_EQ(f->call(store, 20).value(), 41);  // the stacks were restored after each trap
   }
+  // Called directly from the host, a throwing host function is an error result too, not an exception.
+  Func direct = Func::wrap(store, [](int32_t x) -> int32_t {
+    if (x < 0) throw std::runtime_error("direct");
+    return x;
+  });
+  auto typed = direct.typed<int32_t(int32_t)>(store);
+  ASSERT_TRUE(typed.ok());
+  Result<int32_t> thrown = typed->call(store, -1);
+  ASSERT_FALSE(thrown.ok());
+  EXPECT_EQ(thrown.error().message, "host function threw an exception: direct");
+  EXPECT_EQ(typed->call(store, 5).value(), 5);
 }
 
 TEST(ApiCallPath, WasmToHostWithManyMixedValues) {

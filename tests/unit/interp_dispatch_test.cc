@@ -12,6 +12,8 @@
 #include "interp/handler_table.h"
 #include "interp/ir_builder.h"
 #include "interp/ir_printer.h"
+#include "runtime/instantiate.h"
+#include "interp/invoke.h"
 #include "text/wat.h"
 
 namespace wisp {
@@ -157,6 +159,26 @@ TEST(DispatchModes, IrDiffersOnlyInHandlerWords) {
     EXPECT_EQ(pc, x.size());
     EXPECT_GT(instrs, 0u);
   }
+}
+
+// invoke() runs all code of a store in the store's mode: the runtime refuses code built for the other.
+TEST(DispatchModes, InstantiateRefusesCodeOfAnotherMode) {
+  runtime::StoreData store;
+  store.types = std::make_shared<runtime::TypeRegistry>();
+  store.config.dispatch = runtime::DispatchMode::loop;
+  auto bytes = text::wat_to_wasm(R"((module (func (export "f") (result i32) i32.const 7)))");
+  ASSERT_TRUE(bytes.ok());
+  auto mod = binary::decode_module(std::move(*bytes));
+  ASSERT_TRUE(mod.ok());
+  std::shared_ptr<const wasm::Module> m = *mod;
+  runtime::EngineConfig other = store.config;
+  other.dispatch = runtime::DispatchMode::tailcall;
+  auto refused = runtime::instantiate(store, m, interp::make_module_code(m, other), {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, ErrorKind::Usage);
+  EXPECT_EQ(refused.error().message, "module code was built for another dispatch mode than the store's");
+  EXPECT_TRUE(store.instances.empty());
+  EXPECT_TRUE(runtime::instantiate(store, m, interp::make_module_code(m, store.config), {}).ok());
 }
 
 }  // namespace
