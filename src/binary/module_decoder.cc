@@ -390,7 +390,11 @@ class ModuleDecoder {
       case ImmKind::table:
       case ImmKind::data:
       case ImmKind::elem:
+      case ImmKind::type_index:
+      case ImmKind::tag:
         return skip(r_.u32());
+      case ImmKind::try_table:  // op_from_byte hides it until the exceptions feature is complete
+        return r_.error("illegal opcode");
       case ImmKind::br_table: {
         WISP_DEC_TRY(uint32_t n, count());
         for (uint32_t i = 0; i <= n; ++i) WISP_DEC_CHECK(r_.u32());
@@ -618,9 +622,10 @@ class ModuleDecoder {
 
 }  // namespace
 
-Result<std::shared_ptr<wasm::Module>> decode_module(std::vector<uint8_t> bytes) {
+Result<std::shared_ptr<wasm::Module>> decode_module(std::vector<uint8_t> bytes, Features features) {
   auto module = std::make_shared<wasm::Module>();
   module->bytes = std::move(bytes);
+  module->features = features;
   ModuleDecoder decoder(*module);
   auto r = decoder.decode();
   if (!r) return std::move(r.error());

@@ -73,7 +73,9 @@ Result<void> read_imm(binary::ByteReader& r, Instr& in) {
     case ImmKind::global:
     case ImmKind::table:
     case ImmKind::data:
-    case ImmKind::elem: {
+    case ImmKind::elem:
+    case ImmKind::type_index:
+    case ImmKind::tag: {
       auto v = r.u32();
       if (!take(v, in.a)) return std::move(v.error());
       return {};
@@ -152,6 +154,8 @@ Result<void> read_imm(binary::ByteReader& r, Instr& in) {
       if (!in.select_types.empty()) in.type = in.select_types[0];
       return {};
     }
+    case ImmKind::try_table:  // op_from_byte hides it until the exceptions feature is complete
+      return Error::malformed("illegal opcode", in.offset);
     case ImmKind::heap_type: {
       size_t at = r.pos();
       auto b = r.u8();

@@ -373,7 +373,11 @@ class Printer {
       case ImmKind::table:
       case ImmKind::data:
       case ImmKind::elem:
+      case ImmKind::type_index:
+      case ImmKind::tag:
         num(in.a);
+        break;
+      case ImmKind::try_table:  // not read by instr_reader until the exceptions feature is done
         break;
       case ImmKind::func:
         s += " " + func_ref(in.a);

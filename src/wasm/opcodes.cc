@@ -47,21 +47,28 @@ const NameTable& name_table() {
 
 }  // namespace
 
-std::optional<Op> op_from_byte(uint8_t byte) {
+namespace {
+std::optional<Op> if_enabled(Op op, Features enabled) {
+  if (!enabled.has(op_info(op).feature)) return std::nullopt;
+  return op;
+}
+}  // namespace
+
+std::optional<Op> op_from_byte(uint8_t byte, Features enabled) {
   int16_t i = tables().single[byte];
   if (i < 0) return std::nullopt;
-  return Op(i);
+  return if_enabled(Op(i), enabled);
 }
 
-std::optional<Op> op_from_fc(uint32_t sub) {
+std::optional<Op> op_from_fc(uint32_t sub, Features enabled) {
   if (sub >= tables().fc.size() || tables().fc[sub] < 0) return std::nullopt;
-  return Op(tables().fc[sub]);
+  return if_enabled(Op(tables().fc[sub]), enabled);
 }
 
-std::optional<Op> op_from_name(std::string_view name) {
+std::optional<Op> op_from_name(std::string_view name, Features enabled) {
   auto it = name_table().by_name.find(name);
   if (it == name_table().by_name.end()) return std::nullopt;
-  return it->second;
+  return if_enabled(it->second, enabled);
 }
 
 }  // namespace wisp::wasm

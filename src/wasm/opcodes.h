@@ -4,6 +4,8 @@
 #include <optional>
 #include <string_view>
 
+#include "wisp/features.h"
+
 namespace wisp::wasm {
 
 // Kinds of immediates that follow an opcode in the binary format.
@@ -31,11 +33,14 @@ enum class ImmKind : uint8_t {
   table_init,     // u32 elem index, u32 table index
   elem,           // u32 elem index
   table_copy,     // u32 table index (dst), u32 table index (src)
+  type_index,     // u32 type index (call_ref, return_call_ref)
+  tag,            // u32 tag index (throw, legacy catch)
+  try_table,      // block type, vec(catch clause)
 };
 
 // Every opcode. The underlying value is a dense index, not the binary encoding.
 enum class Op : uint16_t {
-#define WISP_OP(prefix, code, ident, text, imm, sig, legacy) ident,
+#define WISP_OP(prefix, code, ident, text, imm, sig, legacy, feature) ident,
 #include "wasm/opcodes.def"
 #undef WISP_OP
   count_
@@ -50,20 +55,24 @@ struct OpInfo {
   ImmKind imm;
   std::string_view sig;    // "params:results" or "" (see opcodes.def)
   std::string_view legacy; // older text name or ""
+  Feature feature;         // the post-2.0 proposal it belongs to; Feature::none for Wasm 2.0
 };
 
 inline constexpr OpInfo kOpInfo[] = {
-#define WISP_OP(prefix, code, ident, text, imm, sig, legacy) {prefix, code, text, ImmKind::imm, sig, legacy},
+#define WISP_OP(prefix, code, ident, text, imm, sig, legacy, feature) \
+  {prefix, code, text, ImmKind::imm, sig, legacy, Feature::feature},
 #include "wasm/opcodes.def"
 #undef WISP_OP
 };
 
 constexpr const OpInfo& op_info(Op op) { return kOpInfo[size_t(op)]; }
 
-// Binary decoding tables: single-byte opcodes and 0xFC sub-opcodes to Op (nullopt if unknown).
-std::optional<Op> op_from_byte(uint8_t byte);
-std::optional<Op> op_from_fc(uint32_t sub);
-// Text-format lookup, accepting legacy names. "select" maps to Op::select.
-std::optional<Op> op_from_name(std::string_view name);
+// Binary decoding tables: single-byte opcodes and 0xFC sub-opcodes to Op (nullopt if unknown). The
+// instructions of features not in `enabled` count as unknown: by default those not complete in wisp, so
+// a layer sees a feature's instructions only once it asks for them.
+std::optional<Op> op_from_byte(uint8_t byte, Features enabled = Features::defaults());
+std::optional<Op> op_from_fc(uint32_t sub, Features enabled = Features::defaults());
+// Text-format lookup, accepting legacy names. "select" maps to Op::select. Features as above.
+std::optional<Op> op_from_name(std::string_view name, Features enabled = Features::defaults());
 
 }  // namespace wisp::wasm
