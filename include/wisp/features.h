@@ -102,6 +102,12 @@ class Features {
     return {};
   }
 
+  // The decoders' message for a construct of an enabled feature that wisp does not implement yet:
+  // "return_call: not supported yet (feature tail-call)".
+  static std::string unsupported_message(std::string_view what, Feature f) {
+    return std::string(what) + ": not supported yet (feature " + std::string(name(f)) + ")";
+  }
+
   // "NAME, NAME, ..." of every feature, for help and error messages.
   static std::string names() {
     std::string s;

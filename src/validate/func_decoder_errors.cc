@@ -17,7 +17,7 @@ std::string opcode_message(uint8_t byte, bool prefixed, uint32_t sub) {
 }
 
 std::string unsupported_message(std::string_view what, Feature feature) {
-  return std::string(what) + ": not supported yet (feature " + std::string(Features::name(feature)) + ")";
+  return Features::unsupported_message(what, feature);
 }
 
 uint64_t code_section_end(const wasm::Module& m) {

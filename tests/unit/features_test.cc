@@ -222,6 +222,51 @@ TEST(Features, ExtendedConst) {
                "i32.add: not supported yet (feature extended-const)");
 }
 
+std::vector<uint8_t> module_with(uint8_t id, const std::vector<uint8_t>& contents) {
+  std::vector<uint8_t> m = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00};
+  section(m, id, contents);
+  return m;
+}
+
+TEST(Features, TypesAndSectionsOfProposals) {
+  struct Case {
+    std::vector<uint8_t> bytes;
+    const char* feature;
+    ErrorKind kind;
+    const char* off;
+    const char* on;
+  };
+  const Case cases[] = {
+      // (memory i64 1)
+      {module_with(5, {0x01, 0x04, 0x01}), "memory64", ErrorKind::Malformed, "integer too large",
+       "64-bit limits: not supported yet (feature memory64)"},
+      // (memory 1) (memory 1)
+      {module_with(5, {0x02, 0x00, 0x01, 0x00, 0x01}), "multi-memory", ErrorKind::Invalid, "multiple memories",
+       "multiple memories: not supported yet (feature multi-memory)"},
+      // (type (func (param (ref null func))))
+      {module_with(1, {0x01, 0x60, 0x01, 0x63, 0x70, 0x00}), "function-references", ErrorKind::Malformed,
+       "malformed value type", "reference type: not supported yet (feature function-references)"},
+      // (type (func (param anyref)))
+      {module_with(1, {0x01, 0x60, 0x01, 0x6E, 0x00}), "gc", ErrorKind::Malformed, "malformed value type",
+       "reference type: not supported yet (feature gc)"},
+      // (type (struct))
+      {module_with(1, {0x01, 0x5F, 0x00}), "gc", ErrorKind::Malformed, "malformed function type",
+       "GC type definition: not supported yet (feature gc)"},
+      // (tag) in a tag section
+      {module_with(13, {0x01, 0x00, 0x00}), "exceptions", ErrorKind::Malformed, "malformed section id",
+       "tag section: not supported yet (feature exceptions)"},
+      {module_with(13, {0x01, 0x00, 0x00}), "legacy-exceptions", ErrorKind::Malformed, "malformed section id",
+       "tag section: not supported yet (feature legacy-exceptions)"},
+      // (import "m" "t" (tag))
+      {module_with(2, {0x01, 0x01, 'm', 0x01, 't', 0x04, 0x00, 0x00}), "exceptions", ErrorKind::Malformed,
+       "malformed import kind", "tag import: not supported yet (feature exceptions)"},
+  };
+  for (const Case& c : cases) {
+    expect_error(validate_with("", c.bytes), c.kind, c.off);
+    expect_error(validate_with(std::string(c.feature) + "=y", c.bytes), c.kind, c.on);
+  }
+}
+
 TEST(Features, Wasm20UnaffectedByFeatures) {
   std::vector<uint8_t> m = one_func({0x41, 0x01, 0x1A, 0x0B});  // i32.const 1; drop
   EXPECT_TRUE(validate_with("", m).ok());
