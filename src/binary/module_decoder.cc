@@ -412,7 +412,14 @@ class ModuleDecoder {
       case ImmKind::type_index:
       case ImmKind::tag:
         return skip(r_.u32());
-      case ImmKind::try_table:  // op_from_byte hides it until the exceptions feature is complete
+      case ImmKind::try_table:  // the lookups hide these until their features are complete
+      case ImmKind::struct_field:
+      case ImmKind::array_fixed:
+      case ImmKind::array_data:
+      case ImmKind::array_elem:
+      case ImmKind::array_copy:
+      case ImmKind::ref_test:
+      case ImmKind::br_on_cast:
         return r_.error("illegal opcode");
       case ImmKind::br_table: {
         WISP_DEC_TRY(uint32_t n, count());

@@ -91,6 +91,11 @@ Result<void> read_imm(binary::ByteReader& r, Instr& in) {
     case ImmKind::memory_init:
     case ImmKind::table_init:
     case ImmKind::table_copy:
+    case ImmKind::struct_field:
+    case ImmKind::array_fixed:
+    case ImmKind::array_data:
+    case ImmKind::array_elem:
+    case ImmKind::array_copy:
     case ImmKind::memory_copy: {
       if (wasm::op_info(in.op).imm == ImmKind::memory_copy) {
         auto x = r.u8();
@@ -154,7 +159,9 @@ Result<void> read_imm(binary::ByteReader& r, Instr& in) {
       if (!in.select_types.empty()) in.type = in.select_types[0];
       return {};
     }
-    case ImmKind::try_table:  // op_from_byte hides it until the exceptions feature is complete
+    case ImmKind::try_table:  // the lookups hide these until their features are complete
+    case ImmKind::ref_test:
+    case ImmKind::br_on_cast:
       return Error::malformed("illegal opcode", in.offset);
     case ImmKind::heap_type: {
       size_t at = r.pos();

@@ -238,6 +238,14 @@ class FuncDecoder {
     int16_t i = detail::kByteOps[byte];
     if (i >= 0 && m_.features.has(wasm::kOpInfo[i].feature))
       return not_supported(wasm::kOpInfo[i].name, wasm::kOpInfo[i].feature);
+    if (byte == 0xFB && m_.features.has(Feature::gc)) {  // the GC prefix
+      ++p_;
+      uint32_t sub;
+      if (!read_u32(sub)) return false;
+      if (std::optional<wasm::Op> op = wasm::op_from_fb(sub, m_.features))
+        return not_supported(wasm::op_info(*op).name, Feature::gc);
+      return malformed_opcode(0xFB, true, sub);
+    }
     return malformed_opcode(byte, false, 0);
   }
   [[gnu::cold, gnu::noinline]] bool not_supported(std::string_view what, Feature feature) {

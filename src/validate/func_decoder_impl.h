@@ -595,7 +595,7 @@ bool FuncDecoder<Tag, Visitor>::decode_const_expr() {
         if (detail::kByteOps[b] >= 0 && m_.features.has(wasm::kOpInfo[detail::kByteOps[b]].feature))
           return invalid("constant expression required");
         --p_;
-        return malformed_opcode(b, false, 0);
+        return unknown_opcode(b);
     }
   }
 }

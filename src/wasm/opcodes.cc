@@ -13,13 +13,16 @@ namespace {
 struct CodeTables {
   std::array<int16_t, 256> single;
   std::array<int16_t, 32> fc;
+  std::array<int16_t, 32> fb;
   CodeTables() {
     single.fill(-1);
     fc.fill(-1);
+    fb.fill(-1);
     for (size_t i = 0; i < kNumOps; ++i) {
       const OpInfo& info = kOpInfo[i];
       if (info.prefix == 0) single[info.code] = int16_t(i);
       else if (info.prefix == 0xFC && info.code < fc.size()) fc[info.code] = int16_t(i);
+      else if (info.prefix == 0xFB && info.code < fb.size()) fb[info.code] = int16_t(i);
     }
   }
 };
@@ -63,6 +66,11 @@ std::optional<Op> op_from_byte(uint8_t byte, Features enabled) {
 std::optional<Op> op_from_fc(uint32_t sub, Features enabled) {
   if (sub >= tables().fc.size() || tables().fc[sub] < 0) return std::nullopt;
   return if_enabled(Op(tables().fc[sub]), enabled);
+}
+
+std::optional<Op> op_from_fb(uint32_t sub, Features enabled) {
+  if (sub >= tables().fb.size() || tables().fb[sub] < 0) return std::nullopt;
+  return if_enabled(Op(tables().fb[sub]), enabled);
 }
 
 std::optional<Op> op_from_name(std::string_view name, Features enabled) {

@@ -36,6 +36,13 @@ enum class ImmKind : uint8_t {
   type_index,     // u32 type index (call_ref, return_call_ref)
   tag,            // u32 tag index (throw, legacy catch)
   try_table,      // block type, vec(catch clause)
+  struct_field,   // u32 type index, u32 field index
+  array_fixed,    // u32 type index, u32 length
+  array_data,     // u32 type index, u32 data index
+  array_elem,     // u32 type index, u32 elem index
+  array_copy,     // u32 type index (dst), u32 type index (src)
+  ref_test,       // s33 heap type (ref.test, ref.cast)
+  br_on_cast,     // u8 flags, u32 label, s33 heap type, s33 heap type
 };
 
 // Every opcode. The underlying value is a dense index, not the binary encoding.
@@ -49,7 +56,7 @@ enum class Op : uint16_t {
 constexpr size_t kNumOps = size_t(Op::count_);
 
 struct OpInfo {
-  uint8_t prefix;          // 0 or 0xFC
+  uint8_t prefix;          // 0, 0xFB or 0xFC
   uint32_t code;           // byte, or sub-opcode after the prefix
   std::string_view name;   // text-format name
   ImmKind imm;
@@ -72,6 +79,7 @@ constexpr const OpInfo& op_info(Op op) { return kOpInfo[size_t(op)]; }
 // a layer sees a feature's instructions only once it asks for them.
 std::optional<Op> op_from_byte(uint8_t byte, Features enabled = Features::defaults());
 std::optional<Op> op_from_fc(uint32_t sub, Features enabled = Features::defaults());
+std::optional<Op> op_from_fb(uint32_t sub, Features enabled = Features::defaults());
 // Text-format lookup, accepting legacy names. "select" maps to Op::select. Features as above.
 std::optional<Op> op_from_name(std::string_view name, Features enabled = Features::defaults());
 

@@ -100,6 +100,10 @@ TEST(Features, OpcodeTableFeatureColumn) {
   EXPECT_EQ(wasm::op_info(wasm::Op::delegate).feature, Feature::legacy_exceptions);
   EXPECT_EQ(wasm::op_info(wasm::Op::call_ref).feature, Feature::function_references);
   EXPECT_EQ(wasm::op_info(wasm::Op::i32_add).feature, Feature::none);
+  EXPECT_EQ(wasm::op_info(wasm::Op::struct_new).feature, Feature::gc);
+  EXPECT_EQ(wasm::op_from_fb(0x00), std::nullopt);
+  EXPECT_EQ(wasm::op_from_fb(0x1E, Features().set(Feature::gc)), wasm::Op::i31_get_u);
+  EXPECT_EQ(wasm::op_from_fb(0x1F, Features::all()), std::nullopt);
   // The lookups hide a feature's instructions unless asked for it.
   EXPECT_EQ(wasm::op_from_byte(0x12), std::nullopt);
   EXPECT_EQ(wasm::op_from_byte(0x12, Features().set(Feature::tail_call)), wasm::Op::return_call);
@@ -192,6 +196,8 @@ TEST(Features, OtherProposalsInstructions) {
       {{0xD3, 0x0B}, "gc", "illegal opcode 0xd3", "ref.eq: not supported yet (feature gc)"},
       {{0x1F, 0x40, 0x00, 0x0B, 0x0B}, "exceptions", "illegal opcode 0x1f",
        "try_table: not supported yet (feature exceptions)"},
+      {{0xFB, 0x1C, 0x1A, 0x0B}, "gc", "illegal opcode 0xfb", "ref.i31: not supported yet (feature gc)"},
+      {{0xFB, 0x18, 0x0B}, "gc", "illegal opcode 0xfb", "br_on_cast: not supported yet (feature gc)"},
   };
   for (const Case& c : cases) {
     std::vector<uint8_t> m = one_func(c.code);
@@ -211,6 +217,12 @@ TEST(Features, RelaxedSimd) {
   expect_error(validate_with("", m), ErrorKind::Malformed, "illegal opcode 0xfd 0x100");
   expect_error(validate_with("relaxed-simd=y", m), ErrorKind::Malformed,
                "i8x16.relaxed_swizzle: not supported yet (feature relaxed-simd)");
+}
+
+TEST(Features, GcPrefixWithGcOnButUnknownSubOpcode) {
+  std::vector<uint8_t> m = one_func({0xFB, 0x7F, 0x0B});
+  expect_error(validate_with("", m), ErrorKind::Malformed, "illegal opcode 0xfb");
+  expect_error(validate_with("gc=y", m), ErrorKind::Malformed, "illegal opcode 0xfb 0x7f");
 }
 
 TEST(Features, ExtendedConst) {
