@@ -157,7 +157,9 @@ std::vector<uint8_t> one_func(std::vector<uint8_t> code) {
 
 Result<void> validate_with(std::string_view settings, const std::vector<uint8_t>& bytes) {
   Config c;
-  if (!settings.empty()) EXPECT_TRUE(c.features.apply(settings).ok());
+  if (!settings.empty()) {
+    EXPECT_TRUE(c.features.apply(settings).ok()) << settings;
+  }
   return Module::validate(Engine(c), bytes);
 }
 
