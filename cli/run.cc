@@ -11,6 +11,7 @@
 #include "args.h"
 #include "commands.h"
 #include "dispatch_option.h"
+#include "features_option.h"
 #include "load.h"
 #include "run_limits.h"
 #include "value_text.h"
@@ -56,6 +57,7 @@ constexpr const char* kRunUsage =
     "\n"
     "options:\n"
     "  --invoke NAME          call export NAME instead of _start\n"
+    "%s"
     "%s"
     "%s"
     "%s"
@@ -189,11 +191,12 @@ int run_command(int argc, char** argv) {
   wasi::CliOptions wasi_opts;
   LimitOptions limit_opts;
   Config::Dispatch dispatch = Config::Dispatch::automatic;
+  Features features = Features::defaults();
   int i = 1;
   for (; i < argc; ++i) {
     std::string a = argv[i];
     if (is_help_flag(a)) {
-      std::printf(kRunUsage, wasi::kCliOptionsHelp, kLimitOptionsHelp, kDispatchOptionHelp);
+      std::printf(kRunUsage, wasi::kCliOptionsHelp, kLimitOptionsHelp, kDispatchOptionHelp, kFeaturesOptionHelp);
       return 0;
     }
     bool missing = false;
@@ -210,6 +213,16 @@ int run_command(int argc, char** argv) {
     std::string dispatch_error;
     if (parse_dispatch_option(argc, argv, i, dispatch, dispatch_error)) {
       if (!dispatch_error.empty()) return error(kExitUsage, "run: %s", dispatch_error.c_str());
+      continue;
+    }
+    std::string features_error;
+    bool features_help = false;
+    if (parse_features_option(argc, argv, i, features, features_error, features_help)) {
+      if (!features_error.empty()) return error(kExitUsage, "run: %s", features_error.c_str());
+      if (features_help) {
+        std::fputs(feature_list().c_str(), stdout);
+        return 0;
+      }
       continue;
     }
     std::string wasi_error;
@@ -232,6 +245,7 @@ int run_command(int argc, char** argv) {
   if (!bytes.ok()) return error(kExitFailure, "%s", describe_error(path, bytes.error()).c_str());
   Config base;
   base.dispatch = dispatch;
+  base.features = features;
   Engine engine(limit_config(limit_opts, base));
   auto module = Module::compile(engine, std::move(bytes.value()));
   if (!module.ok()) return error(kExitFailure, "%s", describe_error(path, module.error()).c_str());

@@ -5,6 +5,7 @@
 
 #include "args.h"
 #include "commands.h"
+#include "features_option.h"
 #include "load.h"
 #include "tools/json.h"
 #include "wisp/wisp.h"
@@ -22,6 +23,8 @@ constexpr const char* kValidateUsage =
     "options:\n"
     "  -q, --quiet  print nothing, only set the exit status\n"
     "  --json       print one JSON object: every file with valid, kind, offset and message\n"
+    "  -W NAME=y|n  enable or disable a post-2.0 Wasm feature (repeatable, or NAME=y,NAME=n);\n"
+    "               -W help lists them with their defaults\n"
     "  -h, --help   show this help\n";
 
 }  // namespace
@@ -31,6 +34,8 @@ int validate_command(int argc, char** argv) {
   bool json = false;
   std::vector<std::string> files;
   bool options_done = false;
+  Config config;
+  bool help = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (!options_done && is_help_flag(a)) {
@@ -43,6 +48,12 @@ int validate_command(int argc, char** argv) {
       quiet = true;
     } else if (!options_done && a == "--json") {
       json = true;
+    } else if (std::string ferr; !options_done && parse_features_option(argc, argv, i, config.features, ferr, help)) {
+      if (!ferr.empty()) return error(kExitUsage, "validate: %s", ferr.c_str());
+      if (help) {
+        std::fputs(feature_list().c_str(), stdout);
+        return 0;
+      }
     } else if (!options_done && a.size() > 1 && a[0] == '-') {
       return error(kExitUsage, "validate: unknown option '%s' (see 'wisp validate --help')", a.c_str());
     } else {
@@ -51,7 +62,7 @@ int validate_command(int argc, char** argv) {
   }
   if (files.empty()) return error(kExitUsage, "validate: no input files (see 'wisp validate --help')");
 
-  Engine engine;
+  Engine engine(config);
   int status = 0;
   tools::JsonWriter j;
   j.begin_object().key("files").begin_array();

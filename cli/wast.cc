@@ -13,6 +13,7 @@
 #include "args.h"
 #include "commands.h"
 #include "dispatch_option.h"
+#include "features_option.h"
 #include "text/wast.h"
 #include "text/wat.h"
 #include "wast_match.h"
@@ -35,6 +36,8 @@ constexpr const char* kWastUsage =
     "  -vv            also print differing messages of malformed/invalid/unlinkable modules\n"
     "  --dispatch MODE  interpreter dispatch: tailcall, loop or auto (default: tailcall where the build\n"
     "                 has it, else loop)\n"
+    "  -W NAME=y|n    enable or disable a post-2.0 Wasm feature (repeatable, or NAME=y,NAME=n);\n"
+    "                 -W help lists them with their defaults\n"
     "  -h, --help     show this help\n";
 
 const char* command_name(text::Command::Kind k) {
@@ -365,6 +368,7 @@ int wast_command(int argc, char** argv) {
   std::vector<std::string> files;
   bool options_done = false;
   Config config;
+  bool help = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (!options_done && is_help_flag(a)) {
@@ -379,6 +383,12 @@ int wast_command(int argc, char** argv) {
       verbosity += 2;
     } else if (std::string derr; !options_done && parse_dispatch_option(argc, argv, i, config.dispatch, derr)) {
       if (!derr.empty()) return error(kExitUsage, "wast: %s", derr.c_str());
+    } else if (std::string ferr; !options_done && parse_features_option(argc, argv, i, config.features, ferr, help)) {
+      if (!ferr.empty()) return error(kExitUsage, "wast: %s", ferr.c_str());
+      if (help) {
+        std::fputs(feature_list().c_str(), stdout);
+        return 0;
+      }
     } else if (!options_done && a.size() > 1 && a[0] == '-') {
       return error(kExitUsage, "wast: unknown option '%s' (see 'wisp wast --help')", a.c_str());
     } else {

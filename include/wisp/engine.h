@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <memory>
 
+#include "wisp/features.h"
+
 namespace wisp {
 
 namespace detail {
@@ -24,6 +26,9 @@ struct Config {
   // Engine::config().dispatch reports the mode in use (never `automatic`); see dispatch_supported().
   enum class Dispatch : uint8_t { automatic, tailcall, loop };
   Dispatch dispatch = Dispatch::automatic;
+
+  // The post-2.0 proposals accepted (wisp/features.h); the rest are rejected like unknown opcodes.
+  Features features = Features::defaults();
 
   // Whether this build of the library has dispatch mode `d` (`automatic` and `loop` always).
   static bool dispatch_supported(Dispatch d);

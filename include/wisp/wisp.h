@@ -12,6 +12,7 @@
 #include "wisp/engine.h"
 #include "wisp/error.h"
 #include "wisp/extern.h"
+#include "wisp/features.h"
 #include "wisp/func.h"
 #include "wisp/global.h"
 #include "wisp/instance.h"

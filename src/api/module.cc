@@ -8,8 +8,8 @@ namespace wisp {
 
 namespace {
 
-Result<std::shared_ptr<wasm::Module>> decode_and_validate(std::vector<uint8_t> wasm) {
-  Result<std::shared_ptr<wasm::Module>> m = binary::decode_module(std::move(wasm));
+Result<std::shared_ptr<wasm::Module>> decode_and_validate(std::vector<uint8_t> wasm, Features features) {
+  Result<std::shared_ptr<wasm::Module>> m = binary::decode_module(std::move(wasm), features);
   if (!m.ok()) return m;
   if (Result<void> r = validate::validate_module(**m); !r.ok()) return std::move(r.error());
   return m;
@@ -42,7 +42,7 @@ Result<Module> Module::compile(const Engine& engine, std::span<const uint8_t> wa
 }
 
 Result<Module> Module::compile(const Engine& engine, std::vector<uint8_t>&& wasm) {
-  Result<std::shared_ptr<wasm::Module>> m = decode_and_validate(std::move(wasm));
+  Result<std::shared_ptr<wasm::Module>> m = decode_and_validate(std::move(wasm), engine.config().features);
   if (!m.ok()) return std::move(m.error());
   auto impl = std::make_shared<detail::ModuleImpl>();
   impl->engine = engine;
@@ -51,8 +51,9 @@ Result<Module> Module::compile(const Engine& engine, std::vector<uint8_t>&& wasm
   return Module(std::move(impl));
 }
 
-Result<void> Module::validate(const Engine&, std::span<const uint8_t> wasm) {
-  Result<std::shared_ptr<wasm::Module>> m = decode_and_validate(std::vector<uint8_t>(wasm.begin(), wasm.end()));
+Result<void> Module::validate(const Engine& engine, std::span<const uint8_t> wasm) {
+  Result<std::shared_ptr<wasm::Module>> m =
+      decode_and_validate(std::vector<uint8_t>(wasm.begin(), wasm.end()), engine.config().features);
   if (!m.ok()) return std::move(m.error());
   return {};
 }

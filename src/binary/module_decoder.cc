@@ -64,6 +64,7 @@ class ModuleDecoder {
       r_.set_eof_message("unexpected end");
       size_t id_pos = r_.pos();
       uint8_t id = *r_.u8();
+      if (id == 13 && enabled(exceptions_feature())) return unsupported("tag section", exceptions_feature(), id_pos);
       if (id > kDataCount) return r_.error_at("malformed section id", id_pos);
       WISP_DEC_TRY(uint32_t size, r_.length(size_));
       size_t start = r_.pos();
@@ -131,12 +132,23 @@ class ModuleDecoder {
     return std::min<size_t>(n, left / min_item_size);
   }
 
+  // A construct of a post-2.0 feature: if the feature is on (but not implemented yet), named as such;
+  // the caller reports its Wasm 2.0 error otherwise.
+  bool enabled(Feature f) const { return f != Feature::none && m_.features.has(f); }
+  Error unsupported(std::string_view what, Feature f, size_t at) const {
+    return Error::malformed(Features::unsupported_message(what, f), at);
+  }
+  Feature exceptions_feature() const {
+    return m_.features.has(Feature::exceptions) ? Feature::exceptions : Feature::legacy_exceptions;
+  }
+
   // --- Types -----------------------------------------------------------------------------------------
 
   Result<ValType> val_type() {
     size_t at = r_.pos();
     WISP_DEC_TRY(uint8_t b, r_.u8());
     if (auto t = wasm::valtype_from_byte(b)) return *t;
+    if (enabled(wasm::valtype_byte_feature(b))) return unsupported("reference type", wasm::valtype_byte_feature(b), at);
     // The reference decoder reads value types as signed LEB128 bytes.
     if (b & 0x80) return r_.error_at("integer representation too long", at);
     return r_.error_at("malformed value type", at);
@@ -147,6 +159,7 @@ class ModuleDecoder {
     WISP_DEC_TRY(uint8_t b, r_.u8());
     if (b == wasm::kTypeFuncRef) return ValType::funcref();
     if (b == wasm::kTypeExternRef) return ValType::externref();
+    if (enabled(wasm::valtype_byte_feature(b))) return unsupported("reference type", wasm::valtype_byte_feature(b), at);
     if (b & 0x80) return r_.error_at("integer representation too long", at);
     return r_.error_at("malformed reference type", at);
   }
@@ -156,6 +169,7 @@ class ModuleDecoder {
     WISP_DEC_TRY(uint8_t flags, r_.u8());
     // Flags are a 1-bit LEB128 in 2.0 (shared/64-bit limits are later proposals).
     if (flags & 0x80) return r_.error_at("integer representation too long", at);
+    if ((flags == 4 || flags == 5) && enabled(Feature::memory64)) return unsupported("64-bit limits", Feature::memory64, at);
     if (flags > 1) return r_.error_at("integer too large", at);
     wasm::Limits l;
     WISP_DEC_TRY(l.min, r_.u32());
@@ -200,6 +214,9 @@ class ModuleDecoder {
       size_t at = r_.pos();
       WISP_DEC_TRY(uint8_t form, r_.u8());
       if (form != wasm::kTypeFunc) {
+        // rec, sub final, sub, array, struct
+        bool gc_form = form == 0x4E || form == 0x4F || form == 0x50 || form == 0x5E || form == 0x5F;
+        if (gc_form && enabled(Feature::gc)) return unsupported("GC type definition", Feature::gc, at);
         if (form & 0x80) return r_.error_at("integer representation too long", at);
         return r_.error_at("malformed function type", at);
       }
@@ -252,6 +269,7 @@ class ModuleDecoder {
           break;
         }
         default:
+          if (kind == 4 && enabled(exceptions_feature())) return unsupported("tag import", exceptions_feature(), at);
           return r_.error_at("malformed import kind", at);
       }
       m_.imports.push_back(std::move(im));
@@ -315,6 +333,7 @@ class ModuleDecoder {
       WISP_DEC_TRY(ex.name, r_.name(size_));
       size_t at = r_.pos();
       WISP_DEC_TRY(uint8_t kind, r_.u8());
+      if (kind == 4 && enabled(exceptions_feature())) return unsupported("tag export", exceptions_feature(), at);
       if (kind > 3) return r_.error_at("malformed export kind", at);
       ex.kind = wasm::ExternKind(kind);
       WISP_DEC_TRY(ex.index, r_.u32());
@@ -390,7 +409,18 @@ class ModuleDecoder {
       case ImmKind::table:
       case ImmKind::data:
       case ImmKind::elem:
+      case ImmKind::type_index:
+      case ImmKind::tag:
         return skip(r_.u32());
+      case ImmKind::try_table:  // the lookups hide these until their features are complete
+      case ImmKind::struct_field:
+      case ImmKind::array_fixed:
+      case ImmKind::array_data:
+      case ImmKind::array_elem:
+      case ImmKind::array_copy:
+      case ImmKind::ref_test:
+      case ImmKind::br_on_cast:
+        return r_.error("illegal opcode");
       case ImmKind::br_table: {
         WISP_DEC_TRY(uint32_t n, count());
         for (uint32_t i = 0; i <= n; ++i) WISP_DEC_CHECK(r_.u32());
@@ -618,9 +648,10 @@ class ModuleDecoder {
 
 }  // namespace
 
-Result<std::shared_ptr<wasm::Module>> decode_module(std::vector<uint8_t> bytes) {
+Result<std::shared_ptr<wasm::Module>> decode_module(std::vector<uint8_t> bytes, Features features) {
   auto module = std::make_shared<wasm::Module>();
   module->bytes = std::move(bytes);
+  module->features = features;
   ModuleDecoder decoder(*module);
   auto r = decoder.decode();
   if (!r) return std::move(r.error());

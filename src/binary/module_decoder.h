@@ -12,7 +12,9 @@
 namespace wisp::binary {
 
 // Decodes `bytes` (moved into Module::bytes, which FuncBody and CustomSection offsets point into).
-// Errors have kind Malformed, the spec's message and the byte offset where decoding stopped.
-Result<std::shared_ptr<wasm::Module>> decode_module(std::vector<uint8_t> bytes);
+// Errors have kind Malformed, the spec's message and the byte offset where decoding stopped. `features`
+// are the post-2.0 proposals to accept (recorded in Module::features for the validator).
+Result<std::shared_ptr<wasm::Module>> decode_module(std::vector<uint8_t> bytes,
+                                                    Features features = Features::defaults());
 
 }  // namespace wisp::binary

@@ -375,6 +375,16 @@ Result<void> InstrEncoder::immediates(Op op, const Sexp& at, Cursor& c, Bytes& o
     }
     case ImmKind::select_t:
     case ImmKind::block:
+    case ImmKind::type_index:  // post-2.0 instructions: text_op hides them until their feature is done
+    case ImmKind::tag:
+    case ImmKind::try_table:
+    case ImmKind::struct_field:
+    case ImmKind::array_fixed:
+    case ImmKind::array_data:
+    case ImmKind::array_elem:
+    case ImmKind::array_copy:
+    case ImmKind::ref_test:
+    case ImmKind::br_on_cast:
       break;
   }
   return at.error("unsupported immediate");

@@ -73,7 +73,9 @@ Result<void> read_imm(binary::ByteReader& r, Instr& in) {
     case ImmKind::global:
     case ImmKind::table:
     case ImmKind::data:
-    case ImmKind::elem: {
+    case ImmKind::elem:
+    case ImmKind::type_index:
+    case ImmKind::tag: {
       auto v = r.u32();
       if (!take(v, in.a)) return std::move(v.error());
       return {};
@@ -89,6 +91,11 @@ Result<void> read_imm(binary::ByteReader& r, Instr& in) {
     case ImmKind::memory_init:
     case ImmKind::table_init:
     case ImmKind::table_copy:
+    case ImmKind::struct_field:
+    case ImmKind::array_fixed:
+    case ImmKind::array_data:
+    case ImmKind::array_elem:
+    case ImmKind::array_copy:
     case ImmKind::memory_copy: {
       if (wasm::op_info(in.op).imm == ImmKind::memory_copy) {
         auto x = r.u8();
@@ -152,6 +159,10 @@ Result<void> read_imm(binary::ByteReader& r, Instr& in) {
       if (!in.select_types.empty()) in.type = in.select_types[0];
       return {};
     }
+    case ImmKind::try_table:  // the lookups hide these until their features are complete
+    case ImmKind::ref_test:
+    case ImmKind::br_on_cast:
+      return Error::malformed("illegal opcode", in.offset);
     case ImmKind::heap_type: {
       size_t at = r.pos();
       auto b = r.u8();

@@ -373,7 +373,21 @@ class Printer {
       case ImmKind::table:
       case ImmKind::data:
       case ImmKind::elem:
+      case ImmKind::type_index:
+      case ImmKind::tag:
         num(in.a);
+        break;
+      case ImmKind::struct_field:
+      case ImmKind::array_fixed:
+      case ImmKind::array_data:
+      case ImmKind::array_elem:
+      case ImmKind::array_copy:
+        num(in.a);
+        num(in.b);
+        break;
+      case ImmKind::try_table:  // not read by instr_reader until their features are done
+      case ImmKind::ref_test:
+      case ImmKind::br_on_cast:
         break;
       case ImmKind::func:
         s += " " + func_ref(in.a);

@@ -166,6 +166,8 @@ inline constexpr uint32_t kMaxLocals = 1u << 20;
 // Cold error builders (out of line in func_decoder_errors.cc).
 std::string index_message(const char* what, uint64_t index);  // "unknown local 3"
 std::string opcode_message(uint8_t byte, bool prefixed, uint32_t sub);  // "illegal opcode 0xfc 0x20"
+// "return_call: not supported yet (feature tail-call)"
+std::string unsupported_message(std::string_view what, Feature feature);
 // End offset of the code section's contents in Module::bytes (0 if there is none).
 uint64_t code_section_end(const wasm::Module& m);
 
@@ -229,6 +231,25 @@ class FuncDecoder {
   [[gnu::cold, gnu::noinline]] bool type_mismatch() { return invalid("type mismatch"); }
   [[gnu::cold, gnu::noinline]] bool malformed_opcode(uint8_t byte, bool prefixed, uint32_t sub) {
     return fail(ErrorKind::Malformed, detail::opcode_message(byte, prefixed, sub), ip_);
+  }
+  // A single-byte opcode no case decodes: a post-2.0 instruction of an enabled feature is named as not
+  // supported yet; anything else (a disabled feature's too) is an illegal opcode.
+  [[gnu::cold, gnu::noinline]] bool unknown_opcode(uint8_t byte) {
+    int16_t i = detail::kByteOps[byte];
+    if (i >= 0 && m_.features.has(wasm::kOpInfo[i].feature))
+      return not_supported(wasm::kOpInfo[i].name, wasm::kOpInfo[i].feature);
+    if (byte == 0xFB && m_.features.has(Feature::gc)) {  // the GC prefix
+      ++p_;
+      uint32_t sub;
+      if (!read_u32(sub)) return false;
+      if (std::optional<wasm::Op> op = wasm::op_from_fb(sub, m_.features))
+        return not_supported(wasm::op_info(*op).name, Feature::gc);
+      return malformed_opcode(0xFB, true, sub);
+    }
+    return malformed_opcode(byte, false, 0);
+  }
+  [[gnu::cold, gnu::noinline]] bool not_supported(std::string_view what, Feature feature) {
+    return fail(ErrorKind::Malformed, detail::unsupported_message(what, feature), ip_);
   }
 
   // Ran out of bytes. The spec interpreter's wording depends on what follows the body.

@@ -16,6 +16,10 @@ std::string opcode_message(uint8_t byte, bool prefixed, uint32_t sub) {
   return buf;
 }
 
+std::string unsupported_message(std::string_view what, Feature feature) {
+  return Features::unsupported_message(what, feature);
+}
+
 uint64_t code_section_end(const wasm::Module& m) {
   for (const wasm::SectionInfo& s : m.sections)
     if (s.id == 10) return uint64_t(s.contents_offset) + s.size;

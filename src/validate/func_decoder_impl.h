@@ -303,7 +303,7 @@ bool FuncDecoder<Tag, Visitor>::run() {
             break;
           }
           --p_;
-          return malformed_opcode(b, false, 0);
+          return unknown_opcode(b);
         }
       }
     }
@@ -588,9 +588,14 @@ bool FuncDecoder<Tag, Visitor>::decode_const_expr() {
         if (!decode_simd_const()) return false;
         break;
       default:
-        if (detail::kByteOps[b] >= 0) return invalid("constant expression required");
+        // Extended constant expressions (i32/i64 add, sub, mul) are not implemented yet.
+        if (m_.features.has(Feature::extended_const) && (b == 0x6A || b == 0x6B || b == 0x6C || b == 0x7C ||
+                                                         b == 0x7D || b == 0x7E))
+          return not_supported(wasm::kOpInfo[detail::kByteOps[b]].name, Feature::extended_const);
+        if (detail::kByteOps[b] >= 0 && m_.features.has(wasm::kOpInfo[detail::kByteOps[b]].feature))
+          return invalid("constant expression required");
         --p_;
-        return malformed_opcode(b, false, 0);
+        return unknown_opcode(b);
     }
   }
 }

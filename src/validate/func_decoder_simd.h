@@ -37,10 +37,11 @@ template <typename Tag, typename Visitor>
 bool FuncDecoder<Tag, Visitor>::decode_simd(bool lv) {
   uint32_t sub;
   if (!read_u32(sub)) return false;
-  std::optional<wasm::SimdOp> o = wasm::simd_op_from_code(sub);
+  std::optional<wasm::SimdOp> o = wasm::simd_op_from_code(sub, m_.features);
   if (!o) return malformed_opcode(0xFD, true, sub);
   const wasm::SimdOp op = *o;
   const wasm::SimdOpInfo& info = wasm::simd_op_info(op);
+  if (info.feature != Feature::none) [[unlikely]] return not_supported(info.name, info.feature);
   uint32_t align = 0, offset = 0;
   uint8_t lane = 0;
   const uint8_t* imm = nullptr;
@@ -98,7 +99,7 @@ template <typename Tag, typename Visitor>
 bool FuncDecoder<Tag, Visitor>::decode_simd_const() {
   uint32_t sub;
   if (!read_u32(sub)) return false;
-  std::optional<wasm::SimdOp> o = wasm::simd_op_from_code(sub);
+  std::optional<wasm::SimdOp> o = wasm::simd_op_from_code(sub, m_.features);
   if (!o) return malformed_opcode(0xFD, true, sub);
   if (*o != wasm::SimdOp::v128_const) return invalid("constant expression required");
   if (size_t(end_ - p_) < 16) {

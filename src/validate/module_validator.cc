@@ -75,7 +75,11 @@ Result<void> check_definitions(const wasm::Module& m) {
     if (!r) return r;
   }
   // Wasm 2.0 allows one memory (multi-memory is a later proposal).
-  if (m.memories.size() > 1) return Error::invalid("multiple memories");
+  if (m.memories.size() > 1) {
+    if (m.features.has(Feature::multi_memory))
+      return Error::invalid(Features::unsupported_message("multiple memories", Feature::multi_memory));
+    return Error::invalid("multiple memories");
+  }
   // Global initialisers may only read imported globals in 2.0.
   for (const wasm::Global& g : m.global_inits) {
     auto r = validate_const_expr(m, g.init, g.type.type, m.num_imported_globals);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "wasm/types.h"
+#include "wisp/features.h"
 
 namespace wisp::wasm {
 
@@ -182,6 +183,9 @@ struct SectionInfo {
 
 struct Module {
   std::vector<uint8_t> bytes;  // the whole binary; bodies point into it
+  // The post-2.0 features it was decoded under (the Engine's Config::features); its code is validated
+  // and translated under the same set.
+  Features features;
 
   std::vector<FuncType> types;
   std::vector<Import> imports;

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "wisp/features.h"
+
 namespace wisp::wasm {
 
 enum class ValKind : uint8_t { i32, i64, f32, f64, v128, ref };
@@ -60,6 +62,14 @@ constexpr uint8_t kTypeI32 = 0x7F, kTypeI64 = 0x7E, kTypeF32 = 0x7D, kTypeF64 = 
 // Decodes a single-byte value type encoding; nullopt if the byte is not a value type.
 std::optional<ValType> valtype_from_byte(uint8_t b);
 uint8_t valtype_to_byte(ValType t);
+// The post-2.0 feature a value type byte that valtype_from_byte rejects belongs to: (ref null? ht)
+// and the GC and exception reference shorthands. Feature::none if it is no value type at all.
+constexpr Feature valtype_byte_feature(uint8_t b) {
+  if (b == 0x63 || b == 0x64) return Feature::function_references;  // (ref null ht), (ref ht)
+  if (b == 0x69 || b == 0x74) return Feature::exceptions;           // exnref, nullexnref
+  if ((b >= 0x6A && b <= 0x6E) || (b >= 0x71 && b <= 0x73)) return Feature::gc;  // array..any, none..nofunc
+  return Feature::none;
+}
 
 struct FuncType {
   std::vector<ValType> params;

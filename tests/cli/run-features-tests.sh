@@ -1,0 +1,56 @@
+#!/bin/sh
+# `-W NAME=y|n` of wisp run, wast and validate (issue 13): post-2.0 features switched per run, bad names
+# and values as usage errors (exit 2), `-W help`, and the --help texts documenting the option.
+#   run-features-tests.sh WISP_BINARY
+set -u
+W=${1:?usage: run-features-tests.sh WISP_BINARY}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+# One function [] -> [] whose body is `return_call 0` (tail calls, not implemented yet).
+printf '\000asm\001\000\000\000\001\004\001\140\000\000\003\002\001\000\012\006\001\004\000\022\000\013' > "$T/tc.wasm"
+# The same module inside a spec script.
+printf '(module binary "\\00asm\\01\\00\\00\\00\\01\\04\\01\\60\\00\\00\\03\\02\\01\\00\\0a\\06\\01\\04\\00\\12\\00\\0b")\n' > "$T/tc.wast"
+printf '(module (func (export "f") (result i32) (i32.const 7)))\n' > "$T/ok.wat"
+OFF="illegal opcode 0x12"
+ON="return_call: not supported yet (feature tail-call)"
+fails=0
+# check NAME EXPECTED_EXIT EXPECTED_TEXT ARGS...: runs wisp ARGS, checks exit code and output.
+check() {
+  name=$1 want_rc=$2 want=$3
+  shift 3
+  out=$("$W" "$@" 2>&1)
+  rc=$?
+  if [ "$rc" != "$want_rc" ] || { [ -n "$want" ] && ! printf '%s' "$out" | grep -qF -- "$want"; }; then
+    echo "FAIL $name: exit $rc (want $want_rc, text '$want'), output:"; printf '%s\n' "$out" | head -5
+    fails=$((fails + 1))
+  fi
+}
+
+for cmd in run validate; do
+  check "$cmd default" 1 "$OFF" $cmd "$T/tc.wasm"
+  check "$cmd -W tail-call=y" 1 "$ON" $cmd -W tail-call=y "$T/tc.wasm"
+  check "$cmd -Wtail-call=y" 1 "$ON" $cmd -Wtail-call=y "$T/tc.wasm"
+  check "$cmd --wasm=tail-call" 1 "$ON" $cmd --wasm=tail-call "$T/tc.wasm"
+  check "$cmd comma list" 1 "$ON" $cmd -W gc=y,tail-call=yes,memory64=n "$T/tc.wasm"
+  check "$cmd later wins" 1 "$OFF" $cmd -W tail-call=y -W tail-call=n "$T/tc.wasm"
+  check "$cmd all-proposals" 1 "$ON" $cmd -W all-proposals=y "$T/tc.wasm"
+  check "$cmd other feature" 1 "$OFF" $cmd -W exceptions=y "$T/tc.wasm"
+  check "$cmd unknown name" 2 "unknown feature 'tail-calls'" $cmd -W tail-calls=y "$T/tc.wasm"
+  check "$cmd bad value" 2 "bad value 'maybe'" $cmd -W tail-call=maybe "$T/tc.wasm"
+  check "$cmd missing value" 2 "needs a setting" $cmd -W
+  check "$cmd -W help" 0 "relaxed-simd" $cmd -W help
+  check "$cmd --help" 0 "-W NAME=y|n" $cmd --help
+done
+check "run wasm 2.0 with all" 0 "7" run -W all-proposals=y --invoke f "$T/ok.wat"
+check "validate wasm 2.0 with all" 0 "" validate -W all-proposals=y "$T/ok.wat"
+check "wast default" 1 "$OFF" wast -v "$T/tc.wast"
+check "wast -W tail-call=y" 1 "$ON" wast -v -W tail-call=y "$T/tc.wast"
+check "wast unknown name" 2 "unknown feature 'bogus'" wast -W bogus "$T/tc.wast"
+check "wast bad value" 2 "bad value ''" wast -W gc= "$T/tc.wast"
+check "wast -W help" 0 "multi-memory" wast -W help
+check "wast --help" 0 "-W NAME=y|n" wast --help
+if [ "$fails" != 0 ]; then
+  echo "$fails failure(s)"
+  exit 1
+fi
+echo "features CLI: all passed"

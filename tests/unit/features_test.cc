@@ -1,0 +1,301 @@
+// Post-2.0 features as data (wisp/features.h): parsing `-W` settings, the feature column of the opcode
+// tables, and the decoders rejecting a disabled feature's instructions (illegal opcode) while naming an
+// enabled but unimplemented one (not supported yet).
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "text/wat.h"
+#include "wasm/opcodes.h"
+#include "wasm/simd_opcodes.h"
+#include "wisp/wisp.h"
+
+namespace wisp {
+namespace {
+
+TEST(Features, DefaultsAreWasm20Only) {
+  Features f;
+  EXPECT_TRUE(f.has(Feature::none));
+  for (unsigned i = 1; i < unsigned(Feature::count_); ++i) EXPECT_FALSE(f.has(Feature(i))) << i;
+  EXPECT_EQ(Features::defaults(), Features());  // nothing is complete yet
+  EXPECT_EQ(Config().features, Features::defaults());
+  for (unsigned i = 0; i < unsigned(Feature::count_); ++i) EXPECT_TRUE(Features::all().has(Feature(i))) << i;
+}
+
+TEST(Features, SetAndNames) {
+  Features f;
+  f.set(Feature::tail_call).set(Feature::gc);
+  EXPECT_TRUE(f.has(Feature::tail_call));
+  EXPECT_TRUE(f.has(Feature::gc));
+  EXPECT_FALSE(f.has(Feature::memory64));
+  f.set(Feature::tail_call, false);
+  EXPECT_FALSE(f.has(Feature::tail_call));
+  f.set(Feature::none, false);  // cannot switch off Wasm 2.0
+  EXPECT_TRUE(f.has(Feature::none));
+  EXPECT_EQ(Features::name(Feature::tail_call), "tail-call");
+  EXPECT_EQ(Features::name(Feature::legacy_exceptions), "legacy-exceptions");
+  EXPECT_EQ(Features::name(Feature::none), "");
+  EXPECT_EQ(Features::from_name("multi-memory"), Feature::multi_memory);
+  EXPECT_EQ(Features::from_name("multi_memory"), Feature::multi_memory);
+  EXPECT_EQ(Features::from_name("simd"), std::nullopt);  // Wasm 2.0: not a switch
+  EXPECT_EQ(Features::from_name(""), std::nullopt);
+  for (unsigned i = 1; i < unsigned(Feature::count_); ++i)
+    EXPECT_EQ(Features::from_name(Features::name(Feature(i))), Feature(i));
+  EXPECT_NE(Features::names().find("relaxed-simd"), std::string::npos);
+}
+
+TEST(Features, ApplyWasmtimeSyntax) {
+  Features f;
+  ASSERT_TRUE(f.apply("tail-call=y").ok());
+  EXPECT_TRUE(f.has(Feature::tail_call));
+  ASSERT_TRUE(f.apply("tail-call=n,memory64=yes,gc").ok());  // a bare name means =y
+  EXPECT_FALSE(f.has(Feature::tail_call));
+  EXPECT_TRUE(f.has(Feature::memory64));
+  EXPECT_TRUE(f.has(Feature::gc));
+  ASSERT_TRUE(f.apply("gc=false,exceptions=true,memory64=no").ok());
+  EXPECT_FALSE(f.has(Feature::gc));
+  EXPECT_FALSE(f.has(Feature::memory64));
+  EXPECT_TRUE(f.has(Feature::exceptions));
+  ASSERT_TRUE(f.apply("all-proposals=y").ok());
+  EXPECT_EQ(f, Features::all());
+  ASSERT_TRUE(f.apply("all-proposals=y,gc=n").ok());
+  EXPECT_FALSE(f.has(Feature::gc));
+  EXPECT_TRUE(f.has(Feature::tail_call));
+  ASSERT_TRUE(f.apply("all-proposals=n").ok());
+  EXPECT_EQ(f, Features());
+}
+
+TEST(Features, ApplyErrorsLeaveTheSetUnchanged) {
+  Features f;
+  f.set(Feature::gc);
+  const Features before = f;
+  Result<void> r = f.apply("tail-call=y,bogus=y");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, ErrorKind::Usage);
+  EXPECT_NE(r.error().message.find("unknown feature 'bogus'"), std::string::npos) << r.error().message;
+  EXPECT_NE(r.error().message.find("tail-call"), std::string::npos);  // lists the known names
+  EXPECT_EQ(f, before);
+  r = f.apply("tail-call=maybe");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("bad value 'maybe'"), std::string::npos) << r.error().message;
+  EXPECT_EQ(f, before);
+  EXPECT_FALSE(f.apply("").ok());
+  EXPECT_FALSE(f.apply("=y").ok());
+  EXPECT_FALSE(f.apply("gc=").ok());
+  EXPECT_FALSE(f.apply("gc=y,").ok());
+  EXPECT_EQ(f, before);
+}
+
+// ---- the opcode tables' feature column -------------------------------------------------------------
+
+TEST(Features, OpcodeTableFeatureColumn) {
+  size_t base = 0, post = 0;
+  for (size_t i = 0; i < wasm::kNumOps; ++i) (wasm::kOpInfo[i].feature == Feature::none ? base : post)++;
+  EXPECT_EQ(base, 201u);  // every non-SIMD instruction of Wasm 2.0
+  EXPECT_GT(post, 0u);
+  EXPECT_EQ(wasm::op_info(wasm::Op::return_call).feature, Feature::tail_call);
+  EXPECT_EQ(wasm::op_info(wasm::Op::try_table).feature, Feature::exceptions);
+  EXPECT_EQ(wasm::op_info(wasm::Op::delegate).feature, Feature::legacy_exceptions);
+  EXPECT_EQ(wasm::op_info(wasm::Op::call_ref).feature, Feature::function_references);
+  EXPECT_EQ(wasm::op_info(wasm::Op::i32_add).feature, Feature::none);
+  EXPECT_EQ(wasm::op_info(wasm::Op::struct_new).feature, Feature::gc);
+  EXPECT_EQ(wasm::op_from_fb(0x00), std::nullopt);
+  EXPECT_EQ(wasm::op_from_fb(0x1E, Features().set(Feature::gc)), wasm::Op::i31_get_u);
+  EXPECT_EQ(wasm::op_from_fb(0x1F, Features::all()), std::nullopt);
+  // The lookups hide a feature's instructions unless asked for it.
+  EXPECT_EQ(wasm::op_from_byte(0x12), std::nullopt);
+  EXPECT_EQ(wasm::op_from_byte(0x12, Features().set(Feature::tail_call)), wasm::Op::return_call);
+  EXPECT_EQ(wasm::op_from_byte(0x12, Features().set(Feature::gc)), std::nullopt);
+  EXPECT_EQ(wasm::op_from_name("return_call"), std::nullopt);
+  EXPECT_EQ(wasm::op_from_name("return_call", Features::all()), wasm::Op::return_call);
+  EXPECT_EQ(wasm::op_from_byte(0x6A), wasm::Op::i32_add);
+
+  size_t simd_base = 0, relaxed = 0;
+  for (size_t i = 0; i < wasm::kNumSimdOps; ++i) {
+    Feature f = wasm::kSimdOpInfo[i].feature;
+    if (f == Feature::none) ++simd_base;
+    else if (f == Feature::relaxed_simd) ++relaxed;
+  }
+  EXPECT_EQ(simd_base, 236u);
+  EXPECT_EQ(relaxed, 20u);
+  EXPECT_EQ(wasm::simd_op_from_code(0x100), std::nullopt);
+  EXPECT_EQ(wasm::simd_op_from_code(0x100, Features::all()), wasm::SimdOp::i8x16_relaxed_swizzle);
+  EXPECT_EQ(wasm::simd_op_from_name("f32x4.relaxed_madd"), std::nullopt);
+}
+
+// ---- the decoders ----------------------------------------------------------------------------------
+
+void uleb(std::vector<uint8_t>& out, uint32_t v) {
+  do {
+    uint8_t b = v & 0x7F;
+    v >>= 7;
+    out.push_back(v ? (b | 0x80) : b);
+  } while (v);
+}
+
+void section(std::vector<uint8_t>& out, uint8_t id, const std::vector<uint8_t>& contents) {
+  out.push_back(id);
+  uleb(out, uint32_t(contents.size()));
+  out.insert(out.end(), contents.begin(), contents.end());
+}
+
+// A module with one function of type [] -> [] whose body (after the local declarations) is `code`.
+std::vector<uint8_t> one_func(std::vector<uint8_t> code) {
+  std::vector<uint8_t> m = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00};
+  section(m, 1, {0x01, 0x60, 0x00, 0x00});
+  section(m, 3, {0x01, 0x00});
+  std::vector<uint8_t> body = {0x00};  // no locals
+  body.insert(body.end(), code.begin(), code.end());
+  std::vector<uint8_t> entry = {0x01};
+  uleb(entry, uint32_t(body.size()));
+  entry.insert(entry.end(), body.begin(), body.end());
+  section(m, 10, entry);
+  return m;
+}
+
+Result<void> validate_with(std::string_view settings, const std::vector<uint8_t>& bytes) {
+  Config c;
+  if (!settings.empty()) {
+    EXPECT_TRUE(c.features.apply(settings).ok()) << settings;
+  }
+  return Module::validate(Engine(c), bytes);
+}
+
+void expect_error(const Result<void>& r, ErrorKind kind, std::string_view message) {
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, kind) << r.error().to_string();
+  EXPECT_EQ(r.error().message, message);
+}
+
+TEST(Features, TailCallRejectedOffNamedOn) {
+  std::vector<uint8_t> m = one_func({0x12, 0x00, 0x0B});  // return_call 0
+  expect_error(validate_with("", m), ErrorKind::Malformed, "illegal opcode 0x12");
+  expect_error(validate_with("gc=y,exceptions=y", m), ErrorKind::Malformed, "illegal opcode 0x12");
+  expect_error(validate_with("tail-call=y", m), ErrorKind::Malformed,
+               "return_call: not supported yet (feature tail-call)");
+  // The error points at the instruction, as an illegal opcode's does.
+  Result<void> off = validate_with("", m), on = validate_with("tail-call=y", m);
+  ASSERT_FALSE(off.ok());
+  ASSERT_FALSE(on.ok());
+  EXPECT_EQ(off.error().offset, on.error().offset);
+}
+
+TEST(Features, OtherProposalsInstructions) {
+  struct Case {
+    std::vector<uint8_t> code;
+    const char* feature;
+    const char* off;
+    const char* on;
+  };
+  const Case cases[] = {
+      {{0x08, 0x00, 0x0B}, "exceptions", "illegal opcode 0x08", "throw: not supported yet (feature exceptions)"},
+      {{0x06, 0x40, 0x0B, 0x0B}, "legacy-exceptions", "illegal opcode 0x06",
+       "try: not supported yet (feature legacy-exceptions)"},
+      {{0x14, 0x00, 0x0B}, "function-references", "illegal opcode 0x14",
+       "call_ref: not supported yet (feature function-references)"},
+      {{0xD3, 0x0B}, "gc", "illegal opcode 0xd3", "ref.eq: not supported yet (feature gc)"},
+      {{0x1F, 0x40, 0x00, 0x0B, 0x0B}, "exceptions", "illegal opcode 0x1f",
+       "try_table: not supported yet (feature exceptions)"},
+      {{0xFB, 0x1C, 0x1A, 0x0B}, "gc", "illegal opcode 0xfb", "ref.i31: not supported yet (feature gc)"},
+      {{0xFB, 0x18, 0x0B}, "gc", "illegal opcode 0xfb", "br_on_cast: not supported yet (feature gc)"},
+  };
+  for (const Case& c : cases) {
+    std::vector<uint8_t> m = one_func(c.code);
+    expect_error(validate_with("", m), ErrorKind::Malformed, c.off);
+    expect_error(validate_with(std::string(c.feature) + "=y", m), ErrorKind::Malformed, c.on);
+  }
+}
+
+TEST(Features, RelaxedSimd) {
+  std::vector<uint8_t> code;
+  for (int k = 0; k < 2; ++k) {
+    code.insert(code.end(), {0xFD, 0x0C});
+    code.insert(code.end(), 16, 0x00);
+  }
+  code.insert(code.end(), {0xFD, 0x80, 0x02, 0x1A, 0x0B});  // i8x16.relaxed_swizzle (0x100); drop; end
+  std::vector<uint8_t> m = one_func(code);
+  expect_error(validate_with("", m), ErrorKind::Malformed, "illegal opcode 0xfd 0x100");
+  expect_error(validate_with("relaxed-simd=y", m), ErrorKind::Malformed,
+               "i8x16.relaxed_swizzle: not supported yet (feature relaxed-simd)");
+}
+
+TEST(Features, GcPrefixWithGcOnButUnknownSubOpcode) {
+  std::vector<uint8_t> m = one_func({0xFB, 0x7F, 0x0B});
+  expect_error(validate_with("", m), ErrorKind::Malformed, "illegal opcode 0xfb");
+  expect_error(validate_with("gc=y", m), ErrorKind::Malformed, "illegal opcode 0xfb 0x7f");
+}
+
+TEST(Features, ExtendedConst) {
+  // (global i32 (i32.add (i32.const 1) (i32.const 2)))
+  std::vector<uint8_t> m = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00};
+  section(m, 6, {0x01, 0x7F, 0x00, 0x41, 0x01, 0x41, 0x02, 0x6A, 0x0B});
+  expect_error(validate_with("", m), ErrorKind::Invalid, "constant expression required");
+  expect_error(validate_with("extended-const=y", m), ErrorKind::Malformed,
+               "i32.add: not supported yet (feature extended-const)");
+}
+
+std::vector<uint8_t> module_with(uint8_t id, const std::vector<uint8_t>& contents) {
+  std::vector<uint8_t> m = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00};
+  section(m, id, contents);
+  return m;
+}
+
+TEST(Features, TypesAndSectionsOfProposals) {
+  struct Case {
+    std::vector<uint8_t> bytes;
+    const char* feature;
+    ErrorKind kind;
+    const char* off;
+    const char* on;
+  };
+  const Case cases[] = {
+      // (memory i64 1)
+      {module_with(5, {0x01, 0x04, 0x01}), "memory64", ErrorKind::Malformed, "integer too large",
+       "64-bit limits: not supported yet (feature memory64)"},
+      // (memory 1) (memory 1)
+      {module_with(5, {0x02, 0x00, 0x01, 0x00, 0x01}), "multi-memory", ErrorKind::Invalid, "multiple memories",
+       "multiple memories: not supported yet (feature multi-memory)"},
+      // (type (func (param (ref null func))))
+      {module_with(1, {0x01, 0x60, 0x01, 0x63, 0x70, 0x00}), "function-references", ErrorKind::Malformed,
+       "malformed value type", "reference type: not supported yet (feature function-references)"},
+      // (type (func (param anyref)))
+      {module_with(1, {0x01, 0x60, 0x01, 0x6E, 0x00}), "gc", ErrorKind::Malformed, "malformed value type",
+       "reference type: not supported yet (feature gc)"},
+      // (type (struct))
+      {module_with(1, {0x01, 0x5F, 0x00}), "gc", ErrorKind::Malformed, "malformed function type",
+       "GC type definition: not supported yet (feature gc)"},
+      // (tag) in a tag section
+      {module_with(13, {0x01, 0x00, 0x00}), "exceptions", ErrorKind::Malformed, "malformed section id",
+       "tag section: not supported yet (feature exceptions)"},
+      {module_with(13, {0x01, 0x00, 0x00}), "legacy-exceptions", ErrorKind::Malformed, "malformed section id",
+       "tag section: not supported yet (feature legacy-exceptions)"},
+      // (import "m" "t" (tag))
+      {module_with(2, {0x01, 0x01, 'm', 0x01, 't', 0x04, 0x00, 0x00}), "exceptions", ErrorKind::Malformed,
+       "malformed import kind", "tag import: not supported yet (feature exceptions)"},
+  };
+  for (const Case& c : cases) {
+    expect_error(validate_with("", c.bytes), c.kind, c.off);
+    expect_error(validate_with(std::string(c.feature) + "=y", c.bytes), c.kind, c.on);
+  }
+}
+
+TEST(Features, Wasm20UnaffectedByFeatures) {
+  std::vector<uint8_t> m = one_func({0x41, 0x01, 0x1A, 0x0B});  // i32.const 1; drop
+  EXPECT_TRUE(validate_with("", m).ok());
+  EXPECT_TRUE(validate_with("all-proposals=y", m).ok());
+  // An opcode no proposal assigns stays illegal with everything on.
+  expect_error(validate_with("all-proposals=y", one_func({0x27, 0x0B})), ErrorKind::Malformed,
+               "illegal opcode 0x27");
+}
+
+TEST(Features, TextKeepsUnimplementedInstructionsUnknown) {
+  // The text format learns a feature's instructions when the feature is implemented.
+  Result<std::vector<uint8_t>> r = text::wat_to_wasm("(module (func return_call 0))");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("unknown operator"), std::string::npos) << r.error().message;
+}
+
+}  // namespace
+}  // namespace wisp
