@@ -14,7 +14,7 @@
 #include "load.h"
 #include "run_limits.h"
 #include "value_text.h"
-#include "wasi/cli_options.h"
+#include "wasi_options.h"
 #include "wisp/wasi.h"
 #include "wisp/wisp.h"
 

@@ -1,7 +1,6 @@
 #include <vector>
 
 #include "api/internal.h"
-#include "interp/invoke.h"
 #include "runtime/instantiate.h"
 #include "wisp/extern.h"
 #include "wisp/func.h"
@@ -31,7 +30,7 @@ Result<void> call_values(Store& store, runtime::FuncInstance* func, std::span<co
       return Error::usage("argument " + std::to_string(i) + ": " + r.error().message);
     in[i] = detail::to_value(args[i]);
   }
-  if (std::optional<Error> err; !interp::invoke(store.data_internal(), func, in, out, err))
+  if (std::optional<Error> err; !detail::call(store, func, in, out, err))
     return std::move(*err);
   for (size_t i = 0; i < results.size(); ++i)
     results[i] = detail::to_val(detail::to_public(ft.results[i]).kind(), out[i], store.id());
@@ -104,7 +103,8 @@ Result<void> Func::call_raw(Store& store, const detail::RawVal* args, detail::Ra
   // The hot path of TypedFunc::call: the same checks, but a Result is only built when one fails.
   if (func_ == nullptr || store_id_ != store.id()) [[unlikely]]
     return check_handle(store, store_id_, func_);
-  return interp::invoke(store.data_internal(), func_, detail::to_values(args), detail::to_values(results));
+  runtime::StoreData& s = store.data_internal();
+  return s.config.executor->call(s, func_, detail::to_values(args), detail::to_values(results));
 }
 
 bool Func::call_raw(Store& store, const detail::RawVal* args, detail::RawVal* results,
@@ -113,7 +113,7 @@ bool Func::call_raw(Store& store, const detail::RawVal* args, detail::RawVal* re
     err.emplace(check_handle(store, store_id_, func_).error());
     return false;
   }
-  return interp::invoke(store.data_internal(), func_, detail::to_values(args), detail::to_values(results), err);
+  return detail::call(store, func_, detail::to_values(args), detail::to_values(results), err);
 }
 
 Result<void> Func::call(Store& store, std::span<const Val> args, std::span<Val> results) const {

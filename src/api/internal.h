@@ -26,7 +26,7 @@ struct EngineImpl {
 struct ModuleImpl {
   Engine engine;
   std::shared_ptr<const wasm::Module> module;
-  std::shared_ptr<interp::ModuleCode> code;
+  std::shared_ptr<runtime::TierModuleCode> code;
 };
 
 static_assert(sizeof(RawVal) == sizeof(runtime::Value) && alignof(RawVal) == alignof(runtime::Value));
@@ -57,6 +57,13 @@ MemoryType to_public(const wasm::MemoryType& t);
 wasm::MemoryType to_wasm(const MemoryType& t);
 GlobalType to_public(const wasm::GlobalType& t);
 wasm::GlobalType to_wasm(const GlobalType& t);
+
+// Runs `func` in `store` through the engine's execution tier (runtime/executor.h).
+inline bool call(Store& store, runtime::FuncInstance* func, const runtime::Value* args, runtime::Value* results,
+                 std::optional<Error>& err) {
+  runtime::StoreData& s = store.data_internal();
+  return s.config.executor->call(s, func, args, results, err);
+}
 
 // Usage errors for handles.
 Error wrong_store();
