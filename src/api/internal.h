@@ -69,6 +69,15 @@ inline bool call(Store& store, runtime::FuncInstance* func, const runtime::Value
 Error wrong_store();
 Error empty_handle();
 
+// The check every handle operation starts with: `obj` (the handle's object) exists and the handle
+// belongs to `store`. owns() is the test for hot paths; check_handle() also says what is wrong.
+inline bool owns(const Store& store, uint64_t store_id, const void* obj) { return obj && store_id == store.id(); }
+inline Result<void> check_handle(const Store& store, uint64_t store_id, const void* obj) {
+  if (!obj) return empty_handle();
+  if (store_id != store.id()) return wrong_store();
+  return {};
+}
+
 // Checks that a Val may be stored in a `store` slot of type `expected` (kind; funcref store).
 Result<void> check_val(const Store& store, const Val& v, ValType expected);
 

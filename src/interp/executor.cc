@@ -278,27 +278,14 @@ Result<void> invoke(runtime::StoreData& store, runtime::FuncInstance* func, cons
 
 // ---- the execution seam ------------------------------------------------------------------------------
 
-namespace {
-
-class Interpreter final : public runtime::Executor {
- public:
-  std::shared_ptr<runtime::TierModuleCode> make_module_code(std::shared_ptr<const wasm::Module> module,
-                                                            const runtime::EngineConfig& config) const override {
-    return interp::make_module_code(std::move(module), config);
-  }
-  Result<void> prepare(runtime::StoreData& store, runtime::FuncInstance* func) const override {
-    return ensure_code(store, func);
-  }
-  bool call(runtime::StoreData& store, runtime::FuncInstance* func, const runtime::Value* args,
-            runtime::Value* results, std::optional<Error>& err) const override {
-    return invoke(store, func, args, results, err);
-  }
-};
-
-const Interpreter kInterpreter{};
-
-}  // namespace
-
-const runtime::Executor& executor() { return kInterpreter; }
+const runtime::Executor& executor() {
+  static constexpr runtime::Executor kInterpreter{
+      .make_module_code = [](std::shared_ptr<const wasm::Module> module, const runtime::EngineConfig& config)
+          -> std::shared_ptr<runtime::TierModuleCode> { return make_module_code(std::move(module), config); },
+      .prepare = ensure_code,
+      .call = invoke,
+  };
+  return kInterpreter;
+}
 
 }  // namespace wisp::interp

@@ -10,7 +10,7 @@ namespace wisp::interp {
 
 struct ModuleCode;
 
-// The interpreter as the runtime's execution tier (runtime/executor.h): forwards to the functions below.
+// The interpreter as the runtime's execution tier (runtime/executor.h): the functions below.
 const runtime::Executor& executor();
 
 // Creates the (initially empty) IR cache of a compiled module. The public Module keeps it and every

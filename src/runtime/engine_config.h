@@ -5,7 +5,7 @@
 
 namespace wisp::runtime {
 
-class Executor;
+struct Executor;
 
 // How the interpreter dispatches between handlers (DESIGN.md §2). Loop mode is always compiled in;
 // tail-call mode only when WISP_DISPATCH_TAILCALL=1 (clang with musttail and preserve_none), where it is

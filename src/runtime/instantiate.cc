@@ -268,8 +268,8 @@ Result<InstanceData*> instantiate(StoreData& store, std::shared_ptr<const wasm::
   if (Result<void> r = init_datas(inst); !r.ok()) return std::move(r.error());
 
   if (m.start) {
-    Result<void> r = store.config.executor->call(store, inst.funcs[*m.start], nullptr, nullptr);
-    if (!r.ok()) return std::move(r.error());
+    std::optional<Error> err;
+    if (!store.config.executor->call(store, inst.funcs[*m.start], nullptr, nullptr, err)) return std::move(*err);
   }
   return &inst;
 }

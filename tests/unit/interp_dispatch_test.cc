@@ -89,7 +89,7 @@ Outcome run_program(D mode) {
   out.lines.push_back("host calls " + std::to_string(host_calls));
   auto mem = inst->get_memory(store, "mem");
   EXPECT_TRUE(mem.has_value());
-  if (mem) out.memory.assign(mem->data(store), mem->data(store) + mem->size(store));
+  if (mem) out.memory.assign(mem->data(store), mem->data(store) + *mem->size(store));
   return out;
 }
 
