@@ -3,9 +3,9 @@
 #include <string>
 
 #include "args.h"
-#include "binary/module_decoder.h"
 #include "commands.h"
 #include "load.h"
+#include "tools/decode.h"
 #include "tools/json.h"
 #include "tools/wat_printer.h"
 
@@ -63,7 +63,7 @@ int print_command(int argc, char** argv) {
 
   auto bytes = load_module_bytes(file);
   if (!bytes.ok()) return error(kExitFailure, "%s", describe_error(file, bytes.error()).c_str());
-  auto mod = binary::decode_module(std::move(bytes.value()));
+  auto mod = tools::decode_module(std::move(bytes.value()));
   if (!mod.ok()) return error(kExitFailure, "%s", describe_error(file, mod.error()).c_str());
   auto text = tools::print_module(**mod, options);
   if (!text.ok()) return error(kExitFailure, "%s", describe_error(file, text.error()).c_str());

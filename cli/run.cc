@@ -15,7 +15,7 @@
 #include "load.h"
 #include "run_limits.h"
 #include "value_text.h"
-#include "wasi/cli_options.h"
+#include "wasi_options.h"
 #include "wisp/wasi.h"
 #include "wisp/wisp.h"
 
@@ -293,7 +293,9 @@ int run_command(int argc, char** argv) {
     if (has_invoke) return error(kExitFailure, "%s: no exported function '%s'", path.c_str(), name.c_str());
     return error(kExitFailure, "%s: no '_start' export (use --invoke NAME to call another export)", path.c_str());
   }
-  FuncType type = func->type(store);
+  Result<FuncType> func_type = func->type(store);
+  if (!func_type.ok()) return error(kExitFailure, "%s: %s", path.c_str(), func_type.error().message.c_str());
+  const FuncType& type = *func_type;
   std::vector<Val> call_args;
   if (has_invoke) {
     if (args.size() != type.params().size())

@@ -3,9 +3,9 @@
 #include <string>
 
 #include "args.h"
-#include "binary/module_decoder.h"
 #include "commands.h"
 #include "load.h"
+#include "tools/decode.h"
 #include "tools/size.h"
 
 namespace wisp::cli {
@@ -60,7 +60,7 @@ int size_command(int argc, char** argv) {
 
   auto bytes = load_module_bytes(file);
   if (!bytes.ok()) return error(kExitFailure, "%s", describe_error(file, bytes.error()).c_str());
-  auto mod = binary::decode_module(std::move(bytes.value()));
+  auto mod = tools::decode_module(std::move(bytes.value()));
   if (!mod.ok()) return error(kExitFailure, "%s", describe_error(file, mod.error()).c_str());
   std::string out = json ? tools::size_json(**mod, top_n) : tools::size_text(**mod, top_n);
   std::fwrite(out.data(), 1, out.size(), stdout);

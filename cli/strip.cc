@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "args.h"
-#include "binary/module_decoder.h"
 #include "commands.h"
 #include "load.h"
+#include "tools/decode.h"
 #include "tools/json.h"
 #include "tools/strip.h"
 
@@ -62,7 +62,7 @@ int strip_command(int argc, char** argv) {
 
   auto bytes = load_module_bytes(file);
   if (!bytes.ok()) return error(kExitFailure, "%s", describe_error(file, bytes.error()).c_str());
-  auto mod = binary::decode_module(std::move(bytes.value()));
+  auto mod = tools::decode_module(std::move(bytes.value()));
   if (!mod.ok()) return error(kExitFailure, "%s", describe_error(file, mod.error()).c_str());
   tools::StripResult r = tools::strip_custom_sections(**mod, keep);
 

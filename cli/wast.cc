@@ -208,7 +208,9 @@ class ScriptRunner {
       auto ext = inst->get_export(store_, action.field);
       if (!ext || ext->kind() != ExternKind::global)
         return Error::usage("no exported global \"" + action.field + "\"");
-      return std::vector<Val>{ext->global()->get(store_)};
+      Result<Val> v = ext->global()->get(store_);
+      if (!v.ok()) return std::move(v.error());
+      return std::vector<Val>{*v};
     }
     auto func = inst->get_func(store_, action.field);
     if (!func) return Error::usage("no exported function \"" + action.field + "\"");

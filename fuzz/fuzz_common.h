@@ -106,7 +106,7 @@ inline RunOutcome run_module(const Engine& engine, std::span<const uint8_t> wasm
   for (auto& [name, ext] : inst->exports(store)) {
     auto f = ext.func();
     if (!f) continue;
-    auto type = f->checked_type(store);
+    auto type = f->type(store);
     if (!type) std::abort();
     std::vector<Val> args;
     for (ValType p : type->params()) args.push_back(Val::zero(p));
@@ -133,7 +133,7 @@ inline RunOutcome run_module(const Engine& engine, std::span<const uint8_t> wasm
     auto mem = ext.memory();
     if (!mem) continue;
     uint8_t* base = mem->data(store);
-    r.memories.emplace_back(base, base + mem->size(store));
+    r.memories.emplace_back(base, base + *mem->size(store));
   }
   return r;
 }

@@ -23,8 +23,9 @@ class Extern {
   std::optional<Table> table() const { return get<Table>(); }
   std::optional<Memory> memory() const { return get<Memory>(); }
   std::optional<Global> global() const { return get<Global>(); }
-  // The object's current type (for tables and memories, limits.min is the current size).
-  ExternType type(Store& store) const;
+  // The object's current type (for tables and memories, limits.min is the current size); a Usage error
+  // for an empty handle or one of another store.
+  Result<ExternType> type(Store& store) const;
   uint64_t store_id() const;
   bool operator==(const Extern&) const = default;
 

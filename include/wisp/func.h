@@ -256,9 +256,8 @@ class Func {
   template <class Sig>
   Result<TypedFunc<Sig>> typed(Store& store) const;
 
-  // The function's type (empty for a handle of another store).
-  FuncType type(Store& store) const;
-  Result<FuncType> checked_type(Store& store) const;
+  // The function's type; a Usage error for an empty handle or one of another store.
+  Result<FuncType> type(Store& store) const;
 
   // Internal: unchecked call over raw slots (store checked; types are the caller's responsibility).
   Result<void> call_raw(Store& store, const detail::RawVal* args, detail::RawVal* results) const;
@@ -339,7 +338,7 @@ class TypedFunc<R(A...)> {
 
 template <class Sig>
 Result<TypedFunc<Sig>> Func::typed(Store& store) const {
-  Result<FuncType> t = checked_type(store);
+  Result<FuncType> t = type(store);
   if (!t.ok()) return std::move(t.error());
   if (t->params() != TypedFunc<Sig>::param_types() || t->results() != TypedFunc<Sig>::result_types())
     return Error::usage("function type mismatch: the function has type " + t->to_string());

@@ -19,8 +19,10 @@ class Global {
   // A new global of `type` holding `value` (whose kind must be the type's).
   static Result<Global> create(Store& store, const GlobalType& type, const Val& value);
 
-  GlobalType type(Store& store) const;
-  Val get(Store& store) const;  // i32 0 for a wrong store
+  // The type and the value; a Usage error for an empty handle or one of another store (as for every
+  // accessor of a handle).
+  Result<GlobalType> type(Store& store) const;
+  Result<Val> get(Store& store) const;
   // Fails (Usage) for an immutable global, a value of another kind, or a wrong store.
   Result<void> set(Store& store, const Val& value) const;
 

@@ -20,13 +20,15 @@ class Memory {
   // A new memory of `type` (min pages committed; max capped by the store's limits).
   static Result<Memory> create(Store& store, const MemoryType& type);
 
-  // The current type (limits.min is the current page count).
-  MemoryType type(Store& store) const;
-  // Base address of the memory (nullptr for a wrong store). Stable: the base never moves on grow
-  // with guard pages, but may move in explicit-bounds-check mode: re-read after calls and grows.
+  // The current type (limits.min is the current page count). Like every accessor that returns a
+  // Result, a Usage error for an empty handle or one of another store.
+  Result<MemoryType> type(Store& store) const;
+  // Base address of the memory (nullptr for an empty handle or one of another store). Stable: the base
+  // never moves on grow with guard pages, but may move in explicit-bounds-check mode: re-read after calls
+  // and grows.
   uint8_t* data(Store& store) const;
-  uint64_t size(Store& store) const;   // in bytes
-  uint64_t pages(Store& store) const;  // in 64 KiB pages
+  Result<uint64_t> size(Store& store) const;   // in bytes
+  Result<uint64_t> pages(Store& store) const;  // in 64 KiB pages
   // Grows by `delta` pages; returns the previous page count, or an error when it cannot grow.
   Result<uint64_t> grow(Store& store, uint64_t delta) const;
   // Bounds-checked copies ("out of bounds memory access" errors, kind Trap).

@@ -20,8 +20,9 @@ class Table {
   // A new table of `type` with every element set to `init` (a reference of the table's kind).
   static Result<Table> create(Store& store, const TableType& type, const Val& init);
 
-  TableType type(Store& store) const;  // limits.min is the current size
-  uint64_t size(Store& store) const;
+  // limits.min is the current size. Every accessor fails (Usage) for an empty handle or one of another store.
+  Result<TableType> type(Store& store) const;
+  Result<uint64_t> size(Store& store) const;
   // The element at `index`, or an error ("out of bounds table access") past the end.
   Result<Val> get(Store& store, uint64_t index) const;
   Result<void> set(Store& store, uint64_t index, const Val& value) const;

@@ -1,4 +1,5 @@
 #include "api/internal.h"
+#include "interp/invoke.h"
 #include "wisp/engine.h"
 
 namespace wisp {
@@ -15,6 +16,8 @@ Engine::Engine(Config config) : impl_(std::make_shared<detail::EngineImpl>()) {
   impl_->runtime_config.interruptible = config.interruptible;
   impl_->runtime_config.dispatch =
       config.dispatch == Config::Dispatch::tailcall ? runtime::DispatchMode::tailcall : runtime::DispatchMode::loop;
+  // The API's one contact with the interpreter: it installs it as the engine's execution tier.
+  impl_->runtime_config.executor = &interp::executor();
 }
 
 const Config& Engine::config() const { return impl_->config; }

@@ -3,14 +3,14 @@
 
 namespace wisp {
 
-ExternType Extern::type(Store& store) const {
-  switch (kind()) {
-    case ExternKind::func: return ExternType::of(std::get<Func>(v_).type(store));
-    case ExternKind::table: return ExternType::of(std::get<Table>(v_).type(store));
-    case ExternKind::memory: return ExternType::of(std::get<Memory>(v_).type(store));
-    case ExternKind::global: return ExternType::of(std::get<Global>(v_).type(store));
-  }
-  return {};
+Result<ExternType> Extern::type(Store& store) const {
+  return std::visit(
+      [&](const auto& x) -> Result<ExternType> {
+        auto t = x.type(store);
+        if (!t.ok()) return std::move(t.error());
+        return ExternType::of(std::move(*t));
+      },
+      v_);
 }
 
 uint64_t Extern::store_id() const {

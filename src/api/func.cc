@@ -1,7 +1,6 @@
 #include <vector>
 
 #include "api/internal.h"
-#include "interp/invoke.h"
 #include "runtime/instantiate.h"
 #include "wisp/extern.h"
 #include "wisp/func.h"
@@ -16,12 +15,6 @@ Error as_trap(Error e) {
   return e;
 }
 
-Result<void> check_handle(const Store& store, uint64_t store_id, const void* obj) {
-  if (!obj) return detail::empty_handle();
-  if (store_id != store.id()) return detail::wrong_store();
-  return {};
-}
-
 // Func::call once the counts are checked: converts and checks the Vals, runs, converts the results.
 Result<void> call_values(Store& store, runtime::FuncInstance* func, std::span<const Val> args,
                          std::span<Val> results, runtime::Value* in, runtime::Value* out) {
@@ -31,7 +24,7 @@ Result<void> call_values(Store& store, runtime::FuncInstance* func, std::span<co
       return Error::usage("argument " + std::to_string(i) + ": " + r.error().message);
     in[i] = detail::to_value(args[i]);
   }
-  if (std::optional<Error> err; !interp::invoke(store.data_internal(), func, in, out, err))
+  if (std::optional<Error> err; !detail::call(store, func, in, out, err))
     return std::move(*err);
   for (size_t i = 0; i < results.size(); ++i)
     results[i] = detail::to_val(detail::to_public(ft.results[i]).kind(), out[i], store.id());
@@ -90,35 +83,32 @@ Func Func::create_raw(Store& store, const FuncType& type, RawHostFunc fn) {
   return Func(store.id(), f);
 }
 
-Result<FuncType> Func::checked_type(Store& store) const {
-  if (Result<void> r = check_handle(store, store_id_, func_); !r.ok()) return std::move(r.error());
+Result<FuncType> Func::type(Store& store) const {
+  if (Result<void> r = detail::check_handle(store, store_id_, func_); !r.ok()) return std::move(r.error());
   return detail::to_public(*func_->type);
-}
-
-FuncType Func::type(Store& store) const {
-  Result<FuncType> t = checked_type(store);
-  return t.ok() ? std::move(*t) : FuncType();
 }
 
 Result<void> Func::call_raw(Store& store, const detail::RawVal* args, detail::RawVal* results) const {
   // The hot path of TypedFunc::call: the same checks, but a Result is only built when one fails.
-  if (func_ == nullptr || store_id_ != store.id()) [[unlikely]]
-    return check_handle(store, store_id_, func_);
-  return interp::invoke(store.data_internal(), func_, detail::to_values(args), detail::to_values(results));
+  if (!detail::owns(store, store_id_, func_)) [[unlikely]]
+    return detail::check_handle(store, store_id_, func_);
+  if (std::optional<Error> err; !detail::call(store, func_, detail::to_values(args), detail::to_values(results), err))
+    return std::move(*err);
+  return {};
 }
 
 bool Func::call_raw(Store& store, const detail::RawVal* args, detail::RawVal* results,
                     std::optional<Error>& err) const {
-  if (func_ == nullptr || store_id_ != store.id()) [[unlikely]] {
-    err.emplace(check_handle(store, store_id_, func_).error());
+  if (!detail::owns(store, store_id_, func_)) [[unlikely]] {
+    err.emplace(detail::check_handle(store, store_id_, func_).error());
     return false;
   }
-  return interp::invoke(store.data_internal(), func_, detail::to_values(args), detail::to_values(results), err);
+  return detail::call(store, func_, detail::to_values(args), detail::to_values(results), err);
 }
 
 Result<void> Func::call(Store& store, std::span<const Val> args, std::span<Val> results) const {
-  if (func_ == nullptr || store_id_ != store.id()) [[unlikely]]
-    return check_handle(store, store_id_, func_);
+  if (!detail::owns(store, store_id_, func_)) [[unlikely]]
+    return detail::check_handle(store, store_id_, func_);
   const wasm::FuncType& ft = *func_->type;
   if (args.size() != ft.params.size())
     return Error::usage("expected " + std::to_string(ft.params.size()) + " arguments, got " +
@@ -141,7 +131,7 @@ Result<void> Func::call(Store& store, std::span<const Val> args, std::span<Val> 
 }
 
 Result<std::vector<Val>> Func::call(Store& store, std::span<const Val> args) const {
-  if (Result<void> r = check_handle(store, store_id_, func_); !r.ok()) return std::move(r.error());
+  if (Result<void> r = detail::check_handle(store, store_id_, func_); !r.ok()) return std::move(r.error());
   std::vector<Val> results(func_->type->results.size());
   Result<void> r = call(store, args, std::span<Val>(results));
   if (!r.ok()) return std::move(r.error());

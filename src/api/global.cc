@@ -4,14 +4,6 @@
 
 namespace wisp {
 
-namespace {
-Result<void> check(const Store& store, uint64_t store_id, const void* obj) {
-  if (!obj) return detail::empty_handle();
-  if (store_id != store.id()) return detail::wrong_store();
-  return {};
-}
-}  // namespace
-
 Result<Global> Global::create(Store& store, const GlobalType& type, const Val& value) {
   if (Result<void> r = detail::check_val(store, value, type.content); !r.ok()) return std::move(r.error());
   runtime::GlobalInstance* g =
@@ -19,18 +11,18 @@ Result<Global> Global::create(Store& store, const GlobalType& type, const Val& v
   return Global(store.id(), g);
 }
 
-GlobalType Global::type(Store& store) const {
-  if (!check(store, store_id_, global_).ok()) return {};
+Result<GlobalType> Global::type(Store& store) const {
+  if (Result<void> r = detail::check_handle(store, store_id_, global_); !r.ok()) return std::move(r.error());
   return detail::to_public(global_->type);
 }
 
-Val Global::get(Store& store) const {
-  if (!check(store, store_id_, global_).ok()) return {};
+Result<Val> Global::get(Store& store) const {
+  if (Result<void> r = detail::check_handle(store, store_id_, global_); !r.ok()) return std::move(r.error());
   return detail::to_val(detail::to_public(global_->type.type).kind(), global_->value, store.id());
 }
 
 Result<void> Global::set(Store& store, const Val& value) const {
-  if (Result<void> r = check(store, store_id_, global_); !r.ok()) return r;
+  if (Result<void> r = detail::check_handle(store, store_id_, global_); !r.ok()) return r;
   if (!global_->type.mut) return Error::usage("cannot set an immutable global");
   if (Result<void> r = detail::check_val(store, value, detail::to_public(global_->type.type)); !r.ok()) return r;
   global_->value = detail::to_value(value);

@@ -26,7 +26,7 @@ struct EngineImpl {
 struct ModuleImpl {
   Engine engine;
   std::shared_ptr<const wasm::Module> module;
-  std::shared_ptr<interp::ModuleCode> code;
+  std::shared_ptr<runtime::TierModuleCode> code;
 };
 
 static_assert(sizeof(RawVal) == sizeof(runtime::Value) && alignof(RawVal) == alignof(runtime::Value));
@@ -58,9 +58,25 @@ wasm::MemoryType to_wasm(const MemoryType& t);
 GlobalType to_public(const wasm::GlobalType& t);
 wasm::GlobalType to_wasm(const GlobalType& t);
 
+// Runs `func` in `store` through the engine's execution tier (runtime/executor.h).
+inline bool call(Store& store, runtime::FuncInstance* func, const runtime::Value* args, runtime::Value* results,
+                 std::optional<Error>& err) {
+  runtime::StoreData& s = store.data_internal();
+  return s.config.executor->call(s, func, args, results, err);
+}
+
 // Usage errors for handles.
 Error wrong_store();
 Error empty_handle();
+
+// The check every handle operation starts with: `obj` (the handle's object) exists and the handle
+// belongs to `store`. owns() is the test for hot paths; check_handle() also says what is wrong.
+inline bool owns(const Store& store, uint64_t store_id, const void* obj) { return obj && store_id == store.id(); }
+inline Result<void> check_handle(const Store& store, uint64_t store_id, const void* obj) {
+  if (!obj) return empty_handle();
+  if (store_id != store.id()) return wrong_store();
+  return {};
+}
 
 // Checks that a Val may be stored in a `store` slot of type `expected` (kind; funcref store).
 Result<void> check_val(const Store& store, const Val& v, ValType expected);

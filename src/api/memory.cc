@@ -7,13 +7,6 @@
 
 namespace wisp {
 
-namespace {
-bool valid(const Store& store, uint64_t store_id, const void* obj) { return obj && store_id == store.id(); }
-Error check_error(const Store& store, uint64_t store_id, const void* obj) {
-  return obj ? (store_id == store.id() ? Error() : detail::wrong_store()) : detail::empty_handle();
-}
-}  // namespace
-
 Result<Memory> Memory::create(Store& store, const MemoryType& type) {
   if (type.limits.max && *type.limits.max < type.limits.min)
     return Error::usage("memory minimum is larger than its maximum");
@@ -22,31 +15,39 @@ Result<Memory> Memory::create(Store& store, const MemoryType& type) {
   return Memory(store.id(), *m);
 }
 
-MemoryType Memory::type(Store& store) const {
-  if (!valid(store, store_id_, mem_)) return {};
+Result<MemoryType> Memory::type(Store& store) const {
+  if (Result<void> r = detail::check_handle(store, store_id_, mem_); !r.ok()) return std::move(r.error());
   return detail::to_public(runtime::current_type(*mem_));
 }
 
-uint8_t* Memory::data(Store& store) const { return valid(store, store_id_, mem_) ? mem_->base : nullptr; }
-uint64_t Memory::size(Store& store) const { return valid(store, store_id_, mem_) ? mem_->size : 0; }
-uint64_t Memory::pages(Store& store) const { return valid(store, store_id_, mem_) ? mem_->pages() : 0; }
+uint8_t* Memory::data(Store& store) const { return detail::owns(store, store_id_, mem_) ? mem_->base : nullptr; }
+
+Result<uint64_t> Memory::size(Store& store) const {
+  if (Result<void> r = detail::check_handle(store, store_id_, mem_); !r.ok()) return std::move(r.error());
+  return mem_->size;
+}
+
+Result<uint64_t> Memory::pages(Store& store) const {
+  if (Result<void> r = detail::check_handle(store, store_id_, mem_); !r.ok()) return std::move(r.error());
+  return mem_->pages();
+}
 
 Result<uint64_t> Memory::grow(Store& store, uint64_t delta) const {
-  if (!valid(store, store_id_, mem_)) return check_error(store, store_id_, mem_);
+  if (Result<void> r = detail::check_handle(store, store_id_, mem_); !r.ok()) return std::move(r.error());
   int64_t old = runtime::memory_grow(*mem_, delta);
   if (old < 0) return Error::usage("failed to grow memory by " + std::to_string(delta) + " pages");
   return uint64_t(old);
 }
 
 Result<void> Memory::read(Store& store, uint64_t offset, std::span<uint8_t> out) const {
-  if (!valid(store, store_id_, mem_)) return check_error(store, store_id_, mem_);
+  if (Result<void> r = detail::check_handle(store, store_id_, mem_); !r.ok()) return std::move(r.error());
   if (offset > mem_->size || out.size() > mem_->size - offset) return Error::trap("out of bounds memory access");
   if (!out.empty()) std::memcpy(out.data(), mem_->base + offset, out.size());
   return {};
 }
 
 Result<void> Memory::write(Store& store, uint64_t offset, std::span<const uint8_t> in) const {
-  if (!valid(store, store_id_, mem_)) return check_error(store, store_id_, mem_);
+  if (Result<void> r = detail::check_handle(store, store_id_, mem_); !r.ok()) return std::move(r.error());
   if (offset > mem_->size || in.size() > mem_->size - offset) return Error::trap("out of bounds memory access");
   if (!in.empty()) std::memcpy(mem_->base + offset, in.data(), in.size());
   return {};

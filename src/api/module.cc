@@ -1,6 +1,5 @@
 #include "api/internal.h"
 #include "binary/module_decoder.h"
-#include "interp/invoke.h"
 #include "validate/module_validator.h"
 #include "wisp/module.h"
 
@@ -47,7 +46,8 @@ Result<Module> Module::compile(const Engine& engine, std::vector<uint8_t>&& wasm
   auto impl = std::make_shared<detail::ModuleImpl>();
   impl->engine = engine;
   impl->module = std::move(*m);
-  impl->code = interp::make_module_code(impl->module, engine.impl()->runtime_config);
+  const runtime::EngineConfig& config = engine.impl()->runtime_config;
+  impl->code = config.executor->make_module_code(impl->module, config);
   return Module(std::move(impl));
 }
 

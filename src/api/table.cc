@@ -4,14 +4,6 @@
 
 namespace wisp {
 
-namespace {
-Result<void> check(const Store& store, uint64_t store_id, const void* obj) {
-  if (!obj) return detail::empty_handle();
-  if (store_id != store.id()) return detail::wrong_store();
-  return {};
-}
-}  // namespace
-
 Result<Table> Table::create(Store& store, const TableType& type, const Val& init) {
   if (!type.elem.is_ref()) return Error::usage("table element type must be a reference type");
   if (type.limits.max && *type.limits.max < type.limits.min)
@@ -23,24 +15,25 @@ Result<Table> Table::create(Store& store, const TableType& type, const Val& init
   return Table(store.id(), *t);
 }
 
-TableType Table::type(Store& store) const {
-  if (!check(store, store_id_, table_).ok()) return {};
+Result<TableType> Table::type(Store& store) const {
+  if (Result<void> r = detail::check_handle(store, store_id_, table_); !r.ok()) return std::move(r.error());
   return detail::to_public(runtime::current_type(*table_));
 }
 
-uint64_t Table::size(Store& store) const {
-  return check(store, store_id_, table_).ok() ? table_->elems.size() : 0;
+Result<uint64_t> Table::size(Store& store) const {
+  if (Result<void> r = detail::check_handle(store, store_id_, table_); !r.ok()) return std::move(r.error());
+  return uint64_t(table_->elems.size());
 }
 
 Result<Val> Table::get(Store& store, uint64_t index) const {
-  if (Result<void> r = check(store, store_id_, table_); !r.ok()) return std::move(r.error());
+  if (Result<void> r = detail::check_handle(store, store_id_, table_); !r.ok()) return std::move(r.error());
   if (index >= table_->elems.size()) return Error::trap("out of bounds table access");
   return detail::to_val(detail::to_public(table_->type.elem).kind(), runtime::Value::from_ref(table_->elems[index]),
                         store.id());
 }
 
 Result<void> Table::set(Store& store, uint64_t index, const Val& value) const {
-  if (Result<void> r = check(store, store_id_, table_); !r.ok()) return r;
+  if (Result<void> r = detail::check_handle(store, store_id_, table_); !r.ok()) return r;
   if (Result<void> r = detail::check_val(store, value, detail::to_public(table_->type.elem)); !r.ok()) return r;
   if (index >= table_->elems.size()) return Error::trap("out of bounds table access");
   table_->elems[index] = detail::to_value(value).ref();
@@ -48,7 +41,7 @@ Result<void> Table::set(Store& store, uint64_t index, const Val& value) const {
 }
 
 Result<uint64_t> Table::grow(Store& store, uint64_t delta, const Val& init) const {
-  if (Result<void> r = check(store, store_id_, table_); !r.ok()) return std::move(r.error());
+  if (Result<void> r = detail::check_handle(store, store_id_, table_); !r.ok()) return std::move(r.error());
   if (Result<void> r = detail::check_val(store, init, detail::to_public(table_->type.elem)); !r.ok())
     return std::move(r.error());
   int64_t old = runtime::table_grow(*table_, delta, detail::to_value(init).ref());

@@ -212,17 +212,27 @@ wasm_func_t* wasm_func_new_with_env(wasm_store_t* store, const wasm_functype_t* 
   return make_host_func(store, type, std::move(h));
 }
 
+// Every object of this API carries its store (f->store), so the handle checks of the accessors below
+// cannot fail; where one would, a null object or zero comes back (these functions have no error channel).
+
 wasm_functype_t* wasm_func_type(const wasm_func_t* f) {
-  return wisp::capi::new_functype(f->ext.func()->type(f->store->s()));
+  auto t = f->ext.func()->type(f->store->s());
+  return t.ok() ? wisp::capi::new_functype(*t) : nullptr;
 }
 
-size_t wasm_func_param_arity(const wasm_func_t* f) { return f->ext.func()->type(f->store->s()).params().size(); }
-size_t wasm_func_result_arity(const wasm_func_t* f) { return f->ext.func()->type(f->store->s()).results().size(); }
+size_t wasm_func_param_arity(const wasm_func_t* f) {
+  auto t = f->ext.func()->type(f->store->s());
+  return t.ok() ? t->params().size() : 0;
+}
+size_t wasm_func_result_arity(const wasm_func_t* f) {
+  auto t = f->ext.func()->type(f->store->s());
+  return t.ok() ? t->results().size() : 0;
+}
 
 wasm_trap_t* wasm_func_call(const wasm_func_t* f, const wasm_val_vec_t* args, wasm_val_vec_t* results) {
   wasm_store_t* store = f->store;
   wisp::Func func = *f->ext.func();
-  auto type = func.checked_type(store->s());
+  auto type = func.type(store->s());
   if (!type.ok()) return trap_from(store, std::move(type.error()));
   size_t nargs = args ? args->size : 0, nres = results ? results->size : 0;
   if (nargs != type->params().size())
@@ -257,11 +267,13 @@ wasm_global_t* wasm_global_new(wasm_store_t* store, const wasm_globaltype_t* typ
 }
 
 wasm_globaltype_t* wasm_global_type(const wasm_global_t* g) {
-  return wisp::capi::new_globaltype(g->ext.global()->type(g->store->s()));
+  auto t = g->ext.global()->type(g->store->s());
+  return t.ok() ? wisp::capi::new_globaltype(*t) : nullptr;
 }
 
 void wasm_global_get(const wasm_global_t* g, wasm_val_t* out) {
-  wisp::capi::to_c(g->store, g->ext.global()->get(g->store->s()), out);
+  auto v = g->ext.global()->get(g->store->s());
+  wisp::capi::to_c(g->store, v.ok() ? *v : wisp::Val(), out);
 }
 
 void wasm_global_set(wasm_global_t* g, const wasm_val_t* val) {
@@ -282,7 +294,8 @@ wasm_table_t* wasm_table_new(wasm_store_t* store, const wasm_tabletype_t* type, 
 }
 
 wasm_tabletype_t* wasm_table_type(const wasm_table_t* t) {
-  return wisp::capi::new_tabletype(t->ext.table()->type(t->store->s()));
+  auto type = t->ext.table()->type(t->store->s());
+  return type.ok() ? wisp::capi::new_tabletype(*type) : nullptr;
 }
 
 wasm_ref_t* wasm_table_get(const wasm_table_t* t, wasm_table_size_t index) {
@@ -294,19 +307,22 @@ wasm_ref_t* wasm_table_get(const wasm_table_t* t, wasm_table_size_t index) {
 bool wasm_table_set(wasm_table_t* t, wasm_table_size_t index, wasm_ref_t* ref) {
   wisp::Store& s = t->store->s();
   wisp::Val v;
-  if (!wisp::capi::ref_to_wisp(t->store, ref, t->ext.table()->type(s).elem.kind(), &v)) return false;
+  auto type = t->ext.table()->type(s);
+  if (!type.ok() || !wisp::capi::ref_to_wisp(t->store, ref, type->elem.kind(), &v)) return false;
   return t->ext.table()->set(s, index, v).ok();
 }
 
 wasm_table_size_t wasm_table_size(const wasm_table_t* t) {
-  uint64_t n = t->ext.table()->size(t->store->s());
+  auto size = t->ext.table()->size(t->store->s());
+  uint64_t n = size.ok() ? *size : 0;
   return n > UINT32_MAX ? UINT32_MAX : wasm_table_size_t(n);
 }
 
 bool wasm_table_grow(wasm_table_t* t, wasm_table_size_t delta, wasm_ref_t* init) {
   wisp::Store& s = t->store->s();
   wisp::Val v;
-  if (!wisp::capi::ref_to_wisp(t->store, init, t->ext.table()->type(s).elem.kind(), &v)) return false;
+  auto type = t->ext.table()->type(s);
+  if (!type.ok() || !wisp::capi::ref_to_wisp(t->store, init, type->elem.kind(), &v)) return false;
   return t->ext.table()->grow(s, delta, v).ok();
 }
 
@@ -321,17 +337,22 @@ wasm_memory_t* wasm_memory_new(wasm_store_t* store, const wasm_memorytype_t* typ
 }
 
 wasm_memorytype_t* wasm_memory_type(const wasm_memory_t* m) {
-  return wisp::capi::new_memorytype(m->ext.memory()->type(m->store->s()));
+  auto t = m->ext.memory()->type(m->store->s());
+  return t.ok() ? wisp::capi::new_memorytype(*t) : nullptr;
 }
 
 byte_t* wasm_memory_data(wasm_memory_t* m) {
   return reinterpret_cast<byte_t*>(m->ext.memory()->data(m->store->s()));
 }
 
-size_t wasm_memory_data_size(const wasm_memory_t* m) { return m->ext.memory()->size(m->store->s()); }
+size_t wasm_memory_data_size(const wasm_memory_t* m) {
+  auto size = m->ext.memory()->size(m->store->s());
+  return size.ok() ? *size : 0;
+}
 
 wasm_memory_pages_t wasm_memory_size(const wasm_memory_t* m) {
-  return wasm_memory_pages_t(m->ext.memory()->pages(m->store->s()));
+  auto pages = m->ext.memory()->pages(m->store->s());
+  return pages.ok() ? wasm_memory_pages_t(*pages) : 0;
 }
 
 bool wasm_memory_grow(wasm_memory_t* m, wasm_memory_pages_t delta) {
@@ -343,7 +364,8 @@ bool wasm_memory_grow(wasm_memory_t* m, wasm_memory_pages_t delta) {
 wasm_externkind_t wasm_extern_kind(const wasm_extern_t* e) { return wisp::capi::to_c(e->ext.kind()); }
 
 wasm_externtype_t* wasm_extern_type(const wasm_extern_t* e) {
-  return wisp::capi::new_externtype(e->ext.type(e->store->s()));
+  auto t = e->ext.type(e->store->s());
+  return t.ok() ? wisp::capi::new_externtype(*t) : nullptr;
 }
 
 #define WISP_CAPI_EXTERN_CASTS(name, KIND)                                                        \

@@ -3,7 +3,7 @@
 #include <chrono>
 
 #include "capi/capi_internal.h"
-#include "text/wat.h"
+#include "wisp/text.h"
 
 namespace wisp::capi {
 
@@ -45,7 +45,7 @@ void wisp_error_message(const wisp_error_t* e, wasm_name_t* out) { wisp::capi::s
 // ---- text ----------------------------------------------------------------------------------------------
 
 wisp_error_t* wisp_wat2wasm(const char* wat, size_t wat_len, wasm_byte_vec_t* out) {
-  auto r = wisp::text::wat_to_wasm(std::string_view(wat, wat_len));
+  auto r = wisp::wat_to_wasm(std::string_view(wat, wat_len));
   if (!r.ok()) {
     wasm_byte_vec_new_empty(out);
     return wisp::capi::make_error(std::move(r.error()));

@@ -36,8 +36,10 @@ struct CallFrame {
   runtime::FuncInstance* func;  // the caller (nullptr for an invoke()'s entry frame)
 };
 
-// The store's value stack and call stack, shared by nested invoke() levels.
-struct ExecStacks {
+// The store's value stack and call stack, shared by nested invoke() levels: the interpreter's
+// runtime::TierStoreState (StoreData::stacks).
+struct ExecStacks final : runtime::TierStoreState {
+  ~ExecStacks() override;
   char* slots = nullptr;      // value stack (mmap'd, committed lazily by the OS)
   size_t slot_bytes = 0;
   char* sp = nullptr;         // first free byte: where the next invoke() level puts its frame

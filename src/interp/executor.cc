@@ -38,7 +38,7 @@ const char* trap_message(TrapCode code) {
 // ---- module code cache ---------------------------------------------------------------------------------
 
 ModuleCode::ModuleCode(std::shared_ptr<const wasm::Module> m, const runtime::EngineConfig& c)
-    : module(std::move(m)), config(c) {
+    : runtime::TierModuleCode(c), module(std::move(m)) {
   num_funcs = module ? module->bodies.size() : 0;
   funcs = std::make_unique<std::atomic<FuncCode*>[]>(num_funcs);
   for (size_t i = 0; i < num_funcs; ++i) funcs[i].store(nullptr, std::memory_order_relaxed);
@@ -55,7 +55,7 @@ std::shared_ptr<ModuleCode> make_module_code(std::shared_ptr<const wasm::Module>
 
 Result<void> ensure_code(runtime::StoreData&, runtime::FuncInstance* func) {
   if (func->is_host() || func->code.load(std::memory_order_acquire) != nullptr) return {};
-  ModuleCode* mc = func->instance->code.get();
+  auto* mc = static_cast<ModuleCode*>(func->instance->code.get());
   if (mc == nullptr) return Error::usage("instance has no module code");
   const wasm::Module& m = *mc->module;
   size_t idx = func->index - m.num_imported_funcs;
@@ -78,11 +78,9 @@ Result<void> ensure_code(runtime::StoreData&, runtime::FuncInstance* func) {
 
 // ---- stacks --------------------------------------------------------------------------------------------
 
-void destroy_exec_stacks(ExecStacks* s) {
-  if (s == nullptr) return;
-  if (s->slots) munmap(s->slots, s->slot_bytes);
-  delete[] s->calls;
-  delete s;
+ExecStacks::~ExecStacks() {
+  if (slots) munmap(slots, slot_bytes);
+  delete[] calls;
 }
 
 namespace {
@@ -129,7 +127,7 @@ ExecStacks* stacks_of(runtime::StoreData& store) {
     s->exit_ir = exit_ir(s->mode);
     store.stacks.reset(s);
   }
-  return store.stacks.get();
+  return static_cast<ExecStacks*>(store.stacks.get());
 }
 
 // Runs with a fault landing pad: a guard-page fault inside Wasm jumps back here. Not inlined: the
@@ -217,7 +215,7 @@ bool invoke(runtime::StoreData& store, runtime::FuncInstance* func, const runtim
     if (!prepare_first_call(store, func, err)) return false;
     code = func->code.load(std::memory_order_acquire);
   }
-  ExecStacks* s = store.stacks.get();
+  auto* s = static_cast<ExecStacks*>(store.stacks.get());
   const wasm::FuncType& type = *func->type;
 
   char* fp = s->sp;
@@ -276,6 +274,18 @@ Result<void> invoke(runtime::StoreData& store, runtime::FuncInstance* func, cons
   std::optional<Error> err;
   if (invoke(store, func, args, results, err)) return {};
   return std::move(*err);
+}
+
+// ---- the execution seam ------------------------------------------------------------------------------
+
+const runtime::Executor& executor() {
+  static constexpr runtime::Executor kInterpreter{
+      .make_module_code = [](std::shared_ptr<const wasm::Module> module, const runtime::EngineConfig& config)
+          -> std::shared_ptr<runtime::TierModuleCode> { return make_module_code(std::move(module), config); },
+      .prepare = ensure_code,
+      .call = invoke,
+  };
+  return kInterpreter;
 }
 
 }  // namespace wisp::interp

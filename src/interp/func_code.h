@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "runtime/executor.h"
 #include "runtime/store_data.h"
 #include "wasm/module.h"
 
@@ -32,16 +33,14 @@ struct FuncCode {
 
 // Lazily built IR of every defined function of a module: one atomic slot per function; a translation
 // is published with compare-exchange (the loser frees its copy), so sharing a module across threads is safe.
-struct ModuleCode {
+// It is the interpreter's runtime::TierModuleCode (`config` is inherited from it).
+struct ModuleCode final : runtime::TierModuleCode {
   std::shared_ptr<const wasm::Module> module;
-  runtime::EngineConfig config;
   std::unique_ptr<std::atomic<FuncCode*>[]> funcs;  // indexed by defined-function index
   size_t num_funcs = 0;
 
   ModuleCode(std::shared_ptr<const wasm::Module> m, const runtime::EngineConfig& c);
-  ~ModuleCode();
-  ModuleCode(const ModuleCode&) = delete;
-  ModuleCode& operator=(const ModuleCode&) = delete;
+  ~ModuleCode() override;
 };
 
 }  // namespace wisp::interp

@@ -1,4 +1,5 @@
-// The interpreter's entry point used by the runtime and the public API.
+// The interpreter's entry points. The runtime and the public API reach them only through executor(), the
+// runtime::Executor that the API installs in EngineConfig; tools and tests may call them directly.
 #pragma once
 #include <optional>
 
@@ -6,6 +7,11 @@
 #include "util/error.h"
 
 namespace wisp::interp {
+
+struct ModuleCode;
+
+// The interpreter as the runtime's execution tier (runtime/executor.h): the functions below.
+const runtime::Executor& executor();
 
 // Creates the (initially empty) IR cache of a compiled module. The public Module keeps it and every
 // instance of the module points to it (InstanceData::code), so each function is translated once per

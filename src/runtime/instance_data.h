@@ -15,13 +15,13 @@
 
 namespace wisp::interp {
 struct FuncCode;    // the IR of one function (interp/func_code.h)
-struct ModuleCode;  // lazily built IR of every defined function of a module, shared by its instances
 }
 
 namespace wisp::runtime {
 
 struct InstanceData;
 struct StoreData;
+struct TierModuleCode;
 
 // Linear memory. With a guard reservation the base never moves and loads need no bounds checks.
 struct MemoryInstance {
@@ -82,7 +82,7 @@ struct InstanceData {
   std::vector<bool> dropped_elems;       // elem.drop'ed (or active/declarative after instantiation)
   std::vector<bool> dropped_datas;       // data.drop'ed (or active after instantiation)
   MemoryInstance* mem0 = nullptr;        // memories[0] or nullptr: the handlers' fast path
-  std::shared_ptr<interp::ModuleCode> code;  // from interp::make_module_code, shared per compiled module
+  std::shared_ptr<TierModuleCode> code;  // from Executor::make_module_code, shared per compiled module
 };
 
 }  // namespace wisp::runtime

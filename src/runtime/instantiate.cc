@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cstring>
 
-#include "interp/func_code.h"
-#include "interp/invoke.h"
 #include "runtime/const_eval.h"
 #include "runtime/memory.h"
 
@@ -182,14 +180,14 @@ int64_t table_grow(TableInstance& table, uint64_t delta, RefBits init) {
 }
 
 Result<InstanceData*> instantiate(StoreData& store, std::shared_ptr<const wasm::Module> module,
-                                  std::shared_ptr<interp::ModuleCode> code, std::span<const ExternRef> imports) {
+                                  std::shared_ptr<TierModuleCode> code, std::span<const ExternRef> imports) {
   const wasm::Module& m = *module;
   if (imports.size() != m.imports.size())
     return Error::unlinkable("wrong number of imports: expected " + std::to_string(m.imports.size()) + ", got " +
                              std::to_string(imports.size()));
   if (store.instances.size() >= store.limits.max_instances)
     return Error::trap("resource limit exceeded: instance count too high");
-  // interp::invoke runs every function of a store in the store's dispatch mode.
+  // The executor runs every function of a store in the store's dispatch mode.
   if (code && code->config.dispatch != store.config.dispatch)
     return Error::usage("module code was built for another dispatch mode than the store's");
 
@@ -259,7 +257,7 @@ Result<InstanceData*> instantiate(StoreData& store, std::shared_ptr<const wasm::
 
   if (!store.config.lazy_translation) {
     for (uint32_t i = m.num_imported_funcs; i < m.func_types.size(); ++i) {
-      Result<void> r = interp::ensure_code(store, inst.funcs[i]);
+      Result<void> r = store.config.executor->prepare(store, inst.funcs[i]);
       if (!r.ok()) return std::move(r.error());
     }
   }
@@ -270,8 +268,8 @@ Result<InstanceData*> instantiate(StoreData& store, std::shared_ptr<const wasm::
   if (Result<void> r = init_datas(inst); !r.ok()) return std::move(r.error());
 
   if (m.start) {
-    Result<void> r = interp::invoke(store, inst.funcs[*m.start], nullptr, nullptr);
-    if (!r.ok()) return std::move(r.error());
+    std::optional<Error> err;
+    if (!store.config.executor->call(store, inst.funcs[*m.start], nullptr, nullptr, err)) return std::move(*err);
   }
   return &inst;
 }

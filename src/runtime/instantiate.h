@@ -28,13 +28,13 @@ struct ExternRef {
 };
 
 // Instantiates a validated `module` in `store` with `imports` in the module's import order.
-// `code` is the module's IR cache (interp::make_module_code); it may be null only for modules without
-// defined functions. Errors: Unlinkable "incompatible import type" (kind, function type id, global type,
-// table element type, limits subtyping) or "wrong number of imports"; Trap for store limits, segment
+// `code` is the module's code (store.config.executor->make_module_code); it may be null only for modules
+// without defined functions. Errors: Unlinkable "incompatible import type" (kind, function type id,
+// global type, table element type, limits subtyping) or "wrong number of imports"; Trap for store limits, segment
 // initialisation ("out of bounds table access" / "out of bounds memory access", after the earlier
 // segments were written) and a trapping start function.
 Result<InstanceData*> instantiate(StoreData& store, std::shared_ptr<const wasm::Module> module,
-                                  std::shared_ptr<interp::ModuleCode> code, std::span<const ExternRef> imports);
+                                  std::shared_ptr<TierModuleCode> code, std::span<const ExternRef> imports);
 
 // Whether an object of type `actual` may be imported where `expected` is declared (limits subtyping).
 bool limits_match(const wasm::Limits& actual, const wasm::Limits& expected);

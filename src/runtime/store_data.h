@@ -1,4 +1,4 @@
-// StoreData: owns every runtime object of one store, its execution stacks and its limits.
+// StoreData: owns every runtime object of one store, its execution state and its limits.
 // Single-threaded: one store is used by one thread at a time (the interrupt flag excepted).
 #pragma once
 #include <atomic>
@@ -7,35 +7,12 @@
 #include <memory>
 #include <optional>
 
+#include "runtime/engine_config.h"
+#include "runtime/executor.h"
 #include "runtime/instance_data.h"
 #include "runtime/type_registry.h"
 
-namespace wisp::interp {
-struct ExecStacks;  // value stack + call stack, created by the interpreter on first call
-void destroy_exec_stacks(ExecStacks*);
-}
-
 namespace wisp::runtime {
-
-// How the interpreter dispatches between handlers (DESIGN.md §2). Loop mode is always compiled in;
-// tail-call mode only when WISP_DISPATCH_TAILCALL=1 (clang with musttail and preserve_none), where it is
-// the default. Asking for tail-call in a build without it runs loop mode (interp::handler_word, run).
-enum class DispatchMode : uint8_t { tailcall, loop };
-#if defined(WISP_DISPATCH_TAILCALL) && WISP_DISPATCH_TAILCALL
-constexpr bool kTailcallCompiledIn = true;
-#else
-constexpr bool kTailcallCompiledIn = false;
-#endif
-constexpr DispatchMode kDefaultDispatch = kTailcallCompiledIn ? DispatchMode::tailcall : DispatchMode::loop;
-
-// Engine-wide settings fixed when code is built.
-struct EngineConfig {
-  bool explicit_bounds_checks = false;  // true: check every access instead of relying on guard pages
-  bool lazy_translation = true;         // build a function's IR on its first call
-  bool consume_fuel = false;            // code decrements StoreData::fuel (set for every store of the engine)
-  bool interruptible = false;           // code polls StoreData::interrupt at calls and loop back-edges
-  DispatchMode dispatch = kDefaultDispatch;  // the IR of every module of the engine is built for this mode
-};
 
 // Per-store limits. Exceeding one is a trap or an error with a clear message.
 struct StoreLimits {
@@ -66,7 +43,7 @@ struct StoreData {
   std::atomic<uint8_t> interrupt{0};
   bool interrupt_checks = false;  // whether handlers poll `interrupt` (chosen when code is built)
 
-  std::unique_ptr<interp::ExecStacks, void (*)(interp::ExecStacks*)> stacks{nullptr, interp::destroy_exec_stacks};
+  std::unique_ptr<TierStoreState> stacks;  // the execution tier's, made on the first call (runtime/executor.h)
   void* host_data = nullptr;  // the public API's back-pointer (wisp::Store)
 
   StoreData() = default;

@@ -18,7 +18,9 @@ using wasi::WasiCtx;
 GuestMemory memory_of(Caller& c) {
   std::optional<Memory> m = c.memory("memory");
   if (!m) return {};
-  return GuestMemory(m->data(c.store()), m->size(c.store()));
+  Result<uint64_t> size = m->size(c.store());
+  if (!size.ok()) return {};
+  return GuestMemory(m->data(c.store()), *size);
 }
 
 // Bind<F>::make(ctx) is a lambda with F's Wasm parameters, deduced from F's signature.

@@ -153,7 +153,7 @@ TEST(Limits, MaxMemoryPages) {
   Instance inst = instantiate(store, m);
   EXPECT_EQ((*call(store, inst, "grow", {Val::i32(3)}))[0].as_i32(), 1);   // 1 -> 4 pages
   EXPECT_EQ((*call(store, inst, "grow", {Val::i32(1)}))[0].as_i32(), -1);  // beyond the limit
-  EXPECT_EQ(inst.get_memory(store, "mem")->pages(store), 4u);
+  EXPECT_EQ(*inst.get_memory(store, "mem")->pages(store), 4u);
   // A module whose minimum exceeds the limit does not instantiate.
   Module big = must_compile(engine, "(module (memory 5))");
   auto r = Instance::create(store, big, {});

@@ -15,13 +15,13 @@ TEST(ApiFunc, WrapDeducesTypes) {
   Engine engine;
   Store store(engine);
   Func a = Func::wrap(store, [](int32_t, int64_t, float, double) {});
-  EXPECT_EQ(a.type(store), FuncType({ValKind::i32, ValKind::i64, ValKind::f32, ValKind::f64}, {}));
+  EXPECT_EQ(*a.type(store), FuncType({ValKind::i32, ValKind::i64, ValKind::f32, ValKind::f64}, {}));
   Func b = Func::wrap(store, [](Caller&, uint32_t x) -> Result<std::tuple<int64_t, double>> {
     return std::tuple<int64_t, double>(x, 0.5);
   });
-  EXPECT_EQ(b.type(store), FuncType({ValKind::i32}, {ValKind::i64, ValKind::f64}));
+  EXPECT_EQ(*b.type(store), FuncType({ValKind::i32}, {ValKind::i64, ValKind::f64}));
   Func c = Func::wrap(store, +[](double x) -> float { return float(x); });
-  EXPECT_EQ(c.type(store).to_string(), "(f64) -> (f32)");
+  EXPECT_EQ(c.type(store)->to_string(), "(f64) -> (f32)");
 }
 
 TEST(ApiFunc, CallHostFunctionDirectly) {
@@ -179,7 +179,7 @@ TEST(ApiFunc, FuncrefsRoundTrip) {
   EXPECT_EQ(typed_id->call(store, seven).value(), seven);
   EXPECT_EQ(typed_id->call(store, std::nullopt).value(), std::nullopt);
   Func host = Func::wrap(store, [](std::optional<Func> f) -> int32_t { return f ? 1 : 0; });
-  EXPECT_EQ(host.type(store), FuncType({ValKind::funcref}, {ValKind::i32}));
+  EXPECT_EQ(*host.type(store), FuncType({ValKind::funcref}, {ValKind::i32}));
   // A funcref of another store is refused.
   Store other(engine);
   Func foreign = Func::wrap(other, [] {});
@@ -201,13 +201,57 @@ TEST(ApiStore, HandlesOfAnotherStoreAreRejected) {
   EXPECT_FALSE(f.typed<int32_t()>(b).ok());
   Memory m = Memory::create(a, MemoryType{Limits{1, std::nullopt}}).value();
   EXPECT_EQ(m.data(b), nullptr);
-  EXPECT_EQ(m.size(b), 0u);
   EXPECT_FALSE(m.grow(b, 1).ok());
   Global g = Global::create(a, GlobalType{ValType::i32(), Mutability::var}, Val::i32(5)).value();
   EXPECT_FALSE(g.set(b, Val::i32(1)).ok());
-  EXPECT_EQ(g.get(a).as_i32(), 5);
+  EXPECT_EQ(g.get(a)->as_i32(), 5);
   Func empty;
   EXPECT_EQ(empty.call(a, {}).error().kind, ErrorKind::Usage);
+}
+
+// Accessors fail on a handle of another store (or an empty one) instead of returning a default value
+// that looks real (an i32 0, an empty type, a size of 0).
+TEST(ApiStore, AccessorsOfAnotherStoreFail) {
+  Engine engine;
+  Store a(engine), b(engine);
+  auto expect_wrong_store = [](const auto& r, const char* what) {
+    ASSERT_FALSE(r.ok()) << what;
+    EXPECT_EQ(r.error().kind, ErrorKind::Usage) << what;
+    EXPECT_EQ(r.error().message, "object used with a store it does not belong to") << what;
+  };
+  auto expect_empty = [](const auto& r, const char* what) {
+    ASSERT_FALSE(r.ok()) << what;
+    EXPECT_EQ(r.error().kind, ErrorKind::Usage) << what;
+    EXPECT_EQ(r.error().message, "empty handle") << what;
+  };
+  Func f = Func::wrap(a, [](int32_t x) { return x; });
+  Global g = Global::create(a, GlobalType{ValType::i64(), Mutability::var}, Val::i64(7)).value();
+  Memory m = Memory::create(a, MemoryType{Limits{1, std::nullopt}}).value();
+  Table t = Table::create(a, TableType{ValType::funcref(), Limits{2, std::nullopt}}, Val::funcref(f)).value();
+
+  expect_wrong_store(f.type(b), "Func::type");
+  expect_wrong_store(g.type(b), "Global::type");
+  expect_wrong_store(g.get(b), "Global::get");
+  expect_wrong_store(m.type(b), "Memory::type");
+  expect_wrong_store(m.size(b), "Memory::size");
+  expect_wrong_store(m.pages(b), "Memory::pages");
+  expect_wrong_store(t.type(b), "Table::type");
+  expect_wrong_store(t.size(b), "Table::size");
+  expect_wrong_store(t.get(b, 0), "Table::get");
+  for (const Extern& e : {Extern(f), Extern(g), Extern(m), Extern(t)}) expect_wrong_store(e.type(b), "Extern::type");
+
+  expect_empty(Func().type(a), "Func::type");
+  expect_empty(Global().get(a), "Global::get");
+  expect_empty(Memory().size(a), "Memory::size");
+  expect_empty(Table().size(a), "Table::size");
+
+  // The owning store still sees the objects.
+  EXPECT_EQ(*f.type(a), FuncType({ValKind::i32}, {ValKind::i32}));
+  EXPECT_EQ(g.get(a)->as_i64(), 7);
+  EXPECT_EQ(*m.pages(a), 1u);
+  EXPECT_EQ(*t.size(a), 2u);
+  EXPECT_EQ(Extern(m).type(a)->kind, ExternKind::memory);
+  EXPECT_EQ(Extern(m).type(a)->memory.limits.min, 1u);
 }
 
 TEST(ApiMemory, GrowReadWriteAndLimits) {
@@ -217,8 +261,8 @@ TEST(ApiMemory, GrowReadWriteAndLimits) {
   limits.max_memory_pages = 3;
   store.set_limits(limits);
   Memory m = Memory::create(store, MemoryType{Limits{1, std::nullopt}}).value();
-  EXPECT_EQ(m.pages(store), 1u);
-  EXPECT_EQ(m.size(store), 65536u);
+  EXPECT_EQ(*m.pages(store), 1u);
+  EXPECT_EQ(*m.size(store), 65536u);
   std::vector<uint8_t> in = {1, 2, 3};
   ASSERT_TRUE(m.write(store, 65533, in).ok());
   EXPECT_FALSE(m.write(store, 65534, in).ok());
@@ -228,11 +272,11 @@ TEST(ApiMemory, GrowReadWriteAndLimits) {
   Result<uint64_t> g = m.grow(store, 2);
   ASSERT_TRUE(g.ok());
   EXPECT_EQ(*g, 1u);
-  EXPECT_EQ(m.pages(store), 3u);
+  EXPECT_EQ(*m.pages(store), 3u);
   EXPECT_EQ(m.data(store)[65533], 1);
   EXPECT_EQ(m.data(store)[3 * 65536 - 1], 0);
   EXPECT_FALSE(m.grow(store, 1).ok());  // store limit
-  EXPECT_EQ(m.type(store).limits.min, 3u);
+  EXPECT_EQ(m.type(store)->limits.min, 3u);
   EXPECT_FALSE(Memory::create(store, MemoryType{Limits{4, std::nullopt}}).ok());
   Memory capped = Memory::create(store, MemoryType{Limits{0, 1}}).value();
   EXPECT_TRUE(capped.grow(store, 1).ok());
@@ -252,16 +296,16 @@ TEST(ApiTable, CreateGetSetGrow) {
   Store store(engine);
   Func f = Func::wrap(store, [] {});
   Table t = Table::create(store, TableType{ValType::funcref(), Limits{2, 4}}, Val::funcref(f)).value();
-  EXPECT_EQ(t.size(store), 2u);
+  EXPECT_EQ(*t.size(store), 2u);
   EXPECT_EQ(t.get(store, 1)->as_funcref(), std::optional<Func>(f));
   ASSERT_TRUE(t.set(store, 0, Val::funcref(std::nullopt)).ok());
   EXPECT_TRUE(t.get(store, 0)->is_null());
   EXPECT_FALSE(t.set(store, 0, Val::externref(1)).ok());  // wrong kind
   EXPECT_FALSE(t.set(store, 2, Val::funcref(f)).ok());    // out of bounds
   EXPECT_EQ(t.grow(store, 2, Val::funcref(std::nullopt)).value(), 2u);
-  EXPECT_EQ(t.size(store), 4u);
+  EXPECT_EQ(*t.size(store), 4u);
   EXPECT_FALSE(t.grow(store, 1, Val::funcref(std::nullopt)).ok());  // declared max
-  EXPECT_EQ(t.type(store).limits.min, 4u);
+  EXPECT_EQ(t.type(store)->limits.min, 4u);
   EXPECT_FALSE(Table::create(store, TableType{ValType::i32(), Limits{1, std::nullopt}}, Val::i32(0)).ok());
   Table e = Table::create(store, TableType{ValType::externref(), Limits{1, std::nullopt}}, Val::externref(41)).value();
   EXPECT_EQ(e.get(store, 0)->as_externref(), std::optional<uint64_t>(41));
@@ -271,7 +315,7 @@ TEST(ApiGlobal, GetSetAndImportIntoWasm) {
   Engine engine;
   Store store(engine);
   Global c = Global::create(store, GlobalType{ValType::f64(), Mutability::constant}, Val::f64(1.5)).value();
-  EXPECT_EQ(c.get(store).as_f64(), 1.5);
+  EXPECT_EQ(c.get(store)->as_f64(), 1.5);
   EXPECT_FALSE(c.set(store, Val::f64(2)).ok());
   Global v = Global::create(store, GlobalType{ValType::i64(), Mutability::var}, Val::i64(-1)).value();
   EXPECT_FALSE(v.set(store, Val::i32(2)).ok());
@@ -286,9 +330,9 @@ TEST(ApiGlobal, GetSetAndImportIntoWasm) {
   Result<Instance> inst = Instance::create(store, m, imports);
   ASSERT_TRUE(inst.ok()) << inst.error().to_string();
   ASSERT_TRUE(inst->get_func(store, "inc")->call(store, {}).ok());
-  EXPECT_EQ(v.get(store).as_i64(), 42);
-  EXPECT_EQ(inst->get_global(store, "copy")->get(store).as_i64(), 41);
-  EXPECT_EQ(inst->get_global(store, "copy")->type(store), (GlobalType{ValType::i64(), Mutability::constant}));
+  EXPECT_EQ(v.get(store)->as_i64(), 42);
+  EXPECT_EQ(inst->get_global(store, "copy")->get(store)->as_i64(), 41);
+  EXPECT_EQ(*inst->get_global(store, "copy")->type(store), (GlobalType{ValType::i64(), Mutability::constant}));
 }
 
 TEST(ApiVal, KindsAndBits) {

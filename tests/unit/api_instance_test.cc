@@ -149,13 +149,13 @@ TEST(ApiInstance, SegmentsInitialiseMemoryAndTables) {
   Result<Instance> inst = linker.instantiate(store, m);
   ASSERT_TRUE(inst.ok()) << inst.error().to_string();
   Memory mem = *inst->get_memory(store, "mem");
-  EXPECT_EQ(mem.size(store), 65536u);
+  EXPECT_EQ(*mem.size(store), 65536u);
   EXPECT_EQ(mem.data(store)[0], 'h');
   EXPECT_EQ(mem.data(store)[1], 'i');
   EXPECT_EQ(mem.data(store)[8], 1);
   EXPECT_EQ(mem.data(store)[9], 2);
   Table tab = *inst->get_table(store, "tab");
-  EXPECT_EQ(tab.size(store), 4u);
+  EXPECT_EQ(*tab.size(store), 4u);
   EXPECT_TRUE(tab.get(store, 0)->is_null());
   std::optional<Func> f1 = tab.get(store, 1)->as_funcref();
   std::optional<Func> f2 = tab.get(store, 2)->as_funcref();
@@ -266,7 +266,7 @@ TEST(ApiLinker, DefineInstanceLinksModules) {
   ASSERT_TRUE(r.ok()) << r.error().to_string();
   ASSERT_EQ(r->size(), 1u);
   EXPECT_EQ((*r)[0].as_i32(), 10);
-  EXPECT_EQ(ia->get_global(store, "g")->get(store).as_i32(), 100);  // shared global
+  EXPECT_EQ(ia->get_global(store, "g")->get(store)->as_i32(), 100);  // shared global
   EXPECT_EQ(ia->get_memory(store, "mem")->data(store)[0], 42);       // shared memory
   // Redefinition needs shadowing.
   EXPECT_FALSE(linker.define_instance(store, "a", *ia).ok());

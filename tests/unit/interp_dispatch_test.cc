@@ -89,7 +89,7 @@ Outcome run_program(D mode) {
   out.lines.push_back("host calls " + std::to_string(host_calls));
   auto mem = inst->get_memory(store, "mem");
   EXPECT_TRUE(mem.has_value());
-  if (mem) out.memory.assign(mem->data(store), mem->data(store) + mem->size(store));
+  if (mem) out.memory.assign(mem->data(store), mem->data(store) + *mem->size(store));
   return out;
 }
 
@@ -166,6 +166,7 @@ TEST(DispatchModes, InstantiateRefusesCodeOfAnotherMode) {
   runtime::StoreData store;
   store.types = std::make_shared<runtime::TypeRegistry>();
   store.config.dispatch = runtime::DispatchMode::loop;
+  store.config.executor = &interp::executor();
   auto bytes = text::wat_to_wasm(R"((module (func (export "f") (result i32) i32.const 7)))");
   ASSERT_TRUE(bytes.ok());
   auto mod = binary::decode_module(std::move(*bytes));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "binary/module_decoder.h"
+#include "interp/func_code.h"
 #include "interp/invoke.h"
 #include "runtime/instantiate.h"
 #include "runtime/store_data.h"
@@ -22,6 +23,7 @@ class InterpFixture {
   explicit InterpFixture(runtime::EngineConfig config = {}) {
     store.types = std::make_shared<runtime::TypeRegistry>();
     store.config = config;
+    if (!store.config.executor) store.config.executor = &executor();  // what the public API installs
   }
 
   // Compiles and instantiates `wat` (no imports unless given). Fails the test on error.

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "wasi/cli_options.h"
+#include "../../cli/wasi_options.h"
 
 using wisp::wasi::CliOptions;
 

@@ -149,7 +149,7 @@ TEST(WasiLargeModule, StartsWithoutTranslatingEveryBody) {
   std::printf("large module: %zu bytes, %u functions: compile %.1f ms, first output from _start at %.1f ms\n",
               wasm.size(), kFunctions + 1, compile_ms, start_ms);
   // Lazy translation: _start and the one function it calls ran, so exactly two bodies have IR.
-  const wisp::interp::ModuleCode& code = *module->impl().code;
+  const auto& code = static_cast<const wisp::interp::ModuleCode&>(*module->impl().code);
   size_t translated = 0;
   for (size_t i = 0; i < code.num_funcs; ++i) translated += code.funcs[i].load() != nullptr;
   EXPECT_EQ(translated, 2u);

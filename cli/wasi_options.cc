@@ -1,4 +1,4 @@
-#include "wasi/cli_options.h"
+#include "wasi_options.h"
 
 #include <cstdlib>
 #include <cstring>

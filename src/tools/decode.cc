@@ -1,0 +1,11 @@
+#include "tools/decode.h"
+
+#include "binary/module_decoder.h"
+
+namespace wisp::tools {
+
+Result<std::shared_ptr<wasm::Module>> decode_module(std::vector<uint8_t> bytes) {
+  return binary::decode_module(std::move(bytes));
+}
+
+}  // namespace wisp::tools
