@@ -132,23 +132,24 @@ inline bool call_host_at(ExecState* st, runtime::FuncInstance* callee, char* arg
 // is set where it arises, as constants (returning its code would cost a register move on the hot path).
 [[gnu::always_inline]] inline bool enter_function(runtime::FuncInstance* callee, char* nfp, const uint32_t* ret,
                                                   const uint32_t*& ip, char*& fp, ExecState* st, uint8_t*& mem) {
-  FuncCode* code = callee->code.load(std::memory_order_acquire);
-  if (code == nullptr) {
-    code = code_for_call(st, callee);
-    if (code == nullptr) {
+  runtime::FuncEntry* entry = callee->entry.load(std::memory_order_acquire);
+  if (entry == nullptr) {
+    entry = code_for_call(st, callee);
+    if (entry == nullptr) {
       set_trap(st, TrapCode::pending_error, ip);
       return false;
     }
   }
-  if (st->cs == st->cs_limit || nfp + code->frame_bytes() > st->stack_limit) {
+  const runtime::FrameLayout& frame = entry->frame;
+  if (st->cs == st->cs_limit || nfp + frame.frame_bytes() > st->stack_limit) {
     set_trap(st, TrapCode::stack_exhausted, ip);
     return false;
   }
-  *st->cs++ = CallFrame{ret, fp, st->func};
+  *st->cs++ = CallFrame{ReturnAddress::ir(ret), fp, st->func};
   st->func = callee;
   // Locals are zeroed by an inline loop, not memset: a libc call in a call handler forces a stack frame
   // and spills of ip/fp/st/mem (bench/RESULTS.md: memset + spills were ~1/3 of a call's instructions in fib).
-  for (char *z = nfp + size_t(code->num_params) * 8, *e = z + size_t(code->num_locals) * 8; z < e; z += 8) {
+  for (char *z = nfp + frame.locals_offset(), *e = z + frame.locals_bytes(); z < e; z += 8) {
     wr<uint64_t>(z, 0);
     __asm__("" : "+r"(z)); /* keeps the compiler from turning the loop back into memset */
   }
@@ -158,7 +159,7 @@ inline bool call_host_at(ExecState* st, runtime::FuncInstance* callee, char* arg
     mem = mem_base_of(st);
   }
   fp = nfp;
-  ip = code->code.data();
+  ip = entry->interp_entry;
   return true;
 }
 

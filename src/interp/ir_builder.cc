@@ -265,25 +265,11 @@ uint32_t IrBuilder::slot_of(const Entry& e, uint32_t h) {
 // ---- function ------------------------------------------------------------------------------------------
 
 void IrBuilder::begin_function(const wasm::FuncType& type, std::span<const ValType> locals) {
-  uint32_t slot = 0;
-  for (ValType t : type.params) {
-    local_slots_.push_back(slot);
-    local_types_.push_back(t);
-    slot += t.slots();
-  }
-  out_.num_params = slot;
-  for (ValType t : locals) {
-    local_slots_.push_back(slot);
-    local_types_.push_back(t);
-    slot += t.slots();
-  }
-  out_.num_locals = slot - out_.num_params;
-  temp_base_ = slot;
+  out_.frame = runtime::FrameLayout::of_locals(type, locals, local_slots_);
+  temp_base_ = out_.frame.frame_slots;  // temporaries start above params and locals
   homes_.assign(1, temp_base_);
   max_slot_ = temp_base_;
   result_types_ = type.results;
-  out_.num_results = 0;
-  for (ValType t : type.results) out_.num_results += t.slots();
   Ctl fn;
   fn.kind = CtlKind::function;
   fn.results = type.results;
@@ -309,8 +295,8 @@ void IrBuilder::end_function(bool) {
   if (reachable_) emit_return();
   end_check();
   uint32_t frame = max_slot_ + 1;
-  if (frame < out_.num_results) frame = out_.num_results;
-  out_.frame_slots = frame;
+  if (frame < out_.frame.num_results) frame = out_.frame.num_results;
+  out_.frame.frame_slots = frame;
   ctls_.clear();
 }
 
@@ -446,7 +432,7 @@ void IrBuilder::emit_return() {
   }
   std::vector<Src> srcs;
   std::vector<uint32_t> dsts;
-  uint32_t result_slots = out_.num_results;
+  uint32_t result_slots = out_.frame.num_results;
   uint32_t dst = 0;
   for (uint32_t i = 0; i < n; ++i) {
     uint32_t h = height() - n + i;
@@ -946,6 +932,7 @@ Result<std::unique_ptr<FuncCode>> translate_function(const wasm::Module& module,
   Result<void> r = decoder.decode();
   if (!r) return r.error();
   code->code.shrink_to_fit();
+  code->interp_entry = code->code.data();  // final: the IR does not move again
   return code;
 }
 

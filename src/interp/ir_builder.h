@@ -214,7 +214,7 @@ class IrBuilder {
   // Home slot of stack height h: temps are packed by slot width (a v128 takes two), so the home of a
   // height depends on the types below it, which never change while a value at that height lives.
   uint32_t home(uint32_t h) const { return homes_[h]; }
-  uint32_t off(uint32_t slot) const { return slot * 8; }
+  uint32_t off(uint32_t slot) const { return runtime::FrameLayout::slot_offset(slot); }
   Entry pop();
   void push_temp(wasm::ValType type);
   void push(const Entry& e);
@@ -265,7 +265,6 @@ class IrBuilder {
   FuncCode& out_;
   std::vector<uint32_t>& code_;
   std::vector<uint32_t> local_slots_;
-  std::vector<wasm::ValType> local_types_;
   std::vector<wasm::ValType> result_types_;
   uint32_t temp_base_ = 0;
   uint32_t max_height_ = 0;

@@ -19,8 +19,8 @@ void appendf(std::string& out, const char* fmt, auto... args) {
 
 std::string print_ir(const FuncCode& code) {
   std::string out;
-  appendf(out, "params=%u locals=%u results=%u frame=%u\n", code.num_params, code.num_locals,
-          code.num_results, code.frame_slots);
+  const runtime::FrameLayout& f = code.frame;
+  appendf(out, "params=%u locals=%u results=%u frame=%u\n", f.num_params, f.num_locals, f.num_results, f.frame_slots);
   const uint32_t* words = code.code.data();
   size_t n = code.code.size();
   size_t pc = 0;
