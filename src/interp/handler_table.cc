@@ -1,5 +1,6 @@
 #include "interp/handler_table.h"
 
+#include <array>
 #include <cstring>
 #include <unordered_map>
 
@@ -20,6 +21,16 @@ std::optional<HandlerId> handler_from_word(uint64_t word) {
   auto it = by_word.find(word);
   if (it == by_word.end()) return std::nullopt;
   return it->second;
+}
+
+const uint64_t* handler_words(runtime::DispatchMode mode) {
+  static const auto tables = [] {
+    std::array<std::array<uint64_t, kNumHandlers>, 2> t{};
+    for (auto m : {runtime::DispatchMode::tailcall, runtime::DispatchMode::loop})
+      for (size_t i = 0; i < kNumHandlers; ++i) t[size_t(m)][i] = handler_word(HandlerId(i), m);
+    return t;
+  }();
+  return tables[size_t(mode)].data();
 }
 
 size_t instruction_words(const uint32_t* ip) {

@@ -36,6 +36,8 @@ inline const HandlerInfo& handler_info(HandlerId id) { return kHandlerInfos[size
 // The 8-byte word written in IR for a handler: its address (tail-call mode) or its id (loop mode; also
 // for tail-call in a build without it, see runtime::DispatchMode).
 uint64_t handler_word(HandlerId id, runtime::DispatchMode mode);
+// The words of all handlers in one mode, indexed by HandlerId (for the IR builder: one load per emit).
+const uint64_t* handler_words(runtime::DispatchMode mode);
 // The handler of a word of either mode: ids are below kNumHandlers, handler addresses never are.
 std::optional<HandlerId> handler_from_word(uint64_t word);
 // Number of 4-byte words an instruction occupies, given its first word (br_table reads its count).

@@ -129,7 +129,7 @@ bool can_trap(Op op) {
 
 IrBuilder::IrBuilder(const wasm::Module& module, uint32_t func_index, const runtime::EngineConfig& config,
                      FuncCode& out)
-    : module_(module), config_(config), out_(out), code_(out.code) {
+    : module_(module), config_(config), handler_words_(handler_words(config.dispatch)), out_(out), code_(out.code) {
   out_.func_index = func_index;
 }
 
@@ -151,7 +151,7 @@ uint32_t IrBuilder::emit(HandlerId id, const Operands& ops) {
   std::string_view kinds = info.kinds;
   assert(ops.size() == kinds.size() && "operand count differs from the handler's kinds string");
   uint32_t start = pc();
-  uint64_t w = handler_word(id, config_.dispatch);
+  uint64_t w = handler_words_[size_t(id)];
   code_.push_back(uint32_t(w));
   code_.push_back(uint32_t(w >> 32));
   const char* kind = kinds.data();

@@ -167,9 +167,16 @@ class IrBuilder {
   // The operands of one instruction, in kinds-string order (with room to put a destination first).
   class Operands {
    public:
-    Operands() = default;
+    Operands() {}
     Operands(std::initializer_list<Opd> ops) {
       for (const Opd& o : ops) add(o);
+    }
+    // Copies only the operands: the rest of the storage stays unwritten (it is built for every emit).
+    Operands(const Operands& other) { add(other); }
+    Operands& operator=(const Operands& other) {
+      begin_ = end_ = 1;
+      add(other);
+      return *this;
     }
     void add(const Opd& o) {
       assert(end_ < kMax && "more operands than any handler has");
@@ -188,7 +195,7 @@ class IrBuilder {
 
    private:
     static constexpr uint32_t kMax = 7;  // six operands and a destination
-    Opd ops_[kMax]{};
+    Opd ops_[kMax];
     uint32_t begin_ = 1, end_ = 1;
   };
   // The one way IR is written: handler `id` and its operands, which must match its kinds string (asserted
@@ -262,6 +269,7 @@ class IrBuilder {
 
   const wasm::Module& module_;
   runtime::EngineConfig config_;
+  const uint64_t* handler_words_;  // handler_words(config_.dispatch)
   FuncCode& out_;
   std::vector<uint32_t>& code_;
   std::vector<uint32_t> local_slots_;
