@@ -64,6 +64,10 @@ constexpr bool valid_kinds(std::string_view kinds) {
   return true;
 }
 
+static_assert(operand_pos("sIs", 2, "s") == 5 && instruction_words_up_to_table("sIs") == 6);
+static_assert(fixed_instruction_words("ssio") == 6 && instruction_words_up_to_table("sT") == 4);
+static_assert(valid_kinds("sxxs") && !valid_kinds("Ts") && !valid_kinds("sq"));
+
 // Walks the operands of the instruction at `ip`: f(kind, words of the operand) for each, where `words`
 // points at its first word ('T': the count, then the targets). Returns the instruction's length in words.
 template <typename F>
