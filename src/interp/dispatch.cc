@@ -17,7 +17,7 @@ void run_loop(const uint32_t* ip, char* fp, ExecState* st) {
   };
 #define WISP_DISPATCH() goto* kLabels[load_word(ip)]
   WISP_DISPATCH();
-#define WISP_HANDLER(name, kinds, ...) L_##name : __VA_ARGS__
+#define WISP_HANDLER(name, kinds, ...) L_##name : WISP_BODY(kinds, __VA_ARGS__)
 #include "interp/handlers.def"
 #undef WISP_HANDLER
 #undef WISP_DISPATCH

@@ -4,11 +4,13 @@
 #pragma once
 #include <bit>
 #include <cstring>
+#include <string_view>
 #include <type_traits>
 
 #include "interp/exec_state.h"
 #include "interp/handler_table.h"
 #include "interp/numeric.h"
+#include "interp/operand_kinds.h"
 #include "interp/simd.h"
 
 namespace wisp::interp {
@@ -38,67 +40,146 @@ inline uint64_t load_word(const uint32_t* ip) { return rd<uint64_t>(reinterpret_
 }  // namespace
 
 // ---- shared body vocabulary ----------------------------------------------------------------------------
-#define WISP_OPD(k) (ip[2 + (k)])
-#define WISP_S(T, k) rd<T>(fp + WISP_OPD(k))
-#define WISP_SET(T, k, v) wr<T>(fp + WISP_OPD(k), (v))
-#define WISP_IMM(T, k) rd<T>(reinterpret_cast<const char*>(ip + 2 + (k)))
-#define WISP_NEXT(n)  \
-  do {                \
-    ip += 2 + (n);    \
-    WISP_DISPATCH();  \
+// A handler body sees its kinds string as `wisp_kinds_` (WISP_BODY): operands are named by their index in
+// it, and their word positions, the checks of their kinds and the instruction length are computed from it
+// at compile time (interp/operand_kinds.h). Reading an operand of another kind fails to compile.
+#define WISP_BODY(kinds, ...)                                                 \
+  {                                                                           \
+    static_assert(valid_kinds(kinds));                                        \
+    [[maybe_unused]] static constexpr std::string_view wisp_kinds_ = kinds;   \
+    __VA_ARGS__                                                               \
+  }
+#define WISP_POS(k, allowed) (operand_pos(wisp_kinds_, (k), allowed))
+#define WISP_OPD(k) (ip[WISP_POS(k, "ixo")])  // a 32-bit immediate, index or memory offset
+#define WISP_SLOT(k) (fp + ip[WISP_POS(k, "s")])
+#define WISP_S(T, k) rd<T>(WISP_SLOT(k))
+#define WISP_SET(T, k, v) wr<T>(WISP_SLOT(k), (v))
+#define WISP_IMM_PTR(k) (ip + WISP_POS(k, "I"))
+#define WISP_IMM(T, k) \
+  rd<T>(reinterpret_cast<const char*>(ip + WISP_POS(k, sizeof(T) == 4 ? "i" : sizeof(T) == 8 ? "I" : "")))
+#define WISP_NEXT()                                  \
+  do {                                               \
+    ip += fixed_instruction_words(wisp_kinds_);      \
+    WISP_DISPATCH();                                 \
   } while (0)
-#define WISP_JUMP(k)                            \
-  do {                                          \
-    int32_t off_ = int32_t(WISP_OPD(k));        \
-    ip += off_;                                 \
-    WISP_DISPATCH();                            \
+#define WISP_JUMP(k)                                 \
+  do {                                               \
+    ip += int32_t(ip[WISP_POS(k, "b")]);             \
+    WISP_DISPATCH();                                 \
   } while (0)
-#define WISP_TRAP_CODE(code) \
-  do {                       \
-    st->trap = (code);       \
-    st->trap_ip = ip;        \
-    return;                  \
+// br_table: operand k is the count n, then n + 1 branch offsets; takes offset `i` (<= n).
+#define WISP_TABLE_COUNT(k) (ip[WISP_POS(k, "T")])
+#define WISP_TABLE_JUMP(k, i)                        \
+  do {                                               \
+    ip += int32_t(ip[WISP_POS(k, "T") + 1 + (i)]);   \
+    WISP_DISPATCH();                                 \
+  } while (0)
+#define WISP_TRAP_CODE(code)  \
+  do {                        \
+    set_trap(st, (code), ip); \
+    return;                   \
   } while (0)
 #define WISP_TRAP(name) WISP_TRAP_CODE(TrapCode::name)
 #define WISP_EXIT() return
 #define WISP_RELOAD_MEM() (mem = mem_base_of(st))
-// Locals are zeroed by an inline loop, not memset: a libc call in a call handler forces a stack frame and
-// spills of ip/fp/st/mem (bench/RESULTS.md: memset + spills were ~1/3 of a call's instructions in fib).
-#define WISP_ENTER(callee_expr, argoff, nops)                                                   \
-  do {                                                                                          \
-    runtime::FuncInstance* callee_ = (callee_expr);                                             \
-    const uint32_t* ret_ip_ = ip + 2 + (nops);                                                  \
-    char* nfp_ = fp + (argoff);                                                                 \
-    if (callee_->is_host()) {                                                                   \
-      st->trap_ip = ip;                                                                         \
-      TrapCode t_ = call_host(st, callee_, nfp_);                                               \
-      if (t_ != TrapCode::none) WISP_TRAP_CODE(t_);                                             \
-      WISP_RELOAD_MEM();                                                                        \
-      ip = ret_ip_;                                                                             \
-      WISP_DISPATCH();                                                                          \
-    }                                                                                           \
-    FuncCode* code_ = callee_->code.load(std::memory_order_acquire);                            \
-    if (code_ == nullptr) {                                                                     \
-      code_ = code_for_call(st, callee_);                                                       \
-      if (code_ == nullptr) WISP_TRAP(pending_error);                                           \
-    }                                                                                           \
-    if (st->cs == st->cs_limit || nfp_ + code_->frame_bytes() > st->stack_limit)               \
-      WISP_TRAP(stack_exhausted);                                                               \
-    *st->cs++ = CallFrame{ret_ip_, fp, st->func};                                               \
-    st->func = callee_;                                                                         \
-    for (char *z_ = nfp_ + size_t(code_->num_params) * 8, *e_ = z_ + size_t(code_->num_locals) * 8; \
-         z_ < e_; z_ += 8) {                                                                    \
-      wr<uint64_t>(z_, 0);                                                                      \
-      __asm__("" : "+r"(z_)); /* keeps the compiler from turning the loop back into memset */   \
-    }                                                                                           \
-    if (callee_->instance != st->inst) {                                                        \
-      st->inst = callee_->instance;                                                             \
-      st->mem0 = st->inst->mem0;                                                                \
-      WISP_RELOAD_MEM();                                                                        \
-    }                                                                                           \
-    fp = nfp_;                                                                                  \
-    ip = code_->code.data();                                                                    \
-    WISP_DISPATCH();                                                                            \
+
+namespace {
+
+// A trap stops the run (the handler returns next): its code and the instruction that raised it.
+inline void set_trap(ExecState* st, TrapCode code, const uint32_t* ip) {
+  st->trap = code;
+  st->trap_ip = ip;
+}
+
+// Effective addresses of the memory access forms (IrBuilder::AddrForm). A u32 address plus a u32 offset
+// stays inside the guard reservation; the fused forms wrap their address arithmetic at 32 bits first.
+inline uint64_t ea_plain(uint32_t addr, uint32_t offset) { return uint64_t(addr) + offset; }
+inline uint64_t ea_add_imm(uint32_t addr, uint32_t imm, uint32_t offset) {
+  return uint64_t(uint32_t(addr + imm)) + offset;
+}
+inline uint64_t ea_scaled(uint32_t base, uint32_t index, uint32_t shift, uint32_t offset) {
+  return uint64_t(uint32_t(base + (index << shift))) + offset;
+}
+// The explicit bounds check of the _chk forms.
+inline bool out_of_bounds(const ExecState* st, uint64_t ea, uint64_t width) {
+  return st->mem0 == nullptr || ea + width > st->mem0->size;
+}
+template <typename M>
+inline M load_mem(const uint8_t* mem, uint64_t ea) {
+  M v;
+  std::memcpy(&v, mem + ea, sizeof(M));
+  return v;
+}
+template <typename M>
+inline void store_mem(uint8_t* mem, uint64_t ea, M v) {
+  std::memcpy(mem + ea, &v, sizeof(M));
+}
+
+// Calls host function `callee` with its arguments and results at `args`; false after setting the trap.
+inline bool call_host_at(ExecState* st, runtime::FuncInstance* callee, char* args, const uint32_t* ip) {
+  st->trap_ip = ip;
+  TrapCode t = call_host(st, callee, args);
+  if (t != TrapCode::none) {
+    set_trap(st, t, ip);
+    return false;
+  }
+  return true;
+}
+
+// Enters Wasm function `callee` with its frame at `nfp` (the argument slots), to return to `ret`: true
+// with ip/fp/mem set for the caller to dispatch, or false after setting the trap. Forced inline: in
+// tail-call mode the dispatch must stay in the handler, and ip/fp/mem must stay in registers. Each trap
+// is set where it arises, as constants (returning its code would cost a register move on the hot path).
+[[gnu::always_inline]] inline bool enter_function(runtime::FuncInstance* callee, char* nfp, const uint32_t* ret,
+                                                  const uint32_t*& ip, char*& fp, ExecState* st, uint8_t*& mem) {
+  runtime::FuncEntry* entry = callee->entry.load(std::memory_order_acquire);
+  if (entry == nullptr) {
+    entry = code_for_call(st, callee);
+    if (entry == nullptr) {
+      set_trap(st, TrapCode::pending_error, ip);
+      return false;
+    }
+  }
+  const runtime::FrameLayout& frame = entry->frame;
+  if (st->cs == st->cs_limit || nfp + frame.frame_bytes() > st->stack_limit) {
+    set_trap(st, TrapCode::stack_exhausted, ip);
+    return false;
+  }
+  *st->cs++ = CallFrame{ReturnAddress::ir(ret), fp, st->func};
+  st->func = callee;
+  // Locals are zeroed by an inline loop, not memset: a libc call in a call handler forces a stack frame
+  // and spills of ip/fp/st/mem (bench/RESULTS.md: memset + spills were ~1/3 of a call's instructions in fib).
+  for (char *z = nfp + frame.locals_offset(), *e = z + frame.locals_bytes(); z < e; z += 8) {
+    wr<uint64_t>(z, 0);
+    __asm__("" : "+r"(z)); /* keeps the compiler from turning the loop back into memset */
+  }
+  if (callee->instance != st->inst) {
+    st->inst = callee->instance;
+    st->mem0 = st->inst->mem0;
+    mem = mem_base_of(st);
+  }
+  fp = nfp;
+  ip = entry->interp_entry;
+  return true;
+}
+
+}  // namespace
+
+// Calls `callee` with its frame at slot operand k; the instruction's length gives the return address.
+// A macro around the helpers: it ends in dispatch, which must stay in the handler. A host function's
+// return dispatches on its own path (merged with the callee's, the two cost register moves on both).
+#define WISP_CALL(callee_expr, k)                                                      \
+  do {                                                                                 \
+    runtime::FuncInstance* callee_ = (callee_expr);                                    \
+    const uint32_t* ret_ = ip + fixed_instruction_words(wisp_kinds_);                  \
+    if (callee_->is_host()) {                                                          \
+      if (!call_host_at(st, callee_, WISP_SLOT(k), ip)) WISP_EXIT();                   \
+      WISP_RELOAD_MEM();                                                               \
+      ip = ret_;                                                                       \
+      WISP_DISPATCH();                                                                 \
+    }                                                                                  \
+    if (!enter_function(callee_, WISP_SLOT(k), ret_, ip, fp, st, mem)) WISP_EXIT();    \
+    WISP_DISPATCH();                                                                   \
   } while (0)
 
 }  // namespace wisp::interp

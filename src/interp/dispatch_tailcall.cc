@@ -22,7 +22,7 @@ using HandlerFn = void(WISP_HATTR*)(const uint32_t*, char*, ExecState*, uint8_t*
 #define WISP_HANDLER(name, kinds, ...)                                                          \
   WISP_HATTR void name([[maybe_unused]] const uint32_t* ip, [[maybe_unused]] char* fp,        \
                        [[maybe_unused]] ExecState* st, [[maybe_unused]] uint8_t* mem)         \
-      __VA_ARGS__
+      WISP_BODY(kinds, __VA_ARGS__)
 #include "interp/handlers.def"
 #undef WISP_HANDLER
 

@@ -29,9 +29,28 @@ enum class TrapCode : uint8_t {
 
 const char* trap_message(TrapCode code);
 
+// Where a call returns to: IR (the interpreter dispatches it) or native code (a JIT's caller). One
+// tagged word, so a call frame stays three words and the interpreter pushes and pops a plain pointer:
+// IR addresses are 4-byte aligned and stored as they are; a native address is stored shifted left with
+// the low bit set. The interpreter only pops IR returns: native code calling into the interpreter enters
+// it below a frame that returns to an IR exit stub, as invoke() does (ExecStacks::exit_ir).
+class ReturnAddress {
+ public:
+  ReturnAddress() = default;  // uninitialised: the call stack is allocated, not cleared
+  static ReturnAddress ir(const uint32_t* ip) { return ReturnAddress(reinterpret_cast<uintptr_t>(ip)); }
+  static ReturnAddress native(const void* pc) { return ReturnAddress((reinterpret_cast<uintptr_t>(pc) << 1) | 1); }
+  bool is_native() const { return bits_ & 1; }
+  const uint32_t* ir() const { return reinterpret_cast<const uint32_t*>(bits_); }  // when !is_native()
+  const void* native() const { return reinterpret_cast<const void*>(bits_ >> 1); }
+
+ private:
+  explicit ReturnAddress(uintptr_t bits) : bits_(bits) {}
+  uintptr_t bits_;
+};
+
 // One entry of the call stack: where to resume the caller.
 struct CallFrame {
-  const uint32_t* ret_ip;
+  ReturnAddress ret;
   char* fp;
   runtime::FuncInstance* func;  // the caller (nullptr for an invoke()'s entry frame)
 };
@@ -83,7 +102,7 @@ TrapCode call_host(ExecState* st, runtime::FuncInstance* f, char* args);
 // not unwind through interpreter frames or out of the API).
 Result<void> call_host_function(runtime::FuncInstance* f, runtime::HostContext& ctx, const runtime::Value* in,
                                 runtime::Value* out);
-FuncCode* code_for_call(ExecState* st, runtime::FuncInstance* f);  // nullptr: st->error set
+runtime::FuncEntry* code_for_call(ExecState* st, runtime::FuncInstance* f);  // nullptr: st->error set
 TrapCode memory_fill(ExecState* st, uint32_t d, uint32_t val, uint32_t n);
 TrapCode memory_copy(ExecState* st, uint32_t d, uint32_t s, uint32_t n);
 TrapCode memory_init(ExecState* st, uint32_t seg, uint32_t d, uint32_t s, uint32_t n);

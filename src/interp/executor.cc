@@ -54,7 +54,7 @@ std::shared_ptr<ModuleCode> make_module_code(std::shared_ptr<const wasm::Module>
 }
 
 Result<void> ensure_code(runtime::StoreData&, runtime::FuncInstance* func) {
-  if (func->is_host() || func->code.load(std::memory_order_acquire) != nullptr) return {};
+  if (func->is_host() || func->entry.load(std::memory_order_acquire) != nullptr) return {};
   auto* mc = static_cast<ModuleCode*>(func->instance->code.get());
   if (mc == nullptr) return Error::usage("instance has no module code");
   const wasm::Module& m = *mc->module;
@@ -72,7 +72,7 @@ Result<void> ensure_code(runtime::StoreData&, runtime::FuncInstance* func) {
       code = expected;
     }
   }
-  func->code.store(code, std::memory_order_release);
+  func->entry.store(code, std::memory_order_release);
   return {};
 }
 
@@ -210,27 +210,28 @@ bool invoke(runtime::StoreData& store, runtime::FuncInstance* func, const runtim
             runtime::Value* results, std::optional<Error>& err) {
   if (func->is_host()) [[unlikely]]
     return invoke_host(store, func, args, results, err);
-  FuncCode* code = func->code.load(std::memory_order_acquire);
-  if (code == nullptr || !store.stacks) [[unlikely]] {
+  runtime::FuncEntry* entry = func->entry.load(std::memory_order_acquire);
+  if (entry == nullptr || !store.stacks) [[unlikely]] {
     if (!prepare_first_call(store, func, err)) return false;
-    code = func->code.load(std::memory_order_acquire);
+    entry = func->entry.load(std::memory_order_acquire);
   }
+  const runtime::FrameLayout& frame = entry->frame;
   auto* s = static_cast<ExecStacks*>(store.stacks.get());
   const wasm::FuncType& type = *func->type;
 
   char* fp = s->sp;
-  if (fp + code->frame_bytes() > s->slots_end || s->call_top >= s->entry_limit) [[unlikely]]
+  if (fp + frame.frame_bytes() > s->slots_end || s->call_top >= s->entry_limit) [[unlikely]]
     return fail_exhausted(func, err);
   pack_values(type.params, args, fp);
   // An inline zeroing loop for few locals: a variable-length memset is a libc call.
-  char* locals = fp + size_t(code->num_params) * 8;
-  if (code->num_locals <= 16) {
-    for (char *z = locals, *e = locals + size_t(code->num_locals) * 8; z < e; z += 8) {
+  char* locals = fp + frame.locals_offset();
+  if (frame.num_locals <= 16) {
+    for (char *z = locals, *e = locals + frame.locals_bytes(); z < e; z += 8) {
       std::memset(z, 0, 8);
       __asm__("" : "+r"(z));  // keeps the compiler from turning the loop back into a memset call
     }
   } else {
-    std::memset(locals, 0, size_t(code->num_locals) * 8);
+    std::memset(locals, 0, frame.locals_bytes());
   }
 
   // Re-entry through host functions recurses natively: bound it before the native stack overflows.
@@ -250,15 +251,15 @@ bool invoke(runtime::StoreData& store, runtime::FuncInstance* func, const runtim
   st.mem0 = st.inst->mem0;
   CallFrame* saved_top = s->call_top;
   st.cs_base = saved_top;
-  *saved_top = CallFrame{s->exit_ir, fp, nullptr};
+  *saved_top = CallFrame{ReturnAddress::ir(s->exit_ir), fp, nullptr};
   st.cs = saved_top + 1;
   st.cs_limit = s->calls_limit;
   st.stack_limit = s->slots_end;
 
-  s->sp = fp + code->frame_bytes();
+  s->sp = fp + frame.frame_bytes();
   s->call_top = st.cs;
   ++s->levels;
-  run_guarded(s->mode, code->code.data(), fp, &st);  // handlers do not throw
+  run_guarded(s->mode, entry->interp_entry, fp, &st);  // handlers do not throw
   --s->levels;
   s->sp = fp;
   s->call_top = saved_top;

@@ -1,21 +1,12 @@
 #include "interp/handler_table.h"
 
+#include <array>
 #include <cstring>
 #include <unordered_map>
 
 namespace wisp::interp {
 
-namespace {
 static_assert(kNumHandlers < 4096, "handler ids must stay below any handler address");
-constexpr HandlerInfo kInfos[] = {
-#define WISP_HANDLER(name, kinds, ...) {#name, kinds},
-#include "interp/handlers.def"
-#undef WISP_HANDLER
-};
-static_assert(sizeof(kInfos) / sizeof(kInfos[0]) == kNumHandlers);
-}  // namespace
-
-const HandlerInfo& handler_info(HandlerId id) { return kInfos[size_t(id)]; }
 
 std::optional<HandlerId> handler_from_word(uint64_t word) {
   if (word < kNumHandlers) return HandlerId(word);  // loop mode
@@ -32,18 +23,22 @@ std::optional<HandlerId> handler_from_word(uint64_t word) {
   return it->second;
 }
 
+const uint64_t* handler_words(runtime::DispatchMode mode) {
+  static const auto tables = [] {
+    std::array<std::array<uint64_t, kNumHandlers>, 2> t{};
+    for (auto m : {runtime::DispatchMode::tailcall, runtime::DispatchMode::loop})
+      for (size_t i = 0; i < kNumHandlers; ++i) t[size_t(m)][i] = handler_word(HandlerId(i), m);
+    return t;
+  }();
+  return tables[size_t(mode)].data();
+}
+
 size_t instruction_words(const uint32_t* ip) {
   uint64_t w;
   std::memcpy(&w, ip, 8);
   auto id = handler_from_word(w);
-  if (!id) return 2;
-  size_t n = 2;
-  for (char k : handler_info(*id).kinds) {
-    if (k == 'I') n += 2;
-    else if (k == 'T') n += 1 + (ip[n] + 1);  // count word, then count + 1 targets
-    else n += 1;
-  }
-  return n;
+  if (!id) return kHandlerWords;
+  return for_each_operand(ip, handler_info(*id).kinds, [](char, const uint32_t*) {});
 }
 
 }  // namespace wisp::interp

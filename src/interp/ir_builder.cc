@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <map>
 
 #include "interp/op_lists.h"
+#include "interp/operand_kinds.h"
 #include "validate/func_decoder.h"
 
 namespace wisp::interp {
@@ -103,8 +105,7 @@ constexpr HandlerId kStoresChecked[] = {
 
 ValType sig_type(char c) { return validate::detail::sig_char_type(c); }
 
-// Operand / result types of a fixed-signature operator.
-ValType operand_type(Op op) { return sig_type(wasm::op_info(op).sig[0]); }
+// Result type of a fixed-signature operator.
 ValType result_type(Op op) {
   std::string_view s = wasm::op_info(op).sig;
   return sig_type(s.back());
@@ -128,7 +129,7 @@ bool can_trap(Op op) {
 
 IrBuilder::IrBuilder(const wasm::Module& module, uint32_t func_index, const runtime::EngineConfig& config,
                      FuncCode& out)
-    : module_(module), config_(config), out_(out), code_(out.code) {
+    : module_(module), config_(config), handler_words_(handler_words(config.dispatch)), out_(out), code_(out.code) {
   out_.func_index = func_index;
 }
 
@@ -143,17 +144,43 @@ void IrBuilder::record_site() {
   sites.push_back({pc(), site_wasm_});
 }
 
-void IrBuilder::emit(HandlerId id) {
+uint32_t IrBuilder::emit(HandlerId id, const Operands& ops) {
   if (site_pending_) [[unlikely]] record_site();
   if (!checks_.empty()) ++checks_.back().instrs;
-  uint64_t w = handler_word(id, config_.dispatch);
+  const HandlerInfo& info = handler_info(id);
+  std::string_view kinds = info.kinds;
+  assert(ops.size() == kinds.size() && "operand count differs from the handler's kinds string");
+  uint32_t start = pc();
+  uint64_t w = handler_words_[size_t(id)];
   code_.push_back(uint32_t(w));
   code_.push_back(uint32_t(w >> 32));
+  const char* kind = kinds.data();
+  for (const Opd& o : ops) {
+    // An immediate takes the handler's width; every other kind must be the handler's.
+    assert((o.kind == *kind || (o.kind == 'i' && *kind == 'I')) && "operand kind differs from the kinds string");
+    assert((*kind == 'I' || o.bits <= UINT32_MAX) && "operand does not fit its 32-bit word");
+    code_.push_back(uint32_t(o.bits));
+    if (*kind == 'I') code_.push_back(uint32_t(o.bits >> 32));
+    if (*kind == 'T') code_.resize(code_.size() + o.bits + 1);  // br_table's offsets, patched later
+    ++kind;
+  }
+  assert(pc() - start >= info.words);
+  return start;
 }
 
-void IrBuilder::opd64(uint64_t v) {
-  code_.push_back(uint32_t(v));
-  code_.push_back(uint32_t(v >> 32));
+uint32_t IrBuilder::emit_result(HandlerId id, ValType type, Operands ops) {
+  ops.add_first(opd_s(off(home(height()))));
+  uint32_t start = emit(id, ops);
+  push_temp(type);
+  mark_producer(start + kHandlerWords);
+  return start;
+}
+
+uint32_t IrBuilder::operand_at(uint32_t start, HandlerId id, uint32_t k) {
+  std::string_view kinds = handler_info(id).kinds;
+  uint32_t pos = start + kHandlerWords;
+  for (uint32_t i = 0; i < k; ++i) pos += kind_words(kinds[i]);
+  return pos;
 }
 
 void IrBuilder::mark_producer(uint32_t dst_pos) {
@@ -201,19 +228,10 @@ IrBuilder::Src IrBuilder::src_of(const Entry& e) const {
 
 void IrBuilder::move(uint32_t dst_slot, const Src& s) {
   if (s.is_const) {
-    if (is_wide(s.type)) {
-      emit(HandlerId::op_const64_sI);
-      opd(off(dst_slot));
-      opd64(s.bits);
-    } else {
-      emit(HandlerId::op_const32_si);
-      opd(off(dst_slot));
-      opd(uint32_t(s.bits));
-    }
+    emit(is_wide(s.type) ? HandlerId::op_const64_sI : HandlerId::op_const32_si, {opd_s(off(dst_slot)), opd_imm(s.bits)});
   } else if (s.slot != dst_slot) {
-    emit(s.type.kind() == wasm::ValKind::v128 ? HandlerId::op_copy128_ss : HandlerId::op_copy_ss);
-    opd(off(dst_slot));
-    opd(off(s.slot));
+    emit(s.type.kind() == wasm::ValKind::v128 ? HandlerId::op_copy128_ss : HandlerId::op_copy_ss,
+         {opd_s(off(dst_slot)), opd_s(off(s.slot))});
   }
 }
 
@@ -247,25 +265,11 @@ uint32_t IrBuilder::slot_of(const Entry& e, uint32_t h) {
 // ---- function ------------------------------------------------------------------------------------------
 
 void IrBuilder::begin_function(const wasm::FuncType& type, std::span<const ValType> locals) {
-  uint32_t slot = 0;
-  for (ValType t : type.params) {
-    local_slots_.push_back(slot);
-    local_types_.push_back(t);
-    slot += t.slots();
-  }
-  out_.num_params = slot;
-  for (ValType t : locals) {
-    local_slots_.push_back(slot);
-    local_types_.push_back(t);
-    slot += t.slots();
-  }
-  out_.num_locals = slot - out_.num_params;
-  temp_base_ = slot;
+  out_.frame = runtime::FrameLayout::of_locals(type, locals, local_slots_);
+  temp_base_ = out_.frame.frame_slots;  // temporaries start above params and locals
   homes_.assign(1, temp_base_);
   max_slot_ = temp_base_;
   result_types_ = type.results;
-  out_.num_results = 0;
-  for (ValType t : type.results) out_.num_results += t.slots();
   Ctl fn;
   fn.kind = CtlKind::function;
   fn.results = type.results;
@@ -277,9 +281,8 @@ void IrBuilder::begin_function(const wasm::FuncType& type, std::span<const ValTy
 void IrBuilder::begin_check() {
   if (!emit_checks_) return;
   mark_site();
-  emit(HandlerId::op_check_i);
-  checks_.push_back({pc(), 0});
-  opd(1);
+  uint32_t start = emit(HandlerId::op_check_i, {opd_imm(1)});
+  checks_.push_back({operand_at(start, HandlerId::op_check_i, 0), 0});
 }
 
 void IrBuilder::end_check() {
@@ -292,8 +295,8 @@ void IrBuilder::end_function(bool) {
   if (reachable_) emit_return();
   end_check();
   uint32_t frame = max_slot_ + 1;
-  if (frame < out_.num_results) frame = out_.num_results;
-  out_.frame_slots = frame;
+  if (frame < out_.frame.num_results) frame = out_.frame.num_results;
+  out_.frame.frame_slots = frame;
   ctls_.clear();
 }
 
@@ -356,9 +359,8 @@ void IrBuilder::on_else(bool) {
   if (!c.live) return;
   if (reachable_) {
     materialize_top(uint32_t(c.results.size()));
-    emit(HandlerId::op_br_b);
-    c.fixups.push_back({pc() - 2, pc()});
-    opd(0);
+    uint32_t start = emit(HandlerId::op_br_b, {opd_b()});
+    c.fixups.push_back({start, operand_at(start, HandlerId::op_br_b, 0)});
   }
   std::vector<Fixup> one{c.else_fixup};
   bind(one, pc());
@@ -424,13 +426,13 @@ void IrBuilder::emit_return() {
   if (n == 1 && stack_.back().kind == Kind::temp && producer_valid_ && producer_end_ == pc() &&
       producer_height_ == height() - 1) {
     code_[producer_dst_] = off(0);  // the producer writes the result slot directly
-    emit(HandlerId::op_return);
+    emit(HandlerId::op_return, {});
     invalidate();
     return;
   }
   std::vector<Src> srcs;
   std::vector<uint32_t> dsts;
-  uint32_t result_slots = out_.num_results;
+  uint32_t result_slots = out_.frame.num_results;
   uint32_t dst = 0;
   for (uint32_t i = 0; i < n; ++i) {
     uint32_t h = height() - n + i;
@@ -446,7 +448,7 @@ void IrBuilder::emit_return() {
     dst += result_types_[i].slots();
   }
   for (uint32_t i = 0; i < n; ++i) move(dsts[i], srcs[i]);
-  emit(HandlerId::op_return);
+  emit(HandlerId::op_return, {});
   invalidate();
 }
 
@@ -456,10 +458,8 @@ void IrBuilder::emit_jump(Ctl& t) {
     return;
   }
   copy_values(t.kind == CtlKind::loop ? t.params : t.results, t.base);
-  emit(HandlerId::op_br_b);
-  uint32_t instr = pc() - 2;
-  opd(0);
-  branch_to(t, instr, instr + 2);
+  uint32_t instr = emit(HandlerId::op_br_b, {opd_b()});
+  branch_to(t, instr, operand_at(instr, HandlerId::op_br_b, 0));
   invalidate();
 }
 
@@ -484,29 +484,21 @@ IrBuilder::Cond IrBuilder::take_condition() {
 }
 
 IrBuilder::Fixup IrBuilder::emit_cond_branch(const Cond& c, bool negate) {
-  uint32_t instr = pc();
+  HandlerId id;
+  Operands ops;
   if (!c.fused) {
-    emit(negate ? HandlerId::op_br_unless_sb : HandlerId::op_br_if_sb);
-    opd(c.slot);
+    id = negate ? HandlerId::op_br_unless_sb : HandlerId::op_br_if_sb;
+    ops = {opd_s(c.slot), opd_b()};
   } else {
     const auto& forms = op_forms();
     Op op = negate ? forms[size_t(c.cmp.op)].negated : c.cmp.op;
     const OpForms& f = forms[size_t(op)];
-    if (c.cmp.b_imm) {
-      emit(f.br_si);
-      opd(c.cmp.a_slot);
-      if (is_wide(operand_type(op))) opd64(c.cmp.b_bits);
-      else opd(uint32_t(c.cmp.b_bits));
-    } else {
-      emit(f.br_ss);
-      opd(c.cmp.a_slot);
-      opd(c.cmp.b_slot);
-    }
+    id = c.cmp.b_imm ? f.br_si : f.br_ss;
+    ops = {opd_s(c.cmp.a_slot), c.cmp.b_imm ? opd_imm(c.cmp.b_bits) : opd_s(c.cmp.b_slot), opd_b()};
   }
-  uint32_t operand = pc();
-  opd(0);
+  uint32_t instr = emit(id, ops);
   invalidate();
-  return {instr, operand};
+  return {instr, operand_at(instr, id, ops.size() - 1)};
 }
 
 void IrBuilder::on_br_if(uint32_t depth) {
@@ -536,12 +528,8 @@ void IrBuilder::on_br_table(std::span<const uint32_t> depths, uint32_t default_d
   uint32_t n = label(default_depth).kind == CtlKind::function ? uint32_t(result_types_.size())
                                                               : arity(label(default_depth));
   materialize_top(n);
-  uint32_t instr = pc();
-  emit(HandlerId::op_br_table_sT);
-  opd(idx_slot);
-  opd(uint32_t(depths.size()));
-  uint32_t first = pc();
-  for (size_t i = 0; i <= depths.size(); ++i) opd(0);
+  uint32_t instr = emit(HandlerId::op_br_table_sT, {opd_s(idx_slot), opd_table(uint32_t(depths.size()))});
+  uint32_t first = operand_at(instr, HandlerId::op_br_table_sT, 1) + 1;  // after the count
   std::map<uint32_t, std::vector<uint32_t>> stubs;  // depth -> operand positions
   for (size_t i = 0; i <= depths.size(); ++i) {
     uint32_t d = i < depths.size() ? depths[i] : default_depth;
@@ -564,7 +552,7 @@ void IrBuilder::on_return() {
 
 void IrBuilder::on_unreachable() {
   mark_site();
-  emit(HandlerId::op_unreachable);
+  emit(HandlerId::op_unreachable, {});
   invalidate();
   reachable_ = false;
 }
@@ -575,9 +563,7 @@ void IrBuilder::on_call(uint32_t func_index, const wasm::FuncType& type) {
   materialize_top(n);
   uint32_t base = height() - n;
   stack_.resize(base);
-  emit(HandlerId::op_call_xs);
-  opd(func_index);
-  opd(off(home(base)));
+  emit(HandlerId::op_call_xs, {opd_x(func_index), opd_s(off(home(base)))});
   for (ValType t : type.results) push_temp(t);
   invalidate();
 }
@@ -590,11 +576,7 @@ void IrBuilder::on_call_indirect(uint32_t type_index, uint32_t table, const wasm
   materialize_top(n);
   uint32_t base = height() - n;
   stack_.resize(base);
-  emit(HandlerId::op_call_indirect_sxxs);
-  opd(idx_slot);
-  opd(table);
-  opd(type_index);
-  opd(off(home(base)));
+  emit(HandlerId::op_call_indirect_sxxs, {opd_s(idx_slot), opd_x(table), opd_x(type_index), opd_s(off(home(base)))});
   for (ValType t : type.results) push_temp(t);
   invalidate();
 }
@@ -614,14 +596,8 @@ void IrBuilder::on_select(ValType type) {
   uint32_t cs = slot_of(c, h - 1);
   uint32_t bs = slot_of(b, h - 2);
   uint32_t as = slot_of(a, h - 3);
-  emit(type.kind() == wasm::ValKind::v128 ? HandlerId::op_select128_ssss : HandlerId::op_select_ssss);
-  uint32_t dst = pc();
-  opd(off(home(h - 3)));
-  opd(as);
-  opd(bs);
-  opd(cs);
-  push_temp(type);
-  mark_producer(dst);
+  emit_result(type.kind() == wasm::ValKind::v128 ? HandlerId::op_select128_ssss : HandlerId::op_select_ssss, type,
+              {opd_s(as), opd_s(bs), opd_s(cs)});
 }
 
 void IrBuilder::on_local_get(uint32_t index, ValType type) {
@@ -658,20 +634,15 @@ void IrBuilder::on_local_tee(uint32_t index, ValType type) {
 }
 
 void IrBuilder::on_global_get(uint32_t index, ValType type) {
-  emit(type.kind() == wasm::ValKind::v128 ? HandlerId::op_global_get128_sx : HandlerId::op_global_get_sx);
-  uint32_t dst = pc();
-  opd(off(home(height())));
-  opd(index);
-  push_temp(type);
-  mark_producer(dst);
+  emit_result(type.kind() == wasm::ValKind::v128 ? HandlerId::op_global_get128_sx : HandlerId::op_global_get_sx, type,
+              {opd_x(index)});
 }
 
 void IrBuilder::on_global_set(uint32_t index, ValType type) {
   Entry v = pop();
   uint32_t s = slot_of(v, height());
-  emit(type.kind() == wasm::ValKind::v128 ? HandlerId::op_global_set128_xs : HandlerId::op_global_set_xs);
-  opd(index);
-  opd(s);
+  emit(type.kind() == wasm::ValKind::v128 ? HandlerId::op_global_set128_xs : HandlerId::op_global_set_xs,
+       {opd_x(index), opd_s(s)});
   invalidate();
 }
 
@@ -705,7 +676,6 @@ void IrBuilder::on_numeric(Op op) {
 
 void IrBuilder::binop(Op op) {
   const OpForms& f = op_forms()[size_t(op)];
-  bool wide = is_wide(operand_type(op));
   uint32_t h = height() - 2;
   Entry b = pop();
   Entry a = pop();
@@ -734,40 +704,23 @@ void IrBuilder::binop(Op op) {
     add_shl(h, off(b.slot));
     return;
   }
-  uint32_t start = pc();
-  uint32_t dst_pos;
+  uint32_t start;
   LastCmp cmp;
   cmp.op = op;
   if (b.kind == Kind::konst) {
-    emit(f.ssi);
-    dst_pos = pc();
-    opd(off(home(h)));
-    opd(off(a.slot));
-    if (wide) opd64(b.bits);
-    else opd(uint32_t(b.bits));
+    start = emit_result(f.ssi, result_type(op), {opd_s(off(a.slot)), opd_imm(b.bits)});
     cmp.a_slot = off(a.slot);
     cmp.b_imm = true;
     cmp.b_bits = b.bits;
     cmp.valid = f.br_ss != kNone;
   } else if (a.kind == Kind::konst) {
-    emit(f.sis);
-    dst_pos = pc();
-    opd(off(home(h)));
-    if (wide) opd64(a.bits);
-    else opd(uint32_t(a.bits));
-    opd(off(b.slot));
+    start = emit_result(f.sis, result_type(op), {opd_imm(a.bits), opd_s(off(b.slot))});
   } else {
-    emit(f.sss);
-    dst_pos = pc();
-    opd(off(home(h)));
-    opd(off(a.slot));
-    opd(off(b.slot));
+    start = emit_result(f.sss, result_type(op), {opd_s(off(a.slot)), opd_s(off(b.slot))});
     cmp.a_slot = off(a.slot);
     cmp.b_slot = off(b.slot);
     cmp.valid = f.br_ss != kNone;
   }
-  push_temp(result_type(op));
-  mark_producer(dst_pos);
   if (cmp.valid) {
     cmp.start = start;
     cmp.end = pc();
@@ -796,14 +749,7 @@ void IrBuilder::binop(Op op) {
 void IrBuilder::add_shl(uint32_t h, uint32_t base) {
   uint32_t start = shl_.start, x = shl_.x_slot, k = shl_.k;
   code_.resize(start);  // the shl's result only feeds this add
-  emit(HandlerId::op_i32_add_shl_sssi);
-  uint32_t dst_pos = pc();
-  opd(off(home(h)));
-  opd(base);
-  opd(x);
-  opd(k);
-  push_temp(ValType::i32());
-  mark_producer(dst_pos);
+  emit_result(HandlerId::op_i32_add_shl_sssi, ValType::i32(), {opd_s(base), opd_s(x), opd_imm(k)});
   cmp_.valid = addi_.valid = shl_.valid = false;
   scaled_ = {true, start, pc(), h, base, x, k};
 }
@@ -813,13 +759,7 @@ void IrBuilder::unop(Op op) {
   uint32_t h = height() - 1;
   Entry a = pop();
   uint32_t as = slot_of(a, h);  // may store a constant operand first: not part of the fused range
-  uint32_t start = pc();
-  emit(f.sss);
-  uint32_t dst_pos = pc();
-  opd(off(home(h)));
-  opd(as);
-  push_temp(result_type(op));
-  mark_producer(dst_pos);
+  uint32_t start = emit_result(f.sss, result_type(op), {opd_s(as)});
   // eqz fuses as "== 0".
   if (op == Op::i32_eqz || op == Op::i64_eqz) {
     cmp_.valid = true;
@@ -842,10 +782,10 @@ IrBuilder::Address IrBuilder::take_address(const Entry& a, uint32_t h, uint32_t 
     ad.form = AddrForm::checked;
   } else if (a.kind == Kind::temp && addi_.valid && addi_.end == pc() && addi_.height == h) {
     code_.resize(addi_.start);  // the add's result only feeds this address
-    ad = {AddrForm::add_imm, addi_.a_slot, {addi_.imm, 0}, 1};
+    ad = {AddrForm::add_imm, addi_.a_slot, {opd_imm(addi_.imm)}};
   } else if (a.kind == Kind::temp && scaled_.valid && scaled_.end == pc() && scaled_.height == h) {
     code_.resize(scaled_.start);  // the scaled index only feeds this address
-    ad = {AddrForm::scaled, scaled_.base, {scaled_.index, scaled_.k}, 2};
+    ad = {AddrForm::scaled, scaled_.base, {opd_s(scaled_.index), opd_imm(scaled_.k)}};
   }
   return ad;
 }
@@ -857,14 +797,10 @@ void IrBuilder::on_load(Op op, uint32_t, uint64_t offset, uint32_t) {
   uint32_t h = height() - 1;
   Entry a = pop();
   Address ad = take_address(a, h, slot_of(a, h));
-  emit(kForms[size_t(ad.form)][i]);
-  uint32_t dst = pc();
-  opd(off(home(h)));
-  opd(ad.base);
-  for (uint32_t k = 0; k < ad.num_extra; ++k) opd(ad.extra[k]);
-  opd(uint32_t(offset));
-  push_temp(result_type(op));
-  mark_producer(dst);
+  Operands ops{opd_s(ad.base)};
+  ops.add(ad.extra);
+  ops.add(opd_o(offset));
+  emit_result(kForms[size_t(ad.form)][i], result_type(op), ops);
 }
 
 void IrBuilder::on_store(Op op, uint32_t, uint64_t offset, uint32_t) {
@@ -876,46 +812,34 @@ void IrBuilder::on_store(Op op, uint32_t, uint64_t offset, uint32_t) {
   Entry a = pop();
   uint32_t vs = slot_of(v, h + 1);
   Address ad = take_address(a, h, slot_of(a, h));
-  emit(kForms[size_t(ad.form)][i]);
-  opd(ad.base);
-  opd(vs);
-  for (uint32_t k = 0; k < ad.num_extra; ++k) opd(ad.extra[k]);
-  opd(uint32_t(offset));
+  Operands ops{opd_s(ad.base), opd_s(vs)};
+  ops.add(ad.extra);
+  ops.add(opd_o(offset));
+  emit(kForms[size_t(ad.form)][i], ops);
   invalidate();
 }
 
 void IrBuilder::on_memory_size(uint32_t) {
-  emit(HandlerId::op_memory_size_s);
-  uint32_t dst = pc();
-  opd(off(home(height())));
-  push_temp(ValType::i32());
-  mark_producer(dst);
+  emit_result(HandlerId::op_memory_size_s, ValType::i32(), {});
 }
 
 void IrBuilder::on_memory_grow(uint32_t) {
   uint32_t h = height() - 1;
   Entry d = pop();
   uint32_t ds = slot_of(d, h);
-  emit(HandlerId::op_memory_grow_ss);
-  uint32_t dst = pc();
-  opd(off(home(h)));
-  opd(ds);
-  push_temp(ValType::i32());
-  mark_producer(dst);
+  emit_result(HandlerId::op_memory_grow_ss, ValType::i32(), {opd_s(ds)});
 }
 
 // memory.fill/copy/init and table.fill/copy/init: `handler imms... dst src_or_value n`, three i32-ish
 // operands popped from the stack.
-void IrBuilder::bulk_op(HandlerId id, std::initializer_list<uint32_t> imms) {
+void IrBuilder::bulk_op(HandlerId id, const Operands& indices) {
   mark_site();
   uint32_t h = height() - 3;
   Entry n = pop(), b = pop(), a = pop();
   uint32_t ns = slot_of(n, h + 2), bs = slot_of(b, h + 1), as = slot_of(a, h);
-  emit(id);
-  for (uint32_t imm : imms) opd(imm);
-  opd(as);
-  opd(bs);
-  opd(ns);
+  Operands ops = indices;
+  ops.add({opd_s(as), opd_s(bs), opd_s(ns)});
+  emit(id, ops);
   invalidate();
 }
 
@@ -928,12 +852,11 @@ void IrBuilder::on_memory_copy(uint32_t, uint32_t) {
 }
 
 void IrBuilder::on_memory_init(uint32_t data, uint32_t) {
-  bulk_op(HandlerId::op_memory_init_xsss, {data});
+  bulk_op(HandlerId::op_memory_init_xsss, {opd_x(data)});
 }
 
 void IrBuilder::on_data_drop(uint32_t data) {
-  emit(HandlerId::op_data_drop_x);
-  opd(data);
+  emit(HandlerId::op_data_drop_x, {opd_x(data)});
   invalidate();
 }
 
@@ -945,21 +868,11 @@ void IrBuilder::on_ref_is_null() {
   uint32_t h = height() - 1;
   Entry a = pop();
   uint32_t as = slot_of(a, h);
-  emit(HandlerId::op_ref_is_null_ss);
-  uint32_t dst = pc();
-  opd(off(home(h)));
-  opd(as);
-  push_temp(ValType::i32());
-  mark_producer(dst);
+  emit_result(HandlerId::op_ref_is_null_ss, ValType::i32(), {opd_s(as)});
 }
 
 void IrBuilder::on_ref_func(uint32_t func_index) {
-  emit(HandlerId::op_ref_func_sx);
-  uint32_t dst = pc();
-  opd(off(home(height())));
-  opd(func_index);
-  push_temp(ValType::ref(uint32_t(wasm::HeapKind::func), false));
-  mark_producer(dst);
+  emit_result(HandlerId::op_ref_func_sx, ValType::ref(uint32_t(wasm::HeapKind::func), false), {opd_x(func_index)});
 }
 
 void IrBuilder::on_table_get(uint32_t table) {
@@ -967,13 +880,7 @@ void IrBuilder::on_table_get(uint32_t table) {
   uint32_t h = height() - 1;
   Entry i = pop();
   uint32_t is = slot_of(i, h);
-  emit(HandlerId::op_table_get_sxs);
-  uint32_t dst = pc();
-  opd(off(home(h)));
-  opd(table);
-  opd(is);
-  push_temp(module_.tables[table].elem);
-  mark_producer(dst);
+  emit_result(HandlerId::op_table_get_sxs, module_.tables[table].elem, {opd_x(table), opd_s(is)});
 }
 
 void IrBuilder::on_table_set(uint32_t table) {
@@ -981,51 +888,35 @@ void IrBuilder::on_table_set(uint32_t table) {
   uint32_t h = height() - 2;
   Entry v = pop(), i = pop();
   uint32_t vs = slot_of(v, h + 1), is = slot_of(i, h);
-  emit(HandlerId::op_table_set_xss);
-  opd(table);
-  opd(is);
-  opd(vs);
+  emit(HandlerId::op_table_set_xss, {opd_x(table), opd_s(is), opd_s(vs)});
   invalidate();
 }
 
 void IrBuilder::on_table_size(uint32_t table) {
-  emit(HandlerId::op_table_size_sx);
-  uint32_t dst = pc();
-  opd(off(home(height())));
-  opd(table);
-  push_temp(ValType::i32());
-  mark_producer(dst);
+  emit_result(HandlerId::op_table_size_sx, ValType::i32(), {opd_x(table)});
 }
 
 void IrBuilder::on_table_grow(uint32_t table) {
   uint32_t h = height() - 2;
   Entry n = pop(), v = pop();
   uint32_t ns = slot_of(n, h + 1), vs = slot_of(v, h);
-  emit(HandlerId::op_table_grow_sxss);
-  uint32_t dst = pc();
-  opd(off(home(h)));
-  opd(table);
-  opd(vs);
-  opd(ns);
-  push_temp(ValType::i32());
-  mark_producer(dst);
+  emit_result(HandlerId::op_table_grow_sxss, ValType::i32(), {opd_x(table), opd_s(vs), opd_s(ns)});
 }
 
 void IrBuilder::on_table_fill(uint32_t table) {
-  bulk_op(HandlerId::op_table_fill_xsss, {table});
+  bulk_op(HandlerId::op_table_fill_xsss, {opd_x(table)});
 }
 
 void IrBuilder::on_table_copy(uint32_t dst, uint32_t src) {
-  bulk_op(HandlerId::op_table_copy_xxsss, {dst, src});
+  bulk_op(HandlerId::op_table_copy_xxsss, {opd_x(dst), opd_x(src)});
 }
 
 void IrBuilder::on_table_init(uint32_t elem, uint32_t table) {
-  bulk_op(HandlerId::op_table_init_xxsss, {table, elem});
+  bulk_op(HandlerId::op_table_init_xxsss, {opd_x(table), opd_x(elem)});
 }
 
 void IrBuilder::on_elem_drop(uint32_t elem) {
-  emit(HandlerId::op_elem_drop_x);
-  opd(elem);
+  emit(HandlerId::op_elem_drop_x, {opd_x(elem)});
   invalidate();
 }
 
@@ -1041,6 +932,7 @@ Result<std::unique_ptr<FuncCode>> translate_function(const wasm::Module& module,
   Result<void> r = decoder.decode();
   if (!r) return r.error();
   code->code.shrink_to_fit();
+  code->interp_entry = code->code.data();  // final: the IR does not move again
   return code;
 }
 

@@ -5,8 +5,9 @@
 // the producer rewrites the producer's destination; compare + br_if fuse; forward branches are patched
 // from per-block fixup lists at `end`.
 #pragma once
-#include <initializer_list>
+#include <cassert>
 #include <cstdint>
+#include <initializer_list>
 #include <span>
 #include <vector>
 
@@ -150,9 +151,61 @@ class IrBuilder {
     site_wasm_ = uint32_t(pos_fn_(pos_ctx_));
   }
   void record_site();
-  void emit(HandlerId id);
-  void opd(uint32_t v) { code_.push_back(v); }
-  void opd64(uint64_t v);
+  // One operand of an instruction to emit, named by its kind in handlers.def. An immediate's width (i or
+  // I) comes from the handler's kinds string; a branch offset is emitted as 0 and patched later; a
+  // table ('T') carries its count, and its count + 1 offsets are emitted as 0.
+  struct Opd {
+    char kind;
+    uint64_t bits;
+  };
+  static Opd opd_s(uint32_t byte_offset) { return {'s', byte_offset}; }
+  static Opd opd_imm(uint64_t bits) { return {'i', bits}; }
+  static Opd opd_x(uint32_t index) { return {'x', index}; }
+  static Opd opd_o(uint64_t offset) { return {'o', offset}; }
+  static Opd opd_b() { return {'b', 0}; }
+  static Opd opd_table(uint32_t count) { return {'T', count}; }
+  // The operands of one instruction, in kinds-string order (with room to put a destination first).
+  class Operands {
+   public:
+    Operands() {}
+    Operands(std::initializer_list<Opd> ops) {
+      for (const Opd& o : ops) add(o);
+    }
+    // Copies only the operands: the rest of the storage stays unwritten (it is built for every emit).
+    Operands(const Operands& other) { add(other); }
+    Operands& operator=(const Operands& other) {
+      begin_ = end_ = 1;
+      add(other);
+      return *this;
+    }
+    void add(const Opd& o) {
+      assert(end_ < kMax && "more operands than any handler has");
+      ops_[end_++] = o;
+    }
+    void add(const Operands& more) {
+      for (const Opd& o : more) add(o);
+    }
+    void add_first(const Opd& o) {
+      assert(begin_ > 0);
+      ops_[--begin_] = o;
+    }
+    const Opd* begin() const { return ops_ + begin_; }
+    const Opd* end() const { return ops_ + end_; }
+    uint32_t size() const { return end_ - begin_; }
+
+   private:
+    static constexpr uint32_t kMax = 7;  // six operands and a destination
+    Opd ops_[kMax];
+    uint32_t begin_ = 1, end_ = 1;
+  };
+  // The one way IR is written: handler `id` and its operands, which must match its kinds string (asserted
+  // when assertions are on). Returns the instruction's start.
+  uint32_t emit(HandlerId id, const Operands& ops);
+  // Emits `id` writing a new temp of `type` (its first operand; `ops` follow), pushes that temp and
+  // records the instruction as its producer. Returns the instruction's start.
+  uint32_t emit_result(HandlerId id, wasm::ValType type, Operands ops);
+  // Word position of operand `k` of the instruction of handler `id` that starts at `start`.
+  static uint32_t operand_at(uint32_t start, HandlerId id, uint32_t k);
   void invalidate() {
     producer_valid_ = false;
     cmp_.valid = false;
@@ -161,14 +214,14 @@ class IrBuilder {
     scaled_.valid = false;
   }
   void mark_producer(uint32_t dst_pos);
-  void bulk_op(HandlerId id, std::initializer_list<uint32_t> imms);
+  void bulk_op(HandlerId id, const Operands& indices);
 
   // Abstract stack.
   uint32_t height() const { return uint32_t(stack_.size()); }
   // Home slot of stack height h: temps are packed by slot width (a v128 takes two), so the home of a
   // height depends on the types below it, which never change while a value at that height lives.
   uint32_t home(uint32_t h) const { return homes_[h]; }
-  uint32_t off(uint32_t slot) const { return slot * 8; }
+  uint32_t off(uint32_t slot) const { return runtime::FrameLayout::slot_offset(slot); }
   Entry pop();
   void push_temp(wasm::ValType type);
   void push(const Entry& e);
@@ -191,7 +244,6 @@ class IrBuilder {
   // Copies the top `n` stack values to the homes starting at height `base` (no stack change).
   // `types` are the label's value types: their homes are packed from home(base).
   void copy_values(const std::vector<wasm::ValType>& types, uint32_t base);
-  void emit_bytes16(const uint8_t* bytes);
   // Copies the function's results to slots 0.. and returns (no stack change).
   void emit_return();
   // Whether a branch to `t` needs value copies.
@@ -210,18 +262,17 @@ class IrBuilder {
   struct Address {
     AddrForm form = AddrForm::guarded;
     uint32_t base = 0;
-    uint32_t extra[2] = {0, 0};  // add_imm: imm; scaled: index slot, shift
-    uint32_t num_extra = 0;
+    Operands extra;  // add_imm: imm; scaled: index slot, shift
   };
   Address take_address(const Entry& a, uint32_t h, uint32_t as);
   void unop(wasm::Op op);
 
   const wasm::Module& module_;
   runtime::EngineConfig config_;
+  const uint64_t* handler_words_;  // handler_words(config_.dispatch)
   FuncCode& out_;
   std::vector<uint32_t>& code_;
   std::vector<uint32_t> local_slots_;
-  std::vector<wasm::ValType> local_types_;
   std::vector<wasm::ValType> result_types_;
   uint32_t temp_base_ = 0;
   uint32_t max_height_ = 0;

@@ -79,23 +79,17 @@ ValType simd_result(SimdOp op) {
   }
 }
 
-}  // namespace
-
-void IrBuilder::emit_bytes16(const uint8_t* bytes) {
-  for (int i = 0; i < 4; ++i) {
-    uint32_t w;
-    std::memcpy(&w, bytes + 4 * i, 4);
-    opd(w);
-  }
+// Half `i` of 16 immediate bytes, as one 64-bit immediate operand (two IR words in memory order).
+uint64_t half(const uint8_t* bytes, int i) {
+  uint64_t w;
+  std::memcpy(&w, bytes + 8 * i, 8);
+  return w;
 }
 
+}  // namespace
+
 void IrBuilder::on_v128_const(const uint8_t* bytes) {
-  emit(HandlerId::op_v128_const_sII);
-  uint32_t dst = pc();
-  opd(off(home(height())));
-  emit_bytes16(bytes);
-  push_temp(ValType::v128());
-  mark_producer(dst);
+  emit_result(HandlerId::op_v128_const_sII, ValType::v128(), {opd_imm(half(bytes, 0)), opd_imm(half(bytes, 1))});
 }
 
 // Operators whose operands are all stack values: pops them (right to left), emits handler(dst, operands).
@@ -109,12 +103,9 @@ void IrBuilder::on_simd(SimdOp op) {
     Entry e = pop();
     slots[i] = slot_of(e, h + i);
   }
-  emit(simd_forms().main[size_t(op)]);
-  uint32_t dst = pc();
-  opd(off(home(h)));
-  for (uint32_t i = 0; i < np; ++i) opd(slots[i]);
-  push_temp(simd_result(op));
-  mark_producer(dst);
+  Operands ops;
+  for (uint32_t i = 0; i < np; ++i) ops.add(opd_s(slots[i]));
+  emit_result(simd_forms().main[size_t(op)], simd_result(op), ops);
 }
 
 void IrBuilder::on_simd_lane(SimdOp op, uint8_t lane) {
@@ -124,28 +115,17 @@ void IrBuilder::on_simd_lane(SimdOp op, uint8_t lane) {
   uint32_t scalar = 0;
   if (replace) scalar = slot_of(pop(), h + 1);
   uint32_t vec = slot_of(pop(), h);
-  emit(simd_forms().main[size_t(op)]);
-  uint32_t dst = pc();
-  opd(off(home(h)));
-  opd(vec);
-  opd(lane);
-  if (replace) opd(scalar);
-  push_temp(simd_result(op));
-  mark_producer(dst);
+  Operands ops{opd_s(vec), opd_x(lane)};
+  if (replace) ops.add(opd_s(scalar));
+  emit_result(simd_forms().main[size_t(op)], simd_result(op), ops);
 }
 
 void IrBuilder::on_simd_shuffle(const uint8_t* lanes) {
   uint32_t h = height() - 2;
   uint32_t b = slot_of(pop(), h + 1);
   uint32_t a = slot_of(pop(), h);
-  emit(HandlerId::op_i8x16_shuffle_sssII);
-  uint32_t dst = pc();
-  opd(off(home(h)));
-  opd(a);
-  opd(b);
-  emit_bytes16(lanes);
-  push_temp(ValType::v128());
-  mark_producer(dst);
+  emit_result(HandlerId::op_i8x16_shuffle_sssII, ValType::v128(),
+              {opd_s(a), opd_s(b), opd_imm(half(lanes, 0)), opd_imm(half(lanes, 1))});
 }
 
 void IrBuilder::on_simd_mem(SimdOp op, uint32_t, uint64_t offset, uint32_t, uint8_t lane) {
@@ -160,25 +140,16 @@ void IrBuilder::on_simd_mem(SimdOp op, uint32_t, uint64_t offset, uint32_t, uint
   uint32_t vec = 0;
   if (with_vec) vec = slot_of(pop(), h + 1);
   uint32_t addr = slot_of(pop(), h);
-  emit(id);
+  Operands ops{opd_s(addr), opd_o(offset)};
   if (is_store) {  // address, offset, value [, lane]
-    opd(addr);
-    opd(uint32_t(offset));
-    opd(vec);
-    if (info.imm == wasm::SimdImm::memarg_lane) opd(lane);
+    ops.add(opd_s(vec));
+    if (info.imm == wasm::SimdImm::memarg_lane) ops.add(opd_x(lane));
+    emit(id, ops);
     invalidate();
     return;
   }
-  uint32_t dst = pc();
-  opd(off(home(h)));
-  opd(addr);
-  opd(uint32_t(offset));
-  if (with_vec) {  // lane load: vector, lane
-    opd(vec);
-    opd(lane);
-  }
-  push_temp(ValType::v128());
-  mark_producer(dst);
+  if (with_vec) ops.add({opd_s(vec), opd_x(lane)});  // lane load: vector, lane
+  emit_result(id, ValType::v128(), ops);
 }
 
 }  // namespace wisp::interp

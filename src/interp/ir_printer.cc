@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "interp/handler_table.h"
+#include "interp/operand_kinds.h"
 
 namespace wisp::interp {
 
@@ -18,8 +19,8 @@ void appendf(std::string& out, const char* fmt, auto... args) {
 
 std::string print_ir(const FuncCode& code) {
   std::string out;
-  appendf(out, "params=%u locals=%u results=%u frame=%u\n", code.num_params, code.num_locals,
-          code.num_results, code.frame_slots);
+  const runtime::FrameLayout& f = code.frame;
+  appendf(out, "params=%u locals=%u results=%u frame=%u\n", f.num_params, f.num_locals, f.num_results, f.frame_slots);
   const uint32_t* words = code.code.data();
   size_t n = code.code.size();
   size_t pc = 0;
@@ -34,34 +35,25 @@ std::string print_ir(const FuncCode& code) {
     }
     const HandlerInfo& info = handler_info(*id);
     out += info.name;
-    size_t k = pc + 2;
-    for (char kind : info.kinds) {
-      if (k >= n) break;
+    const int64_t at_pc = int64_t(pc);  // branch offsets are relative to the instruction start
+    pc += for_each_operand(words + pc, info.kinds, [&](char kind, const uint32_t* at) {
       switch (kind) {
-        case 's': appendf(out, " s%u", words[k++] / 8); break;
-        case 'i': appendf(out, " i0x%x", words[k++]); break;
-        case 'I': {
-          uint64_t v = uint64_t(words[k]) | (uint64_t(words[k + 1]) << 32);
-          appendf(out, " I0x%" PRIx64, v);
-          k += 2;
-          break;
-        }
-        case 'b': appendf(out, " @%" PRId64, int64_t(pc) + int32_t(words[k++])); break;
-        case 'x': appendf(out, " #%u", words[k++]); break;
-        case 'o': appendf(out, " +%u", words[k++]); break;
-        case 'T': {
-          uint32_t count = words[k++];
+        case 's': appendf(out, " s%u", at[0] / 8); break;
+        case 'i': appendf(out, " i0x%x", at[0]); break;
+        case 'I': appendf(out, " I0x%" PRIx64, uint64_t(at[0]) | (uint64_t(at[1]) << 32)); break;
+        case 'b': appendf(out, " @%" PRId64, at_pc + int32_t(at[0])); break;
+        case 'x': appendf(out, " #%u", at[0]); break;
+        case 'o': appendf(out, " +%u", at[0]); break;
+        case 'T':
           out += " [";
-          for (uint32_t t = 0; t <= count && k < n; ++t)
-            appendf(out, t ? " @%" PRId64 : "@%" PRId64, int64_t(pc) + int32_t(words[k++]));
+          for (uint32_t t = 0; t <= at[0]; ++t)
+            appendf(out, t ? " @%" PRId64 : "@%" PRId64, at_pc + int32_t(at[1 + t]));
           out += "]";
           break;
-        }
         default: break;
       }
-    }
+    });
     out += '\n';
-    pc = k;
   }
   return out;
 }

@@ -82,13 +82,13 @@ TrapCode call_host(ExecState* st, runtime::FuncInstance* f, char* args) {
   return call_host_with(st, f, args, in.v, out.v);
 }
 
-FuncCode* code_for_call(ExecState* st, runtime::FuncInstance* f) {
+runtime::FuncEntry* code_for_call(ExecState* st, runtime::FuncInstance* f) {
   Result<void> r = ensure_code(*st->store, f);
   if (!r) {
     st->error = std::move(r.error());
     return nullptr;
   }
-  return f->code.load(std::memory_order_acquire);
+  return f->entry.load(std::memory_order_acquire);
 }
 
 // ---- memory --------------------------------------------------------------------------------------------

@@ -35,7 +35,8 @@ void add_frame(Error& e, const runtime::FuncInstance* func, const uint32_t* ip, 
   }
   f.func_index = func->index;
   f.instance = func->instance;
-  const FuncCode* code = func->code.load(std::memory_order_acquire);
+  const runtime::FuncEntry* entry = func->entry.load(std::memory_order_acquire);
+  const FuncCode* code = entry != nullptr && entry->tier == runtime::Tier::interp ? &interp_code(*entry) : nullptr;
   const wasm::Module* module = func->instance->module.get();
   if (ip != nullptr && code != nullptr && module != nullptr && ip >= code->code.data() &&
       ip <= code->code.data() + code->code.size()) {
@@ -52,7 +53,7 @@ void add_frame(Error& e, const runtime::FuncInstance* func, const uint32_t* ip, 
 void add_level_frames(Error& e, const ExecState& st) {
   if (st.func) add_frame(e, st.func, st.trap_ip, false);
   for (CallFrame* c = st.cs - 1; c > st.cs_base; --c)
-    if (c->func) add_frame(e, c->func, c->ret_ip, true);
+    if (c->func) add_frame(e, c->func, c->ret.is_native() ? nullptr : c->ret.ir(), true);
 }
 
 }  // namespace wisp::interp

@@ -9,13 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "runtime/func_entry.h"
 #include "runtime/value.h"
 #include "util/error.h"
 #include "wasm/module.h"
-
-namespace wisp::interp {
-struct FuncCode;    // the IR of one function (interp/func_code.h)
-}
 
 namespace wisp::runtime {
 
@@ -65,7 +62,7 @@ struct FuncInstance {
   HostCallback host;                    // set for host functions
   std::shared_ptr<wasm::FuncType> host_type;  // keeps a host function's type alive
   std::string debug_name;               // for backtraces: name section, export name or "<wasm function N>"
-  std::atomic<interp::FuncCode*> code{nullptr};  // IR, built lazily on first call (see interp::)
+  std::atomic<FuncEntry*> entry{nullptr};  // compiled form (interp IR first, built on first call)
 
   bool is_host() const { return instance == nullptr; }
 };
