@@ -850,7 +850,7 @@ IrBuilder::Address IrBuilder::take_address(const Entry& a, uint32_t h, uint32_t 
   return ad;
 }
 
-void IrBuilder::on_load(Op op, uint32_t, uint64_t offset, uint32_t) {
+void IrBuilder::on_load(Op op, const validate::MemArg& ma) {
   static constexpr const HandlerId* kForms[] = {kLoadsGuarded, kLoadsChecked, kLoadsAddImm, kLoadsScaled};
   mark_site();
   size_t i = size_t(op) - size_t(Op::i32_load);
@@ -862,12 +862,12 @@ void IrBuilder::on_load(Op op, uint32_t, uint64_t offset, uint32_t) {
   opd(off(home(h)));
   opd(ad.base);
   for (uint32_t k = 0; k < ad.num_extra; ++k) opd(ad.extra[k]);
-  opd(uint32_t(offset));
+  opd(uint32_t(ma.offset));
   push_temp(result_type(op));
   mark_producer(dst);
 }
 
-void IrBuilder::on_store(Op op, uint32_t, uint64_t offset, uint32_t) {
+void IrBuilder::on_store(Op op, const validate::MemArg& ma) {
   static constexpr const HandlerId* kForms[] = {kStoresGuarded, kStoresChecked, kStoresAddImm, kStoresScaled};
   mark_site();
   size_t i = size_t(op) - size_t(Op::i32_store);
@@ -880,7 +880,7 @@ void IrBuilder::on_store(Op op, uint32_t, uint64_t offset, uint32_t) {
   opd(ad.base);
   opd(vs);
   for (uint32_t k = 0; k < ad.num_extra; ++k) opd(ad.extra[k]);
-  opd(uint32_t(offset));
+  opd(uint32_t(ma.offset));
   invalidate();
 }
 
@@ -1035,7 +1035,8 @@ Result<std::unique_ptr<FuncCode>> translate_function(const wasm::Module& module,
                                                      const runtime::EngineConfig& config) {
   auto code = std::make_unique<FuncCode>();
   IrBuilder builder(module, func_index, config, *code);
-  using Decoder = validate::FuncDecoder<validate::BodyTag, IrBuilder>;
+  // The body was validated when the module was compiled: decode it again without the checks.
+  using Decoder = validate::FuncDecoder<validate::BodyTag, IrBuilder, validate::Trusted>;
   Decoder decoder(module, func_index, builder);
   builder.set_position_source(&decoder, [](const void* d) { return static_cast<const Decoder*>(d)->instr_offset(); });
   Result<void> r = decoder.decode();

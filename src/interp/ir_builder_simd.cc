@@ -148,7 +148,7 @@ void IrBuilder::on_simd_shuffle(const uint8_t* lanes) {
   mark_producer(dst);
 }
 
-void IrBuilder::on_simd_mem(SimdOp op, uint32_t, uint64_t offset, uint32_t, uint8_t lane) {
+void IrBuilder::on_simd_mem(SimdOp op, const validate::MemArg& ma, uint8_t lane) {
   mark_site();
   const wasm::SimdOpInfo& info = wasm::simd_op_info(op);
   const SimdForms& f = simd_forms();
@@ -163,7 +163,7 @@ void IrBuilder::on_simd_mem(SimdOp op, uint32_t, uint64_t offset, uint32_t, uint
   emit(id);
   if (is_store) {  // address, offset, value [, lane]
     opd(addr);
-    opd(uint32_t(offset));
+    opd(uint32_t(ma.offset));
     opd(vec);
     if (info.imm == wasm::SimdImm::memarg_lane) opd(lane);
     invalidate();
@@ -172,7 +172,7 @@ void IrBuilder::on_simd_mem(SimdOp op, uint32_t, uint64_t offset, uint32_t, uint
   uint32_t dst = pc();
   opd(off(home(h)));
   opd(addr);
-  opd(uint32_t(offset));
+  opd(uint32_t(ma.offset));
   if (with_vec) {  // lane load: vector, lane
     opd(vec);
     opd(lane);

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "binary/byte_reader.h"
+#include "binary/type_reader.h"
 
 namespace wisp::tools {
 
@@ -12,22 +13,19 @@ using wasm::Op;
 
 namespace {
 
-// Reads a value type byte (numeric or reference).
+// Reads a value type (numeric or reference) with the one type reader.
 Result<wasm::ValType> read_valtype(binary::ByteReader& r) {
   size_t at = r.pos();
-  auto b = r.u8();
-  if (!b) return std::move(b.error());
-  auto t = wasm::valtype_from_byte(*b);
-  if (!t) return Error::malformed("malformed value type", at);
-  return *t;
+  const uint8_t* p = r.cur();
+  wasm::ValType t;
+  binary::TypeStatus s = binary::read_val_type(p, r.base() + r.end(), t);
+  if (s == binary::TypeStatus::eof) return r.eof();
+  if (s != binary::TypeStatus::ok) return Error::malformed("malformed value type", at);
+  r.seek(size_t(p - r.base()));
+  return t;
 }
 
 Result<void> read_imm(binary::ByteReader& r, Instr& in) {
-  auto take = [&](Result<uint32_t> v, uint32_t& out) -> bool {
-    if (!v) return false;
-    out = *v;
-    return true;
-  };
   switch (wasm::op_info(in.op).imm) {
     case ImmKind::none:
       return {};
@@ -39,32 +37,26 @@ Result<void> read_imm(binary::ByteReader& r, Instr& in) {
         in.block = Instr::Block::empty;
         return {};
       }
-      if (auto t = wasm::valtype_from_byte(*p)) {
+      if (binary::one_byte_type(*p, in.type)) {
         (void)r.u8();
         in.block = Instr::Block::single;
-        in.type = *t;
         return {};
       }
       size_t at = r.pos();
-      auto idx = r.sleb<33>();
-      if (!idx) return std::move(idx.error());
-      if (*idx < 0) return Error::malformed("malformed block type", at);
+      WISP_TRY(int64_t idx, r.sleb<33>());
+      if (idx < 0) return Error::malformed("malformed block type", at);
       in.block = Instr::Block::index;
-      in.a = uint32_t(*idx);
+      in.a = uint32_t(idx);
       return {};
     }
     case ImmKind::br_table: {
-      auto n = r.length(r.end());
-      if (!n) return std::move(n.error());
-      in.targets.reserve(*n);
-      for (uint32_t i = 0; i < *n; ++i) {
-        auto t = r.u32();
-        if (!t) return std::move(t.error());
-        in.targets.push_back(*t);
+      WISP_TRY(uint32_t n, r.length(r.end()));
+      in.targets.reserve(n);
+      for (uint32_t i = 0; i < n; ++i) {
+      WISP_TRY(uint32_t t, r.u32());
+        in.targets.push_back(t);
       }
-      auto d = r.u32();
-      if (!d) return std::move(d.error());
-      in.a = *d;
+      WISP_TRY(in.a, r.u32());
       return {};
     }
     case ImmKind::label:
@@ -74,91 +66,70 @@ Result<void> read_imm(binary::ByteReader& r, Instr& in) {
     case ImmKind::table:
     case ImmKind::data:
     case ImmKind::elem: {
-      auto v = r.u32();
-      if (!take(v, in.a)) return std::move(v.error());
+      WISP_TRY(in.a, r.u32());
       return {};
     }
-    case ImmKind::mem: {
-      // A single memory index byte in 2.0 (the reserved 0x00).
-      auto v = r.u8();
-      if (!v) return std::move(v.error());
-      in.a = *v;
+    case ImmKind::mem: {  // a single memory index byte in 2.0 (the reserved 0x00)
+      WISP_TRY(in.a, r.u8());
+      return {};
+    }
+    case ImmKind::memory_copy: {
+      WISP_TRY(in.a, r.u8());
+      WISP_TRY(in.b, r.u8());
+      return {};
+    }
+    case ImmKind::memory_init: {
+      WISP_TRY(in.a, r.u32());
+      WISP_TRY(in.b, r.u8());
       return {};
     }
     case ImmKind::call_indirect:
-    case ImmKind::memory_init:
     case ImmKind::table_init:
-    case ImmKind::table_copy:
-    case ImmKind::memory_copy: {
-      if (wasm::op_info(in.op).imm == ImmKind::memory_copy) {
-        auto x = r.u8();
-        if (!x) return std::move(x.error());
-        auto y = r.u8();
-        if (!y) return std::move(y.error());
-        in.a = *x;
-        in.b = *y;
-        return {};
-      }
-      auto x = r.u32();
-      if (!take(x, in.a)) return std::move(x.error());
-      if (wasm::op_info(in.op).imm == ImmKind::memory_init) {
-        auto y = r.u8();
-        if (!y) return std::move(y.error());
-        in.b = *y;
-        return {};
-      }
-      auto y = r.u32();
-      if (!take(y, in.b)) return std::move(y.error());
+    case ImmKind::table_copy: {
+      WISP_TRY(in.a, r.u32());
+      WISP_TRY(in.b, r.u32());
       return {};
     }
     case ImmKind::memarg: {
-      auto al = r.u32();
-      if (!take(al, in.a)) return std::move(al.error());
-      auto off = r.u32();
-      if (!off) return std::move(off.error());
-      in.bits = *off;
+      WISP_TRY(in.a, r.u32());
+      WISP_TRY(in.bits, r.u32());
       return {};
     }
     case ImmKind::i32: {
-      auto v = r.sleb<32>();
-      if (!v) return std::move(v.error());
-      in.bits = uint64_t(*v);
+      WISP_TRY(int64_t v, r.sleb<32>());
+      in.bits = uint64_t(v);
       return {};
     }
     case ImmKind::i64: {
-      auto v = r.sleb<64>();
-      if (!v) return std::move(v.error());
-      in.bits = uint64_t(*v);
+      WISP_TRY(int64_t v, r.sleb<64>());
+      in.bits = uint64_t(v);
       return {};
     }
     case ImmKind::f32:
     case ImmKind::f64: {
       size_t n = wasm::op_info(in.op).imm == ImmKind::f32 ? 4 : 8;
-      auto s = r.bytes(n);
-      if (!s) return std::move(s.error());
+      WISP_TRY(std::span<const uint8_t> s, r.bytes(n));
       uint64_t bits = 0;
-      for (size_t i = 0; i < n; ++i) bits |= uint64_t((*s)[i]) << (8 * i);
+      for (size_t i = 0; i < n; ++i) bits |= uint64_t(s[i]) << (8 * i);
       in.bits = bits;
       return {};
     }
     case ImmKind::select_t: {
-      auto n = r.length(r.end());
-      if (!n) return std::move(n.error());
-      for (uint32_t i = 0; i < *n; ++i) {
-        auto t = read_valtype(r);
-        if (!t) return std::move(t.error());
-        in.select_types.push_back(*t);
+      WISP_TRY(uint32_t n, r.length(r.end()));
+      for (uint32_t i = 0; i < n; ++i) {
+      WISP_TRY(wasm::ValType t, read_valtype(r));
+        in.select_types.push_back(t);
       }
       if (!in.select_types.empty()) in.type = in.select_types[0];
       return {};
     }
     case ImmKind::heap_type: {
       size_t at = r.pos();
-      auto b = r.u8();
-      if (!b) return std::move(b.error());
-      if (*b == wasm::kTypeFuncRef) in.type = wasm::ValType::funcref();
-      else if (*b == wasm::kTypeExternRef) in.type = wasm::ValType::externref();
-      else return Error::malformed("malformed reference type", at);
+      const uint8_t* p = r.cur();
+      binary::TypeStatus s = binary::read_heap_type(p, r.base() + r.end(), in.type);
+      if (s == binary::TypeStatus::eof) return r.eof();
+      if (s != binary::TypeStatus::ok) return Error::malformed("malformed reference type", at);
+      r.seek(size_t(p - r.base()));
       return {};
     }
   }
@@ -167,16 +138,13 @@ Result<void> read_imm(binary::ByteReader& r, Instr& in) {
 
 // The 0xFD prefix: immediates from wasm/simd_opcodes.def.
 Result<void> read_simd(binary::ByteReader& r, Instr& in) {
-  auto sub = r.u32();
-  if (!sub) return std::move(sub.error());
-  auto op = wasm::simd_op_from_code(*sub);
+  WISP_TRY(uint32_t sub, r.u32());
+  auto op = wasm::simd_op_from_code(sub);
   if (!op) return Error::malformed("illegal opcode", in.offset);
   in.simd = true;
   in.simd_op = *op;
   auto lane = [&]() -> Result<void> {
-    auto l = r.u8();
-    if (!l) return std::move(l.error());
-    in.lane = *l;
+    WISP_TRY(in.lane, r.u8());
     return {};
   };
   switch (wasm::simd_op_info(*op).imm) {
@@ -184,12 +152,8 @@ Result<void> read_simd(binary::ByteReader& r, Instr& in) {
       return {};
     case wasm::SimdImm::memarg:
     case wasm::SimdImm::memarg_lane: {
-      auto al = r.u32();
-      if (!al) return std::move(al.error());
-      in.a = *al;
-      auto off = r.u32();
-      if (!off) return std::move(off.error());
-      in.bits = *off;
+      WISP_TRY(in.a, r.u32());
+      WISP_TRY(in.bits, r.u32());
       if (wasm::simd_op_info(*op).imm == wasm::SimdImm::memarg_lane) return lane();
       return {};
     }
@@ -197,9 +161,8 @@ Result<void> read_simd(binary::ByteReader& r, Instr& in) {
       return lane();
     case wasm::SimdImm::v128:
     case wasm::SimdImm::shuffle: {
-      auto s = r.bytes(16);
-      if (!s) return std::move(s.error());
-      std::copy(s->begin(), s->end(), in.v128.begin());
+      WISP_TRY(std::span<const uint8_t> s, r.bytes(16));
+      std::copy(s.begin(), s.end(), in.v128.begin());
       return {};
     }
   }
@@ -212,26 +175,22 @@ Result<Instr> read_instr(const uint8_t* base, size_t pos, size_t end) {
   binary::ByteReader r(base, pos, end);
   Instr in;
   in.offset = pos;
-  auto b = r.u8();
-  if (!b) return std::move(b.error());
+  WISP_TRY(uint8_t b, r.u8());
   std::optional<Op> op;
-  if (*b == 0xFC) {
-    auto sub = r.u32();
-    if (!sub) return std::move(sub.error());
-    op = wasm::op_from_fc(*sub);
+  if (b == 0xFC) {
+    WISP_TRY(uint32_t sub, r.u32());
+    op = wasm::op_from_fc(sub);
   } else {
-    op = wasm::op_from_byte(*b);
+    op = wasm::op_from_byte(b);
   }
-  if (*b == 0xFD) {
-    auto simd = read_simd(r, in);
-    if (!simd) return std::move(simd.error());
+  if (b == 0xFD) {
+    WISP_TRY(read_simd(r, in));
     in.end = r.pos();
     return in;
   }
   if (!op) return Error::malformed("illegal opcode", pos);
   in.op = *op;
-  auto imm = read_imm(r, in);
-  if (!imm) return std::move(imm.error());
+  WISP_TRY(read_imm(r, in));
   in.end = r.pos();
   return in;
 }
@@ -240,10 +199,9 @@ Result<std::vector<Instr>> read_instrs(const uint8_t* base, size_t begin, size_t
   std::vector<Instr> out;
   size_t pos = begin;
   while (pos < end) {
-    auto in = read_instr(base, pos, end);
-    if (!in) return std::move(in.error());
-    pos = in->end;
-    out.push_back(std::move(*in));
+    WISP_TRY(Instr in, read_instr(base, pos, end));
+    pos = in.end;
+    out.push_back(std::move(in));
   }
   return out;
 }

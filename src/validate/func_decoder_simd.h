@@ -33,15 +33,15 @@ inline constexpr auto kSimdSigs = [] {
 
 }  // namespace detail
 
-template <typename Tag, typename Visitor>
-bool FuncDecoder<Tag, Visitor>::decode_simd(bool lv) {
+template <typename Tag, typename Visitor, typename Mode>
+bool FuncDecoder<Tag, Visitor, Mode>::decode_simd(bool lv) {
   uint32_t sub;
   if (!read_u32(sub)) return false;
   std::optional<wasm::SimdOp> o = wasm::simd_op_from_code(sub);
   if (!o) return malformed_opcode(0xFD, true, sub);
   const wasm::SimdOp op = *o;
   const wasm::SimdOpInfo& info = wasm::simd_op_info(op);
-  uint32_t align = 0, offset = 0;
+  MemArg ma;
   uint8_t lane = 0;
   const uint8_t* imm = nullptr;
   switch (info.imm) {
@@ -49,19 +49,15 @@ bool FuncDecoder<Tag, Visitor>::decode_simd(bool lv) {
       break;
     case wasm::SimdImm::memarg:
     case wasm::SimdImm::memarg_lane:
-      if (!read_u32(align)) return false;
-      if (align >= 32) return malformed("malformed memop flags");
-      if (!read_u32(offset)) return false;
-      if (!check_memory(0)) return false;
-      if (align > info.align) return invalid("alignment must not be larger than natural");
+      if (!decode_memarg(info.align, ma)) return false;
       if (info.imm == wasm::SimdImm::memarg_lane) {
         if (!read_byte(lane)) return false;
-        if (lane >= info.lanes) return invalid("invalid lane index");
+        if (kCheck && lane >= info.lanes) return invalid("invalid lane index");
       }
       break;
     case wasm::SimdImm::lane:
       if (!read_byte(lane)) return false;
-      if (lane >= info.lanes) return invalid("invalid lane index");
+      if (kCheck && lane >= info.lanes) return invalid("invalid lane index");
       break;
     case wasm::SimdImm::v128:
     case wasm::SimdImm::shuffle:
@@ -71,7 +67,7 @@ bool FuncDecoder<Tag, Visitor>::decode_simd(bool lv) {
       }
       imm = p_;
       p_ += 16;
-      if (info.imm == wasm::SimdImm::shuffle) {
+      if (kCheck && info.imm == wasm::SimdImm::shuffle) {
         for (int i = 0; i < 16; ++i)
           if (imm[i] >= info.lanes) return invalid("invalid lane index");
       }
@@ -85,7 +81,7 @@ bool FuncDecoder<Tag, Visitor>::decode_simd(bool lv) {
   switch (info.imm) {
     case wasm::SimdImm::none: v_.on_simd(op); break;
     case wasm::SimdImm::memarg:
-    case wasm::SimdImm::memarg_lane: v_.on_simd_mem(op, 0, offset, align, lane); break;
+    case wasm::SimdImm::memarg_lane: v_.on_simd_mem(op, ma, lane); break;
     case wasm::SimdImm::lane: v_.on_simd_lane(op, lane); break;
     case wasm::SimdImm::v128: v_.on_v128_const(imm); break;
     case wasm::SimdImm::shuffle: v_.on_simd_shuffle(imm); break;
@@ -94,8 +90,8 @@ bool FuncDecoder<Tag, Visitor>::decode_simd(bool lv) {
 }
 
 // In a constant expression only v128.const is allowed.
-template <typename Tag, typename Visitor>
-bool FuncDecoder<Tag, Visitor>::decode_simd_const() {
+template <typename Tag, typename Visitor, typename Mode>
+bool FuncDecoder<Tag, Visitor, Mode>::decode_simd_const() {
   uint32_t sub;
   if (!read_u32(sub)) return false;
   std::optional<wasm::SimdOp> o = wasm::simd_op_from_code(sub);
