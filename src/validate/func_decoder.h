@@ -169,6 +169,13 @@ constexpr uint8_t natural_align(wasm::Op op) {
 }
 static_assert(natural_align(wasm::Op::i64_load16_s) == 1 && natural_align(wasm::Op::f64_store) == 3 &&
               natural_align(wasm::Op::i32_store8) == 0 && natural_align(wasm::Op::i64_load32_u) == 2);
+// The same per opcode, computed at compile time (the decoder looks it up for every load and store).
+inline constexpr auto kNaturalAlign = [] {
+  std::array<uint8_t, wasm::kNumOps> a{};
+  for (size_t i = 0; i < wasm::kNumOps; ++i)
+    if (wasm::kOpInfo[i].imm == wasm::ImmKind::memarg) a[i] = natural_align(wasm::Op(i));
+  return a;
+}();
 
 // Limit on params + declared locals (the expanded local type vector is built per body).
 inline constexpr uint32_t kMaxLocals = 1u << 20;
@@ -555,9 +562,9 @@ class FuncDecoder {
   bool finish_function();
   bool decode_const_expr();
   bool decode_memarg(uint32_t natural_align, MemArg& ma);
-  bool decode_load(Op op, bool live);
-  bool decode_store(Op op, bool live);
-  bool decode_block(uint8_t byte, bool live);
+  [[gnu::always_inline]] bool decode_load(Op op, bool live);
+  [[gnu::always_inline]] bool decode_store(Op op, bool live);
+  [[gnu::always_inline]] bool decode_block(uint8_t byte, bool live);
   bool decode_select_t(bool live);
   bool decode_fc(bool live);
   bool decode_simd(bool live);  // func_decoder_simd.h

@@ -322,7 +322,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_select_t(bool lv) {
 template <typename Tag, typename Visitor, typename Mode>
 bool FuncDecoder<Tag, Visitor, Mode>::decode_load(Op op, bool lv) {
   MemArg ma;
-  if (!decode_memarg(detail::natural_align(op), ma)) return false;
+  if (!decode_memarg(detail::kNaturalAlign[size_t(op)], ma)) return false;
   if (!pop(ValType::i32())) return false;
   push(detail::kOpSigs[size_t(op)].r);
   if (lv) v_.on_load(op, ma);
@@ -332,7 +332,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_load(Op op, bool lv) {
 template <typename Tag, typename Visitor, typename Mode>
 bool FuncDecoder<Tag, Visitor, Mode>::decode_store(Op op, bool lv) {
   MemArg ma;
-  if (!decode_memarg(detail::natural_align(op), ma)) return false;
+  if (!decode_memarg(detail::kNaturalAlign[size_t(op)], ma)) return false;
   if (!pop(detail::kOpSigs[size_t(op)].p[1]) || !pop(ValType::i32())) return false;
   if (lv) v_.on_store(op, ma);
   return true;
