@@ -112,23 +112,26 @@ constexpr wasm::ValType sig_char_type(char c) {
   }
 }
 
-inline constexpr auto kOpSigs = [] {
-  std::array<OpSig, wasm::kNumOps> a{};
-  for (size_t i = 0; i < wasm::kNumOps; ++i) {
-    std::string_view s = wasm::kOpInfo[i].sig;
-    if (s.empty()) continue;
-    bool results = false;
-    for (char c : s) {
-      if (c == ':') {
-        results = true;
-      } else if (results) {
-        a[i].r = sig_char_type(c);
-        a[i].nr = 1;
-      } else {
-        a[i].p[a[i].np++] = sig_char_type(c);
-      }
+// Parses a signature string of opcodes.def / simd_opcodes.def ("params:results").
+constexpr OpSig parse_sig(std::string_view s) {
+  OpSig sig{};
+  bool results = false;
+  for (char c : s) {
+    if (c == ':') {
+      results = true;
+    } else if (results) {
+      sig.r = sig_char_type(c);
+      sig.nr = 1;
+    } else {
+      sig.p[sig.np++] = sig_char_type(c);
     }
   }
+  return sig;
+}
+
+inline constexpr auto kOpSigs = [] {
+  std::array<OpSig, wasm::kNumOps> a{};
+  for (size_t i = 0; i < wasm::kNumOps; ++i) a[i] = parse_sig(wasm::kOpInfo[i].sig);
   return a;
 }();
 

@@ -14,20 +14,7 @@ namespace detail {
 // Fixed signatures of every SIMD operator, parsed at compile time like kOpSigs.
 inline constexpr auto kSimdSigs = [] {
   std::array<OpSig, wasm::kNumSimdOps> a{};
-  for (size_t i = 0; i < wasm::kNumSimdOps; ++i) {
-    std::string_view s = wasm::kSimdOpInfo[i].sig;
-    bool results = false;
-    for (char c : s) {
-      if (c == ':') {
-        results = true;
-      } else if (results) {
-        a[i].r = sig_char_type(c);
-        a[i].nr = 1;
-      } else {
-        a[i].p[a[i].np++] = sig_char_type(c);
-      }
-    }
-  }
+  for (size_t i = 0; i < wasm::kNumSimdOps; ++i) a[i] = parse_sig(wasm::kSimdOpInfo[i].sig);
   return a;
 }();
 
