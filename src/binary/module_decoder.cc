@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "binary/byte_reader.h"
+#include "binary/instr_reader.h"
 #include "binary/name_section.h"
 #include "wasm/opcodes.h"
 
@@ -301,106 +302,30 @@ class ModuleDecoder {
 
   // --- Constant expressions -----------------------------------------------------------------------------
 
-  // Reads one instruction sequence up to its final `end`, keeping the raw bytes. Only the shape of the
-  // instructions is checked here (opcodes and immediates); validate_const_expr checks the rest. Reads
-  // run to the end of the input like the reference decoder, so a missing `end` shows up as the illegal
-  // opcode that follows (or a section size mismatch).
+  // Reads one instruction sequence up to its final `end` with the shared instruction reader, keeping
+  // the raw bytes. Only the shape of the instructions is checked here (opcodes and immediates);
+  // validate_const_expr checks the rest and runtime::ConstEvaluator evaluates it, both through
+  // validate::FuncDecoder. Reads run to the end of the input like the reference decoder, so a missing
+  // `end` shows up as the illegal opcode that follows (or a section size mismatch).
   Result<wasm::ConstExpr> const_expr() {
     size_t begin = r_.pos();
     uint32_t depth = 0;
     for (;;) {
-      size_t at = r_.pos();
-      WISP_TRY(uint8_t b, r_.u8());
-      wasm::Op op;
-      if (b == 0xFC) {
-        WISP_TRY(uint32_t sub, r_.u32());
-        auto o = wasm::op_from_fc(sub);
-        if (!o) return r_.error_at("illegal opcode", at);
-        op = *o;
-      } else if (b == 0xFD) {
-        // SIMD: only v128.const can appear in a constant expression; anything else is reported here.
-        WISP_TRY(uint32_t sub, r_.u32());
-        if (sub != 12) return r_.error_at("illegal opcode", at);
-        WISP_TRY(r_.bytes(16));
-        continue;
-      } else {
-        auto o = wasm::op_from_byte(b);
-        if (!o) return r_.error_at("illegal opcode", at);
-        op = *o;
-      }
-      if (op == wasm::Op::end) {
+      WISP_TRY(Instr in, read_instr(r_));
+      // SIMD: only v128.const can appear in a constant expression; anything else is reported here.
+      if (in.simd && in.simd_op != wasm::SimdOp::v128_const) return r_.error_at("illegal opcode", in.offset);
+      if (in.simd) continue;
+      if (in.op == wasm::Op::end) {
         if (depth == 0) break;
         --depth;
         continue;
       }
-      if (op == wasm::Op::block || op == wasm::Op::loop || op == wasm::Op::if_) ++depth;
-      WISP_TRY(skip_immediates(op));
+      if (in.op == wasm::Op::block || in.op == wasm::Op::loop || in.op == wasm::Op::if_) ++depth;
+      if (in.op == wasm::Op::ref_func) referenced_funcs_.push_back(in.a);
     }
     wasm::ConstExpr e;
     e.code.assign(m_.bytes.begin() + begin, m_.bytes.begin() + r_.pos());
     return e;
-  }
-
-  Result<void> skip_immediates(wasm::Op op) {
-    using wasm::ImmKind;
-    switch (wasm::op_info(op).imm) {
-      case ImmKind::none:
-        return {};
-      case ImmKind::block:
-        return skip(r_.sleb<33>());
-      case ImmKind::func: {
-        WISP_TRY(uint32_t f, r_.u32());
-        if (op == wasm::Op::ref_func) referenced_funcs_.push_back(f);
-        return {};
-      }
-      case ImmKind::label:
-      case ImmKind::local:
-      case ImmKind::global:
-      case ImmKind::table:
-      case ImmKind::data:
-      case ImmKind::elem:
-        return skip(r_.u32());
-      case ImmKind::br_table: {
-        WISP_TRY(uint32_t n, count());
-        for (uint32_t i = 0; i <= n; ++i) WISP_TRY(r_.u32());
-        return {};
-      }
-      case ImmKind::call_indirect:
-      case ImmKind::memarg:
-      case ImmKind::table_init:
-      case ImmKind::table_copy:
-        WISP_TRY(r_.u32());
-        return skip(r_.u32());
-      case ImmKind::memory_init:
-        WISP_TRY(r_.u32());
-        return skip(r_.u8());
-      case ImmKind::memory_copy:
-        WISP_TRY(r_.u8());
-        return skip(r_.u8());
-      case ImmKind::mem:
-      case ImmKind::heap_type:
-        return skip(r_.u8());
-      case ImmKind::i32:
-        return skip(r_.sleb<32>());
-      case ImmKind::i64:
-        return skip(r_.sleb<64>());
-      case ImmKind::f32:
-        return skip(r_.bytes(4));
-      case ImmKind::f64:
-        return skip(r_.bytes(8));
-      case ImmKind::select_t: {
-        WISP_TRY(uint32_t n, count());
-        for (uint32_t i = 0; i < n; ++i) WISP_TRY(val_type());
-        return {};
-      }
-    }
-    return {};
-  }
-
-  template <typename T>
-  static Result<void> skip(Result<T> r) {
-    WISP_TRY(r);
-    return {};
   }
 
   // --- Element and data segments ----------------------------------------------------------------------

@@ -46,6 +46,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "binary/instr_reader.h"
 #include "binary/type_reader.h"
 #include "util/error.h"
 #include "util/leb128.h"
@@ -156,27 +157,12 @@ inline constexpr auto kFcOps = [] {
 // The byte of a single-byte opcode, for case labels that name the instruction.
 constexpr uint8_t byte_of(wasm::Op op) { return uint8_t(wasm::kOpInfo[size_t(op)].code); }
 
-// Natural alignment (log2 of the access width in bytes) of a load or store, from its name: the digits
-// after "load"/"store" give the width ("i64.load16_s" -> 1), none means the type's ("f64.store" -> 3).
-constexpr uint8_t natural_align(wasm::Op op) {
-  std::string_view name = wasm::kOpInfo[size_t(op)].name;
-  std::string_view rest = name.substr(name.find('.') + 1);
-  size_t i = 0;
-  while (i < rest.size() && rest[i] >= 'a' && rest[i] <= 'z') ++i;
-  uint32_t bits = 0;
-  while (i < rest.size() && rest[i] >= '0' && rest[i] <= '9') bits = bits * 10 + uint32_t(rest[i++] - '0');
-  if (bits == 0) bits = name.substr(1, 2) == "64" ? 64 : 32;
-  uint8_t log2 = 0;
-  while ((8u << log2) < bits) ++log2;
-  return log2;
-}
-static_assert(natural_align(wasm::Op::i64_load16_s) == 1 && natural_align(wasm::Op::f64_store) == 3 &&
-              natural_align(wasm::Op::i32_store8) == 0 && natural_align(wasm::Op::i64_load32_u) == 2);
-// The same per opcode, computed at compile time (the decoder looks it up for every load and store).
+// Natural alignment (log2 of the access width in bytes) of each load and store, computed at compile
+// time (the decoder looks it up for every load and store).
 inline constexpr auto kNaturalAlign = [] {
   std::array<uint8_t, wasm::kNumOps> a{};
   for (size_t i = 0; i < wasm::kNumOps; ++i)
-    if (wasm::kOpInfo[i].imm == wasm::ImmKind::memarg) a[i] = natural_align(wasm::Op(i));
+    if (wasm::kOpInfo[i].imm == wasm::ImmKind::memarg) a[i] = uint8_t(binary::natural_align_log2(wasm::Op(i)));
   return a;
 }();
 
@@ -565,9 +551,9 @@ class FuncDecoder {
   bool finish_function();
   bool decode_const_expr();
   bool decode_memarg(uint32_t natural_align, MemArg& ma);
-  [[gnu::always_inline]] bool decode_load(Op op, bool live);
-  [[gnu::always_inline]] bool decode_store(Op op, bool live);
-  [[gnu::always_inline]] bool decode_block(uint8_t byte, bool live);
+  [[gnu::always_inline]] inline bool decode_load(Op op, bool live);
+  [[gnu::always_inline]] inline bool decode_store(Op op, bool live);
+  [[gnu::always_inline]] inline bool decode_block(uint8_t byte, bool live);
   bool decode_select_t(bool live);
   bool decode_fc(bool live);
   bool decode_simd(bool live);  // func_decoder_simd.h

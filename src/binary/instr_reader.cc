@@ -1,12 +1,11 @@
-#include "tools/instr_reader.h"
+#include "binary/instr_reader.h"
 
 #include <algorithm>
-#include <string_view>
 
 #include "binary/byte_reader.h"
 #include "binary/type_reader.h"
 
-namespace wisp::tools {
+namespace wisp::binary {
 
 using wasm::ImmKind;
 using wasm::Op;
@@ -14,18 +13,18 @@ using wasm::Op;
 namespace {
 
 // Reads a value type (numeric or reference) with the one type reader.
-Result<wasm::ValType> read_valtype(binary::ByteReader& r) {
+Result<wasm::ValType> read_valtype(ByteReader& r) {
   size_t at = r.pos();
   const uint8_t* p = r.cur();
   wasm::ValType t;
-  binary::TypeStatus s = binary::read_val_type(p, r.base() + r.end(), t);
-  if (s == binary::TypeStatus::eof) return r.eof();
-  if (s != binary::TypeStatus::ok) return Error::malformed("malformed value type", at);
+  TypeStatus s = read_val_type(p, r.base() + r.end(), t);
+  if (s == TypeStatus::eof) return r.eof();
+  if (s != TypeStatus::ok) return Error::malformed("malformed value type", at);
   r.seek(size_t(p - r.base()));
   return t;
 }
 
-Result<void> read_imm(binary::ByteReader& r, Instr& in) {
+Result<void> read_imm(ByteReader& r, Instr& in) {
   switch (wasm::op_info(in.op).imm) {
     case ImmKind::none:
       return {};
@@ -37,7 +36,7 @@ Result<void> read_imm(binary::ByteReader& r, Instr& in) {
         in.block = Instr::Block::empty;
         return {};
       }
-      if (binary::one_byte_type(*p, in.type)) {
+      if (one_byte_type(*p, in.type)) {
         (void)r.u8();
         in.block = Instr::Block::single;
         return {};
@@ -126,9 +125,9 @@ Result<void> read_imm(binary::ByteReader& r, Instr& in) {
     case ImmKind::heap_type: {
       size_t at = r.pos();
       const uint8_t* p = r.cur();
-      binary::TypeStatus s = binary::read_heap_type(p, r.base() + r.end(), in.type);
-      if (s == binary::TypeStatus::eof) return r.eof();
-      if (s != binary::TypeStatus::ok) return Error::malformed("malformed reference type", at);
+      TypeStatus s = read_heap_type(p, r.base() + r.end(), in.type);
+      if (s == TypeStatus::eof) return r.eof();
+      if (s != TypeStatus::ok) return Error::malformed("malformed reference type", at);
       r.seek(size_t(p - r.base()));
       return {};
     }
@@ -137,7 +136,7 @@ Result<void> read_imm(binary::ByteReader& r, Instr& in) {
 }
 
 // The 0xFD prefix: immediates from wasm/simd_opcodes.def.
-Result<void> read_simd(binary::ByteReader& r, Instr& in) {
+Result<void> read_simd(ByteReader& r, Instr& in) {
   WISP_TRY(uint32_t sub, r.u32());
   auto op = wasm::simd_op_from_code(sub);
   if (!op) return Error::malformed("illegal opcode", in.offset);
@@ -171,10 +170,9 @@ Result<void> read_simd(binary::ByteReader& r, Instr& in) {
 
 }  // namespace
 
-Result<Instr> read_instr(const uint8_t* base, size_t pos, size_t end) {
-  binary::ByteReader r(base, pos, end);
+Result<Instr> read_instr(ByteReader& r) {
   Instr in;
-  in.offset = pos;
+  in.offset = r.pos();
   WISP_TRY(uint8_t b, r.u8());
   std::optional<Op> op;
   if (b == 0xFC) {
@@ -188,11 +186,16 @@ Result<Instr> read_instr(const uint8_t* base, size_t pos, size_t end) {
     in.end = r.pos();
     return in;
   }
-  if (!op) return Error::malformed("illegal opcode", pos);
+  if (!op) return Error::malformed("illegal opcode", in.offset);
   in.op = *op;
   WISP_TRY(read_imm(r, in));
   in.end = r.pos();
   return in;
+}
+
+Result<Instr> read_instr(const uint8_t* base, size_t pos, size_t end) {
+  ByteReader r(base, pos, end);
+  return read_instr(r);
 }
 
 Result<std::vector<Instr>> read_instrs(const uint8_t* base, size_t begin, size_t end) {
@@ -206,19 +209,4 @@ Result<std::vector<Instr>> read_instrs(const uint8_t* base, size_t begin, size_t
   return out;
 }
 
-uint32_t natural_align_log2(Op op) {
-  std::string_view name = wasm::op_info(op).name;
-  // "i64.load16_s": the digits after load/store give the access width; none means the full type.
-  size_t dot = name.find('.');
-  std::string_view rest = name.substr(dot + 1);
-  size_t i = 0;
-  while (i < rest.size() && rest[i] >= 'a' && rest[i] <= 'z') ++i;
-  uint32_t bits = 0;
-  while (i < rest.size() && rest[i] >= '0' && rest[i] <= '9') bits = bits * 10 + uint32_t(rest[i++] - '0');
-  if (bits == 0) bits = (name.substr(1, 2) == "64") ? 64 : 32;
-  uint32_t log2 = 0;
-  while ((8u << log2) < bits) ++log2;
-  return log2;
-}
-
-}  // namespace wisp::tools
+}  // namespace wisp::binary
