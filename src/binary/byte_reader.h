@@ -56,6 +56,8 @@ class ByteReader {
   }
   template <unsigned N>
   Result<int64_t> sleb() {
+    if (pos_ < end_ && base_[pos_] < 0x80) [[likely]]  // one byte: small constants
+      return int64_t(int8_t(uint8_t(base_[pos_++] << 1)) >> 1);
     uint64_t v = 0;
     if (util::LebStatus s = leb<N, true>(v); s != util::LebStatus::ok) [[unlikely]] return leb_error(s);
     return int64_t(v);

@@ -24,7 +24,7 @@ Result<wasm::ValType> read_valtype(ByteReader& r) {
   return t;
 }
 
-Result<void> read_imm(ByteReader& r, Instr& in) {
+[[gnu::always_inline]] inline Result<void> read_imm(ByteReader& r, Instr& in) {
   switch (wasm::op_info(in.op).imm) {
     case ImmKind::none:
       return {};
@@ -170,32 +170,43 @@ Result<void> read_simd(ByteReader& r, Instr& in) {
 
 }  // namespace
 
-Result<Instr> read_instr(ByteReader& r) {
-  Instr in;
+Result<void> read_instr(ByteReader& r, Instr& in) {
+  // Reset what a previous instruction may have set (the vectors keep their capacity).
+  in.op = Op::nop;
+  in.simd = false;
+  in.block = Instr::Block::empty;
+  in.type = wasm::ValType();
+  in.select_types.clear();
+  in.a = in.b = 0;
+  in.bits = 0;
+  in.targets.clear();
+  in.lane = 0;
   in.offset = r.pos();
   WISP_TRY(uint8_t b, r.u8());
   std::optional<Op> op;
   if (b == 0xFC) {
     WISP_TRY(uint32_t sub, r.u32());
     op = wasm::op_from_fc(sub);
-  } else {
-    op = wasm::op_from_byte(b);
+  } else if (kByteOps[b] >= 0) {
+    op = Op(kByteOps[b]);
   }
   if (b == 0xFD) {
     WISP_TRY(read_simd(r, in));
     in.end = r.pos();
-    return in;
+    return {};
   }
   if (!op) return Error::malformed("illegal opcode", in.offset);
   in.op = *op;
   WISP_TRY(read_imm(r, in));
   in.end = r.pos();
-  return in;
+  return {};
 }
 
 Result<Instr> read_instr(const uint8_t* base, size_t pos, size_t end) {
   ByteReader r(base, pos, end);
-  return read_instr(r);
+  Instr in;
+  WISP_TRY(read_instr(r, in));
+  return in;
 }
 
 Result<std::vector<Instr>> read_instrs(const uint8_t* base, size_t begin, size_t end) {

@@ -39,9 +39,19 @@ struct Instr {
   std::array<uint8_t, 16> v128{};  // SIMD v128.const bytes or i8x16.shuffle lanes
 };
 
-// Reads the instruction at the reader's position and moves past it. Running off the end is the reader's
-// eof error; other errors are Malformed with an absolute offset.
-Result<Instr> read_instr(ByteReader& r);
+// Single-byte opcode -> Op index (-1: not an instruction), at compile time (the body decoder uses it too).
+inline constexpr auto kByteOps = [] {
+  std::array<int16_t, 256> a{};
+  a.fill(-1);
+  for (size_t i = 0; i < wasm::kNumOps; ++i)
+    if (wasm::kOpInfo[i].prefix == 0) a[wasm::kOpInfo[i].code] = int16_t(i);
+  return a;
+}();
+
+// Reads the instruction at the reader's position into `in` and moves past it. `in` may be reused from
+// instruction to instruction (its vectors keep their capacity). Running off the end is the reader's eof
+// error; other errors are Malformed with an absolute offset.
+Result<void> read_instr(ByteReader& r, Instr& in);
 // Reads the instruction at `pos` in [begin, end) of `base`. Errors are Malformed with an absolute offset.
 Result<Instr> read_instr(const uint8_t* base, size_t pos, size_t end);
 

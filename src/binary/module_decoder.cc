@@ -311,8 +311,9 @@ class ModuleDecoder {
     size_t begin = r_.pos();
     uint32_t depth = 0;
     for (;;) {
-      WISP_TRY(Instr in, read_instr(r_));
+      WISP_TRY(read_instr(r_, instr_));
       // SIMD: only v128.const can appear in a constant expression; anything else is reported here.
+      const Instr& in = instr_;
       if (in.simd && in.simd_op != wasm::SimdOp::v128_const) return r_.error_at("illegal opcode", in.offset);
       if (in.simd) continue;
       if (in.op == wasm::Op::end) {
@@ -502,6 +503,7 @@ class ModuleDecoder {
   size_t section_end_ = 0;
   uint32_t num_declared_funcs_ = 0;
   std::vector<uint32_t> referenced_funcs_;
+  Instr instr_;  // reused by const_expr()
 };
 
 }  // namespace

@@ -136,14 +136,9 @@ inline constexpr auto kOpSigs = [] {
   return a;
 }();
 
-// Single-byte opcode -> Op index (-1: illegal), and 0xFC sub-opcode -> Op index.
-inline constexpr auto kByteOps = [] {
-  std::array<int16_t, 256> a{};
-  for (auto& x : a) x = -1;
-  for (size_t i = 0; i < wasm::kNumOps; ++i)
-    if (wasm::kOpInfo[i].prefix == 0) a[wasm::kOpInfo[i].code] = int16_t(i);
-  return a;
-}();
+// Single-byte opcode -> Op index (-1: illegal), shared with binary/instr_reader.h, and 0xFC sub-opcode ->
+// Op index.
+using binary::kByteOps;
 inline constexpr size_t kNumFcOps = 32;
 inline constexpr auto kFcOps = [] {
   std::array<int16_t, kNumFcOps> a{};
