@@ -160,8 +160,7 @@ Result<MemoryInstance*> create_memory(StoreData& store, const wasm::MemoryType& 
     return Error::trap("memory minimum size of " + std::to_string(type.limits.min) +
                        " pages exceeds memory limits");
   MemoryInstance& m = store.memories.emplace_back();
-  Result<void> r = memory_init(m, type, max, store.config.explicit_bounds_checks);
-  if (!r.ok()) return std::move(r.error());
+  WISP_TRY(memory_init(m, type, max, store.config.explicit_bounds_checks));
   return &m;
 }
 
@@ -198,8 +197,7 @@ Result<InstanceData*> instantiate(StoreData& store, std::shared_ptr<const wasm::
 
   // Every import is checked before anything becomes visible (an unlinkable module has no effect).
   for (size_t i = 0; i < imports.size(); ++i) {
-    Result<void> r = check_import(m.imports[i], imports[i], type_ids);
-    if (!r.ok()) return std::move(r.error());
+    WISP_TRY(check_import(m.imports[i], imports[i], type_ids));
   }
 
   InstanceData& inst = store.instances.emplace_back();
@@ -238,14 +236,12 @@ Result<InstanceData*> instantiate(StoreData& store, std::shared_ptr<const wasm::
     inst.funcs.push_back(&f);
   }
   for (size_t i = m.num_imported_tables; i < m.tables.size(); ++i) {
-    Result<TableInstance*> t = create_table(store, m.tables[i], 0);
-    if (!t.ok()) return std::move(t.error());
-    inst.tables.push_back(*t);
+    WISP_TRY(TableInstance* t, create_table(store, m.tables[i], 0));
+    inst.tables.push_back(t);
   }
   for (size_t i = m.num_imported_memories; i < m.memories.size(); ++i) {
-    Result<MemoryInstance*> mem = create_memory(store, m.memories[i]);
-    if (!mem.ok()) return std::move(mem.error());
-    inst.memories.push_back(*mem);
+    WISP_TRY(MemoryInstance* mem, create_memory(store, m.memories[i]));
+    inst.memories.push_back(mem);
   }
   inst.mem0 = inst.memories.empty() ? nullptr : inst.memories[0];
   ConstEvaluator eval(inst);
