@@ -187,8 +187,8 @@ Result<void> read_instr(ByteReader& r, Instr& in) {
   if (b == 0xFC) {
     WISP_TRY(uint32_t sub, r.u32());
     op = wasm::op_from_fc(sub);
-  } else if (kByteOps[b] >= 0) {
-    op = Op(kByteOps[b]);
+  } else {
+    op = wasm::op_from_byte(b);  // (not kByteOps: the lookup is where disabled features are hidden)
   }
   if (b == 0xFD) {
     WISP_TRY(read_simd(r, in));
