@@ -9,6 +9,8 @@
 #include <string_view>
 
 #include "util/error.h"
+#include "util/leb128.h"
+#include "binary/type_reader.h"
 
 namespace wisp::binary {
 
@@ -44,60 +46,27 @@ class ByteReader {
     return base_[pos_];
   }
 
-  // Unsigned LEB128 of at most N bits (N <= 64).
+  // Unsigned / signed LEB128 of at most N bits (N <= 64), read by util::read_leb. Errors point at the
+  // offending byte.
   template <unsigned N>
   Result<uint64_t> uleb() {
-    constexpr unsigned kMaxBytes = (N + 6) / 7;
-    uint64_t result = 0;
-    unsigned shift = 0;
-    for (unsigned i = 0;; ++i) {
-      if (pos_ >= end_) return eof();
-      uint8_t b = base_[pos_++];
-      if (i == kMaxBytes - 1) {
-        if (b & 0x80) return error_at("integer representation too long", pos_ - 1);
-        unsigned used = N - shift;
-        if (used < 7 && (b >> used) != 0) return error_at("integer too large", pos_ - 1);
-        return result | (uint64_t(b) << shift);
-      }
-      result |= uint64_t(b & 0x7f) << shift;
-      if (!(b & 0x80)) return result;
-      shift += 7;
-    }
+    uint64_t v = 0;
+    if (util::LebStatus s = leb<N, false>(v); s != util::LebStatus::ok) [[unlikely]] return leb_error(s);
+    return v;
   }
-
-  // Signed LEB128 of at most N bits (N <= 64); the unused bits of the last byte must extend the sign.
   template <unsigned N>
   Result<int64_t> sleb() {
-    constexpr unsigned kMaxBytes = (N + 6) / 7;
-    uint64_t result = 0;
-    unsigned shift = 0;
-    for (unsigned i = 0;; ++i) {
-      if (pos_ >= end_) return eof();
-      uint8_t b = base_[pos_++];
-      if (i == kMaxBytes - 1) {
-        if (b & 0x80) return error_at("integer representation too long", pos_ - 1);
-        unsigned used = N - shift;  // value bits in this byte, 1..7
-        if (used < 7) {
-          // Bits [used-1, 6] must all be copies of the sign bit.
-          uint8_t rest = uint8_t(b >> (used - 1)) & 0x7f;
-          uint8_t all_ones = uint8_t(0x7f >> (used - 1));
-          if (rest != 0 && rest != all_ones) return error_at("integer too large", pos_ - 1);
-        }
-      }
-      result |= uint64_t(b & 0x7f) << shift;
-      shift += 7;
-      if (!(b & 0x80)) {
-        if (shift < 64 && (b & 0x40)) result |= ~uint64_t(0) << shift;
-        return int64_t(result);
-      }
-    }
+    if (pos_ < end_ && base_[pos_] < 0x80) [[likely]]  // one byte: small constants
+      return int64_t(int8_t(uint8_t(base_[pos_++] << 1)) >> 1);
+    uint64_t v = 0;
+    if (util::LebStatus s = leb<N, true>(v); s != util::LebStatus::ok) [[unlikely]] return leb_error(s);
+    return int64_t(v);
   }
 
   Result<uint32_t> u32() {
     if (pos_ < end_ && base_[pos_] < 0x80) [[likely]] return uint32_t(base_[pos_++]);  // one byte: most counts
-    auto r = uleb<32>();
-    if (!r) return std::move(r.error());
-    return uint32_t(*r);
+    WISP_TRY(uint64_t v, uleb<32>());
+    return uint32_t(v);
   }
 
   // A u32 length or count that must fit in the remaining bytes of the whole input ("length out of
@@ -123,16 +92,54 @@ class ByteReader {
 
   // A name: vec(byte) that must be valid UTF-8. `limit` bounds the length as in length().
   Result<std::string> name(size_t limit) {
-    auto n = length(limit);
-    if (!n) return std::move(n.error());
+    WISP_TRY(uint32_t n, length(limit));
     size_t at = pos_;
-    auto b = bytes(*n);
-    if (!b) return std::move(b.error());
-    if (!is_valid_utf8(b->data(), b->size())) return error_at("malformed UTF-8 encoding", at);
-    return std::string(reinterpret_cast<const char*>(b->data()), b->size());
+    WISP_TRY(std::span<const uint8_t> b, bytes(n));
+    if (!is_valid_utf8(b.data(), b.size())) return error_at("malformed UTF-8 encoding", at);
+    return std::string(reinterpret_cast<const char*>(b.data()), b.size());
+  }
+
+  // A value type, or with `ref` a reference type, read by binary/type_reader.h. A byte that is no type
+  // is "integer representation too long" when its high bit is set (the reference decoder reads types
+  // as s7 LEB128), else "malformed value type" / "malformed reference type".
+  Result<wasm::ValType> val_type(bool ref = false, TypeOptions opt = {}) {
+    const uint8_t* p = cur();
+    wasm::ValType t;
+    TypeStatus s = ref ? read_ref_type(p, base_ + end_, t, opt) : read_val_type(p, base_ + end_, t, opt);
+    if (s == TypeStatus::ok) [[likely]] {
+      pos_ = size_t(p - base_);
+      return t;
+    }
+    return type_error(s, p, ref);
   }
 
  private:
+  [[gnu::cold]] Error type_error(TypeStatus s, const uint8_t* p, bool ref) {
+    switch (s) {
+      case TypeStatus::eof:
+        pos_ = end_;
+        return eof();
+      case TypeStatus::heap_leb_too_long: return error_at("integer representation too long", size_t(p - base_) - 1);
+      case TypeStatus::heap_leb_too_large: return error_at("integer too large", size_t(p - base_) - 1);
+      case TypeStatus::bad_heap_type: return error_at("malformed heap type", pos_);
+      default:
+        if (*p & 0x80) return error_at("integer representation too long", pos_);
+        return error_at(ref ? "malformed reference type" : "malformed value type", pos_);
+    }
+  }
+
+  template <unsigned N, bool Signed>
+  util::LebStatus leb(uint64_t& v) {
+    const uint8_t* p = base_ + pos_;
+    util::LebStatus s = util::read_leb<N, Signed>(p, base_ + end_, v);
+    pos_ = size_t(p - base_);
+    return s;
+  }
+  [[gnu::cold]] Error leb_error(util::LebStatus s) const {
+    if (s == util::LebStatus::eof) return eof();
+    return error_at(util::leb_message(s), pos_ - 1);
+  }
+
   const uint8_t* base_;
   size_t pos_;
   size_t end_;

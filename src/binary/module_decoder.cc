@@ -4,22 +4,9 @@
 #include <utility>
 
 #include "binary/byte_reader.h"
+#include "binary/instr_reader.h"
 #include "binary/name_section.h"
 #include "wasm/opcodes.h"
-
-// Propagates errors from Result-returning reads. Local to this file.
-#define WISP_DEC_CAT2(a, b) a##b
-#define WISP_DEC_CAT(a, b) WISP_DEC_CAT2(a, b)
-#define WISP_DEC_TRY_IMPL(tmp, decl, expr) \
-  auto tmp = (expr);                       \
-  if (!tmp.ok()) return std::move(tmp.error()); \
-  decl = std::move(tmp.value())
-#define WISP_DEC_TRY(decl, expr) WISP_DEC_TRY_IMPL(WISP_DEC_CAT(dec_r_, __LINE__), decl, expr)
-#define WISP_DEC_CHECK(expr)                          \
-  do {                                                \
-    auto dec_c_ = (expr);                             \
-    if (!dec_c_.ok()) return std::move(dec_c_.error()); \
-  } while (0)
 
 namespace wisp::binary {
 namespace {
@@ -58,7 +45,7 @@ class ModuleDecoder {
       : m_(m), size_(m.bytes.size()), r_(m.bytes.data(), 0, m.bytes.size()) {}
 
   Result<void> decode() {
-    WISP_DEC_CHECK(header());
+    WISP_TRY(header());
     int last_rank = 0;
     while (!r_.at_end()) {
       r_.set_eof_message("unexpected end");
@@ -66,7 +53,7 @@ class ModuleDecoder {
       uint8_t id = *r_.u8();
       if (id == 13 && enabled(exceptions_feature())) return unsupported("tag section", exceptions_feature(), id_pos);
       if (id > kDataCount) return r_.error_at("malformed section id", id_pos);
-      WISP_DEC_TRY(uint32_t size, r_.length(size_));
+      WISP_TRY(uint32_t size, r_.length(size_));
       size_t start = r_.pos();
       size_t end = start + size;
       m_.sections.push_back({id, uint32_t(id_pos), size, uint32_t(start)});
@@ -77,7 +64,7 @@ class ModuleDecoder {
       }
       section_end_ = end;
       r_.set_eof_message(kEofInSection);
-      WISP_DEC_CHECK(section(id, size));
+      WISP_TRY(section(id, size));
       if (r_.pos() != end) return r_.error_at("section size mismatch", start);
     }
     r_.set_eof_message("unexpected end");
@@ -92,14 +79,12 @@ class ModuleDecoder {
 
  private:
   Result<void> header() {
-    auto magic = r_.bytes(4);
-    if (!magic) return std::move(magic.error());
+    WISP_TRY(std::span<const uint8_t> magic, r_.bytes(4));
     static constexpr uint8_t kMagic[4] = {0x00, 0x61, 0x73, 0x6D};
-    if (!std::equal(magic->begin(), magic->end(), kMagic)) return r_.error_at("magic header not detected", 0);
-    auto version = r_.bytes(4);
-    if (!version) return std::move(version.error());
+    if (!std::equal(magic.begin(), magic.end(), kMagic)) return r_.error_at("magic header not detected", 0);
+    WISP_TRY(std::span<const uint8_t> version, r_.bytes(4));
     static constexpr uint8_t kVersion[4] = {0x01, 0x00, 0x00, 0x00};
-    if (!std::equal(version->begin(), version->end(), kVersion))
+    if (!std::equal(version.begin(), version.end(), kVersion))
       return r_.error_at("unknown binary version", 4);
     return {};
   }
@@ -144,37 +129,30 @@ class ModuleDecoder {
 
   // --- Types -----------------------------------------------------------------------------------------
 
-  Result<ValType> val_type() {
+  // Types through the one type reader; a type byte of an enabled (not yet implemented) feature is
+  // named as such.
+  Result<ValType> val_type(bool ref = false) {
     size_t at = r_.pos();
-    WISP_DEC_TRY(uint8_t b, r_.u8());
-    if (auto t = wasm::valtype_from_byte(b)) return *t;
-    if (enabled(wasm::valtype_byte_feature(b))) return unsupported("reference type", wasm::valtype_byte_feature(b), at);
-    // The reference decoder reads value types as signed LEB128 bytes.
-    if (b & 0x80) return r_.error_at("integer representation too long", at);
-    return r_.error_at("malformed value type", at);
+    Result<ValType> t = r_.val_type(ref);
+    if (!t && at < size_) {
+      Feature f = wasm::valtype_byte_feature(m_.bytes[at]);
+      if (enabled(f)) return unsupported("reference type", f, at);
+    }
+    return t;
   }
-
-  Result<ValType> ref_type() {
-    size_t at = r_.pos();
-    WISP_DEC_TRY(uint8_t b, r_.u8());
-    if (b == wasm::kTypeFuncRef) return ValType::funcref();
-    if (b == wasm::kTypeExternRef) return ValType::externref();
-    if (enabled(wasm::valtype_byte_feature(b))) return unsupported("reference type", wasm::valtype_byte_feature(b), at);
-    if (b & 0x80) return r_.error_at("integer representation too long", at);
-    return r_.error_at("malformed reference type", at);
-  }
+  Result<ValType> ref_type() { return val_type(/*ref=*/true); }
 
   Result<wasm::Limits> limits() {
     size_t at = r_.pos();
-    WISP_DEC_TRY(uint8_t flags, r_.u8());
+    WISP_TRY(uint8_t flags, r_.u8());
     // Flags are a 1-bit LEB128 in 2.0 (shared/64-bit limits are later proposals).
     if (flags & 0x80) return r_.error_at("integer representation too long", at);
     if ((flags == 4 || flags == 5) && enabled(Feature::memory64)) return unsupported("64-bit limits", Feature::memory64, at);
     if (flags > 1) return r_.error_at("integer too large", at);
     wasm::Limits l;
-    WISP_DEC_TRY(l.min, r_.u32());
+    WISP_TRY(l.min, r_.u32());
     if (flags & 1) {
-      WISP_DEC_TRY(uint32_t max, r_.u32());
+      WISP_TRY(uint32_t max, r_.u32());
       l.max = max;
     }
     return l;
@@ -182,37 +160,37 @@ class ModuleDecoder {
 
   Result<wasm::TableType> table_type() {
     wasm::TableType t;
-    WISP_DEC_TRY(t.elem, ref_type());
-    WISP_DEC_TRY(t.limits, limits());
+    WISP_TRY(t.elem, ref_type());
+    WISP_TRY(t.limits, limits());
     return t;
   }
 
   Result<wasm::GlobalType> global_type() {
     wasm::GlobalType g;
-    WISP_DEC_TRY(g.type, val_type());
+    WISP_TRY(g.type, val_type());
     size_t at = r_.pos();
-    WISP_DEC_TRY(uint8_t mut, r_.u8());
+    WISP_TRY(uint8_t mut, r_.u8());
     if (mut > 1) return r_.error_at("malformed mutability", at);
     g.mut = mut == 1;
     return g;
   }
 
   Result<void> val_types(std::vector<ValType>& out) {
-    WISP_DEC_TRY(uint32_t n, count());
+    WISP_TRY(uint32_t n, count());
     out.reserve(reserve_bound(n, 1));
     for (uint32_t i = 0; i < n; ++i) {
-      WISP_DEC_TRY(ValType t, val_type());
+      WISP_TRY(ValType t, val_type());
       out.push_back(t);
     }
     return {};
   }
 
   Result<void> type_section() {
-    WISP_DEC_TRY(uint32_t n, count());
+    WISP_TRY(uint32_t n, count());
     m_.types.reserve(reserve_bound(n, 3));
     for (uint32_t i = 0; i < n; ++i) {
       size_t at = r_.pos();
-      WISP_DEC_TRY(uint8_t form, r_.u8());
+      WISP_TRY(uint8_t form, r_.u8());
       if (form != wasm::kTypeFunc) {
         // rec, sub final, sub, array, struct
         bool gc_form = form == 0x4E || form == 0x4F || form == 0x50 || form == 0x5E || form == 0x5F;
@@ -221,8 +199,8 @@ class ModuleDecoder {
         return r_.error_at("malformed function type", at);
       }
       wasm::FuncType ft;
-      WISP_DEC_CHECK(val_types(ft.params));
-      WISP_DEC_CHECK(val_types(ft.results));
+      WISP_TRY(val_types(ft.params));
+      WISP_TRY(val_types(ft.results));
       m_.types.push_back(std::move(ft));
     }
     return {};
@@ -231,39 +209,39 @@ class ModuleDecoder {
   // --- Imports, functions, tables, memories, globals --------------------------------------------------
 
   Result<void> import_section() {
-    WISP_DEC_TRY(uint32_t n, count());
+    WISP_TRY(uint32_t n, count());
     m_.imports.reserve(reserve_bound(n, 4));
     for (uint32_t i = 0; i < n; ++i) {
       wasm::Import im;
-      WISP_DEC_TRY(im.module, r_.name(size_));
-      WISP_DEC_TRY(im.name, r_.name(size_));
+      WISP_TRY(im.module, r_.name(size_));
+      WISP_TRY(im.name, r_.name(size_));
       size_t at = r_.pos();
-      WISP_DEC_TRY(uint8_t kind, r_.u8());
+      WISP_TRY(uint8_t kind, r_.u8());
       switch (kind) {
         case 0: {
           im.kind = wasm::ExternKind::func;
-          WISP_DEC_TRY(im.func_type, r_.u32());
+          WISP_TRY(im.func_type, r_.u32());
           m_.func_types.push_back(im.func_type);
           ++m_.num_imported_funcs;
           break;
         }
         case 1: {
           im.kind = wasm::ExternKind::table;
-          WISP_DEC_TRY(im.table, table_type());
+          WISP_TRY(im.table, table_type());
           m_.tables.push_back(im.table);
           ++m_.num_imported_tables;
           break;
         }
         case 2: {
           im.kind = wasm::ExternKind::memory;
-          WISP_DEC_TRY(im.memory.limits, limits());
+          WISP_TRY(im.memory.limits, limits());
           m_.memories.push_back(im.memory);
           ++m_.num_imported_memories;
           break;
         }
         case 3: {
           im.kind = wasm::ExternKind::global;
-          WISP_DEC_TRY(im.global, global_type());
+          WISP_TRY(im.global, global_type());
           m_.globals.push_back(im.global);
           ++m_.num_imported_globals;
           break;
@@ -278,45 +256,45 @@ class ModuleDecoder {
   }
 
   Result<void> function_section() {
-    WISP_DEC_TRY(uint32_t n, count());
+    WISP_TRY(uint32_t n, count());
     num_declared_funcs_ = n;
     m_.func_types.reserve(m_.func_types.size() + reserve_bound(n, 1));
     for (uint32_t i = 0; i < n; ++i) {
-      WISP_DEC_TRY(uint32_t t, r_.u32());
+      WISP_TRY(uint32_t t, r_.u32());
       m_.func_types.push_back(t);
     }
     return {};
   }
 
   Result<void> table_section() {
-    WISP_DEC_TRY(uint32_t n, count());
+    WISP_TRY(uint32_t n, count());
     m_.tables.reserve(m_.tables.size() + reserve_bound(n, 3));
     for (uint32_t i = 0; i < n; ++i) {
-      WISP_DEC_TRY(wasm::TableType t, table_type());
+      WISP_TRY(wasm::TableType t, table_type());
       m_.tables.push_back(t);
     }
     return {};
   }
 
   Result<void> memory_section() {
-    WISP_DEC_TRY(uint32_t n, count());
+    WISP_TRY(uint32_t n, count());
     m_.memories.reserve(m_.memories.size() + reserve_bound(n, 2));
     for (uint32_t i = 0; i < n; ++i) {
       wasm::MemoryType t;
-      WISP_DEC_TRY(t.limits, limits());
+      WISP_TRY(t.limits, limits());
       m_.memories.push_back(t);
     }
     return {};
   }
 
   Result<void> global_section() {
-    WISP_DEC_TRY(uint32_t n, count());
+    WISP_TRY(uint32_t n, count());
     m_.globals.reserve(m_.globals.size() + reserve_bound(n, 4));
     m_.global_inits.reserve(reserve_bound(n, 4));
     for (uint32_t i = 0; i < n; ++i) {
       wasm::Global g;
-      WISP_DEC_TRY(g.type, global_type());
-      WISP_DEC_TRY(g.init, const_expr());
+      WISP_TRY(g.type, global_type());
+      WISP_TRY(g.init, const_expr());
       m_.globals.push_back(g.type);
       m_.global_inits.push_back(std::move(g));
     }
@@ -326,17 +304,17 @@ class ModuleDecoder {
   // --- Exports, start ---------------------------------------------------------------------------------
 
   Result<void> export_section() {
-    WISP_DEC_TRY(uint32_t n, count());
+    WISP_TRY(uint32_t n, count());
     m_.exports.reserve(reserve_bound(n, 3));
     for (uint32_t i = 0; i < n; ++i) {
       wasm::Export ex;
-      WISP_DEC_TRY(ex.name, r_.name(size_));
+      WISP_TRY(ex.name, r_.name(size_));
       size_t at = r_.pos();
-      WISP_DEC_TRY(uint8_t kind, r_.u8());
+      WISP_TRY(uint8_t kind, r_.u8());
       if (kind == 4 && enabled(exceptions_feature())) return unsupported("tag export", exceptions_feature(), at);
       if (kind > 3) return r_.error_at("malformed export kind", at);
       ex.kind = wasm::ExternKind(kind);
-      WISP_DEC_TRY(ex.index, r_.u32());
+      WISP_TRY(ex.index, r_.u32());
       if (ex.kind == wasm::ExternKind::func) referenced_funcs_.push_back(ex.index);
       m_.exports.push_back(std::move(ex));
     }
@@ -344,133 +322,47 @@ class ModuleDecoder {
   }
 
   Result<void> start_section() {
-    WISP_DEC_TRY(uint32_t f, r_.u32());
+    WISP_TRY(uint32_t f, r_.u32());
     m_.start = f;
     return {};
   }
 
   // --- Constant expressions -----------------------------------------------------------------------------
 
-  // Reads one instruction sequence up to its final `end`, keeping the raw bytes. Only the shape of the
-  // instructions is checked here (opcodes and immediates); validate_const_expr checks the rest. Reads
-  // run to the end of the input like the reference decoder, so a missing `end` shows up as the illegal
-  // opcode that follows (or a section size mismatch).
+  // Reads one instruction sequence up to its final `end` with the shared instruction reader, keeping
+  // the raw bytes. Only the shape of the instructions is checked here (opcodes and immediates);
+  // validate_const_expr checks the rest and runtime::ConstEvaluator evaluates it, both through
+  // validate::FuncDecoder. Reads run to the end of the input like the reference decoder, so a missing
+  // `end` shows up as the illegal opcode that follows (or a section size mismatch).
   Result<wasm::ConstExpr> const_expr() {
     size_t begin = r_.pos();
     uint32_t depth = 0;
     for (;;) {
-      size_t at = r_.pos();
-      WISP_DEC_TRY(uint8_t b, r_.u8());
-      wasm::Op op;
-      if (b == 0xFC) {
-        WISP_DEC_TRY(uint32_t sub, r_.u32());
-        auto o = wasm::op_from_fc(sub);
-        if (!o) return r_.error_at("illegal opcode", at);
-        op = *o;
-      } else if (b == 0xFD) {
-        // SIMD: only v128.const can appear in a constant expression; anything else is reported here.
-        WISP_DEC_TRY(uint32_t sub, r_.u32());
-        if (sub != 12) return r_.error_at("illegal opcode", at);
-        WISP_DEC_CHECK(r_.bytes(16));
-        continue;
-      } else {
-        auto o = wasm::op_from_byte(b);
-        if (!o) return r_.error_at("illegal opcode", at);
-        op = *o;
-      }
-      if (op == wasm::Op::end) {
+      WISP_TRY(read_instr(r_, instr_));
+      // SIMD: only v128.const can appear in a constant expression; anything else is reported here.
+      const Instr& in = instr_;
+      if (in.simd && in.simd_op != wasm::SimdOp::v128_const) return r_.error_at("illegal opcode", in.offset);
+      if (in.simd) continue;
+      if (in.op == wasm::Op::end) {
         if (depth == 0) break;
         --depth;
         continue;
       }
-      if (op == wasm::Op::block || op == wasm::Op::loop || op == wasm::Op::if_) ++depth;
-      WISP_DEC_CHECK(skip_immediates(op));
+      if (in.op == wasm::Op::block || in.op == wasm::Op::loop || in.op == wasm::Op::if_) ++depth;
+      if (in.op == wasm::Op::ref_func) referenced_funcs_.push_back(in.a);
     }
     wasm::ConstExpr e;
     e.code.assign(m_.bytes.begin() + begin, m_.bytes.begin() + r_.pos());
     return e;
   }
 
-  Result<void> skip_immediates(wasm::Op op) {
-    using wasm::ImmKind;
-    switch (wasm::op_info(op).imm) {
-      case ImmKind::none:
-        return {};
-      case ImmKind::block:
-        return skip(r_.sleb<33>());
-      case ImmKind::func: {
-        WISP_DEC_TRY(uint32_t f, r_.u32());
-        if (op == wasm::Op::ref_func) referenced_funcs_.push_back(f);
-        return {};
-      }
-      case ImmKind::label:
-      case ImmKind::local:
-      case ImmKind::global:
-      case ImmKind::table:
-      case ImmKind::data:
-      case ImmKind::elem:
-      case ImmKind::type_index:
-      case ImmKind::tag:
-        return skip(r_.u32());
-      case ImmKind::try_table:  // the lookups hide these until their features are complete
-      case ImmKind::struct_field:
-      case ImmKind::array_fixed:
-      case ImmKind::array_data:
-      case ImmKind::array_elem:
-      case ImmKind::array_copy:
-      case ImmKind::ref_test:
-      case ImmKind::br_on_cast:
-        return r_.error("illegal opcode");
-      case ImmKind::br_table: {
-        WISP_DEC_TRY(uint32_t n, count());
-        for (uint32_t i = 0; i <= n; ++i) WISP_DEC_CHECK(r_.u32());
-        return {};
-      }
-      case ImmKind::call_indirect:
-      case ImmKind::memarg:
-      case ImmKind::table_init:
-      case ImmKind::table_copy:
-        WISP_DEC_CHECK(r_.u32());
-        return skip(r_.u32());
-      case ImmKind::memory_init:
-        WISP_DEC_CHECK(r_.u32());
-        return skip(r_.u8());
-      case ImmKind::memory_copy:
-        WISP_DEC_CHECK(r_.u8());
-        return skip(r_.u8());
-      case ImmKind::mem:
-      case ImmKind::heap_type:
-        return skip(r_.u8());
-      case ImmKind::i32:
-        return skip(r_.sleb<32>());
-      case ImmKind::i64:
-        return skip(r_.sleb<64>());
-      case ImmKind::f32:
-        return skip(r_.bytes(4));
-      case ImmKind::f64:
-        return skip(r_.bytes(8));
-      case ImmKind::select_t: {
-        WISP_DEC_TRY(uint32_t n, count());
-        for (uint32_t i = 0; i < n; ++i) WISP_DEC_CHECK(val_type());
-        return {};
-      }
-    }
-    return {};
-  }
-
-  template <typename T>
-  static Result<void> skip(Result<T> r) {
-    if (!r) return std::move(r.error());
-    return {};
-  }
-
   // --- Element and data segments ----------------------------------------------------------------------
 
   Result<void> func_index_vec(std::vector<uint32_t>& out) {
-    WISP_DEC_TRY(uint32_t n, count());
+    WISP_TRY(uint32_t n, count());
     out.reserve(reserve_bound(n, 1));
     for (uint32_t i = 0; i < n; ++i) {
-      WISP_DEC_TRY(uint32_t f, r_.u32());
+      WISP_TRY(uint32_t f, r_.u32());
       out.push_back(f);
       referenced_funcs_.push_back(f);
     }
@@ -478,11 +370,11 @@ class ModuleDecoder {
   }
 
   Result<void> element_section() {
-    WISP_DEC_TRY(uint32_t n, count());
+    WISP_TRY(uint32_t n, count());
     m_.elems.reserve(reserve_bound(n, 3));
     for (uint32_t i = 0; i < n; ++i) {
       size_t at = r_.pos();
-      WISP_DEC_TRY(uint32_t flags, r_.u32());
+      WISP_TRY(uint32_t flags, r_.u32());
       if (flags > 7) return r_.error_at("malformed elements segment kind", at);
       wasm::ElemSegment seg;
       bool passive_or_declarative = flags & 1;
@@ -493,30 +385,30 @@ class ModuleDecoder {
       } else {
         seg.mode = wasm::SegmentMode::active;
         if (explicit_table) {
-          WISP_DEC_TRY(seg.table, r_.u32());
+          WISP_TRY(seg.table, r_.u32());
         }
-        WISP_DEC_TRY(seg.offset, const_expr());
+        WISP_TRY(seg.offset, const_expr());
       }
       // Encodings 0 and 4 imply funcref; the others spell out an element kind or a reference type.
       if (flags & 3) {
         if (seg.uses_exprs) {
-          WISP_DEC_TRY(seg.type, ref_type());
+          WISP_TRY(seg.type, ref_type());
         } else {
           size_t kat = r_.pos();
-          WISP_DEC_TRY(uint8_t kind, r_.u8());
+          WISP_TRY(uint8_t kind, r_.u8());
           if (kind != 0x00) return r_.error_at("malformed element kind", kat);
           seg.type = ValType::funcref();
         }
       }
       if (seg.uses_exprs) {
-        WISP_DEC_TRY(uint32_t k, count());
+        WISP_TRY(uint32_t k, count());
         seg.exprs.reserve(reserve_bound(k, 2));
         for (uint32_t j = 0; j < k; ++j) {
-          WISP_DEC_TRY(wasm::ConstExpr e, const_expr());
+          WISP_TRY(wasm::ConstExpr e, const_expr());
           seg.exprs.push_back(std::move(e));
         }
       } else {
-        WISP_DEC_CHECK(func_index_vec(seg.func_indices));
+        WISP_TRY(func_index_vec(seg.func_indices));
       }
       m_.elems.push_back(std::move(seg));
     }
@@ -524,37 +416,37 @@ class ModuleDecoder {
   }
 
   Result<void> data_count_section() {
-    WISP_DEC_TRY(uint32_t n, r_.u32());
+    WISP_TRY(uint32_t n, r_.u32());
     m_.data_count = n;
     return {};
   }
 
   Result<void> data_section() {
-    WISP_DEC_TRY(uint32_t n, count());
+    WISP_TRY(uint32_t n, count());
     m_.datas.reserve(reserve_bound(n, 2));
     for (uint32_t i = 0; i < n; ++i) {
       size_t fat = r_.pos();
-      WISP_DEC_TRY(uint32_t flags, r_.u32());
+      WISP_TRY(uint32_t flags, r_.u32());
       wasm::DataSegment seg;
       switch (flags) {
         case 0: {
-          WISP_DEC_TRY(seg.offset, const_expr());
+          WISP_TRY(seg.offset, const_expr());
           break;
         }
         case 1:
           seg.mode = wasm::SegmentMode::passive;
           break;
         case 2: {
-          WISP_DEC_TRY(seg.memory, r_.u32());
-          WISP_DEC_TRY(seg.offset, const_expr());
+          WISP_TRY(seg.memory, r_.u32());
+          WISP_TRY(seg.offset, const_expr());
           break;
         }
         default:
           return r_.error_at("malformed data segment kind", fat);
       }
       // A too-long byte string runs off the end (the spec tests expect "unexpected end" here).
-      WISP_DEC_TRY(uint32_t len, r_.u32());
-      WISP_DEC_TRY(auto bytes, r_.bytes(len));
+      WISP_TRY(uint32_t len, r_.u32());
+      WISP_TRY(auto bytes, r_.bytes(len));
       seg.bytes.assign(bytes.begin(), bytes.end());
       m_.datas.push_back(std::move(seg));
     }
@@ -564,7 +456,7 @@ class ModuleDecoder {
   // --- Code -------------------------------------------------------------------------------------------
 
   Result<void> code_section() {
-    WISP_DEC_TRY(uint32_t n, count());
+    WISP_TRY(uint32_t n, count());
     m_.bodies.reserve(reserve_bound(n, 2));
     for (uint32_t i = 0; i < n; ++i) {
       wasm::FuncBody& body = m_.bodies.emplace_back();
@@ -572,9 +464,9 @@ class ModuleDecoder {
       size_t fi = m_.num_imported_funcs + i;
       body.type_index = fi < m_.func_types.size() ? m_.func_types[fi] : 0;
       body.entry_offset = uint32_t(r_.pos());
-      WISP_DEC_TRY(uint32_t size, r_.length(size_));
+      WISP_TRY(uint32_t size, r_.length(size_));
       size_t end = r_.pos() + size;
-      WISP_DEC_CHECK(local_decls(body, end));
+      WISP_TRY(local_decls(body, end));
       body.body_offset = uint32_t(r_.pos());
       body.body_end = uint32_t(end);
       // The instructions (including the final `end` landing exactly on body_end) are checked by the
@@ -589,21 +481,15 @@ class ModuleDecoder {
     ByteReader br(m_.bytes.data(), r_.pos(), end);
     br.set_eof_message(kEofInSection);
     size_t at = br.pos();
-    WISP_DEC_TRY(uint32_t n, br.length(end));
+    WISP_TRY(uint32_t n, br.length(end));
     body.locals.reserve(std::min<size_t>(n, br.remaining() / 2));  // each declaration takes >= 2 bytes
     uint64_t total = 0;
     for (uint32_t i = 0; i < n; ++i) {
-      WISP_DEC_TRY(uint32_t c, br.u32());
-      size_t tat = br.pos();
-      WISP_DEC_TRY(uint8_t tb, br.u8());
-      auto t = wasm::valtype_from_byte(tb);
-      if (!t) {
-        if (tb & 0x80) return br.error_at("integer representation too long", tat);
-        return br.error_at("malformed value type", tat);
-      }
+      WISP_TRY(uint32_t c, br.u32());
+      WISP_TRY(ValType t, br.val_type());
       total += c;
       if (total >= (uint64_t(1) << 32)) return br.error_at("too many locals", at);
-      body.locals.push_back({c, *t});
+      body.locals.push_back({c, t});
     }
     body.num_locals = uint32_t(total);
     r_.seek(br.pos());
@@ -615,7 +501,7 @@ class ModuleDecoder {
   Result<void> custom_section(uint32_t size) {
     size_t start = r_.pos();
     size_t end = start + size;
-    WISP_DEC_TRY(std::string name, r_.name(size_));
+    WISP_TRY(std::string name, r_.name(size_));
     if (r_.pos() > end) return r_.error_at(kEofInSection, end);
     wasm::CustomSection cs;
     cs.name = std::move(name);
@@ -644,6 +530,7 @@ class ModuleDecoder {
   size_t section_end_ = 0;
   uint32_t num_declared_funcs_ = 0;
   std::vector<uint32_t> referenced_funcs_;
+  Instr instr_;  // reused by const_expr()
 };
 
 }  // namespace
@@ -653,15 +540,8 @@ Result<std::shared_ptr<wasm::Module>> decode_module(std::vector<uint8_t> bytes, 
   module->bytes = std::move(bytes);
   module->features = features;
   ModuleDecoder decoder(*module);
-  auto r = decoder.decode();
-  if (!r) return std::move(r.error());
+  WISP_TRY(decoder.decode());
   return module;
 }
 
 }  // namespace wisp::binary
-
-#undef WISP_DEC_CHECK
-#undef WISP_DEC_TRY
-#undef WISP_DEC_TRY_IMPL
-#undef WISP_DEC_CAT
-#undef WISP_DEC_CAT2

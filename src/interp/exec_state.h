@@ -117,8 +117,9 @@ TrapCode table_copy(ExecState* st, uint32_t dt, uint32_t st_, uint32_t d, uint32
 TrapCode table_init(ExecState* st, uint32_t table, uint32_t seg, uint32_t d, uint32_t s, uint32_t n);
 void elem_drop(ExecState* st, uint32_t seg);
 
-// The element references of a segment for `inst` (function indices or constant expressions).
-runtime::RefBits elem_ref(runtime::InstanceData* inst, const wasm::ElemSegment& seg, size_t i);
+// The element references of a segment for `inst` (function indices or constant expressions). An
+// expression that fails to evaluate is an error, never a null reference.
+Result<runtime::RefBits> elem_ref(runtime::InstanceData* inst, const wasm::ElemSegment& seg, size_t i);
 
 // Runs IR from `ip` with frame `fp` until the entry frame returns or a trap (st->trap). `mode` must be
 // the one the IR was built for (its module's EngineConfig::dispatch).

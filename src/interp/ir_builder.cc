@@ -790,7 +790,7 @@ IrBuilder::Address IrBuilder::take_address(const Entry& a, uint32_t h, uint32_t 
   return ad;
 }
 
-void IrBuilder::on_load(Op op, uint32_t, uint64_t offset, uint32_t) {
+void IrBuilder::on_load(Op op, const validate::MemArg& ma) {
   static constexpr const HandlerId* kForms[] = {kLoadsGuarded, kLoadsChecked, kLoadsAddImm, kLoadsScaled};
   mark_site();
   size_t i = size_t(op) - size_t(Op::i32_load);
@@ -799,11 +799,11 @@ void IrBuilder::on_load(Op op, uint32_t, uint64_t offset, uint32_t) {
   Address ad = take_address(a, h, slot_of(a, h));
   Operands ops{opd_s(ad.base)};
   ops.add(ad.extra);
-  ops.add(opd_o(offset));
+  ops.add(opd_o(ma.offset));
   emit_result(kForms[size_t(ad.form)][i], result_type(op), ops);
 }
 
-void IrBuilder::on_store(Op op, uint32_t, uint64_t offset, uint32_t) {
+void IrBuilder::on_store(Op op, const validate::MemArg& ma) {
   static constexpr const HandlerId* kForms[] = {kStoresGuarded, kStoresChecked, kStoresAddImm, kStoresScaled};
   mark_site();
   size_t i = size_t(op) - size_t(Op::i32_store);
@@ -814,7 +814,7 @@ void IrBuilder::on_store(Op op, uint32_t, uint64_t offset, uint32_t) {
   Address ad = take_address(a, h, slot_of(a, h));
   Operands ops{opd_s(ad.base), opd_s(vs)};
   ops.add(ad.extra);
-  ops.add(opd_o(offset));
+  ops.add(opd_o(ma.offset));
   emit(kForms[size_t(ad.form)][i], ops);
   invalidate();
 }
@@ -926,7 +926,8 @@ Result<std::unique_ptr<FuncCode>> translate_function(const wasm::Module& module,
                                                      const runtime::EngineConfig& config) {
   auto code = std::make_unique<FuncCode>();
   IrBuilder builder(module, func_index, config, *code);
-  using Decoder = validate::FuncDecoder<validate::BodyTag, IrBuilder>;
+  // The body was validated when the module was compiled: decode it again without the checks.
+  using Decoder = validate::FuncDecoder<validate::BodyTag, IrBuilder, validate::Trusted>;
   Decoder decoder(module, func_index, builder);
   builder.set_position_source(&decoder, [](const void* d) { return static_cast<const Decoder*>(d)->instr_offset(); });
   Result<void> r = decoder.decode();

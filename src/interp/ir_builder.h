@@ -65,8 +65,8 @@ class IrBuilder {
 
   void on_numeric(wasm::Op op);
 
-  void on_load(wasm::Op op, uint32_t memory, uint64_t offset, uint32_t align);
-  void on_store(wasm::Op op, uint32_t memory, uint64_t offset, uint32_t align);
+  void on_load(wasm::Op op, const validate::MemArg& ma);
+  void on_store(wasm::Op op, const validate::MemArg& ma);
   void on_memory_size(uint32_t memory);
   void on_memory_grow(uint32_t memory);
   void on_memory_fill(uint32_t memory);
@@ -89,7 +89,7 @@ class IrBuilder {
   // SIMD (ir_builder_simd.cc).
   void on_simd(wasm::SimdOp op);
   void on_simd_lane(wasm::SimdOp op, uint8_t lane);
-  void on_simd_mem(wasm::SimdOp op, uint32_t memory, uint64_t offset, uint32_t align, uint8_t lane);
+  void on_simd_mem(wasm::SimdOp op, const validate::MemArg& ma, uint8_t lane);
   void on_v128_const(const uint8_t* bytes);
   void on_simd_shuffle(const uint8_t* lanes);
 
@@ -321,7 +321,8 @@ class IrBuilder {
   void end_check();
 };
 
-// Translates defined function `func_index` of `module` (validating it again: one decoder pass).
+// Translates defined function `func_index` of `module`, which must have been validated (the decoder
+// runs in Trusted mode: no checks).
 Result<std::unique_ptr<FuncCode>> translate_function(const wasm::Module& module, uint32_t func_index,
                                                      const runtime::EngineConfig& config);
 

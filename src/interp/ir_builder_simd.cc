@@ -128,7 +128,7 @@ void IrBuilder::on_simd_shuffle(const uint8_t* lanes) {
               {opd_s(a), opd_s(b), opd_imm(half(lanes, 0)), opd_imm(half(lanes, 1))});
 }
 
-void IrBuilder::on_simd_mem(SimdOp op, uint32_t, uint64_t offset, uint32_t, uint8_t lane) {
+void IrBuilder::on_simd_mem(SimdOp op, const validate::MemArg& ma, uint8_t lane) {
   mark_site();
   const wasm::SimdOpInfo& info = wasm::simd_op_info(op);
   const SimdForms& f = simd_forms();
@@ -140,7 +140,7 @@ void IrBuilder::on_simd_mem(SimdOp op, uint32_t, uint64_t offset, uint32_t, uint
   uint32_t vec = 0;
   if (with_vec) vec = slot_of(pop(), h + 1);
   uint32_t addr = slot_of(pop(), h);
-  Operands ops{opd_s(addr), opd_o(offset)};
+  Operands ops{opd_s(addr), opd_o(ma.offset)};
   if (is_store) {  // address, offset, value [, lane]
     ops.add(opd_s(vec));
     if (info.imm == wasm::SimdImm::memarg_lane) ops.add(opd_x(lane));

@@ -165,10 +165,10 @@ TrapCode table_copy(ExecState* st, uint32_t dt, uint32_t st_, uint32_t d, uint32
   return TrapCode::none;
 }
 
-runtime::RefBits elem_ref(runtime::InstanceData* inst, const wasm::ElemSegment& seg, size_t i) {
+Result<runtime::RefBits> elem_ref(runtime::InstanceData* inst, const wasm::ElemSegment& seg, size_t i) {
   if (!seg.uses_exprs) return reinterpret_cast<runtime::RefBits>(inst->funcs[seg.func_indices[i]]);
-  Result<Value> v = runtime::eval_const(seg.exprs[i], *inst);
-  return v ? v->ref() : 0;
+  WISP_TRY(Value v, runtime::eval_const(seg.exprs[i], *inst));
+  return v.ref();
 }
 
 TrapCode table_init(ExecState* st, uint32_t table, uint32_t seg, uint32_t d, uint32_t s, uint32_t n) {
@@ -177,7 +177,14 @@ TrapCode table_init(ExecState* st, uint32_t table, uint32_t seg, uint32_t d, uin
   uint64_t size = inst->dropped_elems[seg] ? 0 : elem.size();
   runtime::TableInstance* t = inst->tables[table];
   if (uint64_t(s) + n > size || uint64_t(d) + n > t->elems.size()) return TrapCode::table_oob;
-  for (uint32_t k = 0; k < n; ++k) t->elems[d + k] = elem_ref(inst, elem, s + k);
+  for (uint32_t k = 0; k < n; ++k) {
+    Result<runtime::RefBits> r = elem_ref(inst, elem, s + k);
+    if (!r) [[unlikely]] {
+      st->error = std::move(r.error());
+      return TrapCode::pending_error;
+    }
+    t->elems[d + k] = *r;
+  }
   return TrapCode::none;
 }
 

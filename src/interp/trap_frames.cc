@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/leb128.h"
+
 namespace wisp::interp {
 
 namespace {
@@ -9,9 +11,10 @@ namespace {
 // Byte offset in the module where the code entry of defined function `body` starts: just after the
 // entry's LEB128 size field (where its local declarations begin).
 uint64_t entry_start(const wasm::Module& m, const wasm::FuncBody& body) {
-  uint64_t p = body.entry_offset;
-  while (p < m.bytes.size() && (m.bytes[p] & 0x80)) ++p;
-  return p + 1;
+  const uint8_t* p = m.bytes.data() + body.entry_offset;
+  uint64_t size = 0;
+  (void)util::read_uleb<32>(p, m.bytes.data() + m.bytes.size(), size);  // decoded before: well-formed
+  return uint64_t(p - m.bytes.data());
 }
 
 // The Wasm offset of IR position `at` (word offset): the last site at or before it (strictly before for

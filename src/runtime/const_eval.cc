@@ -1,102 +1,105 @@
 #include "runtime/const_eval.h"
 
 #include <cstring>
+#include <vector>
 
-#include "util/leb128.h"
+#include "validate/func_decoder.h"
 
 namespace wisp::runtime {
 
 namespace {
 
-Error bad_expr(const char* what) { return Error::invalid(std::string("constant expression: ") + what); }
+// Computes a constant expression's value while FuncDecoder walks it. The decoder runs in Trusted mode
+// (the module was validated when it was compiled); the checks left here are about the instance
+// (globals not yet created), not the code.
+class Evaluator : public validate::NullVisitor {
+ public:
+  Evaluator(const InstanceData& inst, std::vector<Value>& stack) : inst_(inst), stack_(stack) {}
+
+  void on_i32_const(uint32_t v) { stack_.push_back(Value::from_i32(v)); }
+  void on_i64_const(uint64_t v) { stack_.push_back(Value::from_i64(v)); }
+  void on_f32_const(uint32_t v) { stack_.push_back(Value::from_f32_bits(v)); }
+  void on_f64_const(uint64_t v) { stack_.push_back(Value::from_f64_bits(v)); }
+  void on_v128_const(const uint8_t* bytes) {
+    Value v;
+    std::memcpy(v.bytes, bytes, 16);
+    stack_.push_back(v);
+  }
+  void on_ref_null(wasm::ValType) { stack_.push_back(Value::from_ref(0)); }
+  void on_ref_func(uint32_t i) {
+    if (i >= inst_.funcs.size()) return fail("unknown function");
+    stack_.push_back(Value::from_ref(reinterpret_cast<RefBits>(inst_.funcs[i])));
+  }
+  void on_global_get(uint32_t i, wasm::ValType) {
+    if (i >= inst_.globals.size() || !inst_.globals[i]) return fail("unknown global");
+    stack_.push_back(inst_.globals[i]->value);
+  }
+  // Extended constant expressions: i32/i64 add, sub, mul (the only operators the decoder passes).
+  void on_numeric(wasm::Op op) {
+    if (stack_.size() < 2) return fail("type mismatch");
+    Value b = stack_.back();
+    stack_.pop_back();
+    Value& a = stack_.back();
+    switch (op) {
+      case wasm::Op::i32_add: a = Value::from_i32(a.i32() + b.i32()); break;
+      case wasm::Op::i32_sub: a = Value::from_i32(a.i32() - b.i32()); break;
+      case wasm::Op::i32_mul: a = Value::from_i32(a.i32() * b.i32()); break;
+      case wasm::Op::i64_add: a = Value::from_i64(a.i64() + b.i64()); break;
+      case wasm::Op::i64_sub: a = Value::from_i64(a.i64() - b.i64()); break;
+      case wasm::Op::i64_mul: a = Value::from_i64(a.i64() * b.i64()); break;
+      default: fail("unsupported instruction");
+    }
+  }
+
+  void clear() {
+    stack_.clear();
+    error_ = nullptr;
+  }
+
+  Result<Value> result() const {
+    if (error_) return Error::invalid(std::string("constant expression: ") + error_);
+    if (stack_.size() != 1) return Error::invalid("constant expression: type mismatch");
+    return stack_[0];
+  }
+
+ private:
+  void fail(const char* what) {
+    if (!error_) error_ = what;
+  }
+
+  const InstanceData& inst_;
+  std::vector<Value>& stack_;
+  const char* error_ = nullptr;
+};
 
 }  // namespace
 
-Result<Value> eval_const(const wasm::ConstExpr& expr, const InstanceData& inst) {
-  // A tiny value stack: validated expressions need at most a few entries.
-  Value stack[16];
-  size_t sp = 0;
-  const uint8_t* p = expr.code.data();
-  const uint8_t* end = p + expr.code.size();
-  auto push = [&](Value v) -> bool {
-    if (sp == std::size(stack)) return false;
-    stack[sp++] = v;
-    return true;
-  };
-  while (p < end) {
-    uint8_t op = *p++;
-    Value v;
-    switch (op) {
-      case 0x0B:  // end
-        if (sp != 1) return bad_expr("type mismatch");
-        return stack[0];
-      case 0x41: {  // i32.const
-        auto x = util::read_sleb<32>(p, end);
-        if (!x) return bad_expr("bad i32.const");
-        v = Value::from_i32(uint32_t(*x));
-        break;
-      }
-      case 0x42: {  // i64.const
-        auto x = util::read_sleb<64>(p, end);
-        if (!x) return bad_expr("bad i64.const");
-        v = Value::from_i64(uint64_t(*x));
-        break;
-      }
-      case 0x43: {  // f32.const
-        if (end - p < 4) return bad_expr("bad f32.const");
-        std::memcpy(v.bytes, p, 4);
-        p += 4;
-        break;
-      }
-      case 0x44: {  // f64.const
-        if (end - p < 8) return bad_expr("bad f64.const");
-        std::memcpy(v.bytes, p, 8);
-        p += 8;
-        break;
-      }
-      case 0xD0: {  // ref.null t
-        if (p >= end) return bad_expr("bad ref.null");
-        ++p;
-        v = Value::from_ref(0);
-        break;
-      }
-      case 0xD2: {  // ref.func i
-        auto i = util::read_uleb<32>(p, end);
-        if (!i || *i >= inst.funcs.size()) return bad_expr("unknown function");
-        v = Value::from_ref(reinterpret_cast<RefBits>(inst.funcs[*i]));
-        break;
-      }
-      case 0x23: {  // global.get i
-        auto i = util::read_uleb<32>(p, end);
-        if (!i || *i >= inst.globals.size() || !inst.globals[*i]) return bad_expr("unknown global");
-        v = inst.globals[*i]->value;
-        break;
-      }
-      case 0x6A: case 0x6B: case 0x6C: {  // i32.add/sub/mul (extended const)
-        if (sp < 2) return bad_expr("type mismatch");
-        uint32_t b = stack[--sp].i32(), a = stack[--sp].i32();
-        v = Value::from_i32(op == 0x6A ? a + b : op == 0x6B ? a - b : a * b);
-        break;
-      }
-      case 0x7C: case 0x7D: case 0x7E: {  // i64.add/sub/mul (extended const)
-        if (sp < 2) return bad_expr("type mismatch");
-        uint64_t b = stack[--sp].i64(), a = stack[--sp].i64();
-        v = Value::from_i64(op == 0x7C ? a + b : op == 0x7D ? a - b : a * b);
-        break;
-      }
-      case 0xFD: {  // v128.const
-        auto sub = util::read_uleb<32>(p, end);
-        if (!sub || *sub != 12 || end - p < 16) return bad_expr("unsupported instruction");
-        std::memcpy(v.bytes, p, 16);
-        p += 16;
-        break;
-      }
-      default:
-        return bad_expr("unsupported instruction");
-    }
-    if (!push(v)) return bad_expr("too deep");
+struct ConstEvaluator::Impl {
+  using Decoder = validate::FuncDecoder<validate::ConstExprTag, Evaluator, validate::Trusted>;
+  explicit Impl(const InstanceData& inst)
+      : visitor(inst, stack), decoder(*inst.module, kEmpty, wasm::ValType::i32(), 0, visitor, &scratch) {
+    stack.reserve(8);
   }
-  return bad_expr("missing end");
+  static inline const wasm::ConstExpr kEmpty{};
+  std::vector<Value> stack;
+  Evaluator visitor;
+  validate::DecoderScratch scratch;
+  // Trusted mode does not check the result type, so the expected type is only a placeholder.
+  Decoder decoder;
+};
+
+ConstEvaluator::ConstEvaluator(const InstanceData& inst) : impl_(std::make_unique<Impl>(inst)) {}
+ConstEvaluator::~ConstEvaluator() = default;
+
+Result<Value> ConstEvaluator::eval(const wasm::ConstExpr& expr) {
+  impl_->visitor.clear();
+  impl_->decoder.reset(expr);
+  WISP_TRY(impl_->decoder.decode());
+  return impl_->visitor.result();
+}
+
+Result<Value> eval_const(const wasm::ConstExpr& expr, const InstanceData& inst) {
+  return ConstEvaluator(inst).eval(expr);
 }
 
 }  // namespace wisp::runtime

@@ -58,6 +58,7 @@ uint64_t offset_value(const Value& v, bool is64) { return is64 ? v.i64() : uint6
 
 Result<void> init_elems(InstanceData& inst) {
   const wasm::Module& m = *inst.module;
+  ConstEvaluator eval(inst);
   for (size_t i = 0; i < m.elems.size(); ++i) {
     const wasm::ElemSegment& seg = m.elems[i];
     if (seg.mode == wasm::SegmentMode::declarative) {
@@ -67,9 +68,8 @@ Result<void> init_elems(InstanceData& inst) {
     if (seg.mode != wasm::SegmentMode::active) continue;
     if (seg.table >= inst.tables.size()) return Error::trap("out of bounds table access");
     TableInstance& table = *inst.tables[seg.table];
-    Result<Value> off = eval_const(seg.offset, inst);
-    if (!off.ok()) return std::move(off.error());
-    uint64_t offset = offset_value(*off, table.type.limits.is64);
+    WISP_TRY(Value off, eval.eval(seg.offset));
+    uint64_t offset = offset_value(off, table.type.limits.is64);
     uint64_t n = seg.size();
     // table.init semantics: the whole range must fit, else nothing of this segment is written.
     if (offset > table.elems.size() || n > table.elems.size() - offset)
@@ -77,9 +77,8 @@ Result<void> init_elems(InstanceData& inst) {
     for (uint64_t j = 0; j < n; ++j) {
       RefBits r;
       if (seg.uses_exprs) {
-        Result<Value> v = eval_const(seg.exprs[j], inst);
-        if (!v.ok()) return std::move(v.error());
-        r = v->ref();
+        WISP_TRY(Value v, eval.eval(seg.exprs[j]));
+        r = v.ref();
       } else {
         r = func_ref(inst, seg.func_indices[j]);
       }
@@ -92,14 +91,14 @@ Result<void> init_elems(InstanceData& inst) {
 
 Result<void> init_datas(InstanceData& inst) {
   const wasm::Module& m = *inst.module;
+  ConstEvaluator eval(inst);
   for (size_t i = 0; i < m.datas.size(); ++i) {
     const wasm::DataSegment& seg = m.datas[i];
     if (seg.mode != wasm::SegmentMode::active) continue;
     if (seg.memory >= inst.memories.size()) return Error::trap("out of bounds memory access");
     MemoryInstance& mem = *inst.memories[seg.memory];
-    Result<Value> off = eval_const(seg.offset, inst);
-    if (!off.ok()) return std::move(off.error());
-    uint64_t offset = offset_value(*off, mem.type.limits.is64);
+    WISP_TRY(Value off, eval.eval(seg.offset));
+    uint64_t offset = offset_value(off, mem.type.limits.is64);
     uint64_t n = seg.bytes.size();
     if (offset > mem.size || n > mem.size - offset) return Error::trap("out of bounds memory access");
     if (n) std::memcpy(mem.base + offset, seg.bytes.data(), n);
@@ -159,8 +158,7 @@ Result<MemoryInstance*> create_memory(StoreData& store, const wasm::MemoryType& 
     return Error::trap("memory minimum size of " + std::to_string(type.limits.min) +
                        " pages exceeds memory limits");
   MemoryInstance& m = store.memories.emplace_back();
-  Result<void> r = memory_init(m, type, max, store.config.explicit_bounds_checks);
-  if (!r.ok()) return std::move(r.error());
+  WISP_TRY(memory_init(m, type, max, store.config.explicit_bounds_checks));
   return &m;
 }
 
@@ -197,8 +195,7 @@ Result<InstanceData*> instantiate(StoreData& store, std::shared_ptr<const wasm::
 
   // Every import is checked before anything becomes visible (an unlinkable module has no effect).
   for (size_t i = 0; i < imports.size(); ++i) {
-    Result<void> r = check_import(m.imports[i], imports[i], type_ids);
-    if (!r.ok()) return std::move(r.error());
+    WISP_TRY(check_import(m.imports[i], imports[i], type_ids));
   }
 
   InstanceData& inst = store.instances.emplace_back();
@@ -237,20 +234,18 @@ Result<InstanceData*> instantiate(StoreData& store, std::shared_ptr<const wasm::
     inst.funcs.push_back(&f);
   }
   for (size_t i = m.num_imported_tables; i < m.tables.size(); ++i) {
-    Result<TableInstance*> t = create_table(store, m.tables[i], 0);
-    if (!t.ok()) return std::move(t.error());
-    inst.tables.push_back(*t);
+    WISP_TRY(TableInstance* t, create_table(store, m.tables[i], 0));
+    inst.tables.push_back(t);
   }
   for (size_t i = m.num_imported_memories; i < m.memories.size(); ++i) {
-    Result<MemoryInstance*> mem = create_memory(store, m.memories[i]);
-    if (!mem.ok()) return std::move(mem.error());
-    inst.memories.push_back(*mem);
+    WISP_TRY(MemoryInstance* mem, create_memory(store, m.memories[i]));
+    inst.memories.push_back(mem);
   }
   inst.mem0 = inst.memories.empty() ? nullptr : inst.memories[0];
+  ConstEvaluator eval(inst);
   for (size_t i = m.num_imported_globals; i < m.globals.size(); ++i) {
-    Result<Value> v = eval_const(m.global_inits[i - m.num_imported_globals].init, inst);
-    if (!v.ok()) return std::move(v.error());
-    inst.globals.push_back(create_global(store, m.globals[i], *v));
+    WISP_TRY(Value v, eval.eval(m.global_inits[i - m.num_imported_globals].init));
+    inst.globals.push_back(create_global(store, m.globals[i], v));
   }
   inst.dropped_elems.assign(m.elems.size(), false);
   inst.dropped_datas.assign(m.datas.size(), false);

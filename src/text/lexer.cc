@@ -56,12 +56,11 @@ class Lexer {
   Result<std::vector<Sexp>> run() {
     std::vector<Sexp> top;
     for (;;) {
-      if (auto r = skip_space(); !r.ok()) return r.error();
+      WISP_TRY(skip_space());
       if (pos_ >= src_.size()) break;
-      auto e = parse_one();
-      if (!e.ok()) return e.error();
-      if (e->kind == Sexp::Kind::list && e->items.empty() && e->begin == SIZE_MAX) continue;  // annotation
-      top.push_back(std::move(*e));
+      WISP_TRY(auto e, parse_one());
+      if (e.kind == Sexp::Kind::list && e.items.empty() && e.begin == SIZE_MAX) continue;  // annotation
+      top.push_back(std::move(e));
     }
     return top;
   }
@@ -135,7 +134,7 @@ class Lexer {
     };
     open();
     for (;;) {
-      if (auto r = skip_space(); !r.ok()) return r.error();
+      WISP_TRY(skip_space());
       if (pos_ >= src_.size()) return err_at(stack.back().list.line, stack.back().list.col, "unclosed parenthesis");
       char c = src_[pos_];
       if (c == ')') {
@@ -157,9 +156,8 @@ class Lexer {
         open();
         continue;
       }
-      auto t = parse_token();
-      if (!t.ok()) return t.error();
-      stack.back().list.items.push_back(std::move(*t));
+      WISP_TRY(auto t, parse_token());
+      stack.back().list.items.push_back(std::move(t));
     }
   }
 

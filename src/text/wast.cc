@@ -41,28 +41,25 @@ Result<WastValue> parse_value(const Sexp& s, bool expected) {
   if (head == "i32.const" || head == "i64.const") {
     unsigned bits = head[1] == '3' ? 32 : 64;
     v.kind = bits == 32 ? WastValue::Kind::i32 : WastValue::Kind::i64;
-    auto a = arg(1);
-    if (!a.ok()) return a.error();
+    WISP_TRY(auto a, arg(1));
     if (s.items.size() != 2) return s.error("unexpected token in value");
-    NumResult r = parse_int((*a)->text, bits);
-    if (!(*a)->is_atom() || !r.ok()) return num_error(**a, r.status);
+    NumResult r = parse_int(a->text, bits);
+    if (!a->is_atom() || !r.ok()) return num_error(*a, r.status);
     store_le(v.bytes, r.bits, bits / 8);
     return v;
   }
   if (head == "f32.const" || head == "f64.const") {
     unsigned bits = head[1] == '3' ? 32 : 64;
     v.kind = bits == 32 ? WastValue::Kind::f32 : WastValue::Kind::f64;
-    auto a = arg(1);
-    if (!a.ok()) return a.error();
+    WISP_TRY(auto a, arg(1));
     if (s.items.size() != 2) return s.error("unexpected token in value");
-    if (auto r = float_value(**a, bits, expected, v.bytes, v.nan); !r.ok()) return r.error();
+    WISP_TRY(float_value(*a, bits, expected, v.bytes, v.nan));
     return v;
   }
   if (head == "v128.const") {
     v.kind = WastValue::Kind::v128;
-    auto a = arg(1);
-    if (!a.ok()) return a.error();
-    const std::string& shape = (*a)->text;
+    WISP_TRY(auto a, arg(1));
+    const std::string& shape = a->text;
     unsigned lane_bits;
     bool is_float = false;
     if (shape == "i8x16") lane_bits = 8;
@@ -71,7 +68,7 @@ Result<WastValue> parse_value(const Sexp& s, bool expected) {
     else if (shape == "i64x2") lane_bits = 64;
     else if (shape == "f32x4") lane_bits = 32, is_float = true;
     else if (shape == "f64x2") lane_bits = 64, is_float = true;
-    else return (*a)->error("unexpected token, expected v128 shape");
+    else return a->error("unexpected token, expected v128 shape");
     unsigned lanes = 128 / lane_bits;
     if (s.items.size() != 2 + lanes) return s.error("wrong number of lane literals");
     v.lane_bits = uint8_t(lane_bits);
@@ -80,7 +77,7 @@ Result<WastValue> parse_value(const Sexp& s, bool expected) {
       const Sexp& l = s.items[2 + i];
       uint8_t* dst = v.bytes + i * (lane_bits / 8);
       if (is_float) {
-        if (auto r = float_value(l, lane_bits, expected, dst, v.lane_nan[i]); !r.ok()) return r.error();
+        WISP_TRY(float_value(l, lane_bits, expected, dst, v.lane_nan[i]));
       } else {
         NumResult r = parse_int(l.text, lane_bits);
         if (!l.is_atom() || !r.ok()) return num_error(l, r.status);
@@ -91,11 +88,10 @@ Result<WastValue> parse_value(const Sexp& s, bool expected) {
   }
   if (head == "ref.null") {
     v.kind = WastValue::Kind::ref_null;
-    auto a = arg(1);
-    if (!a.ok()) return a.error();
-    if ((*a)->text == "func") v.ref_type = wasm::ValType::funcref();
-    else if ((*a)->text == "extern") v.ref_type = wasm::ValType::externref();
-    else return (*a)->error("unexpected token, expected heap type");
+    WISP_TRY(auto a, arg(1));
+    if (a->text == "func") v.ref_type = wasm::ValType::funcref();
+    else if (a->text == "extern") v.ref_type = wasm::ValType::externref();
+    else return a->error("unexpected token, expected heap type");
     return v;
   }
   if (head == "ref.extern" || head == "ref.func") {
@@ -124,9 +120,8 @@ Result<Action> parse_action(const Sexp& s) {
   a.field = s.items[i++].text;
   for (; i < s.items.size(); ++i) {
     if (a.kind == Action::Kind::get) return s.items[i].error("unexpected token");
-    auto v = parse_value(s.items[i], false);
-    if (!v.ok()) return v.error();
-    a.args.push_back(*v);
+    WISP_TRY(auto v, parse_value(s.items[i], false));
+    a.args.push_back(v);
   }
   return a;
 }
@@ -171,7 +166,7 @@ Result<Command> parse_command(const Sexp& s, std::string_view source) {
   const std::string& head = s.items[0].text;
   if (head == "module") {
     cmd.kind = Command::Kind::module;
-    if (auto r = parse_module(s, source, false, cmd); !r.ok()) return r.error();
+    WISP_TRY(parse_module(s, source, false, cmd));
     return cmd;
   }
   if (head == "register") {
@@ -184,22 +179,19 @@ Result<Command> parse_command(const Sexp& s, std::string_view source) {
   }
   if (head == "invoke" || head == "get") {
     cmd.kind = Command::Kind::action;
-    auto a = parse_action(s);
-    if (!a.ok()) return a.error();
-    cmd.action = std::move(*a);
+    WISP_TRY(auto a, parse_action(s));
+    cmd.action = std::move(a);
     return cmd;
   }
   if (s.items.size() < 2) return s.error("unexpected end of command");
   const Sexp& target = s.items[1];
   if (head == "assert_return") {
     cmd.kind = Command::Kind::assert_return;
-    auto a = parse_action(target);
-    if (!a.ok()) return a.error();
-    cmd.action = std::move(*a);
+    WISP_TRY(auto a, parse_action(target));
+    cmd.action = std::move(a);
     for (size_t i = 2; i < s.items.size(); ++i) {
-      auto v = parse_value(s.items[i], true);
-      if (!v.ok()) return v.error();
-      cmd.expected.push_back(*v);
+      WISP_TRY(auto v, parse_value(s.items[i], true));
+      cmd.expected.push_back(v);
     }
     return cmd;
   }
@@ -207,15 +199,13 @@ Result<Command> parse_command(const Sexp& s, std::string_view source) {
     cmd.kind = head == "assert_trap" ? Command::Kind::assert_trap : Command::Kind::assert_exhaustion;
     if (target.is_list_of("module")) {
       cmd.has_module = true;
-      if (auto r = parse_module(target, source, false, cmd); !r.ok()) return r.error();
+      WISP_TRY(parse_module(target, source, false, cmd));
     } else {
-      auto a = parse_action(target);
-      if (!a.ok()) return a.error();
-      cmd.action = std::move(*a);
+      WISP_TRY(auto a, parse_action(target));
+      cmd.action = std::move(a);
     }
-    auto m = message(s, 2);
-    if (!m.ok()) return m.error();
-    cmd.text = std::move(*m);
+    WISP_TRY(auto m, message(s, 2));
+    cmd.text = std::move(m);
     return cmd;
   }
   Command::Kind kind;
@@ -228,38 +218,34 @@ Result<Command> parse_command(const Sexp& s, std::string_view source) {
   cmd.kind = kind;
   if (!target.is_list_of("module")) return target.error("unexpected token, expected module");
   cmd.has_module = true;
-  if (auto r = parse_module(target, source, keep_text, cmd); !r.ok()) return r.error();
-  auto m = message(s, 2);
-  if (!m.ok()) return m.error();
-  cmd.text = std::move(*m);
+  WISP_TRY(parse_module(target, source, keep_text, cmd));
+  WISP_TRY(auto m, message(s, 2));
+  cmd.text = std::move(m);
   return cmd;
 }
 
 }  // namespace
 
 Result<Script> parse_wast(std::string_view source) {
-  auto sexps = parse_sexps(source);
-  if (!sexps.ok()) return sexps.error();
+  WISP_TRY(auto sexps, parse_sexps(source));
   Script script;
   // A script that is only module fields is one inline module.
-  for (const Sexp& s : *sexps) {
+  for (const Sexp& s : sexps) {
     static const char* kFields[] = {"type", "import", "func", "table", "memory", "global", "export", "start",
                                     "elem", "data"};
     bool field = false;
     for (const char* k : kFields) field = field || s.is_list_of(k);
     if (!field) continue;
-    auto bytes = wat_to_wasm(source, kScriptDialect);
-    if (!bytes.ok()) return bytes.error();
+    WISP_TRY(auto bytes, wat_to_wasm(source, kScriptDialect));
     Command cmd;
     cmd.line = s.line;
-    cmd.module.bytes = std::move(*bytes);
+    cmd.module.bytes = std::move(bytes);
     script.commands.push_back(std::move(cmd));
     return script;
   }
-  for (const Sexp& s : *sexps) {
-    auto c = parse_command(s, source);
-    if (!c.ok()) return c.error();
-    script.commands.push_back(std::move(*c));
+  for (const Sexp& s : sexps) {
+    WISP_TRY(auto c, parse_command(s, source));
+    script.commands.push_back(std::move(c));
   }
   return script;
 }

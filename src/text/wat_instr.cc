@@ -89,7 +89,7 @@ Result<void> memarg(Cursor& c, uint32_t natural, Bytes& out) {
   return {};
 }
 
-// A lane index (u8). `in_list`: shuffle lanes, where any non-u8 literal is a malformed index.
+// A lane index u8. `in_list`: shuffle lanes, where any non-u8 literal is a malformed index.
 Result<uint8_t> lane_index(Cursor& c, bool in_list) {
   if (c.done() || !c.peek().is_atom()) return c.error_here("unexpected token, expected lane index");
   const Sexp& s = c.next();
@@ -152,30 +152,27 @@ Result<bool> InstrEncoder::simd_instr(const Sexp& at, Cursor& c, Bytes& out) {
     case SimdImm::none:
       break;
     case SimdImm::memarg:
-      if (auto r = memarg(c, op->natural_align, out); !r.ok()) return r.error();
+      WISP_TRY(memarg(c, op->natural_align, out));
       break;
     case SimdImm::memarg_lane: {
-      if (auto r = memarg(c, op->natural_align, out); !r.ok()) return r.error();
-      auto l = lane_index(c, false);
-      if (!l.ok()) return l.error();
-      out.push_back(*l);
+      WISP_TRY(memarg(c, op->natural_align, out));
+      WISP_TRY(auto l, lane_index(c, false));
+      out.push_back(l);
       break;
     }
     case SimdImm::lane: {
-      auto l = lane_index(c, false);
-      if (!l.ok()) return l.error();
-      out.push_back(*l);
+      WISP_TRY(auto l, lane_index(c, false));
+      out.push_back(l);
       break;
     }
     case SimdImm::v128_const:
-      if (auto r = v128_const(c, out); !r.ok()) return r.error();
+      WISP_TRY(v128_const(c, out));
       break;
     case SimdImm::shuffle:
       if (atoms_ahead(c) != 16) return at.error("invalid lane length");
       for (int i = 0; i < 16; ++i) {
-        auto l = lane_index(c, true);
-        if (!l.ok()) return l.error();
-        out.push_back(*l);
+        WISP_TRY(auto l, lane_index(c, true));
+        out.push_back(l);
       }
       break;
   }
@@ -209,13 +206,12 @@ Result<uint32_t> InstrEncoder::local(const Sexp& s) {
 }
 
 Result<void> InstrEncoder::block_type(Cursor& c, Bytes& out) {
-  auto tu = m_.parse_typeuse(c, false);
-  if (!tu.ok()) return tu.error();
-  if (!tu->index && tu->type.params.empty() && tu->type.results.size() <= 1) {
-    out.push_back(tu->type.results.empty() ? wasm::kBlockTypeEmpty : wasm::valtype_to_byte(tu->type.results[0]));
+  WISP_TRY(auto tu, m_.parse_typeuse(c, false));
+  if (!tu.index && tu.type.params.empty() && tu.type.results.size() <= 1) {
+    out.push_back(tu.type.results.empty() ? wasm::kBlockTypeEmpty : wasm::valtype_to_byte(tu.type.results[0]));
     return {};
   }
-  util::write_sleb(out, int64_t(m_.type_index_for(*tu)));
+  util::write_sleb(out, int64_t(m_.type_index_for(tu)));
   return {};
 }
 
@@ -236,37 +232,32 @@ Result<void> InstrEncoder::immediates(Op op, const Sexp& at, Cursor& c, Bytes& o
   auto opt_index = [&](Space sp, Bytes& o) -> Result<void> {
     uint32_t idx = 0;
     if (!c.done() && ModuleEncoder::is_index(c.peek())) {
-      auto r = m_.resolve(sp, c.next());
-      if (!r.ok()) return r.error();
-      idx = *r;
+      WISP_TRY(auto r, m_.resolve(sp, c.next()));
+      idx = r;
     }
     util::write_uleb(o, idx);
     return {};
   };
   auto index = [&](Space sp, Bytes& o) -> Result<void> {
     if (c.done() || !ModuleEncoder::is_index(c.peek())) return c.error_here("unexpected token, expected index");
-    auto r = m_.resolve(sp, c.next());
-    if (!r.ok()) return r.error();
-    util::write_uleb(o, *r);
+    WISP_TRY(auto r, m_.resolve(sp, c.next()));
+    util::write_uleb(o, r);
     return {};
   };
   switch (info.imm) {
     case ImmKind::none:
       return {};
     case ImmKind::label: {
-      auto s = need();
-      if (!s.ok()) return s.error();
-      auto l = label(**s);
-      if (!l.ok()) return l.error();
-      util::write_uleb(out, *l);
+      WISP_TRY(auto s, need());
+      WISP_TRY(auto l, label(*s));
+      util::write_uleb(out, l);
       return {};
     }
     case ImmKind::br_table: {
       std::vector<uint32_t> ls;
       while (!c.done() && ModuleEncoder::is_index(c.peek())) {
-        auto l = label(c.next());
-        if (!l.ok()) return l.error();
-        ls.push_back(*l);
+        WISP_TRY(auto l, label(c.next()));
+        ls.push_back(l);
       }
       if (ls.empty()) return c.error_here("unexpected token, expected label");
       util::write_uleb(out, ls.size() - 1);
@@ -277,19 +268,16 @@ Result<void> InstrEncoder::immediates(Op op, const Sexp& at, Cursor& c, Bytes& o
       return index(Space::func, out);
     case ImmKind::call_indirect: {
       Bytes table;
-      if (auto r = opt_index(Space::table, table); !r.ok()) return r;
-      auto tu = m_.parse_typeuse(c, false);
-      if (!tu.ok()) return tu.error();
-      util::write_uleb(out, m_.type_index_for(*tu));
+      WISP_TRY(opt_index(Space::table, table));
+      WISP_TRY(auto tu, m_.parse_typeuse(c, false));
+      util::write_uleb(out, m_.type_index_for(tu));
       out.insert(out.end(), table.begin(), table.end());
       return {};
     }
     case ImmKind::local: {
-      auto s = need();
-      if (!s.ok()) return s.error();
-      auto l = local(**s);
-      if (!l.ok()) return l.error();
-      util::write_uleb(out, *l);
+      WISP_TRY(auto s, need());
+      WISP_TRY(auto l, local(*s));
+      util::write_uleb(out, l);
       return {};
     }
     case ImmKind::global:
@@ -303,42 +291,38 @@ Result<void> InstrEncoder::immediates(Op op, const Sexp& at, Cursor& c, Bytes& o
       return {};
     case ImmKind::i32:
     case ImmKind::i64: {
-      auto s = need();
-      if (!s.ok()) return s.error();
+      WISP_TRY(auto s, need());
       unsigned bits = info.imm == ImmKind::i32 ? 32 : 64;
-      NumResult r = parse_int((*s)->text, bits);
-      if (!r.ok()) return num_error(**s, r.status);
+      NumResult r = parse_int(s->text, bits);
+      if (!r.ok()) return num_error(*s, r.status);
       int64_t v = bits == 32 ? int64_t(int32_t(uint32_t(r.bits))) : int64_t(r.bits);
       util::write_sleb(out, v);
       return {};
     }
     case ImmKind::f32: {
-      auto s = need();
-      if (!s.ok()) return s.error();
-      NumResult r = parse_f32((*s)->text);
-      if (!r.ok()) return num_error(**s, r.status);
+      WISP_TRY(auto s, need());
+      NumResult r = parse_f32(s->text);
+      if (!r.ok()) return num_error(*s, r.status);
       for (int i = 0; i < 4; ++i) out.push_back(uint8_t(r.bits >> (8 * i)));
       return {};
     }
     case ImmKind::f64: {
-      auto s = need();
-      if (!s.ok()) return s.error();
-      NumResult r = parse_f64((*s)->text);
-      if (!r.ok()) return num_error(**s, r.status);
+      WISP_TRY(auto s, need());
+      NumResult r = parse_f64(s->text);
+      if (!r.ok()) return num_error(*s, r.status);
       for (int i = 0; i < 8; ++i) out.push_back(uint8_t(r.bits >> (8 * i)));
       return {};
     }
     case ImmKind::heap_type: {
-      auto s = need();
-      if (!s.ok()) return s.error();
-      if ((*s)->text == "func") out.push_back(wasm::kTypeFuncRef);
-      else if ((*s)->text == "extern") out.push_back(wasm::kTypeExternRef);
-      else return (*s)->error("unexpected token, expected heap type");
+      WISP_TRY(auto s, need());
+      if (s->text == "func") out.push_back(wasm::kTypeFuncRef);
+      else if (s->text == "extern") out.push_back(wasm::kTypeExternRef);
+      else return s->error("unexpected token, expected heap type");
       return {};
     }
     case ImmKind::memory_init:
       m_.note_data_instr();
-      if (auto r = index(Space::data, out); !r.ok()) return r;
+      WISP_TRY(index(Space::data, out));
       out.push_back(0x00);
       return {};
     case ImmKind::data:
@@ -354,11 +338,11 @@ Result<void> InstrEncoder::immediates(Op op, const Sexp& at, Cursor& c, Bytes& o
       while (c.pos + n < c.items->size() && n < 2 && ModuleEncoder::is_index((*c.items)[c.pos + n])) ++n;
       Bytes table;
       if (n == 2) {
-        if (auto r = index(Space::table, table); !r.ok()) return r;
+        WISP_TRY(index(Space::table, table));
       } else {
         table.push_back(0x00);
       }
-      if (auto r = index(Space::elem, out); !r.ok()) return r;
+      WISP_TRY(index(Space::elem, out));
       out.insert(out.end(), table.begin(), table.end());
       return {};
     }
@@ -366,7 +350,7 @@ Result<void> InstrEncoder::immediates(Op op, const Sexp& at, Cursor& c, Bytes& o
       return index(Space::elem, out);
     case ImmKind::table_copy: {
       if (!c.done() && ModuleEncoder::is_index(c.peek())) {
-        if (auto r = index(Space::table, out); !r.ok()) return r;
+        WISP_TRY(index(Space::table, out));
         return index(Space::table, out);
       }
       out.push_back(0x00);
@@ -390,7 +374,7 @@ Result<void> InstrEncoder::immediates(Op op, const Sexp& at, Cursor& c, Bytes& o
   return at.error("unsupported immediate");
 }
 
-// select with `(result t)*` becomes the typed select (0x1C).
+// select with `(result t)*` becomes the typed select 0x1C.
 static bool typed_select(Cursor& c) { return !c.done() && c.peek().is_list_of("result"); }
 
 Result<void> InstrEncoder::plain(Cursor& c) {
@@ -398,9 +382,8 @@ Result<void> InstrEncoder::plain(Cursor& c) {
   auto op = text_op(at.text, m_.options().legacy_names);
   if (!op && is_clause_keyword(at.text)) return at.error("unexpected token " + at.text);
   if (!op) {
-    auto simd = simd_instr(at, c, out_);
-    if (!simd.ok()) return simd.error();
-    if (*simd) return {};
+    WISP_TRY(auto simd, simd_instr(at, c, out_));
+    if (simd) return {};
     return at.error("unknown operator " + at.text);
   }
   if (is_block_op(*op)) return block_flat(*op, c);
@@ -410,9 +393,8 @@ Result<void> InstrEncoder::plain(Cursor& c) {
     while (typed_select(c)) {
       const Sexp& r = c.next();
       for (size_t i = 1; i < r.items.size(); ++i) {
-        auto t = m_.valtype(r.items[i]);
-        if (!t.ok()) return t.error();
-        ts.push_back(*t);
+        WISP_TRY(auto t, m_.valtype(r.items[i]));
+        ts.push_back(t);
       }
     }
     out_.push_back(0x1C);
@@ -428,19 +410,19 @@ Result<void> InstrEncoder::block_flat(Op op, Cursor& c) {
   std::string lbl;
   if (!c.done() && c.peek().is_id()) lbl = c.next().text;
   put_op(out_, op);
-  if (auto r = block_type(c, out_); !r.ok()) return r;
+  WISP_TRY(block_type(c, out_));
   labels_.push_back(lbl);
-  if (auto r = instrs(c); !r.ok()) return r;
+  WISP_TRY(instrs(c));
   if (op == Op::if_ && !c.done() && c.peek().is_keyword("else")) {
     c.next();
-    if (auto r = end_label(c, lbl); !r.ok()) return r;
+    WISP_TRY(end_label(c, lbl));
     out_.push_back(0x05);
-    if (auto r = instrs(c); !r.ok()) return r;
+    WISP_TRY(instrs(c));
   }
   if (c.done() || !c.peek().is_keyword("end")) return c.error_here("unexpected token, expected end");
   c.next();
   labels_.pop_back();
-  if (auto r = end_label(c, lbl); !r.ok()) return r;
+  WISP_TRY(end_label(c, lbl));
   out_.push_back(0x0B);
   return {};
 }
@@ -450,12 +432,12 @@ Result<void> InstrEncoder::instrs(Cursor& c) {
     const Sexp& s = c.peek();
     if (s.is_list()) {
       c.next();
-      if (auto r = folded(s); !r.ok()) return r;
+      WISP_TRY(folded(s));
       continue;
     }
     if (s.is_keyword("end") || s.is_keyword("else")) return {};
     if (!s.is_atom() || s.is_id()) return s.error("unexpected token, expected instruction");
-    if (auto r = plain(c); !r.ok()) return r;
+    WISP_TRY(plain(c));
   }
   return {};
 }
@@ -469,20 +451,19 @@ Result<void> InstrEncoder::folded(const Sexp& list) {
   Cursor c{&list.items, 1, &list};
   Bytes head;
   if (!op) {
-    auto simd = simd_instr(at, c, head);
-    if (!simd.ok()) return simd.error();
-    if (!*simd) return at.error("unknown operator " + at.text);
+    WISP_TRY(auto simd, simd_instr(at, c, head));
+    if (!simd) return at.error("unknown operator " + at.text);
   }
   if (op && is_block_op(*op)) {
     std::string lbl;
     if (!c.done() && c.peek().is_id()) lbl = c.next().text;
     Bytes bt;
-    if (auto r = block_type(c, bt); !r.ok()) return r;
+    WISP_TRY(block_type(c, bt));
     if (*op != Op::if_) {
       put_op(out_, *op);
       out_.insert(out_.end(), bt.begin(), bt.end());
       labels_.push_back(lbl);
-      if (auto r = instrs(c); !r.ok()) return r;
+      WISP_TRY(instrs(c));
       if (!c.done()) return c.peek().error("unexpected token");
       labels_.pop_back();
       out_.push_back(0x0B);
@@ -490,7 +471,7 @@ Result<void> InstrEncoder::folded(const Sexp& list) {
     }
     // (if label? bt foldedinstr* (then instr*) (else instr*)?)
     while (!c.done() && c.peek().is_list() && !c.peek().is_list_of("then")) {
-      if (auto r = folded(c.next()); !r.ok()) return r;
+      WISP_TRY(folded(c.next()));
     }
     if (c.done() || !c.peek().is_list_of("then")) return c.error_here("unexpected token, expected (then ...)");
     const Sexp& then = c.next();
@@ -498,13 +479,13 @@ Result<void> InstrEncoder::folded(const Sexp& list) {
     out_.insert(out_.end(), bt.begin(), bt.end());
     labels_.push_back(lbl);
     Cursor tc{&then.items, 1, &then};
-    if (auto r = instrs(tc); !r.ok()) return r;
+    WISP_TRY(instrs(tc));
     if (!tc.done()) return tc.peek().error("unexpected token");
     if (!c.done() && c.peek().is_list_of("else")) {
       const Sexp& els = c.next();
       out_.push_back(0x05);
       Cursor ec{&els.items, 1, &els};
-      if (auto r = instrs(ec); !r.ok()) return r;
+      WISP_TRY(instrs(ec));
       if (!ec.done()) return ec.peek().error("unexpected token");
     }
     if (!c.done()) return c.peek().error("unexpected token");
@@ -520,9 +501,8 @@ Result<void> InstrEncoder::folded(const Sexp& list) {
     while (typed_select(c)) {
       const Sexp& r = c.next();
       for (size_t i = 1; i < r.items.size(); ++i) {
-        auto t = m_.valtype(r.items[i]);
-        if (!t.ok()) return t.error();
-        ts.push_back(*t);
+        WISP_TRY(auto t, m_.valtype(r.items[i]));
+        ts.push_back(t);
       }
     }
     head.push_back(0x1C);
@@ -530,12 +510,12 @@ Result<void> InstrEncoder::folded(const Sexp& list) {
     for (auto t : ts) head.push_back(wasm::valtype_to_byte(t));
   } else {
     put_op(head, *op);
-    if (auto r = immediates(*op, at, c, head); !r.ok()) return r;
+    WISP_TRY(immediates(*op, at, c, head));
   }
   while (!c.done()) {
     const Sexp& s = c.next();
     if (!s.is_list()) return s.error("unexpected token");
-    if (auto r = folded(s); !r.ok()) return r;
+    WISP_TRY(folded(s));
   }
   out_.insert(out_.end(), head.begin(), head.end());
   return {};

@@ -118,9 +118,8 @@ Result<void> ModuleEncoder::parse_functype(const Sexp& func, FuncType& ft) {
       i = 2;
     }
     for (; i < p.items.size(); ++i) {
-      auto t = valtype(p.items[i]);
-      if (!t.ok()) return t.error();
-      (is_param ? ft.params : ft.results).push_back(*t);
+      WISP_TRY(auto t, valtype(p.items[i]));
+      (is_param ? ft.params : ft.results).push_back(t);
     }
   }
   return {};
@@ -131,9 +130,8 @@ Result<ModuleEncoder::TypeUse> ModuleEncoder::parse_typeuse(Cursor& c, bool allo
   if (!c.done() && c.peek().is_list_of("type")) {
     const Sexp& t = c.next();
     if (t.items.size() != 2) return t.error("unexpected token in type use");
-    auto idx = resolve(Space::type, t.items[1]);
-    if (!idx.ok()) return idx.error();
-    tu.index = *idx;
+    WISP_TRY(auto idx, resolve(Space::type, t.items[1]));
+    tu.index = idx;
   }
   bool results = false;
   while (!c.done()) {
@@ -148,20 +146,18 @@ Result<ModuleEncoder::TypeUse> ModuleEncoder::parse_typeuse(Cursor& c, bool allo
     if (is_param && p.items.size() > 1 && p.items[1].is_id()) {
       if (!allow_names) return p.items[1].error("unexpected token: named parameter not allowed here");
       if (p.items.size() != 3) return p.error("unexpected token");
-      auto t = valtype(p.items[2]);
-      if (!t.ok()) return t.error();
-      tu.type.params.push_back(*t);
+      WISP_TRY(auto t, valtype(p.items[2]));
+      tu.type.params.push_back(t);
       tu.names.push_back(p.items[1].text);
       continue;
     }
     for (; i < p.items.size(); ++i) {
-      auto t = valtype(p.items[i]);
-      if (!t.ok()) return t.error();
+      WISP_TRY(auto t, valtype(p.items[i]));
       if (is_param) {
-        tu.type.params.push_back(*t);
+        tu.type.params.push_back(t);
         tu.names.emplace_back();
       } else {
-        tu.type.results.push_back(*t);
+        tu.type.results.push_back(t);
       }
     }
   }
@@ -202,7 +198,7 @@ Result<void> ModuleEncoder::declare(const Sexp& f) {
     size_t i = id ? 2 : 1;
     if (f.items.size() != i + 1) return f.error("unexpected token in type definition");
     FuncType ft;
-    if (auto r = parse_functype(f.items[i], ft); !r.ok()) return r;
+    WISP_TRY(parse_functype(f.items[i], ft));
     types_.push_back(std::move(ft));
     return bind(Space::type, id, f);
   }
@@ -210,7 +206,7 @@ Result<void> ModuleEncoder::declare(const Sexp& f) {
     if (f.items.size() != 4) return f.error("unexpected token in import");
     const Sexp& d = f.items[3];
     if (!d.is_list() || d.items.empty()) return d.error("unexpected token, expected import description");
-    if (auto r = import_order(f); !r.ok()) return r;
+    WISP_TRY(import_order(f));
     const Sexp* did = d.items.size() > 1 && d.items[1].is_id() ? &d.items[1] : nullptr;
     const std::string& k = d.items[0].text;
     if (k == "func") return bind(Space::func, did, d);
@@ -225,7 +221,7 @@ Result<void> ModuleEncoder::declare(const Sexp& f) {
     while (i < f.items.size() && f.items[i].is_list_of("export")) ++i;
     bool imported = i < f.items.size() && f.items[i].is_list_of("import");
     if (imported) {
-      if (auto r = import_order(f); !r.ok()) return r;
+      WISP_TRY(import_order(f));
     } else {
       seen_definition_ = true;
       last_definition_ = kw == "func" ? "function" : kw;
@@ -248,9 +244,8 @@ Result<void> ModuleEncoder::inline_exports(Cursor& c, ExternKind kind, uint32_t 
   while (!c.done() && c.peek().is_list_of("export")) {
     const Sexp& e = c.next();
     if (e.items.size() != 2) return e.error("unexpected token in inline export");
-    auto name = name_string(e.items[1]);
-    if (!name.ok()) return name.error();
-    put_name(exports_, *name);
+    WISP_TRY(auto name, name_string(e.items[1]));
+    put_name(exports_, name);
     exports_.push_back(uint8_t(kind));
     put_u32(exports_, index);
     ++n_exports_;
@@ -259,12 +254,10 @@ Result<void> ModuleEncoder::inline_exports(Cursor& c, ExternKind kind, uint32_t 
 }
 
 Result<void> ModuleEncoder::import_names(const Sexp& module, const Sexp& field, Bytes& out) {
-  auto m = name_string(module);
-  if (!m.ok()) return m.error();
-  auto f = name_string(field);
-  if (!f.ok()) return f.error();
-  put_name(out, *m);
-  put_name(out, *f);
+  WISP_TRY(auto m, name_string(module));
+  WISP_TRY(auto f, name_string(field));
+  put_name(out, m);
+  put_name(out, f);
   return {};
 }
 
@@ -303,22 +296,20 @@ Result<void> ModuleEncoder::global_type(Cursor& c, const Sexp& at, Bytes& out) {
   const Sexp& t = c.next();
   if (t.is_list_of("mut")) {
     if (t.items.size() != 2) return t.error("unexpected token in global type");
-    auto vt = valtype(t.items[1]);
-    if (!vt.ok()) return vt.error();
-    out.push_back(wasm::valtype_to_byte(*vt));
+    WISP_TRY(auto vt, valtype(t.items[1]));
+    out.push_back(wasm::valtype_to_byte(vt));
     out.push_back(1);
     return {};
   }
-  auto vt = valtype(t);
-  if (!vt.ok()) return vt.error();
-  out.push_back(wasm::valtype_to_byte(*vt));
+  WISP_TRY(auto vt, valtype(t));
+  out.push_back(wasm::valtype_to_byte(vt));
   out.push_back(0);
   return {};
 }
 
 Result<void> ModuleEncoder::const_expr(Cursor& c, Bytes& out) {
   InstrEncoder ie(*this, out, nullptr);
-  if (auto r = ie.instrs(c); !r.ok()) return r;
+  WISP_TRY(ie.instrs(c));
   if (!c.done()) return c.peek().error("unexpected token");
   out.push_back(0x0B);
   return {};
@@ -330,7 +321,7 @@ Result<void> ModuleEncoder::offset_expr(const Sexp& s, Bytes& out) {
     return const_expr(c, out);
   }
   InstrEncoder ie(*this, out, nullptr);
-  if (auto r = ie.folded(s); !r.ok()) return r;
+  WISP_TRY(ie.folded(s));
   out.push_back(0x0B);
   return {};
 }
@@ -339,14 +330,13 @@ Result<void> ModuleEncoder::define_func(const Sexp& f) {
   Cursor c{&f.items, 1, &f};
   if (!c.done() && c.peek().is_id()) c.next();
   uint32_t index = names_[size_t(Space::func)].count++;
-  if (auto r = inline_exports(c, ExternKind::func, index); !r.ok()) return r;
+  WISP_TRY(inline_exports(c, ExternKind::func, index));
   const Sexp* imp = !c.done() && c.peek().is_list_of("import") ? &c.next() : nullptr;
-  auto tu = parse_typeuse(c, true);
-  if (!tu.ok()) return tu.error();
-  uint32_t type_idx = type_index_for(*tu);
+  WISP_TRY(auto tu, parse_typeuse(c, true));
+  uint32_t type_idx = type_index_for(tu);
   if (imp) {
     if (!c.done()) return c.peek().error("unexpected token after imported function type");
-    if (auto r = inline_import(*imp, imports_); !r.ok()) return r;
+    WISP_TRY(inline_import(*imp, imports_));
     imports_.push_back(0x00);
     put_u32(imports_, type_idx);
     ++n_imports_;
@@ -356,7 +346,7 @@ Result<void> ModuleEncoder::define_func(const Sexp& f) {
   ++n_funcs_;
   std::unordered_map<std::string, uint32_t> locals;
   uint32_t n_locals = 0;
-  for (const std::string& nm : tu->names) {
+  for (const std::string& nm : tu.names) {
     if (!nm.empty() && !locals.emplace(nm, n_locals).second) return f.error("duplicate local " + nm);
     ++n_locals;
   }
@@ -366,16 +356,14 @@ Result<void> ModuleEncoder::define_func(const Sexp& f) {
     if (l.items.size() > 1 && l.items[1].is_id()) {
       if (l.items.size() != 3) return l.error("unexpected token in local");
       if (!locals.emplace(l.items[1].text, n_locals).second) return l.error("duplicate local " + l.items[1].text);
-      auto t = valtype(l.items[2]);
-      if (!t.ok()) return t.error();
-      local_types.push_back(*t);
+      WISP_TRY(auto t, valtype(l.items[2]));
+      local_types.push_back(t);
       ++n_locals;
       continue;
     }
     for (size_t i = 1; i < l.items.size(); ++i) {
-      auto t = valtype(l.items[i]);
-      if (!t.ok()) return t.error();
-      local_types.push_back(*t);
+      WISP_TRY(auto t, valtype(l.items[i]));
+      local_types.push_back(t);
       ++n_locals;
     }
   }
@@ -392,7 +380,7 @@ Result<void> ModuleEncoder::define_func(const Sexp& f) {
     body.push_back(wasm::valtype_to_byte(t));
   }
   InstrEncoder ie(*this, body, &locals);
-  if (auto r = ie.instrs(c); !r.ok()) return r;
+  WISP_TRY(ie.instrs(c));
   if (!c.done()) return c.peek().error("unexpected token");
   body.push_back(0x0B);
   put_u32(code_, body.size());
@@ -404,16 +392,15 @@ Result<void> ModuleEncoder::define_table(const Sexp& f) {
   Cursor c{&f.items, 1, &f};
   if (!c.done() && c.peek().is_id()) c.next();
   uint32_t index = names_[size_t(Space::table)].count++;
-  if (auto r = inline_exports(c, ExternKind::table, index); !r.ok()) return r;
+  WISP_TRY(inline_exports(c, ExternKind::table, index));
   if (!c.done() && c.peek().is_list_of("import")) {
-    if (auto r = inline_import(c.next(), imports_); !r.ok()) return r;
+    WISP_TRY(inline_import(c.next(), imports_));
     imports_.push_back(0x01);
     Bytes lim;
-    if (auto r = limits(c, lim); !r.ok()) return r;
+    WISP_TRY(limits(c, lim));
     if (c.done()) return f.error("unexpected end, expected reference type");
-    auto t = valtype(c.next());
-    if (!t.ok()) return t.error();
-    imports_.push_back(wasm::valtype_to_byte(*t));
+    WISP_TRY(auto t, valtype(c.next()));
+    imports_.push_back(wasm::valtype_to_byte(t));
     imports_.insert(imports_.end(), lim.begin(), lim.end());
     ++n_imports_;
     if (!c.done()) return c.peek().error("unexpected token");
@@ -421,8 +408,7 @@ Result<void> ModuleEncoder::define_table(const Sexp& f) {
   }
   if (!c.done() && c.peek().is_atom() && !looks_numeric(c.peek().text)) {
     // Inline elements: reftype (elem ...).
-    auto t = valtype(c.next());
-    if (!t.ok()) return t.error();
+    WISP_TRY(auto t, valtype(c.next()));
     if (c.done() || !c.peek().is_list_of("elem")) return c.error_here("unexpected token, expected (elem ...)");
     const Sexp& e = c.next();
     if (!c.done()) return c.peek().error("unexpected token");
@@ -430,8 +416,8 @@ Result<void> ModuleEncoder::define_table(const Sexp& f) {
     bool exprs = !ec.done() && ec.peek().is_list();
     Bytes items;
     uint32_t n = uint32_t(e.items.size() - 1);
-    if (auto r = elem_list(ec, !exprs, items, exprs); !r.ok()) return r;
-    tables_.push_back(wasm::valtype_to_byte(*t));
+    WISP_TRY(elem_list(ec, !exprs, items, exprs));
+    tables_.push_back(wasm::valtype_to_byte(t));
     tables_.push_back(0x01);
     put_u32(tables_, n);
     put_u32(tables_, n);
@@ -441,19 +427,18 @@ Result<void> ModuleEncoder::define_table(const Sexp& f) {
     elems_.push_back(exprs ? 0x06 : 0x02);
     put_u32(elems_, index);
     elems_.insert(elems_.end(), {0x41, 0x00, 0x0B});
-    if (exprs) elems_.push_back(wasm::valtype_to_byte(*t));
+    if (exprs) elems_.push_back(wasm::valtype_to_byte(t));
     else elems_.push_back(0x00);
     elems_.insert(elems_.end(), items.begin(), items.end());
     ++n_elems_;
     return {};
   }
   Bytes lim;
-  if (auto r = limits(c, lim); !r.ok()) return r;
+  WISP_TRY(limits(c, lim));
   if (c.done()) return f.error("unexpected end, expected reference type");
-  auto t = valtype(c.next());
-  if (!t.ok()) return t.error();
+  WISP_TRY(auto t, valtype(c.next()));
   if (!c.done()) return c.peek().error("unexpected token");
-  tables_.push_back(wasm::valtype_to_byte(*t));
+  tables_.push_back(wasm::valtype_to_byte(t));
   tables_.insert(tables_.end(), lim.begin(), lim.end());
   ++n_tables_;
   return {};
@@ -463,11 +448,11 @@ Result<void> ModuleEncoder::define_memory(const Sexp& f) {
   Cursor c{&f.items, 1, &f};
   if (!c.done() && c.peek().is_id()) c.next();
   uint32_t index = names_[size_t(Space::memory)].count++;
-  if (auto r = inline_exports(c, ExternKind::memory, index); !r.ok()) return r;
+  WISP_TRY(inline_exports(c, ExternKind::memory, index));
   if (!c.done() && c.peek().is_list_of("import")) {
-    if (auto r = inline_import(c.next(), imports_); !r.ok()) return r;
+    WISP_TRY(inline_import(c.next(), imports_));
     imports_.push_back(0x02);
-    if (auto r = limits(c, imports_); !r.ok()) return r;
+    WISP_TRY(limits(c, imports_));
     ++n_imports_;
     if (!c.done()) return c.peek().error("unexpected token");
     return {};
@@ -493,7 +478,7 @@ Result<void> ModuleEncoder::define_memory(const Sexp& f) {
     ++n_datas_;
     return {};
   }
-  if (auto r = limits(c, mems_); !r.ok()) return r;
+  WISP_TRY(limits(c, mems_));
   if (!c.done()) return c.peek().error("unexpected token");
   ++n_mems_;
   return {};
@@ -503,23 +488,23 @@ Result<void> ModuleEncoder::define_global(const Sexp& f) {
   Cursor c{&f.items, 1, &f};
   if (!c.done() && c.peek().is_id()) c.next();
   uint32_t index = names_[size_t(Space::global)].count++;
-  if (auto r = inline_exports(c, ExternKind::global, index); !r.ok()) return r;
+  WISP_TRY(inline_exports(c, ExternKind::global, index));
   if (!c.done() && c.peek().is_list_of("import")) {
-    if (auto r = inline_import(c.next(), imports_); !r.ok()) return r;
+    WISP_TRY(inline_import(c.next(), imports_));
     imports_.push_back(0x03);
-    if (auto r = global_type(c, f, imports_); !r.ok()) return r;
+    WISP_TRY(global_type(c, f, imports_));
     ++n_imports_;
     if (!c.done()) return c.peek().error("unexpected token");
     return {};
   }
-  if (auto r = global_type(c, f, globals_); !r.ok()) return r;
-  if (auto r = const_expr(c, globals_); !r.ok()) return r;
+  WISP_TRY(global_type(c, f, globals_));
+  WISP_TRY(const_expr(c, globals_));
   ++n_globals_;
   return {};
 }
 
 Result<void> ModuleEncoder::define_import(const Sexp& f) {
-  if (auto r = import_names(f.items[1], f.items[2], imports_); !r.ok()) return r;
+  WISP_TRY(import_names(f.items[1], f.items[2], imports_));
   const Sexp& d = f.items[3];
   Cursor c{&d.items, 1, &d};
   if (!c.done() && c.peek().is_id()) c.next();
@@ -527,28 +512,26 @@ Result<void> ModuleEncoder::define_import(const Sexp& f) {
   ++n_imports_;
   if (k == "func") {
     ++names_[size_t(Space::func)].count;
-    auto tu = parse_typeuse(c, true);
-    if (!tu.ok()) return tu.error();
+    WISP_TRY(auto tu, parse_typeuse(c, true));
     imports_.push_back(0x00);
-    put_u32(imports_, type_index_for(*tu));
+    put_u32(imports_, type_index_for(tu));
   } else if (k == "table") {
     ++names_[size_t(Space::table)].count;
     imports_.push_back(0x01);
     Bytes lim;
-    if (auto r = limits(c, lim); !r.ok()) return r;
+    WISP_TRY(limits(c, lim));
     if (c.done()) return d.error("unexpected end, expected reference type");
-    auto t = valtype(c.next());
-    if (!t.ok()) return t.error();
-    imports_.push_back(wasm::valtype_to_byte(*t));
+    WISP_TRY(auto t, valtype(c.next()));
+    imports_.push_back(wasm::valtype_to_byte(t));
     imports_.insert(imports_.end(), lim.begin(), lim.end());
   } else if (k == "memory") {
     ++names_[size_t(Space::memory)].count;
     imports_.push_back(0x02);
-    if (auto r = limits(c, imports_); !r.ok()) return r;
+    WISP_TRY(limits(c, imports_));
   } else {
     ++names_[size_t(Space::global)].count;
     imports_.push_back(0x03);
-    if (auto r = global_type(c, d, imports_); !r.ok()) return r;
+    WISP_TRY(global_type(c, d, imports_));
   }
   if (!c.done()) return c.peek().error("unexpected token in import description");
   return {};
@@ -556,8 +539,7 @@ Result<void> ModuleEncoder::define_import(const Sexp& f) {
 
 Result<void> ModuleEncoder::define_export(const Sexp& f) {
   if (f.items.size() != 3) return f.error("unexpected token in export");
-  auto name = name_string(f.items[1]);
-  if (!name.ok()) return name.error();
+  WISP_TRY(auto name, name_string(f.items[1]));
   const Sexp& d = f.items[2];
   if (!d.is_list() || d.items.size() != 2 || !d.items[0].is_atom()) return d.error("unexpected token in export");
   const std::string& k = d.items[0].text;
@@ -568,11 +550,10 @@ Result<void> ModuleEncoder::define_export(const Sexp& f) {
   else if (k == "memory") kind = ExternKind::memory, sp = Space::memory;
   else if (k == "global") kind = ExternKind::global, sp = Space::global;
   else return d.error("unexpected token in export");
-  auto idx = resolve(sp, d.items[1]);
-  if (!idx.ok()) return idx.error();
-  put_name(exports_, *name);
+  WISP_TRY(auto idx, resolve(sp, d.items[1]));
+  put_name(exports_, name);
   exports_.push_back(uint8_t(kind));
-  put_u32(exports_, *idx);
+  put_u32(exports_, idx);
   ++n_exports_;
   return {};
 }
@@ -581,9 +562,8 @@ Result<void> ModuleEncoder::define_start(const Sexp& f) {
   if (f.items.size() != 2) return f.error("unexpected token in start");
   if (has_start_) return f.error("multiple start sections");
   has_start_ = true;
-  auto idx = resolve(Space::func, f.items[1]);
-  if (!idx.ok()) return idx.error();
-  put_u32(start_, *idx);
+  WISP_TRY(auto idx, resolve(Space::func, f.items[1]));
+  put_u32(start_, idx);
   return {};
 }
 
@@ -596,15 +576,14 @@ Result<void> ModuleEncoder::elem_list(Cursor& c, bool indices_only, Bytes& out, 
   while (!c.done()) {
     const Sexp& s = c.next();
     if (!exprs) {
-      auto idx = resolve(Space::func, s);
-      if (!idx.ok()) return idx.error();
-      put_u32(body, *idx);
+      WISP_TRY(auto idx, resolve(Space::func, s));
+      put_u32(body, idx);
     } else if (s.is_list_of("item")) {
       Cursor ic{&s.items, 1, &s};
-      if (auto r = const_expr(ic, body); !r.ok()) return r;
+      WISP_TRY(const_expr(ic, body));
     } else if (s.is_list()) {
       InstrEncoder ie(*this, body, nullptr);
-      if (auto r = ie.folded(s); !r.ok()) return r;
+      WISP_TRY(ie.folded(s));
       body.push_back(0x0B);
     } else {
       return s.error("unexpected token in element list");
@@ -630,17 +609,13 @@ Result<void> ModuleEncoder::define_elem(const Sexp& f) {
     if (!c.done() && c.peek().is_list_of("table")) {
       const Sexp& t = c.next();
       if (t.items.size() != 2) return t.error("unexpected token in table use");
-      auto idx = resolve(Space::table, t.items[1]);
-      if (!idx.ok()) return idx.error();
-      table = *idx;
+      WISP_TRY(table, resolve(Space::table, t.items[1]));
     } else if (!c.done() && is_index(c.peek()) && c.pos + 1 < c.items->size() && (*c.items)[c.pos + 1].is_list()) {
-      auto idx = resolve(Space::table, c.next());  // legacy: (elem tableidx (offset) ...)
-      if (!idx.ok()) return idx.error();
-      table = *idx;
+      WISP_TRY(table, resolve(Space::table, c.next()));  // legacy: (elem tableidx (offset) ...)
     }
     if (!c.done() && c.peek().is_list()) {
       mode = active;
-      if (auto r = offset_expr(c.next(), offset); !r.ok()) return r;
+      WISP_TRY(offset_expr(c.next(), offset));
     } else if (table) {
       return c.error_here("unexpected token, expected offset");
     }
@@ -650,9 +625,8 @@ Result<void> ModuleEncoder::define_elem(const Sexp& f) {
   if (!c.done() && c.peek().is_keyword("func")) {
     c.next();
   } else if (!c.done() && c.peek().is_atom() && !is_index(c.peek())) {
-    auto t = valtype(c.next());
-    if (!t.ok()) return t.error();
-    type = *t;
+    WISP_TRY(auto t, valtype(c.next()));
+    type = t;
     indices = false;
   } else if (mode != active && !c.done()) {
     // Bare function indices (the MVP abbreviation) only follow an offset.
@@ -660,7 +634,7 @@ Result<void> ModuleEncoder::define_elem(const Sexp& f) {
   }
   Bytes items;
   bool exprs = false;
-  if (auto r = elem_list(c, indices, items, exprs); !r.ok()) return r;
+  WISP_TRY(elem_list(c, indices, items, exprs));
   uint8_t flags;
   if (mode == active) {
     bool table0 = !table || *table == 0;
@@ -690,17 +664,13 @@ Result<void> ModuleEncoder::define_data(const Sexp& f) {
   if (!c.done() && c.peek().is_list_of("memory")) {
     const Sexp& t = c.next();
     if (t.items.size() != 2) return t.error("unexpected token in memory use");
-    auto idx = resolve(Space::memory, t.items[1]);
-    if (!idx.ok()) return idx.error();
-    mem = *idx;
+    WISP_TRY(mem, resolve(Space::memory, t.items[1]));
   } else if (!c.done() && is_index(c.peek())) {
-    auto idx = resolve(Space::memory, c.next());
-    if (!idx.ok()) return idx.error();
-    mem = *idx;
+    WISP_TRY(mem, resolve(Space::memory, c.next()));
   }
   if (!c.done() && c.peek().is_list()) {
     active = true;
-    if (auto r = offset_expr(c.next(), offset); !r.ok()) return r;
+    WISP_TRY(offset_expr(c.next(), offset));
   } else if (mem) {
     return c.error_here("unexpected token, expected offset");
   }
@@ -743,12 +713,12 @@ Result<void> ModuleEncoder::define(const Sexp& f) {
 
 Result<Bytes> ModuleEncoder::encode(const std::vector<Sexp>& items, size_t first) {
   for (size_t i = first; i < items.size(); ++i)
-    if (auto r = declare(items[i]); !r.ok()) return r.error();
+    WISP_TRY(declare(items[i]));
   // Pass 2 recounts indices as definitions are encoded.
   for (size_t s = 0; s < size_t(Space::count_); ++s)
     if (Space(s) != Space::type) names_[s].count = 0;
   for (size_t i = first; i < items.size(); ++i)
-    if (auto r = define(items[i]); !r.ok()) return r.error();
+    WISP_TRY(define(items[i]));
 
   Bytes out = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00};
   if (!types_.empty()) {
@@ -814,9 +784,8 @@ Result<Bytes> encode_module_sexp(const Sexp& m, const WatOptions& options) {
 }
 
 Result<std::vector<uint8_t>> wat_to_wasm(std::string_view source, const WatOptions& options) {
-  auto sexps = parse_sexps(source);
-  if (!sexps.ok()) return sexps.error();
-  const std::vector<Sexp>& top = *sexps;
+  WISP_TRY(auto sexps, parse_sexps(source));
+  const std::vector<Sexp>& top = sexps;
   if (top.size() == 1 && top[0].is_list_of("module")) return encode_module_sexp(top[0], options);
   for (const Sexp& s : top)
     if (s.is_list_of("module")) return s.error("unexpected token: module inside module");

@@ -61,13 +61,12 @@ Result<std::string> function_ir_text(const wasm::Module& m, std::string_view fun
   if (!idx) return Error::usage("no function '" + std::string(func) + "' (give an index, a name or an export name)");
   if (m.is_imported_func(*idx)) return Error::usage("function " + std::to_string(*idx) + " is imported: it has no IR");
   // Module-level checks first: the IR builder assumes a valid module.
-  if (auto v = validate::validate_module(m); !v) return std::move(v.error());
+  WISP_TRY(validate::validate_module(m));
   runtime::EngineConfig config;
-  auto code = interp::translate_function(m, *idx, config);
-  if (!code) return std::move(code.error());
+  WISP_TRY(auto code, interp::translate_function(m, *idx, config));
   std::string name = display_func_name(m, *idx);
   std::string out = "func " + std::to_string(*idx) + (name.empty() ? "" : " <" + name + ">") + ": ";
-  return out + interp::print_ir(**code);
+  return out + interp::print_ir(*code);
 }
 
 namespace {

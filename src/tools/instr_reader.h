@@ -1,47 +1,13 @@
-// A raw instruction reader for tools (print, inspect): decodes one instruction and its immediates from
-// bytes, driven by the immediate kinds of wasm/opcodes.def and wasm/simd_opcodes.def (0xFD prefix). Unlike validate::FuncDecoder it does no
-// typing and visits unreachable code too, which a printer needs. Structural errors only (Malformed).
+// The tools read instructions with binary/instr_reader.h (the reader the module decoder frames constant
+// expressions with); these names keep the tools' spelling.
 #pragma once
-#include <array>
-#include <cstddef>
-#include <cstdint>
-#include <vector>
-
-#include "util/error.h"
-#include "wasm/opcodes.h"
-#include "wasm/simd_opcodes.h"
-#include "wasm/types.h"
+#include "binary/instr_reader.h"
 
 namespace wisp::tools {
 
-struct Instr {
-  wasm::Op op = wasm::Op::nop;  // Op::nop for SIMD instructions (see `simd`)
-  bool simd = false;            // a 0xFD-prefixed instruction: `simd_op` says which
-  wasm::SimdOp simd_op{};
-  size_t offset = 0;  // of the opcode byte
-  size_t end = 0;     // one past the last immediate byte
-
-  // Block types: exactly one of empty / single / type index.
-  enum class Block : uint8_t { empty, single, index } block = Block::empty;
-  wasm::ValType type;  // Block::single, ref.null's type (funcref/externref), select_t's first type
-  std::vector<wasm::ValType> select_types;  // select_t (the whole vector)
-
-  uint32_t a = 0;  // first index immediate (label, func, type, local, global, table, data, elem, align)
-  uint32_t b = 0;  // second index immediate (call_indirect table, table.init table, copy src, ...)
-  uint64_t bits = 0;  // i32/i64 constants (sign-extended), float bit patterns, memarg offset
-  std::vector<uint32_t> targets;  // br_table: the label vector (the default is `a`)
-  uint8_t lane = 0;                // SIMD lane immediate
-  std::array<uint8_t, 16> v128{};  // SIMD v128.const bytes or i8x16.shuffle lanes
-};
-
-// Reads the instruction at `pos` in [begin, end) of `base`. Errors are Malformed with an absolute offset.
-Result<Instr> read_instr(const uint8_t* base, size_t pos, size_t end);
-
-// Reads every instruction of [begin, end) (a function body after its locals, or a constant expression
-// including its final `end`).
-Result<std::vector<Instr>> read_instrs(const uint8_t* base, size_t begin, size_t end);
-
-// The natural alignment (log2 of bytes) of a load or store, from its name ("i64.load16_s" -> 1).
-uint32_t natural_align_log2(wasm::Op op);
+using binary::Instr;
+using binary::natural_align_log2;
+using binary::read_instr;
+using binary::read_instrs;
 
 }  // namespace wisp::tools

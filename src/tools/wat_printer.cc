@@ -145,7 +145,7 @@ class Printer {
       out_ += ")\n";
     }
     for (uint32_t i = m_.num_imported_funcs; i < m_.func_types.size(); ++i) {
-      if (auto r = function(i); !r) return std::move(r.error());
+      WISP_TRY(function(i));
     }
     for (size_t i = m_.num_imported_tables; i < m_.tables.size(); ++i) {
       out_ += "  (table (;" + std::to_string(i) + ";) " + limits_text(m_.tables[i].limits) + " " +
@@ -156,10 +156,9 @@ class Printer {
     }
     for (size_t i = 0; i < m_.global_inits.size(); ++i) {
       const wasm::Global& g = m_.global_inits[i];
-      auto e = const_expr(g.init);
-      if (!e) return std::move(e.error());
+      WISP_TRY(auto e, const_expr(g.init));
       out_ += "  (global (;" + std::to_string(i + m_.num_imported_globals) + ";) " + global_type_text(g.type) +
-              " " + *e + ")\n";
+              " " + e + ")\n";
     }
     for (const wasm::Export& ex : m_.exports) {
       out_ += "  (export " + quote_string(ex.name) + " (" + wasm::extern_kind_name(ex.kind) + " ";
@@ -168,16 +167,15 @@ class Printer {
     }
     if (m_.start) out_ += "  (start " + func_ref(*m_.start) + ")\n";
     for (size_t i = 0; i < m_.elems.size(); ++i) {
-      if (auto r = elem(i); !r) return std::move(r.error());
+      WISP_TRY(elem(i));
     }
     for (size_t i = 0; i < m_.datas.size(); ++i) {
       const wasm::DataSegment& d = m_.datas[i];
       out_ += "  (data (;" + std::to_string(i) + ";)";
       if (d.mode == wasm::SegmentMode::active) {
-        auto e = const_expr(d.offset);
-        if (!e) return std::move(e.error());
+        WISP_TRY(auto e, const_expr(d.offset));
         if (d.memory != 0) out_ += " (memory " + std::to_string(d.memory) + ")";
-        out_ += " (offset " + *e + ")";
+        out_ += " (offset " + e + ")";
       }
       out_ += " " + quote_string(std::string_view(reinterpret_cast<const char*>(d.bytes.data()), d.bytes.size()));
       out_ += ")\n";
@@ -229,14 +227,13 @@ class Printer {
   }
 
   Result<std::string> const_expr(const wasm::ConstExpr& e) const {
-    auto ins = read_instrs(e.code.data(), 0, e.code.size());
-    if (!ins) return std::move(ins.error());
+    WISP_TRY(auto ins, read_instrs(e.code.data(), 0, e.code.size()));
     std::string s;
-    size_t n = ins->size();
-    if (n > 0 && ins->back().op == Op::end) --n;
+    size_t n = ins.size();
+    if (n > 0 && ins.back().op == Op::end) --n;
     for (size_t i = 0; i < n; ++i) {
       if (!s.empty()) s += " ";
-      s += "(" + instr_text((*ins)[i]) + ")";
+      s += "(" + instr_text((ins)[i]) + ")";
     }
     return s;
   }
@@ -247,16 +244,14 @@ class Printer {
     out_ += "  (elem (;" + std::to_string(i) + ";)";
     if (e.mode == wasm::SegmentMode::declarative) out_ += " declare";
     if (e.mode == wasm::SegmentMode::active) {
-      auto off = const_expr(e.offset);
-      if (!off) return std::move(off.error());
-      out_ += " (table " + std::to_string(e.table) + ") (offset " + *off + ")";
+      WISP_TRY(auto off, const_expr(e.offset));
+      out_ += " (table " + std::to_string(e.table) + ") (offset " + off + ")";
     }
     if (e.uses_exprs) {
       out_ += " " + e.type.name();
       for (const wasm::ConstExpr& x : e.exprs) {
-        auto t = const_expr(x);
-        if (!t) return std::move(t.error());
-        out_ += " (item " + *t + ")";
+        WISP_TRY(auto t, const_expr(x));
+        out_ += " (item " + t + ")";
       }
     } else {
       out_ += " func";
@@ -296,9 +291,8 @@ class Printer {
       }
     }
     out_ += locals + "\n";
-    auto ins = read_instrs(m_.bytes.data(), body.body_offset, body.body_end);
-    if (!ins) return std::move(ins.error());
-    std::vector<Instr>& v = *ins;
+    WISP_TRY(auto ins, read_instrs(m_.bytes.data(), body.body_offset, body.body_end));
+    std::vector<Instr>& v = ins;
     if (v.empty() || v.back().op != Op::end) return Error::malformed("function body must end with end", body.body_end);
     v.pop_back();  // the function's own `end` is the closing parenthesis
     if (o_.folded) {

@@ -1,61 +1,75 @@
-// LEB128 reading with the spec's malformed-encoding checks (length and unused-bit rules).
+// LEB128: the one reader (with the spec's malformed-encoding rules) and the writers. The binary
+// decoder's ByteReader and the body decoder (validate::FuncDecoder) both read through read_leb; they
+// add their own inline one-byte fast paths and turn a status into their error messages.
 #pragma once
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 
 namespace wisp::util {
 
-// Reads an unsigned LEB128 of at most N bits from [p, end). Returns nullopt when truncated, too long,
-// or when the unused bits of the last byte are not zero. Advances p on success.
-template <unsigned N>
-inline std::optional<uint64_t> read_uleb(const uint8_t*& p, const uint8_t* end) {
-  constexpr unsigned max_bytes = (N + 6) / 7;
-  uint64_t result = 0;
-  unsigned shift = 0;
-  for (unsigned i = 0; i < max_bytes; ++i) {
-    if (p >= end) return std::nullopt;
-    uint8_t b = *p++;
-    if (i == max_bytes - 1) {
-      // Last permitted byte: no continuation, and bits beyond N must be zero.
-      if (b & 0x80) return std::nullopt;
-      unsigned used = N - shift;
-      if (used < 7 && (b >> used) != 0) return std::nullopt;
-    }
-    result |= uint64_t(b & 0x7f) << shift;
-    if (!(b & 0x80)) return result;
-    shift += 7;
-  }
-  return std::nullopt;
-}
+enum class LebStatus : uint8_t {
+  ok,
+  eof,        // ran off `end` ("unexpected end")
+  too_long,   // the last permitted byte has its continuation bit ("integer representation too long")
+  too_large,  // the unused bits of the last byte are not zero / a sign extension ("integer too large")
+};
 
-// Reads a signed LEB128 of at most N bits. The unused bits of the last byte must be a sign extension.
-template <unsigned N>
-inline std::optional<int64_t> read_sleb(const uint8_t*& p, const uint8_t* end) {
-  constexpr unsigned max_bytes = (N + 6) / 7;
+// Reads a LEB128 of at most N bits (N <= 64) from [p, end), signed or not. On success stores the value
+// (sign-extended when Signed) in `out` and advances p past it. On failure p is `end` (eof) or just
+// past the offending byte (too_long, too_large), which is where the callers' error offsets come from.
+template <unsigned N, bool Signed>
+inline LebStatus read_leb(const uint8_t*& p, const uint8_t* end, uint64_t& out) {
+  static_assert(N >= 1 && N <= 64);
+  constexpr unsigned kMaxBytes = (N + 6) / 7;
+  constexpr unsigned kUsed = N - 7 * (kMaxBytes - 1);  // value bits in the last permitted byte, 1..7
   uint64_t result = 0;
   unsigned shift = 0;
-  for (unsigned i = 0; i < max_bytes; ++i) {
-    if (p >= end) return std::nullopt;
+  for (unsigned i = 0;; ++i) {
+    if (p >= end) return LebStatus::eof;
     uint8_t b = *p++;
-    if (i == max_bytes - 1) {
-      if (b & 0x80) return std::nullopt;
-      unsigned used = N - shift;  // bits of the value still to come, 1..7
-      if (used < 7) {
-        // Bits [used-1 .. 6] must all equal the sign bit.
-        int8_t sb = int8_t(uint8_t(b << 1)) >> 1;  // sign-extend 7-bit payload
-        int8_t expect = int8_t(uint8_t(sb << (8 - used))) >> (8 - used);
-        if (sb != expect) return std::nullopt;
+    if (i == kMaxBytes - 1) {
+      if (b & 0x80) return LebStatus::too_long;
+      if constexpr (kUsed < 7) {
+        if constexpr (Signed) {
+          // The sign bit and the unused bits above it must all be equal.
+          uint8_t high = uint8_t(b >> (kUsed - 1));
+          if (high != 0 && high != uint8_t(0x7f >> (kUsed - 1))) return LebStatus::too_large;
+        } else {
+          if ((b >> kUsed) != 0) return LebStatus::too_large;
+        }
       }
     }
     result |= uint64_t(b & 0x7f) << shift;
     shift += 7;
     if (!(b & 0x80)) {
-      if (shift < 64 && (b & 0x40)) result |= ~uint64_t(0) << shift;
-      return int64_t(result);
+      if constexpr (Signed)
+        if (shift < 64 && (b & 0x40)) result |= ~uint64_t(0) << shift;
+      out = result;
+      return LebStatus::ok;
     }
   }
-  return std::nullopt;
+}
+
+template <unsigned N>
+inline LebStatus read_uleb(const uint8_t*& p, const uint8_t* end, uint64_t& out) {
+  return read_leb<N, false>(p, end, out);
+}
+
+template <unsigned N>
+inline LebStatus read_sleb(const uint8_t*& p, const uint8_t* end, int64_t& out) {
+  uint64_t v = 0;
+  LebStatus s = read_leb<N, true>(p, end, v);
+  out = int64_t(v);
+  return s;
+}
+
+// The spec interpreter's message for a failed read (nullptr for ok). eof has the caller's wording.
+constexpr const char* leb_message(LebStatus s) {
+  switch (s) {
+    case LebStatus::too_long: return "integer representation too long";
+    case LebStatus::too_large: return "integer too large";
+    default: return nullptr;
+  }
 }
 
 // Appends LEB128 encodings (used by the binary encoder and tests).

@@ -5,6 +5,10 @@
 // Usage (function body):
 //   validate::NullVisitor v;                      // or interp::IrBuilder, ...
 //   validate::FuncDecoder<validate::BodyTag, validate::NullVisitor> d(module, func_index, v);
+//   The third template argument is the mode: Validating (the default) checks everything; Trusted
+//   decodes code that was validated before (IR translation, constant-expression evaluation) with the
+//   checks compiled out. It keeps the operand-type bookkeeping the hooks rely on; on invalid input its
+//   behaviour is undefined.
 //   Result<void> r = d.decode();                  // hooks are called during decode()
 //   - func_index is in the function index space and must be a defined (not imported) function.
 //   - Hook order: begin_function(type, declared_locals), then one hook per reachable instruction, control
@@ -19,15 +23,17 @@
 // Usage (constant expression):
 //   validate::FuncDecoder<validate::ConstExprTag, V> d(module, expr, expected_type, num_visible_globals, v);
 //   Only the const / ref.null / ref.func / global.get hooks and end_function(true) are called (no
-//   begin_function). Other instructions are Invalid "constant expression required". Error offsets are
-//   then relative to the start of the expression.
+//   begin_function); with d.set_extended_const(true) also on_numeric for i32/i64 add, sub and mul
+//   (the extended-const proposal). Other instructions are Invalid "constant expression required".
+//   Error offsets are then relative to the start of the expression.
 //
 // Errors: Malformed for encoding problems (illegal opcode, LEB128 errors, missing data count section,
 // running past the body, junk after the final end), Invalid for typing problems, with the spec
 // interpreter's wording ("type mismatch", "unknown local 3", ...) and the byte offset.
 //
 // SIMD (0xFD prefix) is decoded by the members decode_simd() / decode_simd_const() in
-// func_decoder_simd.h, from the table in wasm/simd_opcodes.def.
+// func_decoder_simd.h, from the table in wasm/simd_opcodes.def. LEB128 immediates are read by
+// util/leb128.h and value types by binary/type_reader.h, the readers the module decoder uses.
 #pragma once
 #include <algorithm>
 #include <array>
@@ -36,10 +42,14 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
+#include "binary/instr_reader.h"
+#include "binary/type_reader.h"
 #include "util/error.h"
+#include "util/leb128.h"
 #include "validate/null_visitor.h"
 #include "wasm/module.h"
 #include "wasm/opcodes.h"
@@ -48,6 +58,10 @@ namespace wisp::validate {
 
 struct BodyTag {};
 struct ConstExprTag {};
+
+// Modes: validate while decoding, or trust code validated before (see the usage notes above).
+struct Validating {};
+struct Trusted {};
 
 // The "unknown" type of values popped from the polymorphic stack of unreachable code. Never seen by
 // visitors (hooks are not called in unreachable code).
@@ -99,34 +113,32 @@ constexpr wasm::ValType sig_char_type(char c) {
   }
 }
 
-inline constexpr auto kOpSigs = [] {
-  std::array<OpSig, wasm::kNumOps> a{};
-  for (size_t i = 0; i < wasm::kNumOps; ++i) {
-    std::string_view s = wasm::kOpInfo[i].sig;
-    if (s.empty()) continue;
-    bool results = false;
-    for (char c : s) {
-      if (c == ':') {
-        results = true;
-      } else if (results) {
-        a[i].r = sig_char_type(c);
-        a[i].nr = 1;
-      } else {
-        a[i].p[a[i].np++] = sig_char_type(c);
-      }
+// Parses a signature string of opcodes.def / simd_opcodes.def ("params:results").
+constexpr OpSig parse_sig(std::string_view s) {
+  OpSig sig{};
+  bool results = false;
+  for (char c : s) {
+    if (c == ':') {
+      results = true;
+    } else if (results) {
+      sig.r = sig_char_type(c);
+      sig.nr = 1;
+    } else {
+      sig.p[sig.np++] = sig_char_type(c);
     }
   }
+  return sig;
+}
+
+inline constexpr auto kOpSigs = [] {
+  std::array<OpSig, wasm::kNumOps> a{};
+  for (size_t i = 0; i < wasm::kNumOps; ++i) a[i] = parse_sig(wasm::kOpInfo[i].sig);
   return a;
 }();
 
-// Single-byte opcode -> Op index (-1: illegal), and 0xFC sub-opcode -> Op index.
-inline constexpr auto kByteOps = [] {
-  std::array<int16_t, 256> a{};
-  for (auto& x : a) x = -1;
-  for (size_t i = 0; i < wasm::kNumOps; ++i)
-    if (wasm::kOpInfo[i].prefix == 0) a[wasm::kOpInfo[i].code] = int16_t(i);
-  return a;
-}();
+// Single-byte opcode -> Op index (-1: illegal), shared with binary/instr_reader.h, and 0xFC sub-opcode ->
+// Op index.
+using binary::kByteOps;
 inline constexpr size_t kNumFcOps = 32;
 inline constexpr auto kFcOps = [] {
   std::array<int16_t, kNumFcOps> a{};
@@ -137,28 +149,17 @@ inline constexpr auto kFcOps = [] {
   return a;
 }();
 
-// Value type encodings -> ValType (kUnknownType: not a value type).
-inline constexpr auto kValTypeFromByte = [] {
-  std::array<wasm::ValType, 256> a{};
-  for (auto& t : a) t = kUnknownType;
-  a[wasm::kTypeI32] = wasm::ValType::i32();
-  a[wasm::kTypeI64] = wasm::ValType::i64();
-  a[wasm::kTypeF32] = wasm::ValType::f32();
-  a[wasm::kTypeF64] = wasm::ValType::f64();
-  a[wasm::kTypeV128] = wasm::ValType::v128();
-  a[wasm::kTypeFuncRef] = wasm::ValType::funcref();
-  a[wasm::kTypeExternRef] = wasm::ValType::externref();
+// The byte of a single-byte opcode, for case labels that name the instruction.
+constexpr uint8_t byte_of(wasm::Op op) { return uint8_t(wasm::kOpInfo[size_t(op)].code); }
+
+// Natural alignment (log2 of the access width in bytes) of each load and store, computed at compile
+// time (the decoder looks it up for every load and store).
+inline constexpr auto kNaturalAlign = [] {
+  std::array<uint8_t, wasm::kNumOps> a{};
+  for (size_t i = 0; i < wasm::kNumOps; ++i)
+    if (wasm::kOpInfo[i].imm == wasm::ImmKind::memarg) a[i] = uint8_t(binary::natural_align_log2(wasm::Op(i)));
   return a;
 }();
-
-// Natural alignment (log2 of the access width) of loads and stores 0x28..0x3E.
-inline constexpr uint8_t kNaturalAlign[0x3F - 0x28] = {
-    2, 3, 2, 3,              // i32.load i64.load f32.load f64.load
-    0, 0, 1, 1,              // i32.load8_s/u i32.load16_s/u
-    0, 0, 1, 1, 2, 2,        // i64.load8_s/u 16_s/u 32_s/u
-    2, 3, 2, 3,              // i32.store i64.store f32.store f64.store
-    0, 1, 0, 1, 2,           // i32.store8/16 i64.store8/16/32
-};
 
 // Limit on params + declared locals (the expanded local type vector is built per body).
 inline constexpr uint32_t kMaxLocals = 1u << 20;
@@ -173,10 +174,12 @@ uint64_t code_section_end(const wasm::Module& m);
 
 }  // namespace detail
 
-template <typename Tag, typename Visitor>
+template <typename Tag, typename Visitor, typename Mode = Validating>
 class FuncDecoder {
   static constexpr bool kConst = std::is_same_v<Tag, ConstExprTag>;
   static_assert(kConst || std::is_same_v<Tag, BodyTag>, "Tag must be BodyTag or ConstExprTag");
+  static constexpr bool kCheck = std::is_same_v<Mode, Validating>;
+  static_assert(kCheck || std::is_same_v<Mode, Trusted>, "Mode must be Validating or Trusted");
 
  public:
   // Decodes the body of defined function `func_index`.
@@ -212,6 +215,18 @@ class FuncDecoder {
 
   // Offset (in Module::bytes, or in the expression) of the instruction being decoded.
   uint64_t instr_offset() const { return uint64_t(ip_ - base_); }
+
+  // Constant expressions: accept the extended-const instructions (i32/i64 add, sub, mul).
+  void set_extended_const(bool on) requires(kConst) { extended_const_ = on; }
+
+  // Constant expressions: decode `expr` next (same module, type and visitor), so that one decoder serves
+  // the thousands of expressions an instantiation may evaluate.
+  void reset(const wasm::ConstExpr& expr) requires(kConst) {
+    base_ = expr.code.data();
+    p_ = base_;
+    end_ = base_ + expr.code.size();
+    ip_ = p_;
+  }
 
  private:
   using ValType = wasm::ValType;
@@ -283,21 +298,15 @@ class FuncDecoder {
   }
 
   [[gnu::noinline]] bool read_u32_slow(uint32_t& out) {
-    uint32_t result = 0;
-    for (unsigned i = 0; i < 5; ++i) {
-      if (p_ >= end_) return unexpected_end();
-      uint8_t b = *p_++;
-      if (i == 4) {
-        if (b & 0x80) return malformed("integer representation too long");
-        if (b & 0x70) return malformed("integer too large");
-      }
-      result |= uint32_t(b & 0x7f) << (7 * i);
-      if (!(b & 0x80)) {
-        out = result;
-        return true;
-      }
-    }
-    return malformed("integer representation too long");
+    uint64_t v = 0;
+    if (util::LebStatus st = util::read_uleb<32>(p_, end_, v); st != util::LebStatus::ok) return leb_error(st);
+    out = uint32_t(v);
+    return true;
+  }
+
+  [[gnu::cold, gnu::noinline]] bool leb_error(util::LebStatus st) {
+    if (st == util::LebStatus::eof) return unexpected_end();
+    return malformed(util::leb_message(st));
   }
 
   // Signed LEB128 of N bits (32, 33 or 64).
@@ -319,31 +328,8 @@ class FuncDecoder {
 
   template <unsigned N>
   [[gnu::noinline]] bool read_sleb_slow(int64_t& out) {
-    constexpr unsigned kMaxBytes = (N + 6) / 7;
-    uint64_t result = 0;
-    unsigned shift = 0;
-    for (unsigned i = 0; i < kMaxBytes; ++i) {
-      if (p_ >= end_) return unexpected_end();
-      uint8_t b = *p_++;
-      if (i == kMaxBytes - 1) {
-        if (b & 0x80) return malformed("integer representation too long");
-        // The unused high bits must be copies of the value's sign bit.
-        constexpr unsigned kUsed = N - 7 * (kMaxBytes - 1);  // 1..7
-        if constexpr (kUsed < 7) {
-          uint8_t high = uint8_t(b & 0x7f) >> (kUsed - 1);  // sign bit and the unused bits
-          uint8_t all = uint8_t(0x7f >> (kUsed - 1));
-          if (high != 0 && high != all) return malformed("integer too large");
-        }
-      }
-      result |= uint64_t(b & 0x7f) << shift;
-      shift += 7;
-      if (!(b & 0x80)) {
-        if (shift < 64 && (b & 0x40)) result |= ~uint64_t(0) << shift;
-        out = int64_t(result);
-        return true;
-      }
-    }
-    return malformed("integer representation too long");
+    if (util::LebStatus st = util::read_sleb<N>(p_, end_, out); st != util::LebStatus::ok) return leb_error(st);
+    return true;
   }
 
   bool read_fixed(uint64_t& out, unsigned n) {
@@ -369,13 +355,23 @@ class FuncDecoder {
     return true;
   }
 
-  bool read_ref_type(ValType& out) {
-    uint8_t b = 0;
-    if (!read_byte(b)) return false;
-    if (b == wasm::kTypeFuncRef) out = ValType::funcref();
-    else if (b == wasm::kTypeExternRef) out = ValType::externref();
-    else return malformed("malformed reference type");
-    return true;
+  // ref.null's heap type.
+  bool read_heap_type(ValType& out) {
+    switch (binary::read_heap_type(p_, end_, out)) {
+      case binary::TypeStatus::ok: return true;
+      case binary::TypeStatus::eof: return unexpected_end();
+      case binary::TypeStatus::bad_byte: ++p_; return malformed("malformed reference type");
+      default: return malformed("malformed heap type");
+    }
+  }
+
+  // select t's value type.
+  bool read_val_type(ValType& out) {
+    switch (binary::read_val_type(p_, end_, out)) {
+      case binary::TypeStatus::ok: return true;
+      case binary::TypeStatus::eof: return unexpected_end();
+      default: return malformed("malformed value type");
+    }
   }
 
   bool read_block_type(BlockType& bt) {
@@ -386,16 +382,15 @@ class FuncDecoder {
       bt.kind = BlockType::kEmpty;
       return true;
     }
-    if (ValType t = detail::kValTypeFromByte[b]; t != kUnknownType) {
+    if (binary::one_byte_type(b, bt.single)) {
       ++p_;
       bt.kind = BlockType::kSingle;
-      bt.single = t;
       return true;
     }
     int64_t idx;
     if (!read_sleb<33>(idx)) return false;
-    if (idx < 0) return malformed("malformed block type");
-    if (uint64_t(idx) >= m_.types.size()) return invalid_index("unknown type", uint64_t(idx));
+    if (kCheck && idx < 0) return malformed("malformed block type");
+    if (kCheck && uint64_t(idx) >= m_.types.size()) return invalid_index("unknown type", uint64_t(idx));
     bt.kind = BlockType::kIndex;
     bt.type_index = uint32_t(idx);
     return true;
@@ -443,13 +438,19 @@ class FuncDecoder {
   }
 
   bool pop(ValType expect) {
-    if (sp_ > vbase_ + cur_->height) [[likely]] {
-      ValType actual = *--sp_;
-      if (actual == expect || actual == kUnknownType) [[likely]] return true;
+    if constexpr (kCheck) {
+      if (sp_ > vbase_ + cur_->height) [[likely]] {
+        ValType actual = *--sp_;
+        if (actual == expect || actual == kUnknownType) [[likely]] return true;
+        return type_mismatch();
+      }
+      if (cur_->unreachable) return true;
       return type_mismatch();
+    } else {
+      (void)expect;
+      if (sp_ > vbase_ + cur_->height) --sp_;  // below the height: the polymorphic stack of dead code
+      return true;
     }
-    if (cur_->unreachable) return true;
-    return type_mismatch();
   }
 
   bool pop_any(ValType& out) {
@@ -457,7 +458,7 @@ class FuncDecoder {
       out = *--sp_;
       return true;
     }
-    if (cur_->unreachable) {
+    if (!kCheck || cur_->unreachable) {
       out = kUnknownType;
       return true;
     }
@@ -506,8 +507,12 @@ class FuncDecoder {
 
   // Checks the end of the innermost frame (results on the stack, nothing else) and removes it.
   bool pop_ctrl(CtrlFrame& out) {
-    if (!pop_all(results(cur_->bt))) return false;
-    if (height() != cur_->height) return type_mismatch();
+    if constexpr (kCheck) {
+      if (!pop_all(results(cur_->bt))) return false;
+      if (height() != cur_->height) return type_mismatch();
+    } else {
+      sp_ = vbase_ + cur_->height;
+    }
     out = *cur_;
     if (cur_ != cbase_) {
       --cur_;
@@ -523,7 +528,7 @@ class FuncDecoder {
   }
 
   bool check_label(uint32_t d) {
-    if (d >= depth()) return invalid_index("unknown label", d);
+    if (kCheck && d >= depth()) return invalid_index("unknown label", d);
     return true;
   }
   const CtrlFrame& label_frame(uint32_t d) const { return cur_[-ptrdiff_t(d)]; }
@@ -531,25 +536,27 @@ class FuncDecoder {
   // ---- index checks ----------------------------------------------------------------------------
 
   bool check_memory(uint32_t index) {
-    if (index >= m_.memories.size()) return invalid_index("unknown memory", index);
+    if (kCheck && index >= m_.memories.size()) return invalid_index("unknown memory", index);
     return true;
   }
   bool check_table(uint32_t index) {
-    if (index >= m_.tables.size()) return invalid_index("unknown table", index);
+    if (kCheck && index >= m_.tables.size()) return invalid_index("unknown table", index);
     return true;
   }
   bool check_func(uint32_t index) {
-    if (index >= m_.func_types.size()) return invalid_index("unknown function", index);
+    if (kCheck && index >= m_.func_types.size()) return invalid_index("unknown function", index);
     return true;
   }
   bool check_elem(uint32_t index) {
-    if (index >= m_.elems.size()) return invalid_index("unknown elem segment", index);
+    if (kCheck && index >= m_.elems.size()) return invalid_index("unknown elem segment", index);
     return true;
   }
   bool check_data(uint32_t index) {
     // Without a data count section, these instructions make the module malformed (spec 5.5.13).
-    if (!m_.data_count) return malformed("data count section required");
-    if (index >= *m_.data_count) return invalid_index("unknown data segment", index);
+    if constexpr (kCheck) {
+      if (!m_.data_count) return malformed("data count section required");
+      if (index >= *m_.data_count) return invalid_index("unknown data segment", index);
+    }
     return true;
   }
 
@@ -559,7 +566,11 @@ class FuncDecoder {
   bool begin();
   bool finish_function();
   bool decode_const_expr();
-  bool decode_memarg(uint8_t byte, uint32_t& align, uint32_t& offset);
+  bool decode_memarg(uint32_t natural_align, MemArg& ma);
+  [[gnu::always_inline]] inline bool decode_load(Op op, bool live);
+  [[gnu::always_inline]] inline bool decode_store(Op op, bool live);
+  [[gnu::always_inline]] inline bool decode_block(uint8_t byte, bool live);
+  bool decode_select_t(bool live);
   bool decode_fc(bool live);
   bool decode_simd(bool live);  // func_decoder_simd.h
   bool decode_simd_const();     // func_decoder_simd.h: v128.const in a constant expression
@@ -586,6 +597,7 @@ class FuncDecoder {
   uint32_t num_locals_ = 0;  // params + declared
   ValType expected_;
   uint32_t num_visible_globals_ = 0;
+  bool extended_const_ = false;
   Error err_;
 };
 

@@ -5,8 +5,8 @@
 
 namespace wisp::validate {
 
-template <typename Tag, typename Visitor>
-bool FuncDecoder<Tag, Visitor>::run() {
+template <typename Tag, typename Visitor, typename Mode>
+bool FuncDecoder<Tag, Visitor, Mode>::run() {
   if (s_.vals.size() < 64) s_.vals.resize(64);
   if (s_.ctrls.size() < 16) s_.ctrls.resize(16);
   vbase_ = sp_ = s_.vals.data();
@@ -19,37 +19,29 @@ bool FuncDecoder<Tag, Visitor>::run() {
     if (!begin()) return false;
     const std::vector<wasm::GlobalType>& globals = m_.globals;
     const ValType* locals = s_.locals.data();
+    using detail::byte_of;
     for (;;) {
       if (p_ >= end_) [[unlikely]] return unexpected_end();
       ip_ = p_;
       uint8_t b = *p_++;
       bool lv = live();
       switch (b) {
-        case 0x00:  // unreachable
+        case byte_of(Op::unreachable):
           if (lv) v_.on_unreachable();
           set_unreachable();
           break;
-        case 0x01:  // nop
+        case byte_of(Op::nop):
           if (lv) v_.on_nop();
           break;
-        case 0x02:    // block
-        case 0x03:    // loop
-        case 0x04: {  // if
-          BlockType bt;
-          if (!read_block_type(bt)) return false;
-          if (b == 0x04 && !pop(ValType::i32())) return false;
-          if (!pop_all(params(bt))) return false;
-          BlockSig sig{params(bt), results(bt)};
-          if (b == 0x02) v_.on_block(sig, lv);
-          else if (b == 0x03) v_.on_loop(sig, lv);
-          else v_.on_if(sig, lv);
-          push_ctrl(b == 0x02 ? CtrlKind::block : b == 0x03 ? CtrlKind::loop : CtrlKind::if_, bt, lv);
+        case byte_of(Op::block):
+        case byte_of(Op::loop):
+        case byte_of(Op::if_):
+          if (!decode_block(b, lv)) return false;
           break;
-        }
-        case 0x05:  // else
+        case byte_of(Op::else_):
           if (!decode_else(lv)) return false;
           break;
-        case 0x0B: {  // end
+        case byte_of(Op::end): {
           // Fast path: a block or loop without results whose operands are all consumed.
           if ((cur_->kind == CtrlKind::block || cur_->kind == CtrlKind::loop) &&
               cur_->bt.kind == BlockType::kEmpty && height() == cur_->height) [[likely]] {
@@ -63,7 +55,7 @@ bool FuncDecoder<Tag, Visitor>::run() {
           if (done) return true;
           break;
         }
-        case 0x0C: {  // br
+        case byte_of(Op::br): {
           uint32_t depth;
           if (!read_u32(depth) || !check_label(depth)) return false;
           if (!pop_all(label_types(label_frame(depth)))) return false;
@@ -71,7 +63,7 @@ bool FuncDecoder<Tag, Visitor>::run() {
           set_unreachable();
           break;
         }
-        case 0x0D: {  // br_if
+        case byte_of(Op::br_if): {
           uint32_t depth;
           if (!read_u32(depth) || !check_label(depth)) return false;
           if (!pop(ValType::i32())) return false;
@@ -81,16 +73,16 @@ bool FuncDecoder<Tag, Visitor>::run() {
           if (lv) v_.on_br_if(depth);
           break;
         }
-        case 0x0E:  // br_table
+        case byte_of(Op::br_table):
           if (!decode_br_table(lv)) return false;
           break;
-        case 0x0F: {  // return
+        case byte_of(Op::return_): {
           if (!pop_all(results(cbase_->bt))) return false;
           if (lv) v_.on_return();
           set_unreachable();
           break;
         }
-        case 0x10: {  // call
+        case byte_of(Op::call): {
           uint32_t fi;
           if (!read_u32(fi) || !check_func(fi)) return false;
           const wasm::FuncType& ft = m_.func_type(fi);
@@ -99,195 +91,177 @@ bool FuncDecoder<Tag, Visitor>::run() {
           if (lv) v_.on_call(fi, ft);
           break;
         }
-        case 0x11: {  // call_indirect
+        case byte_of(Op::call_indirect): {
           uint32_t ti, table;
           if (!read_u32(ti) || !read_u32(table) || !check_table(table)) return false;
-          if (!m_.tables[table].elem.is_funcref()) return type_mismatch();
-          if (ti >= m_.types.size()) return invalid_index("unknown type", ti);
+          if (kCheck && !m_.tables[table].elem.is_funcref()) return type_mismatch();
+          if (kCheck && ti >= m_.types.size()) return invalid_index("unknown type", ti);
           const wasm::FuncType& ft = m_.types[ti];
           if (!pop(ValType::i32()) || !pop_all(ft.params)) return false;
           push_all(ft.results);
           if (lv) v_.on_call_indirect(ti, table, ft);
           break;
         }
-        case 0x1A: {  // drop
+        case byte_of(Op::drop): {
           ValType t;
           if (!pop_any(t)) return false;
           if (lv) v_.on_drop(t);
           break;
         }
-        case 0x1B: {  // select (numeric and vector operands only)
+        case byte_of(Op::select): {  // numeric and vector operands only
           ValType t1, t2;
           if (!pop(ValType::i32()) || !pop_any(t1) || !pop_any(t2)) return false;
-          if ((t1 != kUnknownType && t1.is_ref()) || (t2 != kUnknownType && t2.is_ref())) return type_mismatch();
-          if (t1 != t2 && t1 != kUnknownType && t2 != kUnknownType) return type_mismatch();
+          if constexpr (kCheck) {
+            if ((t1 != kUnknownType && t1.is_ref()) || (t2 != kUnknownType && t2.is_ref())) return type_mismatch();
+            if (t1 != t2 && t1 != kUnknownType && t2 != kUnknownType) return type_mismatch();
+          }
           ValType t = t1 == kUnknownType ? t2 : t1;
           push(t);
           if (lv) v_.on_select(t);
           break;
         }
-        case 0x1C: {  // select t
-          uint32_t n;
-          if (!read_u32(n)) return false;
-          if (n != 1) return invalid("invalid result arity");
-          uint8_t tb = 0;
-          if (!read_byte(tb)) return false;
-          std::optional<ValType> t;
-          if (detail::kValTypeFromByte[tb] != kUnknownType) t = detail::kValTypeFromByte[tb];
-          if (!t) {
-            --p_;
-            return malformed("malformed value type");
-          }
-          if (!pop(ValType::i32()) || !pop(*t) || !pop(*t)) return false;
-          push(*t);
-          if (lv) v_.on_select(*t);
+        case byte_of(Op::select_t):
+          if (!decode_select_t(lv)) return false;
           break;
-        }
-        case 0x20: {  // local.get
+        case byte_of(Op::local_get): {
           uint32_t i;
           if (!read_u32(i)) return false;
-          if (i >= num_locals_) return invalid_index("unknown local", i);
+          if (kCheck && i >= num_locals_) return invalid_index("unknown local", i);
           push(locals[i]);
           if (lv) v_.on_local_get(i, locals[i]);
           break;
         }
-        case 0x21: {  // local.set
+        case byte_of(Op::local_set): {
           uint32_t i;
           if (!read_u32(i)) return false;
-          if (i >= num_locals_) return invalid_index("unknown local", i);
+          if (kCheck && i >= num_locals_) return invalid_index("unknown local", i);
           if (!pop(locals[i])) return false;
           if (lv) v_.on_local_set(i, locals[i]);
           break;
         }
-        case 0x22: {  // local.tee
+        case byte_of(Op::local_tee): {
           uint32_t i;
           if (!read_u32(i)) return false;
-          if (i >= num_locals_) return invalid_index("unknown local", i);
+          if (kCheck && i >= num_locals_) return invalid_index("unknown local", i);
           if (!pop(locals[i])) return false;
           push(locals[i]);
           if (lv) v_.on_local_tee(i, locals[i]);
           break;
         }
-        case 0x23: {  // global.get
+        case byte_of(Op::global_get): {
           uint32_t i;
           if (!read_u32(i)) return false;
-          if (i >= globals.size()) return invalid_index("unknown global", i);
+          if (kCheck && i >= globals.size()) return invalid_index("unknown global", i);
           push(globals[i].type);
           if (lv) v_.on_global_get(i, globals[i].type);
           break;
         }
-        case 0x24: {  // global.set
+        case byte_of(Op::global_set): {
           uint32_t i;
           if (!read_u32(i)) return false;
-          if (i >= globals.size()) return invalid_index("unknown global", i);
-          if (!globals[i].mut) return invalid("global is immutable");
+          if (kCheck && i >= globals.size()) return invalid_index("unknown global", i);
+          if (kCheck && !globals[i].mut) return invalid("global is immutable");
           if (!pop(globals[i].type)) return false;
           if (lv) v_.on_global_set(i, globals[i].type);
           break;
         }
-        case 0x25: {  // table.get
+        case byte_of(Op::table_get): {
           uint32_t t;
           if (!read_u32(t) || !check_table(t) || !pop(ValType::i32())) return false;
           push(m_.tables[t].elem);
           if (lv) v_.on_table_get(t);
           break;
         }
-        case 0x26: {  // table.set
+        case byte_of(Op::table_set): {
           uint32_t t;
           if (!read_u32(t) || !check_table(t)) return false;
           if (!pop(m_.tables[t].elem) || !pop(ValType::i32())) return false;
           if (lv) v_.on_table_set(t);
           break;
         }
-        case 0x28: case 0x29: case 0x2A: case 0x2B: case 0x2C: case 0x2D: case 0x2E: case 0x2F:
-        case 0x30: case 0x31: case 0x32: case 0x33: case 0x34: case 0x35: {  // loads
-          uint32_t align, offset;
-          if (!decode_memarg(b, align, offset)) return false;
-          Op op = Op(detail::kByteOps[b]);
-          if (!pop(ValType::i32())) return false;
-          push(detail::kOpSigs[size_t(op)].r);
-          if (lv) v_.on_load(op, 0, offset, align);
+        case byte_of(Op::i32_load): case byte_of(Op::i64_load): case byte_of(Op::f32_load):
+        case byte_of(Op::f64_load): case byte_of(Op::i32_load8_s): case byte_of(Op::i32_load8_u):
+        case byte_of(Op::i32_load16_s): case byte_of(Op::i32_load16_u): case byte_of(Op::i64_load8_s):
+        case byte_of(Op::i64_load8_u): case byte_of(Op::i64_load16_s): case byte_of(Op::i64_load16_u):
+        case byte_of(Op::i64_load32_s): case byte_of(Op::i64_load32_u):
+          if (!decode_load(Op(detail::kByteOps[b]), lv)) return false;
           break;
-        }
-        case 0x36: case 0x37: case 0x38: case 0x39: case 0x3A: case 0x3B: case 0x3C: case 0x3D:
-        case 0x3E: {  // stores
-          uint32_t align, offset;
-          if (!decode_memarg(b, align, offset)) return false;
-          Op op = Op(detail::kByteOps[b]);
-          if (!pop(detail::kOpSigs[size_t(op)].p[1]) || !pop(ValType::i32())) return false;
-          if (lv) v_.on_store(op, 0, offset, align);
+        case byte_of(Op::i32_store): case byte_of(Op::i64_store): case byte_of(Op::f32_store):
+        case byte_of(Op::f64_store): case byte_of(Op::i32_store8): case byte_of(Op::i32_store16):
+        case byte_of(Op::i64_store8): case byte_of(Op::i64_store16): case byte_of(Op::i64_store32):
+          if (!decode_store(Op(detail::kByteOps[b]), lv)) return false;
           break;
-        }
-        case 0x3F:  // memory.size
+        case byte_of(Op::memory_size):
           if (!read_zero_byte() || !check_memory(0)) return false;
           push(ValType::i32());
           if (lv) v_.on_memory_size(0);
           break;
-        case 0x40:  // memory.grow
+        case byte_of(Op::memory_grow):
           if (!read_zero_byte() || !check_memory(0) || !pop(ValType::i32())) return false;
           push(ValType::i32());
           if (lv) v_.on_memory_grow(0);
           break;
-        case 0x41: {  // i32.const
+        case byte_of(Op::i32_const): {
           int64_t v;
           if (!read_sleb<32>(v)) return false;
           push(ValType::i32());
           if (lv) v_.on_i32_const(uint32_t(v));
           break;
         }
-        case 0x42: {  // i64.const
+        case byte_of(Op::i64_const): {
           int64_t v;
           if (!read_sleb<64>(v)) return false;
           push(ValType::i64());
           if (lv) v_.on_i64_const(uint64_t(v));
           break;
         }
-        case 0x43: {  // f32.const
+        case byte_of(Op::f32_const): {
           uint64_t v = 0;
           if (!read_fixed(v, 4)) return false;
           push(ValType::f32());
           if (lv) v_.on_f32_const(uint32_t(v));
           break;
         }
-        case 0x44: {  // f64.const
+        case byte_of(Op::f64_const): {
           uint64_t v = 0;
           if (!read_fixed(v, 8)) return false;
           push(ValType::f64());
           if (lv) v_.on_f64_const(v);
           break;
         }
-        case 0xD0: {  // ref.null
+        case byte_of(Op::ref_null): {
           ValType t;
-          if (!read_ref_type(t)) return false;
+          if (!read_heap_type(t)) return false;
           push(t);
           if (lv) v_.on_ref_null(t);
           break;
         }
-        case 0xD1: {  // ref.is_null
+        case byte_of(Op::ref_is_null): {
           ValType t;
           if (!pop_any(t)) return false;
-          if (t != kUnknownType && !t.is_ref()) return type_mismatch();
+          if (kCheck && t != kUnknownType && !t.is_ref()) return type_mismatch();
           push(ValType::i32());
           if (lv) v_.on_ref_is_null();
           break;
         }
-        case 0xD2: {  // ref.func
+        case byte_of(Op::ref_func): {
           uint32_t fi;
           if (!read_u32(fi) || !check_func(fi)) return false;
-          if (fi >= m_.declared_funcs.size() || !m_.declared_funcs[fi])
+          if (kCheck && (fi >= m_.declared_funcs.size() || !m_.declared_funcs[fi]))
             return invalid("undeclared function reference");
           push(ValType::funcref());
           if (lv) v_.on_ref_func(fi);
           break;
         }
-        case 0xFC:
+        case 0xFC:  // the misc prefix (saturating truncations, bulk memory and tables)
           if (!decode_fc(lv)) return false;
           break;
-        case 0xFD:
+        case 0xFD:  // the SIMD prefix
           if (!decode_simd(lv)) return false;
           break;
         default: {
-          if (b >= 0x45 && b <= 0xC4) {  // operators with a fixed signature
+          // Operators with a fixed signature: i32.eqz .. i64.extend32_s.
+          if (b >= byte_of(Op::i32_eqz) && b <= byte_of(Op::i64_extend32_s)) {
             Op op = Op(detail::kByteOps[b]);
             const detail::OpSig& sig = detail::kOpSigs[size_t(op)];
             // Fast path: the operands are all present above the frame's height with exact types.
@@ -310,8 +284,62 @@ bool FuncDecoder<Tag, Visitor>::run() {
   }
 }
 
-template <typename Tag, typename Visitor>
-bool FuncDecoder<Tag, Visitor>::begin() {
+template <typename Tag, typename Visitor, typename Mode>
+bool FuncDecoder<Tag, Visitor, Mode>::decode_block(uint8_t b, bool lv) {
+  BlockType bt;
+  if (!read_block_type(bt)) return false;
+  if (b == detail::byte_of(Op::if_) && !pop(ValType::i32())) return false;
+  if (!pop_all(params(bt))) return false;
+  BlockSig sig{params(bt), results(bt)};
+  CtrlKind kind;
+  if (b == detail::byte_of(Op::block)) {
+    v_.on_block(sig, lv);
+    kind = CtrlKind::block;
+  } else if (b == detail::byte_of(Op::loop)) {
+    v_.on_loop(sig, lv);
+    kind = CtrlKind::loop;
+  } else {
+    v_.on_if(sig, lv);
+    kind = CtrlKind::if_;
+  }
+  push_ctrl(kind, bt, lv);
+  return true;
+}
+
+template <typename Tag, typename Visitor, typename Mode>
+bool FuncDecoder<Tag, Visitor, Mode>::decode_select_t(bool lv) {
+  uint32_t n;
+  if (!read_u32(n)) return false;
+  if (kCheck && n != 1) return invalid("invalid result arity");
+  ValType t;
+  if (!read_val_type(t)) return false;
+  if (!pop(ValType::i32()) || !pop(t) || !pop(t)) return false;
+  push(t);
+  if (lv) v_.on_select(t);
+  return true;
+}
+
+template <typename Tag, typename Visitor, typename Mode>
+bool FuncDecoder<Tag, Visitor, Mode>::decode_load(Op op, bool lv) {
+  MemArg ma;
+  if (!decode_memarg(detail::kNaturalAlign[size_t(op)], ma)) return false;
+  if (!pop(ValType::i32())) return false;
+  push(detail::kOpSigs[size_t(op)].r);
+  if (lv) v_.on_load(op, ma);
+  return true;
+}
+
+template <typename Tag, typename Visitor, typename Mode>
+bool FuncDecoder<Tag, Visitor, Mode>::decode_store(Op op, bool lv) {
+  MemArg ma;
+  if (!decode_memarg(detail::kNaturalAlign[size_t(op)], ma)) return false;
+  if (!pop(detail::kOpSigs[size_t(op)].p[1]) || !pop(ValType::i32())) return false;
+  if (lv) v_.on_store(op, ma);
+  return true;
+}
+
+template <typename Tag, typename Visitor, typename Mode>
+bool FuncDecoder<Tag, Visitor, Mode>::begin() {
   const wasm::FuncBody& body = m_.body(func_index_);
   if (body.type_index >= m_.types.size()) return invalid_index("unknown type", body.type_index);
   const wasm::FuncType& ft = m_.types[body.type_index];
@@ -337,16 +365,20 @@ bool FuncDecoder<Tag, Visitor>::begin() {
   return true;
 }
 
-template <typename Tag, typename Visitor>
-bool FuncDecoder<Tag, Visitor>::decode_else(bool lv) {
+template <typename Tag, typename Visitor, typename Mode>
+bool FuncDecoder<Tag, Visitor, Mode>::decode_else(bool lv) {
   CtrlFrame& f = *cur_;
   // The binary format only has `else` inside an `if`; elsewhere the decoder expected an `end`.
-  if (f.kind != CtrlKind::if_) {
+  if (kCheck && f.kind != CtrlKind::if_) {
     --p_;
     return malformed("END opcode expected");
   }
-  if (!pop_all(results(f.bt))) return false;
-  if (height() != f.height) return type_mismatch();
+  if constexpr (kCheck) {
+    if (!pop_all(results(f.bt))) return false;
+    if (height() != f.height) return type_mismatch();
+  } else {
+    sp_ = vbase_ + f.height;
+  }
   v_.on_else(lv);
   f.kind = CtrlKind::else_;
   f.unreachable = false;
@@ -355,19 +387,23 @@ bool FuncDecoder<Tag, Visitor>::decode_else(bool lv) {
   return true;
 }
 
-template <typename Tag, typename Visitor>
-bool FuncDecoder<Tag, Visitor>::decode_end(bool lv, bool& done) {
+template <typename Tag, typename Visitor, typename Mode>
+bool FuncDecoder<Tag, Visitor, Mode>::decode_end(bool lv, bool& done) {
   CtrlFrame& f = *cur_;
   std::span<const ValType> rs = results(f.bt);
-  if (!pop_all(rs)) return false;
-  if (height() != f.height) return type_mismatch();
-  if (f.kind == CtrlKind::if_) [[unlikely]] {
-    // A missing else branch passes the params through: they must equal the results.
-    std::span<const ValType> ps = params(f.bt);
-    if (!std::equal(ps.begin(), ps.end(), rs.begin(), rs.end())) return type_mismatch();
+  if constexpr (kCheck) {
+    if (!pop_all(rs)) return false;
+    if (height() != f.height) return type_mismatch();
+    if (f.kind == CtrlKind::if_) [[unlikely]] {
+      // A missing else branch passes the params through: they must equal the results.
+      std::span<const ValType> ps = params(f.bt);
+      if (!std::equal(ps.begin(), ps.end(), rs.begin(), rs.end())) return type_mismatch();
+    }
+  } else {
+    sp_ = vbase_ + f.height;
   }
   if (f.kind == CtrlKind::function) [[unlikely]] {
-    if (p_ != end_) return malformed("section size mismatch");
+    if (kCheck && p_ != end_) return malformed("section size mismatch");
     v_.end_function(lv);
     done = true;
     return true;
@@ -380,8 +416,8 @@ bool FuncDecoder<Tag, Visitor>::decode_end(bool lv, bool& done) {
   return true;
 }
 
-template <typename Tag, typename Visitor>
-bool FuncDecoder<Tag, Visitor>::decode_br_table(bool lv) {
+template <typename Tag, typename Visitor, typename Mode>
+bool FuncDecoder<Tag, Visitor, Mode>::decode_br_table(bool lv) {
   uint32_t n;
   if (!read_u32(n)) return false;
   if (n > size_t(end_ - p_)) {  // every depth takes at least one byte
@@ -398,12 +434,14 @@ bool FuncDecoder<Tag, Visitor>::decode_br_table(bool lv) {
   if (!read_u32(def)) return false;
   if (!pop(ValType::i32())) return false;
   if (!check_label(def)) return false;
-  size_t arity = label_types(label_frame(def)).size();
-  for (uint32_t d : s_.depths) {
-    if (!check_label(d)) return false;
-    std::span<const ValType> lt = label_types(label_frame(d));
-    if (lt.size() != arity) return type_mismatch();
-    if (!peek_all(lt)) return type_mismatch();
+  if constexpr (kCheck) {
+    size_t arity = label_types(label_frame(def)).size();
+    for (uint32_t d : s_.depths) {
+      if (!check_label(d)) return false;
+      std::span<const ValType> lt = label_types(label_frame(d));
+      if (lt.size() != arity) return type_mismatch();
+      if (!peek_all(lt)) return type_mismatch();
+    }
   }
   if (!pop_all(label_types(label_frame(def)))) return false;
   if (lv) v_.on_br_table(std::span<const uint32_t>(s_.depths), def);
@@ -411,28 +449,40 @@ bool FuncDecoder<Tag, Visitor>::decode_br_table(bool lv) {
   return true;
 }
 
-template <typename Tag, typename Visitor>
-bool FuncDecoder<Tag, Visitor>::decode_memarg(uint8_t byte, uint32_t& align, uint32_t& offset) {
-  if (!read_u32(align)) return false;
-  if (align >= 32) return malformed("malformed memop flags");
+// The memory immediate: alignment flags, then the offset. Bit 6 of the flags announces an explicit memory
+// index (multi-memory); Wasm 2.0 rejects it like any other flags >= 32.
+template <typename Tag, typename Visitor, typename Mode>
+bool FuncDecoder<Tag, Visitor, Mode>::decode_memarg(uint32_t natural_align, MemArg& ma) {
+  constexpr uint32_t kMemoryIndexFlag = 1u << 6;
+  constexpr bool kMultiMemory = false;
+  uint32_t flags;
+  if (!read_u32(flags)) return false;
+  if (kMultiMemory && (flags & kMemoryIndexFlag)) {
+    if (!read_u32(ma.memory)) return false;
+    flags &= ~kMemoryIndexFlag;
+  }
+  if (kCheck && flags >= 32) return malformed("malformed memop flags");
+  ma.align = flags;
+  uint32_t offset;
   if (!read_u32(offset)) return false;
-  if (!check_memory(0)) return false;
-  if (align > detail::kNaturalAlign[byte - 0x28]) return invalid("alignment must not be larger than natural");
+  ma.offset = offset;
+  if (!check_memory(ma.memory)) return false;
+  if (kCheck && ma.align > natural_align) return invalid("alignment must not be larger than natural");
   return true;
 }
 
-template <typename Tag, typename Visitor>
-bool FuncDecoder<Tag, Visitor>::decode_fc(bool lv) {
+template <typename Tag, typename Visitor, typename Mode>
+bool FuncDecoder<Tag, Visitor, Mode>::decode_fc(bool lv) {
   uint32_t sub;
   if (!read_u32(sub)) return false;
   if (sub >= detail::kNumFcOps || detail::kFcOps[sub] < 0) return malformed_opcode(0xFC, true, sub);
-  Op op = Op(detail::kFcOps[sub]);
+  const Op op = Op(detail::kFcOps[sub]);
   const ValType i32 = ValType::i32();
   switch (op) {
     case Op::memory_init: {
       uint32_t data;
       if (!read_u32(data) || !read_zero_byte()) return false;
-      if (!m_.data_count) return malformed("data count section required");
+      if (kCheck && !m_.data_count) return malformed("data count section required");
       if (!check_memory(0) || !check_data(data)) return false;
       if (!pop(i32) || !pop(i32) || !pop(i32)) return false;
       if (lv) v_.on_memory_init(data, 0);
@@ -457,7 +507,7 @@ bool FuncDecoder<Tag, Visitor>::decode_fc(bool lv) {
     case Op::table_init: {
       uint32_t elem, table;
       if (!read_u32(elem) || !read_u32(table) || !check_table(table) || !check_elem(elem)) return false;
-      if (m_.elems[elem].type != m_.tables[table].elem) return type_mismatch();
+      if (kCheck && m_.elems[elem].type != m_.tables[table].elem) return type_mismatch();
       if (!pop(i32) || !pop(i32) || !pop(i32)) return false;
       if (lv) v_.on_table_init(elem, table);
       return true;
@@ -471,7 +521,7 @@ bool FuncDecoder<Tag, Visitor>::decode_fc(bool lv) {
     case Op::table_copy: {
       uint32_t dst, src;
       if (!read_u32(dst) || !read_u32(src) || !check_table(dst) || !check_table(src)) return false;
-      if (m_.tables[src].elem != m_.tables[dst].elem) return type_mismatch();
+      if (kCheck && m_.tables[src].elem != m_.tables[dst].elem) return type_mismatch();
       if (!pop(i32) || !pop(i32) || !pop(i32)) return false;
       if (lv) v_.on_table_copy(dst, src);
       return true;
@@ -508,74 +558,91 @@ bool FuncDecoder<Tag, Visitor>::decode_fc(bool lv) {
   }
 }
 
-template <typename Tag, typename Visitor>
-bool FuncDecoder<Tag, Visitor>::decode_const_expr() {
+template <typename Tag, typename Visitor, typename Mode>
+bool FuncDecoder<Tag, Visitor, Mode>::decode_const_expr() {
+  using detail::byte_of;
   *cur_ = CtrlFrame{};
   cur_->bt.kind = BlockType::kSingle;
   cur_->bt.single = expected_;
   cur_->kind = CtrlKind::function;
   live_ = true;
   for (;;) {
-    if (p_ >= end_) return unexpected_end();
+    if (p_ >= end_) [[unlikely]] return unexpected_end();
     ip_ = p_;
     uint8_t b = *p_++;
     switch (b) {
-      case 0x0B: {  // end
-        CtrlFrame closed;
-        if (!pop_ctrl(closed)) return false;
-        if (p_ != end_) return malformed("section size mismatch");
-        v_.end_function(true);
-        return true;
-      }
-      case 0x23: {  // global.get: imported, immutable globals only (Wasm 2.0)
-        uint32_t i;
-        if (!read_u32(i)) return false;
-        if (i >= num_visible_globals_ || i >= m_.globals.size()) return invalid_index("unknown global", i);
-        if (m_.globals[i].mut) return invalid("constant expression required");
-        push(m_.globals[i].type);
-        v_.on_global_get(i, m_.globals[i].type);
-        break;
-      }
-      case 0x41: {
+      case byte_of(Op::i32_const): {
         int64_t v;
         if (!read_sleb<32>(v)) return false;
         push(ValType::i32());
         v_.on_i32_const(uint32_t(v));
         break;
       }
-      case 0x42: {
+      case byte_of(Op::end): {
+        CtrlFrame closed;
+        if (!pop_ctrl(closed)) return false;
+        if (kCheck && p_ != end_) return malformed("section size mismatch");
+        v_.end_function(true);
+        return true;
+      }
+      case byte_of(Op::global_get): {  // imported, immutable globals only (Wasm 2.0)
+        uint32_t i;
+        if (!read_u32(i)) return false;
+        if constexpr (kCheck) {
+          if (i >= num_visible_globals_ || i >= m_.globals.size()) return invalid_index("unknown global", i);
+          if (m_.globals[i].mut) return invalid("constant expression required");
+        }
+        push(m_.globals[i].type);
+        v_.on_global_get(i, m_.globals[i].type);
+        break;
+      }
+      case byte_of(Op::i64_const): {
         int64_t v;
         if (!read_sleb<64>(v)) return false;
         push(ValType::i64());
         v_.on_i64_const(uint64_t(v));
         break;
       }
-      case 0x43: {
+      case byte_of(Op::f32_const): {
         uint64_t v = 0;
         if (!read_fixed(v, 4)) return false;
         push(ValType::f32());
         v_.on_f32_const(uint32_t(v));
         break;
       }
-      case 0x44: {
+      case byte_of(Op::f64_const): {
         uint64_t v = 0;
         if (!read_fixed(v, 8)) return false;
         push(ValType::f64());
         v_.on_f64_const(v);
         break;
       }
-      case 0xD0: {
+      case byte_of(Op::ref_null): {
         ValType t;
-        if (!read_ref_type(t)) return false;
+        if (!read_heap_type(t)) return false;
         push(t);
         v_.on_ref_null(t);
         break;
       }
-      case 0xD2: {  // ref.func: any function (the reference itself declares it)
+      case byte_of(Op::ref_func): {  // any function (the reference itself declares it)
         uint32_t fi;
         if (!read_u32(fi) || !check_func(fi)) return false;
         push(ValType::funcref());
         v_.on_ref_func(fi);
+        break;
+      }
+      case byte_of(Op::i32_add): case byte_of(Op::i32_sub): case byte_of(Op::i32_mul):
+      case byte_of(Op::i64_add): case byte_of(Op::i64_sub): case byte_of(Op::i64_mul): {
+        // Extended constant expressions: decoded and evaluated, admitted once the decoder is told so.
+        const Op op = Op(detail::kByteOps[b]);
+        if (kCheck && !extended_const_) {
+          if (m_.features.has(Feature::extended_const)) return not_supported(wasm::op_info(op).name, Feature::extended_const);
+          return invalid("constant expression required");
+        }
+        const detail::OpSig& sig = detail::kOpSigs[size_t(op)];
+        if (!pop(sig.p[1]) || !pop(sig.p[0])) return false;
+        push(sig.r);
+        v_.on_numeric(op);
         break;
       }
       case 0xFC: {
@@ -588,10 +655,6 @@ bool FuncDecoder<Tag, Visitor>::decode_const_expr() {
         if (!decode_simd_const()) return false;
         break;
       default:
-        // Extended constant expressions (i32/i64 add, sub, mul) are not implemented yet.
-        if (m_.features.has(Feature::extended_const) && (b == 0x6A || b == 0x6B || b == 0x6C || b == 0x7C ||
-                                                         b == 0x7D || b == 0x7E))
-          return not_supported(wasm::kOpInfo[detail::kByteOps[b]].name, Feature::extended_const);
         if (detail::kByteOps[b] >= 0 && m_.features.has(wasm::kOpInfo[detail::kByteOps[b]].feature))
           return invalid("constant expression required");
         --p_;

@@ -14,27 +14,14 @@ namespace detail {
 // Fixed signatures of every SIMD operator, parsed at compile time like kOpSigs.
 inline constexpr auto kSimdSigs = [] {
   std::array<OpSig, wasm::kNumSimdOps> a{};
-  for (size_t i = 0; i < wasm::kNumSimdOps; ++i) {
-    std::string_view s = wasm::kSimdOpInfo[i].sig;
-    bool results = false;
-    for (char c : s) {
-      if (c == ':') {
-        results = true;
-      } else if (results) {
-        a[i].r = sig_char_type(c);
-        a[i].nr = 1;
-      } else {
-        a[i].p[a[i].np++] = sig_char_type(c);
-      }
-    }
-  }
+  for (size_t i = 0; i < wasm::kNumSimdOps; ++i) a[i] = parse_sig(wasm::kSimdOpInfo[i].sig);
   return a;
 }();
 
 }  // namespace detail
 
-template <typename Tag, typename Visitor>
-bool FuncDecoder<Tag, Visitor>::decode_simd(bool lv) {
+template <typename Tag, typename Visitor, typename Mode>
+bool FuncDecoder<Tag, Visitor, Mode>::decode_simd(bool lv) {
   uint32_t sub;
   if (!read_u32(sub)) return false;
   std::optional<wasm::SimdOp> o = wasm::simd_op_from_code(sub, m_.features);
@@ -42,7 +29,7 @@ bool FuncDecoder<Tag, Visitor>::decode_simd(bool lv) {
   const wasm::SimdOp op = *o;
   const wasm::SimdOpInfo& info = wasm::simd_op_info(op);
   if (info.feature != Feature::none) [[unlikely]] return not_supported(info.name, info.feature);
-  uint32_t align = 0, offset = 0;
+  MemArg ma;
   uint8_t lane = 0;
   const uint8_t* imm = nullptr;
   switch (info.imm) {
@@ -50,19 +37,15 @@ bool FuncDecoder<Tag, Visitor>::decode_simd(bool lv) {
       break;
     case wasm::SimdImm::memarg:
     case wasm::SimdImm::memarg_lane:
-      if (!read_u32(align)) return false;
-      if (align >= 32) return malformed("malformed memop flags");
-      if (!read_u32(offset)) return false;
-      if (!check_memory(0)) return false;
-      if (align > info.align) return invalid("alignment must not be larger than natural");
+      if (!decode_memarg(info.align, ma)) return false;
       if (info.imm == wasm::SimdImm::memarg_lane) {
         if (!read_byte(lane)) return false;
-        if (lane >= info.lanes) return invalid("invalid lane index");
+        if (kCheck && lane >= info.lanes) return invalid("invalid lane index");
       }
       break;
     case wasm::SimdImm::lane:
       if (!read_byte(lane)) return false;
-      if (lane >= info.lanes) return invalid("invalid lane index");
+      if (kCheck && lane >= info.lanes) return invalid("invalid lane index");
       break;
     case wasm::SimdImm::v128:
     case wasm::SimdImm::shuffle:
@@ -72,7 +55,7 @@ bool FuncDecoder<Tag, Visitor>::decode_simd(bool lv) {
       }
       imm = p_;
       p_ += 16;
-      if (info.imm == wasm::SimdImm::shuffle) {
+      if (kCheck && info.imm == wasm::SimdImm::shuffle) {
         for (int i = 0; i < 16; ++i)
           if (imm[i] >= info.lanes) return invalid("invalid lane index");
       }
@@ -86,7 +69,7 @@ bool FuncDecoder<Tag, Visitor>::decode_simd(bool lv) {
   switch (info.imm) {
     case wasm::SimdImm::none: v_.on_simd(op); break;
     case wasm::SimdImm::memarg:
-    case wasm::SimdImm::memarg_lane: v_.on_simd_mem(op, 0, offset, align, lane); break;
+    case wasm::SimdImm::memarg_lane: v_.on_simd_mem(op, ma, lane); break;
     case wasm::SimdImm::lane: v_.on_simd_lane(op, lane); break;
     case wasm::SimdImm::v128: v_.on_v128_const(imm); break;
     case wasm::SimdImm::shuffle: v_.on_simd_shuffle(imm); break;
@@ -95,8 +78,8 @@ bool FuncDecoder<Tag, Visitor>::decode_simd(bool lv) {
 }
 
 // In a constant expression only v128.const is allowed.
-template <typename Tag, typename Visitor>
-bool FuncDecoder<Tag, Visitor>::decode_simd_const() {
+template <typename Tag, typename Visitor, typename Mode>
+bool FuncDecoder<Tag, Visitor, Mode>::decode_simd_const() {
   uint32_t sub;
   if (!read_u32(sub)) return false;
   std::optional<wasm::SimdOp> o = wasm::simd_op_from_code(sub, m_.features);

@@ -40,18 +40,15 @@ Result<void> check_imports(const wasm::Module& m) {
   for (const wasm::Import& im : m.imports) {
     switch (im.kind) {
       case wasm::ExternKind::func: {
-        auto r = check_type_index(m, im.func_type);
-        if (!r) return r;
+        WISP_TRY(check_type_index(m, im.func_type));
         break;
       }
       case wasm::ExternKind::table: {
-        auto r = check_table_limits(im.table.limits);
-        if (!r) return r;
+        WISP_TRY(check_table_limits(im.table.limits));
         break;
       }
       case wasm::ExternKind::memory: {
-        auto r = check_memory_limits(im.memory.limits);
-        if (!r) return r;
+        WISP_TRY(check_memory_limits(im.memory.limits));
         break;
       }
       case wasm::ExternKind::global:
@@ -63,16 +60,13 @@ Result<void> check_imports(const wasm::Module& m) {
 
 Result<void> check_definitions(const wasm::Module& m) {
   for (size_t i = m.num_imported_funcs; i < m.func_types.size(); ++i) {
-    auto r = check_type_index(m, m.func_types[i]);
-    if (!r) return r;
+    WISP_TRY(check_type_index(m, m.func_types[i]));
   }
   for (size_t i = m.num_imported_tables; i < m.tables.size(); ++i) {
-    auto r = check_table_limits(m.tables[i].limits);
-    if (!r) return r;
+    WISP_TRY(check_table_limits(m.tables[i].limits));
   }
   for (size_t i = m.num_imported_memories; i < m.memories.size(); ++i) {
-    auto r = check_memory_limits(m.memories[i].limits);
-    if (!r) return r;
+    WISP_TRY(check_memory_limits(m.memories[i].limits));
   }
   // Wasm 2.0 allows one memory (multi-memory is a later proposal).
   if (m.memories.size() > 1) {
@@ -82,8 +76,7 @@ Result<void> check_definitions(const wasm::Module& m) {
   }
   // Global initialisers may only read imported globals in 2.0.
   for (const wasm::Global& g : m.global_inits) {
-    auto r = validate_const_expr(m, g.init, g.type.type, m.num_imported_globals);
-    if (!r) return r;
+    WISP_TRY(validate_const_expr(m, g.init, g.type.type, m.num_imported_globals));
   }
   return {};
 }
@@ -92,14 +85,12 @@ Result<void> check_elems(const wasm::Module& m) {
   for (const wasm::ElemSegment& seg : m.elems) {
     if (seg.mode == wasm::SegmentMode::active) {
       if (seg.table >= m.tables.size()) return unknown("table", seg.table);
-      auto r = validate_const_expr(m, seg.offset, wasm::ValType::i32(), m.num_imported_globals);
-      if (!r) return r;
+      WISP_TRY(validate_const_expr(m, seg.offset, wasm::ValType::i32(), m.num_imported_globals));
       if (m.tables[seg.table].elem != seg.type) return Error::invalid("type mismatch");
     }
     if (seg.uses_exprs) {
       for (const wasm::ConstExpr& e : seg.exprs) {
-        auto r = validate_const_expr(m, e, seg.type, m.num_imported_globals);
-        if (!r) return r;
+        WISP_TRY(validate_const_expr(m, e, seg.type, m.num_imported_globals));
       }
     } else {
       for (uint32_t f : seg.func_indices)
@@ -113,8 +104,7 @@ Result<void> check_datas(const wasm::Module& m) {
   for (const wasm::DataSegment& seg : m.datas) {
     if (seg.mode != wasm::SegmentMode::active) continue;
     if (seg.memory >= m.memories.size()) return unknown("memory", seg.memory);
-    auto r = validate_const_expr(m, seg.offset, wasm::ValType::i32(), m.num_imported_globals);
-    if (!r) return r;
+    WISP_TRY(validate_const_expr(m, seg.offset, wasm::ValType::i32(), m.num_imported_globals));
   }
   return {};
 }
@@ -189,13 +179,11 @@ Result<void> check_exports(const wasm::Module& m) {
 
 Result<void> validate_module(const wasm::Module& m) {
   for (auto check : {check_imports, check_definitions, check_elems, check_datas, check_start, check_exports}) {
-    auto r = check(m);
-    if (!r) return r;
+    WISP_TRY(check(m));
   }
   // Bodies last: they are the bulk of the work and rely on the index spaces checked above.
   for (uint32_t f = m.num_imported_funcs; f < m.func_types.size(); ++f) {
-    auto r = validate_function(m, f);
-    if (!r) return r;
+    WISP_TRY(validate_function(m, f));
   }
   return {};
 }

@@ -21,6 +21,13 @@
 
 namespace wisp::validate {
 
+// The memory immediate of loads, stores and SIMD memory instructions.
+struct MemArg {
+  uint32_t memory = 0;  // memory index (always 0 until multi-memory)
+  uint64_t offset = 0;  // static offset (64-bit for memory64)
+  uint32_t align = 0;   // log2 alignment hint
+};
+
 struct BlockSig {
   std::span<const wasm::ValType> params;
   std::span<const wasm::ValType> results;
@@ -67,9 +74,9 @@ struct NullVisitor {
   // not a constant, load, store or memory instruction.
   void on_numeric(wasm::Op) {}
 
-  // Memory. `align` is the log2 alignment hint; `offset` the static offset.
-  void on_load(wasm::Op, uint32_t /*memory*/, uint64_t /*offset*/, uint32_t /*align*/) {}
-  void on_store(wasm::Op, uint32_t /*memory*/, uint64_t /*offset*/, uint32_t /*align*/) {}
+  // Memory.
+  void on_load(wasm::Op, const MemArg&) {}
+  void on_store(wasm::Op, const MemArg&) {}
   void on_memory_size(uint32_t /*memory*/) {}
   void on_memory_grow(uint32_t /*memory*/) {}
   void on_memory_fill(uint32_t /*memory*/) {}
@@ -95,7 +102,7 @@ struct NullVisitor {
   // the *_lane forms, else 0); v128.const and i8x16.shuffle get their 16 immediate bytes.
   void on_simd(wasm::SimdOp) {}
   void on_simd_lane(wasm::SimdOp, uint8_t /*lane*/) {}
-  void on_simd_mem(wasm::SimdOp, uint32_t /*memory*/, uint64_t /*offset*/, uint32_t /*align*/, uint8_t /*lane*/) {}
+  void on_simd_mem(wasm::SimdOp, const MemArg&, uint8_t /*lane*/) {}
   void on_v128_const(const uint8_t* /*bytes16*/) {}
   void on_simd_shuffle(const uint8_t* /*lanes16*/) {}
 };

@@ -6,6 +6,7 @@
 
 #include "binary/byte_reader.h"
 #include "binary/module_decoder.h"
+#include "binary/type_reader.h"
 #include "binary_test_builder.h"
 
 namespace {
@@ -354,6 +355,49 @@ TEST(BinaryDecoder, ManyFunctions) {
   ASSERT_EQ((*r)->bodies.size(), kN);
   EXPECT_EQ((*r)->bodies[kN - 1].num_locals, 1u);
   EXPECT_EQ((*r)->bodies[kN - 1].body_end, (*r)->bytes.size());
+}
+
+// The one value-type reader: one-byte types, and the typed references `(ref null? ht)` that stay
+// rejected (like any unknown byte) until the function-references feature is on.
+TEST(TypeReader, ValueAndHeapTypes) {
+  using wisp::binary::TypeOptions;
+  using wisp::binary::TypeStatus;
+  auto read = [](Bytes b, bool typed_refs, ValType* out = nullptr, size_t* used = nullptr) {
+    const uint8_t* p = b.data();
+    ValType t;
+    TypeStatus s = wisp::binary::read_val_type(p, b.data() + b.size(), t, TypeOptions{typed_refs});
+    if (out) *out = t;
+    if (used) *used = size_t(p - b.data());
+    return s;
+  };
+  ValType t;
+  size_t used = 0;
+  EXPECT_EQ(read({0x7F}, false, &t, &used), TypeStatus::ok);
+  EXPECT_EQ(t, ValType::i32());
+  EXPECT_EQ(used, 1u);
+  EXPECT_EQ(read({0x6F}, false, &t), TypeStatus::ok);
+  EXPECT_EQ(t, ValType::externref());
+  EXPECT_EQ(read({}, false), TypeStatus::eof);
+  EXPECT_EQ(read({0x63, 0x70}, false, nullptr, &used), TypeStatus::bad_byte);
+  EXPECT_EQ(used, 0u);
+  EXPECT_EQ(read({0x63, 0x70}, true, &t, &used), TypeStatus::ok);  // (ref null func) = funcref
+  EXPECT_EQ(t, ValType::funcref());
+  EXPECT_EQ(used, 2u);
+  EXPECT_EQ(read({0x64, 0x6F}, true, &t), TypeStatus::ok);  // (ref extern)
+  EXPECT_EQ(t, ValType::ref(uint32_t(wisp::wasm::HeapKind::extern_), false));
+  EXPECT_EQ(read({0x64, 0x85, 0x00}, true, &t), TypeStatus::ok);  // (ref 5), a padded s33
+  EXPECT_EQ(t, ValType::ref(5, false));
+  EXPECT_EQ(read({0x63, 0x7E}, true), TypeStatus::bad_heap_type);
+  EXPECT_EQ(read({0x63}, true), TypeStatus::eof);
+  EXPECT_EQ(read({0x63, 0x80, 0x80, 0x80, 0x80, 0x80}, true), TypeStatus::heap_leb_too_long);
+  // ref.null's heap type: in 2.0 the funcref / externref byte.
+  Bytes b{0x70};
+  const uint8_t* p = b.data();
+  EXPECT_EQ(wisp::binary::read_heap_type(p, b.data() + 1, t), TypeStatus::ok);
+  EXPECT_EQ(t, ValType::funcref());
+  Bytes i32{0x7F};
+  p = i32.data();
+  EXPECT_EQ(wisp::binary::read_ref_type(p, i32.data() + 1, t), TypeStatus::bad_byte);
 }
 
 }  // namespace

@@ -45,8 +45,20 @@ TEST(RuntimeTypeRegistry, ThreadSafe) {
   for (int t = 1; t < 4; ++t) EXPECT_EQ(ids[t], ids[0]);
 }
 
+// eval_const decodes with the module's index spaces: one immutable i32 global and one function.
+std::shared_ptr<wasm::Module> const_eval_module() {
+  auto m = std::make_shared<wasm::Module>();
+  m->globals.push_back({wasm::ValType::i32(), false});
+  m->num_imported_globals = 1;
+  m->types.push_back({});
+  m->func_types.push_back(0);
+  m->num_imported_funcs = 1;
+  return m;
+}
+
 TEST(RuntimeConstEval, Numbers) {
   InstanceData inst;
+  inst.module = const_eval_module();
   auto eval = [&](std::vector<uint8_t> code) { return eval_const(wasm::ConstExpr{std::move(code)}, inst); };
   auto r = eval({0x41, 0x7b, 0x0b});  // i32.const -5
   ASSERT_TRUE(r.ok());
@@ -65,11 +77,12 @@ TEST(RuntimeConstEval, Numbers) {
   EXPECT_EQ(r->ref(), 0u);
   EXPECT_FALSE(eval({0x41, 0x01}).ok());            // no end
   EXPECT_FALSE(eval({0x41, 0x01, 0x41, 0x02, 0x0b}).ok());  // two values
-  EXPECT_FALSE(eval({0x23, 0x00, 0x0b}).ok());       // unknown global
+  EXPECT_FALSE(eval({0x23, 0x00, 0x0b}).ok());       // the instance has no global yet
 }
 
 TEST(RuntimeConstEval, GlobalsAndFuncs) {
   InstanceData inst;
+  inst.module = const_eval_module();
   GlobalInstance g;
   g.type = {wasm::ValType::i32(), false};
   g.value = Value::from_i32(666);

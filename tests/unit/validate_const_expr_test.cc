@@ -50,6 +50,22 @@ TEST(ValidateConstExpr, NonConstantInstructions) {
                "integer representation too long");
 }
 
+// Extended constant expressions: decoded by the same FuncDecoder, admitted only when the feature is on.
+TEST(ValidateConstExpr, ExtendedConst) {
+  TestModule t;
+  auto ext = [&](std::vector<uint8_t> code, ValType expected) {
+    wasm::ConstExpr e;
+    e.code = std::move(code);
+    return validate_const_expr(t.m, e, expected, 0, /*extended_const=*/true);
+  };
+  EXPECT_TRUE(ext({0x41, 2, 0x41, 3, 0x6C, 0x41, 1, 0x6B, 0x0B}, I32).ok());  // (2*3)-1
+  EXPECT_TRUE(ext({0x42, 2, 0x42, 3, 0x7C, 0x0B}, I64).ok());
+  expect_error(ext({0x41, 2, 0x42, 3, 0x6A, 0x0B}, I32), ErrorKind::Invalid, "type mismatch");
+  expect_error(ext({0x41, 2, 0x6A, 0x0B}, I32), ErrorKind::Invalid, "type mismatch");
+  expect_error(ext({0x41, 2, 0x41, 3, 0x6D, 0x0B}, I32), ErrorKind::Invalid, "constant expression required");
+  expect_error(check(t, {0x42, 2, 0x42, 3, 0x7E, 0x0B}, I64), ErrorKind::Invalid, "constant expression required");
+}
+
 TEST(ValidateConstExpr, GlobalGet) {
   TestModule t;
   t.global(I32, false);  // imported

@@ -1,0 +1,113 @@
+// The one reader of value and reference types, shared by the module decoder (ByteReader), the body
+// decoder (validate::FuncDecoder) and the tools. It understands the typed-reference encodings
+// `(ref null? ht)` (0x63 / 0x64 followed by a heap type: an abstract type or a type index); until the
+// function-references feature is on they are rejected exactly like any other unknown type byte.
+// Callers turn a failure into their error message (the wording differs by context in the spec).
+#pragma once
+#include <array>
+#include <cstdint>
+
+#include "util/leb128.h"
+#include "wasm/types.h"
+
+namespace wisp::binary {
+
+constexpr uint8_t kTypeRefNull = 0x63, kTypeRef = 0x64;  // (ref null ht), (ref ht)
+
+enum class TypeStatus : uint8_t {
+  ok,
+  eof,                // ran off the end
+  bad_byte,           // the byte is not a (reference) type; p is left at it
+  bad_heap_type,      // typed references: an unknown abstract heap type or a too-large index
+  heap_leb_too_long,  // typed references: the heap type's s33 is malformed (p past the bad byte)
+  heap_leb_too_large,
+};
+
+struct TypeOptions {
+  bool typed_refs = false;  // function references: accept 0x63 / 0x64 heap-typed references
+};
+
+namespace detail {
+
+// One-byte encodings -> ValType (kNotAType: not a one-byte type).
+inline constexpr wasm::ValType kNotAType = wasm::ValType::ref(0x7F'FFFF, false);
+inline constexpr auto kOneByteTypes = [] {
+  std::array<wasm::ValType, 256> a{};
+  for (auto& t : a) t = kNotAType;
+  a[wasm::kTypeI32] = wasm::ValType::i32();
+  a[wasm::kTypeI64] = wasm::ValType::i64();
+  a[wasm::kTypeF32] = wasm::ValType::f32();
+  a[wasm::kTypeF64] = wasm::ValType::f64();
+  a[wasm::kTypeV128] = wasm::ValType::v128();
+  a[wasm::kTypeFuncRef] = wasm::ValType::funcref();
+  a[wasm::kTypeExternRef] = wasm::ValType::externref();
+  return a;
+}();
+
+inline TypeStatus read_heap_ref(const uint8_t*& p, const uint8_t* end, bool nullable, wasm::ValType& out) {
+  int64_t ht = 0;
+  switch (util::read_sleb<33>(p, end, ht)) {
+    case util::LebStatus::ok: break;
+    case util::LebStatus::eof: return TypeStatus::eof;
+    case util::LebStatus::too_long: return TypeStatus::heap_leb_too_long;
+    case util::LebStatus::too_large: return TypeStatus::heap_leb_too_large;
+  }
+  if (ht >= 0) {
+    if (uint64_t(ht) >= wasm::kHeapAbstractBase) return TypeStatus::bad_heap_type;
+    out = wasm::ValType::ref(uint32_t(ht), nullable);
+    return TypeStatus::ok;
+  }
+  // Abstract heap types are one-byte negative s33 values: func = 0x70, extern = 0x6F.
+  if (ht == int64_t(wasm::kTypeFuncRef) - 0x80) out = wasm::ValType::ref(uint32_t(wasm::HeapKind::func), nullable);
+  else if (ht == int64_t(wasm::kTypeExternRef) - 0x80) out = wasm::ValType::ref(uint32_t(wasm::HeapKind::extern_), nullable);
+  else return TypeStatus::bad_heap_type;
+  return TypeStatus::ok;
+}
+
+}  // namespace detail
+
+// A one-byte type, if `b` is one (numeric, vector, funcref, externref).
+inline bool one_byte_type(uint8_t b, wasm::ValType& out) {
+  wasm::ValType t = detail::kOneByteTypes[b];
+  if (t == detail::kNotAType) return false;
+  out = t;
+  return true;
+}
+
+// Reads a value type at p. On bad_byte p stays at the byte; otherwise p advances as far as it read.
+inline TypeStatus read_val_type(const uint8_t*& p, const uint8_t* end, wasm::ValType& out, TypeOptions opt = {}) {
+  if (p >= end) return TypeStatus::eof;
+  uint8_t b = *p;
+  if (one_byte_type(b, out)) [[likely]] {
+    ++p;
+    return TypeStatus::ok;
+  }
+  if (opt.typed_refs && (b == kTypeRefNull || b == kTypeRef)) {
+    ++p;
+    return detail::read_heap_ref(p, end, b == kTypeRefNull, out);
+  }
+  return TypeStatus::bad_byte;
+}
+
+// Reads a reference type (table element types, ref.null's heap type in 2.0, element segment types).
+inline TypeStatus read_ref_type(const uint8_t*& p, const uint8_t* end, wasm::ValType& out, TypeOptions opt = {}) {
+  const uint8_t* at = p;
+  TypeStatus s = read_val_type(p, end, out, opt);
+  if (s == TypeStatus::ok && !out.is_ref()) {
+    p = at;
+    return TypeStatus::bad_byte;
+  }
+  return s;
+}
+
+// Reads ref.null's heap type: in 2.0 the byte of funcref / externref, with typed references an s33
+// heap type (abstract or a type index). The result is the nullable reference type.
+inline TypeStatus read_heap_type(const uint8_t*& p, const uint8_t* end, wasm::ValType& out, TypeOptions opt = {}) {
+  if (opt.typed_refs) return detail::read_heap_ref(p, end, true, out);
+  if (p >= end) return TypeStatus::eof;
+  if (*p != wasm::kTypeFuncRef && *p != wasm::kTypeExternRef) return TypeStatus::bad_byte;
+  out = detail::kOneByteTypes[*p++];
+  return TypeStatus::ok;
+}
+
+}  // namespace wisp::binary
