@@ -163,6 +163,15 @@ inline bool call_host_at(ExecState* st, runtime::FuncInstance* callee, char* arg
   return true;
 }
 
+// Moves the `n` argument slots of a tail call at `args` down to the frame base `fp` (args >= fp). A plain
+// loop: calls take few arguments, and a vectorized copy's overlap and size checks would cost more.
+[[gnu::always_inline]] inline void move_args(char* fp, const char* args, uint32_t n) {
+  for (uint32_t i = 0; i < n; ++i) {
+    wr<uint64_t>(fp + size_t(i) * 8, rd<uint64_t>(args + size_t(i) * 8));
+    __asm__("" : "+r"(i)); /* keeps the compiler from vectorizing or calling memmove */
+  }
+}
+
 // Tail-calls Wasm function `callee` from the frame at `fp`: moves the `n` argument slots at `args` to the
 // frame base and enters the callee there, replacing the running function (its call stack entry becomes
 // the callee's). True with ip/fp/mem set for dispatch, or false after setting the trap (before anything
@@ -184,7 +193,7 @@ inline bool call_host_at(ExecState* st, runtime::FuncInstance* callee, char* arg
   }
   // The arguments sit above the frame base (in temporaries), so a forward copy never overwrites one
   // before it is read.
-  for (uint32_t i = 0; i < n; ++i) wr<uint64_t>(fp + i * 8, rd<uint64_t>(args + i * 8));
+  move_args(fp, args, n);
   st->func = callee;
   for (char *z = fp + frame.locals_offset(), *e = z + frame.locals_bytes(); z < e; z += 8) {
     wr<uint64_t>(z, 0);
@@ -197,11 +206,6 @@ inline bool call_host_at(ExecState* st, runtime::FuncInstance* callee, char* arg
   }
   ip = entry->interp_entry;
   return true;
-}
-
-// Moves `n` argument slots at `args` down to `fp` (a host callee of a tail call).
-inline void move_args(char* fp, const char* args, uint32_t n) {
-  for (uint32_t i = 0; i < n; ++i) wr<uint64_t>(fp + i * 8, rd<uint64_t>(args + i * 8));
 }
 
 }  // namespace
