@@ -40,8 +40,8 @@ class Features {
   constexpr Features() = default;
 
   // The features complete in this version of wisp: what an Engine enables unless told otherwise.
-  // None yet (issues 14-16 turn them on one by one).
-  static constexpr Features defaults() { return Features(); }
+  // Issues 14-16 turn them on one by one.
+  static constexpr Features defaults() { return Features().set(Feature::tail_call); }
 
   // Every feature, complete or not.
   static constexpr Features all() {

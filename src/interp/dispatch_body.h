@@ -163,7 +163,83 @@ inline bool call_host_at(ExecState* st, runtime::FuncInstance* callee, char* arg
   return true;
 }
 
+// Moves the `n` argument slots of a tail call at `args` down to the frame base `fp` (args >= fp). A plain
+// loop: calls take few arguments, and a vectorized copy's overlap and size checks would cost more.
+[[gnu::always_inline]] inline void move_args(char* fp, const char* args, uint32_t n) {
+  for (uint32_t i = 0; i < n; ++i) {
+    wr<uint64_t>(fp + size_t(i) * 8, rd<uint64_t>(args + size_t(i) * 8));
+    __asm__("" : "+r"(i)); /* keeps the compiler from vectorizing or calling memmove */
+  }
+}
+
+// Tail-calls Wasm function `callee` from the frame at `fp`: moves the `n` argument slots at `args` to the
+// frame base and enters the callee there, replacing the running function (its call stack entry becomes
+// the callee's). True with ip/fp/mem set for dispatch, or false after setting the trap (before anything
+// moved). Forced inline for the reasons of enter_function.
+[[gnu::always_inline]] inline bool enter_tail(runtime::FuncInstance* callee, const char* args, uint32_t n,
+                                              const uint32_t*& ip, char* fp, ExecState* st, uint8_t*& mem) {
+  runtime::FuncEntry* entry = callee->entry.load(std::memory_order_acquire);
+  if (entry == nullptr) {
+    entry = code_for_call(st, callee);
+    if (entry == nullptr) {
+      set_trap(st, TrapCode::pending_error, ip);
+      return false;
+    }
+  }
+  const runtime::FrameLayout& frame = entry->frame;
+  if (fp + frame.frame_bytes() > st->stack_limit) {
+    set_trap(st, TrapCode::stack_exhausted, ip);
+    return false;
+  }
+  // The arguments sit above the frame base (in temporaries), so a forward copy never overwrites one
+  // before it is read.
+  move_args(fp, args, n);
+  st->func = callee;
+  for (char *z = fp + frame.locals_offset(), *e = z + frame.locals_bytes(); z < e; z += 8) {
+    wr<uint64_t>(z, 0);
+    __asm__("" : "+r"(z)); /* as in enter_function: no memset call */
+  }
+  if (callee->instance != st->inst) {
+    st->inst = callee->instance;
+    st->mem0 = st->inst->mem0;
+    mem = mem_base_of(st);
+  }
+  ip = entry->interp_entry;
+  return true;
+}
+
 }  // namespace
+
+// Returns from the running function to the call stack's top entry (the results are at the frame base).
+#define WISP_RETURN()                                                                  \
+  do {                                                                                 \
+    CallFrame* frame_ = --st->cs;                                                      \
+    ip = frame_->ret.ir(); /* only IR returns are popped here (ReturnAddress) */       \
+    fp = frame_->fp;                                                                   \
+    runtime::FuncInstance* caller_ = frame_->func;                                     \
+    st->func = caller_;                                                                \
+    if (caller_ != nullptr && caller_->instance != st->inst) {                         \
+      st->inst = caller_->instance;                                                    \
+      st->mem0 = st->inst->mem0;                                                       \
+      WISP_RELOAD_MEM();                                                               \
+    }                                                                                  \
+    WISP_DISPATCH();                                                                   \
+  } while (0)
+
+// Tail-calls `callee` with n_k (operand) argument slots at slot operand k. A host callee is called
+// with its arguments moved to the frame base, and its results there are returned as the caller's.
+#define WISP_TAIL_CALL(callee_expr, k, n_k)                                            \
+  do {                                                                                 \
+    runtime::FuncInstance* callee_ = (callee_expr);                                    \
+    if (callee_->is_host()) {                                                          \
+      move_args(fp, WISP_SLOT(k), WISP_OPD(n_k));                                      \
+      if (!call_host_at(st, callee_, fp, ip)) WISP_EXIT();                             \
+      WISP_RELOAD_MEM();                                                               \
+      WISP_RETURN();                                                                   \
+    }                                                                                  \
+    if (!enter_tail(callee_, WISP_SLOT(k), WISP_OPD(n_k), ip, fp, st, mem)) WISP_EXIT(); \
+    WISP_DISPATCH();                                                                   \
+  } while (0)
 
 // Calls `callee` with its frame at slot operand k; the instruction's length gives the return address.
 // A macro around the helpers: it ends in dispatch, which must stay in the handler. A host function's

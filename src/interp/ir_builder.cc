@@ -581,6 +581,42 @@ void IrBuilder::on_call_indirect(uint32_t type_index, uint32_t table, const wasm
   invalidate();
 }
 
+// Tail calls: the arguments are materialized in consecutive temps as for a call; the handler moves them
+// to the frame base, where the callee's frame then starts (replacing this one). Its operand after the
+// argument slot is their size in slots.
+void IrBuilder::on_return_call(uint32_t func_index, const wasm::FuncType& type) {
+  mark_site();
+  uint32_t base = tail_call_args(type);
+  emit(HandlerId::op_return_call_xsi, {opd_x(func_index), opd_s(off(home(base))), opd_imm(param_slots(type))});
+  invalidate();
+  reachable_ = false;
+}
+
+void IrBuilder::on_return_call_indirect(uint32_t type_index, uint32_t table, const wasm::FuncType& type) {
+  mark_site();
+  Entry idx = pop();
+  uint32_t idx_slot = slot_of(idx, height());
+  uint32_t base = tail_call_args(type);
+  emit(HandlerId::op_return_call_indirect_sxxsi, {opd_s(idx_slot), opd_x(table), opd_x(type_index),
+                                                  opd_s(off(home(base))), opd_imm(param_slots(type))});
+  invalidate();
+  reachable_ = false;
+}
+
+uint32_t IrBuilder::param_slots(const wasm::FuncType& type) {
+  uint32_t n = 0;
+  for (ValType t : type.params) n += t.slots();
+  return n;
+}
+
+uint32_t IrBuilder::tail_call_args(const wasm::FuncType& type) {
+  uint32_t n = uint32_t(type.params.size());
+  materialize_top(n);
+  uint32_t base = height() - n;
+  stack_.resize(base);
+  return base;
+}
+
 // ---- parametric and variables --------------------------------------------------------------------------
 
 void IrBuilder::on_drop(ValType) {

@@ -48,6 +48,8 @@ class IrBuilder {
   void on_nop() {}
   void on_call(uint32_t func_index, const wasm::FuncType& type);
   void on_call_indirect(uint32_t type_index, uint32_t table, const wasm::FuncType& type);
+  void on_return_call(uint32_t func_index, const wasm::FuncType& type);
+  void on_return_call_indirect(uint32_t type_index, uint32_t table, const wasm::FuncType& type);
 
   void on_drop(wasm::ValType);
   void on_select(wasm::ValType type);
@@ -229,6 +231,8 @@ class IrBuilder {
   void materialize(uint32_t i);
   void materialize_locals();
   void materialize_top(uint32_t n);
+  uint32_t tail_call_args(const wasm::FuncType& type);  // materializes the arguments; their first height
+  static uint32_t param_slots(const wasm::FuncType& type);
   // Slot byte offset of a popped entry that was at height `h`; constants are stored to home(h) first.
   uint32_t slot_of(const Entry& e, uint32_t h);
   Src src_of(const Entry& e) const;

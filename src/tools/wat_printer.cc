@@ -503,6 +503,17 @@ class Printer {
         if (!t) return {-1, -1};
         return {int(t->params.size()) + 1, int(t->results.size())};
       }
+      case Op::return_call: {  // tail calls consume their operands and end the block's code, as return
+        if (in.a >= m_.func_types.size()) return {-1, -1};
+        const wasm::FuncType* t = ftype(m_.func_types[in.a]);
+        if (!t) return {-1, -1};
+        return {int(t->params.size()), 0};
+      }
+      case Op::return_call_indirect: {
+        const wasm::FuncType* t = ftype(in.a);
+        if (!t) return {-1, -1};
+        return {int(t->params.size()) + 1, 0};
+      }
       case Op::drop: return {1, 0};
       case Op::select: case Op::select_t: return {3, 1};
       case Op::local_get: case Op::global_get: case Op::ref_null: case Op::ref_func: case Op::table_size:

@@ -575,6 +575,7 @@ class FuncDecoder {
   bool decode_simd(bool live);  // func_decoder_simd.h
   bool decode_simd_const();     // func_decoder_simd.h: v128.const in a constant expression
   bool decode_br_table(bool live);
+  bool decode_return_call(bool indirect, bool live);  // return_call, return_call_indirect
   bool decode_end(bool live, bool& done);
   bool decode_else(bool live);
 

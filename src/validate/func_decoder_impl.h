@@ -102,6 +102,14 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
           if (lv) v_.on_call_indirect(ti, table, ft);
           break;
         }
+        case byte_of(Op::return_call):  // tail calls: the callee's results become the caller's
+        case byte_of(Op::return_call_indirect):
+          if (!m_.features.has(Feature::tail_call)) {
+            --p_;
+            return unknown_opcode(b);
+          }
+          if (!decode_return_call(b == byte_of(Op::return_call_indirect), lv)) return false;
+          break;
         case byte_of(Op::drop): {
           ValType t;
           if (!pop_any(t)) return false;
@@ -282,6 +290,33 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
       }
     }
   }
+}
+
+template <typename Tag, typename Visitor, typename Mode>
+bool FuncDecoder<Tag, Visitor, Mode>::decode_return_call(bool indirect, bool lv) {
+  uint32_t fi = 0, ti = 0, table = 0;
+  const wasm::FuncType* ft = nullptr;
+  if (!indirect) {
+    if (!read_u32(fi) || !check_func(fi)) return false;
+    ft = &m_.func_type(fi);
+  } else {
+    if (!read_u32(ti) || !read_u32(table) || !check_table(table)) return false;
+    if (kCheck && !m_.tables[table].elem.is_funcref()) return type_mismatch();
+    if (kCheck && ti >= m_.types.size()) return invalid_index("unknown type", ti);
+    ft = &m_.types[ti];
+    if (!pop(ValType::i32())) return false;
+  }
+  if constexpr (kCheck) {
+    std::span<const ValType> own = results(cbase_->bt);
+    if (!std::equal(own.begin(), own.end(), ft->results.begin(), ft->results.end())) return type_mismatch();
+  }
+  if (!pop_all(ft->params)) return false;
+  if (lv) {
+    if (!indirect) v_.on_return_call(fi, *ft);
+    else v_.on_return_call_indirect(ti, table, *ft);
+  }
+  set_unreachable();
+  return true;
 }
 
 template <typename Tag, typename Visitor, typename Mode>

@@ -52,6 +52,9 @@ struct NullVisitor {
   void on_nop() {}
   void on_call(uint32_t /*func_index*/, const wasm::FuncType&) {}
   void on_call_indirect(uint32_t /*type_index*/, uint32_t /*table*/, const wasm::FuncType&) {}
+  // Tail calls (feature tail-call): the callee's results are the function's; then unreachable.
+  void on_return_call(uint32_t /*func_index*/, const wasm::FuncType&) {}
+  void on_return_call_indirect(uint32_t /*type_index*/, uint32_t /*table*/, const wasm::FuncType&) {}
 
   // Parametric.
   void on_drop(wasm::ValType) {}

@@ -6,13 +6,15 @@ set -u
 W=${1:?usage: run-features-tests.sh WISP_BINARY}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-# One function [] -> [] whose body is `return_call 0` (tail calls, not implemented yet).
-printf '\000asm\001\000\000\000\001\004\001\140\000\000\003\002\001\000\012\006\001\004\000\022\000\013' > "$T/tc.wasm"
+# One function [] -> [] whose body is `throw 0` (exceptions, not implemented yet).
+printf '\000asm\001\000\000\000\001\004\001\140\000\000\003\002\001\000\012\006\001\004\000\010\000\013' > "$T/ex.wasm"
 # The same module inside a spec script.
-printf '(module binary "\\00asm\\01\\00\\00\\00\\01\\04\\01\\60\\00\\00\\03\\02\\01\\00\\0a\\06\\01\\04\\00\\12\\00\\0b")\n' > "$T/tc.wast"
+printf '(module binary "\\00asm\\01\\00\\00\\00\\01\\04\\01\\60\\00\\00\\03\\02\\01\\00\\0a\\06\\01\\04\\00\\08\\00\\0b")\n' > "$T/ex.wast"
+# The same function with `return_call 0` (tail calls: complete, on by default).
+printf '\000asm\001\000\000\000\001\004\001\140\000\000\003\002\001\000\012\006\001\004\000\022\000\013' > "$T/tc.wasm"
 printf '(module (func (export "f") (result i32) (i32.const 7)))\n' > "$T/ok.wat"
-OFF="illegal opcode 0x12"
-ON="return_call: not supported yet (feature tail-call)"
+OFF="illegal opcode 0x08"
+ON="throw: not supported yet (feature exceptions)"
 fails=0
 # check NAME EXPECTED_EXIT EXPECTED_TEXT ARGS...: runs wisp ARGS, checks exit code and output.
 check() {
@@ -27,26 +29,29 @@ check() {
 }
 
 for cmd in run validate; do
-  check "$cmd default" 1 "$OFF" $cmd "$T/tc.wasm"
-  check "$cmd -W tail-call=y" 1 "$ON" $cmd -W tail-call=y "$T/tc.wasm"
-  check "$cmd -Wtail-call=y" 1 "$ON" $cmd -Wtail-call=y "$T/tc.wasm"
-  check "$cmd --wasm=tail-call" 1 "$ON" $cmd --wasm=tail-call "$T/tc.wasm"
-  check "$cmd comma list" 1 "$ON" $cmd -W gc=y,tail-call=yes,memory64=n "$T/tc.wasm"
-  check "$cmd later wins" 1 "$OFF" $cmd -W tail-call=y -W tail-call=n "$T/tc.wasm"
-  check "$cmd all-proposals" 1 "$ON" $cmd -W all-proposals=y "$T/tc.wasm"
-  check "$cmd other feature" 1 "$OFF" $cmd -W exceptions=y "$T/tc.wasm"
-  check "$cmd unknown name" 2 "unknown feature 'tail-calls'" $cmd -W tail-calls=y "$T/tc.wasm"
-  check "$cmd bad value" 2 "bad value 'maybe'" $cmd -W tail-call=maybe "$T/tc.wasm"
+  check "$cmd default" 1 "$OFF" $cmd "$T/ex.wasm"
+  check "$cmd -W exceptions=y" 1 "$ON" $cmd -W exceptions=y "$T/ex.wasm"
+  check "$cmd -Wexceptions=y" 1 "$ON" $cmd -Wexceptions=y "$T/ex.wasm"
+  check "$cmd --wasm=exceptions" 1 "$ON" $cmd --wasm=exceptions "$T/ex.wasm"
+  check "$cmd comma list" 1 "$ON" $cmd -W gc=y,exceptions=yes,memory64=n "$T/ex.wasm"
+  check "$cmd later wins" 1 "$OFF" $cmd -W exceptions=y -W exceptions=n "$T/ex.wasm"
+  check "$cmd all-proposals" 1 "$ON" $cmd -W all-proposals=y "$T/ex.wasm"
+  check "$cmd other feature" 1 "$OFF" $cmd -W tail-call=y "$T/ex.wasm"
+  check "$cmd tail-call off" 1 "illegal opcode 0x12" $cmd -W tail-call=n "$T/tc.wasm"
+  check "$cmd unknown name" 2 "unknown feature 'tail-calls'" $cmd -W tail-calls=y "$T/ex.wasm"
+  check "$cmd bad value" 2 "bad value 'maybe'" $cmd -W tail-call=maybe "$T/ex.wasm"
   check "$cmd missing value" 2 "needs a setting" $cmd -W
   check "$cmd -W help" 0 "relaxed-simd" $cmd -W help
   check "$cmd --help" 0 "-W NAME=y|n" $cmd --help
 done
+check "validate tail-call default" 0 "" validate "$T/tc.wasm"
+check "-W help default" 0 "tail-call             default: y" run -W help
 check "run wasm 2.0 with all" 0 "7" run -W all-proposals=y --invoke f "$T/ok.wat"
 check "validate wasm 2.0 with all" 0 "" validate -W all-proposals=y "$T/ok.wat"
-check "wast default" 1 "$OFF" wast -v "$T/tc.wast"
-check "wast -W tail-call=y" 1 "$ON" wast -v -W tail-call=y "$T/tc.wast"
-check "wast unknown name" 2 "unknown feature 'bogus'" wast -W bogus "$T/tc.wast"
-check "wast bad value" 2 "bad value ''" wast -W gc= "$T/tc.wast"
+check "wast default" 1 "$OFF" wast -v "$T/ex.wast"
+check "wast -W exceptions=y" 1 "$ON" wast -v -W exceptions=y "$T/ex.wast"
+check "wast unknown name" 2 "unknown feature 'bogus'" wast -W bogus "$T/ex.wast"
+check "wast bad value" 2 "bad value ''" wast -W gc= "$T/ex.wast"
 check "wast -W help" 0 "multi-memory" wast -W help
 check "wast --help" 0 "-W NAME=y|n" wast --help
 if [ "$fails" != 0 ]; then

@@ -15,11 +15,11 @@
 namespace wisp {
 namespace {
 
-TEST(Features, DefaultsAreWasm20Only) {
+TEST(Features, DefaultsAreTheCompleteFeatures) {
   Features f;
   EXPECT_TRUE(f.has(Feature::none));
   for (unsigned i = 1; i < unsigned(Feature::count_); ++i) EXPECT_FALSE(f.has(Feature(i))) << i;
-  EXPECT_EQ(Features::defaults(), Features());  // nothing is complete yet
+  EXPECT_EQ(Features::defaults(), Features().set(Feature::tail_call));  // the complete ones
   EXPECT_EQ(Config().features, Features::defaults());
   for (unsigned i = 0; i < unsigned(Feature::count_); ++i) EXPECT_TRUE(Features::all().has(Feature(i))) << i;
 }
@@ -105,11 +105,13 @@ TEST(Features, OpcodeTableFeatureColumn) {
   EXPECT_EQ(wasm::op_from_fb(0x1E, Features().set(Feature::gc)), wasm::Op::i31_get_u);
   EXPECT_EQ(wasm::op_from_fb(0x1F, Features::all()), std::nullopt);
   // The lookups hide a feature's instructions unless asked for it.
-  EXPECT_EQ(wasm::op_from_byte(0x12), std::nullopt);
+  EXPECT_EQ(wasm::op_from_byte(0x12, Features()), std::nullopt);
   EXPECT_EQ(wasm::op_from_byte(0x12, Features().set(Feature::tail_call)), wasm::Op::return_call);
   EXPECT_EQ(wasm::op_from_byte(0x12, Features().set(Feature::gc)), std::nullopt);
-  EXPECT_EQ(wasm::op_from_name("return_call"), std::nullopt);
-  EXPECT_EQ(wasm::op_from_name("return_call", Features::all()), wasm::Op::return_call);
+  EXPECT_EQ(wasm::op_from_byte(0x12), wasm::Op::return_call);  // tail calls are on by default
+  EXPECT_EQ(wasm::op_from_name("return_call", Features()), std::nullopt);
+  EXPECT_EQ(wasm::op_from_name("try_table"), std::nullopt);
+  EXPECT_EQ(wasm::op_from_name("try_table", Features::all()), wasm::Op::try_table);
   EXPECT_EQ(wasm::op_from_byte(0x6A), wasm::Op::i32_add);
 
   size_t simd_base = 0, relaxed = 0;
@@ -169,14 +171,21 @@ void expect_error(const Result<void>& r, ErrorKind kind, std::string_view messag
   EXPECT_EQ(r.error().message, message);
 }
 
-TEST(Features, TailCallRejectedOffNamedOn) {
+TEST(Features, TailCallOnByDefaultRejectedOff) {
   std::vector<uint8_t> m = one_func({0x12, 0x00, 0x0B});  // return_call 0
-  expect_error(validate_with("", m), ErrorKind::Malformed, "illegal opcode 0x12");
-  expect_error(validate_with("gc=y,exceptions=y", m), ErrorKind::Malformed, "illegal opcode 0x12");
-  expect_error(validate_with("tail-call=y", m), ErrorKind::Malformed,
-               "return_call: not supported yet (feature tail-call)");
-  // The error points at the instruction, as an illegal opcode's does.
-  Result<void> off = validate_with("", m), on = validate_with("tail-call=y", m);
+  EXPECT_TRUE(validate_with("", m).ok());
+  EXPECT_TRUE(validate_with("tail-call=y", m).ok());
+  expect_error(validate_with("tail-call=n", m), ErrorKind::Malformed, "illegal opcode 0x12");
+  expect_error(validate_with("tail-call=n,gc=y,exceptions=y", m), ErrorKind::Malformed, "illegal opcode 0x12");
+  // return_call_indirect 0 0 without a table.
+  expect_error(validate_with("tail-call=n", one_func({0x13, 0x00, 0x00, 0x0B})), ErrorKind::Malformed,
+               "illegal opcode 0x13");
+}
+
+TEST(Features, UnsupportedPointsAtTheInstruction) {
+  // An enabled but unimplemented instruction's error points at it, as an illegal opcode's does.
+  std::vector<uint8_t> m = one_func({0x08, 0x00, 0x0B});  // throw 0
+  Result<void> off = validate_with("", m), on = validate_with("exceptions=y", m);
   ASSERT_FALSE(off.ok());
   ASSERT_FALSE(on.ok());
   EXPECT_EQ(off.error().offset, on.error().offset);
@@ -292,9 +301,10 @@ TEST(Features, Wasm20UnaffectedByFeatures) {
 
 TEST(Features, TextKeepsUnimplementedInstructionsUnknown) {
   // The text format learns a feature's instructions when the feature is implemented.
-  Result<std::vector<uint8_t>> r = text::wat_to_wasm("(module (func return_call 0))");
+  Result<std::vector<uint8_t>> r = text::wat_to_wasm("(module (func throw 0))");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find("unknown operator"), std::string::npos) << r.error().message;
+  EXPECT_TRUE(text::wat_to_wasm("(module (func return_call 0))").ok());  // tail calls: implemented
 }
 
 }  // namespace
