@@ -126,29 +126,25 @@ inline bool call_host_at(ExecState* st, runtime::FuncInstance* callee, char* arg
   return true;
 }
 
-// Enters Wasm function `callee` with its frame at `nfp` (the argument slots), to return to `ret`: true
-// with ip/fp/mem set for the caller to dispatch, or false after setting the trap. Forced inline: in
-// tail-call mode the dispatch must stay in the handler, and ip/fp/mem must stay in registers. Each trap
-// is set where it arises, as constants (returning its code would cost a register move on the hot path).
-[[gnu::always_inline]] inline bool enter_function(runtime::FuncInstance* callee, char* nfp, const uint32_t* ret,
-                                                  const uint32_t*& ip, char*& fp, ExecState* st, uint8_t*& mem) {
+// The entry of Wasm function `callee`, translating it on its first call: nullptr after setting the trap
+// (translation failed). Forced inline into the call handlers, as everything on their path.
+[[gnu::always_inline]] inline runtime::FuncEntry* entry_for_call(runtime::FuncInstance* callee, const uint32_t* ip,
+                                                                  ExecState* st) {
   runtime::FuncEntry* entry = callee->entry.load(std::memory_order_acquire);
   if (entry == nullptr) {
     entry = code_for_call(st, callee);
-    if (entry == nullptr) {
-      set_trap(st, TrapCode::pending_error, ip);
-      return false;
-    }
+    if (entry == nullptr) set_trap(st, TrapCode::pending_error, ip);
   }
-  const runtime::FrameLayout& frame = entry->frame;
-  if (st->cs == st->cs_limit || nfp + frame.frame_bytes() > st->stack_limit) {
-    set_trap(st, TrapCode::stack_exhausted, ip);
-    return false;
-  }
-  *st->cs++ = CallFrame{ReturnAddress::ir(ret), fp, st->func};
+  return entry;
+}
+
+// Makes `callee` the running function with its frame at `nfp`: zeroes its declared locals and switches
+// to its instance (and memory) when that changes. Locals are zeroed by an inline loop, not memset: a libc
+// call in a call handler forces a stack frame and spills of ip/fp/st/mem (bench/RESULTS.md: memset +
+// spills were ~1/3 of a call's instructions in fib).
+[[gnu::always_inline]] inline void start_frame(runtime::FuncInstance* callee, char* nfp,
+                                               const runtime::FrameLayout& frame, ExecState* st, uint8_t*& mem) {
   st->func = callee;
-  // Locals are zeroed by an inline loop, not memset: a libc call in a call handler forces a stack frame
-  // and spills of ip/fp/st/mem (bench/RESULTS.md: memset + spills were ~1/3 of a call's instructions in fib).
   for (char *z = nfp + frame.locals_offset(), *e = z + frame.locals_bytes(); z < e; z += 8) {
     wr<uint64_t>(z, 0);
     __asm__("" : "+r"(z)); /* keeps the compiler from turning the loop back into memset */
@@ -158,6 +154,23 @@ inline bool call_host_at(ExecState* st, runtime::FuncInstance* callee, char* arg
     st->mem0 = st->inst->mem0;
     mem = mem_base_of(st);
   }
+}
+
+// Enters Wasm function `callee` with its frame at `nfp` (the argument slots), to return to `ret`: true
+// with ip/fp/mem set for the caller to dispatch, or false after setting the trap. Forced inline: in
+// tail-call mode the dispatch must stay in the handler, and ip/fp/mem must stay in registers. Each trap
+// is set where it arises, as constants (returning its code would cost a register move on the hot path).
+[[gnu::always_inline]] inline bool enter_function(runtime::FuncInstance* callee, char* nfp, const uint32_t* ret,
+                                                  const uint32_t*& ip, char*& fp, ExecState* st, uint8_t*& mem) {
+  runtime::FuncEntry* entry = entry_for_call(callee, ip, st);
+  if (entry == nullptr) return false;
+  const runtime::FrameLayout& frame = entry->frame;
+  if (st->cs == st->cs_limit || nfp + frame.frame_bytes() > st->stack_limit) {
+    set_trap(st, TrapCode::stack_exhausted, ip);
+    return false;
+  }
+  *st->cs++ = CallFrame{ReturnAddress::ir(ret), fp, st->func};
+  start_frame(callee, nfp, frame, st, mem);
   fp = nfp;
   ip = entry->interp_entry;
   return true;
@@ -178,14 +191,8 @@ inline bool call_host_at(ExecState* st, runtime::FuncInstance* callee, char* arg
 // moved). Forced inline for the reasons of enter_function.
 [[gnu::always_inline]] inline bool enter_tail(runtime::FuncInstance* callee, const char* args, uint32_t n,
                                               const uint32_t*& ip, char* fp, ExecState* st, uint8_t*& mem) {
-  runtime::FuncEntry* entry = callee->entry.load(std::memory_order_acquire);
-  if (entry == nullptr) {
-    entry = code_for_call(st, callee);
-    if (entry == nullptr) {
-      set_trap(st, TrapCode::pending_error, ip);
-      return false;
-    }
-  }
+  runtime::FuncEntry* entry = entry_for_call(callee, ip, st);
+  if (entry == nullptr) return false;
   const runtime::FrameLayout& frame = entry->frame;
   if (fp + frame.frame_bytes() > st->stack_limit) {
     set_trap(st, TrapCode::stack_exhausted, ip);
@@ -194,16 +201,7 @@ inline bool call_host_at(ExecState* st, runtime::FuncInstance* callee, char* arg
   // The arguments sit above the frame base (in temporaries), so a forward copy never overwrites one
   // before it is read.
   move_args(fp, args, n);
-  st->func = callee;
-  for (char *z = fp + frame.locals_offset(), *e = z + frame.locals_bytes(); z < e; z += 8) {
-    wr<uint64_t>(z, 0);
-    __asm__("" : "+r"(z)); /* as in enter_function: no memset call */
-  }
-  if (callee->instance != st->inst) {
-    st->inst = callee->instance;
-    st->mem0 = st->inst->mem0;
-    mem = mem_base_of(st);
-  }
+  start_frame(callee, fp, frame, st, mem);
   ip = entry->interp_entry;
   return true;
 }
