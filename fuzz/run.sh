@@ -12,6 +12,10 @@ shift 2
 BUILD=${WISP_FUZZ_BUILD:-$ROOT/build-fuzz}
 WORK=${WISP_FUZZ_WORK:-$BUILD/work}
 SUITE=${WISP_TESTSUITE:-$ROOT/../shared/wasm-testsuite}/2.0
+# Wasm 3.0 scripts of the features wisp implements (on by default), seeded alongside 2.0 so the fuzzers
+# reach their instructions too; add a feature's files here when it lands.
+LATEST=$(dirname "$SUITE")/latest
+LATEST_SEEDS="$LATEST/return_call.wast $LATEST/return_call_indirect.wast"
 
 if [ ! -f "$BUILD/build.ninja" ]; then
   cmake -S fuzz -B "$BUILD" -G Ninja -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null
@@ -29,7 +33,7 @@ if [ ! -d "$SEEDS" ]; then
       # Every module of the spec suite (wabt's wast2json splits the scripts), SIMD scripts excluded
       # from run/diff (SIMD is still in progress).
       tmp=$(mktemp -d)
-      for f in "$SUITE"/*.wast; do
+      for f in "$SUITE"/*.wast $LATEST_SEEDS; do
         b=$(basename "$f" .wast)
         case "$TARGET:$b" in (run:simd*|diff:simd*) continue ;; esac
         wast2json --enable-all "$f" -o "$tmp/$b.json" >/dev/null 2>&1 || true
@@ -38,7 +42,7 @@ if [ ! -d "$SEEDS" ]; then
       rm -rf "$tmp" ;;
     text)
       # The spec scripts and a slice of each (libFuzzer's -max_len cuts the rest).
-      for f in "$SUITE"/*.wast; do
+      for f in "$SUITE"/*.wast $LATEST_SEEDS; do
         [ "$(wc -c < "$f")" -lt 65536 ] && cp "$f" "$SEEDS.tmp/"
         head -c 3000 "$f" > "$SEEDS.tmp/head-$(basename "$f")"
       done ;;
