@@ -28,6 +28,7 @@ enum wisp_error_kind_enum {
   WISP_ERROR_EXHAUSTION,  /* call stack exhausted */
   WISP_ERROR_IO,          /* files */
   WISP_ERROR_USAGE,       /* wrong arguments, unsupported operation */
+  WISP_ERROR_EXCEPTION,   /* a Wasm exception that no Wasm handler caught */
 };
 
 WASM_API_EXTERN void wisp_error_delete(own wisp_error_t*);

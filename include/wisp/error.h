@@ -16,6 +16,7 @@ enum class ErrorKind : uint8_t {
   Unlinkable,   // linker: imports do not match
   Trap,         // execution or instantiation trapped
   Exhaustion,   // call stack exhausted (a Trap with a distinct assertion kind)
+  Exception,    // a Wasm exception (exceptions proposal) that no Wasm handler caught
   Io,           // files
   Usage,        // wrong arguments to an API or the CLI
 };

@@ -36,6 +36,7 @@ wisp_error_kind_t wisp_error_kind(const wisp_error_t* e) {
     case wisp::ErrorKind::Exhaustion: return WISP_ERROR_EXHAUSTION;
     case wisp::ErrorKind::Io: return WISP_ERROR_IO;
     case wisp::ErrorKind::Usage: return WISP_ERROR_USAGE;
+    case wisp::ErrorKind::Exception: return WISP_ERROR_EXCEPTION;
   }
   return WISP_ERROR_USAGE;
 }

@@ -11,6 +11,7 @@ const char* error_kind_name(ErrorKind kind) {
     case ErrorKind::Unlinkable: return "unlinkable";
     case ErrorKind::Trap: return "trap";
     case ErrorKind::Exhaustion: return "exhaustion";
+    case ErrorKind::Exception: return "exception";
     case ErrorKind::Io: return "io";
     case ErrorKind::Usage: return "usage";
   }

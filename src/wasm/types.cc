@@ -10,11 +10,42 @@ std::string ValType::name() const {
     case ValKind::f64: return "f64";
     case ValKind::v128: return "v128";
     case ValKind::ref:
-      if (is_funcref()) return "funcref";
-      if (is_externref()) return "externref";
-      return std::string("(ref ") + (nullable() ? "null " : "") + std::to_string(heap()) + ")";
+      if (nullable() && is_abstract_heap(heap())) return heap_type_name(heap()) + "ref";
+      return std::string("(ref ") + (nullable() ? "null " : "") + heap_type_name(heap()) + ")";
   }
   return "?";
+}
+
+namespace {
+struct HeapName {
+  HeapKind kind;
+  uint8_t byte;
+  const char* name;
+};
+constexpr HeapName kHeapNames[] = {
+    {HeapKind::func, 0x70, "func"},     {HeapKind::extern_, 0x6F, "extern"},   {HeapKind::exn, 0x69, "exn"},
+    {HeapKind::noexn, 0x74, "noexn"},   {HeapKind::any, 0x6E, "any"},          {HeapKind::eq, 0x6D, "eq"},
+    {HeapKind::i31, 0x6C, "i31"},       {HeapKind::struct_, 0x6B, "struct"},   {HeapKind::array, 0x6A, "array"},
+    {HeapKind::none, 0x71, "none"},     {HeapKind::noextern, 0x72, "noextern"}, {HeapKind::nofunc, 0x73, "nofunc"},
+};
+}  // namespace
+
+uint8_t heap_kind_byte(uint32_t heap) {
+  for (const HeapName& h : kHeapNames)
+    if (uint32_t(h.kind) == heap) return h.byte;
+  return 0;
+}
+
+std::optional<uint32_t> heap_kind_from_byte(uint8_t b) {
+  for (const HeapName& h : kHeapNames)
+    if (h.byte == b) return uint32_t(h.kind);
+  return std::nullopt;
+}
+
+std::string heap_type_name(uint32_t heap) {
+  for (const HeapName& h : kHeapNames)
+    if (uint32_t(h.kind) == heap) return h.name;
+  return std::to_string(heap);
 }
 
 std::optional<ValType> valtype_from_byte(uint8_t b) {

@@ -11,12 +11,31 @@ namespace wisp::wasm {
 
 enum class ValKind : uint8_t { i32, i64, f32, f64, v128, ref };
 
-// Abstract heap types; concrete (indexed) heap types use values below kHeapAbstractBase.
+// Abstract heap types; concrete (indexed) heap types use values below kHeapAbstractBase. The values
+// must fit the 23-bit heap field. func/extern are Wasm 2.0; exn/noexn come with exceptions, the rest
+// with GC (nofunc/noextern are the bottom types of the func and extern hierarchies).
 enum class HeapKind : uint32_t {
-  func = 0x7F'FFF0,  // must fit the 23-bit heap field
+  func = 0x7F'FFF0,
   extern_ = 0x7F'FFF1,
+  exn = 0x7F'FFF2,
+  noexn = 0x7F'FFF3,
+  any = 0x7F'FFF4,
+  eq = 0x7F'FFF5,
+  i31 = 0x7F'FFF6,
+  struct_ = 0x7F'FFF7,
+  array = 0x7F'FFF8,
+  none = 0x7F'FFF9,
+  noextern = 0x7F'FFFA,
+  nofunc = 0x7F'FFFB,
 };
 constexpr uint32_t kHeapAbstractBase = 0x7F'FFF0;
+constexpr bool is_abstract_heap(uint32_t heap) { return heap >= kHeapAbstractBase; }
+// The binary encoding of an abstract heap type (0x70 func ... 0x74 noexn), 0 for an index.
+uint8_t heap_kind_byte(uint32_t heap);
+// The abstract heap type a byte 0x69..0x74 encodes (as s33: the negative one-byte forms), if any.
+std::optional<uint32_t> heap_kind_from_byte(uint8_t b);
+// Text name: "func", "extern", "exn", "any", ... ; for a type index, its decimal number.
+std::string heap_type_name(uint32_t heap);
 
 // A value type packed into 32 bits: {kind:8, nullable:1, heap type:23} so typed references need no redesign.
 class ValType {
@@ -34,6 +53,7 @@ class ValType {
   }
   static constexpr ValType funcref() { return ref(uint32_t(HeapKind::func), true); }
   static constexpr ValType externref() { return ref(uint32_t(HeapKind::extern_), true); }
+  static constexpr ValType exnref() { return ref(uint32_t(HeapKind::exn), true); }
 
   constexpr ValKind kind() const { return ValKind(bits_ & 0xff); }
   constexpr bool is_ref() const { return kind() == ValKind::ref; }
@@ -47,7 +67,8 @@ class ValType {
   constexpr uint32_t bits() const { return bits_; }
   constexpr bool operator==(const ValType&) const = default;
 
-  // Spec text name: i32, i64, f32, f64, v128, funcref, externref.
+  // Spec text name: i32, i64, f32, f64, v128, funcref, externref, exnref, ... ; other references as
+  // "(ref null? ht)" with ht an abstract name or a type index.
   std::string name() const;
 
  private:
