@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "util/leb128.h"
+#include "wisp/features.h"
 #include "wasm/types.h"
 
 namespace wisp::binary {
@@ -25,6 +26,22 @@ enum class TypeStatus : uint8_t {
 
 struct TypeOptions {
   bool typed_refs = false;  // function references: accept 0x63 / 0x64 heap-typed references
+  bool exceptions = false;  // exnref (0x69) and nullexnref (0x74), and exn/noexn as heap types
+  bool gc = false;          // anyref..arrayref, nullref, nullexternref, nullfuncref and their heap types
+
+  static TypeOptions from(Features f) {
+    return {f.has(Feature::function_references) || f.has(Feature::gc), f.has(Feature::exceptions), f.has(Feature::gc)};
+  }
+  // Whether an abstract heap type (HeapKind value) exists under these options.
+  bool allows_abstract(uint32_t heap) const {
+    switch (wasm::HeapKind(heap)) {
+      case wasm::HeapKind::func:
+      case wasm::HeapKind::extern_: return true;
+      case wasm::HeapKind::exn:
+      case wasm::HeapKind::noexn: return exceptions;
+      default: return gc;
+    }
+  }
 };
 
 namespace detail {
@@ -44,7 +61,8 @@ inline constexpr auto kOneByteTypes = [] {
   return a;
 }();
 
-inline TypeStatus read_heap_ref(const uint8_t*& p, const uint8_t* end, bool nullable, wasm::ValType& out) {
+inline TypeStatus read_heap_ref(const uint8_t*& p, const uint8_t* end, bool nullable, wasm::ValType& out,
+                                TypeOptions opt) {
   int64_t ht = 0;
   switch (util::read_sleb<33>(p, end, ht)) {
     case util::LebStatus::ok: break;
@@ -57,11 +75,19 @@ inline TypeStatus read_heap_ref(const uint8_t*& p, const uint8_t* end, bool null
     out = wasm::ValType::ref(uint32_t(ht), nullable);
     return TypeStatus::ok;
   }
-  // Abstract heap types are one-byte negative s33 values: func = 0x70, extern = 0x6F.
-  if (ht == int64_t(wasm::kTypeFuncRef) - 0x80) out = wasm::ValType::ref(uint32_t(wasm::HeapKind::func), nullable);
-  else if (ht == int64_t(wasm::kTypeExternRef) - 0x80) out = wasm::ValType::ref(uint32_t(wasm::HeapKind::extern_), nullable);
-  else return TypeStatus::bad_heap_type;
+  // Abstract heap types are one-byte negative s33 values: func = 0x70, extern = 0x6F, ...
+  std::optional<uint32_t> heap = ht >= -0x40 ? wasm::heap_kind_from_byte(uint8_t(ht + 0x80)) : std::nullopt;
+  if (!heap || !opt.allows_abstract(*heap)) return TypeStatus::bad_heap_type;
+  out = wasm::ValType::ref(*heap, nullable);
   return TypeStatus::ok;
+}
+
+// The one-byte shorthands of later proposals: exnref, anyref, ... = (ref null ht).
+inline bool shorthand_type(uint8_t b, TypeOptions opt, wasm::ValType& out) {
+  std::optional<uint32_t> heap = wasm::heap_kind_from_byte(b);
+  if (!heap || !opt.allows_abstract(*heap)) return false;
+  out = wasm::ValType::ref(*heap, true);
+  return true;
 }
 
 }  // namespace detail
@@ -84,7 +110,11 @@ inline TypeStatus read_val_type(const uint8_t*& p, const uint8_t* end, wasm::Val
   }
   if (opt.typed_refs && (b == kTypeRefNull || b == kTypeRef)) {
     ++p;
-    return detail::read_heap_ref(p, end, b == kTypeRefNull, out);
+    return detail::read_heap_ref(p, end, b == kTypeRefNull, out, opt);
+  }
+  if (detail::shorthand_type(b, opt, out)) {
+    ++p;
+    return TypeStatus::ok;
   }
   return TypeStatus::bad_byte;
 }
@@ -103,9 +133,13 @@ inline TypeStatus read_ref_type(const uint8_t*& p, const uint8_t* end, wasm::Val
 // Reads ref.null's heap type: in 2.0 the byte of funcref / externref, with typed references an s33
 // heap type (abstract or a type index). The result is the nullable reference type.
 inline TypeStatus read_heap_type(const uint8_t*& p, const uint8_t* end, wasm::ValType& out, TypeOptions opt = {}) {
-  if (opt.typed_refs) return detail::read_heap_ref(p, end, true, out);
+  if (opt.typed_refs) return detail::read_heap_ref(p, end, true, out, opt);
   if (p >= end) return TypeStatus::eof;
-  if (*p != wasm::kTypeFuncRef && *p != wasm::kTypeExternRef) return TypeStatus::bad_byte;
+  if (*p != wasm::kTypeFuncRef && *p != wasm::kTypeExternRef) {
+    if (!detail::shorthand_type(*p, opt, out)) return TypeStatus::bad_byte;
+    ++p;
+    return TypeStatus::ok;
+  }
   out = detail::kOneByteTypes[*p++];
   return TypeStatus::ok;
 }
