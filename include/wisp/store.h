@@ -57,6 +57,10 @@ class Store {
   Result<uint64_t> get_fuel() const;
 
   InterruptHandle interrupt_handle();
+  // The trap a guest of this store would stop with now ("interrupted" or "deadline exceeded") when an
+  // interrupt is pending and the engine is interruptible; nullopt otherwise. Host functions that block
+  // (WASI's poll_oneoff, reads from pipes) check it so a sleeping guest stops as promptly as a running one.
+  std::optional<Error> pending_interrupt() const;
   // Clears a pending interrupt (requested or from a passed deadline) so the store can run again.
   void clear_interrupt();
 

@@ -55,6 +55,15 @@ Result<uint64_t> Store::get_fuel() const {
 
 InterruptHandle Store::interrupt_handle() { return InterruptHandle(&data_->interrupt); }
 
+std::optional<Error> Store::pending_interrupt() const {
+  if (!data_->interrupt_checks) return std::nullopt;
+  switch (data_->interrupt.load(std::memory_order_relaxed)) {
+    case runtime::kInterruptNone: return std::nullopt;
+    case runtime::kInterruptDeadline: return Error::trap("deadline exceeded");
+    default: return Error::trap("interrupted");
+  }
+}
+
 void Store::clear_interrupt() { data_->interrupt.store(runtime::kInterruptNone, std::memory_order_relaxed); }
 
 Result<void> Store::set_deadline(std::chrono::steady_clock::time_point when) {

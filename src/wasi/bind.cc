@@ -5,6 +5,7 @@
 #include "wasi/functions.h"
 #include "wisp/linker.h"
 #include "wisp/memory.h"
+#include "wisp/store.h"
 #include "wisp/wasi.h"
 
 namespace wisp {
@@ -29,9 +30,16 @@ struct Bind;
 template <class... A, Errno (*F)(WasiCtx&, const GuestMemory&, A...)>
 struct Bind<F> {
   static auto make(WasiCtx* ctx) {
-    return [ctx](Caller& c, A... a) -> int32_t {
+    return [ctx](Caller& c, A... a) -> Result<int32_t> {
+      ctx->store = &c.store();
       GuestMemory m = memory_of(c);
-      return static_cast<int32_t>(F(*ctx, m, a...));
+      Errno r = F(*ctx, m, a...);
+      if (r == wasi::fn::kStopRequested) [[unlikely]] {
+        // A blocking call gave up for an interrupt or deadline: stop the guest with that trap.
+        if (std::optional<Error> e = c.store().pending_interrupt()) return std::move(*e);
+        r = wasi::kIntr;
+      }
+      return static_cast<int32_t>(r);
     };
   }
 };

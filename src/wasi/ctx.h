@@ -6,6 +6,10 @@
 
 #include "wasi/fd_table.h"
 
+namespace wisp {
+class Store;
+}
+
 namespace wisp::wasi {
 
 struct WasiCtx {
@@ -13,6 +17,7 @@ struct WasiCtx {
   std::vector<std::string> env;  // "NAME=VALUE"
   FdTable fds;
   int exit_code = -1;  // set by proc_exit
+  Store* store = nullptr;  // the store of the current call (bind.cc sets it): blocking calls check its interrupt
 };
 
 }  // namespace wisp::wasi

@@ -85,6 +85,22 @@ Errno path_symlink(Ctx&, const Mem&, uint32_t old_path, uint32_t old_path_len, u
 Errno path_unlink_file(Ctx&, const Mem&, uint32_t fd, uint32_t path, uint32_t path_len);
 
 // Shared helpers.
+// Not a WASI errno: a blocking call gave up because the guest must stop (an interrupt or a passed deadline
+// of its store); bind.cc turns it into the store's trap.
+constexpr Errno kStopRequested = 0xFFFF;
+// How often a blocking call of an interruptible store looks at the interrupt flag while it waits.
+constexpr int kStopCheckMs = 20;
+// Whether the store of the current call is interruptible, and whether its guest must stop now.
+bool interruptible(const Ctx& c);
+bool stop_requested(const Ctx& c);
+// Called before a host read/write/accept on `e` that may block (pipes, terminals, sockets): with an
+// emulated O_NONBLOCK (flags set by the guest on a descriptor it does not own) kAgain when not ready; for
+// an interruptible store it waits in kStopCheckMs slices and returns kStopRequested when the guest must
+// stop. Otherwise kSuccess at once: the call blocks as the OS makes it.
+Errno wait_ready(Ctx& c, const FdEntry& e, short poll_events);
+// Whether the guest's fd_fdstat_set_flags(NONBLOCK) is emulated for `e` (a borrowed host descriptor:
+// inherited stdio or an embedder's socket, whose open file description the host shares).
+bool emulated_nonblock(const FdEntry& e);
 // Converts fd_filestat_set_times / path_filestat_set_times arguments to host timespecs (EINVAL on bad flags).
 Errno times_from_flags(uint64_t atim, uint64_t mtim, uint32_t fst_flags, struct timespec* out2);
 // The host iovecs of a guest iovec array (EFAULT on any bad pointer), capped at IOV_MAX entries.

@@ -2,15 +2,18 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <string>
 
 #include "wasi/functions.h"
 #include "wasi/os.h"
+#include "wisp/store.h"
 
 namespace wisp::wasi::fn {
 
@@ -50,6 +53,31 @@ Errno times_from_flags(uint64_t atim, uint64_t mtim, uint32_t f, struct timespec
   return kSuccess;
 }
 
+bool emulated_nonblock(const FdEntry& e) {
+  return e.kind == FdEntry::Kind::Host && e.owned.get() < 0 && (e.fdflags & fdflags::kNonblock);
+}
+
+bool interruptible(const Ctx& c) { return c.store && c.store->engine().config().interruptible; }
+
+bool stop_requested(const Ctx& c) { return c.store && c.store->pending_interrupt().has_value(); }
+
+Errno wait_ready(Ctx& c, const FdEntry& e, short poll_events) {
+  if (e.type == kFiletypeRegularFile) return kSuccess;  // never blocks
+  bool nonblock = emulated_nonblock(e);
+  bool check_stop = interruptible(c);
+  if (!nonblock && !check_stop) return kSuccess;
+  for (;;) {
+    if (check_stop && stop_requested(c)) return kStopRequested;
+    struct pollfd p{};
+    p.fd = e.host_fd;
+    p.events = poll_events;
+    int n = ::poll(&p, 1, nonblock ? 0 : kStopCheckMs);
+    if (n < 0 && errno == EINTR) continue;
+    if (n != 0) return kSuccess;  // ready, or an error the call itself will report
+    if (nonblock) return kAgain;
+  }
+}
+
 namespace {
 
 // Copies `data` into the guest iovecs; returns the byte count.
@@ -64,10 +92,19 @@ size_t scatter(const std::vector<struct iovec>& iov, const char* data, size_t le
   return done;
 }
 
-std::string gather(const std::vector<struct iovec>& iov) {
-  std::string s;
-  for (const auto& v : iov) s.append(static_cast<const char*>(v.iov_base), v.iov_len);
-  return s;
+// Hands the iovecs to an in-memory stdout/stderr callback one by one, straight from guest memory. The
+// iovecs may overlap, so their sum is not bounded by the guest's memory: one call passes at most
+// `limit` bytes (the guest's memory size) and reports the short count, as a pipe's writev may.
+size_t write_out(const std::vector<struct iovec>& iov, const std::function<void(std::string_view)>& out,
+                 uint64_t limit) {
+  size_t done = 0;
+  for (const auto& v : iov) {
+    size_t n = std::min<uint64_t>(v.iov_len, limit - done);
+    if (n && out) out(std::string_view(static_cast<const char*>(v.iov_base), n));
+    done += n;
+    if (done == limit) break;
+  }
+  return done;
 }
 
 Errno store_size(const Mem& m, uint32_t out, uint64_t n32) {
@@ -212,7 +249,7 @@ Errno fd_fdstat_get(Ctx& c, const Mem& m, uint32_t fd, uint32_t out) {
     if (fl >= 0) {
       st.fs_flags = 0;
       if (fl & O_APPEND) st.fs_flags |= fdflags::kAppend;
-      if (fl & O_NONBLOCK) st.fs_flags |= fdflags::kNonblock;
+      if ((fl & O_NONBLOCK) || emulated_nonblock(*e)) st.fs_flags |= fdflags::kNonblock;
 #if defined(O_DSYNC)
       if ((fl & O_SYNC) == O_SYNC) st.fs_flags |= fdflags::kSync;
       else if (fl & O_DSYNC) st.fs_flags |= fdflags::kDsync;
@@ -236,6 +273,15 @@ Errno fd_fdstat_set_flags(Ctx& c, const Mem&, uint32_t fd, uint32_t flags) {
   }
   int fl = ::fcntl(e->host_fd, F_GETFL);
   if (fl < 0) return os::last_error();
+  if (e->owned.get() < 0) {
+    // A borrowed descriptor (inherited stdio, an embedder's socket) shares its open file description
+    // with the host: changing its flags would change the parent's (a shell's terminal, a pipeline) and
+    // outlive the guest. NONBLOCK is emulated per guest descriptor (wait_ready); APPEND cannot be, so it
+    // may only stay as the host has it.
+    if (bool(flags & fdflags::kAppend) != bool(fl & O_APPEND)) return kNotsup;
+    e->fdflags = static_cast<uint16_t>(flags);
+    return kSuccess;
+  }
   fl &= ~(O_APPEND | O_NONBLOCK);
   if (flags & fdflags::kAppend) fl |= O_APPEND;
   if (flags & fdflags::kNonblock) fl |= O_NONBLOCK;
@@ -301,6 +347,7 @@ Errno fd_read(Ctx& c, const Mem& m, uint32_t fd, uint32_t iovs, uint32_t iovs_le
   }
   if (e->kind != FdEntry::Kind::Host) return kBadf;
   if (e->type == kFiletypeDirectory) return kIsdir;
+  if (Errno r = wait_ready(c, *e, POLLIN)) return r;
   return vectored_io(m, out, iov, [&](const struct iovec* v, int n) {
     return ::readv(e->host_fd, v, n);
   });
@@ -326,13 +373,10 @@ Errno fd_write(Ctx& c, const Mem& m, uint32_t fd, uint32_t iovs, uint32_t iovs_l
   std::vector<struct iovec> iov;
   if (Errno r = guest_iovecs(m, iovs, iovs_len, iov)) return r;
   if (!m.span(out, 4)) return kFault;
-  if (e->kind == FdEntry::Kind::MemOut) {
-    std::string s = gather(iov);
-    if (e->output) e->output(s);
-    return store_size(m, out, s.size());
-  }
+  if (e->kind == FdEntry::Kind::MemOut) return store_size(m, out, write_out(iov, e->output, m.size()));
   if (e->kind != FdEntry::Kind::Host) return kBadf;
   if (e->type == kFiletypeDirectory) return kIsdir;
+  if (Errno r = wait_ready(c, *e, POLLOUT)) return r;
   return vectored_io(m, out, iov, [&](const struct iovec* v, int n) {
     return ::writev(e->host_fd, v, n);
   });

@@ -111,6 +111,7 @@ Errno poll_common(Ctx& c, const Mem& m, const std::vector<Sub>& subs, uint32_t o
   }
 
   // Anything already decided (errors, memory streams) returns at once; otherwise wait.
+  bool check_stop = interruptible(c);
   for (;;) {
     int timeout_ms = -1;
     if (!events.empty()) {
@@ -123,6 +124,11 @@ Errno poll_common(Ctx& c, const Mem& m, const std::vector<Sub>& subs, uint32_t o
       timeout_ms = ms > INT32_MAX ? INT32_MAX : static_cast<int>(ms);
     }
     if (pfds.empty() && timeout_ms == -1) return kInval;  // nothing could ever complete
+    // An interruptible store's guest must not sleep through its deadline or an interrupt: wait in slices.
+    if (check_stop) {
+      if (stop_requested(c)) return kStopRequested;
+      if (timeout_ms < 0 || timeout_ms > kStopCheckMs) timeout_ms = kStopCheckMs;
+    }
     int n = ::poll(pfds.data(), pfds.size(), timeout_ms);
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -231,6 +237,7 @@ Errno sock_accept(Ctx& c, const Mem& m, uint32_t fd, uint32_t flags, uint32_t fd
   if (!m.span(fd_out, 4)) return kFault;
   if (flags & ~uint32_t{fdflags::kNonblock}) return kInval;
   if (e->kind != FdEntry::Kind::Host) return kNotsock;
+  if (Errno r = wait_ready(c, *e, POLLIN)) return r;
   int nfd = ::accept(e->host_fd, nullptr, nullptr);
   if (nfd < 0) return os::last_error();
   UniqueFd owned(nfd);
@@ -263,6 +270,7 @@ Errno sock_recv(Ctx& c, const Mem& m, uint32_t fd, uint32_t ri_data, uint32_t ri
   int fl = 0;
   if (ri_flags & kRiflagsPeek) fl |= MSG_PEEK;
   if (ri_flags & kRiflagsWaitall) fl |= MSG_WAITALL;
+  if (Errno r = wait_ready(c, *e, POLLIN)) return r;
   ssize_t n;
   do {
     n = ::recvmsg(e->host_fd, &msg, fl);
@@ -285,6 +293,7 @@ Errno sock_send(Ctx& c, const Mem& m, uint32_t fd, uint32_t si_data, uint32_t si
   struct msghdr msg{};
   msg.msg_iov = iov.data();
   msg.msg_iovlen = iov.size();
+  if (Errno r = wait_ready(c, *e, POLLOUT)) return r;
   ssize_t n;
   do {
     n = ::sendmsg(e->host_fd, &msg, MSG_NOSIGNAL);

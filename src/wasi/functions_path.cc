@@ -196,6 +196,10 @@ Errno path_symlink(Ctx& c, const Mem& m, uint32_t old_path, uint32_t old_path_le
   ResolvedPath rp;
   if (Errno r = prepare(c, m, fd, rights::kPathSymlink, new_path, new_path_len, false, rp)) return r;
   if (rp.trailing_slash) return kNoent;
+  // Nor a relative target that climbs out of the preopen ("../OUTSIDE/secret"): wisp would refuse to
+  // follow it, but host tools walking the directory later would not (wasmtime refuses these too).
+  if (target.size() > kMaxPathBytes) return kNametoolong;
+  if (!target_stays_inside(target, rp.depth)) return kPerm;
   return ::symlinkat(std::string(target).c_str(), rp.dir, rp.name.c_str()) == 0 ? kSuccess : os::last_error();
 }
 

@@ -52,7 +52,7 @@ bool read_link(int dir, const std::string& name, std::string& target, int& err) 
       target = std::move(buf);
       return true;
     }
-    if (buf.size() >= 65536) {
+    if (buf.size() >= kMaxPathBytes) {
       err = ENAMETOOLONG;
       return false;
     }
@@ -62,8 +62,26 @@ bool read_link(int dir, const std::string& name, std::string& target, int& err) 
 
 }  // namespace
 
+bool target_stays_inside(std::string_view target, size_t depth) {
+  size_t i = 0;
+  while (i < target.size()) {
+    size_t j = target.find('/', i);
+    if (j == std::string_view::npos) j = target.size();
+    std::string_view comp = target.substr(i, j - i);
+    if (comp == "..") {
+      if (depth == 0) return false;
+      --depth;
+    } else if (!comp.empty() && comp != ".") {
+      ++depth;
+    }
+    i = j + 1;
+  }
+  return true;
+}
+
 Errno resolve_path(int root_fd, std::string_view path, bool follow_final, ResolvedPath& out) {
   if (path.empty()) return kNoent;
+  if (path.size() > kMaxPathBytes) return kNametoolong;
   if (path.find('\0') != std::string_view::npos) return kIlseq;
   if (path.front() == '/') return kNotcapable;
 
@@ -132,6 +150,7 @@ Errno resolve_path(int root_fd, std::string_view path, bool follow_final, Resolv
   }
 
   out.name = std::move(final_name);
+  out.depth = stack.size();
   if (stack.empty()) {
     out.owned.reset();
     out.dir = root_fd;

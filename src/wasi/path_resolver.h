@@ -43,9 +43,17 @@ struct ResolvedPath {
   int dir = -1;    // the parent directory (owned.get() or the root passed in)
   std::string name;
   bool trailing_slash = false;  // "a/b/": the target must be a directory
+  size_t depth = 0;             // how many directories `dir` lies below the root
 };
 
 constexpr int kMaxSymlinkExpansions = 40;
+// The longest guest path (and symlink target) accepted, as Linux's PATH_MAX: a longer one is
+// ENAMETOOLONG before any work, so one call's host memory and system calls stay bounded.
+constexpr size_t kMaxPathBytes = 4096;
+
+// Whether a relative symlink target, placed in a directory `depth` levels below the root, stays inside
+// the root when read lexically (no ".." climbs above it). Such links are all path_symlink may plant.
+bool target_stays_inside(std::string_view target, size_t depth);
 
 // Resolves `path` beneath `root_fd`. follow_final: expand a symlink in the last component too.
 Errno resolve_path(int root_fd, std::string_view path, bool follow_final, ResolvedPath& out);

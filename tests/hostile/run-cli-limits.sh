@@ -18,6 +18,15 @@ cat > "$T/m.wat" <<'WAT'
       (br_if $l (i32.lt_u (local.get 1) (local.get 0))))
     (local.get 1)))
 WAT
+# A guest sleeping 30 s in poll_oneoff (issue 19): --timeout must end it as promptly as a running one.
+cat > "$T/sleep.wat" <<'WAT'
+(module
+  (import "wasi_snapshot_preview1" "poll_oneoff" (func $poll (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 16) "\01\00\00\00")
+  (data (i32.const 24) "\00\ac\23\fc\06\00\00\00")
+  (func (export "_start") (drop (call $poll (i32.const 0) (i32.const 100) (i32.const 1) (i32.const 200)))))
+WAT
 fails=0
 # check NAME EXPECTED_EXIT EXPECTED_TEXT ARGS...: runs wisp run ARGS, checks exit code and output.
 check() {
@@ -36,6 +45,9 @@ check fuel 134 "wasm trap: all fuel consumed" --fuel 10000 --invoke spin "$T/m.w
 check fuel-enough 0 "1000" --fuel 1000000 --invoke count "$T/m.wat" 1000
 check fuel-short 134 "all fuel consumed" --fuel 500 --invoke count "$T/m.wat" 1000
 check timeout 134 "deadline exceeded" --timeout 200ms --invoke spin "$T/m.wat"
+start=$(date +%s)
+check timeout-sleep 134 "deadline exceeded" --timeout 1s "$T/sleep.wat"
+if [ $(($(date +%s) - start)) -gt 5 ]; then echo "FAIL timeout-sleep took over 5 s"; fails=$((fails + 1)); fi
 check timeout-unneeded 0 "5" --timeout 10s --invoke count "$T/m.wat" 5
 check stack 134 "call stack exhausted" --max-wasm-stack 64K --invoke rec "$T/m.wat"
 check memory 0 "-1" --max-memory-size 2M --invoke grow "$T/m.wat"
