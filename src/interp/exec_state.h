@@ -65,9 +65,10 @@ struct ExecStacks final : runtime::TierStoreState {
   CallFrame* calls = nullptr; // call stack
   size_t max_calls = 0;
   CallFrame* call_top = nullptr;  // first free call frame for the next invoke() level
-  // Native stack at the outermost invoke(): host functions re-entering Wasm nest invoke() levels on the
-  // native stack, so their depth is bounded by native bytes (kMaxReentryNativeBytes), not frames.
-  const char* native_base = nullptr;
+  // Host functions re-entering Wasm nest invoke() levels on the native stack, so their depth is bounded
+  // by native bytes, not frames: set at the outermost invoke() from the thread's real stack bounds
+  // (executor.cc, native_stack_limit), checked by the nested ones.
+  const char* native_limit = nullptr;
   uint32_t levels = 0;
   // Fixed when the stacks are made (invoke() reads them on every call instead of recomputing).
   char* slots_end = nullptr;          // slots + slot_bytes

@@ -1,4 +1,5 @@
 // The interpreter's driver: execution stacks, lazy translation, invoke() and trap reporting.
+#include <pthread.h>
 #include <sys/mman.h>
 
 #include <algorithm>
@@ -88,6 +89,43 @@ namespace {
 // Native stack that nested invoke() levels (host -> Wasm re-entry) may use: well inside the 8 MiB of a
 // default main or pthread stack, even with sanitizer-sized frames.
 constexpr uint64_t kMaxReentryNativeBytes = 1u << 20;
+// What stays free below the deepest level on a small thread stack: the host function's own frames and
+// the trap path (sanitizer builds have several times larger frames).
+constexpr uint64_t kNativeStackMargin = 192u << 10;
+
+// The lowest address of the calling thread's stack (0 when unknown), looked up once per thread: glibc
+// reads /proc/self/maps for the main thread, far too slow for every outermost call.
+uintptr_t thread_stack_low() {
+  thread_local uintptr_t low = [] {
+    uintptr_t lo = 0;
+#if defined(__linux__)
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+      void* addr = nullptr;
+      size_t size = 0;
+      if (pthread_attr_getstack(&attr, &addr, &size) == 0) lo = reinterpret_cast<uintptr_t>(addr);
+      pthread_attr_destroy(&attr);
+    }
+#endif
+    return lo;
+  }();
+  return low;
+}
+
+// The native-stack address below which a nested invoke() level fails with "call stack exhausted":
+// kMaxReentryNativeBytes below the outermost level, or less on a thread whose real stack is smaller
+// (stacks grow down on every target wisp supports).
+const char* native_stack_limit(const char* base) {
+  uintptr_t b = reinterpret_cast<uintptr_t>(base);
+  uintptr_t limit = b > kMaxReentryNativeBytes ? b - kMaxReentryNativeBytes : 0;
+  uintptr_t lo = thread_stack_low();
+  if (lo && lo < b) {
+    uintptr_t room = b - lo;
+    uintptr_t margin = room > 2 * kNativeStackMargin ? kNativeStackMargin : room / 2;
+    limit = std::max(limit, lo + margin);
+  }
+  return reinterpret_cast<const char*>(limit);
+}
 
 // The return address of the entry frame: an op_exit in the dispatch mode of the code being run.
 const uint32_t* exit_ir(runtime::DispatchMode mode) {
@@ -237,9 +275,8 @@ bool invoke(runtime::StoreData& store, runtime::FuncInstance* func, const runtim
   // Re-entry through host functions recurses natively: bound it before the native stack overflows.
   const char* here = static_cast<const char*>(__builtin_frame_address(0));
   if (s->levels == 0) {
-    s->native_base = here;
-  } else if (uint64_t(here < s->native_base ? s->native_base - here : here - s->native_base) >
-             kMaxReentryNativeBytes) [[unlikely]] {
+    s->native_limit = native_stack_limit(here);
+  } else if (here < s->native_limit) [[unlikely]] {
     return fail_exhausted(func, err);
   }
 

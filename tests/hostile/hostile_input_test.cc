@@ -2,6 +2,7 @@
 // storms, stack exhaustion and malformed UTF-8. Each must end in a clean error or result: no crash,
 // no huge allocation, no native stack overflow.
 #include <gtest/gtest.h>
+#include <pthread.h>
 
 #include <cstdint>
 #include <string>
@@ -220,6 +221,48 @@ TEST(Hostile, HostReentryRecursion) {
   auto r = g->call(store, {});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind, ErrorKind::Exhaustion) << r.error().to_string();
+}
+
+// The same recursion on threads with small stacks (issue 19): the bound comes from the thread's real
+// stack, not a fixed 1 MiB from the outermost call, so it ends in Exhaustion instead of SIGSEGV.
+TEST(Hostile, HostReentryRecursionOnSmallThreadStacks) {
+  for (size_t stack_kib : {256, 512, 1024}) {
+    struct Run {
+      ErrorKind kind = ErrorKind::Usage;
+      bool ok = true;
+      static void* body(void* p) {
+        auto* run = static_cast<Run*>(p);
+        Engine engine;
+        Module m = testing::must_compile(engine, R"(
+          (module (import "env" "h" (func $h)) (func (export "g") (call $h)))
+        )");
+        Store store(engine);
+        std::optional<Func> g;
+        Func h = Func::wrap(store, [&](Caller&) -> Result<void> {
+          auto r = g->call(store, {});
+          if (!r.ok()) return r.error();
+          return {};
+        });
+        std::vector<Extern> imports{Extern(h)};
+        auto inst = Instance::create(store, m, imports);
+        if (!inst.ok()) return nullptr;
+        g = inst->get_func(store, "g");
+        auto r = g->call(store, {});
+        run->ok = r.ok();
+        if (!r.ok()) run->kind = r.error().kind;
+        return nullptr;
+      }
+    } run;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    ASSERT_EQ(pthread_attr_setstacksize(&attr, stack_kib << 10), 0);
+    pthread_t t;
+    ASSERT_EQ(pthread_create(&t, &attr, &Run::body, &run), 0);
+    pthread_join(t, nullptr);
+    pthread_attr_destroy(&attr);
+    EXPECT_FALSE(run.ok) << stack_kib;
+    EXPECT_EQ(run.kind, ErrorKind::Exhaustion) << stack_kib << " KiB";
+  }
 }
 
 TEST(Hostile, MalformedUtf8Names) {
