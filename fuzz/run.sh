@@ -30,12 +30,10 @@ if [ ! -d "$SEEDS" ]; then
   mkdir -p "$SEEDS.tmp"
   case "$TARGET" in
     decode|run|diff)
-      # Every module of the spec suite (wabt's wast2json splits the scripts), SIMD scripts excluded
-      # from run/diff (SIMD is still in progress).
+      # Every module of the spec suite (wabt's wast2json splits the scripts), SIMD included.
       tmp=$(mktemp -d)
       for f in "$SUITE"/*.wast $LATEST_SEEDS; do
         b=$(basename "$f" .wast)
-        case "$TARGET:$b" in (run:simd*|diff:simd*) continue ;; esac
         wast2json --enable-all "$f" -o "$tmp/$b.json" >/dev/null 2>&1 || true
       done
       for w in "$tmp"/*.wasm; do [ -f "$w" ] && cp "$w" "$SEEDS.tmp/"; done

@@ -305,6 +305,10 @@ Errno sock_send(Ctx& c, const Mem& m, uint32_t fd, uint32_t si_data, uint32_t si
 
 Errno sock_shutdown(Ctx& c, const Mem&, uint32_t fd, uint32_t how) {
   FdEntry* e;
+  if (Errno r = c.fds.get(fd, 0, e)) return r;
+  // The kind first: a file or directory is no socket whatever its rights (ENOTSOCK, not ENOTCAPABLE).
+  if (e->kind != FdEntry::Kind::Host || (e->type != kFiletypeSocketStream && e->type != kFiletypeSocketDgram))
+    return kNotsock;
   if (Errno r = c.fds.get(fd, rights::kSockShutdown, e)) return r;
   int h;
   switch (how) {

@@ -130,6 +130,9 @@ Errno path_open(Ctx& c, const Mem& m, uint32_t fd, uint32_t dirflags, uint32_t p
   if (::fstat(hfd, &st) != 0) return os::last_error();
   auto e = std::make_unique<FdEntry>();
   e->type = os::filetype_from_mode(st.st_mode);
+  // A directory opened for writing: the host opened it read-only (O_DIRECTORY), but the guest asked for
+  // something no directory can give (as wasmtime and Linux's open(O_WRONLY) on a directory say).
+  if (e->type == kFiletypeDirectory && (oflags_in & oflags::kDirectory) && write) return kIsdir;
   uint64_t allowed = e->type == kFiletypeDirectory ? rights::kDirectory : rights::kRegularFile;
   if (e->type == kFiletypeDirectory) {
     e->rights_base = rights_base & allowed;

@@ -305,7 +305,8 @@ TEST(WasiFunctions, ReaddirWithCookies) {
   GuestMemory m = g.mem();
   g.put(1000, "a/b");
   for (const char* n : {"one", "two", "three"}) std::ofstream(s.root() / "sandbox/a/b" / n) << n;
-  ASSERT_EQ(fn::path_open(c, m, 3, 0, 1000, 3, oflags::kDirectory, rights::kAll, rights::kAll, 0, 300), kSuccess);
+  ASSERT_EQ(fn::path_open(c, m, 3, 0, 1000, 3, oflags::kDirectory, rights::kDirectory, rights::kAll, 0, 300),
+            kSuccess);
   uint32_t fd = g.u32(300);
   std::vector<std::string> names;
   uint64_t cookie = 0;
@@ -438,6 +439,25 @@ TEST(WasiConfig, ParseDirAndBadPreopen) {
   EXPECT_NE(w.error().message.find("/nonexistent/wisp/dir"), std::string::npos);
   EXPECT_EQ(wisp::wasi_function_names("wasi_snapshot_preview1").size(), 46u);
   EXPECT_EQ(wisp::wasi_function_names("wasi_unstable").size(), 45u);
+}
+
+}  // namespace
+
+namespace {
+
+// OFLAGS_DIRECTORY with write rights on a directory: EISDIR (not a silent read-only open).
+TEST(WasiFunctions, OpenDirectoryForWritingIsEisdir) {
+  Scratch s;
+  auto w = make_wasi(s);
+  WasiCtx& c = w->ctx();
+  Guest g;
+  GuestMemory m = g.mem();
+  uint32_t len = static_cast<uint32_t>(std::string_view("a").size());
+  g.put(1000, "a");
+  EXPECT_EQ(fn::path_open(c, m, 3, 0, 1000, len, oflags::kDirectory, rights::kFdWrite | rights::kFdReaddir, 0, 0, 300),
+            kIsdir);
+  ASSERT_EQ(fn::path_open(c, m, 3, 0, 1000, len, oflags::kDirectory, rights::kFdReaddir, 0, 0, 300), kSuccess);
+  EXPECT_EQ(fn::fd_close(c, m, g.u32(300)), kSuccess);
 }
 
 }  // namespace

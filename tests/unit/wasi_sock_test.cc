@@ -59,8 +59,8 @@ TEST(WasiSock, SendRecvShutdownOnAHandedInSocket) {
   EXPECT_EQ(fn::sock_shutdown(c, g, 3, kSdflagsWr), kSuccess);
   EXPECT_EQ(read(sv[1], buf, sizeof buf), 0);  // the peer sees end of stream
   EXPECT_EQ(fn::sock_shutdown(c, g, 3, 7), kInval);
-  // A non-socket descriptor: stdout has no socket rights.
-  EXPECT_EQ(fn::sock_shutdown(c, g, 1, kSdflagsRd), kNotcapable);
+  // A non-socket descriptor is no socket, whatever its rights: the kind is checked before the rights.
+  EXPECT_EQ(fn::sock_shutdown(c, g, 1, kSdflagsRd), kNotsock);
   // accept on a connected (not listening) socket: the host's EINVAL.
   EXPECT_EQ(fn::sock_accept(c, g, 3, 0, 300), kInval);
   close(sv[0]);
