@@ -75,7 +75,8 @@ std::optional<Val> to_val(const text::WastValue& v) {
     }
     case WK::ref_null: return Val::null(v.ref_type.is_externref() ? ValKind::externref : ValKind::funcref);
     case WK::ref_extern: return Val::externref(uint64_t(b32));
-    case WK::ref_func: return std::nullopt;  // not expressible as an argument
+    case WK::ref_func:
+    case WK::either: return std::nullopt;  // not expressible as an argument
   }
   return std::nullopt;
 }

@@ -89,6 +89,10 @@ inline bool value_matches(const text::WastValue& want, const GotValue& got) {
       return got.kind == GK::externref && !got.is_null &&
              (want.ref_extern_any || got.u64() == match_detail::load32(want.bytes));
     case WK::ref_func: return got.kind == GK::funcref && !got.is_null;
+    case WK::either:
+      for (const text::WastValue& alt : want.alternatives)
+        if (value_matches(alt, got)) return true;
+      return false;
   }
   return false;
 }
@@ -158,6 +162,11 @@ inline std::string to_string(const text::WastValue& v) {
     case WK::ref_null: return v.ref_type.is_externref() ? "ref.null extern" : "ref.null func";
     case WK::ref_extern: return v.ref_extern_any ? "ref.extern" : fmt("ref.extern %" PRIu32, load32(v.bytes));
     case WK::ref_func: return "ref.func";
+    case WK::either: {
+      std::string s = "either(";
+      for (size_t i = 0; i < v.alternatives.size(); ++i) s += (i ? " | " : "") + to_string(v.alternatives[i]);
+      return s + ")";
+    }
   }
   return "?";
 }

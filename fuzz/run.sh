@@ -16,6 +16,7 @@ SUITE=${WISP_TESTSUITE:-$ROOT/../shared/wasm-testsuite}/2.0
 # reach their instructions too; add a feature's files here when it lands.
 LATEST=$(dirname "$SUITE")/latest
 LATEST_SEEDS="$LATEST/return_call.wast $LATEST/return_call_indirect.wast"
+LATEST_SEEDS="$LATEST_SEEDS $LATEST/*relaxed*.wast"  # relaxed SIMD
 
 if [ ! -f "$BUILD/build.ninja" ]; then
   cmake -S fuzz -B "$BUILD" -G Ninja -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null

@@ -48,6 +48,11 @@ const SimdForms& simd_forms() {
     WISP_SIMD_LOADS(WISP_LOAD)
     WISP_SIMD_LOAD_LANES(WISP_LOAD_LANE)
     WISP_SIMD_STORE_LANES(WISP_STORE_LANE)
+    WISP_SIMD_RELAXED_BINOPS(WISP_BIN)
+    WISP_SIMD_RELAXED_UNOPS(WISP_UN)
+#define WISP_TERN(id) WISP_F(id, ssss)
+    WISP_SIMD_RELAXED_TERNOPS(WISP_TERN)
+#undef WISP_TERN
     WISP_F2(v128_store, sos)
     WISP_F(v128_bitselect, ssss)
     WISP_F(i8x16_shuffle, sssII)

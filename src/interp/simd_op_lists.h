@@ -254,3 +254,30 @@
   X(v128_store16_lane, 2) \
   X(v128_store32_lane, 4) \
   X(v128_store64_lane, 8)
+
+// Relaxed SIMD (feature relaxed-simd): lists of their own, so the Wasm 2.0 families above stay as they are.
+#define WISP_SIMD_RELAXED_BINOPS(X) \
+  X(i8x16_relaxed_swizzle) \
+  X(f32x4_relaxed_min) \
+  X(f32x4_relaxed_max) \
+  X(f64x2_relaxed_min) \
+  X(f64x2_relaxed_max) \
+  X(i16x8_relaxed_q15mulr_s) \
+  X(i16x8_relaxed_dot_i8x16_i7x16_s)
+
+#define WISP_SIMD_RELAXED_UNOPS(X) \
+  X(i32x4_relaxed_trunc_f32x4_s) \
+  X(i32x4_relaxed_trunc_f32x4_u) \
+  X(i32x4_relaxed_trunc_f64x2_s_zero) \
+  X(i32x4_relaxed_trunc_f64x2_u_zero)
+
+#define WISP_SIMD_RELAXED_TERNOPS(X) \
+  X(f32x4_relaxed_madd) \
+  X(f32x4_relaxed_nmadd) \
+  X(f64x2_relaxed_madd) \
+  X(f64x2_relaxed_nmadd) \
+  X(i8x16_relaxed_laneselect) \
+  X(i16x8_relaxed_laneselect) \
+  X(i32x4_relaxed_laneselect) \
+  X(i64x2_relaxed_laneselect) \
+  X(i32x4_relaxed_dot_i8x16_i7x16_add_s)

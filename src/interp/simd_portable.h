@@ -429,5 +429,114 @@ inline void v128_store16_lane(uint8_t* p, V128 v, uint32_t i) { std::memcpy(p, r
 inline void v128_store32_lane(uint8_t* p, V128 v, uint32_t i) { std::memcpy(p, reinterpret_cast<const char*>(&v) + 4 * i, 4); }
 inline void v128_store64_lane(uint8_t* p, V128 v, uint32_t i) { std::memcpy(p, reinterpret_cast<const char*>(&v) + 8 * i, 8); }
 
+
+// ---- relaxed SIMD (Wasm 3.0) ---------------------------------------------------------------------------
+// The spec leaves each relaxed instruction's result on some inputs to a global parameter R (an index into a
+// list of allowed outcomes). wisp fixes every R, the same in every build (this set and simd_x86.h agree bit
+// for bit), to what x86 SSE/AVX instructions compute:
+//   instruction                          R              behaviour
+//   i8x16.relaxed_swizzle                R_swizzle=1    pshufb: index with its top bit set -> 0, else
+//                                                       a[index & 15] (16..127 wrap)
+//   i32x4.relaxed_trunc_f32x4_s          R_trunc_s=1    cvttps2dq: NaN and out of range -> INT32_MIN
+//   i32x4.relaxed_trunc_f64x2_s_zero     R_trunc_s=1    cvttpd2dq: the same; the two upper lanes 0
+//   i32x4.relaxed_trunc_f32x4_u          R_trunc_u=1    vcvttps2udq (AVX-512): NaN, negative after
+//                                                       truncation and >= 2^32 -> UINT32_MAX
+//   i32x4.relaxed_trunc_f64x2_u_zero     R_trunc_u=1    vcvttpd2udq: the same; the two upper lanes 0
+//   f32x4/f64x2.relaxed_madd, _nmadd     R_fmadd=1      fused (vfmadd): a*b+c and (-a)*b+c rounded once
+//   i8x16..i64x2.relaxed_laneselect      R_laneselect=1 blendv: the top bit of each mask lane (of the
+//                                                       lane's width, i16x8 too) picks a (set) or b
+//   f32x4/f64x2.relaxed_min, _max        R_fmin=R_fmax=2  minps/maxps(a, b): a < b ? a : b and
+//                                                       a > b ? a : b, so a NaN operand or +0/-0 give b
+//   i16x8.relaxed_q15mulr_s              R_iq15mulr=1   pmulhrsw: INT16_MIN * INT16_MIN -> INT16_MIN
+//   i16x8.relaxed_dot_i8x16_i7x16_s      R_idot=1       pmaddubsw(b, a): bytes of b unsigned, of a
+//                                                       signed; each pair sum saturated to i16
+//   i32x4.relaxed_dot_i8x16_i7x16_add_s  R_idot=1       the i16x8 form, pairs of its lanes summed to
+//                                                       i32 (pmaddwd by 1), plus c (wrapping)
+// Fused multiply-add because std::fma is exactly specified (one rounding): no compiler's floating-point
+// contraction can change it, so both sets call it per lane (libm uses the FMA instruction if the CPU has it).
+
+inline V128 i8x16_relaxed_swizzle(V128 a, V128 s) {
+  Lanes<uint8_t> x = lanes<uint8_t>(a), i = lanes<uint8_t>(s), r;
+  for (int k = 0; k < 16; ++k) r.v[k] = (i.v[k] & 0x80) ? 0 : x.v[i.v[k] & 15];
+  return pack(r);
+}
+
+// One lane of the truncations, from a double (every f32 converts exactly): the valid range is the open
+// interval of values whose truncation fits.
+inline uint32_t relaxed_trunc_s(double x) {
+  return x > -2147483649.0 && x < 2147483648.0 ? uint32_t(int32_t(x)) : 0x80000000u;
+}
+inline uint32_t relaxed_trunc_u(double x) {
+  if (!(x > -1.0 && x < 4294967296.0)) return 0xFFFFFFFFu;
+  return x <= 0 ? 0 : uint32_t(x);
+}
+template <typename F, uint32_t (*T)(double)>
+inline V128 relaxed_trunc(V128 a) {
+  Lanes<F> x = lanes<F>(a);
+  Lanes<uint32_t> r{};  // f64x2 forms: upper lanes 0
+  for (int i = 0; i < Lanes<F>::n; ++i) r.v[i] = T(double(x.v[i]));
+  return pack(r);
+}
+inline V128 i32x4_relaxed_trunc_f32x4_s(V128 a) { return relaxed_trunc<float, relaxed_trunc_s>(a); }
+inline V128 i32x4_relaxed_trunc_f32x4_u(V128 a) { return relaxed_trunc<float, relaxed_trunc_u>(a); }
+inline V128 i32x4_relaxed_trunc_f64x2_s_zero(V128 a) { return relaxed_trunc<double, relaxed_trunc_s>(a); }
+inline V128 i32x4_relaxed_trunc_f64x2_u_zero(V128 a) { return relaxed_trunc<double, relaxed_trunc_u>(a); }
+
+// nmadd is madd of -a, as the spec defines it.
+template <typename F, bool kNegate>
+inline V128 relaxed_fma(V128 a, V128 b, V128 c) {
+  Lanes<F> x = lanes<F>(a), y = lanes<F>(b), z = lanes<F>(c);
+  for (int i = 0; i < Lanes<F>::n; ++i) x.v[i] = std::fma(kNegate ? -x.v[i] : x.v[i], y.v[i], z.v[i]);
+  return pack(x);
+}
+inline V128 f32x4_relaxed_madd(V128 a, V128 b, V128 c) { return relaxed_fma<float, false>(a, b, c); }
+inline V128 f32x4_relaxed_nmadd(V128 a, V128 b, V128 c) { return relaxed_fma<float, true>(a, b, c); }
+inline V128 f64x2_relaxed_madd(V128 a, V128 b, V128 c) { return relaxed_fma<double, false>(a, b, c); }
+inline V128 f64x2_relaxed_nmadd(V128 a, V128 b, V128 c) { return relaxed_fma<double, true>(a, b, c); }
+
+// Lanes whose mask lane is negative (top bit set) come from a.
+template <typename S>
+inline V128 relaxed_laneselect(V128 a, V128 b, V128 m) {
+  V128 sel = V128(S(m) < S{});
+  return (a & sel) | (b & ~sel);
+}
+inline V128 i8x16_relaxed_laneselect(V128 a, V128 b, V128 m) { return relaxed_laneselect<I8>(a, b, m); }
+inline V128 i16x8_relaxed_laneselect(V128 a, V128 b, V128 m) { return relaxed_laneselect<I16>(a, b, m); }
+inline V128 i32x4_relaxed_laneselect(V128 a, V128 b, V128 m) { return relaxed_laneselect<I32>(a, b, m); }
+inline V128 i64x2_relaxed_laneselect(V128 a, V128 b, V128 m) { return relaxed_laneselect<I64>(a, b, m); }
+
+// Compared as floats, selected as bits (a NaN passes through unchanged, payload and all).
+template <typename F, typename B, bool kMax>
+inline V128 relaxed_minmax(V128 a, V128 b) {
+  Lanes<F> x = lanes<F>(a), y = lanes<F>(b);
+  Lanes<B> xb = lanes<B>(a), yb = lanes<B>(b);
+  for (int i = 0; i < Lanes<F>::n; ++i)
+    if (!(kMax ? x.v[i] > y.v[i] : x.v[i] < y.v[i])) xb.v[i] = yb.v[i];
+  return pack(xb);
+}
+inline V128 f32x4_relaxed_min(V128 a, V128 b) { return relaxed_minmax<float, uint32_t, false>(a, b); }
+inline V128 f32x4_relaxed_max(V128 a, V128 b) { return relaxed_minmax<float, uint32_t, true>(a, b); }
+inline V128 f64x2_relaxed_min(V128 a, V128 b) { return relaxed_minmax<double, uint64_t, false>(a, b); }
+inline V128 f64x2_relaxed_max(V128 a, V128 b) { return relaxed_minmax<double, uint64_t, true>(a, b); }
+
+inline V128 i16x8_relaxed_q15mulr_s(V128 a, V128 b) {
+  return map2<int16_t>(a, b, [](int16_t x, int16_t y) { return int16_t(uint16_t((int32_t(x) * y + 0x4000) >> 15)); });
+}
+
+inline Lanes<int16_t> relaxed_dot_pairs(V128 a, V128 b) {
+  Lanes<int8_t> x = lanes<int8_t>(a);
+  Lanes<uint8_t> y = lanes<uint8_t>(b);
+  Lanes<int16_t> r;
+  for (int i = 0; i < 8; ++i) r.v[i] = sat<int16_t>(int32_t(x.v[2 * i]) * y.v[2 * i] + int32_t(x.v[2 * i + 1]) * y.v[2 * i + 1]);
+  return r;
+}
+inline V128 i16x8_relaxed_dot_i8x16_i7x16_s(V128 a, V128 b) { return pack(relaxed_dot_pairs(a, b)); }
+inline V128 i32x4_relaxed_dot_i8x16_i7x16_add_s(V128 a, V128 b, V128 c) {
+  Lanes<int16_t> t = relaxed_dot_pairs(a, b);
+  Lanes<uint32_t> z = lanes<uint32_t>(c);
+  for (int i = 0; i < 4; ++i) z.v[i] += uint32_t(int32_t(t.v[2 * i]) + t.v[2 * i + 1]);
+  return pack(z);
+}
+
 }  // namespace portable
 }  // namespace wisp::interp::simd

@@ -165,4 +165,43 @@ inline V128 f64x2_convert_low_i32x4_u(V128 a) {
 inline V128 f64x2_promote_low_f32x4(V128 a) { return v(_mm_castpd_si128(_mm_cvtps_pd(_mm_castsi128_ps(m(a))))); }
 inline V128 f32x4_demote_f64x2_zero(V128 a) { return v(_mm_castps_si128(_mm_cvtpd_ps(_mm_castsi128_pd(m(a))))); }
 
+
+// ---- relaxed SIMD: the instructions whose behaviour portable.h's table names (madd/nmadd use the portable
+// per-lane std::fma: SSE4.1 has no fused multiply-add) --------------------------------------------------
+inline V128 i8x16_relaxed_swizzle(V128 a, V128 s) { return v(_mm_shuffle_epi8(m(a), m(s))); }
+inline V128 i32x4_relaxed_trunc_f32x4_s(V128 a) { return v(_mm_cvttps_epi32(ps(a))); }
+inline V128 i32x4_relaxed_trunc_f64x2_s_zero(V128 a) { return v(_mm_cvttpd_epi32(pd(a))); }
+// The unsigned forms as vcvttps2udq/vcvttpd2udq: the saturating conversion, with every lane outside
+// (-1, 2^32) (NaN included: unordered compares are true) forced to all ones.
+inline V128 i32x4_relaxed_trunc_f32x4_u(V128 a) {
+  __m128 bad = _mm_or_ps(_mm_cmpngt_ps(ps(a), _mm_set1_ps(-1.0f)), _mm_cmpnlt_ps(ps(a), _mm_set1_ps(4294967296.0f)));
+  return v(_mm_or_si128(m(i32x4_trunc_sat_f32x4_u(a)), _mm_castps_si128(bad)));
+}
+inline V128 i32x4_relaxed_trunc_f64x2_u_zero(V128 a) {
+  __m128d bad = _mm_or_pd(_mm_cmpngt_pd(pd(a), _mm_set1_pd(-1.0)), _mm_cmpnlt_pd(pd(a), _mm_set1_pd(4294967296.0)));
+  // 64-bit masks to the two low 32-bit lanes, upper lanes 0.
+  __m128 bad32 = _mm_shuffle_ps(_mm_castpd_ps(bad), _mm_setzero_ps(), _MM_SHUFFLE(0, 0, 2, 0));
+  return v(_mm_or_si128(m(i32x4_trunc_sat_f64x2_u_zero(a)), _mm_castps_si128(bad32)));
+}
+inline V128 i8x16_relaxed_laneselect(V128 a, V128 b, V128 c) { return v(_mm_blendv_epi8(m(b), m(a), m(c))); }
+inline V128 i16x8_relaxed_laneselect(V128 a, V128 b, V128 c) {
+  return v(_mm_blendv_epi8(m(b), m(a), _mm_srai_epi16(m(c), 15)));  // the lane's top bit, not each byte's
+}
+inline V128 i32x4_relaxed_laneselect(V128 a, V128 b, V128 c) {
+  return v(_mm_castps_si128(_mm_blendv_ps(ps(b), ps(a), ps(c))));
+}
+inline V128 i64x2_relaxed_laneselect(V128 a, V128 b, V128 c) {
+  return v(_mm_castpd_si128(_mm_blendv_pd(pd(b), pd(a), pd(c))));
+}
+inline V128 f32x4_relaxed_min(V128 a, V128 b) { return v(_mm_castps_si128(_mm_min_ps(ps(a), ps(b)))); }
+inline V128 f32x4_relaxed_max(V128 a, V128 b) { return v(_mm_castps_si128(_mm_max_ps(ps(a), ps(b)))); }
+inline V128 f64x2_relaxed_min(V128 a, V128 b) { return v(_mm_castpd_si128(_mm_min_pd(pd(a), pd(b)))); }
+inline V128 f64x2_relaxed_max(V128 a, V128 b) { return v(_mm_castpd_si128(_mm_max_pd(pd(a), pd(b)))); }
+inline V128 i16x8_relaxed_q15mulr_s(V128 a, V128 b) { return v(_mm_mulhrs_epi16(m(a), m(b))); }
+inline V128 i16x8_relaxed_dot_i8x16_i7x16_s(V128 a, V128 b) { return v(_mm_maddubs_epi16(m(b), m(a))); }
+inline V128 i32x4_relaxed_dot_i8x16_i7x16_add_s(V128 a, V128 b, V128 c) {
+  __m128i pairs = _mm_madd_epi16(_mm_maddubs_epi16(m(b), m(a)), _mm_set1_epi16(1));
+  return v(_mm_add_epi32(pairs, m(c)));
+}
+
 }  // namespace wisp::interp::simd::x86

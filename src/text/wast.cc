@@ -34,6 +34,15 @@ Result<WastValue> parse_value(const Sexp& s, bool expected) {
   WastValue v;
   if (!s.is_list() || s.items.empty() || !s.items[0].is_atom()) return s.error("unexpected token, expected value");
   const std::string& head = s.items[0].text;
+  if (head == "either" && expected) {  // relaxed instructions: one of several results
+    if (s.items.size() < 2) return s.error("unexpected end of value");
+    v.kind = WastValue::Kind::either;
+    for (size_t i = 1; i < s.items.size(); ++i) {
+      WISP_TRY(auto alt, parse_value(s.items[i], true));
+      v.alternatives.push_back(std::move(alt));
+    }
+    return v;
+  }
   auto arg = [&](size_t i) -> Result<const Sexp*> {
     if (s.items.size() <= i) return s.error("unexpected end of value");
     return &s.items[i];

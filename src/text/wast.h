@@ -14,7 +14,7 @@ enum class NanPattern : uint8_t { none, canonical, arithmetic };
 
 // A value in a WAST script (argument or expected result).
 struct WastValue {
-  enum class Kind : uint8_t { i32, i64, f32, f64, v128, ref_null, ref_extern, ref_func };
+  enum class Kind : uint8_t { i32, i64, f32, f64, v128, ref_null, ref_extern, ref_func, either };
   Kind kind = Kind::i32;
   uint8_t bytes[16] = {};      // little-endian bits (i32/f32: 4 bytes, i64/f64: 8, v128: 16); ref_extern: the u32 host value
   wasm::ValType ref_type;       // ref_null: funcref or externref (the heap type written)
@@ -25,6 +25,7 @@ struct WastValue {
   NanPattern lane_nan[4] = {};  // for f32x4 (4 lanes) / f64x2 (2 lanes)
   bool ref_func_any = false;    // `(ref.func)` with no index in an expected result: any non-null funcref
   bool ref_extern_any = false;  // `(ref.extern)` with no value in an expected result: any non-null externref
+  std::vector<WastValue> alternatives;  // either: `(either v1 v2 ...)` in an expected result, matched by any
 };
 
 struct Action {

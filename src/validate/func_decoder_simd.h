@@ -28,7 +28,6 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_simd(bool lv) {
   if (!o) return malformed_opcode(0xFD, true, sub);
   const wasm::SimdOp op = *o;
   const wasm::SimdOpInfo& info = wasm::simd_op_info(op);
-  if (info.feature != Feature::none) [[unlikely]] return not_supported(info.name, info.feature);
   MemArg ma;
   uint8_t lane = 0;
   const uint8_t* imm = nullptr;

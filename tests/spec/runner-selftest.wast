@@ -31,6 +31,9 @@
 (assert_return (invoke "cnan") (f64.const nan:arithmetic))
 (assert_return (invoke "neg0") (f64.const -0))
 (assert_return (invoke "neg0") (f64.const 0))  ;; expect-fail
+(assert_return (invoke "add" (i32.const 1) (i32.const 2)) (either (i32.const 4) (i32.const 3)))
+(assert_return (invoke "add" (i32.const 1) (i32.const 2)) (either (i32.const 4) (i64.const 3)))  ;; expect-fail
+(assert_return (invoke "cnan") (either (f64.const 1) (f64.const nan:canonical)))
 (assert_return (invoke "id_ext" (ref.extern 0)) (ref.extern 0))
 (assert_return (invoke "id_ext" (ref.extern 0)) (ref.null extern))  ;; expect-fail
 (assert_return (invoke "id_ext" (ref.null extern)) (ref.null extern))

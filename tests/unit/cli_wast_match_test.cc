@@ -135,6 +135,19 @@ TEST(CliWastMatch, References) {
   EXPECT_FALSE(value_matches(any_func, GotValue::ref(GK::externref, false, 3)));
 }
 
+TEST(CliWastMatch, EitherMatchesAnyAlternative) {
+  WastValue e;
+  e.kind = WK::either;
+  e.alternatives = {want32(WK::i32, 1), want32(WK::i32, 2)};
+  EXPECT_TRUE(value_matches(e, GotValue::bits32(GK::i32, 1)));
+  EXPECT_TRUE(value_matches(e, GotValue::bits32(GK::i32, 2)));
+  EXPECT_FALSE(value_matches(e, GotValue::bits32(GK::i32, 3)));
+  EXPECT_FALSE(value_matches(e, GotValue::bits32(GK::f32, 1)));
+  e.alternatives.push_back(want32(WK::f32, 0, NanPattern::canonical));  // patterns still apply inside
+  EXPECT_TRUE(value_matches(e, GotValue::bits32(GK::f32, 0xffc00000u)));
+  EXPECT_EQ(to_string(e), "either(i32.const 1 (0x00000001) | i32.const 2 (0x00000002) | f32.const nan:canonical)");
+}
+
 TEST(CliWastMatch, Display) {
   EXPECT_EQ(to_string(want32(WK::i32, 0xffffffffu)), "i32.const -1 (0xffffffff)");
   EXPECT_EQ(to_string(want32(WK::f32, 0, NanPattern::canonical)), "f32.const nan:canonical");

@@ -19,7 +19,7 @@ TEST(Features, DefaultsAreTheCompleteFeatures) {
   Features f;
   EXPECT_TRUE(f.has(Feature::none));
   for (unsigned i = 1; i < unsigned(Feature::count_); ++i) EXPECT_FALSE(f.has(Feature(i))) << i;
-  EXPECT_EQ(Features::defaults(), Features().set(Feature::tail_call));  // the complete ones
+  EXPECT_EQ(Features::defaults(), Features().set(Feature::tail_call).set(Feature::relaxed_simd));  // the complete ones
   EXPECT_EQ(Config().features, Features::defaults());
   for (unsigned i = 0; i < unsigned(Feature::count_); ++i) EXPECT_TRUE(Features::all().has(Feature(i))) << i;
 }
@@ -122,9 +122,10 @@ TEST(Features, OpcodeTableFeatureColumn) {
   }
   EXPECT_EQ(simd_base, 236u);
   EXPECT_EQ(relaxed, 20u);
-  EXPECT_EQ(wasm::simd_op_from_code(0x100), std::nullopt);
-  EXPECT_EQ(wasm::simd_op_from_code(0x100, Features::all()), wasm::SimdOp::i8x16_relaxed_swizzle);
-  EXPECT_EQ(wasm::simd_op_from_name("f32x4.relaxed_madd"), std::nullopt);
+  EXPECT_EQ(wasm::simd_op_from_code(0x100), wasm::SimdOp::i8x16_relaxed_swizzle);  // on by default
+  EXPECT_EQ(wasm::simd_op_from_code(0x100, Features()), std::nullopt);
+  EXPECT_EQ(wasm::simd_op_from_name("f32x4.relaxed_madd"), wasm::SimdOp::f32x4_relaxed_madd);
+  EXPECT_EQ(wasm::simd_op_from_name("f32x4.relaxed_madd", Features()), std::nullopt);
 }
 
 // ---- the decoders ----------------------------------------------------------------------------------
@@ -225,9 +226,9 @@ TEST(Features, RelaxedSimd) {
   }
   code.insert(code.end(), {0xFD, 0x80, 0x02, 0x1A, 0x0B});  // i8x16.relaxed_swizzle (0x100); drop; end
   std::vector<uint8_t> m = one_func(code);
-  expect_error(validate_with("", m), ErrorKind::Malformed, "illegal opcode 0xfd 0x100");
-  expect_error(validate_with("relaxed-simd=y", m), ErrorKind::Malformed,
-               "i8x16.relaxed_swizzle: not supported yet (feature relaxed-simd)");
+  EXPECT_TRUE(validate_with("", m).ok());  // on by default
+  EXPECT_TRUE(validate_with("relaxed-simd=y", m).ok());
+  expect_error(validate_with("relaxed-simd=n", m), ErrorKind::Malformed, "illegal opcode 0xfd 0x100");
 }
 
 TEST(Features, GcPrefixWithGcOnButUnknownSubOpcode) {

@@ -154,6 +154,29 @@ TEST(TextWast, ScriptErrors) {
   EXPECT_FALSE(parse_wast("(assert_trap (invoke \"f\"))").ok());
 }
 
+TEST(TextWast, EitherResults) {
+  Script s = wast(R"W(
+(assert_return (invoke "f") (either (i32.const 1) (i32.const 2)) (f32.const nan:canonical))
+(assert_return (invoke "g") (either (v128.const f32x4 nan:arithmetic 0 0 0) (v128.const i8x16 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16)))
+)W");
+  ASSERT_EQ(s.commands.size(), 2u);
+  ASSERT_EQ(s.commands[0].expected.size(), 2u);
+  const WastValue& e = s.commands[0].expected[0];
+  EXPECT_EQ(e.kind, WastValue::Kind::either);
+  ASSERT_EQ(e.alternatives.size(), 2u);
+  EXPECT_EQ(e.alternatives[1].kind, WastValue::Kind::i32);
+  EXPECT_EQ(u32(e.alternatives[1]), 2u);
+  EXPECT_EQ(s.commands[0].expected[1].kind, WastValue::Kind::f32);
+  const WastValue& v = s.commands[1].expected[0];
+  ASSERT_EQ(v.alternatives.size(), 2u);
+  EXPECT_EQ(v.alternatives[0].lane_nan[0], NanPattern::arithmetic);
+  EXPECT_EQ(v.alternatives[1].lane_bits, 8);
+  // Only in expected results, and never empty.
+  EXPECT_FALSE(parse_wast("(assert_return (invoke \"f\") (either))").ok());
+  EXPECT_FALSE(parse_wast("(invoke \"f\" (either (i32.const 1)))").ok());
+  EXPECT_FALSE(parse_wast("(assert_return (invoke \"f\") (either (i32.const x)))").ok());
+}
+
 TEST(TextWast, InlineModuleScript) {
   Script s = wast("(func (export \"f\")) (memory 1)");
   ASSERT_EQ(s.commands.size(), 1u);

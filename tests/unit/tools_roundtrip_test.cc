@@ -1,5 +1,6 @@
-// `wisp print` round trip over every module of the 2.0 spec suite: decode -> print (flat and folded) ->
-// parse (text::wat_to_wasm) -> decode -> compare with the original decoded module.
+// `wisp print` round trip over every module of the 2.0 spec suite (and the relaxed SIMD scripts of latest/):
+// decode -> print (flat and folded) -> parse (text::wat_to_wasm) -> decode -> compare with the original
+// decoded module.
 // Modules that do not decode or validate are skipped and listed (none today, SIMD included); the test
 // fails if too few modules were checked (a missing suite is not a pass).
 #include <gtest/gtest.h>
@@ -112,6 +113,23 @@ TEST(ToolsRoundTrip, SpecSuite2_0) {
               totals.checked, files.size(), totals.skipped, skipped.c_str());
   // The suite has about 1,300 valid non-SIMD modules and 400 SIMD ones.
   EXPECT_GT(totals.checked, 1600);
+}
+
+// The relaxed SIMD scripts of latest/ (on by default, so `wisp print` must write their instructions back).
+TEST(ToolsRoundTrip, RelaxedSimdScripts) {
+  fs::path dir = suite_dir().parent_path() / "latest";
+  ASSERT_TRUE(fs::is_directory(dir)) << "spec suite not found at " << dir << " (set WISP_TESTSUITE)";
+  Totals totals;
+  size_t scripts = 0;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    std::string name = e.path().filename().string();
+    if (e.path().extension() != ".wast" || name.find("relaxed") == std::string::npos) continue;
+    check_script(e.path(), totals);
+    ++scripts;
+  }
+  EXPECT_EQ(scripts, 7u);
+  EXPECT_EQ(totals.skipped, 0) << (totals.skipped_where.empty() ? "" : totals.skipped_where[0]);
+  EXPECT_GE(totals.checked, 7);  // a module per script at least
 }
 
 }  // namespace

@@ -1,0 +1,138 @@
+;; Relaxed SIMD: the one result wisp gives for each relaxed instruction (the table in
+;; src/interp/simd_portable.h: x86 SSE/AVX behaviour), exactly, where the spec scripts accept several.
+;; Run by ctest (wast_relaxed_simd) in both dispatch modes.
+(module
+  (func (export "swizzle") (param v128 v128) (result v128) (i8x16.relaxed_swizzle (local.get 0) (local.get 1)))
+  (func (export "trunc_f32_s") (param v128) (result v128) (i32x4.relaxed_trunc_f32x4_s (local.get 0)))
+  (func (export "trunc_f32_u") (param v128) (result v128) (i32x4.relaxed_trunc_f32x4_u (local.get 0)))
+  (func (export "trunc_f64_s") (param v128) (result v128) (i32x4.relaxed_trunc_f64x2_s_zero (local.get 0)))
+  (func (export "trunc_f64_u") (param v128) (result v128) (i32x4.relaxed_trunc_f64x2_u_zero (local.get 0)))
+  (func (export "madd32") (param v128 v128 v128) (result v128)
+    (f32x4.relaxed_madd (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "nmadd32") (param v128 v128 v128) (result v128)
+    (f32x4.relaxed_nmadd (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "madd64") (param v128 v128 v128) (result v128)
+    (f64x2.relaxed_madd (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "nmadd64") (param v128 v128 v128) (result v128)
+    (f64x2.relaxed_nmadd (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "select8") (param v128 v128 v128) (result v128)
+    (i8x16.relaxed_laneselect (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "select16") (param v128 v128 v128) (result v128)
+    (i16x8.relaxed_laneselect (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "select32") (param v128 v128 v128) (result v128)
+    (i32x4.relaxed_laneselect (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "select64") (param v128 v128 v128) (result v128)
+    (i64x2.relaxed_laneselect (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "min32") (param v128 v128) (result v128) (f32x4.relaxed_min (local.get 0) (local.get 1)))
+  (func (export "max32") (param v128 v128) (result v128) (f32x4.relaxed_max (local.get 0) (local.get 1)))
+  (func (export "min64") (param v128 v128) (result v128) (f64x2.relaxed_min (local.get 0) (local.get 1)))
+  (func (export "max64") (param v128 v128) (result v128) (f64x2.relaxed_max (local.get 0) (local.get 1)))
+  (func (export "q15") (param v128 v128) (result v128) (i16x8.relaxed_q15mulr_s (local.get 0) (local.get 1)))
+  (func (export "dot") (param v128 v128) (result v128)
+    (i16x8.relaxed_dot_i8x16_i7x16_s (local.get 0) (local.get 1)))
+  (func (export "dot_add") (param v128 v128 v128) (result v128)
+    (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get 0) (local.get 1) (local.get 2)))
+  ;; Constant operands: the IR builder's constant and local forms reach the same handlers.
+  (func (export "swizzle_const") (result v128)
+    (i8x16.relaxed_swizzle (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15)
+                           (v128.const i8x16 17 0x80 0x7f 15 0 0 0 0 0 0 0 0 0 0 0 0xff)))
+)
+
+;; pshufb: a set top bit gives 0, otherwise the low four bits index.
+(assert_return (invoke "swizzle" (v128.const i8x16 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25)
+                                 (v128.const i8x16 0 15 16 17 31 127 128 255 0x8f 0x70 3 3 3 3 3 3))
+               (v128.const i8x16 10 25 10 11 25 25 0 0 0 10 13 13 13 13 13 13))
+(assert_return (invoke "swizzle_const") (v128.const i8x16 1 0 15 15 0 0 0 0 0 0 0 0 0 0 0 0))
+
+;; cvttps2dq / cvttpd2dq: NaN and out of range give 0x80000000.
+(assert_return (invoke "trunc_f32_s" (v128.const f32x4 nan 2147483648.0 -2147483904.0 -2147483648.0))
+               (v128.const i32x4 0x80000000 0x80000000 0x80000000 0x80000000))
+(assert_return (invoke "trunc_f32_s" (v128.const f32x4 -nan:0x444444 inf 2147483520.0 -7.9))
+               (v128.const i32x4 0x80000000 0x80000000 2147483520 -7))
+(assert_return (invoke "trunc_f64_s" (v128.const f64x2 nan -2147483649.0))
+               (v128.const i32x4 0x80000000 0x80000000 0 0))
+(assert_return (invoke "trunc_f64_s" (v128.const f64x2 -2147483648.9 2147483647.9))
+               (v128.const i32x4 -2147483648 2147483647 0 0))
+;; vcvttps2udq / vcvttpd2udq: NaN, negative after truncation and >= 2^32 give 0xffffffff.
+(assert_return (invoke "trunc_f32_u" (v128.const f32x4 nan -1.0 4294967296.0 -0.9))
+               (v128.const i32x4 0xffffffff 0xffffffff 0xffffffff 0))
+(assert_return (invoke "trunc_f32_u" (v128.const f32x4 4294967040.0 2147483648.0 -inf 1.9))
+               (v128.const i32x4 4294967040 2147483648 0xffffffff 1))
+(assert_return (invoke "trunc_f64_u" (v128.const f64x2 nan -nan))
+               (v128.const i32x4 0xffffffff 0xffffffff 0 0))
+(assert_return (invoke "trunc_f64_u" (v128.const f64x2 -1.0 4294967296.0))
+               (v128.const i32x4 0xffffffff 0xffffffff 0 0))
+(assert_return (invoke "trunc_f64_u" (v128.const f64x2 4294967295.9 -0.5))
+               (v128.const i32x4 4294967295 0 0 0))
+
+;; Fused: (1 + 2^-23)^2 - (1 + 2^-22) is 2^-46, which an unfused multiply rounds away; no overflow in
+;; FLT_MAX * 2 - FLT_MAX.
+(assert_return (invoke "madd32" (v128.const f32x4 0x1.000002p+0 0x1.000002p+0 0x1.fffffep+127 1)
+                                (v128.const f32x4 0x1.000002p+0 0x1.000002p+0 2 2)
+                                (v128.const f32x4 -0x1.000004p+0 -0x1.000004p+0 -0x1.fffffep+127 3))
+               (v128.const f32x4 0x1p-46 0x1p-46 0x1.fffffep+127 5))
+(assert_return (invoke "nmadd32" (v128.const f32x4 -0x1.000002p+0 0x1.000002p+0 1 -0)
+                                 (v128.const f32x4 0x1.000002p+0 -0x1.000002p+0 2 0)
+                                 (v128.const f32x4 -0x1.000004p+0 -0x1.000004p+0 3 -0))
+               (v128.const f32x4 0x1p-46 0x1p-46 1 0))
+(assert_return (invoke "madd64" (v128.const f64x2 0x1.0000000000001p+0 0x1.fffffffffffffp+1023)
+                                (v128.const f64x2 0x1.0000000000001p+0 2)
+                                (v128.const f64x2 -0x1.0000000000002p+0 -0x1.fffffffffffffp+1023))
+               (v128.const f64x2 0x1p-104 0x1.fffffffffffffp+1023))
+(assert_return (invoke "nmadd64" (v128.const f64x2 -0x1.0000000000001p+0 2)
+                                 (v128.const f64x2 0x1.0000000000001p+0 3)
+                                 (v128.const f64x2 -0x1.0000000000002p+0 1))
+               (v128.const f64x2 0x1p-104 -5))
+
+;; blendv: the top bit of each mask lane, whatever the other bits (i16x8 too: the lane's, not each byte's).
+(assert_return (invoke "select8" (v128.const i8x16 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1)
+                                 (v128.const i8x16 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2 2)
+                                 (v128.const i8x16 0x80 0x7f 0xff 0 0xc0 0x40 0 0 0 0 0 0 0 0 0 0xfe))
+               (v128.const i8x16 1 2 1 2 1 2 2 2 2 2 2 2 2 2 2 1))
+(assert_return (invoke "select16" (v128.const i16x8 0x1234 0x1234 0x1234 0x1234 0x1234 0x1234 0x1234 0x1234)
+                                  (v128.const i16x8 0x5678 0x5678 0x5678 0x5678 0x5678 0x5678 0x5678 0x5678)
+                                  (v128.const i16x8 0x8000 0x0080 0xff00 0x00ff 0xffff 0 0x7fff 0x8001))
+               (v128.const i16x8 0x1234 0x5678 0x1234 0x5678 0x1234 0x5678 0x5678 0x1234))
+(assert_return (invoke "select32" (v128.const i32x4 1 1 1 1) (v128.const i32x4 2 2 2 2)
+                                  (v128.const i32x4 0x80000000 0x7fffffff 0xffff0000 0x0000ffff))
+               (v128.const i32x4 1 2 1 2))
+(assert_return (invoke "select64" (v128.const i64x2 1 1) (v128.const i64x2 2 2)
+                                  (v128.const i64x2 0xffffffff00000000 0x00000000ffffffff))
+               (v128.const i64x2 1 2))
+
+;; minps/maxps(a, b): a NaN in either operand, or +0 against -0, gives b unchanged (payload, sign and a
+;; signalling NaN's missing quiet bit).
+(assert_return (invoke "min32" (v128.const f32x4 nan:0x200001 1 -0 0) (v128.const f32x4 2 -nan:0x123 0 -0))
+               (v128.const i32x4 0x40000000 0xff800123 0 0x80000000))
+(assert_return (invoke "max32" (v128.const f32x4 nan:0x200001 1 -0 0) (v128.const f32x4 2 -nan:0x123 0 -0))
+               (v128.const i32x4 0x40000000 0xff800123 0 0x80000000))
+(assert_return (invoke "min32" (v128.const f32x4 1 5 -inf inf) (v128.const f32x4 2 -3 0 0))
+               (v128.const f32x4 1 -3 -inf 0))
+(assert_return (invoke "max32" (v128.const f32x4 1 5 -inf inf) (v128.const f32x4 2 -3 0 0))
+               (v128.const f32x4 2 5 0 inf))
+(assert_return (invoke "min64" (v128.const f64x2 0 1) (v128.const f64x2 -0 nan:0x1))
+               (v128.const i64x2 0x8000000000000000 0x7ff0000000000001))
+(assert_return (invoke "max64" (v128.const f64x2 -nan 4) (v128.const f64x2 -0 3))
+               (v128.const f64x2 -0 4))
+
+;; pmulhrsw: INT16_MIN * INT16_MIN wraps to INT16_MIN.
+(assert_return (invoke "q15" (v128.const i16x8 -32768 -32767 32767 16384 1 -1 0 100)
+                             (v128.const i16x8 -32768 -32768 32767 16384 -32768 -32768 5 200))
+               (v128.const i16x8 -32768 32767 32766 8192 -1 1 0 1))
+
+;; pmaddubsw(b, a): b's bytes unsigned (-127 is 129), pair sums saturated to i16; the add form sums
+;; those pairs to i32 and adds c, wrapping.
+(assert_return (invoke "dot" (v128.const i8x16 -128 -128 127 127 -128 -128 1 2 3 4 0 1 2 3 4 5)
+                             (v128.const i8x16 -127 -127 -1 -1 127 127 5 6 7 8 0 1 2 3 4 5))
+               (v128.const i16x8 -32768 32767 -32512 17 53 1 13 41))
+(assert_return (invoke "dot_add" (v128.const i8x16 -128 -128 127 127 -128 -128 1 2 3 4 0 1 2 3 4 5)
+                                 (v128.const i8x16 -127 -127 -1 -1 127 127 5 6 7 8 0 1 2 3 4 5)
+                                 (v128.const i32x4 1 0x80000000 -5 0))
+               (v128.const i32x4 0 0x7fff8111 49 54))
+(assert_return (invoke "dot_add" (v128.const i8x16 -128 -128 -128 -128 0 0 0 0 0 0 0 0 0 0 0 0)
+                                 (v128.const i8x16 -127 -127 -127 -127 0 0 0 0 0 0 0 0 0 0 0 0)
+                                 (v128.const i32x4 1 2 3 4))
+               (v128.const i32x4 -65535 2 3 4))
+
+;; The feature can be switched off: then these are unknown opcodes (tests/cli/run-features-tests.sh
+;; covers -W relaxed-simd=n).
