@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "text/numbers.h"
+#include "text/wat_annotations.h"
 #include "text/wat.h"
 #include "text/wat_encoder.h"
 #include "util/leb128.h"
@@ -760,9 +761,12 @@ Result<Bytes> ModuleEncoder::encode(const std::vector<Sexp>& items, size_t first
 
 namespace {
 
-Result<Bytes> encode_fields(const std::vector<Sexp>& items, size_t first, const WatOptions& options) {
+// The fields of `parent` from items[first], then what its annotations add (custom sections, names).
+Result<Bytes> encode_fields(const Sexp& parent, size_t first, const WatOptions& options) {
   ModuleEncoder enc(options);
-  return enc.encode(items, first);
+  WISP_TRY(auto bytes, enc.encode(parent.items, first));
+  WISP_TRY(apply_annotations(parent, first, bytes));
+  return bytes;
 }
 
 }  // namespace
@@ -780,16 +784,16 @@ Result<Bytes> encode_module_sexp(const Sexp& m, const WatOptions& options) {
     if (binary) return Bytes(all.begin(), all.end());
     return wat_to_wasm(all, options);
   }
-  return encode_fields(m.items, i, options);
+  return encode_fields(m, i, options);
 }
 
 Result<std::vector<uint8_t>> wat_to_wasm(std::string_view source, const WatOptions& options) {
-  WISP_TRY(auto sexps, parse_sexps(source));
-  const std::vector<Sexp>& top = sexps;
+  WISP_TRY(auto root, parse_root(source));
+  const std::vector<Sexp>& top = root.items;
   if (top.size() == 1 && top[0].is_list_of("module")) return encode_module_sexp(top[0], options);
   for (const Sexp& s : top)
     if (s.is_list_of("module")) return s.error("unexpected token: module inside module");
-  return encode_fields(top, 0, options);
+  return encode_fields(root, 0, options);
 }
 
 }  // namespace wisp::text
