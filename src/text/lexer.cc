@@ -52,6 +52,9 @@ void append_utf8(std::string& out, uint32_t cp) {
 class Lexer {
  public:
   explicit Lexer(std::string_view src) : src_(src) {}
+  // Starts at `begin` of `src` (on line `line`, which starts at `line_start`) and stops at its end.
+  Lexer(std::string_view src, size_t begin, uint32_t line, size_t line_start)
+      : src_(src), pos_(begin), line_start_(line_start), line_(line) {}
 
   Result<Sexp> run() {
     Sexp root;
@@ -360,6 +363,62 @@ Result<Sexp> parse_root(std::string_view source) { return Lexer(source).run(); }
 Result<std::vector<Sexp>> parse_sexps(std::string_view source) {
   WISP_TRY(auto root, parse_root(source));
   return std::move(root.items);
+}
+
+Result<std::vector<Sexp>> parse_sexps_range(std::string_view source, const SourceRange& r) {
+  WISP_TRY(auto root, Lexer(source.substr(0, r.end), r.begin, r.line, r.line_start).run());
+  return std::move(root.items);
+}
+
+std::vector<SourceRange> split_top_level(std::string_view src) {
+  std::vector<SourceRange> out;
+  size_t i = 0, n = src.size();
+  uint32_t line = 1;
+  size_t line_start = 0, counted = 0;
+  auto add = [&](size_t begin, size_t end) {  // lines are counted up to `begin` once, in order
+    for (; counted < begin; ++counted)
+      if (src[counted] == '\n') ++line, line_start = counted + 1;
+    out.push_back(SourceRange{begin, std::min(end, n), line, line_start});
+  };
+  auto skip_string = [&] {  // at '"': to after the closing quote (or the end)
+    for (++i; i < n && src[i] != '"'; ++i)
+      if (src[i] == '\\') ++i;
+    if (i < n) ++i;
+  };
+  auto skip_block_comment = [&] {  // at "(;"
+    int depth = 0;
+    while (i < n) {
+      if (src[i] == '(' && i + 1 < n && src[i + 1] == ';') ++depth, i += 2;
+      else if (src[i] == ';' && i + 1 < n && src[i + 1] == ')') { i += 2; if (--depth == 0) return; }
+      else ++i;
+    }
+  };
+  while (i < n) {
+    char c = src[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { ++i; continue; }
+    if (c == ';' && i + 1 < n && src[i + 1] == ';') { while (i < n && src[i] != '\n') ++i; continue; }
+    if (c == '(' && i + 1 < n && src[i + 1] == ';') { skip_block_comment(); continue; }
+    size_t begin = i;
+    if (c != '(') {  // a stray token: up to the next blank or parenthesis
+      while (i < n && src[i] != ' ' && src[i] != '\t' && src[i] != '\n' && src[i] != '\r' && src[i] != '(' &&
+             (src[i] != ')' || i == begin))
+        ++i;
+      add(begin, i);
+      continue;
+    }
+    int depth = 0;
+    while (i < n) {
+      char d = src[i];
+      if (d == '"') { skip_string(); continue; }
+      if (d == ';' && i + 1 < n && src[i + 1] == ';') { while (i < n && src[i] != '\n') ++i; continue; }
+      if (d == '(' && i + 1 < n && src[i + 1] == ';') { skip_block_comment(); continue; }
+      ++i;
+      if (d == '(') ++depth;
+      else if (d == ')' && --depth == 0) break;
+    }
+    add(begin, i);
+  }
+  return out;
 }
 
 std::vector<const Sexp*> annotations_before(const Sexp& list, size_t i) {

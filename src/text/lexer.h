@@ -42,6 +42,17 @@ Result<std::vector<Sexp>> parse_sexps(std::string_view source);
 // The same as one list holding the top-level items and the top-level annotations.
 Result<Sexp> parse_root(std::string_view source);
 
+// Recovery for scripts: the top-level forms of `source` as byte ranges, found by balancing parentheses
+// (strings and comments skipped) without checking the tokens, so that each can be lexed on its own.
+struct SourceRange {
+  size_t begin = 0, end = 0;
+  uint32_t line = 1;      // line of `begin`
+  size_t line_start = 0;  // offset where that line starts
+};
+std::vector<SourceRange> split_top_level(std::string_view source);
+// Lexes one range of split_top_level: positions and lines stay those of `source`.
+Result<std::vector<Sexp>> parse_sexps_range(std::string_view source, const SourceRange& range);
+
 // Annotations of `list` that lie between items[i-1] and items[i] (i == items.size(): after the last).
 std::vector<const Sexp*> annotations_before(const Sexp& list, size_t i);
 

@@ -286,10 +286,61 @@ Result<Command> parse_command(const Sexp& s, std::string_view source) {
   return cmd;
 }
 
+// A command, or, when it does not parse, a failed command: the rest of the script still runs.
+Command command_or_bad(const Sexp& s, std::string_view source) {
+  auto c = parse_command(s, source);
+  if (c.ok()) return std::move(*c);
+  Command bad;
+  bad.kind = Command::Kind::bad;
+  bad.line = s.line;
+  bad.parse_error = c.error().to_string();
+  return bad;
+}
+
+// A failed command for a form that does not lex; a module (definition) keeps its kind and name so
+// that the commands using it fail too.
+Command lexically_bad(std::string_view form) {
+  Command bad;
+  bad.kind = Command::Kind::bad;
+  std::vector<std::string_view> words;
+  size_t i = 1;
+  while (words.size() < 3 && i < form.size()) {
+    while (i < form.size() && (form[i] == ' ' || form[i] == '\t' || form[i] == '\n' || form[i] == '\r')) ++i;
+    size_t b = i;
+    while (i < form.size() && form[i] != ' ' && form[i] != '\t' && form[i] != '\n' && form[i] != '\r' &&
+           form[i] != '(' && form[i] != ')' && form[i] != '"')
+      ++i;
+    if (i == b) break;
+    words.push_back(form.substr(b, i - b));
+  }
+  if (form.empty() || form[0] != '(' || words.empty() || words[0] != "module") return bad;
+  size_t k = 1;
+  if (k < words.size() && words[k] == "instance") return bad;
+  bad.kind = Command::Kind::module;
+  if (k < words.size() && words[k] == "definition") bad.definition = true, ++k;
+  if (k < words.size() && words[k].size() > 1 && words[k][0] == '$') bad.module_name = std::string(words[k]);
+  return bad;
+}
+
 }  // namespace
 
 Result<Script> parse_wast(std::string_view source) {
-  WISP_TRY(auto sexps, parse_sexps(source));
+  auto parsed = parse_sexps(source);
+  if (!parsed.ok()) {
+    // A lexical error: lex each top-level form on its own, so only the forms with errors fail.
+    Script script;
+    for (const SourceRange& range : split_top_level(source)) {
+      auto forms = parse_sexps_range(source, range);
+      for (const Sexp& s : forms.ok() ? *forms : std::vector<Sexp>{}) script.commands.push_back(command_or_bad(s, source));
+      if (forms.ok()) continue;
+      Command bad = lexically_bad(source.substr(range.begin, range.end - range.begin));
+      bad.line = range.line;
+      bad.parse_error = forms.error().to_string();
+      script.commands.push_back(std::move(bad));
+    }
+    return script;
+  }
+  const std::vector<Sexp>& sexps = *parsed;
   Script script;
   // A script that is only module fields is one inline module.
   for (const Sexp& s : sexps) {
@@ -305,19 +356,7 @@ Result<Script> parse_wast(std::string_view source) {
     script.commands.push_back(std::move(cmd));
     return script;
   }
-  for (const Sexp& s : sexps) {
-    auto c = parse_command(s, source);
-    if (c.ok()) {
-      script.commands.push_back(std::move(*c));
-      continue;
-    }
-    // A command that does not parse fails on its own; the rest of the script still runs.
-    Command bad;
-    bad.kind = Command::Kind::bad;
-    bad.line = s.line;
-    bad.parse_error = c.error().to_string();
-    script.commands.push_back(std::move(bad));
-  }
+  for (const Sexp& s : sexps) script.commands.push_back(command_or_bad(s, source));
   return script;
 }
 

@@ -77,8 +77,9 @@ struct Script {
 // assert_invalid (and their _custom forms) a module that fails at the text level is kept as
 // ModuleSource::quote (its source text, or the quoted strings) so the runner reports the text error
 // through wat_to_wasm; elsewhere such a failure, or a command that does not parse, is recorded in the
-// command's parse_error and the other commands are kept. Only a lexical error (unbalanced parentheses,
-// an unclosed string, ...) fails the whole script.
+// command's parse_error and the other commands are kept. After a lexical error (a reserved token, an
+// unclosed string, ...) each top-level form is lexed on its own, so that error too stays in its command.
+// Errors are returned only for a script of bare module fields (one inline module) that does not encode.
 Result<Script> parse_wast(std::string_view source);
 
 }  // namespace wisp::text

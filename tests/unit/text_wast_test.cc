@@ -168,10 +168,27 @@ TEST(TextWast, CommandsThatFailToParseFailAlone) {
   EXPECT_FALSE(s.commands[4].parse_error.empty());
   EXPECT_EQ(s.commands[5].module_name, "$B");
   EXPECT_TRUE(s.commands[5].parse_error.empty());
-  // Lexical errors still fail the whole script.
-  auto r = parse_wast("(module (func)");
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().kind, ErrorKind::Malformed);
+}
+
+TEST(TextWast, LexicalErrorsFailTheirCommandsOnly) {
+  Script s = wast("(module $A (func))\n(module $B (func {x}))\n(invoke \"f\" \"\\q\")\n)\n"
+                  "(module definition $C \"a\"b)\n(invoke $A \"f\")\n(module (func)");
+  ASSERT_EQ(s.commands.size(), 7u);
+  EXPECT_TRUE(s.commands[0].parse_error.empty());
+  EXPECT_EQ(s.commands[1].kind, Command::Kind::module);
+  EXPECT_EQ(s.commands[1].module_name, "$B");
+  EXPECT_EQ(s.commands[1].line, 2u);
+  EXPECT_NE(s.commands[1].parse_error.find("2:18"), std::string::npos) << s.commands[1].parse_error;
+  EXPECT_EQ(s.commands[2].kind, Command::Kind::bad);
+  EXPECT_EQ(s.commands[3].kind, Command::Kind::bad);  // a stray ")"
+  EXPECT_EQ(s.commands[4].kind, Command::Kind::module);
+  EXPECT_TRUE(s.commands[4].definition);
+  EXPECT_EQ(s.commands[4].module_name, "$C");
+  EXPECT_EQ(s.commands[5].kind, Command::Kind::action);
+  EXPECT_EQ(s.commands[5].line, 6u);
+  EXPECT_TRUE(s.commands[5].parse_error.empty());
+  EXPECT_EQ(s.commands[6].kind, Command::Kind::module);  // unclosed at the end
+  EXPECT_FALSE(s.commands[6].parse_error.empty());
 }
 
 TEST(TextWast, DefinitionsInstancesAndExceptions) {
