@@ -136,6 +136,54 @@ Result<void> check_field(const Sexp& field, std::optional<std::string>& name) {
   return {};
 }
 
+// Number of parameters of the function type `(type $id? (func ...))` that `use` (an id or index) names
+// among the module's fields; nullopt when it cannot be told from the text alone (other type forms).
+std::optional<uint32_t> type_params(const Sexp& module, size_t first, const Sexp& use) {
+  uint32_t index = 0;
+  for (size_t i = first; i < module.items.size(); ++i) {
+    const Sexp& f = module.items[i];
+    if (!f.is_list_of("type")) continue;
+    bool named = f.items.size() > 1 && f.items[1].is_id();
+    bool match = use.is_id() ? named && f.items[1].text == use.text : use.text == std::to_string(index);
+    ++index;
+    if (!match) continue;
+    const Sexp& ft = f.items.back();
+    if (!ft.is_list_of("func")) return std::nullopt;
+    uint32_t n = 0;
+    for (const Sexp& p : ft.items)
+      if (p.is_list_of("param")) n += p.items.size() > 1 && p.items[1].is_id() ? 1 : uint32_t(p.items.size() - 1);
+    return n;
+  }
+  return std::nullopt;
+}
+
+// Names from `(param $x? (@name "...") t)` and `(local ...)` of a function definition, by local index.
+Result<std::map<uint32_t, std::string>> local_names(const Sexp& module, size_t first, const Sexp& func) {
+  std::map<uint32_t, std::string> names;
+  uint32_t index = 0;
+  bool inline_params = false;
+  std::optional<uint32_t> typed = 0;  // parameters of the type use; none without one
+  for (const Sexp& item : func.items) {
+    bool param = item.is_list_of("param"), local = item.is_list_of("local");
+    if (item.is_list_of("type") && item.items.size() == 2) typed = type_params(module, first, item.items[1]);
+    if (!param && !local) continue;
+    if (local && !inline_params) {
+      // Without inline parameters they come from the type.
+      if (!typed) return names;
+      index = *typed;
+      inline_params = true;
+    }
+    inline_params = inline_params || param;
+    for (const Sexp& a : item.annotations)
+      if (a.items[0].text == "@name") {
+        WISP_TRY(auto n, read_name(a));
+        names[index] = std::move(n);
+      }
+    index += item.items.size() > 1 && item.items[1].is_id() ? 1 : uint32_t(item.items.size() - 1);
+  }
+  return names;
+}
+
 void put_name(std::vector<uint8_t>& out, std::string_view s) {
   util::write_uleb(out, s.size());
   out.insert(out.end(), s.begin(), s.end());
@@ -167,6 +215,7 @@ Result<void> apply_annotations(const Sexp& module, size_t first, std::vector<uin
   std::vector<Custom> customs;
   std::optional<std::string> module_name;
   std::map<uint32_t, std::string> func_names;
+  std::map<uint32_t, std::map<uint32_t, std::string>> locals;
   for (const Sexp& a : module.annotations) {
     const std::string& id = a.items[0].text;
     size_t k = place(module, a);
@@ -192,10 +241,14 @@ Result<void> apply_annotations(const Sexp& module, size_t first, std::vector<uin
     bool func = f.is_list_of("func") || (f.is_list_of("import") && f.items.size() == 4 && f.items[3].is_list_of("func"));
     if (func) {
       if (name) func_names[func_index] = std::move(*name);
+      if (f.is_list_of("func")) {
+        WISP_TRY(auto ln, local_names(module, first, f));
+        if (!ln.empty()) locals[func_index] = std::move(ln);
+      }
       ++func_index;
     }
   }
-  if (customs.empty() && !module_name && func_names.empty()) return {};
+  if (customs.empty() && !module_name && func_names.empty() && locals.empty()) return {};
 
   // Re-assemble the module with the custom sections in place (same keys: text order).
   std::sort(customs.begin(), customs.end(),
@@ -218,7 +271,7 @@ Result<void> apply_annotations(const Sexp& module, size_t first, std::vector<uin
     pos = end;
   }
   emit_until(kLast);
-  if (module_name || !func_names.empty()) {
+  if (module_name || !func_names.empty() || !locals.empty()) {
     std::vector<uint8_t> names;
     if (module_name) {
       std::vector<uint8_t> sub;
@@ -235,6 +288,21 @@ Result<void> apply_annotations(const Sexp& module, size_t first, std::vector<uin
         put_name(sub, n);
       }
       names.push_back(1);
+      util::write_uleb(names, sub.size());
+      names.insert(names.end(), sub.begin(), sub.end());
+    }
+    if (!locals.empty()) {
+      std::vector<uint8_t> sub;
+      util::write_uleb(sub, locals.size());
+      for (const auto& [func, ln] : locals) {
+        util::write_uleb(sub, func);
+        util::write_uleb(sub, ln.size());
+        for (const auto& [index, n] : ln) {
+          util::write_uleb(sub, index);
+          put_name(sub, n);
+        }
+      }
+      names.push_back(2);
       util::write_uleb(names, sub.size());
       names.insert(names.end(), sub.begin(), sub.end());
     }

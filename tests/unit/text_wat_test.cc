@@ -371,6 +371,10 @@ TEST(TextWat, NameAnnotationsBecomeTheNameSection) {
   Bytes names = section(m, 0);
   Bytes want = {4, 'n', 'a', 'm', 'e', 0, 2, 1, 'M', 1, 7, 2, 0, 1, 'i', 1, 1, 'f'};
   EXPECT_EQ(names, want);
+  Bytes locals = section(wat("(module (type (func (param i32))) (func (type 0) (local (@name \"q\") i32)) "
+                             "(func (param (@name \"p\") i32)))"), 0);
+  Bytes want_locals = {4, 'n', 'a', 'm', 'e', 2, 11, 2, 0, 1, 1, 1, 'q', 1, 1, 0, 1, 'p'};
+  EXPECT_EQ(locals, want_locals);
   EXPECT_NE(wat_error("(module (@name \"a\") (@name \"b\"))").find("multiple module"), std::string::npos);
   EXPECT_NE(wat_error("(module (func) (@name \"a\"))").find("misplaced @name"), std::string::npos);
   EXPECT_NE(wat_error("(module (start 0 (@name \"a\")) (func))").find("misplaced @name"), std::string::npos);
