@@ -211,7 +211,25 @@ uint64_t read_u32(const std::vector<uint8_t>& b, size_t& pos) {
 
 }  // namespace
 
-Result<void> apply_annotations(const Sexp& module, size_t first, std::vector<uint8_t>& binary) {
+std::unordered_map<const Sexp*, uint8_t> branch_hint_targets(const Sexp& func) {
+  std::unordered_map<const Sexp*, uint8_t> out;
+  std::vector<const Sexp*> todo{&func};
+  while (!todo.empty()) {
+    const Sexp& list = *todo.back();
+    todo.pop_back();
+    for (const Sexp& a : list.annotations) {
+      size_t k = place(list, a);
+      if (a.items[0].text == kHint && k < list.items.size() && a.items.size() == 2 && a.items[1].text.size() == 1)
+        out[&list.items[k]] = uint8_t(a.items[1].text[0]);
+    }
+    for (const Sexp& item : list.items)
+      if (item.is_list()) todo.push_back(&item);
+  }
+  return out;
+}
+
+Result<void> apply_annotations(const Sexp& module, size_t first, const BranchHints& hints,
+                               std::vector<uint8_t>& binary) {
   std::vector<Custom> customs;
   std::optional<std::string> module_name;
   std::map<uint32_t, std::string> func_names;
@@ -247,6 +265,22 @@ Result<void> apply_annotations(const Sexp& module, size_t first, std::vector<uin
       }
       ++func_index;
     }
+  }
+  if (!hints.empty()) {
+    // Before the code section, as other producers place it.
+    std::vector<uint8_t> payload;
+    util::write_uleb(payload, hints.size());
+    for (const auto& [func, list] : hints) {
+      util::write_uleb(payload, func);
+      util::write_uleb(payload, list.size());
+      for (const auto& [offset, hint] : list) {
+        util::write_uleb(payload, offset);
+        payload.push_back(1);
+        payload.push_back(hint);
+      }
+    }
+    customs.push_back(Custom{"metadata.code.branch_hint", std::string(payload.begin(), payload.end()),
+                             2 * section_rank(10), SIZE_MAX});
   }
   if (customs.empty() && !module_name && func_names.empty() && locals.empty()) return {};
 

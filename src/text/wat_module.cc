@@ -1,4 +1,5 @@
 // Module fields of the text format: index spaces, implicit types, imports/exports, segments, sections.
+#include <algorithm>
 #include <cstring>
 
 #include "text/numbers.h"
@@ -381,8 +382,15 @@ Result<void> ModuleEncoder::define_func(const Sexp& f) {
     body.push_back(wasm::valtype_to_byte(t));
   }
   InstrEncoder ie(*this, body, &locals);
+  auto hint_targets = branch_hint_targets(f);
+  std::vector<std::pair<uint32_t, uint8_t>> hints;
+  if (!hint_targets.empty()) ie.track_hints(&hint_targets, &hints);
   WISP_TRY(ie.instrs(c));
   if (!c.done()) return c.peek().error("unexpected token");
+  if (!hints.empty()) {
+    std::sort(hints.begin(), hints.end());
+    branch_hints_.emplace_back(index, std::move(hints));
+  }
   body.push_back(0x0B);
   put_u32(code_, body.size());
   code_.insert(code_.end(), body.begin(), body.end());
@@ -765,7 +773,7 @@ namespace {
 Result<Bytes> encode_fields(const Sexp& parent, size_t first, const WatOptions& options) {
   ModuleEncoder enc(options);
   WISP_TRY(auto bytes, enc.encode(parent.items, first));
-  WISP_TRY(apply_annotations(parent, first, bytes));
+  WISP_TRY(apply_annotations(parent, first, enc.branch_hints(), bytes));
   return bytes;
 }
 

@@ -380,10 +380,20 @@ TEST(TextWat, NameAnnotationsBecomeTheNameSection) {
   EXPECT_NE(wat_error("(module (start 0 (@name \"a\")) (func))").find("misplaced @name"), std::string::npos);
 }
 
-TEST(TextWat, BranchHintsAreCheckedAndDropped) {
-  EXPECT_EQ(wat("(func (@metadata.code.branch_hint \"\\01\") (if (i32.const 1) (then)) "
-                "i32.const 0 (@metadata.code.branch_hint \"\\00\") br_if 0)"),
-            wat("(func (if (i32.const 1) (then)) i32.const 0 br_if 0)"));
+TEST(TextWat, BranchHintsBecomeTheirSection) {
+  std::string name = "metadata.code.branch_hint";
+  Bytes want = {uint8_t(name.size())};
+  want.insert(want.end(), name.begin(), name.end());
+  // Offsets within the body, locals included: if at 3, br_if at 8 (and the same flat or folded).
+  Bytes hints = {1, 0, 2, 3, 1, 1, 8, 1, 0};
+  want.insert(want.end(), hints.begin(), hints.end());
+  Bytes flat = wat("(func (param i32) local.get 0 (@metadata.code.branch_hint \"\\01\") if end "
+                   "i32.const 0 (@metadata.code.branch_hint \"\\00\") br_if 0)");
+  EXPECT_EQ(section(flat, 0), want);
+  EXPECT_EQ(section_order(flat), (std::vector<std::string>{"1", "3", name, "10"}));
+  Bytes folded = wat("(func (param i32) (@metadata.code.branch_hint \"\\01\") (if (local.get 0) (then)) "
+                     "(@metadata.code.branch_hint \"\\00\") (br_if 0 (i32.const 0)))");
+  EXPECT_EQ(section(folded, 0), want);
   EXPECT_NE(wat_error("(func i32.const 0 (@metadata.code.branch_hint \"\\01\") (@metadata.code.branch_hint \"\\01\") "
                       "br_if 0)").find("duplicate annotation"), std::string::npos);
   EXPECT_NE(wat_error("(@metadata.code.branch_hint \"\\01\") (func)").find("not in a function"), std::string::npos);
