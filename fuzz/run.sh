@@ -15,7 +15,8 @@ SUITE=${WISP_TESTSUITE:-$ROOT/../shared/wasm-testsuite}/2.0
 # Wasm 3.0 scripts of the features wisp implements (on by default), seeded alongside 2.0 so the fuzzers
 # reach their instructions too; add a feature's files here when it lands.
 LATEST=$(dirname "$SUITE")/latest
-LATEST_SEEDS="$LATEST/return_call.wast $LATEST/return_call_indirect.wast"
+LATEST_SEEDS="$LATEST/return_call.wast $LATEST/return_call_indirect.wast $LATEST/annotations.wast $LATEST/id.wast
+  $LATEST/custom/custom_annot.wast $LATEST/custom/name_annot.wast $LATEST/custom/branch_hint.wast"
 LATEST_SEEDS="$LATEST_SEEDS $LATEST/*relaxed*.wast"  # relaxed SIMD
 
 if [ ! -f "$BUILD/build.ninja" ]; then

@@ -97,22 +97,50 @@ Result<WastValue> parse_value(const Sexp& s, bool expected) {
   }
   if (head == "ref.null") {
     v.kind = WastValue::Kind::ref_null;
-    WISP_TRY(auto a, arg(1));
-    if (a->text == "func") v.ref_type = wasm::ValType::funcref();
-    else if (a->text == "extern") v.ref_type = wasm::ValType::externref();
-    else return a->error("unexpected token, expected heap type");
-    return v;
-  }
-  if (head == "ref.extern" || head == "ref.func") {
-    v.kind = head == "ref.extern" ? WastValue::Kind::ref_extern : WastValue::Kind::ref_func;
     if (s.items.size() == 1) {
       if (!expected) return s.error("unexpected end of value");
-      (head == "ref.func" ? v.ref_func_any : v.ref_extern_any) = true;
+      v.ref_null_any = true;
       return v;
     }
+    if (s.items.size() != 2) return s.error("unexpected token in value");
+    static const struct { const char* name; wasm::HeapKind heap; } kHeaps[] = {
+        {"func", wasm::HeapKind::func},     {"extern", wasm::HeapKind::extern_}, {"exn", wasm::HeapKind::exn},
+        {"noexn", wasm::HeapKind::noexn},   {"any", wasm::HeapKind::any},        {"eq", wasm::HeapKind::eq},
+        {"i31", wasm::HeapKind::i31},       {"struct", wasm::HeapKind::struct_}, {"array", wasm::HeapKind::array},
+        {"none", wasm::HeapKind::none},     {"noextern", wasm::HeapKind::noextern},
+        {"nofunc", wasm::HeapKind::nofunc}};
+    for (const auto& h : kHeaps)
+      if (s.items[1].is_keyword(h.name)) {
+        v.ref_type = wasm::ValType::ref(uint32_t(h.heap), true);
+        return v;
+      }
+    return s.items[1].error("unexpected token, expected heap type");
+  }
+  if (head == "ref.extern" || head == "ref.func" || head == "ref.host") {
+    v.kind = head == "ref.extern" ? WastValue::Kind::ref_extern
+           : head == "ref.func"   ? WastValue::Kind::ref_func
+                                  : WastValue::Kind::ref_host;
+    if (s.items.size() == 1) {
+      if (!expected) return s.error("unexpected end of value");
+      (head == "ref.func" ? v.ref_func_any : head == "ref.extern" ? v.ref_extern_any : v.ref_host_any) = true;
+      return v;
+    }
+    if (s.items.size() != 2) return s.error("unexpected token in value");
     NumResult r = parse_uint(s.items[1].text, 32);
     if (!s.items[1].is_atom() || !r.ok()) return num_error(s.items[1], r.status);
     store_le(v.bytes, r.bits, 4);
+    return v;
+  }
+  // Expected results only: any non-null reference of an abstract kind.
+  static const struct { const char* name; WastValue::Kind kind; } kKinds[] = {
+      {"ref.exn", WastValue::Kind::ref_exn},       {"ref.any", WastValue::Kind::ref_any},
+      {"ref.eq", WastValue::Kind::ref_eq},         {"ref.i31", WastValue::Kind::ref_i31},
+      {"ref.struct", WastValue::Kind::ref_struct}, {"ref.array", WastValue::Kind::ref_array}};
+  for (const auto& k : kKinds) {
+    if (head != k.name) continue;
+    if (!expected) return s.error("unexpected token, expected argument value");
+    if (s.items.size() != 1) return s.error("unexpected token in value");
+    v.kind = k.kind;
     return v;
   }
   return s.items[0].error("unknown value " + head);
@@ -135,9 +163,14 @@ Result<Action> parse_action(const Sexp& s) {
   return a;
 }
 
-// Encodes a (module ...) command. With keep_text, modules failing at the text level become quotes.
+// Encodes a (module ...) command. With keep_text, modules failing at the text level become quotes;
+// without, the failure is recorded in cmd.parse_error (the rest of the script still runs).
 Result<void> parse_module(const Sexp& m, std::string_view source, bool keep_text, Command& cmd) {
   size_t i = 1;
+  if (i < m.items.size() && m.items[i].is_keyword("definition")) {
+    cmd.definition = true;
+    ++i;
+  }
   if (i < m.items.size() && m.items[i].is_id()) cmd.module_name = m.items[i++].text;
   bool quote = i < m.items.size() && m.items[i].is_keyword("quote");
   if (quote && keep_text) {
@@ -148,14 +181,24 @@ Result<void> parse_module(const Sexp& m, std::string_view source, bool keep_text
     }
     return {};
   }
-  auto bytes = encode_module_sexp(m, kScriptDialect);
+  // encode_module_sexp reads `(module $id? ...)`: without "definition" the list is that already.
+  Result<Bytes> bytes = Error::malformed("");
+  if (cmd.definition) {
+    Sexp plain = m;
+    plain.items.erase(plain.items.begin() + 1);
+    bytes = encode_module_sexp(plain, kScriptDialect);
+  } else {
+    bytes = encode_module_sexp(m, kScriptDialect);
+  }
   if (!bytes.ok()) {
     if (keep_text) {
       cmd.module.kind = ModuleSource::Kind::quote;
       cmd.module.quote = std::string(source.substr(m.begin, m.end - m.begin));
+      if (cmd.definition) cmd.module.quote = "(module" + cmd.module.quote.substr(m.items[1].end - m.begin);
       return {};
     }
-    return bytes.error();
+    cmd.parse_error = bytes.error().to_string();
+    return {};
   }
   cmd.module.kind = ModuleSource::Kind::binary;
   cmd.module.bytes = std::move(*bytes);
@@ -173,6 +216,16 @@ Result<Command> parse_command(const Sexp& s, std::string_view source) {
   cmd.line = s.line;
   if (!s.is_list() || s.items.empty() || !s.items[0].is_atom()) return s.error("unexpected token, expected command");
   const std::string& head = s.items[0].text;
+  if (head == "module" && s.items.size() >= 2 && s.items[1].is_keyword("instance")) {
+    cmd.kind = Command::Kind::module_instance;
+    size_t i = 2;
+    if (i < s.items.size() && s.items[i].is_id()) cmd.module_name = s.items[i++].text;
+    if (i < s.items.size() && s.items[i].is_id()) cmd.definition_name = s.items[i++].text;
+    // `(module instance $M)`: one id names the definition, the instance stays unnamed.
+    if (cmd.definition_name.empty()) std::swap(cmd.module_name, cmd.definition_name);
+    if (i != s.items.size()) return s.items[i].error("unexpected token in module instance");
+    return cmd;
+  }
   if (head == "module") {
     cmd.kind = Command::Kind::module;
     WISP_TRY(parse_module(s, source, false, cmd));
@@ -204,6 +257,13 @@ Result<Command> parse_command(const Sexp& s, std::string_view source) {
     }
     return cmd;
   }
+  if (head == "assert_exception") {
+    cmd.kind = Command::Kind::assert_exception;
+    WISP_TRY(auto a, parse_action(target));
+    cmd.action = std::move(a);
+    if (s.items.size() != 2) return s.items[2].error("unexpected token");
+    return cmd;
+  }
   if (head == "assert_trap" || head == "assert_exhaustion") {
     cmd.kind = head == "assert_trap" ? Command::Kind::assert_trap : Command::Kind::assert_exhaustion;
     if (target.is_list_of("module")) {
@@ -221,6 +281,8 @@ Result<Command> parse_command(const Sexp& s, std::string_view source) {
   bool keep_text = false;
   if (head == "assert_malformed") kind = Command::Kind::assert_malformed, keep_text = true;
   else if (head == "assert_invalid") kind = Command::Kind::assert_invalid, keep_text = true;
+  else if (head == "assert_malformed_custom") kind = Command::Kind::assert_malformed_custom, keep_text = true;
+  else if (head == "assert_invalid_custom") kind = Command::Kind::assert_invalid_custom, keep_text = true;
   else if (head == "assert_unlinkable") kind = Command::Kind::assert_unlinkable;
   else if (head == "assert_uninstantiable") kind = Command::Kind::assert_uninstantiable;
   else return s.items[0].error("unknown command " + head);
@@ -233,10 +295,61 @@ Result<Command> parse_command(const Sexp& s, std::string_view source) {
   return cmd;
 }
 
+// A command, or, when it does not parse, a failed command: the rest of the script still runs.
+Command command_or_bad(const Sexp& s, std::string_view source) {
+  auto c = parse_command(s, source);
+  if (c.ok()) return std::move(*c);
+  Command bad;
+  bad.kind = Command::Kind::bad;
+  bad.line = s.line;
+  bad.parse_error = c.error().to_string();
+  return bad;
+}
+
+// A failed command for a form that does not lex; a module (definition) keeps its kind and name so
+// that the commands using it fail too.
+Command lexically_bad(std::string_view form) {
+  Command bad;
+  bad.kind = Command::Kind::bad;
+  std::vector<std::string_view> words;
+  size_t i = 1;
+  while (words.size() < 3 && i < form.size()) {
+    while (i < form.size() && (form[i] == ' ' || form[i] == '\t' || form[i] == '\n' || form[i] == '\r')) ++i;
+    size_t b = i;
+    while (i < form.size() && form[i] != ' ' && form[i] != '\t' && form[i] != '\n' && form[i] != '\r' &&
+           form[i] != '(' && form[i] != ')' && form[i] != '"')
+      ++i;
+    if (i == b) break;
+    words.push_back(form.substr(b, i - b));
+  }
+  if (form.empty() || form[0] != '(' || words.empty() || words[0] != "module") return bad;
+  size_t k = 1;
+  if (k < words.size() && words[k] == "instance") return bad;
+  bad.kind = Command::Kind::module;
+  if (k < words.size() && words[k] == "definition") bad.definition = true, ++k;
+  if (k < words.size() && words[k].size() > 1 && words[k][0] == '$') bad.module_name = std::string(words[k]);
+  return bad;
+}
+
 }  // namespace
 
 Result<Script> parse_wast(std::string_view source) {
-  WISP_TRY(auto sexps, parse_sexps(source));
+  auto parsed = parse_sexps(source);
+  if (!parsed.ok()) {
+    // A lexical error: lex each top-level form on its own, so only the forms with errors fail.
+    Script script;
+    for (const SourceRange& range : split_top_level(source)) {
+      auto forms = parse_sexps_range(source, range);
+      for (const Sexp& s : forms.ok() ? *forms : std::vector<Sexp>{}) script.commands.push_back(command_or_bad(s, source));
+      if (forms.ok()) continue;
+      Command bad = lexically_bad(source.substr(range.begin, range.end - range.begin));
+      bad.line = range.line;
+      bad.parse_error = forms.error().to_string();
+      script.commands.push_back(std::move(bad));
+    }
+    return script;
+  }
+  const std::vector<Sexp>& sexps = *parsed;
   Script script;
   // A script that is only module fields is one inline module.
   for (const Sexp& s : sexps) {
@@ -252,10 +365,7 @@ Result<Script> parse_wast(std::string_view source) {
     script.commands.push_back(std::move(cmd));
     return script;
   }
-  for (const Sexp& s : sexps) {
-    WISP_TRY(auto c, parse_command(s, source));
-    script.commands.push_back(std::move(c));
-  }
+  for (const Sexp& s : sexps) script.commands.push_back(command_or_bad(s, source));
   return script;
 }
 

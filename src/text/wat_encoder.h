@@ -41,6 +41,13 @@ class InstrEncoder {
   Result<void> instrs(Cursor& c);
   // A single folded instruction list.
   Result<void> folded(const Sexp& list);
+  // Branch hints: the instructions that carry one (branch_hint_targets) and, out, the offsets in `out`
+  // at which they were encoded with their hint.
+  void track_hints(const std::unordered_map<const Sexp*, uint8_t>* targets,
+                   std::vector<std::pair<uint32_t, uint8_t>>* found) {
+    hint_targets_ = targets;
+    hints_found_ = found;
+  }
 
  private:
   Result<void> plain(Cursor& c);
@@ -63,11 +70,20 @@ class InstrEncoder {
     return reinterpret_cast<uintptr_t>(stack_top_) - here > kStackBudget;
   }
 
+  // Records where a hinted instruction starts (only when hints are tracked).
+  void mark_hint(const Sexp& instr) {
+    if (!hint_targets_) return;
+    auto it = hint_targets_->find(&instr);
+    if (it != hint_targets_->end()) hints_found_->emplace_back(uint32_t(out_.size()), it->second);
+  }
+
   ModuleEncoder& m_;
   Bytes& out_;
   const std::unordered_map<std::string, uint32_t>* locals_;
   std::vector<std::string> labels_;
   const char* stack_top_;
+  const std::unordered_map<const Sexp*, uint8_t>* hint_targets_ = nullptr;
+  std::vector<std::pair<uint32_t, uint8_t>>* hints_found_ = nullptr;
 };
 
 class ModuleEncoder {
@@ -92,6 +108,10 @@ class ModuleEncoder {
   uint32_t type_index_for(const TypeUse& tu);
   Result<wasm::ValType> valtype(const Sexp& s);
   void note_data_instr() { uses_data_count_ = true; }
+  // Branch hints of the functions encoded so far, by function index (offsets within their bodies).
+  const std::vector<std::pair<uint32_t, std::vector<std::pair<uint32_t, uint8_t>>>>& branch_hints() const {
+    return branch_hints_;
+  }
 
  private:
   struct Names {
@@ -130,6 +150,7 @@ class ModuleEncoder {
   std::string last_definition_;  // "function", "table", ... for "import after ..." errors
   bool uses_data_count_ = false;
   bool has_start_ = false;
+  std::vector<std::pair<uint32_t, std::vector<std::pair<uint32_t, uint8_t>>>> branch_hints_;
   // Section contents (without the vector count) and their counts.
   Bytes imports_, funcs_, tables_, mems_, globals_, exports_, start_, elems_, code_, datas_;
   uint32_t n_imports_ = 0, n_funcs_ = 0, n_tables_ = 0, n_mems_ = 0, n_globals_ = 0, n_exports_ = 0,

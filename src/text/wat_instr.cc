@@ -386,6 +386,7 @@ Result<void> InstrEncoder::plain(Cursor& c) {
     if (simd) return {};
     return at.error("unknown operator " + at.text);
   }
+  mark_hint(at);  // the opcode comes first (block_flat too)
   if (is_block_op(*op)) return block_flat(*op, c);
   if (*op == Op::else_ || *op == Op::end) return at.error("unexpected " + at.text);
   if (*op == Op::select && typed_select(c)) {
@@ -475,6 +476,7 @@ Result<void> InstrEncoder::folded(const Sexp& list) {
     }
     if (c.done() || !c.peek().is_list_of("then")) return c.error_here("unexpected token, expected (then ...)");
     const Sexp& then = c.next();
+    mark_hint(list);
     put_op(out_, Op::if_);
     out_.insert(out_.end(), bt.begin(), bt.end());
     labels_.push_back(lbl);
@@ -517,6 +519,7 @@ Result<void> InstrEncoder::folded(const Sexp& list) {
     if (!s.is_list()) return s.error("unexpected token");
     WISP_TRY(folded(s));
   }
+  mark_hint(list);
   out_.insert(out_.end(), head.begin(), head.end());
   return {};
 }

@@ -1,7 +1,9 @@
 // Module fields of the text format: index spaces, implicit types, imports/exports, segments, sections.
+#include <algorithm>
 #include <cstring>
 
 #include "text/numbers.h"
+#include "text/wat_annotations.h"
 #include "text/wat.h"
 #include "text/wat_encoder.h"
 #include "util/leb128.h"
@@ -380,8 +382,15 @@ Result<void> ModuleEncoder::define_func(const Sexp& f) {
     body.push_back(wasm::valtype_to_byte(t));
   }
   InstrEncoder ie(*this, body, &locals);
+  auto hint_targets = branch_hint_targets(f);
+  std::vector<std::pair<uint32_t, uint8_t>> hints;
+  if (!hint_targets.empty()) ie.track_hints(&hint_targets, &hints);
   WISP_TRY(ie.instrs(c));
   if (!c.done()) return c.peek().error("unexpected token");
+  if (!hints.empty()) {
+    std::sort(hints.begin(), hints.end());
+    branch_hints_.emplace_back(index, std::move(hints));
+  }
   body.push_back(0x0B);
   put_u32(code_, body.size());
   code_.insert(code_.end(), body.begin(), body.end());
@@ -760,9 +769,12 @@ Result<Bytes> ModuleEncoder::encode(const std::vector<Sexp>& items, size_t first
 
 namespace {
 
-Result<Bytes> encode_fields(const std::vector<Sexp>& items, size_t first, const WatOptions& options) {
+// The fields of `parent` from items[first], then what its annotations add (custom sections, names).
+Result<Bytes> encode_fields(const Sexp& parent, size_t first, const WatOptions& options) {
   ModuleEncoder enc(options);
-  return enc.encode(items, first);
+  WISP_TRY(auto bytes, enc.encode(parent.items, first));
+  WISP_TRY(apply_annotations(parent, first, enc.branch_hints(), bytes));
+  return bytes;
 }
 
 }  // namespace
@@ -780,16 +792,16 @@ Result<Bytes> encode_module_sexp(const Sexp& m, const WatOptions& options) {
     if (binary) return Bytes(all.begin(), all.end());
     return wat_to_wasm(all, options);
   }
-  return encode_fields(m.items, i, options);
+  return encode_fields(m, i, options);
 }
 
 Result<std::vector<uint8_t>> wat_to_wasm(std::string_view source, const WatOptions& options) {
-  WISP_TRY(auto sexps, parse_sexps(source));
-  const std::vector<Sexp>& top = sexps;
+  WISP_TRY(auto root, parse_root(source));
+  const std::vector<Sexp>& top = root.items;
   if (top.size() == 1 && top[0].is_list_of("module")) return encode_module_sexp(top[0], options);
   for (const Sexp& s : top)
     if (s.is_list_of("module")) return s.error("unexpected token: module inside module");
-  return encode_fields(top, 0, options);
+  return encode_fields(root, 0, options);
 }
 
 }  // namespace wisp::text

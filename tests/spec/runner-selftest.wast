@@ -83,3 +83,69 @@
 (assert_return (invoke "gi") (i32.const 666))
 (assert_return (invoke "gf") (f64.const 666.6))
 (assert_return (invoke "call_print"))
+
+;; A module or command that fails to parse fails alone; the rest of the script still runs.
+(module $Bad (func (export "f") (i32.bogus)))  ;; expect-fail
+(assert_return (invoke "gi") (i32.const 666))  ;; expect-fail
+(assert_return (invoke $Bad "f"))  ;; expect-fail
+(register "bad" $Bad)  ;; expect-fail
+(module (import "bad" "f" (func)))  ;; expect-fail
+(bogus_command)  ;; expect-fail
+(module $Good (func (export "seven") (result i32) (i32.const 7)))
+(assert_return (invoke "seven") (i32.const bogus))  ;; expect-fail
+(assert_return (invoke "seven") (i32.const 7))
+(assert_trap (module (func $s (i32.bogus)) (start $s)) "unreachable")  ;; expect-fail
+(assert_unlinkable (module (import "spectest" "unknown" (func)) (func (i32.bogus))) "unknown import")  ;; expect-fail
+(assert_malformed (module (func (i32.bogus))) "unknown operator")
+(assert_invalid (module (func (i32.bogus))) "type mismatch")  ;; expect-fail
+
+;; Definitions are compiled, not instantiated; each instance has its own state.
+(module definition $D
+  (global $g (mut i32) (i32.const 0))
+  (func (export "inc") (result i32) (global.set $g (i32.add (global.get $g) (i32.const 1))) (global.get $g)))
+(assert_return (invoke "seven") (i32.const 7))
+(module instance $D1 $D)
+(module instance $D2 $D)
+(assert_return (invoke $D1 "inc") (i32.const 1))
+(assert_return (invoke $D1 "inc") (i32.const 2))
+(assert_return (invoke $D2 "inc") (i32.const 1))
+(assert_return (invoke "inc") (i32.const 2))
+(assert_return (invoke $D2 "inc") (i32.const 2))  ;; expect-fail
+(module instance $D)
+(assert_return (invoke "inc") (i32.const 1))
+(register "d1" $D1)
+(module (import "d1" "inc" (func $inc (result i32))) (func (export "inc3") (result i32) (call $inc)))
+(assert_return (invoke "inc3") (i32.const 3))
+(module definition (func (export "t") (unreachable)))
+(module instance)
+(assert_trap (invoke "t") "unreachable")
+(module instance $X $Nope)  ;; expect-fail
+(assert_return (invoke $X "t"))  ;; expect-fail
+(module definition $BadDef (func (i32.bogus)))  ;; expect-fail
+(module instance $BadDef)  ;; expect-fail
+(module definition binary "\00asm\01\00\00\00")
+(module instance)
+(module definition (import "spectest" "unknown" (func)))
+(module instance)  ;; expect-fail
+
+;; assert_exception wants an uncaught Wasm exception: neither a result nor a trap is one.
+(module (func (export "one") (result i32) (i32.const 1)) (func (export "trap") (unreachable)))
+(assert_exception (invoke "one"))  ;; expect-fail
+(assert_exception (invoke "trap"))  ;; expect-fail
+
+;; Reference results of every form parse; those no value can have yet fail.
+(module
+  (func (export "null_func") (result funcref) (ref.null func))
+  (func (export "null_ext") (result externref) (ref.null extern))
+  (func (export "id_ext") (param externref) (result externref) (local.get 0)))
+(assert_return (invoke "null_func") (ref.null nofunc))
+(assert_return (invoke "null_func") (ref.null))
+(assert_return (invoke "null_ext") (ref.null noextern))
+(assert_return (invoke "null_ext") (ref.null func))  ;; expect-fail
+(assert_return (invoke "null_func") (ref.null any))  ;; expect-fail
+(assert_return (invoke "null_func") (ref.null exn))  ;; expect-fail
+(assert_return (invoke "id_ext" (ref.extern 1)) (ref.extern))
+(assert_return (invoke "id_ext" (ref.extern 1)) (ref.host 1))  ;; expect-fail
+(assert_return (invoke "id_ext" (ref.extern 1)) (ref.struct))  ;; expect-fail
+(assert_return (invoke "id_ext" (ref.extern 1)) (ref.i31))  ;; expect-fail
+(assert_return (invoke "id_ext" (ref.null exn)) (ref.null extern))  ;; expect-fail

@@ -32,6 +32,56 @@ TEST(TextLexer, CommentsAndAnnotationsAreSkipped) {
   EXPECT_EQ(l.items[2].text, "c");
 }
 
+TEST(TextLexer, AnnotationsAreKeptAside) {
+  auto r = parse_root("(@top) (a (@custom \"n\" (after func) \"x\") b (@\"q id\" , ; {} x\")\"y (@z)) c)");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_EQ(r->annotations.size(), 1u);
+  EXPECT_EQ(r->annotations[0].items[0].text, "@top");
+  const Sexp& l = r->items.at(0);
+  ASSERT_EQ(l.items.size(), 3u);
+  ASSERT_EQ(l.annotations.size(), 2u);
+  const Sexp& c = l.annotations[0];
+  ASSERT_EQ(c.items.size(), 4u);
+  EXPECT_EQ(c.items[0].text, "@custom");
+  EXPECT_TRUE(c.items[1].is_string());
+  EXPECT_TRUE(c.items[2].is_list_of("after"));
+  const Sexp& q = l.annotations[1];
+  EXPECT_EQ(q.items[0].text, "@q id");
+  ASSERT_EQ(q.items.size(), 6u);
+  EXPECT_EQ(q.items[4].text, "x\")\"y");  // a reserved token, raw
+  EXPECT_TRUE(q.items[5].is_list());      // nested annotations are plain content
+  // Placement among the items.
+  EXPECT_EQ(annotations_before(l, 1).size(), 1u);
+  EXPECT_EQ(annotations_before(l, 2).size(), 1u);
+  EXPECT_EQ(annotations_before(l, 0).size(), 0u);
+  EXPECT_EQ(annotations_before(l, 3).size(), 0u);
+}
+
+TEST(TextLexer, QuotedIdentifiers) {
+  auto r = parse_sexps("($\"a b\" $\"\\41\" $x)");
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  const Sexp& l = (*r)[0];
+  EXPECT_EQ(l.items[0].text, "$a b");
+  EXPECT_TRUE(l.items[0].is_id());
+  EXPECT_EQ(l.items[1].text, "$A");
+  EXPECT_FALSE(parse_sexps("($\"\")").ok());
+  EXPECT_FALSE(parse_sexps("($)").ok());
+  EXPECT_FALSE(parse_sexps("($\"\\ef\")").ok());  // not UTF-8
+  EXPECT_FALSE(parse_sexps("($\"a\"b)").ok());
+}
+
+TEST(TextLexer, AnnotationErrors) {
+  for (const char* bad : {"(@)", "(@ x)", "(@\"\")", "(@x ", "(@x (y)", "(@x))", "(@a \x01)", "(@a \xc3\xa4)",
+                          "(@a \x80)"}) {
+    auto r = parse_sexps(bad);
+    EXPECT_FALSE(r.ok()) << bad;
+    if (!r.ok()) EXPECT_EQ(r.error().kind, ErrorKind::Malformed);
+  }
+  EXPECT_NE(parse_sexps("(@x (y)").error().message.find("unclosed annotation"), std::string::npos);
+  EXPECT_NE(parse_sexps("(@ x)").error().message.find("empty annotation id"), std::string::npos);
+  EXPECT_NE(parse_sexps("(a \x80)").error().message.find("malformed UTF-8"), std::string::npos);
+}
+
 TEST(TextLexer, PositionsAndSourceRange) {
   std::string src = "\n  (foo\n   bar)";
   auto r = parse_sexps(src);

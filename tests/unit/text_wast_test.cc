@@ -144,14 +144,115 @@ TEST(TextWast, Assertions) {
   EXPECT_EQ(s.commands[8].kind, Command::Kind::assert_uninstantiable);
 }
 
-TEST(TextWast, ScriptErrors) {
-  // A broken text module outside assert_malformed/assert_invalid is an error of the script.
-  auto r = parse_wast("(module (func (br $x)))");
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().kind, ErrorKind::Malformed);
-  EXPECT_FALSE(parse_wast("(assert_return (invoke \"f\" (i32.const nan:canonical)))").ok());
-  EXPECT_FALSE(parse_wast("(bogus)").ok());
-  EXPECT_FALSE(parse_wast("(assert_trap (invoke \"f\"))").ok());
+TEST(TextWast, CommandsThatFailToParseFailAlone) {
+  // A broken text module outside assert_malformed/assert_invalid, or a command that does not parse, is
+  // recorded in that command; the commands around it are kept.
+  Script s = wast(R"W(
+(module $A (func (br $x)))
+(assert_return (invoke "f" (i32.const nan:canonical)))
+(bogus)
+(assert_trap (invoke "f"))
+(assert_trap (module (func (i32.foo))) "unreachable")
+(module $B (func))
+)W");
+  ASSERT_EQ(s.commands.size(), 6u);
+  EXPECT_EQ(s.commands[0].kind, Command::Kind::module);
+  EXPECT_EQ(s.commands[0].module_name, "$A");
+  EXPECT_NE(s.commands[0].parse_error.find("unknown label"), std::string::npos) << s.commands[0].parse_error;
+  for (int i = 1; i <= 3; ++i) {
+    EXPECT_EQ(s.commands[i].kind, Command::Kind::bad) << i;
+    EXPECT_FALSE(s.commands[i].parse_error.empty()) << i;
+  }
+  EXPECT_EQ(s.commands[2].line, 4u);
+  EXPECT_EQ(s.commands[4].kind, Command::Kind::assert_trap);
+  EXPECT_FALSE(s.commands[4].parse_error.empty());
+  EXPECT_EQ(s.commands[5].module_name, "$B");
+  EXPECT_TRUE(s.commands[5].parse_error.empty());
+}
+
+TEST(TextWast, LexicalErrorsFailTheirCommandsOnly) {
+  Script s = wast("(module $A (func))\n(module $B (func {x}))\n(invoke \"f\" \"\\q\")\n)\n"
+                  "(module definition $C \"a\"b)\n(invoke $A \"f\")\n(module (func)");
+  ASSERT_EQ(s.commands.size(), 7u);
+  EXPECT_TRUE(s.commands[0].parse_error.empty());
+  EXPECT_EQ(s.commands[1].kind, Command::Kind::module);
+  EXPECT_EQ(s.commands[1].module_name, "$B");
+  EXPECT_EQ(s.commands[1].line, 2u);
+  EXPECT_NE(s.commands[1].parse_error.find("2:18"), std::string::npos) << s.commands[1].parse_error;
+  EXPECT_EQ(s.commands[2].kind, Command::Kind::bad);
+  EXPECT_EQ(s.commands[3].kind, Command::Kind::bad);  // a stray ")"
+  EXPECT_EQ(s.commands[4].kind, Command::Kind::module);
+  EXPECT_TRUE(s.commands[4].definition);
+  EXPECT_EQ(s.commands[4].module_name, "$C");
+  EXPECT_EQ(s.commands[5].kind, Command::Kind::action);
+  EXPECT_EQ(s.commands[5].line, 6u);
+  EXPECT_TRUE(s.commands[5].parse_error.empty());
+  EXPECT_EQ(s.commands[6].kind, Command::Kind::module);  // unclosed at the end
+  EXPECT_FALSE(s.commands[6].parse_error.empty());
+}
+
+TEST(TextWast, DefinitionsInstancesAndExceptions) {
+  Script s = wast(R"W(
+(module definition $M (func (export "f")))
+(module definition binary "\00asm\01\00\00\00")
+(module instance $I1 $M)
+(module instance $M)
+(module instance)
+(register "i1" $I1)
+(assert_exception (invoke $I1 "f"))
+(assert_malformed_custom (module quote "(@custom)") "@custom annotation: missing section name")
+(assert_invalid_custom (module (func)) "x")
+)W");
+  ASSERT_EQ(s.commands.size(), 9u);
+  EXPECT_EQ(s.commands[0].kind, Command::Kind::module);
+  EXPECT_TRUE(s.commands[0].definition);
+  EXPECT_EQ(s.commands[0].module_name, "$M");
+  EXPECT_EQ(s.commands[0].module.bytes, *wat_to_wasm("(module (func (export \"f\")))"));
+  EXPECT_TRUE(s.commands[1].definition);
+  EXPECT_EQ(s.commands[1].module.bytes.size(), 8u);
+  EXPECT_EQ(s.commands[2].kind, Command::Kind::module_instance);
+  EXPECT_EQ(s.commands[2].module_name, "$I1");
+  EXPECT_EQ(s.commands[2].definition_name, "$M");
+  EXPECT_EQ(s.commands[3].module_name, "");
+  EXPECT_EQ(s.commands[3].definition_name, "$M");
+  EXPECT_EQ(s.commands[4].definition_name, "");
+  EXPECT_EQ(s.commands[6].kind, Command::Kind::assert_exception);
+  EXPECT_EQ(s.commands[6].action.module, "$I1");
+  EXPECT_EQ(s.commands[7].kind, Command::Kind::assert_malformed_custom);
+  EXPECT_EQ(s.commands[7].module.quote, "(@custom)");
+  EXPECT_EQ(s.commands[8].kind, Command::Kind::assert_invalid_custom);
+}
+
+TEST(TextWast, ReferenceValues) {
+  Script s = wast(R"W(
+(assert_return (invoke "f" (ref.null exn) (ref.null any) (ref.host 3))
+  (ref.null) (ref.null nofunc) (ref.null noexn) (ref.host 7) (ref.exn) (ref.any) (ref.eq) (ref.i31)
+  (ref.struct) (ref.array) (ref.extern))
+(assert_return (invoke "f" (ref.struct)))
+(assert_return (invoke "f") (ref.null bogus))
+)W");
+  ASSERT_EQ(s.commands.size(), 3u);
+  const auto& a = s.commands[0].action.args;
+  ASSERT_EQ(a.size(), 3u);
+  EXPECT_EQ(a[0].ref_type, wasm::ValType::exnref());
+  EXPECT_EQ(a[1].ref_type, wasm::ValType::ref(uint32_t(wasm::HeapKind::any), true));
+  EXPECT_EQ(a[2].kind, WastValue::Kind::ref_host);
+  EXPECT_EQ(u32(a[2]), 3u);
+  const auto& e = s.commands[0].expected;
+  ASSERT_EQ(e.size(), 11u);
+  EXPECT_TRUE(e[0].ref_null_any);
+  EXPECT_EQ(e[1].ref_type, wasm::ValType::ref(uint32_t(wasm::HeapKind::nofunc), true));
+  EXPECT_EQ(e[3].kind, WastValue::Kind::ref_host);
+  EXPECT_EQ(e[4].kind, WastValue::Kind::ref_exn);
+  EXPECT_EQ(e[5].kind, WastValue::Kind::ref_any);
+  EXPECT_EQ(e[6].kind, WastValue::Kind::ref_eq);
+  EXPECT_EQ(e[7].kind, WastValue::Kind::ref_i31);
+  EXPECT_EQ(e[8].kind, WastValue::Kind::ref_struct);
+  EXPECT_EQ(e[9].kind, WastValue::Kind::ref_array);
+  EXPECT_TRUE(e[10].ref_extern_any);
+  // (ref.struct) is no argument; an unknown heap type is no value.
+  EXPECT_EQ(s.commands[1].kind, Command::Kind::bad);
+  EXPECT_EQ(s.commands[2].kind, Command::Kind::bad);
 }
 
 TEST(TextWast, EitherResults) {

@@ -318,3 +318,90 @@ TEST(TextWatSimd, Errors) {
 
 }  // namespace
 }  // namespace wisp::text
+
+namespace wisp::text {
+namespace {
+
+// Section ids in file order, custom sections as their names.
+std::vector<std::string> section_order(const Bytes& m) {
+  std::vector<std::string> out;
+  size_t p = 8;
+  while (p < m.size()) {
+    uint8_t sid = m[p++];
+    uint32_t size = 0;
+    unsigned shift = 0;
+    while (m[p] & 0x80) size |= uint32_t(m[p++] & 0x7F) << shift, shift += 7;
+    size |= uint32_t(m[p++]) << shift;
+    if (sid == 0) out.emplace_back(reinterpret_cast<const char*>(&m[p + 1]), m[p]);
+    else out.push_back(std::to_string(sid));
+    p += size;
+  }
+  return out;
+}
+
+TEST(TextWat, AnnotationsAreIgnored) {
+  EXPECT_EQ(wat("((@a) module (@a x \"y\" (z)) (@b) (func (@c) (param (@d) i32) (@e) nop))"),
+            wat("(module (func (param i32) nop))"));
+  EXPECT_EQ(wat("(module (func $\"a b\") (func (call $\"a b\") (call 0)))"),
+            wat("(module (func $ab) (func (call $ab) (call 0)))"));
+}
+
+TEST(TextWat, CustomAnnotationsBecomeSectionsInPlace) {
+  Bytes m = wat(R"((module
+    (@custom "last" "L")
+    (@custom "before-global" (before global) "G" "H")
+    (@custom "after-func" (after func) "F")
+    (@custom "first" (before first) "0")
+    (@custom "after-data" (after data))
+    (type (func)) (func (type 0)) (global i32 (i32.const 0))))");
+  EXPECT_EQ(section_order(m), (std::vector<std::string>{"first", "1", "3", "after-func", "before-global", "6", "10",
+                                                        "after-data", "last"}));
+  // Bare fields too.
+  EXPECT_EQ(section_order(wat("(@custom \"x\" \"y\") (func)")), (std::vector<std::string>{"1", "3", "10", "x"}));
+  EXPECT_NE(wat_error("(module (func (@custom \"x\")))").find("misplaced @custom annotation"), std::string::npos);
+  EXPECT_NE(wat_error("(@custom \"x\" (after types))").find("malformed section kind"), std::string::npos);
+  EXPECT_NE(wat_error("(@custom \"x\" (aft type))").find("malformed placement"), std::string::npos);
+  EXPECT_NE(wat_error("(@custom x)").find("missing section name"), std::string::npos);
+  EXPECT_NE(wat_error("(@custom \"x\" y)").find("unexpected token"), std::string::npos);
+}
+
+TEST(TextWat, NameAnnotationsBecomeTheNameSection) {
+  Bytes m = wat("(module (@name \"M\") (import \"a\" \"b\" (func (@name \"i\"))) (func $f (@name \"f\")))");
+  EXPECT_EQ(section_order(m).back(), "name");
+  Bytes names = section(m, 0);
+  Bytes want = {4, 'n', 'a', 'm', 'e', 0, 2, 1, 'M', 1, 7, 2, 0, 1, 'i', 1, 1, 'f'};
+  EXPECT_EQ(names, want);
+  Bytes locals = section(wat("(module (type (func (param i32))) (func (type 0) (local (@name \"q\") i32)) "
+                             "(func (param (@name \"p\") i32)))"), 0);
+  Bytes want_locals = {4, 'n', 'a', 'm', 'e', 2, 11, 2, 0, 1, 1, 1, 'q', 1, 1, 0, 1, 'p'};
+  EXPECT_EQ(locals, want_locals);
+  EXPECT_NE(wat_error("(module (@name \"a\") (@name \"b\"))").find("multiple module"), std::string::npos);
+  EXPECT_NE(wat_error("(module (func) (@name \"a\"))").find("misplaced @name"), std::string::npos);
+  EXPECT_NE(wat_error("(module (start 0 (@name \"a\")) (func))").find("misplaced @name"), std::string::npos);
+}
+
+TEST(TextWat, BranchHintsBecomeTheirSection) {
+  std::string name = "metadata.code.branch_hint";
+  Bytes want = {uint8_t(name.size())};
+  want.insert(want.end(), name.begin(), name.end());
+  // Offsets within the body, locals included: if at 3, br_if at 8 (and the same flat or folded).
+  Bytes hints = {1, 0, 2, 3, 1, 1, 8, 1, 0};
+  want.insert(want.end(), hints.begin(), hints.end());
+  Bytes flat = wat("(func (param i32) local.get 0 (@metadata.code.branch_hint \"\\01\") if end "
+                   "i32.const 0 (@metadata.code.branch_hint \"\\00\") br_if 0)");
+  EXPECT_EQ(section(flat, 0), want);
+  EXPECT_EQ(section_order(flat), (std::vector<std::string>{"1", "3", name, "10"}));
+  Bytes folded = wat("(func (param i32) (@metadata.code.branch_hint \"\\01\") (if (local.get 0) (then)) "
+                     "(@metadata.code.branch_hint \"\\00\") (br_if 0 (i32.const 0)))");
+  EXPECT_EQ(section(folded, 0), want);
+  EXPECT_NE(wat_error("(func i32.const 0 (@metadata.code.branch_hint \"\\01\") (@metadata.code.branch_hint \"\\01\") "
+                      "br_if 0)").find("duplicate annotation"), std::string::npos);
+  EXPECT_NE(wat_error("(@metadata.code.branch_hint \"\\01\") (func)").find("not in a function"), std::string::npos);
+  auto r = wat_to_wasm("(func (@metadata.code.branch_hint \"\\01\") nop)");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().kind, ErrorKind::Invalid);
+  EXPECT_NE(r.error().message.find("invalid target"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace wisp::text
