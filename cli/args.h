@@ -10,9 +10,11 @@
 #include <string_view>
 #include <vector>
 
+#include "wisp/version.h"
+
 namespace wisp::cli {
 
-inline constexpr const char* kVersion = "0.1.0";
+inline constexpr const char* kVersion = WISP_VERSION_STRING;
 
 // Exit codes: 1 for failures of the work itself, 2 for usage errors (like most Unix tools).
 inline constexpr int kExitFailure = 1;

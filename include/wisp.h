@@ -4,6 +4,7 @@
 #define WISP_H
 
 #include "wasm.h"
+#include "wisp/version.h"
 
 #ifdef __cplusplus
 extern "C" {

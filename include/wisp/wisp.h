@@ -23,3 +23,4 @@
 #include "wisp/table.h"
 #include "wisp/types.h"
 #include "wisp/val.h"
+#include "wisp/version.h"
