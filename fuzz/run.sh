@@ -16,6 +16,8 @@ SUITE=${WISP_TESTSUITE:-$ROOT/../shared/wasm-testsuite}/2.0
 # reach their instructions too; add a feature's files here when it lands.
 LATEST=$(dirname "$SUITE")/latest
 LATEST_SEEDS="$LATEST/return_call.wast $LATEST/return_call_indirect.wast"
+LATEST_SEEDS="$LATEST_SEEDS $LATEST/data.wast $LATEST/load1.wast $LATEST/store1.wast $LATEST/memory_grow.wast"
+LATEST_SEEDS="$LATEST_SEEDS $LATEST/memory_copy1.wast $LATEST/memory_init0.wast $LATEST/simd_memory-multi.wast"
 
 if [ ! -f "$BUILD/build.ninja" ]; then
   cmake -S fuzz -B "$BUILD" -G Ninja -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null

@@ -51,6 +51,7 @@ class InstrEncoder {
   Result<bool> simd_instr(const Sexp& at, Cursor& c, Bytes& out);
   Result<uint32_t> label(const Sexp& s);
   Result<uint32_t> local(const Sexp& s);
+  Result<uint32_t> memarg_memory(Cursor& c, bool lane);
   Result<void> end_label(Cursor& c, const std::string& label);
   // Folded instructions are encoded recursively (~1.7 KiB of stack per level in a release build). The
   // lexer bounds the nesting depth at 2,000, which keeps a release build under this budget; frames of

@@ -354,6 +354,12 @@ class FuncDecoder {
     }
     return true;
   }
+  // The memory index of memory.size/grow/fill/copy/init: a u32 with multi-memory, else that zero byte.
+  bool read_memory_index(uint32_t& out) {
+    out = 0;
+    if (m_.features.has(Feature::multi_memory)) return read_u32(out);
+    return read_zero_byte();
+  }
 
   // ref.null's heap type.
   bool read_heap_type(ValType& out) {

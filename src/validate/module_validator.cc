@@ -68,29 +68,37 @@ Result<void> check_definitions(const wasm::Module& m) {
   for (size_t i = m.num_imported_memories; i < m.memories.size(); ++i) {
     WISP_TRY(check_memory_limits(m.memories[i].limits));
   }
-  // Wasm 2.0 allows one memory (multi-memory is a later proposal).
-  if (m.memories.size() > 1) {
-    if (m.features.has(Feature::multi_memory))
-      return Error::invalid(Features::unsupported_message("multiple memories", Feature::multi_memory));
-    return Error::invalid("multiple memories");
-  }
-  // Global initialisers may only read imported globals in 2.0.
-  for (const wasm::Global& g : m.global_inits) {
-    WISP_TRY(validate_const_expr(m, g.init, g.type.type, m.num_imported_globals));
+  // Wasm 2.0 allows one memory; multi-memory any number.
+  if (m.memories.size() > 1 && !m.features.has(Feature::multi_memory)) return Error::invalid("multiple memories");
+  // Global initialisers may only read imported globals in 2.0; with extended-const any global defined
+  // before them too (validate_const_expr still requires it to be immutable).
+  const bool ext = m.features.has(Feature::extended_const);
+  for (size_t i = 0; i < m.global_inits.size(); ++i) {
+    const wasm::Global& g = m.global_inits[i];
+    uint32_t visible = m.num_imported_globals + (ext ? uint32_t(i) : 0);
+    WISP_TRY(validate_const_expr(m, g.init, g.type.type, visible, ext));
   }
   return {};
 }
 
+// Segment offsets and element expressions see every global with extended-const, the imported ones
+// in Wasm 2.0.
+uint32_t segment_visible_globals(const wasm::Module& m) {
+  return m.features.has(Feature::extended_const) ? uint32_t(m.globals.size()) : m.num_imported_globals;
+}
+
 Result<void> check_elems(const wasm::Module& m) {
+  const uint32_t visible = segment_visible_globals(m);
+  const bool ext = m.features.has(Feature::extended_const);
   for (const wasm::ElemSegment& seg : m.elems) {
     if (seg.mode == wasm::SegmentMode::active) {
       if (seg.table >= m.tables.size()) return unknown("table", seg.table);
-      WISP_TRY(validate_const_expr(m, seg.offset, wasm::ValType::i32(), m.num_imported_globals));
+      WISP_TRY(validate_const_expr(m, seg.offset, wasm::ValType::i32(), visible, ext));
       if (m.tables[seg.table].elem != seg.type) return Error::invalid("type mismatch");
     }
     if (seg.uses_exprs) {
       for (const wasm::ConstExpr& e : seg.exprs) {
-        WISP_TRY(validate_const_expr(m, e, seg.type, m.num_imported_globals));
+        WISP_TRY(validate_const_expr(m, e, seg.type, visible, ext));
       }
     } else {
       for (uint32_t f : seg.func_indices)
@@ -101,10 +109,12 @@ Result<void> check_elems(const wasm::Module& m) {
 }
 
 Result<void> check_datas(const wasm::Module& m) {
+  const uint32_t visible = segment_visible_globals(m);
+  const bool ext = m.features.has(Feature::extended_const);
   for (const wasm::DataSegment& seg : m.datas) {
     if (seg.mode != wasm::SegmentMode::active) continue;
     if (seg.memory >= m.memories.size()) return unknown("memory", seg.memory);
-    WISP_TRY(validate_const_expr(m, seg.offset, wasm::ValType::i32(), m.num_imported_globals));
+    WISP_TRY(validate_const_expr(m, seg.offset, wasm::ValType::i32(), visible, ext));
   }
   return {};
 }

@@ -165,6 +165,32 @@ TEST(ApiInstance, SegmentsInitialiseMemoryAndTables) {
   EXPECT_FALSE(tab.get(store, 4).ok());
 }
 
+// Multi-memory through the API: several memories exported and imported, each with its own data.
+TEST(ApiInstance, SeveralMemories) {
+  Engine engine;
+  Store store(engine);
+  Linker linker(engine);
+  Memory host = Memory::create(store, MemoryType{Limits{1, std::nullopt}}).value();
+  host.data(store)[5] = 42;
+  ASSERT_TRUE(linker.define("env", "mem", host).ok());
+  Module m = must_compile(engine, R"((module
+    (import "env" "mem" (memory $h 1))
+    (memory $own (export "own") 2)
+    (data (memory $own) (i32.const 3) "\07")
+    (func (export "sum") (param i32 i32) (result i32)
+      (i32.add (i32.load8_u $h (local.get 0)) (i32.load8_u $own (local.get 1)))))
+  )");
+  Result<Instance> inst = linker.instantiate(store, m);
+  ASSERT_TRUE(inst.ok()) << inst.error().to_string();
+  Memory own = *inst->get_memory(store, "own");
+  EXPECT_EQ(*own.size(store), 2u * 65536u);
+  EXPECT_EQ(own.data(store)[3], 7);
+  EXPECT_EQ(host.data(store)[3], 0);
+  auto sum = inst->get_func(store, "sum")->typed<int32_t(int32_t, int32_t)>(store);
+  ASSERT_TRUE(sum.ok()) << sum.error().to_string();
+  EXPECT_EQ(sum->call(store, 5, 3).value(), 49);
+}
+
 TEST(ApiInstance, OutOfBoundsSegmentTrapsAfterEarlierWrites) {
   Engine engine;
   Store store(engine);

@@ -87,6 +87,37 @@ TEST_P(InterpMemory, ScaledIndexAddressing) {
   EXPECT_EQ(fx.call_i32("addr", {i32(10), i32(3)}), 34u);  // 10 + (3 << 3)
 }
 
+// Multi-memory: memory 0 keeps its forms (guarded unless explicit checks are asked for); memory 1 uses
+// the _ssxI forms with explicit checks in both modes, against its own size.
+TEST_P(InterpMemory, OtherMemories) {
+  runtime::EngineConfig config;
+  config.explicit_bounds_checks = GetParam();
+  InterpFixture fx(config);
+  ASSERT_TRUE(fx.load(R"((module
+    (memory $a 2)
+    (memory $b 1 2)
+    (func (export "load_a") (param i32) (result i32) (i32.load $a (local.get 0)))
+    (func (export "load_b") (param i32) (result i32) (i32.load $b offset=8 (local.get 0)))
+    (func (export "store_b") (param i32 i32) (i32.store $b (local.get 0) (local.get 1)))
+    (func (export "grow_b") (param i32) (result i32) (memory.grow $b (local.get 0)))
+    (func (export "copy_ab") (param i32 i32 i32) (memory.copy $a $b (local.get 0) (local.get 1) (local.get 2))))
+  )"));
+  EXPECT_EQ(fx.instance->mem0->guarded, !GetParam());
+  EXPECT_TRUE(fx.call("store_b", {i32(65528), i32(0x12345678)}).ok());
+  EXPECT_EQ(fx.call_i32("load_b", {i32(65520)}), 0x12345678u);
+  EXPECT_EQ(fx.call_i32("load_a", {i32(65528)}), 0u);
+  EXPECT_EQ(fx.trap("load_b", {i32(65525)}), "out of bounds memory access");
+  EXPECT_EQ(fx.trap("load_b", {i32(0xfffffffc)}), "out of bounds memory access");
+  EXPECT_EQ(fx.trap("store_b", {i32(65533), i32(1)}), "out of bounds memory access");
+  EXPECT_EQ(fx.call_i32("load_a", {i32(65536)}), 0u);  // memory 0 has two pages, memory 1 one
+  EXPECT_EQ(fx.call_i32("grow_b", {i32(1)}), 1u);
+  EXPECT_TRUE(fx.call("store_b", {i32(65533), i32(7)}).ok());
+  EXPECT_EQ(fx.call_i32("grow_b", {i32(1)}), 0xffffffffu);
+  EXPECT_TRUE(fx.call("copy_ab", {i32(131068), i32(65528), i32(4)}).ok());
+  EXPECT_EQ(fx.call_i32("load_a", {i32(131068)}), 0x12345678u);
+  EXPECT_EQ(fx.trap("copy_ab", {i32(0), i32(131070), i32(4)}), "out of bounds memory access");
+}
+
 INSTANTIATE_TEST_SUITE_P(Modes, InterpMemory, ::testing::Values(false, true),
                          [](const auto& info) { return info.param ? "explicit" : "guarded"; });
 
