@@ -114,6 +114,7 @@ TrapCode memory_fill_x(ExecState* st, uint32_t mem, uint64_t d, uint32_t val, ui
 TrapCode memory_copy_x(ExecState* st, uint32_t dst_mem, uint32_t src_mem, uint64_t d, uint64_t s, uint64_t n);
 TrapCode memory_init_x(ExecState* st, uint32_t seg, uint32_t mem, uint64_t d, uint32_t s, uint32_t n);
 uint32_t memory_grow_x(ExecState* st, uint32_t mem, uint32_t delta);
+uint64_t memory_grow64_x(ExecState* st, uint32_t mem, uint64_t delta);  // a 64-bit memory: -1 on failure
 TrapCode table_get(ExecState* st, uint32_t table, uint32_t i, uint64_t* out);
 TrapCode table_set(ExecState* st, uint32_t table, uint32_t i, uint64_t v);
 uint32_t table_size(ExecState* st, uint32_t table);

@@ -21,6 +21,7 @@ struct SimdForms {
   std::array<HandlerId, wasm::kNumSimdOps> main;
   std::array<HandlerId, wasm::kNumSimdOps> chk;
   std::array<HandlerId, wasm::kNumSimdOps> other;
+  std::array<HandlerId, wasm::kNumSimdOps> m64;
 };
 
 const SimdForms& simd_forms() {
@@ -29,11 +30,13 @@ const SimdForms& simd_forms() {
     f.main.fill(kNoHandler);
     f.chk.fill(kNoHandler);
     f.other.fill(kNoHandler);
+    f.m64.fill(kNoHandler);
 #define WISP_F(id, form) f.main[size_t(SimdOp::id)] = HandlerId::op_##id##_##form;
 #define WISP_F2(id, form, other_form)                          \
   f.main[size_t(SimdOp::id)] = HandlerId::op_##id##_##form;    \
   f.chk[size_t(SimdOp::id)] = HandlerId::op_##id##_##form##_chk; \
-  f.other[size_t(SimdOp::id)] = HandlerId::op_##id##_##other_form;
+  f.other[size_t(SimdOp::id)] = HandlerId::op_##id##_##other_form;       \
+  f.m64[size_t(SimdOp::id)] = HandlerId::op_##id##_m64_##other_form;
 #define WISP_BIN(id) WISP_F(id, sss)
 #define WISP_UN(id) WISP_F(id, ss)
 #define WISP_SPLAT(id, T) WISP_F(id, ss)
@@ -136,7 +139,8 @@ void IrBuilder::on_simd_mem(SimdOp op, const validate::MemArg& ma, uint8_t lane)
   mark_site();
   const wasm::SimdOpInfo& info = wasm::simd_op_info(op);
   const SimdForms& f = simd_forms();
-  HandlerId id = ma.memory != 0                   ? f.other[size_t(op)]
+  HandlerId id = is64(ma.memory)                  ? f.m64[size_t(op)]
+                 : ma.memory != 0                 ? f.other[size_t(op)]
                  : config_.explicit_bounds_checks ? f.chk[size_t(op)]
                                                   : f.main[size_t(op)];
   std::string_view sig = info.sig;
@@ -147,7 +151,7 @@ void IrBuilder::on_simd_mem(SimdOp op, const validate::MemArg& ma, uint8_t lane)
   if (with_vec) vec = slot_of(pop(), h + 1);
   uint32_t addr = slot_of(pop(), h);
   Operands ops{opd_s(addr), opd_o(ma.offset)};
-  if (ma.memory != 0) ops = Operands{opd_s(addr), opd_x(ma.memory), opd_imm(ma.offset)};
+  if (ma.memory != 0 || is64(ma.memory)) ops = Operands{opd_s(addr), opd_x(ma.memory), opd_imm(ma.offset)};
   if (is_store) {  // address, offset, value [, lane]
     ops.add(opd_s(vec));
     if (info.imm == wasm::SimdImm::memarg_lane) ops.add(opd_x(lane));

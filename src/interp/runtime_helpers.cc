@@ -155,6 +155,11 @@ uint32_t memory_grow_x(ExecState* st, uint32_t mem, uint32_t delta) {
   return grow_pages(st->inst->memories[mem], delta);
 }
 
+uint64_t memory_grow64_x(ExecState* st, uint32_t mem, uint64_t delta) {
+  int64_t old = runtime::memory_grow(*st->inst->memories[mem], delta);
+  return old < 0 ? UINT64_MAX : uint64_t(old);
+}
+
 // ---- tables --------------------------------------------------------------------------------------------
 
 TrapCode table_get(ExecState* st, uint32_t table, uint32_t i, uint64_t* out) {

@@ -68,23 +68,24 @@ bool is_clause_keyword(std::string_view k) {
 // than memory 0 is encoded after the flags, announced by their bit 6 (multi-memory).
 Result<void> memarg(Cursor& c, uint32_t natural, Bytes& out, uint32_t memory = 0) {
   uint64_t offset = 0;
-  uint32_t align = natural;
+  uint64_t align = natural;
   if (!c.done() && c.peek().is_atom() && c.peek().text.rfind("offset=", 0) == 0) {
     const Sexp& s = c.next();
-    NumResult r = parse_uint(std::string_view(s.text).substr(7), 32);
-    if (r.status == NumStatus::out_of_range) return s.error("i32 constant out of range");
+    // 64-bit (memory64); a 32-bit memory's limit is the validator's ("offset out of range").
+    NumResult r = parse_uint(std::string_view(s.text).substr(7), 64);
+    if (r.status == NumStatus::out_of_range) return s.error("i64 constant out of range");
     if (!r.ok()) return num_error(s, r.status);
     offset = r.bits;
   }
   if (!c.done() && c.peek().is_atom() && c.peek().text.rfind("align=", 0) == 0) {
     const Sexp& s = c.next();
-    NumResult r = parse_uint(std::string_view(s.text).substr(6), 32);
+    NumResult r = parse_uint(std::string_view(s.text).substr(6), 64);
     if (!r.ok()) return num_error(s, r.status);
     if (r.bits == 0 || (r.bits & (r.bits - 1))) return s.error("alignment must be a power of two");
-    align = uint32_t(r.bits);
+    align = r.bits;  // too large for the access: the validator says so
   }
   uint32_t log2 = 0;
-  while ((1u << log2) < align) ++log2;
+  while ((uint64_t(1) << log2) < align) ++log2;
   if (memory != 0) {
     util::write_uleb(out, log2 | 0x40);
     util::write_uleb(out, memory);

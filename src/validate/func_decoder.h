@@ -545,6 +545,10 @@ class FuncDecoder {
     if (kCheck && index >= m_.memories.size()) return invalid_index("unknown memory", index);
     return true;
   }
+  // The address type of memory `index` (checked): i64 for a 64-bit memory (memory64), else i32.
+  ValType addr_type(uint32_t index) const {
+    return m_.memories[index].limits.is64 ? ValType::i64() : ValType::i32();
+  }
   bool check_table(uint32_t index) {
     if (kCheck && index >= m_.tables.size()) return invalid_index("unknown table", index);
     return true;

@@ -202,14 +202,14 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
         case byte_of(Op::memory_size): {
           uint32_t mem;
           if (!read_memory_index(mem) || !check_memory(mem)) return false;
-          push(ValType::i32());
+          push(addr_type(mem));
           if (lv) v_.on_memory_size(mem);
           break;
         }
         case byte_of(Op::memory_grow): {
           uint32_t mem;
-          if (!read_memory_index(mem) || !check_memory(mem) || !pop(ValType::i32())) return false;
-          push(ValType::i32());
+          if (!read_memory_index(mem) || !check_memory(mem) || !pop(addr_type(mem))) return false;
+          push(addr_type(mem));
           if (lv) v_.on_memory_grow(mem);
           break;
         }
@@ -362,7 +362,7 @@ template <typename Tag, typename Visitor, typename Mode>
 bool FuncDecoder<Tag, Visitor, Mode>::decode_load(Op op, bool lv) {
   MemArg ma;
   if (!decode_memarg(detail::kNaturalAlign[size_t(op)], ma)) return false;
-  if (!pop(ValType::i32())) return false;
+  if (!pop(addr_type(ma.memory))) return false;
   push(detail::kOpSigs[size_t(op)].r);
   if (lv) v_.on_load(op, ma);
   return true;
@@ -372,7 +372,7 @@ template <typename Tag, typename Visitor, typename Mode>
 bool FuncDecoder<Tag, Visitor, Mode>::decode_store(Op op, bool lv) {
   MemArg ma;
   if (!decode_memarg(detail::kNaturalAlign[size_t(op)], ma)) return false;
-  if (!pop(detail::kOpSigs[size_t(op)].p[1]) || !pop(ValType::i32())) return false;
+  if (!pop(detail::kOpSigs[size_t(op)].p[1]) || !pop(addr_type(ma.memory))) return false;
   if (lv) v_.on_store(op, ma);
   return true;
 }
@@ -505,10 +505,17 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_memarg(uint32_t natural_align, MemA
     }
   }
   ma.align = flags;
-  uint32_t offset;
-  if (!read_u32(offset)) return false;
-  ma.offset = offset;
-  if (!check_memory(ma.memory)) return false;
+  if (m_.features.has(Feature::memory64)) [[unlikely]] {
+    // memory64: a u64 offset, which a 32-bit memory limits to u32.
+    if (util::LebStatus st = util::read_uleb<64>(p_, end_, ma.offset); st != util::LebStatus::ok) return leb_error(st);
+    if (!check_memory(ma.memory)) return false;
+    if (kCheck && !m_.memories[ma.memory].limits.is64 && ma.offset > UINT32_MAX) return invalid("offset out of range");
+  } else {
+    uint32_t offset;
+    if (!read_u32(offset)) return false;
+    ma.offset = offset;
+    if (!check_memory(ma.memory)) return false;
+  }
   if (kCheck && ma.align > natural_align) return invalid("alignment must not be larger than natural");
   return true;
 }
@@ -527,7 +534,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_fc(bool lv) {
       if (!read_u32(data) || !read_memory_index(mem)) return false;
       if (kCheck && !m_.data_count) return malformed("data count section required");
       if (!check_memory(mem) || !check_data(data)) return false;
-      if (!pop(i32) || !pop(i32) || !pop(i32)) return false;
+      if (!pop(i32) || !pop(i32) || !pop(addr_type(mem))) return false;
       if (lv) v_.on_memory_init(data, mem);
       return true;
     }
@@ -541,14 +548,16 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_fc(bool lv) {
       uint32_t dst, src;
       if (!read_memory_index(dst) || !read_memory_index(src) || !check_memory(dst) || !check_memory(src))
         return false;
-      if (!pop(i32) || !pop(i32) || !pop(i32)) return false;
+      // The length is i64 only when both memories are 64-bit (memory64).
+      const ValType n = addr_type(dst) == addr_type(src) ? addr_type(dst) : i32;
+      if (!pop(n) || !pop(addr_type(src)) || !pop(addr_type(dst))) return false;
       if (lv) v_.on_memory_copy(dst, src);
       return true;
     }
     case Op::memory_fill: {
       uint32_t mem;
       if (!read_memory_index(mem) || !check_memory(mem)) return false;
-      if (!pop(i32) || !pop(i32) || !pop(i32)) return false;
+      if (!pop(addr_type(mem)) || !pop(i32) || !pop(addr_type(mem))) return false;
       if (lv) v_.on_memory_fill(mem);
       return true;
     }

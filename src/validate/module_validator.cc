@@ -30,8 +30,13 @@ Result<void> check_table_limits(const Limits& l) {
 }
 
 Result<void> check_memory_limits(const Limits& l) {
-  if (l.min > wasm::kMaxPages32 || (l.max && *l.max > wasm::kMaxPages32))
+  if (l.is64) {  // memory64: 2^48 pages of 64 KiB span the 64-bit address space
+    constexpr uint64_t kMaxPages64 = uint64_t(1) << 48;
+    if (l.min > kMaxPages64 || (l.max && *l.max > kMaxPages64))
+      return Error::invalid("memory size must be at most 2^48 pages (256TiB)");
+  } else if (l.min > wasm::kMaxPages32 || (l.max && *l.max > wasm::kMaxPages32)) {
     return Error::invalid("memory size must be at most 65536 pages (4GiB)");
+  }
   if (l.max && l.min > *l.max) return Error::invalid("size minimum must not be greater than maximum");
   return {};
 }
@@ -114,7 +119,8 @@ Result<void> check_datas(const wasm::Module& m) {
   for (const wasm::DataSegment& seg : m.datas) {
     if (seg.mode != wasm::SegmentMode::active) continue;
     if (seg.memory >= m.memories.size()) return unknown("memory", seg.memory);
-    WISP_TRY(validate_const_expr(m, seg.offset, wasm::ValType::i32(), visible, ext));
+    wasm::ValType addr = m.memories[seg.memory].limits.is64 ? wasm::ValType::i64() : wasm::ValType::i32();
+    WISP_TRY(validate_const_expr(m, seg.offset, addr, visible, ext));
   }
   return {};
 }

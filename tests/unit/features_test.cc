@@ -280,8 +280,8 @@ TEST(Features, TypesAndSectionsOfProposals) {
     const char* on;
   };
   const Case cases[] = {
-      // (memory i64 1)
-      {module_with(5, {0x01, 0x04, 0x01}), "memory64", ErrorKind::Malformed, "integer too large",
+      // (table i64 1 funcref): table64 is not implemented yet (64-bit memories decode and validate)
+      {module_with(4, {0x01, 0x70, 0x04, 0x01}), "memory64", ErrorKind::Malformed, "integer too large",
        "64-bit limits: not supported yet (feature memory64)"},
       // (type (func (param (ref null func))))
       {module_with(1, {0x01, 0x60, 0x01, 0x63, 0x70, 0x00}), "function-references", ErrorKind::Malformed,

@@ -118,6 +118,33 @@ TEST_P(InterpMemory, OtherMemories) {
   EXPECT_EQ(fx.trap("copy_ab", {i32(0), i32(131070), i32(4)}), "out of bounds memory access");
 }
 
+// memory64: a 64-bit memory 0 of 5 GiB (over the store's default limit of 4 GiB per memory) uses the
+// _m64 forms; accesses above 4 GiB round-trip and the end is checked exactly, offset overflow included.
+TEST_P(InterpMemory, Memory64FiveGiB) {
+  runtime::EngineConfig config;
+  config.explicit_bounds_checks = GetParam();
+  InterpFixture fx(config);
+  fx.store.limits.max_memory_pages = 2 * 65536;
+  ASSERT_TRUE(fx.load(R"((module
+    (memory i64 81920)
+    (func (export "rt") (param i64 i64) (result i64) (i64.store (local.get 0) (local.get 1)) (i64.load (local.get 0)))
+    (func (export "load_off") (param i64) (result i32) (i32.load8_u offset=0xffffffffffffffff (local.get 0)))
+    (func (export "size") (result i64) (memory.size))
+    (func (export "grow") (param i64) (result i64) (memory.grow (local.get 0))))
+  )", {}, Features::defaults().set(Feature::memory64)));
+  auto i64 = [](uint64_t v) { return runtime::Value::from_i64(v); };
+  auto rt = [&](uint64_t at, uint64_t v) { return fx.call("rt", {i64(at), i64(v)}); };
+  EXPECT_EQ(fx.call("size").value()[0].i64(), 81920u);
+  EXPECT_EQ(rt(0x120000000, 42).value()[0].i64(), 42u);
+  EXPECT_EQ(rt(0x13FFFFFF8, 7).value()[0].i64(), 7u);
+  EXPECT_EQ(fx.trap("rt", {i64(0x13FFFFFF9), i64(1)}), "out of bounds memory access");
+  EXPECT_EQ(fx.trap("rt", {i64(UINT64_MAX), i64(1)}), "out of bounds memory access");
+  EXPECT_EQ(fx.trap("load_off", {i64(1)}), "out of bounds memory access");  // address + offset overflows
+  EXPECT_EQ(fx.call("grow", {i64(65536)}).value()[0].i64(), UINT64_MAX);  // past the store's limit
+  EXPECT_EQ(fx.call("grow", {i64(1)}).value()[0].i64(), 81920u);
+  EXPECT_EQ(rt(0x140000000, 9).value()[0].i64(), 9u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Modes, InterpMemory, ::testing::Values(false, true),
                          [](const auto& info) { return info.param ? "explicit" : "guarded"; });
 
