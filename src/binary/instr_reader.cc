@@ -24,7 +24,7 @@ Result<wasm::ValType> read_valtype(ByteReader& r) {
   return t;
 }
 
-// A memory immediate: alignment flags in `a`, the offset in `bits`, and the memory index in `b` when
+// A memory immediate: alignment flags in `a`, the offset in `bits` (64-bit), and the memory index in `b` when
 // bit 6 of the flags announces one (multi-memory; the bit is cleared from `a`).
 Result<void> read_memarg(ByteReader& r, Instr& in) {
   WISP_TRY(in.a, r.u32());
@@ -33,7 +33,7 @@ Result<void> read_memarg(ByteReader& r, Instr& in) {
     in.a &= ~0x40u;
     WISP_TRY(in.b, r.u32());
   }
-  WISP_TRY(in.bits, r.u32());
+  WISP_TRY(in.bits, r.uleb<64>());  // u64 for 64-bit memories (memory64); the validator checks the range
   return {};
 }
 

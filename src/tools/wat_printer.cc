@@ -89,7 +89,7 @@ std::vector<std::string> make_ids(const std::unordered_map<uint32_t, std::string
 }
 
 std::string limits_text(const wasm::Limits& l) {
-  std::string s = std::to_string(l.min);
+  std::string s = (l.is64 ? "i64 " : "") + std::to_string(l.min);  // a 64-bit memory (memory64)
   if (l.max) s += " " + std::to_string(*l.max);
   return s;
 }
