@@ -191,6 +191,36 @@ TEST(ApiInstance, SeveralMemories) {
   EXPECT_EQ(sum->call(store, 5, 3).value(), 49);
 }
 
+// memory64 through the API: a host-made 64-bit memory imported by a module of an engine with the feature;
+// a 32-bit import does not match it.
+TEST(ApiInstance, Memory64Import) {
+  Config config;
+  config.features.set(Feature::memory64);
+  Engine engine(config);
+  Store store(engine);
+  Linker linker(engine);
+  Memory mem = Memory::create(store, MemoryType{Limits{1, 4}, true}).value();
+  ASSERT_TRUE(linker.define("env", "mem", mem).ok());
+  Module m = must_compile(engine, R"((module
+    (import "env" "mem" (memory i64 1 4))
+    (func (export "put") (param i64 i32) (i32.store8 (local.get 0) (local.get 1)))
+    (func (export "grow") (param i64) (result i64) (memory.grow (local.get 0))))
+  )");
+  Result<Instance> inst = linker.instantiate(store, m);
+  ASSERT_TRUE(inst.ok()) << inst.error().to_string();
+  auto put = inst->get_func(store, "put")->typed<void(int64_t, int32_t)>(store);
+  ASSERT_TRUE(put.ok());
+  EXPECT_TRUE(put->call(store, 65535, 9).ok());
+  EXPECT_EQ(mem.data(store)[65535], 9);
+  EXPECT_FALSE(put->call(store, 65536, 9).ok());
+  auto grow = inst->get_func(store, "grow")->typed<int64_t(int64_t)>(store);
+  EXPECT_EQ(grow->call(store, 1).value(), 1);
+  EXPECT_EQ(*mem.pages(store), 2u);
+  EXPECT_TRUE(mem.type(store)->is64);
+  Module m32 = must_compile(engine, R"((module (import "env" "mem" (memory 1 4))))");
+  EXPECT_FALSE(linker.instantiate(store, m32).ok());
+}
+
 TEST(ApiInstance, OutOfBoundsSegmentTrapsAfterEarlierWrites) {
   Engine engine;
   Store store(engine);
