@@ -18,6 +18,8 @@ LATEST=$(dirname "$SUITE")/latest
 LATEST_SEEDS="$LATEST/return_call.wast $LATEST/return_call_indirect.wast $LATEST/annotations.wast $LATEST/id.wast
   $LATEST/custom/custom_annot.wast $LATEST/custom/name_annot.wast $LATEST/custom/branch_hint.wast"
 LATEST_SEEDS="$LATEST_SEEDS $LATEST/*relaxed*.wast"  # relaxed SIMD
+LATEST_SEEDS="$LATEST_SEEDS $LATEST/data.wast $LATEST/load1.wast $LATEST/store1.wast $LATEST/memory_grow.wast"
+LATEST_SEEDS="$LATEST_SEEDS $LATEST/memory_copy1.wast $LATEST/memory_init0.wast $LATEST/simd_memory-multi.wast"
 
 if [ ! -f "$BUILD/build.ninja" ]; then
   cmake -S fuzz -B "$BUILD" -G Ninja -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null

@@ -67,7 +67,7 @@ struct TableType {
 
 struct MemoryType {
   Limits limits;       // in 64 KiB pages
-  bool is64 = false;   // memory64 (not supported by Wasm 2.0 modules yet)
+  bool is64 = false;   // a 64-bit memory (feature memory64: i64 addresses)
   bool shared = false;
   bool operator==(const MemoryType&) const = default;
 };

@@ -24,6 +24,19 @@ Result<wasm::ValType> read_valtype(ByteReader& r) {
   return t;
 }
 
+// A memory immediate: alignment flags in `a`, the offset in `bits` (64-bit), and the memory index in `b` when
+// bit 6 of the flags announces one (multi-memory; the bit is cleared from `a`).
+Result<void> read_memarg(ByteReader& r, Instr& in) {
+  WISP_TRY(in.a, r.u32());
+  in.b = 0;
+  if (in.a & 0x40) {
+    in.a &= ~0x40u;
+    WISP_TRY(in.b, r.u32());
+  }
+  WISP_TRY(in.bits, r.uleb<64>());  // u64 for 64-bit memories (memory64); the validator checks the range
+  return {};
+}
+
 [[gnu::always_inline]] inline Result<void> read_imm(ByteReader& r, Instr& in) {
   switch (wasm::op_info(in.op).imm) {
     case ImmKind::none:
@@ -70,18 +83,18 @@ Result<wasm::ValType> read_valtype(ByteReader& r) {
       WISP_TRY(in.a, r.u32());
       return {};
     }
-    case ImmKind::mem: {  // a single memory index byte in 2.0 (the reserved 0x00)
-      WISP_TRY(in.a, r.u8());
+    case ImmKind::mem: {  // a memory index (multi-memory; the reserved 0x00 in 2.0)
+      WISP_TRY(in.a, r.u32());
       return {};
     }
     case ImmKind::memory_copy: {
-      WISP_TRY(in.a, r.u8());
-      WISP_TRY(in.b, r.u8());
+      WISP_TRY(in.a, r.u32());
+      WISP_TRY(in.b, r.u32());
       return {};
     }
     case ImmKind::memory_init: {
       WISP_TRY(in.a, r.u32());
-      WISP_TRY(in.b, r.u8());
+      WISP_TRY(in.b, r.u32());
       return {};
     }
     case ImmKind::call_indirect:
@@ -96,11 +109,8 @@ Result<wasm::ValType> read_valtype(ByteReader& r) {
       WISP_TRY(in.b, r.u32());
       return {};
     }
-    case ImmKind::memarg: {
-      WISP_TRY(in.a, r.u32());
-      WISP_TRY(in.bits, r.u32());
-      return {};
-    }
+    case ImmKind::memarg:
+      return read_memarg(r, in);
     case ImmKind::i32: {
       WISP_TRY(int64_t v, r.sleb<32>());
       in.bits = uint64_t(v);
@@ -162,8 +172,7 @@ Result<void> read_simd(ByteReader& r, Instr& in) {
       return {};
     case wasm::SimdImm::memarg:
     case wasm::SimdImm::memarg_lane: {
-      WISP_TRY(in.a, r.u32());
-      WISP_TRY(in.bits, r.u32());
+      WISP_TRY(read_memarg(r, in));
       if (wasm::simd_op_info(*op).imm == wasm::SimdImm::memarg_lane) return lane();
       return {};
     }

@@ -142,12 +142,23 @@ class ModuleDecoder {
   }
   Result<ValType> ref_type() { return val_type(/*ref=*/true); }
 
-  Result<wasm::Limits> limits() {
+  // `memory`: the limits of a memory type, which are 64-bit (flags 4 and 5) with memory64.
+  Result<wasm::Limits> limits(bool memory = false) {
     size_t at = r_.pos();
     WISP_TRY(uint8_t flags, r_.u8());
     // Flags are a 1-bit LEB128 in 2.0 (shared/64-bit limits are later proposals).
     if (flags & 0x80) return r_.error_at("integer representation too long", at);
-    if ((flags == 4 || flags == 5) && enabled(Feature::memory64)) return unsupported("64-bit limits", Feature::memory64, at);
+    if ((flags == 4 || flags == 5) && enabled(Feature::memory64)) {
+      if (!memory) return unsupported("64-bit limits", Feature::memory64, at);
+      wasm::Limits l;
+      l.is64 = true;
+      WISP_TRY(l.min, r_.uleb<64>());
+      if (flags & 1) {
+        WISP_TRY(uint64_t max, r_.uleb<64>());
+        l.max = max;
+      }
+      return l;
+    }
     if (flags > 1) return r_.error_at("integer too large", at);
     wasm::Limits l;
     WISP_TRY(l.min, r_.u32());
@@ -234,7 +245,7 @@ class ModuleDecoder {
         }
         case 2: {
           im.kind = wasm::ExternKind::memory;
-          WISP_TRY(im.memory.limits, limits());
+          WISP_TRY(im.memory.limits, limits(true));
           m_.memories.push_back(im.memory);
           ++m_.num_imported_memories;
           break;
@@ -281,7 +292,7 @@ class ModuleDecoder {
     m_.memories.reserve(m_.memories.size() + reserve_bound(n, 2));
     for (uint32_t i = 0; i < n; ++i) {
       wasm::MemoryType t;
-      WISP_TRY(t.limits, limits());
+      WISP_TRY(t.limits, limits(true));
       m_.memories.push_back(t);
     }
     return {};

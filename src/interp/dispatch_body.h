@@ -104,6 +104,15 @@ inline uint64_t ea_scaled(uint32_t base, uint32_t index, uint32_t shift, uint32_
 inline bool out_of_bounds(const ExecState* st, uint64_t ea, uint64_t width) {
   return st->mem0 == nullptr || ea + width > st->mem0->size;
 }
+// The address of a `width`-byte access at addr + offset in memory `x` of the running instance (the
+// forms for memories other than memory 0), or nullptr when it is out of bounds. Overflow-safe for 64-bit
+// addresses and offsets.
+inline uint8_t* mem_x_at(const ExecState* st, uint32_t x, uint64_t addr, uint64_t offset, uint64_t width) {
+  const runtime::MemoryInstance* m = st->inst->memories[x];
+  uint64_t ea = addr + offset;
+  if (ea < addr || ea > m->size || m->size - ea < width) return nullptr;
+  return m->base + ea;
+}
 template <typename M>
 inline M load_mem(const uint8_t* mem, uint64_t ea) {
   M v;

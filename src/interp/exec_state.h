@@ -109,6 +109,13 @@ TrapCode memory_copy(ExecState* st, uint32_t d, uint32_t s, uint32_t n);
 TrapCode memory_init(ExecState* st, uint32_t seg, uint32_t d, uint32_t s, uint32_t n);
 void data_drop(ExecState* st, uint32_t seg);
 uint32_t memory_grow(ExecState* st, uint32_t delta);
+// The same for memory `mem` of the running instance (any memory; the IR uses them for memories other
+// than memory 0). Addresses and lengths are 64-bit, ready for 64-bit memories.
+TrapCode memory_fill_x(ExecState* st, uint32_t mem, uint64_t d, uint32_t val, uint64_t n);
+TrapCode memory_copy_x(ExecState* st, uint32_t dst_mem, uint32_t src_mem, uint64_t d, uint64_t s, uint64_t n);
+TrapCode memory_init_x(ExecState* st, uint32_t seg, uint32_t mem, uint64_t d, uint32_t s, uint32_t n);
+uint32_t memory_grow_x(ExecState* st, uint32_t mem, uint32_t delta);
+uint64_t memory_grow64_x(ExecState* st, uint32_t mem, uint64_t delta);  // a 64-bit memory: -1 on failure
 TrapCode table_get(ExecState* st, uint32_t table, uint32_t i, uint64_t* out);
 TrapCode table_set(ExecState* st, uint32_t table, uint32_t i, uint64_t v);
 uint32_t table_size(ExecState* st, uint32_t table);

@@ -102,6 +102,28 @@ constexpr HandlerId kStoresChecked[] = {
     WISP_STORES(WISP_S_)
 #undef WISP_S_
 };
+// Accesses to memories other than memory 0 (multi-memory).
+constexpr HandlerId kLoadsOther[] = {
+#define WISP_L(name, M, R) HandlerId::op_##name##_ssxI,
+    WISP_LOADS(WISP_L)
+#undef WISP_L
+};
+constexpr HandlerId kStoresOther[] = {
+#define WISP_S_(name, M, S) HandlerId::op_##name##_ssxI,
+    WISP_STORES(WISP_S_)
+#undef WISP_S_
+};
+// Accesses to 64-bit memories (memory64).
+constexpr HandlerId kLoads64[] = {
+#define WISP_L(name, M, R) HandlerId::op_##name##_m64_ssxI,
+    WISP_LOADS(WISP_L)
+#undef WISP_L
+};
+constexpr HandlerId kStores64[] = {
+#define WISP_S_(name, M, S) HandlerId::op_##name##_m64_ssxI,
+    WISP_STORES(WISP_S_)
+#undef WISP_S_
+};
 
 ValType sig_type(char c) { return validate::detail::sig_char_type(c); }
 
@@ -832,6 +854,11 @@ void IrBuilder::on_load(Op op, const validate::MemArg& ma) {
   size_t i = size_t(op) - size_t(Op::i32_load);
   uint32_t h = height() - 1;
   Entry a = pop();
+  if (ma.memory != 0 || is64(ma.memory)) {
+    const HandlerId* forms = is64(ma.memory) ? kLoads64 : kLoadsOther;
+    emit_result(forms[i], result_type(op), {opd_s(slot_of(a, h)), opd_x(ma.memory), opd_imm(ma.offset)});
+    return;
+  }
   Address ad = take_address(a, h, slot_of(a, h));
   Operands ops{opd_s(ad.base)};
   ops.add(ad.extra);
@@ -847,6 +874,12 @@ void IrBuilder::on_store(Op op, const validate::MemArg& ma) {
   Entry v = pop();
   Entry a = pop();
   uint32_t vs = slot_of(v, h + 1);
+  if (ma.memory != 0 || is64(ma.memory)) {
+    const HandlerId* forms = is64(ma.memory) ? kStores64 : kStoresOther;
+    emit(forms[i], {opd_s(slot_of(a, h)), opd_s(vs), opd_x(ma.memory), opd_imm(ma.offset)});
+    invalidate();
+    return;
+  }
   Address ad = take_address(a, h, slot_of(a, h));
   Operands ops{opd_s(ad.base), opd_s(vs)};
   ops.add(ad.extra);
@@ -855,14 +888,31 @@ void IrBuilder::on_store(Op op, const validate::MemArg& ma) {
   invalidate();
 }
 
-void IrBuilder::on_memory_size(uint32_t) {
+// Memory 0 keeps its own forms; the others name their memory (the _x forms).
+void IrBuilder::on_memory_size(uint32_t memory) {
+  if (is64(memory)) {
+    emit_result(HandlerId::op_memory_size_m64_sx, ValType::i64(), {opd_x(memory)});
+    return;
+  }
+  if (memory != 0) {
+    emit_result(HandlerId::op_memory_size_sx, ValType::i32(), {opd_x(memory)});
+    return;
+  }
   emit_result(HandlerId::op_memory_size_s, ValType::i32(), {});
 }
 
-void IrBuilder::on_memory_grow(uint32_t) {
+void IrBuilder::on_memory_grow(uint32_t memory) {
   uint32_t h = height() - 1;
   Entry d = pop();
   uint32_t ds = slot_of(d, h);
+  if (is64(memory)) {
+    emit_result(HandlerId::op_memory_grow_m64_ssx, ValType::i64(), {opd_s(ds), opd_x(memory)});
+    return;
+  }
+  if (memory != 0) {
+    emit_result(HandlerId::op_memory_grow_ssx, ValType::i32(), {opd_s(ds), opd_x(memory)});
+    return;
+  }
   emit_result(HandlerId::op_memory_grow_ss, ValType::i32(), {opd_s(ds)});
 }
 
@@ -879,15 +929,24 @@ void IrBuilder::bulk_op(HandlerId id, const Operands& indices) {
   invalidate();
 }
 
-void IrBuilder::on_memory_fill(uint32_t) {
+void IrBuilder::on_memory_fill(uint32_t memory) {
+  if (is64(memory)) return bulk_op(HandlerId::op_memory_fill_m64_xsss, {opd_x(memory)});
+  if (memory != 0) return bulk_op(HandlerId::op_memory_fill_xsss, {opd_x(memory)});
   bulk_op(HandlerId::op_memory_fill_sss, {});
 }
 
-void IrBuilder::on_memory_copy(uint32_t, uint32_t) {
+void IrBuilder::on_memory_copy(uint32_t dst, uint32_t src) {
+  if (is64(dst) || is64(src)) {
+    uint32_t wide = (is64(dst) ? 1 : 0) | (is64(src) ? 2 : 0);
+    return bulk_op(HandlerId::op_memory_copy_m64_xxxsss, {opd_x(dst), opd_x(src), opd_x(wide)});
+  }
+  if (dst != 0 || src != 0) return bulk_op(HandlerId::op_memory_copy_xxsss, {opd_x(dst), opd_x(src)});
   bulk_op(HandlerId::op_memory_copy_sss, {});
 }
 
-void IrBuilder::on_memory_init(uint32_t data, uint32_t) {
+void IrBuilder::on_memory_init(uint32_t data, uint32_t memory) {
+  if (is64(memory)) return bulk_op(HandlerId::op_memory_init_m64_xxsss, {opd_x(data), opd_x(memory)});
+  if (memory != 0) return bulk_op(HandlerId::op_memory_init_xxsss, {opd_x(data), opd_x(memory)});
   bulk_op(HandlerId::op_memory_init_xsss, {opd_x(data)});
 }
 

@@ -269,6 +269,8 @@ class IrBuilder {
     Operands extra;  // add_imm: imm; scaled: index slot, shift
   };
   Address take_address(const Entry& a, uint32_t h, uint32_t as);
+  // Memory `index` is 64-bit (memory64): its accesses use the _m64 forms.
+  bool is64(uint32_t memory) const { return module_.memories[memory].limits.is64; }
   void unop(wasm::Op op);
 
   const wasm::Module& module_;

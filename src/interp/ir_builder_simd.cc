@@ -15,10 +15,13 @@ namespace {
 
 constexpr HandlerId kNoHandler = HandlerId::count_;
 
-// Handler of every SIMD operator: guarded form, and the explicit-bounds-check form of memory operators.
+// Handler of every SIMD operator: guarded form, and the explicit-bounds-check form and the form for
+// memories other than memory 0 of memory operators.
 struct SimdForms {
   std::array<HandlerId, wasm::kNumSimdOps> main;
   std::array<HandlerId, wasm::kNumSimdOps> chk;
+  std::array<HandlerId, wasm::kNumSimdOps> other;
+  std::array<HandlerId, wasm::kNumSimdOps> m64;
 };
 
 const SimdForms& simd_forms() {
@@ -26,18 +29,22 @@ const SimdForms& simd_forms() {
     SimdForms f;
     f.main.fill(kNoHandler);
     f.chk.fill(kNoHandler);
+    f.other.fill(kNoHandler);
+    f.m64.fill(kNoHandler);
 #define WISP_F(id, form) f.main[size_t(SimdOp::id)] = HandlerId::op_##id##_##form;
-#define WISP_F2(id, form)                                      \
+#define WISP_F2(id, form, other_form)                          \
   f.main[size_t(SimdOp::id)] = HandlerId::op_##id##_##form;    \
-  f.chk[size_t(SimdOp::id)] = HandlerId::op_##id##_##form##_chk;
+  f.chk[size_t(SimdOp::id)] = HandlerId::op_##id##_##form##_chk; \
+  f.other[size_t(SimdOp::id)] = HandlerId::op_##id##_##other_form;       \
+  f.m64[size_t(SimdOp::id)] = HandlerId::op_##id##_m64_##other_form;
 #define WISP_BIN(id) WISP_F(id, sss)
 #define WISP_UN(id) WISP_F(id, ss)
 #define WISP_SPLAT(id, T) WISP_F(id, ss)
 #define WISP_EXTRACT(id, T) WISP_F(id, ssx)
 #define WISP_REPLACE(id, T) WISP_F(id, ssxs)
-#define WISP_LOAD(id, w) WISP_F2(id, sso)
-#define WISP_LOAD_LANE(id, w) WISP_F2(id, ssosx)
-#define WISP_STORE_LANE(id, w) WISP_F2(id, sosx)
+#define WISP_LOAD(id, w) WISP_F2(id, sso, ssxI)
+#define WISP_LOAD_LANE(id, w) WISP_F2(id, ssosx, ssxIsx)
+#define WISP_STORE_LANE(id, w) WISP_F2(id, sosx, sxIsx)
     WISP_SIMD_BINOPS(WISP_BIN)
     WISP_SIMD_SHIFTS(WISP_BIN)
     WISP_SIMD_UNOPS(WISP_UN)
@@ -53,7 +60,7 @@ const SimdForms& simd_forms() {
 #define WISP_TERN(id) WISP_F(id, ssss)
     WISP_SIMD_RELAXED_TERNOPS(WISP_TERN)
 #undef WISP_TERN
-    WISP_F2(v128_store, sos)
+    WISP_F2(v128_store, sos, sxIs)
     WISP_F(v128_bitselect, ssss)
     WISP_F(i8x16_shuffle, sssII)
     WISP_F(v128_const, sII)
@@ -137,7 +144,10 @@ void IrBuilder::on_simd_mem(SimdOp op, const validate::MemArg& ma, uint8_t lane)
   mark_site();
   const wasm::SimdOpInfo& info = wasm::simd_op_info(op);
   const SimdForms& f = simd_forms();
-  HandlerId id = config_.explicit_bounds_checks ? f.chk[size_t(op)] : f.main[size_t(op)];
+  HandlerId id = is64(ma.memory)                  ? f.m64[size_t(op)]
+                 : ma.memory != 0                 ? f.other[size_t(op)]
+                 : config_.explicit_bounds_checks ? f.chk[size_t(op)]
+                                                  : f.main[size_t(op)];
   std::string_view sig = info.sig;
   bool with_vec = sig[1] == 'V';  // lane loads and all stores
   bool is_store = sig.back() == ':';
@@ -146,6 +156,7 @@ void IrBuilder::on_simd_mem(SimdOp op, const validate::MemArg& ma, uint8_t lane)
   if (with_vec) vec = slot_of(pop(), h + 1);
   uint32_t addr = slot_of(pop(), h);
   Operands ops{opd_s(addr), opd_o(ma.offset)};
+  if (ma.memory != 0 || is64(ma.memory)) ops = Operands{opd_s(addr), opd_x(ma.memory), opd_imm(ma.offset)};
   if (is_store) {  // address, offset, value [, lane]
     ops.add(opd_s(vec));
     if (info.imm == wasm::SimdImm::memarg_lane) ops.add(opd_x(lane));

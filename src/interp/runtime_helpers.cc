@@ -93,38 +93,71 @@ runtime::FuncEntry* code_for_call(ExecState* st, runtime::FuncInstance* f) {
 
 // ---- memory --------------------------------------------------------------------------------------------
 
+// [at, at + n) lies inside `m` (overflow-safe for 64-bit operands).
 static bool mem_range_ok(const runtime::MemoryInstance* m, uint64_t at, uint64_t n) {
-  return m != nullptr && at + n <= m->size;
+  return m != nullptr && at <= m->size && n <= m->size - at;
 }
 
-TrapCode memory_fill(ExecState* st, uint32_t d, uint32_t val, uint32_t n) {
-  runtime::MemoryInstance* m = st->mem0;
+static TrapCode fill_in(runtime::MemoryInstance* m, uint64_t d, uint32_t val, uint64_t n) {
   if (!mem_range_ok(m, d, n)) return TrapCode::memory_oob;
   if (n) std::memset(m->base + d, int(val & 0xff), n);
   return TrapCode::none;
 }
 
-TrapCode memory_copy(ExecState* st, uint32_t d, uint32_t s, uint32_t n) {
-  runtime::MemoryInstance* m = st->mem0;
-  if (!mem_range_ok(m, d, n) || !mem_range_ok(m, s, n)) return TrapCode::memory_oob;
-  if (n) std::memmove(m->base + d, m->base + s, n);
+static TrapCode copy_between(runtime::MemoryInstance* dst, runtime::MemoryInstance* src, uint64_t d, uint64_t s,
+                             uint64_t n) {
+  if (!mem_range_ok(dst, d, n) || !mem_range_ok(src, s, n)) return TrapCode::memory_oob;
+  if (n) std::memmove(dst->base + d, src->base + s, n);
   return TrapCode::none;
 }
 
-TrapCode memory_init(ExecState* st, uint32_t seg, uint32_t d, uint32_t s, uint32_t n) {
+static TrapCode init_in(ExecState* st, runtime::MemoryInstance* m, uint32_t seg, uint64_t d, uint32_t s, uint32_t n) {
   runtime::InstanceData* inst = st->inst;
   const wasm::DataSegment& data = inst->module->datas[seg];
   uint64_t size = inst->dropped_datas[seg] ? 0 : data.bytes.size();
-  if (uint64_t(s) + n > size || !mem_range_ok(st->mem0, d, n)) return TrapCode::memory_oob;
-  if (n) std::memcpy(st->mem0->base + d, data.bytes.data() + s, n);
+  if (uint64_t(s) + n > size || !mem_range_ok(m, d, n)) return TrapCode::memory_oob;
+  if (n) std::memcpy(m->base + d, data.bytes.data() + s, n);
   return TrapCode::none;
+}
+
+static uint32_t grow_pages(runtime::MemoryInstance* m, uint32_t delta) {
+  int64_t old = runtime::memory_grow(*m, delta);
+  return old < 0 ? UINT32_MAX : uint32_t(old);
+}
+
+TrapCode memory_fill(ExecState* st, uint32_t d, uint32_t val, uint32_t n) { return fill_in(st->mem0, d, val, n); }
+
+TrapCode memory_copy(ExecState* st, uint32_t d, uint32_t s, uint32_t n) {
+  return copy_between(st->mem0, st->mem0, d, s, n);
+}
+
+TrapCode memory_init(ExecState* st, uint32_t seg, uint32_t d, uint32_t s, uint32_t n) {
+  return init_in(st, st->mem0, seg, d, s, n);
 }
 
 void data_drop(ExecState* st, uint32_t seg) { st->inst->dropped_datas[seg] = true; }
 
-uint32_t memory_grow(ExecState* st, uint32_t delta) {
-  int64_t old = runtime::memory_grow(*st->mem0, delta);
-  return old < 0 ? UINT32_MAX : uint32_t(old);
+uint32_t memory_grow(ExecState* st, uint32_t delta) { return grow_pages(st->mem0, delta); }
+
+TrapCode memory_fill_x(ExecState* st, uint32_t mem, uint64_t d, uint32_t val, uint64_t n) {
+  return fill_in(st->inst->memories[mem], d, val, n);
+}
+
+TrapCode memory_copy_x(ExecState* st, uint32_t dst_mem, uint32_t src_mem, uint64_t d, uint64_t s, uint64_t n) {
+  return copy_between(st->inst->memories[dst_mem], st->inst->memories[src_mem], d, s, n);
+}
+
+TrapCode memory_init_x(ExecState* st, uint32_t seg, uint32_t mem, uint64_t d, uint32_t s, uint32_t n) {
+  return init_in(st, st->inst->memories[mem], seg, d, s, n);
+}
+
+uint32_t memory_grow_x(ExecState* st, uint32_t mem, uint32_t delta) {
+  return grow_pages(st->inst->memories[mem], delta);
+}
+
+uint64_t memory_grow64_x(ExecState* st, uint32_t mem, uint64_t delta) {
+  int64_t old = runtime::memory_grow(*st->inst->memories[mem], delta);
+  return old < 0 ? UINT64_MAX : uint64_t(old);
 }
 
 // ---- tables --------------------------------------------------------------------------------------------

@@ -58,6 +58,7 @@ class InstrEncoder {
   Result<bool> simd_instr(const Sexp& at, Cursor& c, Bytes& out);
   Result<uint32_t> label(const Sexp& s);
   Result<uint32_t> local(const Sexp& s);
+  Result<uint32_t> memarg_memory(Cursor& c, bool lane);
   Result<void> end_label(Cursor& c, const std::string& label);
   // Folded instructions are encoded recursively (~1.7 KiB of stack per level in a release build). The
   // lexer bounds the nesting depth at 2,000, which keeps a release build under this budget; frames of
@@ -126,7 +127,7 @@ class ModuleEncoder {
   Result<void> inline_exports(Cursor& c, wasm::ExternKind kind, uint32_t index);
   Result<void> import_names(const Sexp& module, const Sexp& field, Bytes& out);
   Result<void> inline_import(const Sexp& imp, Bytes& out);
-  Result<void> limits(Cursor& c, Bytes& out);
+  Result<void> limits(Cursor& c, Bytes& out, bool memory = false);
   Result<void> global_type(Cursor& c, const Sexp& at, Bytes& out);
   Result<void> const_expr(Cursor& c, Bytes& out);
   Result<void> offset_expr(const Sexp& s, Bytes& out);

@@ -64,27 +64,34 @@ bool is_clause_keyword(std::string_view k) {
          k == "then" || k == "else" || k == "item" || k == "offset" || k == "mut";
 }
 
-// memarg: offset=N? align=N? (align defaults to the natural alignment, encoded as log2).
-Result<void> memarg(Cursor& c, uint32_t natural, Bytes& out) {
+// memarg: offset=N? align=N? (align defaults to the natural alignment, encoded as log2). A memory other
+// than memory 0 is encoded after the flags, announced by their bit 6 (multi-memory).
+Result<void> memarg(Cursor& c, uint32_t natural, Bytes& out, uint32_t memory = 0) {
   uint64_t offset = 0;
-  uint32_t align = natural;
+  uint64_t align = natural;
   if (!c.done() && c.peek().is_atom() && c.peek().text.rfind("offset=", 0) == 0) {
     const Sexp& s = c.next();
-    NumResult r = parse_uint(std::string_view(s.text).substr(7), 32);
-    if (r.status == NumStatus::out_of_range) return s.error("i32 constant out of range");
+    // 64-bit (memory64); a 32-bit memory's limit is the validator's ("offset out of range").
+    NumResult r = parse_uint(std::string_view(s.text).substr(7), 64);
+    if (r.status == NumStatus::out_of_range) return s.error("i64 constant out of range");
     if (!r.ok()) return num_error(s, r.status);
     offset = r.bits;
   }
   if (!c.done() && c.peek().is_atom() && c.peek().text.rfind("align=", 0) == 0) {
     const Sexp& s = c.next();
-    NumResult r = parse_uint(std::string_view(s.text).substr(6), 32);
+    NumResult r = parse_uint(std::string_view(s.text).substr(6), 64);
     if (!r.ok()) return num_error(s, r.status);
     if (r.bits == 0 || (r.bits & (r.bits - 1))) return s.error("alignment must be a power of two");
-    align = uint32_t(r.bits);
+    align = r.bits;  // too large for the access: the validator says so
   }
   uint32_t log2 = 0;
-  while ((1u << log2) < align) ++log2;
-  util::write_uleb(out, log2);
+  while ((uint64_t(1) << log2) < align) ++log2;
+  if (memory != 0) {
+    util::write_uleb(out, log2 | 0x40);
+    util::write_uleb(out, memory);
+  } else {
+    util::write_uleb(out, log2);
+  }
   util::write_uleb(out, offset);
   return {};
 }
@@ -141,7 +148,23 @@ Result<void> v128_const(Cursor& c, Bytes& out) {
   return {};
 }
 
+bool is_memarg_keyword(const Sexp& s) {
+  return s.is_atom() && (s.text.rfind("offset=", 0) == 0 || s.text.rfind("align=", 0) == 0);
+}
+
 }  // namespace
+
+// The optional memory index before a memarg. With a lane index after the memarg (`lane`), a leading
+// number is the memory only when another number follows the memarg.
+Result<uint32_t> InstrEncoder::memarg_memory(Cursor& c, bool lane) {
+  if (c.done() || !ModuleEncoder::is_index(c.peek())) return 0u;
+  if (lane && !c.peek().is_id()) {
+    size_t i = c.pos + 1;
+    while (i < c.items->size() && is_memarg_keyword((*c.items)[i])) ++i;
+    if (i >= c.items->size() || !ModuleEncoder::is_index((*c.items)[i]) || (*c.items)[i].is_id()) return 0u;
+  }
+  return m_.resolve(Space::memory, c.next());
+}
 
 Result<bool> InstrEncoder::simd_instr(const Sexp& at, Cursor& c, Bytes& out) {
   auto op = simd_op_from_name(at.text);
@@ -151,11 +174,14 @@ Result<bool> InstrEncoder::simd_instr(const Sexp& at, Cursor& c, Bytes& out) {
   switch (op->imm) {
     case SimdImm::none:
       break;
-    case SimdImm::memarg:
-      WISP_TRY(memarg(c, op->natural_align, out));
+    case SimdImm::memarg: {
+      WISP_TRY(uint32_t mem, memarg_memory(c, false));
+      WISP_TRY(memarg(c, op->natural_align, out, mem));
       break;
+    }
     case SimdImm::memarg_lane: {
-      WISP_TRY(memarg(c, op->natural_align, out));
+      WISP_TRY(uint32_t mem, memarg_memory(c, true));
+      WISP_TRY(memarg(c, op->natural_align, out, mem));
       WISP_TRY(auto l, lane_index(c, false));
       out.push_back(l);
       break;
@@ -284,11 +310,12 @@ Result<void> InstrEncoder::immediates(Op op, const Sexp& at, Cursor& c, Bytes& o
       return index(Space::global, out);
     case ImmKind::table:
       return opt_index(Space::table, out);
-    case ImmKind::memarg:
-      return memarg(c, natural_align(info.name), out);
-    case ImmKind::mem:
-      out.push_back(0x00);
-      return {};
+    case ImmKind::memarg: {
+      WISP_TRY(uint32_t mem, memarg_memory(c, false));
+      return memarg(c, natural_align(info.name), out, mem);
+    }
+    case ImmKind::mem:  // memory.size/grow/fill memidx?
+      return opt_index(Space::memory, out);
     case ImmKind::i32:
     case ImmKind::i64: {
       WISP_TRY(auto s, need());
@@ -320,15 +347,26 @@ Result<void> InstrEncoder::immediates(Op op, const Sexp& at, Cursor& c, Bytes& o
       else return s->error("unexpected token, expected heap type");
       return {};
     }
-    case ImmKind::memory_init:
+    case ImmKind::memory_init: {  // memory.init memidx? dataidx
       m_.note_data_instr();
+      Bytes mem;
+      if (c.pos + 1 < c.items->size() && ModuleEncoder::is_index((*c.items)[c.pos + 1])) {
+        WISP_TRY(index(Space::memory, mem));
+      } else {
+        mem.push_back(0x00);
+      }
       WISP_TRY(index(Space::data, out));
-      out.push_back(0x00);
+      out.insert(out.end(), mem.begin(), mem.end());
       return {};
+    }
     case ImmKind::data:
       m_.note_data_instr();
       return index(Space::data, out);
-    case ImmKind::memory_copy:
+    case ImmKind::memory_copy:  // memory.copy (memidx memidx)?
+      if (!c.done() && ModuleEncoder::is_index(c.peek())) {
+        WISP_TRY(index(Space::memory, out));
+        return index(Space::memory, out);
+      }
       out.push_back(0x00);
       out.push_back(0x00);
       return {};

@@ -268,16 +268,21 @@ Result<void> ModuleEncoder::inline_import(const Sexp& imp, Bytes& out) {
   return import_names(imp.items[1], imp.items[2], out);
 }
 
-Result<void> ModuleEncoder::limits(Cursor& c, Bytes& out) {
+Result<void> ModuleEncoder::limits(Cursor& c, Bytes& out, bool memory) {
+  // A memory type may name its address type first (memory64): i64 limits are 64-bit, flags 4/5.
+  bool is64 = false;
+  if (memory && !c.done() && (c.peek().is_keyword("i64") || c.peek().is_keyword("i32"))) is64 = c.next().text == "i64";
+  const unsigned bits = is64 ? 64 : 32;
+  const char* range_error = is64 ? "i64 constant out of range" : "i32 constant out of range";
   if (c.done() || !c.peek().is_atom()) return c.error_here("unexpected token, expected limits");
-  NumResult mn = parse_uint(c.peek().text, 32);
-  if (mn.status == NumStatus::out_of_range) return c.peek().error("i32 constant out of range");
+  NumResult mn = parse_uint(c.peek().text, bits);
+  if (mn.status == NumStatus::out_of_range) return c.peek().error(range_error);
   if (!mn.ok()) return c.peek().error("unexpected token, expected limits");
   c.next();
   std::optional<uint64_t> mx;
   if (!c.done() && c.peek().is_atom() && looks_numeric(c.peek().text)) {
-    NumResult r = parse_uint(c.peek().text, 32);
-    if (r.status == NumStatus::out_of_range) return c.peek().error("i32 constant out of range");
+    NumResult r = parse_uint(c.peek().text, bits);
+    if (r.status == NumStatus::out_of_range) return c.peek().error(range_error);
     if (!r.ok()) return c.peek().error("unexpected token in limits");
     c.next();
     mx = r.bits;
@@ -287,7 +292,7 @@ Result<void> ModuleEncoder::limits(Cursor& c, Bytes& out) {
     shared = true;
     c.next();
   }
-  out.push_back(uint8_t((mx ? 1 : 0) | (shared ? 2 : 0)));
+  out.push_back(uint8_t((mx ? 1 : 0) | (shared ? 2 : 0) | (is64 ? 4 : 0)));
   put_u32(out, mn.bits);
   if (mx) put_u32(out, *mx);
   return {};
@@ -461,10 +466,16 @@ Result<void> ModuleEncoder::define_memory(const Sexp& f) {
   if (!c.done() && c.peek().is_list_of("import")) {
     WISP_TRY(inline_import(c.next(), imports_));
     imports_.push_back(0x02);
-    WISP_TRY(limits(c, imports_));
+    WISP_TRY(limits(c, imports_, true));
     ++n_imports_;
     if (!c.done()) return c.peek().error("unexpected token");
     return {};
+  }
+  // (memory i64 (data ...)): a 64-bit memory sized by its inline data (memory64).
+  bool inline64 = false;
+  if (c.pos + 1 < c.items->size() && c.peek().is_keyword("i64") && (*c.items)[c.pos + 1].is_list_of("data")) {
+    inline64 = true;
+    c.next();
   }
   if (!c.done() && c.peek().is_list_of("data")) {
     const Sexp& d = c.next();
@@ -475,19 +486,23 @@ Result<void> ModuleEncoder::define_memory(const Sexp& f) {
       bytes += d.items[i].text;
     }
     uint64_t pages = (bytes.size() + wasm::kPageSize - 1) / wasm::kPageSize;
-    mems_.push_back(0x01);
+    mems_.push_back(inline64 ? 0x05 : 0x01);
     put_u32(mems_, pages);
     put_u32(mems_, pages);
     ++n_mems_;
     ++names_[size_t(Space::data)].count;
     datas_.push_back(0x02);
     put_u32(datas_, index);
-    datas_.insert(datas_.end(), {0x41, 0x00, 0x0B});
+    if (inline64) {
+      datas_.insert(datas_.end(), {0x42, 0x00, 0x0B});
+    } else {
+      datas_.insert(datas_.end(), {0x41, 0x00, 0x0B});
+    }
     put_name(datas_, bytes);
     ++n_datas_;
     return {};
   }
-  WISP_TRY(limits(c, mems_));
+  WISP_TRY(limits(c, mems_, true));
   if (!c.done()) return c.peek().error("unexpected token");
   ++n_mems_;
   return {};
@@ -536,7 +551,7 @@ Result<void> ModuleEncoder::define_import(const Sexp& f) {
   } else if (k == "memory") {
     ++names_[size_t(Space::memory)].count;
     imports_.push_back(0x02);
-    WISP_TRY(limits(c, imports_));
+    WISP_TRY(limits(c, imports_, true));
   } else {
     ++names_[size_t(Space::global)].count;
     imports_.push_back(0x03);

@@ -89,7 +89,7 @@ std::vector<std::string> make_ids(const std::unordered_map<uint32_t, std::string
 }
 
 std::string limits_text(const wasm::Limits& l) {
-  std::string s = std::to_string(l.min);
+  std::string s = (l.is64 ? "i64 " : "") + std::to_string(l.min);  // a 64-bit memory (memory64)
   if (l.max) s += " " + std::to_string(*l.max);
   return s;
 }
@@ -323,6 +323,7 @@ class Printer {
         break;
       case wasm::SimdImm::memarg:
       case wasm::SimdImm::memarg_lane:
+        if (in.b != 0) s += " " + std::to_string(in.b);  // the memory
         if (in.bits != 0) s += " offset=" + std::to_string(in.bits);
         if (in.a != info.align) s += " align=" + std::to_string(uint64_t(1) << (in.a & 63));
         if (info.imm == wasm::SimdImm::memarg_lane) s += " " + std::to_string(in.lane);
@@ -357,8 +358,15 @@ class Printer {
     auto num = [&](uint64_t v) { s += " " + std::to_string(v); };
     switch (info.imm) {
       case ImmKind::none:
-      case ImmKind::mem:
+        break;
+      case ImmKind::mem:  // memory indices, written when not memory 0
+        if (in.a != 0) num(in.a);
+        break;
       case ImmKind::memory_copy:
+        if (in.a != 0 || in.b != 0) {
+          num(in.a);
+          num(in.b);
+        }
         break;
       case ImmKind::block:
         return block_head(in);
@@ -398,6 +406,7 @@ class Printer {
         s += " (type " + std::to_string(in.a) + ")";
         break;
       case ImmKind::memarg:
+        if (in.b != 0) num(in.b);  // the memory
         if (in.bits != 0) s += " offset=" + std::to_string(in.bits);
         if (in.a != natural_align_log2(in.op)) s += " align=" + std::to_string(uint64_t(1) << (in.a & 63));
         break;
@@ -422,6 +431,7 @@ class Printer {
         s += in.type.is_funcref() ? " func" : " extern";
         break;
       case ImmKind::memory_init:
+        if (in.b != 0) num(in.b);  // the memory
         num(in.a);
         break;
       case ImmKind::table_init:

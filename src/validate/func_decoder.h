@@ -354,6 +354,12 @@ class FuncDecoder {
     }
     return true;
   }
+  // The memory index of memory.size/grow/fill/copy/init: a u32 with multi-memory, else that zero byte.
+  bool read_memory_index(uint32_t& out) {
+    out = 0;
+    if (m_.features.has(Feature::multi_memory)) return read_u32(out);
+    return read_zero_byte();
+  }
 
   // ref.null's heap type.
   bool read_heap_type(ValType& out) {
@@ -538,6 +544,10 @@ class FuncDecoder {
   bool check_memory(uint32_t index) {
     if (kCheck && index >= m_.memories.size()) return invalid_index("unknown memory", index);
     return true;
+  }
+  // The address type of memory `index` (checked): i64 for a 64-bit memory (memory64), else i32.
+  ValType addr_type(uint32_t index) const {
+    return m_.memories[index].limits.is64 ? ValType::i64() : ValType::i32();
   }
   bool check_table(uint32_t index) {
     if (kCheck && index >= m_.tables.size()) return invalid_index("unknown table", index);

@@ -199,16 +199,20 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
         case byte_of(Op::i64_store8): case byte_of(Op::i64_store16): case byte_of(Op::i64_store32):
           if (!decode_store(Op(detail::kByteOps[b]), lv)) return false;
           break;
-        case byte_of(Op::memory_size):
-          if (!read_zero_byte() || !check_memory(0)) return false;
-          push(ValType::i32());
-          if (lv) v_.on_memory_size(0);
+        case byte_of(Op::memory_size): {
+          uint32_t mem;
+          if (!read_memory_index(mem) || !check_memory(mem)) return false;
+          push(addr_type(mem));
+          if (lv) v_.on_memory_size(mem);
           break;
-        case byte_of(Op::memory_grow):
-          if (!read_zero_byte() || !check_memory(0) || !pop(ValType::i32())) return false;
-          push(ValType::i32());
-          if (lv) v_.on_memory_grow(0);
+        }
+        case byte_of(Op::memory_grow): {
+          uint32_t mem;
+          if (!read_memory_index(mem) || !check_memory(mem) || !pop(addr_type(mem))) return false;
+          push(addr_type(mem));
+          if (lv) v_.on_memory_grow(mem);
           break;
+        }
         case byte_of(Op::i32_const): {
           int64_t v;
           if (!read_sleb<32>(v)) return false;
@@ -358,7 +362,7 @@ template <typename Tag, typename Visitor, typename Mode>
 bool FuncDecoder<Tag, Visitor, Mode>::decode_load(Op op, bool lv) {
   MemArg ma;
   if (!decode_memarg(detail::kNaturalAlign[size_t(op)], ma)) return false;
-  if (!pop(ValType::i32())) return false;
+  if (!pop(addr_type(ma.memory))) return false;
   push(detail::kOpSigs[size_t(op)].r);
   if (lv) v_.on_load(op, ma);
   return true;
@@ -368,7 +372,7 @@ template <typename Tag, typename Visitor, typename Mode>
 bool FuncDecoder<Tag, Visitor, Mode>::decode_store(Op op, bool lv) {
   MemArg ma;
   if (!decode_memarg(detail::kNaturalAlign[size_t(op)], ma)) return false;
-  if (!pop(detail::kOpSigs[size_t(op)].p[1]) || !pop(ValType::i32())) return false;
+  if (!pop(detail::kOpSigs[size_t(op)].p[1]) || !pop(addr_type(ma.memory))) return false;
   if (lv) v_.on_store(op, ma);
   return true;
 }
@@ -484,24 +488,34 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_br_table(bool lv) {
   return true;
 }
 
-// The memory immediate: alignment flags, then the offset. Bit 6 of the flags announces an explicit memory
-// index (multi-memory); Wasm 2.0 rejects it like any other flags >= 32.
+// The memory immediate: alignment flags, then the offset. With multi-memory, flags below 64 are the
+// alignment (too large ones are invalid, not malformed), bit 6 announces an explicit memory index and
+// flags from 128 are malformed; Wasm 2.0 rejects any flags >= 32 as malformed.
 template <typename Tag, typename Visitor, typename Mode>
 bool FuncDecoder<Tag, Visitor, Mode>::decode_memarg(uint32_t natural_align, MemArg& ma) {
   constexpr uint32_t kMemoryIndexFlag = 1u << 6;
-  constexpr bool kMultiMemory = false;
   uint32_t flags;
   if (!read_u32(flags)) return false;
-  if (kMultiMemory && (flags & kMemoryIndexFlag)) {
-    if (!read_u32(ma.memory)) return false;
-    flags &= ~kMemoryIndexFlag;
+  if (flags >= 32) [[unlikely]] {
+    if (!m_.features.has(Feature::multi_memory) || flags >= 2 * kMemoryIndexFlag) {
+      if (kCheck) return malformed("malformed memop flags");
+    } else if (flags & kMemoryIndexFlag) {
+      if (!read_u32(ma.memory)) return false;
+      flags &= ~kMemoryIndexFlag;
+    }
   }
-  if (kCheck && flags >= 32) return malformed("malformed memop flags");
   ma.align = flags;
-  uint32_t offset;
-  if (!read_u32(offset)) return false;
-  ma.offset = offset;
-  if (!check_memory(ma.memory)) return false;
+  if (m_.features.has(Feature::memory64)) [[unlikely]] {
+    // memory64: a u64 offset, which a 32-bit memory limits to u32.
+    if (util::LebStatus st = util::read_uleb<64>(p_, end_, ma.offset); st != util::LebStatus::ok) return leb_error(st);
+    if (!check_memory(ma.memory)) return false;
+    if (kCheck && !m_.memories[ma.memory].limits.is64 && ma.offset > UINT32_MAX) return invalid("offset out of range");
+  } else {
+    uint32_t offset;
+    if (!read_u32(offset)) return false;
+    ma.offset = offset;
+    if (!check_memory(ma.memory)) return false;
+  }
   if (kCheck && ma.align > natural_align) return invalid("alignment must not be larger than natural");
   return true;
 }
@@ -516,11 +530,12 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_fc(bool lv) {
   switch (op) {
     case Op::memory_init: {
       uint32_t data;
-      if (!read_u32(data) || !read_zero_byte()) return false;
+      uint32_t mem;
+      if (!read_u32(data) || !read_memory_index(mem)) return false;
       if (kCheck && !m_.data_count) return malformed("data count section required");
-      if (!check_memory(0) || !check_data(data)) return false;
-      if (!pop(i32) || !pop(i32) || !pop(i32)) return false;
-      if (lv) v_.on_memory_init(data, 0);
+      if (!check_memory(mem) || !check_data(data)) return false;
+      if (!pop(i32) || !pop(i32) || !pop(addr_type(mem))) return false;
+      if (lv) v_.on_memory_init(data, mem);
       return true;
     }
     case Op::data_drop: {
@@ -529,16 +544,23 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_fc(bool lv) {
       if (lv) v_.on_data_drop(data);
       return true;
     }
-    case Op::memory_copy:
-      if (!read_zero_byte() || !read_zero_byte() || !check_memory(0)) return false;
-      if (!pop(i32) || !pop(i32) || !pop(i32)) return false;
-      if (lv) v_.on_memory_copy(0, 0);
+    case Op::memory_copy: {
+      uint32_t dst, src;
+      if (!read_memory_index(dst) || !read_memory_index(src) || !check_memory(dst) || !check_memory(src))
+        return false;
+      // The length is i64 only when both memories are 64-bit (memory64).
+      const ValType n = addr_type(dst) == addr_type(src) ? addr_type(dst) : i32;
+      if (!pop(n) || !pop(addr_type(src)) || !pop(addr_type(dst))) return false;
+      if (lv) v_.on_memory_copy(dst, src);
       return true;
-    case Op::memory_fill:
-      if (!read_zero_byte() || !check_memory(0)) return false;
-      if (!pop(i32) || !pop(i32) || !pop(i32)) return false;
-      if (lv) v_.on_memory_fill(0);
+    }
+    case Op::memory_fill: {
+      uint32_t mem;
+      if (!read_memory_index(mem) || !check_memory(mem)) return false;
+      if (!pop(addr_type(mem)) || !pop(i32) || !pop(addr_type(mem))) return false;
+      if (lv) v_.on_memory_fill(mem);
       return true;
+    }
     case Op::table_init: {
       uint32_t elem, table;
       if (!read_u32(elem) || !read_u32(table) || !check_table(table) || !check_elem(elem)) return false;
@@ -620,7 +642,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_const_expr() {
         v_.end_function(true);
         return true;
       }
-      case byte_of(Op::global_get): {  // imported, immutable globals only (Wasm 2.0)
+      case byte_of(Op::global_get): {  // immutable and visible (2.0: imported; extended-const: earlier)
         uint32_t i;
         if (!read_u32(i)) return false;
         if constexpr (kCheck) {
@@ -668,12 +690,9 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_const_expr() {
       }
       case byte_of(Op::i32_add): case byte_of(Op::i32_sub): case byte_of(Op::i32_mul):
       case byte_of(Op::i64_add): case byte_of(Op::i64_sub): case byte_of(Op::i64_mul): {
-        // Extended constant expressions: decoded and evaluated, admitted once the decoder is told so.
+        // Extended constant expressions: admitted when the decoder is told so (feature extended-const).
         const Op op = Op(detail::kByteOps[b]);
-        if (kCheck && !extended_const_) {
-          if (m_.features.has(Feature::extended_const)) return not_supported(wasm::op_info(op).name, Feature::extended_const);
-          return invalid("constant expression required");
-        }
+        if (kCheck && !extended_const_) return invalid("constant expression required");
         const detail::OpSig& sig = detail::kOpSigs[size_t(op)];
         if (!pop(sig.p[1]) || !pop(sig.p[0])) return false;
         push(sig.r);

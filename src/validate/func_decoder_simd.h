@@ -61,8 +61,9 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_simd(bool lv) {
       break;
   }
   const detail::OpSig& sig = detail::kSimdSigs[size_t(op)];
-  for (size_t i = sig.np; i-- > 0;)
-    if (!pop(sig.p[i])) return false;
+  const bool mem_op = info.imm == wasm::SimdImm::memarg || info.imm == wasm::SimdImm::memarg_lane;
+  for (size_t i = sig.np; i-- > 0;)  // a memory operator's address (operand 0) has its memory's type
+    if (!pop(mem_op && i == 0 ? addr_type(ma.memory) : sig.p[i])) return false;
   if (sig.nr) push(sig.r);
   if (!lv) return true;
   switch (info.imm) {

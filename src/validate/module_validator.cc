@@ -30,8 +30,13 @@ Result<void> check_table_limits(const Limits& l) {
 }
 
 Result<void> check_memory_limits(const Limits& l) {
-  if (l.min > wasm::kMaxPages32 || (l.max && *l.max > wasm::kMaxPages32))
+  if (l.is64) {  // memory64: 2^48 pages of 64 KiB span the 64-bit address space
+    constexpr uint64_t kMaxPages64 = uint64_t(1) << 48;
+    if (l.min > kMaxPages64 || (l.max && *l.max > kMaxPages64))
+      return Error::invalid("memory size must be at most 2^48 pages (256TiB)");
+  } else if (l.min > wasm::kMaxPages32 || (l.max && *l.max > wasm::kMaxPages32)) {
     return Error::invalid("memory size must be at most 65536 pages (4GiB)");
+  }
   if (l.max && l.min > *l.max) return Error::invalid("size minimum must not be greater than maximum");
   return {};
 }
@@ -68,29 +73,37 @@ Result<void> check_definitions(const wasm::Module& m) {
   for (size_t i = m.num_imported_memories; i < m.memories.size(); ++i) {
     WISP_TRY(check_memory_limits(m.memories[i].limits));
   }
-  // Wasm 2.0 allows one memory (multi-memory is a later proposal).
-  if (m.memories.size() > 1) {
-    if (m.features.has(Feature::multi_memory))
-      return Error::invalid(Features::unsupported_message("multiple memories", Feature::multi_memory));
-    return Error::invalid("multiple memories");
-  }
-  // Global initialisers may only read imported globals in 2.0.
-  for (const wasm::Global& g : m.global_inits) {
-    WISP_TRY(validate_const_expr(m, g.init, g.type.type, m.num_imported_globals));
+  // Wasm 2.0 allows one memory; multi-memory any number.
+  if (m.memories.size() > 1 && !m.features.has(Feature::multi_memory)) return Error::invalid("multiple memories");
+  // Global initialisers may only read imported globals in 2.0; with extended-const any global defined
+  // before them too (validate_const_expr still requires it to be immutable).
+  const bool ext = m.features.has(Feature::extended_const);
+  for (size_t i = 0; i < m.global_inits.size(); ++i) {
+    const wasm::Global& g = m.global_inits[i];
+    uint32_t visible = m.num_imported_globals + (ext ? uint32_t(i) : 0);
+    WISP_TRY(validate_const_expr(m, g.init, g.type.type, visible, ext));
   }
   return {};
 }
 
+// Segment offsets and element expressions see every global with extended-const, the imported ones
+// in Wasm 2.0.
+uint32_t segment_visible_globals(const wasm::Module& m) {
+  return m.features.has(Feature::extended_const) ? uint32_t(m.globals.size()) : m.num_imported_globals;
+}
+
 Result<void> check_elems(const wasm::Module& m) {
+  const uint32_t visible = segment_visible_globals(m);
+  const bool ext = m.features.has(Feature::extended_const);
   for (const wasm::ElemSegment& seg : m.elems) {
     if (seg.mode == wasm::SegmentMode::active) {
       if (seg.table >= m.tables.size()) return unknown("table", seg.table);
-      WISP_TRY(validate_const_expr(m, seg.offset, wasm::ValType::i32(), m.num_imported_globals));
+      WISP_TRY(validate_const_expr(m, seg.offset, wasm::ValType::i32(), visible, ext));
       if (m.tables[seg.table].elem != seg.type) return Error::invalid("type mismatch");
     }
     if (seg.uses_exprs) {
       for (const wasm::ConstExpr& e : seg.exprs) {
-        WISP_TRY(validate_const_expr(m, e, seg.type, m.num_imported_globals));
+        WISP_TRY(validate_const_expr(m, e, seg.type, visible, ext));
       }
     } else {
       for (uint32_t f : seg.func_indices)
@@ -101,10 +114,13 @@ Result<void> check_elems(const wasm::Module& m) {
 }
 
 Result<void> check_datas(const wasm::Module& m) {
+  const uint32_t visible = segment_visible_globals(m);
+  const bool ext = m.features.has(Feature::extended_const);
   for (const wasm::DataSegment& seg : m.datas) {
     if (seg.mode != wasm::SegmentMode::active) continue;
     if (seg.memory >= m.memories.size()) return unknown("memory", seg.memory);
-    WISP_TRY(validate_const_expr(m, seg.offset, wasm::ValType::i32(), m.num_imported_globals));
+    wasm::ValType addr = m.memories[seg.memory].limits.is64 ? wasm::ValType::i64() : wasm::ValType::i32();
+    WISP_TRY(validate_const_expr(m, seg.offset, addr, visible, ext));
   }
   return {};
 }

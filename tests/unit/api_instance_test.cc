@@ -165,6 +165,62 @@ TEST(ApiInstance, SegmentsInitialiseMemoryAndTables) {
   EXPECT_FALSE(tab.get(store, 4).ok());
 }
 
+// Multi-memory through the API: several memories exported and imported, each with its own data.
+TEST(ApiInstance, SeveralMemories) {
+  Engine engine;
+  Store store(engine);
+  Linker linker(engine);
+  Memory host = Memory::create(store, MemoryType{Limits{1, std::nullopt}}).value();
+  host.data(store)[5] = 42;
+  ASSERT_TRUE(linker.define("env", "mem", host).ok());
+  Module m = must_compile(engine, R"((module
+    (import "env" "mem" (memory $h 1))
+    (memory $own (export "own") 2)
+    (data (memory $own) (i32.const 3) "\07")
+    (func (export "sum") (param i32 i32) (result i32)
+      (i32.add (i32.load8_u $h (local.get 0)) (i32.load8_u $own (local.get 1)))))
+  )");
+  Result<Instance> inst = linker.instantiate(store, m);
+  ASSERT_TRUE(inst.ok()) << inst.error().to_string();
+  Memory own = *inst->get_memory(store, "own");
+  EXPECT_EQ(*own.size(store), 2u * 65536u);
+  EXPECT_EQ(own.data(store)[3], 7);
+  EXPECT_EQ(host.data(store)[3], 0);
+  auto sum = inst->get_func(store, "sum")->typed<int32_t(int32_t, int32_t)>(store);
+  ASSERT_TRUE(sum.ok()) << sum.error().to_string();
+  EXPECT_EQ(sum->call(store, 5, 3).value(), 49);
+}
+
+// memory64 through the API: a host-made 64-bit memory imported by a module of an engine with the feature;
+// a 32-bit import does not match it.
+TEST(ApiInstance, Memory64Import) {
+  Config config;
+  config.features.set(Feature::memory64);
+  Engine engine(config);
+  Store store(engine);
+  Linker linker(engine);
+  Memory mem = Memory::create(store, MemoryType{Limits{1, 4}, true}).value();
+  ASSERT_TRUE(linker.define("env", "mem", mem).ok());
+  Module m = must_compile(engine, R"((module
+    (import "env" "mem" (memory i64 1 4))
+    (func (export "put") (param i64 i32) (i32.store8 (local.get 0) (local.get 1)))
+    (func (export "grow") (param i64) (result i64) (memory.grow (local.get 0))))
+  )");
+  Result<Instance> inst = linker.instantiate(store, m);
+  ASSERT_TRUE(inst.ok()) << inst.error().to_string();
+  auto put = inst->get_func(store, "put")->typed<void(int64_t, int32_t)>(store);
+  ASSERT_TRUE(put.ok());
+  EXPECT_TRUE(put->call(store, 65535, 9).ok());
+  EXPECT_EQ(mem.data(store)[65535], 9);
+  EXPECT_FALSE(put->call(store, 65536, 9).ok());
+  auto grow = inst->get_func(store, "grow")->typed<int64_t(int64_t)>(store);
+  EXPECT_EQ(grow->call(store, 1).value(), 1);
+  EXPECT_EQ(*mem.pages(store), 2u);
+  EXPECT_TRUE(mem.type(store)->is64);
+  Module m32 = must_compile(engine, R"((module (import "env" "mem" (memory 1 4))))");
+  EXPECT_FALSE(linker.instantiate(store, m32).ok());
+}
+
 TEST(ApiInstance, OutOfBoundsSegmentTrapsAfterEarlierWrites) {
   Engine engine;
   Store store(engine);

@@ -63,6 +63,9 @@ TEST(InterpGolden, IrListings) {
 TEST(InterpGolden, ExplicitBoundsChecksUseCheckedForms) {
   std::string got = listing("(module (memory 1) (func (param i32) (result i32) (i32.load (local.get 0))))", true);
   EXPECT_NE(got.find("op_i32_load_sso_chk"), std::string::npos) << got;
+  // Memories other than memory 0 are always checked, by their own forms.
+  got = listing("(module (memory 1) (memory 1) (func (param i32) (result i32) (i32.load 1 (local.get 0))))", true);
+  EXPECT_NE(got.find("op_i32_load_ssxI"), std::string::npos) << got;
 }
 
 }  // namespace

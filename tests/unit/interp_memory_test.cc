@@ -87,6 +87,64 @@ TEST_P(InterpMemory, ScaledIndexAddressing) {
   EXPECT_EQ(fx.call_i32("addr", {i32(10), i32(3)}), 34u);  // 10 + (3 << 3)
 }
 
+// Multi-memory: memory 0 keeps its forms (guarded unless explicit checks are asked for); memory 1 uses
+// the _ssxI forms with explicit checks in both modes, against its own size.
+TEST_P(InterpMemory, OtherMemories) {
+  runtime::EngineConfig config;
+  config.explicit_bounds_checks = GetParam();
+  InterpFixture fx(config);
+  ASSERT_TRUE(fx.load(R"((module
+    (memory $a 2)
+    (memory $b 1 2)
+    (func (export "load_a") (param i32) (result i32) (i32.load $a (local.get 0)))
+    (func (export "load_b") (param i32) (result i32) (i32.load $b offset=8 (local.get 0)))
+    (func (export "store_b") (param i32 i32) (i32.store $b (local.get 0) (local.get 1)))
+    (func (export "grow_b") (param i32) (result i32) (memory.grow $b (local.get 0)))
+    (func (export "copy_ab") (param i32 i32 i32) (memory.copy $a $b (local.get 0) (local.get 1) (local.get 2))))
+  )"));
+  EXPECT_EQ(fx.instance->mem0->guarded, !GetParam());
+  EXPECT_TRUE(fx.call("store_b", {i32(65528), i32(0x12345678)}).ok());
+  EXPECT_EQ(fx.call_i32("load_b", {i32(65520)}), 0x12345678u);
+  EXPECT_EQ(fx.call_i32("load_a", {i32(65528)}), 0u);
+  EXPECT_EQ(fx.trap("load_b", {i32(65525)}), "out of bounds memory access");
+  EXPECT_EQ(fx.trap("load_b", {i32(0xfffffffc)}), "out of bounds memory access");
+  EXPECT_EQ(fx.trap("store_b", {i32(65533), i32(1)}), "out of bounds memory access");
+  EXPECT_EQ(fx.call_i32("load_a", {i32(65536)}), 0u);  // memory 0 has two pages, memory 1 one
+  EXPECT_EQ(fx.call_i32("grow_b", {i32(1)}), 1u);
+  EXPECT_TRUE(fx.call("store_b", {i32(65533), i32(7)}).ok());
+  EXPECT_EQ(fx.call_i32("grow_b", {i32(1)}), 0xffffffffu);
+  EXPECT_TRUE(fx.call("copy_ab", {i32(131068), i32(65528), i32(4)}).ok());
+  EXPECT_EQ(fx.call_i32("load_a", {i32(131068)}), 0x12345678u);
+  EXPECT_EQ(fx.trap("copy_ab", {i32(0), i32(131070), i32(4)}), "out of bounds memory access");
+}
+
+// memory64: a 64-bit memory 0 of 5 GiB (over the store's default limit of 4 GiB per memory) uses the
+// _m64 forms; accesses above 4 GiB round-trip and the end is checked exactly, offset overflow included.
+TEST_P(InterpMemory, Memory64FiveGiB) {
+  runtime::EngineConfig config;
+  config.explicit_bounds_checks = GetParam();
+  InterpFixture fx(config);
+  fx.store.limits.max_memory_pages = 2 * 65536;
+  ASSERT_TRUE(fx.load(R"((module
+    (memory i64 81920)
+    (func (export "rt") (param i64 i64) (result i64) (i64.store (local.get 0) (local.get 1)) (i64.load (local.get 0)))
+    (func (export "load_off") (param i64) (result i32) (i32.load8_u offset=0xffffffffffffffff (local.get 0)))
+    (func (export "size") (result i64) (memory.size))
+    (func (export "grow") (param i64) (result i64) (memory.grow (local.get 0))))
+  )", {}, Features::defaults().set(Feature::memory64)));
+  auto i64 = [](uint64_t v) { return runtime::Value::from_i64(v); };
+  auto rt = [&](uint64_t at, uint64_t v) { return fx.call("rt", {i64(at), i64(v)}); };
+  EXPECT_EQ(fx.call("size").value()[0].i64(), 81920u);
+  EXPECT_EQ(rt(0x120000000, 42).value()[0].i64(), 42u);
+  EXPECT_EQ(rt(0x13FFFFFF8, 7).value()[0].i64(), 7u);
+  EXPECT_EQ(fx.trap("rt", {i64(0x13FFFFFF9), i64(1)}), "out of bounds memory access");
+  EXPECT_EQ(fx.trap("rt", {i64(UINT64_MAX), i64(1)}), "out of bounds memory access");
+  EXPECT_EQ(fx.trap("load_off", {i64(1)}), "out of bounds memory access");  // address + offset overflows
+  EXPECT_EQ(fx.call("grow", {i64(65536)}).value()[0].i64(), UINT64_MAX);  // past the store's limit
+  EXPECT_EQ(fx.call("grow", {i64(1)}).value()[0].i64(), 81920u);
+  EXPECT_EQ(rt(0x140000000, 9).value()[0].i64(), 9u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Modes, InterpMemory, ::testing::Values(false, true),
                          [](const auto& info) { return info.param ? "explicit" : "guarded"; });
 

@@ -27,11 +27,12 @@ class InterpFixture {
   }
 
   // Compiles and instantiates `wat` (no imports unless given). Fails the test on error.
-  runtime::InstanceData* load(const std::string& wat, std::vector<runtime::ExternRef> imports = {}) {
+  runtime::InstanceData* load(const std::string& wat, std::vector<runtime::ExternRef> imports = {},
+                              Features features = Features::defaults()) {
     auto bytes = text::wat_to_wasm(wat);
     EXPECT_TRUE(bytes.ok()) << (bytes.ok() ? "" : bytes.error().to_string());
     if (!bytes.ok()) return nullptr;
-    auto mod = binary::decode_module(std::move(*bytes));
+    auto mod = binary::decode_module(std::move(*bytes), features);
     EXPECT_TRUE(mod.ok()) << (mod.ok() ? "" : mod.error().to_string());
     if (!mod.ok()) return nullptr;
     auto valid = validate::validate_module(**mod);

@@ -71,10 +71,24 @@ TEST(ModuleValidator, Limits) {
 }
 
 TEST(ModuleValidator, MultipleMemories) {
-  expect_invalid(module({section(5, vec({{0x00, 0x00}, {0x00, 0x00}}))}), "multiple memories");
-  expect_invalid(module({section(2, cat({uleb(1), name("m"), name("mem"), Bytes{0x02, 0x00, 0x00}})),
-                         section(5, vec({{0x00, 0x00}}))}),
-                 "multiple memories");
+  // Wasm 2.0 allows one memory; multi-memory (on by default) any number.
+  auto validate_2_0 = [](const Bytes& b) {
+    auto m = wisp::binary::decode_module(b, wisp::Features());
+    EXPECT_TRUE(m.ok()) << m.error().message;
+    return wisp::validate::validate_module(**m);
+  };
+  Bytes two = module({section(5, vec({{0x00, 0x00}, {0x00, 0x00}}))});
+  Bytes imported_and_defined = module({section(2, cat({uleb(1), name("m"), name("mem"), Bytes{0x02, 0x00, 0x00}})),
+                                       section(5, vec({{0x00, 0x00}}))});
+  for (const Bytes* b : {&two, &imported_and_defined}) {
+    auto r = validate_2_0(*b);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().message, "multiple memories");
+  }
+  expect_valid(two);
+  expect_valid(imported_and_defined);
+  expect_invalid(module({section(5, vec({{0x00, 0x00}})), section(11, vec({{0x02, 0x01, 0x41, 0x00, 0x0B, 0x00}}))}),
+                 "unknown memory 1");
   // Several tables are fine in 2.0.
   expect_valid(module({section(4, vec({{0x70, 0x00, 0x00}, {0x6F, 0x00, 0x00}}))}));
 }
@@ -120,8 +134,11 @@ TEST(ModuleValidator, Globals) {
   // 2.0: a global initialiser may read only imported globals.
   Bytes import_g = section(2, cat({uleb(1), name("m"), name("g"), Bytes{0x03, 0x7F, 0x00}}));
   expect_valid(module({import_g, section(6, vec({{0x7F, 0x00, 0x23, 0x00, 0x0B}}))}));
-  expect_invalid(module({section(6, vec({{0x7F, 0x00, 0x41, 0x00, 0x0B}, {0x7F, 0x00, 0x23, 0x00, 0x0B}}))}),
-                 "unknown global 0");
+  // With extended-const (on by default) the globals defined before it too, never itself or later ones.
+  expect_valid(module({section(6, vec({{0x7F, 0x00, 0x41, 0x00, 0x0B}, {0x7F, 0x00, 0x23, 0x00, 0x0B}}))}));
+  expect_invalid(module({section(6, vec({{0x7F, 0x00, 0x23, 0x00, 0x0B}}))}), "unknown global 0");
+  expect_invalid(module({section(6, vec({{0x7F, 0x00, 0x23, 0x01, 0x0B}, {0x7F, 0x00, 0x41, 0x00, 0x0B}}))}),
+                 "unknown global 1");
   auto r = validate(module({section(6, vec({{0x7F, 0x00, 0x42, 0x00, 0x0B}}))}));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind, ErrorKind::Invalid);

@@ -105,6 +105,31 @@ TEST(ToolsPrinter, FoldedKeepsInstructionOrder) {
   EXPECT_EQ(testing::compare_modules(*m, **m2), "");
 }
 
+// Memory indices (multi-memory) and 64-bit memories (memory64) print back to the same module.
+TEST(ToolsPrinter, MemoriesReadBack) {
+  const char* wat = R"((module
+    (memory $a 1) (memory $b i64 1 2)
+    (data (memory $b) (i64.const 8) "x")
+    (func (param i32 i64) (result i32)
+      (i64.store $b offset=0x100000000 (local.get 1) (i64.const 1))
+      (memory.copy $a $b (local.get 0) (local.get 1) (i32.const 1))
+      (drop (memory.grow $b (i64.const 1)))
+      (i32.add (i32.load8_u $b (local.get 1)) (i32.load offset=4 (local.get 0)))))
+  )";
+  auto bytes = text::wat_to_wasm(wat);
+  ASSERT_TRUE(bytes.ok()) << bytes.error().to_string();
+  Features f = Features::defaults().set(Feature::memory64);
+  auto m = binary::decode_module(*bytes, f);
+  ASSERT_TRUE(m.ok()) << m.error().to_string();
+  auto text = print_module(**m);
+  ASSERT_TRUE(text.ok()) << text.error().to_string();
+  EXPECT_NE(text->find("(memory (;1;) i64 1 2)"), std::string::npos) << *text;
+  EXPECT_NE(text->find("i64.store 1 offset=4294967296"), std::string::npos) << *text;
+  auto again = text::wat_to_wasm(*text);
+  ASSERT_TRUE(again.ok()) << again.error().to_string() << "\n" << *text;
+  EXPECT_EQ(*again, *bytes);
+}
+
 TEST(ToolsPrinter, CompareSeesDifferences) {
   // The round-trip comparison must notice a changed instruction, immediate, block type or segment.
   auto a = module("(module (func (result i32) (i32.add (i32.const 1) (i32.const 2))))");

@@ -219,6 +219,35 @@ TEST(ValidateFunc, Globals) {
   expect_invalid(validate_function(t.m, t.func(ty, {0x41, 0, 0x24, 1, 0x0B})), "type mismatch");
 }
 
+// Multi-memory: memory indices in memargs (flag bit 6) and in memory.size/grow/fill/copy/init; flags
+// 32..63 are alignments (invalid), from 128 malformed.
+TEST(ValidateFunc, MultiMemory) {
+  TestModule t;
+  t.m.features.set(wisp::Feature::multi_memory);
+  uint32_t ty = t.type({}, {I32});
+  uint32_t t2 = t.type({}, {});
+  t.memory();
+  t.memory();
+  expect_ok(validate_function(t.m, t.func(ty, {0x41, 0, 0x28, 0x42, 1, 4, 0x0B})));  // i32.load 1 offset=4
+  expect_invalid(validate_function(t.m, t.func(ty, {0x41, 0, 0x28, 0x42, 2, 0, 0x0B})), "unknown memory 2");
+  expect_invalid(validate_function(t.m, t.func(ty, {0x41, 0, 0x28, 0x63, 1, 0, 0x0B})),
+                 "alignment must not be larger than natural");
+  expect_invalid(validate_function(t.m, t.func(ty, {0x41, 0, 0x28, 0x20, 0, 0x0B})),
+                 "alignment must not be larger than natural");
+  expect_malformed(validate_function(t.m, t.func(ty, {0x41, 0, 0x28, 0x80, 0x01, 0, 0x0B})), "malformed memop flags");
+  expect_ok(validate_function(t.m, t.func(ty, {0x3F, 1, 0x0B})));
+  expect_invalid(validate_function(t.m, t.func(ty, {0x3F, 2, 0x0B})), "unknown memory 2");
+  expect_ok(validate_function(t.m, t.func(ty, {0x41, 0, 0x40, 0x81, 0x00, 0x0B})));  // memory.grow 1 (2-byte LEB)
+  expect_ok(validate_function(t.m, t.func(t2, {0x41, 0, 0x41, 0, 0x41, 0, 0xFC, 11, 1, 0x0B})));
+  expect_ok(validate_function(t.m, t.func(t2, {0x41, 0, 0x41, 0, 0x41, 0, 0xFC, 10, 1, 0, 0x0B})));
+  expect_invalid(validate_function(t.m, t.func(t2, {0x41, 0, 0x41, 0, 0x41, 0, 0xFC, 10, 0, 2, 0x0B})),
+                 "unknown memory 2");
+  t.m.data_count = 1;
+  expect_ok(validate_function(t.m, t.func(t2, {0x41, 0, 0x41, 0, 0x41, 0, 0xFC, 8, 0, 1, 0x0B})));
+  expect_invalid(validate_function(t.m, t.func(t2, {0x41, 0, 0x41, 0, 0x41, 0, 0xFC, 8, 0, 3, 0x0B})),
+                 "unknown memory 3");
+}
+
 TEST(ValidateFunc, Memory) {
   TestModule t;
   uint32_t ty = t.type({}, {I32});
