@@ -364,6 +364,7 @@ class ModuleDecoder {
     }
     wasm::ConstExpr e;
     e.code.assign(m_.bytes.begin() + begin, m_.bytes.begin() + r_.pos());
+    e.offset = begin;
     return e;
   }
 

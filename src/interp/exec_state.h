@@ -120,6 +120,10 @@ TrapCode table_get(ExecState* st, uint32_t table, uint32_t i, uint64_t* out);
 TrapCode table_set(ExecState* st, uint32_t table, uint32_t i, uint64_t v);
 uint32_t table_size(ExecState* st, uint32_t table);
 uint32_t table_grow(ExecState* st, uint32_t table, uint64_t init, uint32_t delta);
+// Fuel for the bulk operations, in proportion to their length (the memory/table helpers above charge it
+// themselves; table.grow's handler calls this first): out_of_fuel, with the fuel at 0, when it cannot pay.
+TrapCode charge_fuel(ExecState* st, uint64_t n, uint64_t per_unit);
+TrapCode charge_table_grow(ExecState* st, uint64_t delta);
 TrapCode table_fill(ExecState* st, uint32_t table, uint32_t i, uint64_t v, uint32_t n);
 TrapCode table_copy(ExecState* st, uint32_t dt, uint32_t st_, uint32_t d, uint32_t s, uint32_t n);
 TrapCode table_init(ExecState* st, uint32_t table, uint32_t seg, uint32_t d, uint32_t s, uint32_t n);

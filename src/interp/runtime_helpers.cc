@@ -98,14 +98,35 @@ static bool mem_range_ok(const runtime::MemoryInstance* m, uint64_t at, uint64_t
   return m != nullptr && at <= m->size && n <= m->size - at;
 }
 
-static TrapCode fill_in(runtime::MemoryInstance* m, uint64_t d, uint32_t val, uint64_t n) {
+// Fuel for the bulk operations (SECURITY.md): their work grows with a length operand, so they cost in
+// proportion to it, charged before the work: one unit per kFuelBytes bytes or kFuelElems table
+// elements (table.init: per element, each may evaluate an expression).
+constexpr uint64_t kFuelBytes = 64, kFuelElems = 8;
+
+TrapCode charge_fuel(ExecState* st, uint64_t n, uint64_t per_unit) {
+  runtime::StoreData* s = st->store;
+  if (!s->fuel_enabled) [[likely]] return TrapCode::none;
+  uint64_t cost = n / per_unit;
+  if (s->fuel < cost) {
+    s->fuel = 0;
+    return TrapCode::out_of_fuel;
+  }
+  s->fuel -= cost;
+  return TrapCode::none;
+}
+
+TrapCode charge_table_grow(ExecState* st, uint64_t delta) { return charge_fuel(st, delta, kFuelElems); }
+
+static TrapCode fill_in(ExecState* st, runtime::MemoryInstance* m, uint64_t d, uint32_t val, uint64_t n) {
+  if (TrapCode t = charge_fuel(st, n, kFuelBytes); t != TrapCode::none) return t;
   if (!mem_range_ok(m, d, n)) return TrapCode::memory_oob;
   if (n) std::memset(m->base + d, int(val & 0xff), n);
   return TrapCode::none;
 }
 
-static TrapCode copy_between(runtime::MemoryInstance* dst, runtime::MemoryInstance* src, uint64_t d, uint64_t s,
-                             uint64_t n) {
+static TrapCode copy_between(ExecState* st, runtime::MemoryInstance* dst, runtime::MemoryInstance* src, uint64_t d,
+                             uint64_t s, uint64_t n) {
+  if (TrapCode t = charge_fuel(st, n, kFuelBytes); t != TrapCode::none) return t;
   if (!mem_range_ok(dst, d, n) || !mem_range_ok(src, s, n)) return TrapCode::memory_oob;
   if (n) std::memmove(dst->base + d, src->base + s, n);
   return TrapCode::none;
@@ -115,6 +136,7 @@ static TrapCode init_in(ExecState* st, runtime::MemoryInstance* m, uint32_t seg,
   runtime::InstanceData* inst = st->inst;
   const wasm::DataSegment& data = inst->module->datas[seg];
   uint64_t size = inst->dropped_datas[seg] ? 0 : data.bytes.size();
+  if (TrapCode t = charge_fuel(st, n, kFuelBytes); t != TrapCode::none) return t;
   if (uint64_t(s) + n > size || !mem_range_ok(m, d, n)) return TrapCode::memory_oob;
   if (n) std::memcpy(m->base + d, data.bytes.data() + s, n);
   return TrapCode::none;
@@ -125,10 +147,10 @@ static uint32_t grow_pages(runtime::MemoryInstance* m, uint32_t delta) {
   return old < 0 ? UINT32_MAX : uint32_t(old);
 }
 
-TrapCode memory_fill(ExecState* st, uint32_t d, uint32_t val, uint32_t n) { return fill_in(st->mem0, d, val, n); }
+TrapCode memory_fill(ExecState* st, uint32_t d, uint32_t val, uint32_t n) { return fill_in(st, st->mem0, d, val, n); }
 
 TrapCode memory_copy(ExecState* st, uint32_t d, uint32_t s, uint32_t n) {
-  return copy_between(st->mem0, st->mem0, d, s, n);
+  return copy_between(st, st->mem0, st->mem0, d, s, n);
 }
 
 TrapCode memory_init(ExecState* st, uint32_t seg, uint32_t d, uint32_t s, uint32_t n) {
@@ -140,11 +162,11 @@ void data_drop(ExecState* st, uint32_t seg) { st->inst->dropped_datas[seg] = tru
 uint32_t memory_grow(ExecState* st, uint32_t delta) { return grow_pages(st->mem0, delta); }
 
 TrapCode memory_fill_x(ExecState* st, uint32_t mem, uint64_t d, uint32_t val, uint64_t n) {
-  return fill_in(st->inst->memories[mem], d, val, n);
+  return fill_in(st, st->inst->memories[mem], d, val, n);
 }
 
 TrapCode memory_copy_x(ExecState* st, uint32_t dst_mem, uint32_t src_mem, uint64_t d, uint64_t s, uint64_t n) {
-  return copy_between(st->inst->memories[dst_mem], st->inst->memories[src_mem], d, s, n);
+  return copy_between(st, st->inst->memories[dst_mem], st->inst->memories[src_mem], d, s, n);
 }
 
 TrapCode memory_init_x(ExecState* st, uint32_t seg, uint32_t mem, uint64_t d, uint32_t s, uint32_t n) {
@@ -185,6 +207,7 @@ uint32_t table_grow(ExecState* st, uint32_t table, uint64_t init, uint32_t delta
 
 TrapCode table_fill(ExecState* st, uint32_t table, uint32_t i, uint64_t v, uint32_t n) {
   runtime::TableInstance* t = st->inst->tables[table];
+  if (TrapCode c = charge_fuel(st, n, kFuelElems); c != TrapCode::none) return c;
   if (uint64_t(i) + n > t->elems.size()) return TrapCode::table_oob;
   std::fill_n(t->elems.begin() + i, n, v);
   return TrapCode::none;
@@ -193,6 +216,7 @@ TrapCode table_fill(ExecState* st, uint32_t table, uint32_t i, uint64_t v, uint3
 TrapCode table_copy(ExecState* st, uint32_t dt, uint32_t st_, uint32_t d, uint32_t s, uint32_t n) {
   runtime::TableInstance* dst = st->inst->tables[dt];
   runtime::TableInstance* src = st->inst->tables[st_];
+  if (TrapCode c = charge_fuel(st, n, kFuelElems); c != TrapCode::none) return c;
   if (uint64_t(d) + n > dst->elems.size() || uint64_t(s) + n > src->elems.size()) return TrapCode::table_oob;
   if (n) std::memmove(dst->elems.data() + d, src->elems.data() + s, size_t(n) * sizeof(runtime::RefBits));
   return TrapCode::none;
@@ -209,6 +233,7 @@ TrapCode table_init(ExecState* st, uint32_t table, uint32_t seg, uint32_t d, uin
   const wasm::ElemSegment& elem = inst->module->elems[seg];
   uint64_t size = inst->dropped_elems[seg] ? 0 : elem.size();
   runtime::TableInstance* t = inst->tables[table];
+  if (TrapCode c = charge_fuel(st, n, 1); c != TrapCode::none) return c;
   if (uint64_t(s) + n > size || uint64_t(d) + n > t->elems.size()) return TrapCode::table_oob;
   for (uint32_t k = 0; k < n; ++k) {
     Result<runtime::RefBits> r = elem_ref(inst, elem, s + k);

@@ -10,7 +10,10 @@ Result<void> validate_const_expr(const wasm::Module& module, const wasm::ConstEx
   NullVisitor visitor;
   FuncDecoder<ConstExprTag, NullVisitor> decoder(module, expr, expected, num_visible_globals, visitor, &scratch);
   decoder.set_extended_const(extended_const);
-  return decoder.decode();
+  Result<void> r = decoder.decode();
+  // The decoder counts from the expression's first byte; errors name the module offset.
+  if (!r.ok() && r.error().offset != UINT64_MAX && expr.offset != UINT64_MAX) r.error().offset += expr.offset;
+  return r;
 }
 
 }  // namespace wisp::validate

@@ -19,7 +19,8 @@ namespace wisp::wasm {
 // Validated by validate::validate_const_expr, evaluated at instantiation by runtime::eval_const.
 struct ConstExpr {
   std::vector<uint8_t> code;
-  bool operator==(const ConstExpr&) const = default;
+  uint64_t offset = UINT64_MAX;  // where `code` starts in the module binary (error offsets); not part of ==
+  bool operator==(const ConstExpr& o) const { return code == o.code; }
 };
 
 struct Import {

@@ -13,6 +13,11 @@ cat > "$T/m.wat" <<'WAT'
   (func $rec (export "rec") (call $rec))
   (func (export "grow") (result i32) (memory.grow (i32.const 100)))
   (func (export "tgrow") (result i32) (table.grow (ref.null func) (i32.const 100)))
+  (func (export "fills") (param i32) (result i32) (local i32)  ;; memory.fill of 64 KiB, N times
+    (loop $l (memory.fill (i32.const 0) (i32.const 7) (i32.const 65536))
+      (local.set 1 (i32.add (local.get 1) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get 1) (local.get 0))))
+    (local.get 1))
   (func (export "count") (param i32) (result i32) (local i32)
     (loop $l (local.set 1 (i32.add (local.get 1) (i32.const 1)))
       (br_if $l (i32.lt_u (local.get 1) (local.get 0))))
@@ -44,6 +49,10 @@ check() {
 check fuel 134 "wasm trap: all fuel consumed" --fuel 10000 --invoke spin "$T/m.wat"
 check fuel-enough 0 "1000" --fuel 1000000 --invoke count "$T/m.wat" 1000
 check fuel-short 134 "all fuel consumed" --fuel 500 --invoke count "$T/m.wat" 1000
+# Bulk operations cost fuel by length (issue 19): 1000 fills of 64 KiB need 1,024,000 units for the
+# bytes alone, so 100,000 units stop them at once; ten fills fit in 20,000.
+check fuel-bulk 134 "all fuel consumed" --fuel 100000 --invoke fills "$T/m.wat" 1000
+check fuel-bulk-enough 0 "10" --fuel 20000 --invoke fills "$T/m.wat" 10
 check timeout 134 "deadline exceeded" --timeout 200ms --invoke spin "$T/m.wat"
 start=$(date +%s)
 check timeout-sleep 134 "deadline exceeded" --timeout 1s "$T/sleep.wat"

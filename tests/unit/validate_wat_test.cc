@@ -1,6 +1,7 @@
 // End-to-end validation of small text modules: text -> binary -> module decoder -> validator.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "binary/module_decoder.h"
@@ -57,6 +58,28 @@ TEST(ValidateWat, InvalidPrograms) {
   expect_invalid("(module (func (result i32) (ref.func 0) (ref.is_null)))", "undeclared function reference");
   expect_invalid("(module (global i32 (i32.const 0)) (func (global.set 0 (i32.const 1))))", "global is immutable");
   expect_invalid("(module (global i32 (i32.div_s (i32.const 1) (i32.const 1))))", "constant expression required");
+}
+
+}  // namespace
+}  // namespace wisp::validate
+
+namespace wisp::validate {
+namespace {
+
+// Errors in constant expressions name the module offset, not one relative to the expression (issue 19).
+TEST(ValidateWat, ConstExprErrorOffsetsAreModuleOffsets) {
+  auto bytes = text::wat_to_wasm("(module (global i32 (i64.const 0)))");
+  ASSERT_TRUE(bytes.ok());
+  const std::vector<uint8_t> init = {0x42, 0x00, 0x0B};  // i64.const 0, end
+  auto at = std::search(bytes->begin(), bytes->end(), init.begin(), init.end());
+  ASSERT_NE(at, bytes->end());
+  uint64_t end_offset = uint64_t(at - bytes->begin()) + 2;
+  auto m = binary::decode_module(std::move(*bytes));
+  ASSERT_TRUE(m.ok());
+  auto r = validate_module(**m);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message.substr(0, 13), "type mismatch");
+  EXPECT_EQ(r.error().offset, end_offset) << r.error().to_string();
 }
 
 }  // namespace
