@@ -16,6 +16,9 @@ SUITE=${WISP_TESTSUITE:-$ROOT/../shared/wasm-testsuite}/2.0
 # reach their instructions too; add a feature's files here when it lands.
 LATEST=$(dirname "$SUITE")/latest
 LATEST_SEEDS="$LATEST/return_call.wast $LATEST/return_call_indirect.wast"
+# Typed function references.
+LATEST_SEEDS="$LATEST_SEEDS $LATEST/call_ref.wast $LATEST/return_call_ref.wast $LATEST/br_on_null.wast
+  $LATEST/br_on_non_null.wast $LATEST/ref_as_non_null.wast $LATEST/local_init.wast $LATEST/ref.wast"
 
 if [ ! -f "$BUILD/build.ninja" ]; then
   cmake -S fuzz -B "$BUILD" -G Ninja -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null

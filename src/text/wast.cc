@@ -88,9 +88,10 @@ Result<WastValue> parse_value(const Sexp& s, bool expected) {
   }
   if (head == "ref.null") {
     v.kind = WastValue::Kind::ref_null;
+    if (s.items.size() == 1 && expected) return v;  // `(ref.null)`: a null of any type (ref_type unset)
     WISP_TRY(auto a, arg(1));
-    if (a->text == "func") v.ref_type = wasm::ValType::funcref();
-    else if (a->text == "extern") v.ref_type = wasm::ValType::externref();
+    if (a->text == "func" || a->text == "nofunc") v.ref_type = wasm::ValType::funcref();
+    else if (a->text == "extern" || a->text == "noextern") v.ref_type = wasm::ValType::externref();
     else return a->error("unexpected token, expected heap type");
     return v;
   }
