@@ -526,7 +526,7 @@ void IrBuilder::on_br_if(uint32_t depth) {
 void IrBuilder::on_br_on_null(uint32_t depth) {
   Ctl& t = label(depth);
   uint32_t n = t.kind == CtlKind::function ? uint32_t(result_types_.size()) : arity(t);
-  materialize_top(1);
+  if (stack_.back().kind == Kind::konst) materialize(height() - 1);  // a local is tested in place
   Entry ref = stack_.back();
   uint32_t ref_slot = off(ref.slot);
   stack_.pop_back();
@@ -547,7 +547,7 @@ void IrBuilder::on_br_on_null(uint32_t depth) {
 void IrBuilder::on_br_on_non_null(uint32_t depth) {
   Ctl& t = label(depth);
   uint32_t n = t.kind == CtlKind::function ? uint32_t(result_types_.size()) : arity(t);
-  materialize_top(1);
+  if (stack_.back().kind == Kind::konst) materialize(height() - 1);  // a local is tested in place
   uint32_t ref_slot = off(stack_.back().slot);
   if (!needs_copies(t, n)) {
     uint32_t instr = emit(HandlerId::op_br_on_non_null_sb, {opd_s(ref_slot), opd_b()});

@@ -3,6 +3,7 @@
 // modes (the spec scripts cover the rest).
 #include <gtest/gtest.h>
 
+#include "api_test_util.h"
 #include "binary/module_decoder.h"
 #include "interp_test_util.h"
 #include "runtime/type_registry.h"
@@ -191,6 +192,44 @@ TEST(TypedRefsInterp, CallRefAndNullChecks) {
     EXPECT_EQ(fx.call_i32("on_non_null", {Value::from_i32(0)}), 6u);
     EXPECT_EQ(fx.call_i32("local"), 42u);
   }
+}
+
+// The public API keeps typed slots sound: no null where the type is non-nullable, no function of another
+// type where a (ref $t) is expected; a (ref $t) value reads as a funcref Val.
+TEST(TypedRefsApi, TypedParamsGlobalsAndTables) {
+  Engine engine;
+  Store store(engine);
+  Module m = testing::must_compile(engine, R"((module
+    (type $ii (func (param i32) (result i32)))
+    (func $inc (export "inc") (type $ii) (i32.add (local.get 0) (i32.const 1)))
+    (func $other (export "other") (param i64))
+    (func (export "apply") (param (ref $ii)) (param i32) (result i32) (call_ref $ii (local.get 1) (local.get 0)))
+    (func (export "get") (result (ref $ii)) (ref.func $inc))
+    (global $g (export "g") (mut (ref null $ii)) (ref.null $ii))
+    (table $t (export "t") 1 (ref null $ii))
+    (elem declare func $inc $other)))");
+  Result<Instance> inst = Instance::create(store, m, {});
+  ASSERT_TRUE(inst.ok()) << inst.error().to_string();
+  Func inc = *inst->get_func(store, "inc"), other = *inst->get_func(store, "other");
+  Func apply = *inst->get_func(store, "apply");
+  Result<std::vector<Val>> r = apply.call(store, {Val::funcref(inc), Val::i32(41)});
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ((*r)[0].as_i32(), 42);
+  EXPECT_EQ(apply.call(store, {Val::funcref(std::nullopt), Val::i32(1)}).error().kind, ErrorKind::Usage);
+  EXPECT_EQ(apply.call(store, {Val::funcref(other), Val::i32(1)}).error().kind, ErrorKind::Usage);
+  Result<std::vector<Val>> got = inst->get_func(store, "get")->call(store, {});
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ((*got)[0].kind(), ValKind::funcref);
+  EXPECT_FALSE((*got)[0].is_null());
+
+  Global g = *inst->get_global(store, "g");
+  EXPECT_TRUE(g.set(store, Val::funcref(inc)).ok());
+  EXPECT_TRUE(g.set(store, Val::funcref(std::nullopt)).ok());
+  EXPECT_EQ(g.set(store, Val::funcref(other)).error().kind, ErrorKind::Usage);
+  Table t = *inst->get_table(store, "t");
+  EXPECT_TRUE(t.set(store, 0, Val::funcref(inc)).ok());
+  EXPECT_EQ(t.set(store, 0, Val::funcref(other)).error().kind, ErrorKind::Usage);
+  EXPECT_EQ(t.grow(store, 1, Val::funcref(other)).error().kind, ErrorKind::Usage);
 }
 
 }  // namespace
