@@ -90,6 +90,13 @@ Result<FuncType> Func::type(Store& store) const {
   return detail::to_public(*func_->type);
 }
 
+bool Func::has_typed_ref_params() const {
+  if (func_ == nullptr) return false;
+  for (wasm::ValType t : func_->type->params)
+    if (t.is_ref() && (!t.nullable() || !wasm::is_abstract_heap(t.heap()))) return true;
+  return false;
+}
+
 Result<void> Func::call_raw(Store& store, const detail::RawVal* args, detail::RawVal* results) const {
   // The hot path of TypedFunc::call: the same checks, but a Result is only built when one fails.
   if (!detail::owns(store, store_id_, func_)) [[unlikely]]

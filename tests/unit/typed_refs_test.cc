@@ -217,6 +217,9 @@ TEST(TypedRefsApi, TypedParamsGlobalsAndTables) {
   EXPECT_EQ((*r)[0].as_i32(), 42);
   EXPECT_EQ(apply.call(store, {Val::funcref(std::nullopt), Val::i32(1)}).error().kind, ErrorKind::Usage);
   EXPECT_EQ(apply.call(store, {Val::funcref(other), Val::i32(1)}).error().kind, ErrorKind::Usage);
+  // TypedFunc's calls are unchecked: it refuses typed reference parameters.
+  EXPECT_FALSE((apply.typed<int32_t(std::optional<Func>, int32_t)>(store)).ok());
+  EXPECT_TRUE((inc.typed<int32_t(int32_t)>(store)).ok());
   Result<std::vector<Val>> got = inst->get_func(store, "get")->call(store, {});
   ASSERT_TRUE(got.ok());
   EXPECT_EQ((*got)[0].kind(), ValKind::funcref);
