@@ -41,10 +41,13 @@ Result<wasm::ValType> read_valtype(ByteReader& r, TypeOptions opt) {
         in.block = Instr::Block::single;
         return {};
       }
-      if (*p >= 0x40 && *p < 0x80) {  // a negative one-byte s33: a (reference) value type of a later proposal
-        WISP_TRY(in.type, read_valtype(r, opt));
-        in.block = Instr::Block::single;
-        return {};
+      if (*p >= 0x40 && *p < 0x80) {  // a negative one-byte s33: maybe a (reference) type of a later proposal
+        const uint8_t* q = r.cur();
+        if (read_val_type(q, r.base() + r.end(), in.type, opt) != TypeStatus::bad_byte) {
+          WISP_TRY(in.type, read_valtype(r, opt));
+          in.block = Instr::Block::single;
+          return {};
+        }
       }
       size_t at = r.pos();
       WISP_TRY(int64_t idx, r.sleb<33>());

@@ -394,9 +394,13 @@ class FuncDecoder {
       return true;
     }
     if (b >= 0x40 && b < 0x80 && (types_.typed_refs || types_.exceptions)) {
-      // A negative one-byte s33: (ref null? ht) or a reference shorthand of a later proposal.
-      bt.kind = BlockType::kSingle;
-      return read_val_type(bt.single);
+      // A negative one-byte s33 that starts a type of a later proposal ((ref null? ht), exnref, ...);
+      // other bytes stay malformed block types.
+      const uint8_t* q = p_;
+      if (binary::read_val_type(q, end_, bt.single, types_) != binary::TypeStatus::bad_byte) {
+        bt.kind = BlockType::kSingle;
+        return read_val_type(bt.single);
+      }
     }
     int64_t idx;
     if (!read_sleb<33>(idx)) return false;
