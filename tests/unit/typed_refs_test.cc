@@ -235,5 +235,44 @@ TEST(TypedRefsApi, TypedParamsGlobalsAndTables) {
   EXPECT_EQ(t.grow(store, 1, Val::funcref(other)).error().kind, ErrorKind::Usage);
 }
 
+// Imports match by canonical types: the same function type at another index of another module matches;
+// an immutable global may have a subtype of the import's type, a mutable one and a table exactly it.
+TEST(TypedRefsApi, LinkingMatchesCanonicalTypes) {
+  Engine engine;
+  Store store(engine);
+  Module a = testing::must_compile(engine, R"((module
+    (type (func (param i64)))
+    (type $ii (func (param i32) (result i32)))
+    (func $inc (type $ii) (i32.add (local.get 0) (i32.const 1)))
+    (global (export "g") (ref $ii) (ref.func $inc))
+    (global (export "mg") (mut (ref null $ii)) (ref.null $ii))
+    (table (export "t") 1 (ref null $ii) (ref.func $inc))))");
+  Result<Instance> ia = Instance::create(store, a, {});
+  ASSERT_TRUE(ia.ok()) << ia.error().to_string();
+  Extern g = *ia->get_export(store, "g"), mg = *ia->get_export(store, "mg"), t = *ia->get_export(store, "t");
+
+  auto link = [&](const char* g_type, const char* mg_type, const char* t_type, bool with_run = false) {
+    std::string wat = "(module (type $t (func (param i32) (result i32)))";
+    wat += std::string("(import \"a\" \"g\" (global ") + g_type + "))";
+    wat += std::string("(import \"a\" \"mg\" (global (mut ") + mg_type + ")))";
+    wat += std::string("(import \"a\" \"t\" (table 1 ") + t_type + "))";
+    if (with_run) wat += "(func (export \"run\") (result i32) (call_ref $t (i32.const 41) (global.get 0)))";
+    wat += ")";
+    Module b = testing::must_compile(engine, wat);
+    std::vector<Extern> imports = {g, mg, t};
+    return Instance::create(store, b, imports);
+  };
+  Result<Instance> ok = link("(ref $t)", "(ref null $t)", "(ref null $t)", true);
+  ASSERT_TRUE(ok.ok()) << ok.error().to_string();
+  Result<std::vector<Val>> r = ok->get_func(store, "run")->call(store, {});
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ((*r)[0].as_i32(), 42);
+  EXPECT_TRUE(link("(ref null $t)", "(ref null $t)", "(ref null $t)").ok());  // immutable: a supertype
+  EXPECT_TRUE(link("(ref func)", "(ref null $t)", "(ref null $t)").ok());
+  EXPECT_EQ(link("(ref $t)", "(ref null func)", "(ref null $t)").error().kind, ErrorKind::Unlinkable);
+  EXPECT_EQ(link("(ref $t)", "(ref null $t)", "funcref").error().kind, ErrorKind::Unlinkable);
+  EXPECT_EQ(link("externref", "(ref null $t)", "(ref null $t)").error().kind, ErrorKind::Unlinkable);
+}
+
 }  // namespace
 }  // namespace wisp
