@@ -20,6 +20,9 @@ LATEST_SEEDS="$LATEST/return_call.wast $LATEST/return_call_indirect.wast $LATEST
 LATEST_SEEDS="$LATEST_SEEDS $LATEST/*relaxed*.wast"  # relaxed SIMD
 LATEST_SEEDS="$LATEST_SEEDS $LATEST/data.wast $LATEST/load1.wast $LATEST/store1.wast $LATEST/memory_grow.wast"
 LATEST_SEEDS="$LATEST_SEEDS $LATEST/memory_copy1.wast $LATEST/memory_init0.wast $LATEST/simd_memory-multi.wast"
+# Typed function references.
+LATEST_SEEDS="$LATEST_SEEDS $LATEST/call_ref.wast $LATEST/return_call_ref.wast $LATEST/br_on_null.wast
+  $LATEST/br_on_non_null.wast $LATEST/ref_as_non_null.wast $LATEST/local_init.wast $LATEST/ref.wast"
 
 if [ ! -f "$BUILD/build.ninja" ]; then
   cmake -S fuzz -B "$BUILD" -G Ninja -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null

@@ -264,6 +264,9 @@ class Func {
   // The same for TypedFunc's hot path: no Result to build and destroy on success; false with `err` set
   // on failure.
   bool call_raw(Store& store, const detail::RawVal* args, detail::RawVal* results, std::optional<Error>& err) const;
+  // Internal: whether a parameter has a typed reference type ((ref $t), non-nullable), whose values the
+  // unchecked calls cannot check; typed() refuses such functions (call() checks each value).
+  bool has_typed_ref_params() const;
   Func(uint64_t store_id, runtime::FuncInstance* f) : store_id_(store_id), func_(f) {}
   uint64_t store_id() const { return store_id_; }
   runtime::FuncInstance* internal() const { return func_; }
@@ -342,6 +345,7 @@ Result<TypedFunc<Sig>> Func::typed(Store& store) const {
   if (!t.ok()) return std::move(t.error());
   if (t->params() != TypedFunc<Sig>::param_types() || t->results() != TypedFunc<Sig>::result_types())
     return Error::usage("function type mismatch: the function has type " + t->to_string());
+  if (has_typed_ref_params()) return Error::usage("typed reference parameters are checked by call() only");
   return TypedFunc<Sig>(*this);
 }
 

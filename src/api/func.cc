@@ -20,7 +20,9 @@ Result<void> call_values(Store& store, runtime::FuncInstance* func, std::span<co
                          std::span<Val> results, runtime::Value* in, runtime::Value* out) {
   const wasm::FuncType& ft = *func->type;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (Result<void> r = detail::check_val(store, args[i], detail::to_public(ft.params[i])); !r.ok())
+    // Parameter types name the function's module's types; the check compares canonical ids.
+    wasm::ValType want = func->instance ? runtime::canonical_type(ft.params[i], func->instance->type_ids) : ft.params[i];
+    if (Result<void> r = detail::check_val(store, args[i], want); !r.ok())
       return Error::usage("argument " + std::to_string(i) + ": " + r.error().message);
     in[i] = detail::to_value(args[i]);
   }
@@ -86,6 +88,13 @@ Func Func::create_raw(Store& store, const FuncType& type, RawHostFunc fn) {
 Result<FuncType> Func::type(Store& store) const {
   if (Result<void> r = detail::check_handle(store, store_id_, func_); !r.ok()) return std::move(r.error());
   return detail::to_public(*func_->type);
+}
+
+bool Func::has_typed_ref_params() const {
+  if (func_ == nullptr) return false;
+  for (wasm::ValType t : func_->type->params)
+    if (t.is_ref() && (!t.nullable() || !wasm::is_abstract_heap(t.heap()))) return true;
+  return false;
 }
 
 Result<void> Func::call_raw(Store& store, const detail::RawVal* args, detail::RawVal* results) const {

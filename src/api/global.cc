@@ -24,7 +24,7 @@ Result<Val> Global::get(Store& store) const {
 Result<void> Global::set(Store& store, const Val& value) const {
   if (Result<void> r = detail::check_handle(store, store_id_, global_); !r.ok()) return r;
   if (!global_->type.mut) return Error::usage("cannot set an immutable global");
-  if (Result<void> r = detail::check_val(store, value, detail::to_public(global_->type.type)); !r.ok()) return r;
+  if (Result<void> r = detail::check_val(store, value, global_->type.type); !r.ok()) return r;
   global_->value = detail::to_value(value);
   return {};
 }

@@ -80,6 +80,9 @@ inline Result<void> check_handle(const Store& store, uint64_t store_id, const vo
 
 // Checks that a Val may be stored in a `store` slot of type `expected` (kind; funcref store).
 Result<void> check_val(const Store& store, const Val& v, ValType expected);
+// The same for a slot of engine type `expected` with canonical type ids (runtime objects' types): also
+// refuses a null for a non-nullable reference and a function of another type for a (ref $t).
+Result<void> check_val(const Store& store, const Val& v, wasm::ValType expected);
 
 // The export `name` of an instance as an Extern of `store`, or nullopt.
 std::optional<Extern> find_export(Store& store, runtime::InstanceData* inst, std::string_view name);

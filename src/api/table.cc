@@ -34,7 +34,7 @@ Result<Val> Table::get(Store& store, uint64_t index) const {
 
 Result<void> Table::set(Store& store, uint64_t index, const Val& value) const {
   if (Result<void> r = detail::check_handle(store, store_id_, table_); !r.ok()) return r;
-  if (Result<void> r = detail::check_val(store, value, detail::to_public(table_->type.elem)); !r.ok()) return r;
+  if (Result<void> r = detail::check_val(store, value, table_->type.elem); !r.ok()) return r;
   if (index >= table_->elems.size()) return Error::trap("out of bounds table access");
   table_->elems[index] = detail::to_value(value).ref();
   return {};
@@ -42,7 +42,7 @@ Result<void> Table::set(Store& store, uint64_t index, const Val& value) const {
 
 Result<uint64_t> Table::grow(Store& store, uint64_t delta, const Val& init) const {
   if (Result<void> r = detail::check_handle(store, store_id_, table_); !r.ok()) return std::move(r.error());
-  if (Result<void> r = detail::check_val(store, init, detail::to_public(table_->type.elem)); !r.ok())
+  if (Result<void> r = detail::check_val(store, init, table_->type.elem); !r.ok())
     return std::move(r.error());
   int64_t old = runtime::table_grow(*table_, delta, detail::to_value(init).ref());
   if (old < 0) return Error::usage("failed to grow table by " + std::to_string(delta) + " elements");

@@ -125,5 +125,19 @@ Result<void> check_val(const Store& store, const Val& v, ValType expected) {
   return {};
 }
 
+Result<void> check_val(const Store& store, const Val& v, wasm::ValType expected) {
+  WISP_TRY(check_val(store, v, to_public(expected)));
+  if (!expected.is_ref()) return {};
+  if (v.is_null()) {
+    if (!expected.nullable()) return Error::usage("null reference where a non-nullable reference is expected");
+    return {};
+  }
+  if (!wasm::is_abstract_heap(expected.heap()) && v.kind() == ValKind::funcref) {
+    auto* f = reinterpret_cast<const runtime::FuncInstance*>(to_value(v).ref());
+    if (f->type_id != expected.heap()) return Error::usage("function of another type than the reference type names");
+  }
+  return {};
+}
+
 }  // namespace detail
 }  // namespace wisp

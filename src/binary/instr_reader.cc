@@ -13,11 +13,11 @@ using wasm::Op;
 namespace {
 
 // Reads a value type (numeric or reference) with the one type reader.
-Result<wasm::ValType> read_valtype(ByteReader& r) {
+Result<wasm::ValType> read_valtype(ByteReader& r, TypeOptions opt) {
   size_t at = r.pos();
   const uint8_t* p = r.cur();
   wasm::ValType t;
-  TypeStatus s = read_val_type(p, r.base() + r.end(), t);
+  TypeStatus s = read_val_type(p, r.base() + r.end(), t, opt);
   if (s == TypeStatus::eof) return r.eof();
   if (s != TypeStatus::ok) return Error::malformed("malformed value type", at);
   r.seek(size_t(p - r.base()));
@@ -37,7 +37,7 @@ Result<void> read_memarg(ByteReader& r, Instr& in) {
   return {};
 }
 
-[[gnu::always_inline]] inline Result<void> read_imm(ByteReader& r, Instr& in) {
+[[gnu::always_inline]] inline Result<void> read_imm(ByteReader& r, Instr& in, TypeOptions opt) {
   switch (wasm::op_info(in.op).imm) {
     case ImmKind::none:
       return {};
@@ -53,6 +53,14 @@ Result<void> read_memarg(ByteReader& r, Instr& in) {
         (void)r.u8();
         in.block = Instr::Block::single;
         return {};
+      }
+      if (*p >= 0x40 && *p < 0x80) {  // a negative one-byte s33: maybe a (reference) type of a later proposal
+        const uint8_t* q = r.cur();
+        if (read_val_type(q, r.base() + r.end(), in.type, opt) != TypeStatus::bad_byte) {
+          WISP_TRY(in.type, read_valtype(r, opt));
+          in.block = Instr::Block::single;
+          return {};
+        }
       }
       size_t at = r.pos();
       WISP_TRY(int64_t idx, r.sleb<33>());
@@ -133,7 +141,7 @@ Result<void> read_memarg(ByteReader& r, Instr& in) {
     case ImmKind::select_t: {
       WISP_TRY(uint32_t n, r.length(r.end()));
       for (uint32_t i = 0; i < n; ++i) {
-      WISP_TRY(wasm::ValType t, read_valtype(r));
+      WISP_TRY(wasm::ValType t, read_valtype(r, opt));
         in.select_types.push_back(t);
       }
       if (!in.select_types.empty()) in.type = in.select_types[0];
@@ -146,7 +154,7 @@ Result<void> read_memarg(ByteReader& r, Instr& in) {
     case ImmKind::heap_type: {
       size_t at = r.pos();
       const uint8_t* p = r.cur();
-      TypeStatus s = read_heap_type(p, r.base() + r.end(), in.type);
+      TypeStatus s = read_heap_type(p, r.base() + r.end(), in.type, opt);
       if (s == TypeStatus::eof) return r.eof();
       if (s != TypeStatus::ok) return Error::malformed("malformed reference type", at);
       r.seek(size_t(p - r.base()));
@@ -190,7 +198,7 @@ Result<void> read_simd(ByteReader& r, Instr& in) {
 
 }  // namespace
 
-Result<void> read_instr(ByteReader& r, Instr& in) {
+Result<void> read_instr(ByteReader& r, Instr& in, TypeOptions types) {
   // Reset what a previous instruction may have set (the vectors keep their capacity).
   in.op = Op::nop;
   in.simd = false;
@@ -217,23 +225,23 @@ Result<void> read_instr(ByteReader& r, Instr& in) {
   }
   if (!op) return Error::malformed("illegal opcode", in.offset);
   in.op = *op;
-  WISP_TRY(read_imm(r, in));
+  WISP_TRY(read_imm(r, in, types));
   in.end = r.pos();
   return {};
 }
 
-Result<Instr> read_instr(const uint8_t* base, size_t pos, size_t end) {
+Result<Instr> read_instr(const uint8_t* base, size_t pos, size_t end, TypeOptions types) {
   ByteReader r(base, pos, end);
   Instr in;
-  WISP_TRY(read_instr(r, in));
+  WISP_TRY(read_instr(r, in, types));
   return in;
 }
 
-Result<std::vector<Instr>> read_instrs(const uint8_t* base, size_t begin, size_t end) {
+Result<std::vector<Instr>> read_instrs(const uint8_t* base, size_t begin, size_t end, TypeOptions types) {
   std::vector<Instr> out;
   size_t pos = begin;
   while (pos < end) {
-    WISP_TRY(Instr in, read_instr(base, pos, end));
+    WISP_TRY(Instr in, read_instr(base, pos, end, types));
     pos = in.end;
     out.push_back(std::move(in));
   }

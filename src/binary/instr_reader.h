@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "binary/type_reader.h"
 #include "util/error.h"
 #include "wasm/opcodes.h"
 #include "wasm/simd_opcodes.h"
@@ -51,13 +52,16 @@ inline constexpr auto kByteOps = [] {
 // Reads the instruction at the reader's position into `in` and moves past it. `in` may be reused from
 // instruction to instruction (its vectors keep their capacity). Running off the end is the reader's eof
 // error; other errors are Malformed with an absolute offset.
-Result<void> read_instr(ByteReader& r, Instr& in);
+// `types` says which type encodings value types and heap types may use (the module's features).
+Result<void> read_instr(ByteReader& r, Instr& in, TypeOptions types = TypeOptions::from(Features::defaults()));
 // Reads the instruction at `pos` in [begin, end) of `base`. Errors are Malformed with an absolute offset.
-Result<Instr> read_instr(const uint8_t* base, size_t pos, size_t end);
+Result<Instr> read_instr(const uint8_t* base, size_t pos, size_t end,
+                         TypeOptions types = TypeOptions::from(Features::defaults()));
 
 // Reads every instruction of [begin, end) (a function body after its locals, or a constant expression
 // including its final `end`).
-Result<std::vector<Instr>> read_instrs(const uint8_t* base, size_t begin, size_t end);
+Result<std::vector<Instr>> read_instrs(const uint8_t* base, size_t begin, size_t end,
+                                       TypeOptions types = TypeOptions::from(Features::defaults()));
 
 // The natural alignment (log2 of bytes) of a load or store, from its name: the digits after "load" /
 // "store" give the access width ("i64.load16_s" -> 1), none means the type's ("f64.store" -> 3).

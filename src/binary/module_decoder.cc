@@ -1,6 +1,7 @@
 #include "binary/module_decoder.h"
 
 #include <algorithm>
+#include <map>
 #include <utility>
 
 #include "binary/byte_reader.h"
@@ -42,7 +43,7 @@ int section_rank(uint8_t id) {
 class ModuleDecoder {
  public:
   explicit ModuleDecoder(wasm::Module& m)
-      : m_(m), size_(m.bytes.size()), r_(m.bytes.data(), 0, m.bytes.size()) {}
+      : m_(m), size_(m.bytes.size()), r_(m.bytes.data(), 0, m.bytes.size()), types_(TypeOptions::implemented(m.features)) {}
 
   Result<void> decode() {
     WISP_TRY(header());
@@ -133,7 +134,7 @@ class ModuleDecoder {
   // named as such.
   Result<ValType> val_type(bool ref = false) {
     size_t at = r_.pos();
-    Result<ValType> t = r_.val_type(ref);
+    Result<ValType> t = r_.val_type(ref, types_);
     if (!t && at < size_) {
       Feature f = wasm::valtype_byte_feature(m_.bytes[at]);
       if (enabled(f)) return unsupported("reference type", f, at);
@@ -214,7 +215,33 @@ class ModuleDecoder {
       WISP_TRY(val_types(ft.results));
       m_.types.push_back(std::move(ft));
     }
+    compute_type_canon();
     return {};
+  }
+
+  // Module::type_canon: a type's key is its definition with each indexed heap type replaced by the
+  // canonical index of the type it names (a reference to itself by a marker, as the rec group of one
+  // it forms would), so equal keys mean equivalent types. Invalid indices are left for the validator.
+  void compute_type_canon() {
+    constexpr uint32_t kSelf = wasm::kHeapAbstractBase - 1;
+    std::map<std::vector<uint32_t>, uint32_t> seen;
+    std::vector<uint32_t> key;
+    m_.type_canon.resize(m_.types.size());
+    for (uint32_t i = 0; i < m_.types.size(); ++i) {
+      const wasm::FuncType& ft = m_.types[i];
+      key.assign(1, uint32_t(ft.params.size()));
+      auto add = [&](ValType t) {
+        if (t.is_ref() && !wasm::is_abstract_heap(t.heap())) {
+          uint32_t h = t.heap();
+          h = h == i ? kSelf : h < i ? m_.type_canon[h] : h;
+          t = ValType::ref(h, t.nullable());
+        }
+        key.push_back(t.bits());
+      };
+      for (ValType t : ft.params) add(t);
+      for (ValType t : ft.results) add(t);
+      m_.type_canon[i] = seen.try_emplace(key, i).first->second;
+    }
   }
 
   // --- Imports, functions, tables, memories, globals --------------------------------------------------
@@ -280,9 +307,23 @@ class ModuleDecoder {
   Result<void> table_section() {
     WISP_TRY(uint32_t n, count());
     m_.tables.reserve(m_.tables.size() + reserve_bound(n, 3));
+    m_.table_inits.reserve(reserve_bound(n, 3));
     for (uint32_t i = 0; i < n; ++i) {
-      WISP_TRY(wasm::TableType t, table_type());
-      m_.tables.push_back(t);
+      // Typed function references: 0x40 0x00 tabletype expr is a table with an initialiser.
+      wasm::ConstExpr init;
+      size_t at = r_.pos();
+      if (types_.typed_refs && r_.peek() && *r_.peek() == 0x40) {
+        (void)r_.u8();
+        WISP_TRY(uint8_t zero, r_.u8());
+        if (zero != 0x00) return r_.error_at("malformed table", at);
+        WISP_TRY(wasm::TableType t, table_type());
+        WISP_TRY(init, const_expr());
+        m_.tables.push_back(t);
+      } else {
+        WISP_TRY(wasm::TableType t, table_type());
+        m_.tables.push_back(t);
+      }
+      m_.table_inits.push_back(std::move(init));
     }
     return {};
   }
@@ -349,7 +390,7 @@ class ModuleDecoder {
     size_t begin = r_.pos();
     uint32_t depth = 0;
     for (;;) {
-      WISP_TRY(read_instr(r_, instr_));
+      WISP_TRY(read_instr(r_, instr_, types_));
       // SIMD: only v128.const can appear in a constant expression; anything else is reported here.
       const Instr& in = instr_;
       if (in.simd && in.simd_op != wasm::SimdOp::v128_const) return r_.error_at("illegal opcode", in.offset);
@@ -421,6 +462,8 @@ class ModuleDecoder {
         }
       } else {
         WISP_TRY(func_index_vec(seg.func_indices));
+        // With typed references a function index segment has type (ref func): its elements are never null.
+        if (types_.typed_refs) seg.type = ValType::ref(uint32_t(wasm::HeapKind::func), false);
       }
       m_.elems.push_back(std::move(seg));
     }
@@ -498,7 +541,7 @@ class ModuleDecoder {
     uint64_t total = 0;
     for (uint32_t i = 0; i < n; ++i) {
       WISP_TRY(uint32_t c, br.u32());
-      WISP_TRY(ValType t, br.val_type());
+      WISP_TRY(ValType t, br.val_type(false, types_));
       total += c;
       if (total >= (uint64_t(1) << 32)) return br.error_at("too many locals", at);
       body.locals.push_back({c, t});
@@ -543,6 +586,7 @@ class ModuleDecoder {
   uint32_t num_declared_funcs_ = 0;
   std::vector<uint32_t> referenced_funcs_;
   Instr instr_;  // reused by const_expr()
+  TypeOptions types_;  // the type encodings of the module's features
 };
 
 }  // namespace

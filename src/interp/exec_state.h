@@ -21,6 +21,8 @@ enum class TrapCode : uint8_t {
   undefined_element,
   uninitialized_element,
   indirect_mismatch,
+  null_func_ref,  // call_ref / return_call_ref on null
+  null_ref,       // ref.as_non_null on null
   stack_exhausted,
   pending_error,  // st->error holds the Error (host function, translation failure)
   out_of_fuel,    // Store fuel ran out (EngineConfig::consume_fuel)

@@ -28,6 +28,8 @@ const char* trap_message(TrapCode code) {
     case TrapCode::undefined_element: return "undefined element";
     case TrapCode::uninitialized_element: return "uninitialized element";
     case TrapCode::indirect_mismatch: return "indirect call type mismatch";
+    case TrapCode::null_func_ref: return "null function reference";
+    case TrapCode::null_ref: return "null reference";
     case TrapCode::stack_exhausted: return "call stack exhausted";
     case TrapCode::pending_error: return "error";
     case TrapCode::out_of_fuel: return "all fuel consumed";

@@ -544,6 +544,45 @@ void IrBuilder::on_br_if(uint32_t depth) {
   invalidate();
 }
 
+// br_on_null: the reference leaves the stack for the branch and stays (now non-null) otherwise.
+void IrBuilder::on_br_on_null(uint32_t depth) {
+  Ctl& t = label(depth);
+  uint32_t n = t.kind == CtlKind::function ? uint32_t(result_types_.size()) : arity(t);
+  if (stack_.back().kind == Kind::konst) materialize(height() - 1);  // a local is tested in place
+  Entry ref = stack_.back();
+  uint32_t ref_slot = off(ref.slot);
+  stack_.pop_back();
+  if (!needs_copies(t, n)) {
+    uint32_t instr = emit(HandlerId::op_br_on_null_sb, {opd_s(ref_slot), opd_b()});
+    branch_to(t, instr, operand_at(instr, HandlerId::op_br_on_null_sb, 1));
+  } else {
+    uint32_t skip = emit(HandlerId::op_br_on_non_null_sb, {opd_s(ref_slot), opd_b()});
+    emit_jump(t);
+    code_[operand_at(skip, HandlerId::op_br_on_non_null_sb, 1)] = pc() - skip;
+  }
+  invalidate();
+  ref.type = ValType::ref(ref.type.heap(), false);
+  stack_.push_back(ref);
+}
+
+// br_on_non_null: the reference is the branch's last value; it is dropped when not branching.
+void IrBuilder::on_br_on_non_null(uint32_t depth) {
+  Ctl& t = label(depth);
+  uint32_t n = t.kind == CtlKind::function ? uint32_t(result_types_.size()) : arity(t);
+  if (stack_.back().kind == Kind::konst) materialize(height() - 1);  // a local is tested in place
+  uint32_t ref_slot = off(stack_.back().slot);
+  if (!needs_copies(t, n)) {
+    uint32_t instr = emit(HandlerId::op_br_on_non_null_sb, {opd_s(ref_slot), opd_b()});
+    branch_to(t, instr, operand_at(instr, HandlerId::op_br_on_non_null_sb, 1));
+  } else {
+    uint32_t skip = emit(HandlerId::op_br_on_null_sb, {opd_s(ref_slot), opd_b()});
+    emit_jump(t);
+    code_[operand_at(skip, HandlerId::op_br_on_null_sb, 1)] = pc() - skip;
+  }
+  invalidate();
+  pop();
+}
+
 void IrBuilder::on_br_table(std::span<const uint32_t> depths, uint32_t default_depth) {
   Entry idx = pop();
   uint32_t idx_slot = slot_of(idx, height());
@@ -621,6 +660,31 @@ void IrBuilder::on_return_call_indirect(uint32_t type_index, uint32_t table, con
   uint32_t base = tail_call_args(type);
   emit(HandlerId::op_return_call_indirect_sxxsi, {opd_s(idx_slot), opd_x(table), opd_x(type_index),
                                                   opd_s(off(home(base))), opd_imm(param_slots(type))});
+  invalidate();
+  reachable_ = false;
+}
+
+// call_ref: the reference sits above the arguments; it is read before the callee's frame (which starts
+// at the arguments) is set up.
+void IrBuilder::on_call_ref(uint32_t, const wasm::FuncType& type) {
+  mark_site();
+  Entry ref = pop();
+  uint32_t ref_slot = slot_of(ref, height());
+  uint32_t n = uint32_t(type.params.size());
+  materialize_top(n);
+  uint32_t base = height() - n;
+  stack_.resize(base);
+  emit(HandlerId::op_call_ref_ss, {opd_s(ref_slot), opd_s(off(home(base)))});
+  for (ValType t : type.results) push_temp(t);
+  invalidate();
+}
+
+void IrBuilder::on_return_call_ref(uint32_t, const wasm::FuncType& type) {
+  mark_site();
+  Entry ref = pop();
+  uint32_t ref_slot = slot_of(ref, height());
+  uint32_t base = tail_call_args(type);
+  emit(HandlerId::op_return_call_ref_ssi, {opd_s(ref_slot), opd_s(off(home(base))), opd_imm(param_slots(type))});
   invalidate();
   reachable_ = false;
 }
@@ -968,6 +1032,15 @@ void IrBuilder::on_ref_is_null() {
 
 void IrBuilder::on_ref_func(uint32_t func_index) {
   emit_result(HandlerId::op_ref_func_sx, ValType::ref(uint32_t(wasm::HeapKind::func), false), {opd_x(func_index)});
+}
+
+void IrBuilder::on_ref_as_non_null() {
+  mark_site();
+  uint32_t h = height() - 1;
+  uint32_t s = slot_of(stack_.back(), h);
+  emit(HandlerId::op_ref_as_non_null_s, {opd_s(s)});
+  stack_.back().type = ValType::ref(stack_.back().type.heap(), false);
+  invalidate();
 }
 
 void IrBuilder::on_table_get(uint32_t table) {

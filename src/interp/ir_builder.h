@@ -50,6 +50,10 @@ class IrBuilder {
   void on_call_indirect(uint32_t type_index, uint32_t table, const wasm::FuncType& type);
   void on_return_call(uint32_t func_index, const wasm::FuncType& type);
   void on_return_call_indirect(uint32_t type_index, uint32_t table, const wasm::FuncType& type);
+  void on_call_ref(uint32_t type_index, const wasm::FuncType& type);
+  void on_return_call_ref(uint32_t type_index, const wasm::FuncType& type);
+  void on_br_on_null(uint32_t depth);
+  void on_br_on_non_null(uint32_t depth);
 
   void on_drop(wasm::ValType);
   void on_select(wasm::ValType type);
@@ -79,6 +83,7 @@ class IrBuilder {
   void on_ref_null(wasm::ValType type);
   void on_ref_is_null();
   void on_ref_func(uint32_t func_index);
+  void on_ref_as_non_null();
   void on_table_get(uint32_t table);
   void on_table_set(uint32_t table);
   void on_table_size(uint32_t table);

@@ -27,8 +27,9 @@ Result<void> check_import(const wasm::Import& imp, const ExternRef& ext, const s
       return {};
     }
     case wasm::ExternKind::table: {
+      // Runtime objects hold canonical types; table element types must be equivalent.
       const TableInstance* t = ext.table();
-      if (!(t->type.elem == imp.table.elem)) return incompatible();
+      if (!(t->type.elem == canonical_type(imp.table.elem, type_ids))) return incompatible();
       if (t->type.limits.is64 != imp.table.limits.is64) return incompatible();
       if (!limits_match(current_type(*t).limits, imp.table.limits)) return incompatible();
       return {};
@@ -41,8 +42,11 @@ Result<void> check_import(const wasm::Import& imp, const ExternRef& ext, const s
       return {};
     }
     case wasm::ExternKind::global: {
+      // An immutable global may have a subtype of the declared type; a mutable one exactly the type.
       const GlobalInstance* g = ext.global();
-      if (!(g->type == imp.global)) return incompatible();
+      wasm::ValType want = canonical_type(imp.global.type, type_ids);
+      if (g->type.mut != imp.global.mut) return incompatible();
+      if (imp.global.mut ? g->type.type != want : !wasm::canonical_subtype(g->type.type, want)) return incompatible();
       return {};
     }
   }
@@ -189,9 +193,7 @@ Result<InstanceData*> instantiate(StoreData& store, std::shared_ptr<const wasm::
   if (code && code->config.dispatch != store.config.dispatch)
     return Error::usage("module code was built for another dispatch mode than the store's");
 
-  std::vector<uint32_t> type_ids;
-  type_ids.reserve(m.types.size());
-  for (const wasm::FuncType& t : m.types) type_ids.push_back(store.types->intern(t));
+  std::vector<uint32_t> type_ids = store.types->intern_module(m.types);
 
   // Every import is checked before anything becomes visible (an unlinkable module has no effect).
   for (size_t i = 0; i < imports.size(); ++i) {
@@ -234,7 +236,9 @@ Result<InstanceData*> instantiate(StoreData& store, std::shared_ptr<const wasm::
     inst.funcs.push_back(&f);
   }
   for (size_t i = m.num_imported_tables; i < m.tables.size(); ++i) {
-    WISP_TRY(TableInstance* t, create_table(store, m.tables[i], 0));
+    wasm::TableType type = m.tables[i];
+    type.elem = canonical_type(type.elem, inst.type_ids);
+    WISP_TRY(TableInstance* t, create_table(store, type, 0));
     inst.tables.push_back(t);
   }
   for (size_t i = m.num_imported_memories; i < m.memories.size(); ++i) {
@@ -245,7 +249,16 @@ Result<InstanceData*> instantiate(StoreData& store, std::shared_ptr<const wasm::
   ConstEvaluator eval(inst);
   for (size_t i = m.num_imported_globals; i < m.globals.size(); ++i) {
     WISP_TRY(Value v, eval.eval(m.global_inits[i - m.num_imported_globals].init));
-    inst.globals.push_back(create_global(store, m.globals[i], v));
+    wasm::GlobalType type = m.globals[i];
+    type.type = canonical_type(type.type, inst.type_ids);
+    inst.globals.push_back(create_global(store, type, v));
+  }
+  // Table initialisers (typed function references) may read the globals.
+  for (size_t i = 0; i < m.table_inits.size(); ++i) {
+    if (m.table_inits[i].code.empty()) continue;
+    WISP_TRY(Value v, eval.eval(m.table_inits[i]));
+    TableInstance& t = *inst.tables[m.num_imported_tables + i];
+    std::fill(t.elems.begin(), t.elems.end(), v.ref());
   }
   inst.dropped_elems.assign(m.elems.size(), false);
   inst.dropped_datas.assign(m.datas.size(), false);

@@ -16,6 +16,25 @@ uint32_t TypeRegistry::intern(const wasm::FuncType& type) {
   return it->second;
 }
 
+std::vector<uint32_t> TypeRegistry::intern_module(const std::vector<wasm::FuncType>& types) {
+  constexpr uint32_t kSelf = wasm::kHeapAbstractBase - 1;
+  std::vector<uint32_t> ids;
+  ids.reserve(types.size());
+  for (uint32_t i = 0; i < types.size(); ++i) {
+    wasm::FuncType canon = types[i];
+    auto fix = [&](wasm::ValType& t) {
+      if (!t.is_ref() || wasm::is_abstract_heap(t.heap())) return;
+      uint32_t h = t.heap();
+      // Validation guarantees h names a type; a later one (no rec groups yet) keeps a distinct marker.
+      t = wasm::ValType::ref(h == i ? kSelf : h < i ? ids[h] : kSelf - 1 - (h - i), t.nullable());
+    };
+    for (wasm::ValType& t : canon.params) fix(t);
+    for (wasm::ValType& t : canon.results) fix(t);
+    ids.push_back(intern(canon));
+  }
+  return ids;
+}
+
 const wasm::FuncType& TypeRegistry::type(uint32_t id) const {
   std::lock_guard<std::mutex> lock(mu_);
   return *types_[id];

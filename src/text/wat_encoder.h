@@ -108,6 +108,10 @@ class ModuleEncoder {
   Result<TypeUse> parse_typeuse(Cursor& c, bool allow_names);
   uint32_t type_index_for(const TypeUse& tu);
   Result<wasm::ValType> valtype(const Sexp& s);
+  // A heap type: an abstract name (func, extern, ...) or a type index; the nullable reference to it.
+  Result<wasm::ValType> heaptype(const Sexp& s, bool nullable);
+  // Whether `s` starts a value type written as a list, `(ref ...)`.
+  static bool is_ref_list(const Sexp& s) { return s.is_list_of("ref"); }
   void note_data_instr() { uses_data_count_ = true; }
   // Branch hints of the functions encoded so far, by function index (offsets within their bodies).
   const std::vector<std::pair<uint32_t, std::vector<std::pair<uint32_t, uint8_t>>>>& branch_hints() const {
@@ -164,5 +168,7 @@ Result<Bytes> encode_module_sexp(const Sexp& module, const WatOptions& options);
 // Helpers shared by the encoder files.
 void put_u32(Bytes& out, uint64_t v);
 void put_name(Bytes& out, const std::string& s);
+// A value type's binary encoding: one byte, or 0x63/0x64 and the heap type for (ref null? ht).
+void put_valtype(Bytes& out, wasm::ValType t);
 
 }  // namespace wisp::text

@@ -234,7 +234,8 @@ Result<uint32_t> InstrEncoder::local(const Sexp& s) {
 Result<void> InstrEncoder::block_type(Cursor& c, Bytes& out) {
   WISP_TRY(auto tu, m_.parse_typeuse(c, false));
   if (!tu.index && tu.type.params.empty() && tu.type.results.size() <= 1) {
-    out.push_back(tu.type.results.empty() ? wasm::kBlockTypeEmpty : wasm::valtype_to_byte(tu.type.results[0]));
+    if (tu.type.results.empty()) out.push_back(wasm::kBlockTypeEmpty);
+    else put_valtype(out, tu.type.results[0]);
     return {};
   }
   util::write_sleb(out, int64_t(m_.type_index_for(tu)));
@@ -342,9 +343,9 @@ Result<void> InstrEncoder::immediates(Op op, const Sexp& at, Cursor& c, Bytes& o
     }
     case ImmKind::heap_type: {
       WISP_TRY(auto s, need());
-      if (s->text == "func") out.push_back(wasm::kTypeFuncRef);
-      else if (s->text == "extern") out.push_back(wasm::kTypeExternRef);
-      else return s->error("unexpected token, expected heap type");
+      WISP_TRY(wasm::ValType t, m_.heaptype(*s, true));
+      if (wasm::is_abstract_heap(t.heap())) out.push_back(wasm::heap_kind_byte(t.heap()));
+      else util::write_sleb(out, int64_t(t.heap()));
       return {};
     }
     case ImmKind::memory_init: {  // memory.init memidx? dataidx
@@ -395,9 +396,10 @@ Result<void> InstrEncoder::immediates(Op op, const Sexp& at, Cursor& c, Bytes& o
       out.push_back(0x00);
       return {};
     }
+    case ImmKind::type_index:  // call_ref, return_call_ref
+      return index(Space::type, out);
     case ImmKind::select_t:
-    case ImmKind::block:
-    case ImmKind::type_index:  // post-2.0 instructions: text_op hides them until their feature is done
+    case ImmKind::block:  // post-2.0 instructions: text_op hides them until their feature is done
     case ImmKind::tag:
     case ImmKind::try_table:
     case ImmKind::struct_field:
@@ -438,7 +440,7 @@ Result<void> InstrEncoder::plain(Cursor& c) {
     }
     out_.push_back(0x1C);
     util::write_uleb(out_, ts.size());
-    for (auto t : ts) out_.push_back(wasm::valtype_to_byte(t));
+    for (auto t : ts) put_valtype(out_, t);
     return {};
   }
   put_op(out_, *op);
@@ -547,7 +549,7 @@ Result<void> InstrEncoder::folded(const Sexp& list) {
     }
     head.push_back(0x1C);
     util::write_uleb(head, ts.size());
-    for (auto t : ts) head.push_back(wasm::valtype_to_byte(t));
+    for (auto t : ts) put_valtype(head, t);
   } else {
     put_op(head, *op);
     WISP_TRY(immediates(*op, at, c, head));

@@ -22,6 +22,16 @@ Error Cursor::error_here(std::string_view what) const {
 
 void put_u32(Bytes& out, uint64_t v) { util::write_uleb(out, v); }
 
+void put_valtype(Bytes& out, wasm::ValType t) {
+  if (t == ValType::funcref() || t == ValType::externref() || !t.is_ref()) {
+    out.push_back(wasm::valtype_to_byte(t));
+    return;
+  }
+  out.push_back(t.nullable() ? 0x63 : 0x64);
+  if (wasm::is_abstract_heap(t.heap())) out.push_back(wasm::heap_kind_byte(t.heap()));
+  else util::write_sleb(out, int64_t(t.heap()));
+}
+
 void put_name(Bytes& out, const std::string& s) {
   put_u32(out, s.size());
   out.insert(out.end(), s.begin(), s.end());
@@ -91,11 +101,46 @@ Result<ValType> ModuleEncoder::valtype(const Sexp& s) {
     if (t == "v128") return ValType::v128();
     if (t == "funcref") return ValType::funcref();
     if (t == "externref") return ValType::externref();
+    // Shorthands of later proposals: (ref null ht).
+    static constexpr std::pair<const char*, wasm::HeapKind> kShorthands[] = {
+        {"exnref", wasm::HeapKind::exn},        {"nullexnref", wasm::HeapKind::noexn},
+        {"nullfuncref", wasm::HeapKind::nofunc}, {"nullexternref", wasm::HeapKind::noextern},
+        {"anyref", wasm::HeapKind::any},        {"eqref", wasm::HeapKind::eq},
+        {"i31ref", wasm::HeapKind::i31},        {"structref", wasm::HeapKind::struct_},
+        {"arrayref", wasm::HeapKind::array},    {"nullref", wasm::HeapKind::none},
+    };
+    for (const auto& [name, heap] : kShorthands)
+      if (t == name) return ValType::ref(uint32_t(heap), true);
+  }
+  if (s.is_list_of("ref")) {  // (ref null? ht)
+    bool nullable = s.items.size() == 3 && s.items[1].is_keyword("null");
+    if (s.items.size() != (nullable ? 3u : 2u)) return s.error("unexpected token, expected heap type");
+    WISP_TRY(ValType t, heaptype(s.items.back(), nullable));
+    return t;
   }
   // The reference lexer reports an unknown keyword as an unknown operator.
   if (s.is_atom() && !s.text.empty() && s.text[0] >= 'a' && s.text[0] <= 'z')
     return s.error("unknown operator " + s.text);
   return s.error("unexpected token, expected value type");
+}
+
+Result<ValType> ModuleEncoder::heaptype(const Sexp& s, bool nullable) {
+  if (is_index(s)) {
+    WISP_TRY(uint32_t idx, resolve(Space::type, s));
+    if (idx >= wasm::kHeapAbstractBase) return s.error("unknown type");
+    return ValType::ref(idx, nullable);
+  }
+  if (s.is_atom()) {
+    static constexpr std::pair<const char*, wasm::HeapKind> kHeaps[] = {
+        {"func", wasm::HeapKind::func},   {"extern", wasm::HeapKind::extern_},   {"exn", wasm::HeapKind::exn},
+        {"noexn", wasm::HeapKind::noexn}, {"any", wasm::HeapKind::any},          {"eq", wasm::HeapKind::eq},
+        {"i31", wasm::HeapKind::i31},     {"struct", wasm::HeapKind::struct_},   {"array", wasm::HeapKind::array},
+        {"none", wasm::HeapKind::none},   {"noextern", wasm::HeapKind::noextern}, {"nofunc", wasm::HeapKind::nofunc},
+    };
+    for (const auto& [name, heap] : kHeaps)
+      if (s.text == name) return ValType::ref(uint32_t(heap), nullable);
+  }
+  return s.error("unexpected token, expected heap type");
 }
 
 Result<std::string> ModuleEncoder::name_string(const Sexp& s) {
@@ -199,10 +244,11 @@ Result<void> ModuleEncoder::declare(const Sexp& f) {
   if (kw == "type") {
     size_t i = id ? 2 : 1;
     if (f.items.size() != i + 1) return f.error("unexpected token in type definition");
+    WISP_TRY(bind(Space::type, id, f));  // first: a type may refer to itself
     FuncType ft;
     WISP_TRY(parse_functype(f.items[i], ft));
     types_.push_back(std::move(ft));
-    return bind(Space::type, id, f);
+    return {};
   }
   if (kw == "import") {
     if (f.items.size() != 4) return f.error("unexpected token in import");
@@ -304,12 +350,12 @@ Result<void> ModuleEncoder::global_type(Cursor& c, const Sexp& at, Bytes& out) {
   if (t.is_list_of("mut")) {
     if (t.items.size() != 2) return t.error("unexpected token in global type");
     WISP_TRY(auto vt, valtype(t.items[1]));
-    out.push_back(wasm::valtype_to_byte(vt));
+    put_valtype(out, vt);
     out.push_back(1);
     return {};
   }
   WISP_TRY(auto vt, valtype(t));
-  out.push_back(wasm::valtype_to_byte(vt));
+  put_valtype(out, vt);
   out.push_back(0);
   return {};
 }
@@ -384,7 +430,7 @@ Result<void> ModuleEncoder::define_func(const Sexp& f) {
   put_u32(body, runs.size());
   for (auto& [n, t] : runs) {
     put_u32(body, n);
-    body.push_back(wasm::valtype_to_byte(t));
+    put_valtype(body, t);
   }
   InstrEncoder ie(*this, body, &locals);
   auto hint_targets = branch_hint_targets(f);
@@ -414,13 +460,13 @@ Result<void> ModuleEncoder::define_table(const Sexp& f) {
     WISP_TRY(limits(c, lim));
     if (c.done()) return f.error("unexpected end, expected reference type");
     WISP_TRY(auto t, valtype(c.next()));
-    imports_.push_back(wasm::valtype_to_byte(t));
+    put_valtype(imports_, t);
     imports_.insert(imports_.end(), lim.begin(), lim.end());
     ++n_imports_;
     if (!c.done()) return c.peek().error("unexpected token");
     return {};
   }
-  if (!c.done() && c.peek().is_atom() && !looks_numeric(c.peek().text)) {
+  if (!c.done() && ((c.peek().is_atom() && !looks_numeric(c.peek().text)) || is_ref_list(c.peek()))) {
     // Inline elements: reftype (elem ...).
     WISP_TRY(auto t, valtype(c.next()));
     if (c.done() || !c.peek().is_list_of("elem")) return c.error_here("unexpected token, expected (elem ...)");
@@ -430,8 +476,21 @@ Result<void> ModuleEncoder::define_table(const Sexp& f) {
     bool exprs = !ec.done() && ec.peek().is_list();
     Bytes items;
     uint32_t n = uint32_t(e.items.size() - 1);
-    WISP_TRY(elem_list(ec, !exprs, items, exprs));
-    tables_.push_back(wasm::valtype_to_byte(t));
+    if (!exprs && !(t == ValType::funcref())) {
+      // Indices into a table of a typed reference type: the segment has that type, so its items are
+      // written as ref.func expressions.
+      put_u32(items, n);
+      while (!ec.done()) {
+        WISP_TRY(auto idx, resolve(Space::func, ec.next()));
+        items.push_back(0xD2);
+        put_u32(items, idx);
+        items.push_back(0x0B);
+      }
+      exprs = true;
+    } else {
+      WISP_TRY(elem_list(ec, !exprs, items, exprs));
+    }
+    put_valtype(tables_, t);
     tables_.push_back(0x01);
     put_u32(tables_, n);
     put_u32(tables_, n);
@@ -441,7 +500,7 @@ Result<void> ModuleEncoder::define_table(const Sexp& f) {
     elems_.push_back(exprs ? 0x06 : 0x02);
     put_u32(elems_, index);
     elems_.insert(elems_.end(), {0x41, 0x00, 0x0B});
-    if (exprs) elems_.push_back(wasm::valtype_to_byte(t));
+    if (exprs) put_valtype(elems_, t);
     else elems_.push_back(0x00);
     elems_.insert(elems_.end(), items.begin(), items.end());
     ++n_elems_;
@@ -451,8 +510,16 @@ Result<void> ModuleEncoder::define_table(const Sexp& f) {
   WISP_TRY(limits(c, lim));
   if (c.done()) return f.error("unexpected end, expected reference type");
   WISP_TRY(auto t, valtype(c.next()));
-  if (!c.done()) return c.peek().error("unexpected token");
-  tables_.push_back(wasm::valtype_to_byte(t));
+  if (!c.done()) {
+    // An initialiser expression (typed function references): 0x40 0x00 tabletype expr.
+    tables_.insert(tables_.end(), {0x40, 0x00});
+    put_valtype(tables_, t);
+    tables_.insert(tables_.end(), lim.begin(), lim.end());
+    WISP_TRY(const_expr(c, tables_));
+    ++n_tables_;
+    return {};
+  }
+  put_valtype(tables_, t);
   tables_.insert(tables_.end(), lim.begin(), lim.end());
   ++n_tables_;
   return {};
@@ -546,7 +613,7 @@ Result<void> ModuleEncoder::define_import(const Sexp& f) {
     WISP_TRY(limits(c, lim));
     if (c.done()) return d.error("unexpected end, expected reference type");
     WISP_TRY(auto t, valtype(c.next()));
-    imports_.push_back(wasm::valtype_to_byte(t));
+    put_valtype(imports_, t);
     imports_.insert(imports_.end(), lim.begin(), lim.end());
   } else if (k == "memory") {
     ++names_[size_t(Space::memory)].count;
@@ -637,7 +704,7 @@ Result<void> ModuleEncoder::define_elem(const Sexp& f) {
     } else if (!c.done() && is_index(c.peek()) && c.pos + 1 < c.items->size() && (*c.items)[c.pos + 1].is_list()) {
       WISP_TRY(table, resolve(Space::table, c.next()));  // legacy: (elem tableidx (offset) ...)
     }
-    if (!c.done() && c.peek().is_list()) {
+    if (!c.done() && c.peek().is_list() && !is_ref_list(c.peek())) {
       mode = active;
       WISP_TRY(offset_expr(c.next(), offset));
     } else if (table) {
@@ -648,7 +715,7 @@ Result<void> ModuleEncoder::define_elem(const Sexp& f) {
   bool indices = true;
   if (!c.done() && c.peek().is_keyword("func")) {
     c.next();
-  } else if (!c.done() && c.peek().is_atom() && !is_index(c.peek())) {
+  } else if (!c.done() && ((c.peek().is_atom() && !is_index(c.peek())) || is_ref_list(c.peek()))) {
     WISP_TRY(auto t, valtype(c.next()));
     type = t;
     indices = false;
@@ -672,7 +739,10 @@ Result<void> ModuleEncoder::define_elem(const Sexp& f) {
     if (flags == 0x02 || flags == 0x06) put_u32(elems_, table.value_or(0));
     elems_.insert(elems_.end(), offset.begin(), offset.end());
   }
-  if (flags != 0x00 && flags != 0x04) elems_.push_back(exprs ? wasm::valtype_to_byte(type) : 0x00);
+  if (flags != 0x00 && flags != 0x04) {
+    if (exprs) put_valtype(elems_, type);
+    else elems_.push_back(0x00);
+  }
   elems_.insert(elems_.end(), items.begin(), items.end());
   ++n_elems_;
   return {};
@@ -750,9 +820,9 @@ Result<Bytes> ModuleEncoder::encode(const std::vector<Sexp>& items, size_t first
     for (const FuncType& ft : types_) {
       body.push_back(wasm::kTypeFunc);
       put_u32(body, ft.params.size());
-      for (ValType t : ft.params) body.push_back(wasm::valtype_to_byte(t));
+      for (ValType t : ft.params) put_valtype(body, t);
       put_u32(body, ft.results.size());
-      for (ValType t : ft.results) body.push_back(wasm::valtype_to_byte(t));
+      for (ValType t : ft.results) put_valtype(body, t);
     }
     put_section(out, 1, body, uint32_t(types_.size()));
   }

@@ -71,6 +71,12 @@ Result<std::string> function_ir_text(const wasm::Module& m, std::string_view fun
 
 namespace {
 
+// The initialiser expression of defined table `i`, if it was written with one.
+const wasm::ConstExpr* table_init(const wasm::Module& m, size_t i) {
+  size_t d = i - m.num_imported_tables;
+  return d < m.table_inits.size() && !m.table_inits[d].code.empty() ? &m.table_inits[d] : nullptr;
+}
+
 std::string hex(uint64_t v) {
   char buf[24];
   std::snprintf(buf, sizeof buf, "0x%08" PRIx64, v);
@@ -175,8 +181,12 @@ std::string inspect_text(const wasm::Module& m) {
   }
 
   line("Tables[" + std::to_string(m.tables.size() - m.num_imported_tables) + "]:");
-  for (size_t i = m.num_imported_tables; i < m.tables.size(); ++i)
-    line("  - table[" + std::to_string(i) + "] " + m.tables[i].elem.name() + " " + limits_text(m.tables[i].limits));
+  for (size_t i = m.num_imported_tables; i < m.tables.size(); ++i) {
+    // A table with an initialiser expression (typed function references) shows it like a global's.
+    const wasm::ConstExpr* init = table_init(m, i);
+    line("  - table[" + std::to_string(i) + "] " + m.tables[i].elem.name() + " " + limits_text(m.tables[i].limits) +
+         (init ? " = " + const_expr_text(m, *init) : std::string()));
+  }
 
   line("Memories[" + std::to_string(m.memories.size() - m.num_imported_memories) + "]:");
   for (size_t i = m.num_imported_memories; i < m.memories.size(); ++i)
@@ -298,6 +308,7 @@ std::string inspect_json(const wasm::Module& m) {
   for (size_t i = m.num_imported_tables; i < m.tables.size(); ++i) {
     j.begin_object().field("index", uint64_t(i)).field("elem", m.tables[i].elem.name()).field("min", m.tables[i].limits.min);
     if (m.tables[i].limits.max) j.field("max", *m.tables[i].limits.max);
+    if (const wasm::ConstExpr* init = table_init(m, i)) j.field("init", const_expr_text(m, *init));
     j.end_object();
   }
   j.end_array();

@@ -149,7 +149,13 @@ class Printer {
     }
     for (size_t i = m_.num_imported_tables; i < m_.tables.size(); ++i) {
       out_ += "  (table (;" + std::to_string(i) + ";) " + limits_text(m_.tables[i].limits) + " " +
-              m_.tables[i].elem.name() + ")\n";
+              m_.tables[i].elem.name();
+      size_t d = i - m_.num_imported_tables;
+      if (d < m_.table_inits.size() && !m_.table_inits[d].code.empty()) {  // an initialiser expression
+        WISP_TRY(auto e, const_expr(m_.table_inits[d]));
+        out_ += " " + e;
+      }
+      out_ += ")\n";
     }
     for (size_t i = m_.num_imported_memories; i < m_.memories.size(); ++i) {
       out_ += "  (memory (;" + std::to_string(i) + ";) " + limits_text(m_.memories[i].limits) + ")\n";
@@ -428,7 +434,7 @@ class Printer {
         s += ")";
         break;
       case ImmKind::heap_type:
-        s += in.type.is_funcref() ? " func" : " extern";
+        s += " " + wasm::heap_type_name(in.type.heap());
         break;
       case ImmKind::memory_init:
         if (in.b != 0) num(in.b);  // the memory
@@ -524,6 +530,17 @@ class Printer {
         if (!t) return {-1, -1};
         return {int(t->params.size()) + 1, 0};
       }
+      case Op::call_ref: {  // the reference follows the arguments
+        const wasm::FuncType* t = ftype(in.a);
+        if (!t) return {-1, -1};
+        return {int(t->params.size()) + 1, int(t->results.size())};
+      }
+      case Op::return_call_ref: {
+        const wasm::FuncType* t = ftype(in.a);
+        if (!t) return {-1, -1};
+        return {int(t->params.size()) + 1, 0};
+      }
+      case Op::ref_as_non_null: return {1, 1};
       case Op::drop: return {1, 0};
       case Op::select: case Op::select_t: return {3, 1};
       case Op::local_get: case Op::global_get: case Op::ref_null: case Op::ref_func: case Op::table_size:

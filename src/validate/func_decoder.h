@@ -83,6 +83,7 @@ struct CtrlFrame {
   CtrlKind kind = CtrlKind::block;
   bool unreachable = false;  // after br/return/unreachable: the stack is polymorphic
   bool live_entry = true;    // entered from reachable code (hooks are called only when live)
+  uint32_t init_height = 0;  // non-nullable locals: size of the init stack at entry (reset to it at end)
 };
 
 // Flat vectors reused across decoders so validating many bodies does not allocate per body.
@@ -91,6 +92,10 @@ struct DecoderScratch {
   std::vector<CtrlFrame> ctrls;
   std::vector<wasm::ValType> locals;
   std::vector<uint32_t> depths;
+  // Initialisation of non-defaultable locals (only for functions that have some): whether each local is
+  // set, and the locals set so far in the order they were set, so a block's end can unset its own.
+  std::vector<uint8_t> local_set;
+  std::vector<uint32_t> init_stack;
 };
 
 namespace detail {
@@ -185,7 +190,8 @@ class FuncDecoder {
   // Decodes the body of defined function `func_index`.
   FuncDecoder(const wasm::Module& m, uint32_t func_index, Visitor& v, DecoderScratch* scratch = nullptr)
     requires(!kConst)
-      : m_(m), v_(v), s_(scratch ? *scratch : own_), func_index_(func_index) {
+      : m_(m), v_(v), s_(scratch ? *scratch : own_), func_index_(func_index),
+        types_(binary::TypeOptions::implemented(m.features)) {
     const wasm::FuncBody& body = m.body(func_index);
     base_ = m.bytes.data();
     p_ = base_ + body.body_offset;
@@ -198,7 +204,7 @@ class FuncDecoder {
               uint32_t num_visible_globals, Visitor& v, DecoderScratch* scratch = nullptr)
     requires(kConst)
       : m_(m), v_(v), s_(scratch ? *scratch : own_), expected_(expected),
-        num_visible_globals_(num_visible_globals) {
+        num_visible_globals_(num_visible_globals), types_(binary::TypeOptions::implemented(m.features)) {
     base_ = expr.code.data();
     p_ = base_;
     end_ = base_ + expr.code.size();
@@ -363,8 +369,8 @@ class FuncDecoder {
 
   // ref.null's heap type.
   bool read_heap_type(ValType& out) {
-    switch (binary::read_heap_type(p_, end_, out)) {
-      case binary::TypeStatus::ok: return true;
+    switch (binary::read_heap_type(p_, end_, out, types_)) {
+      case binary::TypeStatus::ok: return check_val_type(out);
       case binary::TypeStatus::eof: return unexpected_end();
       case binary::TypeStatus::bad_byte: ++p_; return malformed("malformed reference type");
       default: return malformed("malformed heap type");
@@ -373,8 +379,8 @@ class FuncDecoder {
 
   // select t's value type.
   bool read_val_type(ValType& out) {
-    switch (binary::read_val_type(p_, end_, out)) {
-      case binary::TypeStatus::ok: return true;
+    switch (binary::read_val_type(p_, end_, out, types_)) {
+      case binary::TypeStatus::ok: return check_val_type(out);
       case binary::TypeStatus::eof: return unexpected_end();
       default: return malformed("malformed value type");
     }
@@ -393,6 +399,15 @@ class FuncDecoder {
       bt.kind = BlockType::kSingle;
       return true;
     }
+    if (b >= 0x40 && b < 0x80 && (types_.typed_refs || types_.exceptions)) {
+      // A negative one-byte s33 that starts a type of a later proposal ((ref null? ht), exnref, ...);
+      // other bytes stay malformed block types.
+      const uint8_t* q = p_;
+      if (binary::read_val_type(q, end_, bt.single, types_) != binary::TypeStatus::bad_byte) {
+        bt.kind = BlockType::kSingle;
+        return read_val_type(bt.single);
+      }
+    }
     int64_t idx;
     if (!read_sleb<33>(idx)) return false;
     if (kCheck && idx < 0) return malformed("malformed block type");
@@ -403,6 +418,27 @@ class FuncDecoder {
   }
 
   // ---- types -----------------------------------------------------------------------------------
+
+  // An indexed heap type must name a type of the module.
+  bool check_val_type(ValType t) {
+    if (kCheck && t.is_ref() && !wasm::is_abstract_heap(t.heap()) && t.heap() >= m_.types.size())
+      return invalid_index("unknown type", t.heap());
+    return true;
+  }
+  bool check_type_index(uint32_t ti) {
+    if (kCheck && ti >= m_.types.size()) return invalid_index("unknown type", ti);
+    return true;
+  }
+  // actual <: expected (neither unknown). Out of line: Wasm 2.0 code compares equal types only.
+  [[gnu::noinline]] bool subtype(ValType actual, ValType expected) const {
+    return actual.is_ref() && expected.is_ref() && wasm::is_subtype(actual, expected, m_);
+  }
+  bool subtypes(std::span<const ValType> a, std::span<const ValType> b) const {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (a[i] != b[i] && !subtype(a[i], b[i])) return false;
+    return true;
+  }
 
   std::span<const ValType> params(const BlockType& bt) const {
     if (bt.kind == BlockType::kIndex) return m_.types[bt.type_index].params;
@@ -448,6 +484,7 @@ class FuncDecoder {
       if (sp_ > vbase_ + cur_->height) [[likely]] {
         ValType actual = *--sp_;
         if (actual == expect || actual == kUnknownType) [[likely]] return true;
+        if (subtype(actual, expect)) return true;
         return type_mismatch();
       }
       if (cur_->unreachable) return true;
@@ -487,7 +524,8 @@ class FuncDecoder {
         continue;  // polymorphic bottom: unknown matches anything
       }
       ValType actual = sp_[-1 - ptrdiff_t(i)];
-      if (actual != ts[ts.size() - 1 - i] && actual != kUnknownType) return false;
+      ValType expect = ts[ts.size() - 1 - i];
+      if (actual != expect && actual != kUnknownType && !subtype(actual, expect)) return false;
     }
     return true;
   }
@@ -507,8 +545,31 @@ class FuncDecoder {
     cur_->kind = kind;
     cur_->unreachable = false;
     cur_->live_entry = live_entry;
+    cur_->init_height = init_top_;
     live_ = live_entry;
     push_all(params(bt));
+  }
+
+  // ---- non-defaultable locals (typed function references) --------------------------------------
+  // Tracked only when the function declares such a local (track_init_), so Wasm 2.0 code pays nothing
+  // beyond a predictable branch in local.get/set/tee and at block ends.
+
+  bool check_local_init(uint32_t i) {
+    if (kCheck && track_init_ && !s_.local_set[i]) [[unlikely]] return invalid("uninitialized local");
+    return true;
+  }
+  void note_local_set(uint32_t i) {
+    if (kCheck && track_init_ && !s_.local_set[i]) [[unlikely]] {
+      s_.local_set[i] = 1;
+      if (s_.init_stack.size() <= init_top_) s_.init_stack.resize(init_top_ + 1);
+      s_.init_stack[init_top_++] = i;
+    }
+  }
+  // The end of a block (or the start of an else) forgets the initialisations made inside it.
+  void reset_inits(uint32_t height) {
+    if (kCheck && track_init_) [[unlikely]] {
+      while (init_top_ > height) s_.local_set[s_.init_stack[--init_top_]] = 0;
+    }
   }
 
   // Checks the end of the innermost frame (results on the stack, nothing else) and removes it.
@@ -586,6 +647,8 @@ class FuncDecoder {
   bool decode_simd_const();     // func_decoder_simd.h: v128.const in a constant expression
   bool decode_br_table(bool live);
   bool decode_return_call(bool indirect, bool live);  // return_call, return_call_indirect
+  bool decode_call_ref(bool tail, bool live);          // call_ref, return_call_ref
+  bool decode_br_on_null(bool on_non_null, bool live);
   bool decode_end(bool live, bool& done);
   bool decode_else(bool live);
 
@@ -609,6 +672,9 @@ class FuncDecoder {
   ValType expected_;
   uint32_t num_visible_globals_ = 0;
   bool extended_const_ = false;
+  binary::TypeOptions types_;  // the type encodings of the module's features
+  bool track_init_ = false;    // the function has non-defaultable locals
+  uint32_t init_top_ = 0;      // size of the init stack (DecoderScratch::init_stack)
   Error err_;
 };
 

@@ -45,6 +45,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
           // Fast path: a block or loop without results whose operands are all consumed.
           if ((cur_->kind == CtrlKind::block || cur_->kind == CtrlKind::loop) &&
               cur_->bt.kind == BlockType::kEmpty && height() == cur_->height) [[likely]] {
+            reset_inits(cur_->init_height);
             --cur_;
             live_ = cur_->live_entry && !cur_->unreachable;
             v_.on_end(lv);
@@ -94,7 +95,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
         case byte_of(Op::call_indirect): {
           uint32_t ti, table;
           if (!read_u32(ti) || !read_u32(table) || !check_table(table)) return false;
-          if (kCheck && !m_.tables[table].elem.is_funcref()) return type_mismatch();
+          if (kCheck && !wasm::is_subtype(m_.tables[table].elem, ValType::funcref(), m_)) return type_mismatch();
           if (kCheck && ti >= m_.types.size()) return invalid_index("unknown type", ti);
           const wasm::FuncType& ft = m_.types[ti];
           if (!pop(ValType::i32()) || !pop_all(ft.params)) return false;
@@ -109,6 +110,36 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
             return unknown_opcode(b);
           }
           if (!decode_return_call(b == byte_of(Op::return_call_indirect), lv)) return false;
+          break;
+        case byte_of(Op::call_ref):  // typed function references
+        case byte_of(Op::return_call_ref): {
+          bool tail = b == byte_of(Op::return_call_ref);
+          if (!m_.features.has(Feature::function_references) || (tail && !m_.features.has(Feature::tail_call))) {
+            --p_;
+            return unknown_opcode(b);
+          }
+          if (!decode_call_ref(tail, lv)) return false;
+          break;
+        }
+        case byte_of(Op::ref_as_non_null): {
+          if (!m_.features.has(Feature::function_references)) {
+            --p_;
+            return unknown_opcode(b);
+          }
+          ValType t;
+          if (!pop_any(t)) return false;
+          if (kCheck && t != kUnknownType && !t.is_ref()) return type_mismatch();
+          push(t == kUnknownType ? t : ValType::ref(t.heap(), false));
+          if (lv) v_.on_ref_as_non_null();
+          break;
+        }
+        case byte_of(Op::br_on_null):
+        case byte_of(Op::br_on_non_null):
+          if (!m_.features.has(Feature::function_references)) {
+            --p_;
+            return unknown_opcode(b);
+          }
+          if (!decode_br_on_null(b == byte_of(Op::br_on_non_null), lv)) return false;
           break;
         case byte_of(Op::drop): {
           ValType t;
@@ -135,6 +166,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
           uint32_t i;
           if (!read_u32(i)) return false;
           if (kCheck && i >= num_locals_) return invalid_index("unknown local", i);
+          if (!check_local_init(i)) return false;
           push(locals[i]);
           if (lv) v_.on_local_get(i, locals[i]);
           break;
@@ -144,6 +176,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
           if (!read_u32(i)) return false;
           if (kCheck && i >= num_locals_) return invalid_index("unknown local", i);
           if (!pop(locals[i])) return false;
+          note_local_set(i);
           if (lv) v_.on_local_set(i, locals[i]);
           break;
         }
@@ -152,6 +185,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
           if (!read_u32(i)) return false;
           if (kCheck && i >= num_locals_) return invalid_index("unknown local", i);
           if (!pop(locals[i])) return false;
+          note_local_set(i);
           push(locals[i]);
           if (lv) v_.on_local_tee(i, locals[i]);
           break;
@@ -261,7 +295,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
           if (!read_u32(fi) || !check_func(fi)) return false;
           if (kCheck && (fi >= m_.declared_funcs.size() || !m_.declared_funcs[fi]))
             return invalid("undeclared function reference");
-          push(ValType::funcref());
+          push(ValType::ref(m_.func_types[fi], false));  // (ref $t), precise and non-null
           if (lv) v_.on_ref_func(fi);
           break;
         }
@@ -305,14 +339,14 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_return_call(bool indirect, bool lv)
     ft = &m_.func_type(fi);
   } else {
     if (!read_u32(ti) || !read_u32(table) || !check_table(table)) return false;
-    if (kCheck && !m_.tables[table].elem.is_funcref()) return type_mismatch();
+    if (kCheck && !wasm::is_subtype(m_.tables[table].elem, ValType::funcref(), m_)) return type_mismatch();
     if (kCheck && ti >= m_.types.size()) return invalid_index("unknown type", ti);
     ft = &m_.types[ti];
     if (!pop(ValType::i32())) return false;
   }
   if constexpr (kCheck) {
-    std::span<const ValType> own = results(cbase_->bt);
-    if (!std::equal(own.begin(), own.end(), ft->results.begin(), ft->results.end())) return type_mismatch();
+    // The callee's results flow out as the caller's: they must be subtypes of them.
+    if (!subtypes(ft->results, results(cbase_->bt))) return type_mismatch();
   }
   if (!pop_all(ft->params)) return false;
   if (lv) {
@@ -320,6 +354,57 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_return_call(bool indirect, bool lv)
     else v_.on_return_call_indirect(ti, table, *ft);
   }
   set_unreachable();
+  return true;
+}
+
+// call_ref $t / return_call_ref $t: [t1* (ref null $t)] -> [t2*]; a null reference traps at run time.
+template <typename Tag, typename Visitor, typename Mode>
+bool FuncDecoder<Tag, Visitor, Mode>::decode_call_ref(bool tail, bool lv) {
+  uint32_t ti;
+  if (!read_u32(ti) || !check_type_index(ti)) return false;
+  const wasm::FuncType& ft = m_.types[ti];
+  if (!pop(ValType::ref(ti, true))) return false;
+  if (tail && kCheck && !subtypes(ft.results, results(cbase_->bt))) return type_mismatch();
+  if (!pop_all(ft.params)) return false;
+  if (tail) {
+    if (lv) v_.on_return_call_ref(ti, ft);
+    set_unreachable();
+    return true;
+  }
+  push_all(ft.results);
+  if (lv) v_.on_call_ref(ti, ft);
+  return true;
+}
+
+// br_on_null $l: [t* (ref null ht)] -> [t* (ref ht)], branching with t* on null.
+// br_on_non_null $l: [t* (ref null ht)] -> [t*], branching with t* (ref ht) otherwise; the label's last
+// type must be a reference type that (ref ht) matches.
+template <typename Tag, typename Visitor, typename Mode>
+bool FuncDecoder<Tag, Visitor, Mode>::decode_br_on_null(bool on_non_null, bool lv) {
+  uint32_t depth;
+  if (!read_u32(depth) || !check_label(depth)) return false;
+  ValType r;
+  if (!pop_any(r)) return false;
+  if (kCheck && r != kUnknownType && !r.is_ref()) return type_mismatch();
+  ValType non_null = r == kUnknownType ? r : ValType::ref(r.heap(), false);
+  std::span<const ValType> lt = label_types(label_frame(depth));
+  if (!on_non_null) {
+    if (!pop_all(lt)) return false;
+    push_all(lt);
+    push(non_null);
+    if (lv) v_.on_br_on_null(depth);
+    return true;
+  }
+  if (kCheck) {
+    if (lt.empty()) return type_mismatch();
+    ValType last = lt.back();
+    if (!last.is_ref() || (non_null != kUnknownType && non_null != last && !subtype(non_null, last)))
+      return type_mismatch();
+  }
+  std::span<const ValType> rest = lt.empty() ? lt : lt.first(lt.size() - 1);
+  if (!pop_all(rest)) return false;
+  push_all(rest);
+  if (lv) v_.on_br_on_non_null(depth);
   return true;
 }
 
@@ -389,12 +474,24 @@ bool FuncDecoder<Tag, Visitor, Mode>::begin() {
   ValType* out = s_.locals.data();
   ValType* const out_end = out + total;
   out = std::copy(ft.params.begin(), ft.params.end(), out);
+  bool non_defaultable = false;
   for (const wasm::LocalDecl& d : body.locals) {
     if (d.count > size_t(out_end - out)) return malformed("too many locals");
     out = std::fill_n(out, d.count, d.type);
+    if (d.type.is_ref()) {
+      if (!check_val_type(d.type)) return false;
+      non_defaultable |= d.count > 0 && !wasm::defaultable(d.type);
+    }
   }
   if (out != out_end) return malformed("too many locals");
   num_locals_ = uint32_t(total);
+  track_init_ = kCheck && non_defaultable;
+  init_top_ = 0;
+  if (track_init_) {
+    s_.local_set.assign(total, 1);
+    for (uint64_t i = ft.params.size(); i < total; ++i)
+      if (!wasm::defaultable(s_.locals[i])) s_.local_set[i] = 0;
+  }
   v_.begin_function(ft, std::span<const ValType>(s_.locals.data() + ft.params.size(), body.num_locals));
   *cur_ = CtrlFrame{};
   cur_->bt.kind = BlockType::kIndex;
@@ -418,6 +515,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_else(bool lv) {
   } else {
     sp_ = vbase_ + f.height;
   }
+  reset_inits(f.init_height);
   v_.on_else(lv);
   f.kind = CtrlKind::else_;
   f.unreachable = false;
@@ -434,9 +532,8 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_end(bool lv, bool& done) {
     if (!pop_all(rs)) return false;
     if (height() != f.height) return type_mismatch();
     if (f.kind == CtrlKind::if_) [[unlikely]] {
-      // A missing else branch passes the params through: they must equal the results.
-      std::span<const ValType> ps = params(f.bt);
-      if (!std::equal(ps.begin(), ps.end(), rs.begin(), rs.end())) return type_mismatch();
+      // A missing else branch passes the params through: they must match the results.
+      if (!subtypes(params(f.bt), rs)) return type_mismatch();
     }
   } else {
     sp_ = vbase_ + f.height;
@@ -447,6 +544,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_end(bool lv, bool& done) {
     done = true;
     return true;
   }
+  reset_inits(f.init_height);
   --cur_;
   live_ = cur_->live_entry && !cur_->unreachable;
   v_.on_end(lv);
@@ -564,7 +662,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_fc(bool lv) {
     case Op::table_init: {
       uint32_t elem, table;
       if (!read_u32(elem) || !read_u32(table) || !check_table(table) || !check_elem(elem)) return false;
-      if (kCheck && m_.elems[elem].type != m_.tables[table].elem) return type_mismatch();
+      if (kCheck && !wasm::is_subtype(m_.elems[elem].type, m_.tables[table].elem, m_)) return type_mismatch();
       if (!pop(i32) || !pop(i32) || !pop(i32)) return false;
       if (lv) v_.on_table_init(elem, table);
       return true;
@@ -578,7 +676,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_fc(bool lv) {
     case Op::table_copy: {
       uint32_t dst, src;
       if (!read_u32(dst) || !read_u32(src) || !check_table(dst) || !check_table(src)) return false;
-      if (kCheck && m_.tables[src].elem != m_.tables[dst].elem) return type_mismatch();
+      if (kCheck && !wasm::is_subtype(m_.tables[src].elem, m_.tables[dst].elem, m_)) return type_mismatch();
       if (!pop(i32) || !pop(i32) || !pop(i32)) return false;
       if (lv) v_.on_table_copy(dst, src);
       return true;
@@ -684,7 +782,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_const_expr() {
       case byte_of(Op::ref_func): {  // any function (the reference itself declares it)
         uint32_t fi;
         if (!read_u32(fi) || !check_func(fi)) return false;
-        push(ValType::funcref());
+        push(ValType::ref(m_.func_types[fi], false));
         v_.on_ref_func(fi);
         break;
       }

@@ -23,6 +23,20 @@ Result<void> check_type_index(const wasm::Module& m, uint32_t index) {
   return {};
 }
 
+// A value type's indexed heap type must name a type of the module.
+Result<void> check_val_type(const wasm::Module& m, wasm::ValType t) {
+  if (t.is_ref() && !wasm::is_abstract_heap(t.heap()) && t.heap() >= m.types.size()) return unknown("type", t.heap());
+  return {};
+}
+
+Result<void> check_types(const wasm::Module& m) {
+  for (const wasm::FuncType& ft : m.types) {
+    for (wasm::ValType t : ft.params) WISP_TRY(check_val_type(m, t));
+    for (wasm::ValType t : ft.results) WISP_TRY(check_val_type(m, t));
+  }
+  return {};
+}
+
 Result<void> check_table_limits(const Limits& l) {
   // Table sizes are u32 in the binary format, so only the ordering can be wrong.
   if (l.max && l.min > *l.max) return Error::invalid("size minimum must not be greater than maximum");
@@ -49,6 +63,7 @@ Result<void> check_imports(const wasm::Module& m) {
         break;
       }
       case wasm::ExternKind::table: {
+        WISP_TRY(check_val_type(m, im.table.elem));
         WISP_TRY(check_table_limits(im.table.limits));
         break;
       }
@@ -57,6 +72,7 @@ Result<void> check_imports(const wasm::Module& m) {
         break;
       }
       case wasm::ExternKind::global:
+        WISP_TRY(check_val_type(m, im.global.type));
         break;
     }
   }
@@ -68,6 +84,7 @@ Result<void> check_definitions(const wasm::Module& m) {
     WISP_TRY(check_type_index(m, m.func_types[i]));
   }
   for (size_t i = m.num_imported_tables; i < m.tables.size(); ++i) {
+    WISP_TRY(check_val_type(m, m.tables[i].elem));
     WISP_TRY(check_table_limits(m.tables[i].limits));
   }
   for (size_t i = m.num_imported_memories; i < m.memories.size(); ++i) {
@@ -81,7 +98,17 @@ Result<void> check_definitions(const wasm::Module& m) {
   for (size_t i = 0; i < m.global_inits.size(); ++i) {
     const wasm::Global& g = m.global_inits[i];
     uint32_t visible = m.num_imported_globals + (ext ? uint32_t(i) : 0);
+    WISP_TRY(check_val_type(m, g.type.type));
     WISP_TRY(validate_const_expr(m, g.init, g.type.type, visible, ext));
+  }
+  // Table initialisers (typed function references); a table of a non-nullable type needs one.
+  for (size_t i = 0; i < m.table_inits.size() && m.num_imported_tables + i < m.tables.size(); ++i) {
+    wasm::ValType elem = m.tables[m.num_imported_tables + i].elem;
+    if (!m.table_inits[i].code.empty()) {
+      WISP_TRY(validate_const_expr(m, m.table_inits[i], elem, m.num_imported_globals));
+    } else if (!wasm::defaultable(elem)) {
+      return Error::invalid("type mismatch");
+    }
   }
   return {};
 }
@@ -99,8 +126,9 @@ Result<void> check_elems(const wasm::Module& m) {
     if (seg.mode == wasm::SegmentMode::active) {
       if (seg.table >= m.tables.size()) return unknown("table", seg.table);
       WISP_TRY(validate_const_expr(m, seg.offset, wasm::ValType::i32(), visible, ext));
-      if (m.tables[seg.table].elem != seg.type) return Error::invalid("type mismatch");
+      if (!wasm::is_subtype(seg.type, m.tables[seg.table].elem, m)) return Error::invalid("type mismatch");
     }
+    WISP_TRY(check_val_type(m, seg.type));
     if (seg.uses_exprs) {
       for (const wasm::ConstExpr& e : seg.exprs) {
         WISP_TRY(validate_const_expr(m, e, seg.type, visible, ext));
@@ -194,7 +222,7 @@ Result<void> check_exports(const wasm::Module& m) {
 }  // namespace
 
 Result<void> validate_module(const wasm::Module& m) {
-  for (auto check : {check_imports, check_definitions, check_elems, check_datas, check_start, check_exports}) {
+  for (auto check : {check_types, check_imports, check_definitions, check_elems, check_datas, check_start, check_exports}) {
     WISP_TRY(check(m));
   }
   // Bodies last: they are the bulk of the work and rely on the index spaces checked above.

@@ -55,6 +55,12 @@ struct NullVisitor {
   // Tail calls (feature tail-call): the callee's results are the function's; then unreachable.
   void on_return_call(uint32_t /*func_index*/, const wasm::FuncType&) {}
   void on_return_call_indirect(uint32_t /*type_index*/, uint32_t /*table*/, const wasm::FuncType&) {}
+  // Typed function references: call_ref / return_call_ref $t (the callee reference is on top of the
+  // arguments), br_on_null / br_on_non_null $l.
+  void on_call_ref(uint32_t /*type_index*/, const wasm::FuncType&) {}
+  void on_return_call_ref(uint32_t /*type_index*/, const wasm::FuncType&) {}
+  void on_br_on_null(uint32_t /*depth*/) {}
+  void on_br_on_non_null(uint32_t /*depth*/) {}
 
   // Parametric.
   void on_drop(wasm::ValType) {}
@@ -91,6 +97,7 @@ struct NullVisitor {
   void on_ref_null(wasm::ValType) {}
   void on_ref_is_null() {}
   void on_ref_func(uint32_t /*func_index*/) {}
+  void on_ref_as_non_null() {}  // traps on null
   void on_table_get(uint32_t /*table*/) {}
   void on_table_set(uint32_t /*table*/) {}
   void on_table_size(uint32_t /*table*/) {}

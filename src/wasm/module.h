@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "wasm/subtype.h"
 #include "wasm/types.h"
 #include "wisp/features.h"
 
@@ -189,6 +190,9 @@ struct Module {
   Features features;
 
   std::vector<FuncType> types;
+  // Per type index, the first index with an equivalent definition (structurally equal, through indexed
+  // heap types), filled by the decoder: two types are equivalent iff their entries are equal.
+  std::vector<uint32_t> type_canon;
   std::vector<Import> imports;
 
   // Index spaces (imports first).
@@ -200,6 +204,9 @@ struct Module {
            num_imported_globals = 0;
 
   std::vector<Global> global_inits;  // defined globals only (index - num_imported_globals)
+  // Defined tables only (index - num_imported_tables): the initialiser expression of a table written
+  // with one (typed function references), else an empty expression (null elements).
+  std::vector<ConstExpr> table_inits;
   std::vector<FuncBody> bodies;      // defined functions only (index - num_imported_funcs)
   std::vector<Export> exports;
   std::optional<uint32_t> start;
@@ -216,6 +223,10 @@ struct Module {
   std::vector<bool> declared_funcs;
 
   const FuncType& func_type(uint32_t func_index) const { return types[func_types[func_index]]; }
+  bool types_equivalent(uint32_t a, uint32_t b) const {
+    if (a == b) return true;
+    return a < type_canon.size() && b < type_canon.size() && type_canon[a] == type_canon[b];
+  }
   bool is_imported_func(uint32_t func_index) const { return func_index < num_imported_funcs; }
   const FuncBody& body(uint32_t func_index) const { return bodies[func_index - num_imported_funcs]; }
   // The name from the name section, or empty.
@@ -224,5 +235,10 @@ struct Module {
     return it == names.functions.end() ? std::string() : it->second;
   }
 };
+
+// t1 <: t2 inside module m (type indices compare by equivalence of their definitions).
+inline bool is_subtype(ValType a, ValType b, const Module& m) {
+  return val_subtype(a, b, [&m](uint32_t x, uint32_t y) { return m.types_equivalent(x, y); });
+}
 
 }  // namespace wisp::wasm

@@ -10,7 +10,11 @@ std::string ValType::name() const {
     case ValKind::f64: return "f64";
     case ValKind::v128: return "v128";
     case ValKind::ref:
-      if (nullable() && is_abstract_heap(heap())) return heap_type_name(heap()) + "ref";
+      // Shorthands: funcref, externref, ...; the bottom types' are nullfuncref etc., written out here.
+      if (nullable() && is_abstract_heap(heap()) && heap() != uint32_t(HeapKind::nofunc) &&
+          heap() != uint32_t(HeapKind::noextern) && heap() != uint32_t(HeapKind::noexn) &&
+          heap() != uint32_t(HeapKind::none))
+        return heap_type_name(heap()) + "ref";
       return std::string("(ref ") + (nullable() ? "null " : "") + heap_type_name(heap()) + ")";
   }
   return "?";

@@ -117,7 +117,8 @@ TEST(BinaryDecoder, FullModule) {
   EXPECT_EQ(m.elems[0].mode, wisp::wasm::SegmentMode::active);
   EXPECT_EQ(m.elems[0].offset.code, (Bytes{0x41, 0x00, 0x0B}));
   EXPECT_EQ(m.elems[0].func_indices, std::vector<uint32_t>{0});
-  EXPECT_EQ(m.elems[0].type, ValType::funcref());
+  // Function indices: (ref func) with typed function references (on by default).
+  EXPECT_EQ(m.elems[0].type, ValType::ref(uint32_t(wisp::wasm::HeapKind::func), false));
   EXPECT_EQ(m.elems[1].mode, wisp::wasm::SegmentMode::passive);
   EXPECT_TRUE(m.elems[1].uses_exprs);
   ASSERT_EQ(m.elems[1].exprs.size(), 2u);

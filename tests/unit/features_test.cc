@@ -20,8 +20,8 @@ TEST(Features, DefaultsAreTheCompleteFeatures) {
   EXPECT_TRUE(f.has(Feature::none));
   for (unsigned i = 1; i < unsigned(Feature::count_); ++i) EXPECT_FALSE(f.has(Feature(i))) << i;
   EXPECT_EQ(Features::defaults(),  // the complete ones
-            Features().set(Feature::tail_call).set(Feature::relaxed_simd).set(Feature::multi_memory)
-                .set(Feature::extended_const));
+            Features().set(Feature::tail_call).set(Feature::function_references).set(Feature::relaxed_simd)
+                .set(Feature::multi_memory).set(Feature::extended_const));
   EXPECT_EQ(Config().features, Features::defaults());
   for (unsigned i = 0; i < unsigned(Feature::count_); ++i) EXPECT_TRUE(Features::all().has(Feature(i))) << i;
 }
@@ -185,6 +185,22 @@ TEST(Features, TailCallOnByDefaultRejectedOff) {
                "illegal opcode 0x13");
 }
 
+std::vector<uint8_t> module_with(uint8_t id, const std::vector<uint8_t>& contents);
+
+TEST(Features, FunctionReferencesOnByDefaultRejectedOff) {
+  std::vector<uint8_t> m = one_func({0xD0, 0x70, 0xD4, 0x1A, 0x0B});  // ref.null func; ref.as_non_null; drop
+  EXPECT_TRUE(validate_with("", m).ok());
+  expect_error(validate_with("function-references=n", m), ErrorKind::Malformed, "illegal opcode 0xd4");
+  // call_ref 0 on (ref.null 0).
+  EXPECT_TRUE(validate_with("", one_func({0xD0, 0x00, 0x14, 0x00, 0x0B})).ok());
+  expect_error(validate_with("function-references=n", one_func({0xD0, 0x00, 0x14, 0x00, 0x0B})),
+               ErrorKind::Malformed, "malformed reference type");
+  // (type (func (param (ref null func))))
+  std::vector<uint8_t> t = module_with(1, {0x01, 0x60, 0x01, 0x63, 0x70, 0x00});
+  EXPECT_TRUE(validate_with("", t).ok());
+  expect_error(validate_with("function-references=n", t), ErrorKind::Malformed, "malformed value type");
+}
+
 TEST(Features, UnsupportedPointsAtTheInstruction) {
   // An enabled but unimplemented instruction's error points at it, as an illegal opcode's does.
   std::vector<uint8_t> m = one_func({0x08, 0x00, 0x0B});  // throw 0
@@ -205,8 +221,6 @@ TEST(Features, OtherProposalsInstructions) {
       {{0x08, 0x00, 0x0B}, "exceptions", "illegal opcode 0x08", "throw: not supported yet (feature exceptions)"},
       {{0x06, 0x40, 0x0B, 0x0B}, "legacy-exceptions", "illegal opcode 0x06",
        "try: not supported yet (feature legacy-exceptions)"},
-      {{0x14, 0x00, 0x0B}, "function-references", "illegal opcode 0x14",
-       "call_ref: not supported yet (feature function-references)"},
       {{0xD3, 0x0B}, "gc", "illegal opcode 0xd3", "ref.eq: not supported yet (feature gc)"},
       {{0x1F, 0x40, 0x00, 0x0B, 0x0B}, "exceptions", "illegal opcode 0x1f",
        "try_table: not supported yet (feature exceptions)"},
@@ -285,9 +299,6 @@ TEST(Features, TypesAndSectionsOfProposals) {
       // (table i64 1 funcref): table64 is not implemented yet (64-bit memories decode and validate)
       {module_with(4, {0x01, 0x70, 0x04, 0x01}), "memory64", ErrorKind::Malformed, "integer too large",
        "64-bit limits: not supported yet (feature memory64)"},
-      // (type (func (param (ref null func))))
-      {module_with(1, {0x01, 0x60, 0x01, 0x63, 0x70, 0x00}), "function-references", ErrorKind::Malformed,
-       "malformed value type", "reference type: not supported yet (feature function-references)"},
       // (type (func (param anyref)))
       {module_with(1, {0x01, 0x60, 0x01, 0x6E, 0x00}), "gc", ErrorKind::Malformed, "malformed value type",
        "reference type: not supported yet (feature gc)"},

@@ -1,0 +1,25 @@
+;; Typed function references through the tools: (ref null? $t) types, call_ref, return_call_ref,
+;; ref.as_non_null, br_on_null, br_on_non_null, ref.null $t, tables with initialisers.
+(module
+  (type $ii (func (param i32) (result i32)))
+  (type $rec (func (param (ref null $ii)) (result (ref $ii))))
+  (func $inc (type $ii) (i32.add (local.get 0) (i32.const 1)))
+  (func $pick (type $rec)
+    (block $null
+      (return (br_on_null $null (local.get 0))))
+    (ref.func $inc))
+  (func (export "run") (param i32) (result i32)
+    (local $f (ref $ii))
+    (local.set $f (call $pick (ref.null $ii)))
+    (call_ref $ii (local.get 0) (local.get $f)))
+  (func (export "tail") (param i32) (result i32)
+    (return_call_ref $ii (local.get 0) (ref.as_non_null (table.get $t (i32.const 0)))))
+  (func (export "some") (param (ref null func)) (result (ref func))
+    (block $l (result (ref func))
+      (br_on_non_null $l (local.get 0))
+      (ref.func $inc)))
+  (table $t 2 (ref null $ii) (ref.func $inc))
+  (table $u 1 (ref $ii) (ref.func $inc))
+  (global $g (ref null $ii) (ref.null $ii))
+  (elem declare func $inc)
+)
