@@ -41,7 +41,9 @@ class Features {
 
   // The features complete in this version of wisp: what an Engine enables unless told otherwise.
   // Issues 14-16 turn them on one by one.
-  static constexpr Features defaults() { return Features().set(Feature::tail_call); }
+  static constexpr Features defaults() {
+    return Features().set(Feature::tail_call).set(Feature::exceptions).set(Feature::legacy_exceptions);
+  }
 
   // Every feature, complete or not.
   static constexpr Features all() {

@@ -195,6 +195,12 @@ Result<Command> parse_command(const Sexp& s, std::string_view source) {
     }
     return cmd;
   }
+  if (head == "assert_exception") {  // minimal form (exceptions): an action that throws uncaught
+    cmd.kind = Command::Kind::assert_exception;
+    WISP_TRY(auto a, parse_action(target));
+    cmd.action = std::move(a);
+    return cmd;
+  }
   if (head == "assert_trap" || head == "assert_exhaustion") {
     cmd.kind = head == "assert_trap" ? Command::Kind::assert_trap : Command::Kind::assert_exhaustion;
     if (target.is_list_of("module")) {

@@ -42,7 +42,8 @@ struct ModuleSource {
 
 struct Command {
   enum class Kind : uint8_t { module, register_, action, assert_return, assert_trap, assert_exhaustion,
-                              assert_malformed, assert_invalid, assert_unlinkable, assert_uninstantiable };
+                              assert_malformed, assert_invalid, assert_unlinkable, assert_uninstantiable,
+                              assert_exception };
   Kind kind = Kind::module;
   uint32_t line = 0;            // 1-based line of the command
   std::string module_name;      // module: "$id" if given; register_: the "$id" being registered (may be empty)

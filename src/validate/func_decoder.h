@@ -75,7 +75,8 @@ struct BlockType {
   uint32_t type_index = 0;
 };
 
-enum class CtrlKind : uint8_t { block, loop, if_, else_, function };
+// try_table, try_ (legacy try, in its do-body), catch_ / catch_all (legacy handler bodies): exceptions.
+enum class CtrlKind : uint8_t { block, loop, if_, else_, function, try_table, try_, catch_, catch_all };
 
 struct CtrlFrame {
   BlockType bt;
@@ -91,6 +92,7 @@ struct DecoderScratch {
   std::vector<CtrlFrame> ctrls;
   std::vector<wasm::ValType> locals;
   std::vector<uint32_t> depths;
+  std::vector<CatchClause> catches;  // try_table's clauses
 };
 
 namespace detail {
@@ -355,9 +357,13 @@ class FuncDecoder {
     return true;
   }
 
+  // The reference types readable so far: exnref with exceptions (typed references widen this to
+  // binary::TypeOptions::from(m_.features)).
+  binary::TypeOptions exn_types() const { return {false, m_.features.has(Feature::exceptions), false}; }
+
   // ref.null's heap type.
   bool read_heap_type(ValType& out) {
-    switch (binary::read_heap_type(p_, end_, out)) {
+    switch (binary::read_heap_type(p_, end_, out, exn_types())) {
       case binary::TypeStatus::ok: return true;
       case binary::TypeStatus::eof: return unexpected_end();
       case binary::TypeStatus::bad_byte: ++p_; return malformed("malformed reference type");
@@ -367,7 +373,7 @@ class FuncDecoder {
 
   // select t's value type.
   bool read_val_type(ValType& out) {
-    switch (binary::read_val_type(p_, end_, out)) {
+    switch (binary::read_val_type(p_, end_, out, exn_types())) {
       case binary::TypeStatus::ok: return true;
       case binary::TypeStatus::eof: return unexpected_end();
       default: return malformed("malformed value type");
@@ -383,6 +389,12 @@ class FuncDecoder {
       return true;
     }
     if (binary::one_byte_type(b, bt.single)) {
+      ++p_;
+      bt.kind = BlockType::kSingle;
+      return true;
+    }
+    // exnref / nullexnref (exceptions): one-byte value types too.
+    if ((b == 0x69 || b == 0x74) && binary::detail::shorthand_type(b, exn_types(), bt.single)) {
       ++p_;
       bt.kind = BlockType::kSingle;
       return true;
@@ -577,6 +589,12 @@ class FuncDecoder {
   bool decode_br_table(bool live);
   bool decode_return_call(bool indirect, bool live);  // return_call, return_call_indirect
   bool decode_end(bool live, bool& done);
+  bool decode_exn(uint8_t byte, bool live);  // func_decoder_exn.h: exception instructions
+  bool decode_try_table(bool live);          // func_decoder_exn.h
+  bool check_tag(uint32_t index) {
+    if (kCheck && index >= m_.tags.size()) return invalid_index("unknown tag", index);
+    return true;
+  }
   bool decode_else(bool live);
 
   const wasm::Module& m_;

@@ -110,6 +110,11 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
           }
           if (!decode_return_call(b == byte_of(Op::return_call_indirect), lv)) return false;
           break;
+        case byte_of(Op::try_): case byte_of(Op::catch_): case byte_of(Op::throw_):
+        case byte_of(Op::rethrow): case byte_of(Op::throw_ref): case byte_of(Op::delegate):
+        case byte_of(Op::catch_all): case byte_of(Op::try_table):
+          if (!decode_exn(b, lv)) return false;
+          break;
         case byte_of(Op::drop): {
           ValType t;
           if (!pop_any(t)) return false;
@@ -701,3 +706,4 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_const_expr() {
 }  // namespace wisp::validate
 
 #include "validate/func_decoder_simd.h"
+#include "validate/func_decoder_exn.h"

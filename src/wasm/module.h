@@ -30,6 +30,7 @@ struct Import {
   TableType table;         // kind == table
   MemoryType memory;       // kind == memory
   GlobalType global;       // kind == global
+  uint32_t tag_type = 0;   // kind == tag: type index of the tag's function type (exceptions)
 };
 
 struct Export {
@@ -197,6 +198,9 @@ struct Module {
   std::vector<GlobalType> globals;
   uint32_t num_imported_funcs = 0, num_imported_tables = 0, num_imported_memories = 0,
            num_imported_globals = 0;
+  // Exceptions: the type index of every tag (imports first); a tag's type has no results.
+  std::vector<uint32_t> tags;
+  uint32_t num_imported_tags = 0;
 
   std::vector<Global> global_inits;  // defined globals only (index - num_imported_globals)
   std::vector<FuncBody> bodies;      // defined functions only (index - num_imported_funcs)
@@ -215,6 +219,7 @@ struct Module {
   std::vector<bool> declared_funcs;
 
   const FuncType& func_type(uint32_t func_index) const { return types[func_types[func_index]]; }
+  const FuncType& tag_type(uint32_t tag_index) const { return types[tags[tag_index]]; }
   bool is_imported_func(uint32_t func_index) const { return func_index < num_imported_funcs; }
   const FuncBody& body(uint32_t func_index) const { return bodies[func_index - num_imported_funcs]; }
   // The name from the name section, or empty.
