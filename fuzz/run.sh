@@ -15,7 +15,9 @@ SUITE=${WISP_TESTSUITE:-$ROOT/../shared/wasm-testsuite}/2.0
 # Wasm 3.0 scripts of the features wisp implements (on by default), seeded alongside 2.0 so the fuzzers
 # reach their instructions too; add a feature's files here when it lands.
 LATEST=$(dirname "$SUITE")/latest
-LATEST_SEEDS="$LATEST/return_call.wast $LATEST/return_call_indirect.wast"
+LATEST_SEEDS="$LATEST/return_call.wast $LATEST/return_call_indirect.wast $LATEST/throw.wast $LATEST/throw_ref.wast
+  $LATEST/try_table.wast $LATEST/tag.wast $LATEST/legacy/rethrow.wast
+  $LATEST/legacy/try_catch.wast $LATEST/legacy/try_delegate.wast $(dirname "$0")/../tests/exceptions/exceptions.wast"
 
 if [ ! -f "$BUILD/build.ninja" ]; then
   cmake -S fuzz -B "$BUILD" -G Ninja -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null
