@@ -65,7 +65,8 @@ constexpr const char* kRunUsage =
     "\n"
     "Nothing on the host is visible to the guest unless given with --dir. The guest's exit code (WASI\n"
     "proc_exit) becomes wisp's.\n"
-    "A trap prints 'Error: wasm trap: MESSAGE' and a backtrace on stderr and exits with 134.\n";
+    "A trap prints 'Error: wasm trap: MESSAGE' and a backtrace on stderr and exits with 134; so does an\n"
+    "uncaught Wasm exception (the message names its tag).\n";
 
 // Converts one command-line argument to a Val of type `type`.
 std::optional<Val> parse_arg(const std::string& text, ValType type) {
@@ -89,7 +90,8 @@ std::optional<Val> parse_arg(const std::string& text, ValType type) {
       }
       return std::nullopt;
     case ValKind::funcref:
-      if (text == "null") return Val::null(ValKind::funcref);
+    case ValKind::exnref:
+      if (text == "null") return Val::null(type.kind());
       return std::nullopt;
     case ValKind::v128: {
       // 0x followed by 32 hex digits, most significant byte first.
@@ -123,6 +125,7 @@ std::string format_val(const Val& v) {
       return s;
     }
     case ValKind::funcref: return v.is_null() ? "null" : "funcref";
+    case ValKind::exnref: return v.is_null() ? "null" : "exnref";
     case ValKind::externref:
       if (v.is_null()) return "null";
       std::snprintf(buf, sizeof buf, "externref %" PRIu64, *v.as_externref());
@@ -175,7 +178,7 @@ void print_backtrace(const Error& e) {
 // backtrace (innermost first) and exit like an abort.
 int report_trap(const Error& e) {
   if (e.exit_code >= 0) return e.exit_code;
-  if (e.kind != ErrorKind::Trap && e.kind != ErrorKind::Exhaustion) {
+  if (e.kind != ErrorKind::Trap && e.kind != ErrorKind::Exhaustion && e.kind != ErrorKind::Exception) {
     return error(kExitFailure, "%s", e.to_string().c_str());
   }
   std::fprintf(stderr, "Error: wasm trap: %s\n", e.message.c_str());
@@ -275,7 +278,8 @@ int run_command(int argc, char** argv) {
   auto instance = linker.instantiate(store, module.value());
   if (!instance.ok()) {
     const Error& e = instance.error();
-    if (e.kind == ErrorKind::Trap || e.kind == ErrorKind::Exhaustion) return report_trap(e);
+    if (e.kind == ErrorKind::Trap || e.kind == ErrorKind::Exhaustion || e.kind == ErrorKind::Exception)
+      return report_trap(e);
     return error(kExitFailure, "%s", describe_error(path, e).c_str());
   }
 

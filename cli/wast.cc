@@ -104,6 +104,7 @@ GotValue to_got(const Val& v) {
     }
     case ValKind::funcref: return GotValue::ref(GK::funcref, v.is_null());
     case ValKind::externref: return GotValue::ref(GK::externref, v.is_null(), v.as_externref().value_or(0));
+    case ValKind::exnref: return GotValue::ref(GK::funcref, v.is_null());  // shown as a reference
   }
   return GotValue{};
 }
@@ -364,6 +365,13 @@ class ScriptRunner {
         if (r.ok()) return fail(action_text(cmd.action) + ": returned " + results_text(r.value()) + " (expected " +
                                 error_kind_name(want) + " \"" + cmd.text + "\")");
         return expect_error(r.error(), want, cmd.text, (action_text(cmd.action)).c_str(), 1);
+      }
+      case K::assert_exception: {  // minimal: the action must fail with an uncaught exception
+        auto r = perform(cmd.action);
+        if (r.ok()) return fail(action_text(cmd.action) + ": returned " + results_text(r.value()) + " (expected an exception)");
+        if (r.error().kind != ErrorKind::Exception)
+          return fail(action_text(cmd.action) + ": expected an exception, got " + describe(r.error()));
+        return pass();
       }
       case K::assert_malformed:
       case K::assert_invalid:

@@ -59,6 +59,12 @@ inline std::optional<std::vector<Extern>> stand_in_imports(Store& store, const M
         out.push_back(*g);
         break;
       }
+      case ExternKind::tag: {
+        auto tg = Tag::create(store, t.tag);
+        if (!tg) return std::nullopt;
+        out.push_back(*tg);
+        break;
+      }
     }
   }
   return out;

@@ -23,6 +23,10 @@ LATEST_SEEDS="$LATEST_SEEDS $LATEST/memory_copy1.wast $LATEST/memory_init0.wast 
 # Typed function references.
 LATEST_SEEDS="$LATEST_SEEDS $LATEST/call_ref.wast $LATEST/return_call_ref.wast $LATEST/br_on_null.wast
   $LATEST/br_on_non_null.wast $LATEST/ref_as_non_null.wast $LATEST/local_init.wast $LATEST/ref.wast"
+# Exceptions.
+LATEST_SEEDS="$LATEST_SEEDS $LATEST/throw.wast $LATEST/throw_ref.wast
+  $LATEST/try_table.wast $LATEST/tag.wast $LATEST/legacy/rethrow.wast
+  $LATEST/legacy/try_catch.wast $LATEST/legacy/try_delegate.wast $(dirname "$0")/../tests/exceptions/exceptions.wast"
 
 if [ ! -f "$BUILD/build.ninja" ]; then
   cmake -S fuzz -B "$BUILD" -G Ninja -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null

@@ -14,6 +14,10 @@ extern "C" {
 
 /* Kind of value types wisp supports beyond the standard's (module reflection may report it). */
 #define WISP_V128 ((wasm_valkind_t)4)
+/* exnref (exceptions): a reference to an exception; the embedder sees only whether it is null. */
+#define WISP_EXNREF ((wasm_valkind_t)130)
+/* Extern kind of tags (exceptions), which <wasm.h> does not have. */
+#define WISP_EXTERN_TAG ((wasm_externkind_t)4)
 
 /* ---- Errors -------------------------------------------------------------------------------------- */
 
@@ -58,6 +62,21 @@ WASM_API_EXTERN void wisp_frame_func_name(const wasm_frame_t*, own wasm_name_t* 
 WASM_API_EXTERN bool wisp_trap_is_exhaustion(const wasm_trap_t*);
 /* When the trap is a WASI proc_exit unwinding the guest, sets *code and returns true. */
 WASM_API_EXTERN bool wisp_trap_exit_code(const wasm_trap_t*, int* code);
+
+/* ---- Exceptions (tags) --------------------------------------------------------------------------- */
+
+/* A new tag of a store whose exceptions carry values of `params` (copied), as an extern of kind
+ * WISP_EXTERN_TAG that can be imported by modules. NULL for a value kind it cannot carry. */
+WASM_API_EXTERN own wasm_extern_t* wisp_tag_new(wasm_store_t*, const wasm_valtype_vec_t* params);
+/* The parameter types of a tag extern (empty for another kind of extern). */
+WASM_API_EXTERN void wisp_tag_params(const wasm_extern_t*, own wasm_valtype_vec_t* out);
+/* Whether the trap is an uncaught Wasm exception (its message names the tag). */
+WASM_API_EXTERN bool wisp_trap_is_exception(const wasm_trap_t*);
+/* The tag of an uncaught exception (an extern of kind WISP_EXTERN_TAG; compare with wasm_ref_same), or
+ * NULL when the trap is no exception. */
+WASM_API_EXTERN own wasm_extern_t* wisp_trap_exception_tag(const wasm_trap_t*);
+/* The payload of an uncaught exception (empty when the trap is no exception). */
+WASM_API_EXTERN void wisp_trap_exception_payload(const wasm_trap_t*, own wasm_val_vec_t* out);
 
 /* ---- Engine configuration ------------------------------------------------------------------------ */
 

@@ -2,6 +2,7 @@
 // assertions by kind. No exceptions cross the API: fallible calls return Result<T>.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -35,14 +36,19 @@ struct Frame {
   const void* instance = nullptr;       // internal: the frame's runtime::InstanceData (while the store lives)
 };
 
+struct Exception;  // wisp/exception.h
+
 // An error with its kind, a message in the spec's wording, and (for decoders) the byte offset.
 struct Error {
   ErrorKind kind = ErrorKind::Usage;
+  int exit_code = -1;                  // >= 0: a WASI proc_exit unwinding the guest, not a real trap
   std::string message;
   uint64_t offset = UINT64_MAX;  // UINT64_MAX when not applicable
   std::vector<std::string> backtrace;  // traps: innermost frame first, "name" or "<wasm function N>"
   std::vector<Frame> frames;           // traps: the same frames with function index and offsets
-  int exit_code = -1;                  // >= 0: a WASI proc_exit unwinding the guest, not a real trap
+  // kind Exception: the uncaught Wasm exception (its tag and payload; wisp/exception.h). A host
+  // function returning such an Error throws the exception into its Wasm caller.
+  std::shared_ptr<const Exception> exception;
 
   static Error make(ErrorKind k, std::string m, uint64_t off = UINT64_MAX) {
     Error e;

@@ -42,8 +42,9 @@ class Features {
   // The features complete in this version of wisp: what an Engine enables unless told otherwise.
   // Issues 14-16 turn them on one by one.
   static constexpr Features defaults() {
-    return Features().set(Feature::tail_call).set(Feature::function_references).set(Feature::relaxed_simd)
-        .set(Feature::multi_memory).set(Feature::extended_const);
+    return Features().set(Feature::tail_call).set(Feature::exceptions).set(Feature::legacy_exceptions)
+        .set(Feature::function_references).set(Feature::relaxed_simd).set(Feature::multi_memory)
+        .set(Feature::extended_const);
   }
 
   // Every feature, complete or not.

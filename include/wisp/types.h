@@ -9,8 +9,9 @@
 
 namespace wisp {
 
-// The kind of a value: numbers, vectors and the two Wasm 2.0 reference types.
-enum class ValKind : uint8_t { i32, i64, f32, f64, v128, funcref, externref };
+// The kind of a value: numbers, vectors, the two Wasm 2.0 reference types, and exnref (exceptions: an
+// exception of the store, opaque to the embedder; only null can be made outside Wasm).
+enum class ValKind : uint8_t { i32, i64, f32, f64, v128, funcref, externref, exnref };
 
 // Spec text name of a kind: "i32", ..., "funcref", "externref".
 const char* val_kind_name(ValKind kind);
@@ -29,7 +30,7 @@ class ValType {
   static constexpr ValType externref() { return ValKind::externref; }
 
   constexpr ValKind kind() const { return kind_; }
-  constexpr bool is_ref() const { return kind_ == ValKind::funcref || kind_ == ValKind::externref; }
+  constexpr bool is_ref() const { return kind_ >= ValKind::funcref; }
   constexpr bool is_num() const { return kind_ <= ValKind::f64; }
   constexpr bool operator==(const ValType&) const = default;
   std::string name() const { return val_kind_name(kind_); }
@@ -81,9 +82,15 @@ struct GlobalType {
   bool operator==(const GlobalType&) const = default;
 };
 
-enum class ExternKind : uint8_t { func = 0, table = 1, memory = 2, global = 3 };
+enum class ExternKind : uint8_t { func = 0, table = 1, memory = 2, global = 3, tag = 4 };
 
-// "func", "table", "memory", "global".
+// The type of a tag (exceptions): the payload types of its exceptions.
+struct TagType {
+  std::vector<ValType> params;
+  bool operator==(const TagType&) const = default;
+};
+
+// "func", "table", "memory", "global", "tag".
 const char* extern_kind_name(ExternKind kind);
 
 // The type of an import or export: the member matching `kind` is meaningful.
@@ -93,7 +100,9 @@ struct ExternType {
   TableType table;
   MemoryType memory;
   GlobalType global;
+  TagType tag;
 
+  static ExternType of(TagType t) { ExternType e; e.kind = ExternKind::tag; e.tag = std::move(t); return e; }
   static ExternType of(FuncType t) { ExternType e; e.kind = ExternKind::func; e.func = std::move(t); return e; }
   static ExternType of(TableType t) { ExternType e; e.kind = ExternKind::table; e.table = t; return e; }
   static ExternType of(MemoryType t) { ExternType e; e.kind = ExternKind::memory; e.memory = t; return e; }

@@ -11,6 +11,7 @@
 #pragma once
 #include "wisp/engine.h"
 #include "wisp/error.h"
+#include "wisp/exception.h"
 #include "wisp/extern.h"
 #include "wisp/features.h"
 #include "wisp/func.h"

@@ -9,9 +9,10 @@ namespace wisp {
 
 namespace {
 
-// A host function's Error traps the guest with its message (Exhaustion from a nested call stays).
+// A host function's Error traps the guest with its message (Exhaustion from a nested call stays, and an
+// exception is thrown into the caller).
 Error as_trap(Error e) {
-  if (e.kind != ErrorKind::Exhaustion) e.kind = ErrorKind::Trap;
+  if (e.kind != ErrorKind::Exhaustion && !(e.kind == ErrorKind::Exception && e.exception)) e.kind = ErrorKind::Trap;
   return e;
 }
 
@@ -78,7 +79,8 @@ Func Func::create_raw(Store& store, const FuncType& type, RawHostFunc fn) {
     // on every Wasm->host call.
     Result<void> r = fn(caller, detail::to_raw(args), detail::to_raw(results));
     if (!r.ok()) [[unlikely]]
-      if (r.error().kind != ErrorKind::Exhaustion) r.error().kind = ErrorKind::Trap;  // as as_trap()
+      if (r.error().kind != ErrorKind::Exhaustion && !(r.error().kind == ErrorKind::Exception && r.error().exception))
+        r.error().kind = ErrorKind::Trap;  // as as_trap()
     return r;
   };
   runtime::FuncInstance* f = runtime::create_host_func(store.data_internal(), detail::to_wasm(type), std::move(cb));

@@ -13,6 +13,7 @@ Extern export_extern(Store& store, runtime::InstanceData* inst, const wasm::Expo
     case wasm::ExternKind::table: return Table(id, inst->tables[e.index]);
     case wasm::ExternKind::memory: return Memory(id, inst->memories[e.index]);
     case wasm::ExternKind::global: return Global(id, inst->globals[e.index]);
+    case wasm::ExternKind::tag: return Tag(id, inst->tags[e.index]);
   }
   return {};
 }
@@ -37,6 +38,7 @@ Result<Instance> Instance::create(Store& store, const Module& module, std::span<
       case ExternKind::table: refs.push_back(runtime::ExternRef::of(e.table()->internal())); break;
       case ExternKind::memory: refs.push_back(runtime::ExternRef::of(e.memory()->internal())); break;
       case ExternKind::global: refs.push_back(runtime::ExternRef::of(e.global()->internal())); break;
+      case ExternKind::tag: refs.push_back(runtime::ExternRef::of(e.tag()->internal())); break;
     }
     if (!refs.back().ptr) return detail::empty_handle();
   }

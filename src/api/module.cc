@@ -20,6 +20,7 @@ ExternType import_type(const wasm::Module& m, const wasm::Import& imp) {
     case wasm::ExternKind::table: return ExternType::of(detail::to_public(imp.table));
     case wasm::ExternKind::memory: return ExternType::of(detail::to_public(imp.memory));
     case wasm::ExternKind::global: return ExternType::of(detail::to_public(imp.global));
+    case wasm::ExternKind::tag: return ExternType::of(TagType{detail::to_public(m.types[imp.tag_type]).params()});
   }
   return {};
 }
@@ -30,6 +31,7 @@ ExternType export_type(const wasm::Module& m, const wasm::Export& e) {
     case wasm::ExternKind::table: return ExternType::of(detail::to_public(m.tables[e.index]));
     case wasm::ExternKind::memory: return ExternType::of(detail::to_public(m.memories[e.index]));
     case wasm::ExternKind::global: return ExternType::of(detail::to_public(m.globals[e.index]));
+    case wasm::ExternKind::tag: return ExternType::of(TagType{detail::to_public(m.tag_type(e.index)).params()});
   }
   return {};
 }

@@ -31,6 +31,7 @@ Store::Store(const Engine& engine)
   data_->fuel_enabled = engine.config().consume_fuel;
   data_->interrupt_checks = engine.config().interruptible;
   data_->host_data = this;
+  data_->id = id_;
 }
 
 Store::~Store() {

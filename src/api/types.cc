@@ -11,6 +11,7 @@ const char* val_kind_name(ValKind kind) {
     case ValKind::v128: return "v128";
     case ValKind::funcref: return "funcref";
     case ValKind::externref: return "externref";
+    case ValKind::exnref: return "exnref";
   }
   return "?";
 }
@@ -21,6 +22,7 @@ const char* extern_kind_name(ExternKind kind) {
     case ExternKind::table: return "table";
     case ExternKind::memory: return "memory";
     case ExternKind::global: return "global";
+    case ExternKind::tag: return "tag";
   }
   return "?";
 }
@@ -42,7 +44,9 @@ ValType to_public(wasm::ValType t) {
     case wasm::ValKind::f32: return ValKind::f32;
     case wasm::ValKind::f64: return ValKind::f64;
     case wasm::ValKind::v128: return ValKind::v128;
-    case wasm::ValKind::ref: return t.is_externref() ? ValKind::externref : ValKind::funcref;
+    case wasm::ValKind::ref:
+      if (t.heap() == uint32_t(wasm::HeapKind::exn) || t.heap() == uint32_t(wasm::HeapKind::noexn)) return ValKind::exnref;
+      return t.is_externref() ? ValKind::externref : ValKind::funcref;
   }
   return ValKind::i32;
 }
@@ -56,6 +60,7 @@ wasm::ValType to_wasm(ValType t) {
     case ValKind::v128: return wasm::ValType::v128();
     case ValKind::funcref: return wasm::ValType::funcref();
     case ValKind::externref: return wasm::ValType::externref();
+    case ValKind::exnref: return wasm::ValType::exnref();
   }
   return wasm::ValType::i32();
 }

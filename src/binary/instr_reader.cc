@@ -37,10 +37,32 @@ Result<void> read_memarg(ByteReader& r, Instr& in) {
   return {};
 }
 
-[[gnu::always_inline]] inline Result<void> read_imm(ByteReader& r, Instr& in, TypeOptions opt) {
+Result<void> read_imm(ByteReader& r, Instr& in, TypeOptions opt);
+[[gnu::always_inline]] inline Result<void> read_imm_inline(ByteReader& r, Instr& in, TypeOptions opt);
+Result<void> read_imm(ByteReader& r, Instr& in, TypeOptions opt) { return read_imm_inline(r, in, opt); }
+
+[[gnu::always_inline]] inline Result<void> read_imm_inline(ByteReader& r, Instr& in, TypeOptions opt) {
   switch (wasm::op_info(in.op).imm) {
     case ImmKind::none:
       return {};
+    case ImmKind::try_table: {  // a block type, then the catch clauses
+      in.op = Op::block;
+      WISP_TRY(read_imm(r, in, opt));
+      in.op = Op::try_table;
+      WISP_TRY(uint32_t n, r.length(r.end()));
+      for (uint32_t i = 0; i < n; ++i) {
+        Instr::Catch c;
+        size_t at = r.pos();
+        WISP_TRY(c.kind, r.u8());
+        if (c.kind > 3) return Error::malformed("malformed catch clause", at);
+        if (c.kind <= 1) {
+          WISP_TRY(c.tag, r.u32());
+        }
+        WISP_TRY(c.label, r.u32());
+        in.catches.push_back(c);
+      }
+      return {};
+    }
     case ImmKind::block: {
       auto p = r.peek();
       if (!p) return r.eof();
@@ -147,8 +169,7 @@ Result<void> read_memarg(ByteReader& r, Instr& in) {
       if (!in.select_types.empty()) in.type = in.select_types[0];
       return {};
     }
-    case ImmKind::try_table:  // the lookups hide these until their features are complete
-    case ImmKind::ref_test:
+    case ImmKind::ref_test:  // the lookups hide these until their features are complete
     case ImmKind::br_on_cast:
       return Error::malformed("illegal opcode", in.offset);
     case ImmKind::heap_type: {
@@ -208,6 +229,7 @@ Result<void> read_instr(ByteReader& r, Instr& in, TypeOptions types) {
   in.a = in.b = 0;
   in.bits = 0;
   in.targets.clear();
+  in.catches.clear();
   in.lane = 0;
   in.offset = r.pos();
   WISP_TRY(uint8_t b, r.u8());
@@ -225,7 +247,7 @@ Result<void> read_instr(ByteReader& r, Instr& in, TypeOptions types) {
   }
   if (!op) return Error::malformed("illegal opcode", in.offset);
   in.op = *op;
-  WISP_TRY(read_imm(r, in, types));
+  WISP_TRY(read_imm_inline(r, in, types));
   in.end = r.pos();
   return {};
 }

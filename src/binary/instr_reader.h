@@ -36,6 +36,13 @@ struct Instr {
   uint32_t b = 0;  // second index immediate (call_indirect table, table.init table, copy src, ...)
   uint64_t bits = 0;  // i32/i64 constants (sign-extended), float bit patterns, memarg offset
   std::vector<uint32_t> targets;  // br_table: the label vector (the default is `a`)
+  // try_table's catch clauses: kind 0 catch, 1 catch_ref, 2 catch_all, 3 catch_all_ref.
+  struct Catch {
+    uint8_t kind = 0;
+    uint32_t tag = 0;
+    uint32_t label = 0;
+  };
+  std::vector<Catch> catches;
   uint8_t lane = 0;                // SIMD lane immediate
   std::array<uint8_t, 16> v128{};  // SIMD v128.const bytes or i8x16.shuffle lanes
 };

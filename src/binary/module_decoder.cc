@@ -19,7 +19,7 @@ constexpr const char* kEofInSection = "unexpected end of section or function";
 // Section ids and their required order in Wasm 2.0 (data count sits between element and code).
 enum SectionId : uint8_t {
   kCustom = 0, kType = 1, kImport = 2, kFunction = 3, kTable = 4, kMemory = 5, kGlobal = 6,
-  kExport = 7, kStart = 8, kElement = 9, kCode = 10, kData = 11, kDataCount = 12,
+  kExport = 7, kStart = 8, kElement = 9, kCode = 10, kData = 11, kDataCount = 12, kTag = 13,
 };
 
 int section_rank(uint8_t id) {
@@ -29,13 +29,14 @@ int section_rank(uint8_t id) {
     case kFunction: return 3;
     case kTable: return 4;
     case kMemory: return 5;
-    case kGlobal: return 6;
-    case kExport: return 7;
-    case kStart: return 8;
-    case kElement: return 9;
-    case kDataCount: return 10;
-    case kCode: return 11;
-    case kData: return 12;
+    case kTag: return 6;  // exceptions: between memory and global
+    case kGlobal: return 7;
+    case kExport: return 8;
+    case kStart: return 9;
+    case kElement: return 10;
+    case kDataCount: return 11;
+    case kCode: return 12;
+    case kData: return 13;
     default: return 0;
   }
 }
@@ -52,8 +53,7 @@ class ModuleDecoder {
       r_.set_eof_message("unexpected end");
       size_t id_pos = r_.pos();
       uint8_t id = *r_.u8();
-      if (id == 13 && enabled(exceptions_feature())) return unsupported("tag section", exceptions_feature(), id_pos);
-      if (id > kDataCount) return r_.error_at("malformed section id", id_pos);
+      if (id > kDataCount && !(id == kTag && has_exceptions())) return r_.error_at("malformed section id", id_pos);
       WISP_TRY(uint32_t size, r_.length(size_));
       size_t start = r_.pos();
       size_t end = start + size;
@@ -105,6 +105,7 @@ class ModuleDecoder {
       case kCode: return code_section();
       case kData: return data_section();
       case kDataCount: return data_count_section();
+      case kTag: return tag_section();
       default: return r_.error("malformed section id");
     }
   }
@@ -124,8 +125,9 @@ class ModuleDecoder {
   Error unsupported(std::string_view what, Feature f, size_t at) const {
     return Error::malformed(Features::unsupported_message(what, f), at);
   }
-  Feature exceptions_feature() const {
-    return m_.features.has(Feature::exceptions) ? Feature::exceptions : Feature::legacy_exceptions;
+  // Tags come with either exception encoding.
+  bool has_exceptions() const {
+    return m_.features.has(Feature::exceptions) || m_.features.has(Feature::legacy_exceptions);
   }
 
   // --- Types -----------------------------------------------------------------------------------------
@@ -284,8 +286,15 @@ class ModuleDecoder {
           ++m_.num_imported_globals;
           break;
         }
+        case 4: {
+          if (!has_exceptions()) return r_.error_at("malformed import kind", at);
+          im.kind = wasm::ExternKind::tag;
+          WISP_TRY(im.tag_type, tag_type());
+          m_.tags.push_back(im.tag_type);
+          ++m_.num_imported_tags;
+          break;
+        }
         default:
-          if (kind == 4 && enabled(exceptions_feature())) return unsupported("tag import", exceptions_feature(), at);
           return r_.error_at("malformed import kind", at);
       }
       m_.imports.push_back(std::move(im));
@@ -353,6 +362,24 @@ class ModuleDecoder {
     return {};
   }
 
+  // A tag type: the attribute byte 0 (exception), then a function type index (checked by the validator).
+  Result<uint32_t> tag_type() {
+    size_t at = r_.pos();
+    WISP_TRY(uint8_t attr, r_.u8());
+    if (attr != 0) return r_.error_at("malformed tag attribute", at);
+    return r_.u32();
+  }
+
+  Result<void> tag_section() {
+    WISP_TRY(uint32_t n, count());
+    m_.tags.reserve(m_.tags.size() + reserve_bound(n, 2));
+    for (uint32_t i = 0; i < n; ++i) {
+      WISP_TRY(uint32_t t, tag_type());
+      m_.tags.push_back(t);
+    }
+    return {};
+  }
+
   // --- Exports, start ---------------------------------------------------------------------------------
 
   Result<void> export_section() {
@@ -363,8 +390,7 @@ class ModuleDecoder {
       WISP_TRY(ex.name, r_.name(size_));
       size_t at = r_.pos();
       WISP_TRY(uint8_t kind, r_.u8());
-      if (kind == 4 && enabled(exceptions_feature())) return unsupported("tag export", exceptions_feature(), at);
-      if (kind > 3) return r_.error_at("malformed export kind", at);
+      if (kind > 3 && !(kind == 4 && has_exceptions())) return r_.error_at("malformed export kind", at);
       ex.kind = wasm::ExternKind(kind);
       WISP_TRY(ex.index, r_.u32());
       if (ex.kind == wasm::ExternKind::func) referenced_funcs_.push_back(ex.index);

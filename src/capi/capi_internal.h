@@ -39,7 +39,7 @@ struct HostInfo {
   }
 };
 
-enum class RefKind : uint8_t { func, global, table, memory, instance, module, trap, foreign };
+enum class RefKind : uint8_t { func, global, table, memory, instance, module, trap, foreign, tag };
 
 // A trap's shared state (copies of a trap share it, and its host info).
 struct TrapData {

@@ -14,6 +14,7 @@ const void* extern_identity(const wisp::Extern& e) {
     case ExternKind::table: return e.table()->internal();
     case ExternKind::memory: return e.memory()->internal();
     case ExternKind::global: return e.global()->internal();
+    case ExternKind::tag: return e.tag()->internal();
   }
   return nullptr;
 }
@@ -30,7 +31,8 @@ const void* identity(const wasm_ref_t* r) {
     case RefKind::func:
     case RefKind::global:
     case RefKind::table:
-    case RefKind::memory: return extern_identity(static_cast<const wasm_extern_t*>(r)->ext);
+    case RefKind::memory:
+    case RefKind::tag: return extern_identity(static_cast<const wasm_extern_t*>(r)->ext);
     case RefKind::instance: return static_cast<const wasm_instance_t*>(r)->instance.internal();
     case RefKind::module: return static_cast<const wasm_module_t*>(r)->data.get();
     case RefKind::trap: return static_cast<const wasm_trap_t*>(r)->data.get();
@@ -66,6 +68,7 @@ wasm_extern_t* new_extern(wasm_store_t* store, const wisp::Extern& e) {
     case ExternKind::global: r = new wasm_global_t{}; r->kind = RefKind::global; break;
     case ExternKind::table: r = new wasm_table_t{}; r->kind = RefKind::table; break;
     case ExternKind::memory: r = new wasm_memory_t{}; r->kind = RefKind::memory; break;
+    case ExternKind::tag: r = new wasm_extern_t{}; r->kind = RefKind::tag; break;
   }
   r->store = store;
   r->ext = e;
@@ -140,6 +143,7 @@ void to_c(wasm_store_t* store, const wisp::Val& v, wasm_val_t* out) {
     case ValKind::f64: out->of.f64 = v.as_f64(); break;
     case ValKind::funcref:
     case ValKind::externref: out->of.ref = ref_to_c(store, v); break;
+    case ValKind::exnref: out->of.ref = nullptr; break;  // opaque to C: only its nullness is kept
     case ValKind::v128: out->of.i64 = 0; break;  // no C representation in the standard API
   }
 }
@@ -163,6 +167,7 @@ void wasm_ref_delete(wasm_ref_t* r) {
     case RefKind::module: delete static_cast<wasm_module_t*>(r); return;
     case RefKind::trap: delete static_cast<wasm_trap_t*>(r); return;
     case RefKind::foreign: delete static_cast<wasm_foreign_t*>(r); return;
+    case RefKind::tag: delete static_cast<wasm_extern_t*>(r); return;
   }
 }
 
@@ -178,6 +183,7 @@ wasm_ref_t* wasm_ref_copy(const wasm_ref_t* r) {
     case RefKind::module: return clone<wasm_module_t>(r);
     case RefKind::trap: return clone<wasm_trap_t>(r);
     case RefKind::foreign: return clone<wasm_foreign_t>(r);
+    case RefKind::tag: return clone<wasm_extern_t>(r);
   }
   return nullptr;
 }
@@ -319,6 +325,41 @@ bool wisp_trap_exit_code(const wasm_trap_t* t, int* code) {
   if (t->data->error.exit_code < 0) return false;
   if (code) *code = t->data->error.exit_code;
   return true;
+}
+
+// ---- exceptions ----------------------------------------------------------------------------------------
+
+wasm_extern_t* wisp_tag_new(wasm_store_t* store, const wasm_valtype_vec_t* params) {
+  std::vector<wisp::ValType> ps;
+  if (!params || !wisp::capi::to_wisp(*params, &ps)) return nullptr;
+  auto tag = wisp::Tag::create(*store->store, wisp::TagType{ps});
+  if (!tag.ok()) return nullptr;
+  return wisp::capi::new_extern(store, wisp::Extern(*tag));
+}
+
+void wisp_tag_params(const wasm_extern_t* e, wasm_valtype_vec_t* out) {
+  std::vector<wisp::ValType> ps;
+  if (e && e->ext.tag()) {
+    auto t = e->ext.tag()->type(*e->store->store);
+    if (t.ok()) ps = t->params;
+  }
+  wasm_valtype_vec_new_uninitialized(out, ps.size());
+  for (size_t i = 0; i < ps.size(); ++i) out->data[i] = wasm_valtype_new(wisp::capi::to_c(ps[i].kind()));
+}
+
+bool wisp_trap_is_exception(const wasm_trap_t* t) { return t->data->error.kind == wisp::ErrorKind::Exception; }
+
+wasm_extern_t* wisp_trap_exception_tag(const wasm_trap_t* t) {
+  const auto& ex = t->data->error.exception;
+  if (!ex || !t->store) return nullptr;
+  return wisp::capi::new_extern(t->store, wisp::Extern(ex->tag));
+}
+
+void wisp_trap_exception_payload(const wasm_trap_t* t, wasm_val_vec_t* out) {
+  const auto& ex = t->data->error.exception;
+  size_t n = ex ? ex->payload.size() : 0;
+  wasm_val_vec_new_uninitialized(out, n);
+  for (size_t i = 0; i < n; ++i) wisp::capi::to_c(t->store, ex->payload[i], &out->data[i]);
 }
 
 // ---- foreign objects -----------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ wasm_valkind_t to_c(wisp::ValKind k) {
     case ValKind::v128: return WISP_V128;
     case ValKind::funcref: return WASM_FUNCREF;
     case ValKind::externref: return WASM_EXTERNREF;
+    case ValKind::exnref: return WISP_EXNREF;
   }
   return WASM_I32;
 }
@@ -26,6 +27,7 @@ bool from_c(wasm_valkind_t k, wisp::ValKind* out) {
     case WISP_V128: *out = ValKind::v128; return true;
     case WASM_FUNCREF: *out = ValKind::funcref; return true;
     case WASM_EXTERNREF: *out = ValKind::externref; return true;
+    case WISP_EXNREF: *out = ValKind::exnref; return true;
     default: return false;
   }
 }
@@ -36,6 +38,7 @@ wasm_externkind_t to_c(wisp::ExternKind k) {
     case ExternKind::global: return WASM_EXTERN_GLOBAL;
     case ExternKind::table: return WASM_EXTERN_TABLE;
     case ExternKind::memory: return WASM_EXTERN_MEMORY;
+    case ExternKind::tag: return WISP_EXTERN_TAG;
   }
   return WASM_EXTERN_FUNC;
 }
@@ -99,6 +102,7 @@ wasm_externtype_t* new_externtype(const ExternType& t) {
     case ExternKind::global: return new_globaltype(t.global);
     case ExternKind::table: return new_tabletype(t.table);
     case ExternKind::memory: return new_memorytype(t.memory);
+    case ExternKind::tag: return new_functype(FuncType(t.tag.params, {}));  // a tag's type as a function type
   }
   return nullptr;
 }

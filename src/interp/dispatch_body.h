@@ -240,7 +240,11 @@ inline bool call_host_at(ExecState* st, runtime::FuncInstance* callee, char* arg
     runtime::FuncInstance* callee_ = (callee_expr);                                    \
     if (callee_->is_host()) {                                                          \
       move_args(fp, WISP_SLOT(k), WISP_OPD(n_k));                                      \
-      if (!call_host_at(st, callee_, fp, ip)) WISP_EXIT();                             \
+      if (!call_host_at(st, callee_, fp, ip)) {                                        \
+        if (st->trap != TrapCode::exception || !rethrow_from_host(st, ip, fp, true)) WISP_EXIT(); \
+        WISP_RELOAD_MEM();                                                             \
+        WISP_DISPATCH();                                                               \
+      }                                                                                \
       WISP_RELOAD_MEM();                                                               \
       WISP_RETURN();                                                                   \
     }                                                                                  \
@@ -256,7 +260,11 @@ inline bool call_host_at(ExecState* st, runtime::FuncInstance* callee, char* arg
     runtime::FuncInstance* callee_ = (callee_expr);                                    \
     const uint32_t* ret_ = ip + fixed_instruction_words(wisp_kinds_);                  \
     if (callee_->is_host()) {                                                          \
-      if (!call_host_at(st, callee_, WISP_SLOT(k), ip)) WISP_EXIT();                   \
+      if (!call_host_at(st, callee_, WISP_SLOT(k), ip)) {                              \
+        if (st->trap != TrapCode::exception || !rethrow_from_host(st, ip, fp, false)) WISP_EXIT(); \
+        WISP_RELOAD_MEM();                                                             \
+        WISP_DISPATCH();                                                               \
+      }                                                                                \
       WISP_RELOAD_MEM();                                                               \
       ip = ret_;                                                                       \
       WISP_DISPATCH();                                                                 \

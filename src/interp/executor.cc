@@ -34,6 +34,8 @@ const char* trap_message(TrapCode code) {
     case TrapCode::pending_error: return "error";
     case TrapCode::out_of_fuel: return "all fuel consumed";
     case TrapCode::interrupted: return "interrupted";
+    case TrapCode::exception: return "uncaught exception";
+    case TrapCode::null_exception: return "null exception reference";
   }
   return "trap";
 }
@@ -189,6 +191,9 @@ Error make_trap_error(ExecState& st) {
   Error e;
   if (st.trap == TrapCode::pending_error && st.error) {
     e = std::move(*st.error);
+  } else if (st.trap == TrapCode::exception && st.exn) {
+    e = Error::make(ErrorKind::Exception, "uncaught exception (tag " + st.exn->tag->debug_name + ")");
+    e.exception = public_exception(*st.store, *st.exn);
   } else if (st.trap == TrapCode::stack_exhausted) {
     e = Error::exhaustion(trap_message(st.trap));
   } else if (st.trap == TrapCode::interrupted &&

@@ -25,6 +25,21 @@ struct FuncCode : runtime::FuncEntry {
     uint32_t wasm;  // byte offset of the Wasm instruction in Module::bytes
   };
   std::vector<Site> sites;
+  // Exceptions (DESIGN.md §9): the handlers of try_table / try / delegate, innermost first (in the
+  // order their constructs close, clauses in order). A throw at IR position p takes the first entry
+  // with start <= p < end, of depth <= the current delegate limit, whose tag matches.
+  struct Handler {
+    static constexpr uint32_t kAnyTag = UINT32_MAX;
+    enum Kind : uint8_t { kCatch, kCatchRef, kDelegate };
+    uint32_t start = 0, end = 0;  // IR word range covered
+    uint32_t tag = kAnyTag;       // module tag index, or kAnyTag (catch_all)
+    Kind kind = kCatch;           // kCatchRef: the exnref follows the payload
+    uint32_t depth = 0;           // nesting depth of the construct (control stack size)
+    uint32_t landing = 0;         // IR word to resume at; kDelegate: the depth limit it delegates to
+    uint32_t dst = 0;             // byte offset of the first value slot (payload, then exnref)
+    uint32_t exn_slot = UINT32_MAX;  // legacy catch: byte offset of the slot that keeps the exnref
+  };
+  std::vector<Handler> handlers;
 };
 
 // The interpreter's code of an entry (its tier is interp).

@@ -316,6 +316,7 @@ void IrBuilder::end_check() {
 void IrBuilder::end_function(bool) {
   if (reachable_) emit_return();
   end_check();
+  finish_handlers();
   uint32_t frame = max_slot_ + 1;
   if (frame < out_.frame.num_results) frame = out_.frame.num_results;
   out_.frame.frame_slots = frame;
@@ -398,12 +399,19 @@ void IrBuilder::on_end(bool) {
   ctls_.pop_back();
   if (c.has_check) end_check();
   if (!c.live) return;
-  if (reachable_) materialize_top(uint32_t(c.results.size()));
+  for (const validate::CatchClause& k : c.catches) add_catch(k.tag, k.kind, k.label, c.try_start);
+  if (reachable_) {
+    if (c.in_catch) end_catch_body(c);  // legacy catch body: its results sit above the caught exnref
+    else materialize_top(uint32_t(c.results.size()));
+  }
   if (c.has_else_fixup) {
     std::vector<Fixup> one{c.else_fixup};
     bind(one, pc());
   }
-  if (c.kind != CtlKind::loop) bind(c.fixups, pc());
+  if (c.kind != CtlKind::loop) {
+    bind(c.fixups, pc());
+    bind_handlers(c);
+  }
   stack_.resize(c.base);
   for (ValType t : c.results) push_temp(t);
   reachable_ = true;

@@ -55,6 +55,16 @@ class IrBuilder {
   void on_br_on_null(uint32_t depth);
   void on_br_on_non_null(uint32_t depth);
 
+  // Exceptions (ir_builder_exn.cc): handler tables, nothing executed on entry (DESIGN.md §9).
+  void on_throw(uint32_t tag, const wasm::FuncType& type);
+  void on_throw_ref();
+  void on_try_table(const validate::BlockSig& sig, std::span<const validate::CatchClause> catches, bool reachable);
+  void on_try(const validate::BlockSig& sig, bool reachable);
+  void on_catch(uint32_t tag, const wasm::FuncType& type, bool fallthrough_reachable);
+  void on_catch_all(bool fallthrough_reachable);
+  void on_delegate(uint32_t depth, bool fallthrough_reachable);
+  void on_rethrow(uint32_t depth);
+
   void on_drop(wasm::ValType);
   void on_select(wasm::ValType type);
 
@@ -112,7 +122,8 @@ class IrBuilder {
     uint32_t instr;    // instruction start (offsets are relative to it)
     uint32_t operand;  // word to patch
   };
-  enum class CtlKind : uint8_t { function, block, loop, if_, else_ };
+  // try_table and try_ (legacy try, do-body then catch bodies) act as blocks for branches.
+  enum class CtlKind : uint8_t { function, block, loop, if_, else_, try_table, try_ };
   struct Ctl {
     CtlKind kind = CtlKind::block;
     bool live = true;
@@ -123,6 +134,13 @@ class IrBuilder {
     bool has_else_fixup = false;
     Fixup else_fixup{};
     bool has_check = false;  // a loop whose header holds a limit check (checks_ entry)
+    // Exceptions.
+    uint32_t try_start = 0;                // try_table / try_: the first IR word its handlers cover
+    uint32_t do_end = 0;                   // try_: end of the do-body's IR (set at the first catch)
+    bool in_catch = false;                 // try_: in a catch body (rethrow reads exn_slot)
+    uint32_t exn_slot = 0;                 // try_ in a catch body: byte offset of the caught exnref
+    std::vector<uint32_t> handler_fixups;  // FuncCode::handlers landing at this block's end
+    std::vector<validate::CatchClause> catches;  // try_table: its clauses (handlers made at its end)
   };
   // Where a value comes from when copying it: a slot or a constant.
   struct Src {
@@ -330,6 +348,12 @@ class IrBuilder {
   std::vector<Check> checks_;
   void begin_check();
   void end_check();
+  // Exceptions (ir_builder_exn.cc).
+  std::vector<uint32_t> return_landings_;  // handlers whose label is the function's: land on an op_return
+  void add_catch(uint32_t tag, uint8_t kind, uint32_t label_depth, uint32_t start);
+  void bind_handlers(Ctl& c);
+  void end_catch_body(Ctl& c);
+  void finish_handlers();
 };
 
 // Translates defined function `func_index` of `module`, which must have been validated (the decoder

@@ -67,6 +67,23 @@ struct FuncInstance {
   bool is_host() const { return instance == nullptr; }
 };
 
+// A tag (exceptions): identity matters (a catch matches the very tag instance thrown), so every
+// module instantiation makes new ones and an import is the exporter's.
+struct TagInstance {
+  uint32_t type_id = 0;                 // canonical id of its function type (import matching)
+  const wasm::FuncType* type = nullptr; // params = the payload; owned by the module or host_type
+  std::shared_ptr<wasm::FuncType> host_type;
+  std::string debug_name;               // export name or "<tag N>", for messages
+};
+
+// An exception: a tag instance and its payload (slot-packed, a v128 takes two). Store-owned; an exnref
+// value is its address. Reclaimed by the store's exception collector (runtime/exceptions.h).
+struct ExnObject {
+  TagInstance* tag = nullptr;
+  std::vector<uint64_t> payload;
+  bool marked = false;
+};
+
 // One instantiated module: arrays of pointers into the store, in index-space order.
 struct InstanceData {
   std::shared_ptr<const wasm::Module> module;
@@ -75,6 +92,7 @@ struct InstanceData {
   std::vector<TableInstance*> tables;
   std::vector<MemoryInstance*> memories;
   std::vector<GlobalInstance*> globals;
+  std::vector<TagInstance*> tags;
   std::vector<uint32_t> type_ids;        // canonical id of each type index of the module
   std::vector<bool> dropped_elems;       // elem.drop'ed (or active/declarative after instantiation)
   std::vector<bool> dropped_datas;       // data.drop'ed (or active after instantiation)

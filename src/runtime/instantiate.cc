@@ -49,6 +49,9 @@ Result<void> check_import(const wasm::Import& imp, const ExternRef& ext, const s
       if (imp.global.mut ? g->type.type != want : !wasm::canonical_subtype(g->type.type, want)) return incompatible();
       return {};
     }
+    case wasm::ExternKind::tag:  // tag types match exactly
+      if (ext.tag()->type_id != type_ids[imp.tag_type]) return incompatible();
+      return {};
   }
   return incompatible();
 }
@@ -166,6 +169,15 @@ Result<MemoryInstance*> create_memory(StoreData& store, const wasm::MemoryType& 
   return &m;
 }
 
+TagInstance* create_tag(StoreData& store, const wasm::FuncType& type, std::string debug_name) {
+  TagInstance& t = store.tags.emplace_back();
+  t.host_type = std::make_shared<wasm::FuncType>(type);
+  t.type = t.host_type.get();
+  t.type_id = store.types->intern(type);
+  t.debug_name = std::move(debug_name);
+  return &t;
+}
+
 GlobalInstance* create_global(StoreData& store, const wasm::GlobalType& type, Value value) {
   GlobalInstance& g = store.globals.emplace_back();
   g.type = type;
@@ -216,6 +228,7 @@ Result<InstanceData*> instantiate(StoreData& store, std::shared_ptr<const wasm::
       case wasm::ExternKind::table: inst.tables.push_back(ext.table()); break;
       case wasm::ExternKind::memory: inst.memories.push_back(ext.memory()); break;
       case wasm::ExternKind::global: inst.globals.push_back(ext.global()); break;
+      case wasm::ExternKind::tag: inst.tags.push_back(ext.tag()); break;
     }
   }
 
@@ -246,6 +259,18 @@ Result<InstanceData*> instantiate(StoreData& store, std::shared_ptr<const wasm::
     inst.memories.push_back(mem);
   }
   inst.mem0 = inst.memories.empty() ? nullptr : inst.memories[0];
+  for (uint32_t i = m.num_imported_tags; i < m.tags.size(); ++i) {
+    TagInstance& t = store.tags.emplace_back();
+    t.type_id = inst.type_ids[m.tags[i]];
+    t.type = &m.types[m.tags[i]];
+    for (const wasm::Export& e : m.exports)
+      if (e.kind == wasm::ExternKind::tag && e.index == i) {
+        t.debug_name = e.name;
+        break;
+      }
+    if (t.debug_name.empty()) t.debug_name = "<tag " + std::to_string(i) + ">";
+    inst.tags.push_back(&t);
+  }
   ConstEvaluator eval(inst);
   for (size_t i = m.num_imported_globals; i < m.globals.size(); ++i) {
     WISP_TRY(Value v, eval.eval(m.global_inits[i - m.num_imported_globals].init));

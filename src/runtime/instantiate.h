@@ -21,6 +21,8 @@ struct ExternRef {
   static ExternRef of(TableInstance* t) { return {wasm::ExternKind::table, t}; }
   static ExternRef of(MemoryInstance* m) { return {wasm::ExternKind::memory, m}; }
   static ExternRef of(GlobalInstance* g) { return {wasm::ExternKind::global, g}; }
+  static ExternRef of(TagInstance* t) { return {wasm::ExternKind::tag, t}; }
+  TagInstance* tag() const { return kind == wasm::ExternKind::tag ? static_cast<TagInstance*>(ptr) : nullptr; }
   FuncInstance* func() const { return kind == wasm::ExternKind::func ? static_cast<FuncInstance*>(ptr) : nullptr; }
   TableInstance* table() const { return kind == wasm::ExternKind::table ? static_cast<TableInstance*>(ptr) : nullptr; }
   MemoryInstance* memory() const { return kind == wasm::ExternKind::memory ? static_cast<MemoryInstance*>(ptr) : nullptr; }
@@ -49,6 +51,7 @@ FuncInstance* create_host_func(StoreData& store, const wasm::FuncType& type, Hos
 Result<TableInstance*> create_table(StoreData& store, const wasm::TableType& type, RefBits init);
 Result<MemoryInstance*> create_memory(StoreData& store, const wasm::MemoryType& type);
 GlobalInstance* create_global(StoreData& store, const wasm::GlobalType& type, Value value);
+TagInstance* create_tag(StoreData& store, const wasm::FuncType& type, std::string debug_name = "<host tag>");
 
 // Grows a table by `delta` elements set to `init`: the old size, or -1 when it cannot grow.
 int64_t table_grow(TableInstance& table, uint64_t delta, RefBits init);

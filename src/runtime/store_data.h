@@ -34,6 +34,14 @@ struct StoreData {
   std::deque<MemoryInstance> memories;  // each releases its mapping in ~StoreData (runtime/memory.h)
   std::deque<GlobalInstance> globals;
   std::deque<InstanceData> instances;
+  std::deque<TagInstance> tags;
+
+  // Exceptions thrown in this store (runtime/exceptions.h): live objects, the free list, and the count
+  // that triggers the next collection.
+  std::vector<std::unique_ptr<ExnObject>> exns;
+  std::vector<ExnObject*> free_exns;
+  size_t exn_collect_at = 1024;
+  uint64_t id = 0;  // the public Store's id (handles made by lower layers carry it)
 
   // Fuel: when enabled, execution traps with "all fuel consumed" once it reaches zero.
   bool fuel_enabled = false;

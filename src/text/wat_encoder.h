@@ -26,7 +26,7 @@ struct Cursor {
   Error error_here(std::string_view what) const;
 };
 
-enum class Space : uint8_t { func, table, memory, global, elem, data, type, count_ };
+enum class Space : uint8_t { func, table, memory, global, elem, data, type, tag, count_ };
 
 class ModuleEncoder;
 
@@ -52,10 +52,15 @@ class InstrEncoder {
  private:
   Result<void> plain(Cursor& c);
   Result<void> block_flat(wasm::Op op, Cursor& c);
-  Result<void> block_type(Cursor& c, Bytes& out);
-  Result<void> immediates(wasm::Op op, const Sexp& at, Cursor& c, Bytes& out);
+  // Exceptions (wat_instr.cc): try_table's catch clauses, flat and folded legacy try.
+  // Out of line: folded() recurses per nesting level and must keep its frame small.
+  [[gnu::noinline]] Result<void> catch_clauses(Cursor& c, Bytes& out);
+  [[gnu::noinline]] Result<void> try_flat(Cursor& c);
+  [[gnu::noinline]] Result<void> try_folded(const Sexp& list, Cursor& c);
+  [[gnu::noinline]] Result<void> block_type(Cursor& c, Bytes& out);
+  [[gnu::noinline]] Result<void> immediates(wasm::Op op, const Sexp& at, Cursor& c, Bytes& out);
   // A SIMD instruction (0xFD prefix) with its immediates; false if `at` names no SIMD instruction.
-  Result<bool> simd_instr(const Sexp& at, Cursor& c, Bytes& out);
+  [[gnu::noinline]] Result<bool> simd_instr(const Sexp& at, Cursor& c, Bytes& out);
   Result<uint32_t> label(const Sexp& s);
   Result<uint32_t> local(const Sexp& s);
   Result<uint32_t> memarg_memory(Cursor& c, bool lane);
@@ -141,6 +146,7 @@ class ModuleEncoder {
   Result<void> define_table(const Sexp& f);
   Result<void> define_memory(const Sexp& f);
   Result<void> define_global(const Sexp& f);
+  Result<void> define_tag(const Sexp& f);
   Result<void> define_import(const Sexp& f);
   Result<void> define_export(const Sexp& f);
   Result<void> define_elem(const Sexp& f);
@@ -157,9 +163,9 @@ class ModuleEncoder {
   bool has_start_ = false;
   std::vector<std::pair<uint32_t, std::vector<std::pair<uint32_t, uint8_t>>>> branch_hints_;
   // Section contents (without the vector count) and their counts.
-  Bytes imports_, funcs_, tables_, mems_, globals_, exports_, start_, elems_, code_, datas_;
+  Bytes imports_, funcs_, tables_, mems_, globals_, exports_, start_, elems_, code_, datas_, tags_;
   uint32_t n_imports_ = 0, n_funcs_ = 0, n_tables_ = 0, n_mems_ = 0, n_globals_ = 0, n_exports_ = 0,
-           n_elems_ = 0, n_datas_ = 0;
+           n_elems_ = 0, n_datas_ = 0, n_tags_ = 0;
 };
 
 // Encodes a `(module ...)` list (text, binary or quote form).

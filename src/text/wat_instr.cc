@@ -16,12 +16,16 @@ namespace {
 // op_from_name also knows the obsolete spellings (get_local, i32.wrap/i64, ...); the standard text
 // format rejects them, so they are accepted only when WatOptions::legacy_names is on.
 std::optional<Op> text_op(std::string_view name, bool legacy_names) {
-  auto op = wasm::op_from_name(name);
+  // Exception instructions (both encodings) are text the parser always knows; the decoder checks the
+  // features.
+  auto op = wasm::op_from_name(name, Features::defaults().set(Feature::exceptions).set(Feature::legacy_exceptions));
   if (op && !legacy_names && wasm::op_info(*op).name != name) return std::nullopt;
   return op;
 }
 
 bool is_block_op(Op op) { return op == Op::block || op == Op::loop || op == Op::if_; }
+// The words that continue a legacy try (they end the instruction sequence before them).
+bool is_try_clause(const Sexp& s) { return s.is_keyword("catch") || s.is_keyword("catch_all") || s.is_keyword("delegate"); }
 
 // Natural alignment (bytes) of a load/store, from its mnemonic.
 uint32_t natural_align(std::string_view name) {
@@ -398,9 +402,10 @@ Result<void> InstrEncoder::immediates(Op op, const Sexp& at, Cursor& c, Bytes& o
     }
     case ImmKind::type_index:  // call_ref, return_call_ref
       return index(Space::type, out);
+    case ImmKind::tag:
+      return index(Space::tag, out);
     case ImmKind::select_t:
     case ImmKind::block:  // post-2.0 instructions: text_op hides them until their feature is done
-    case ImmKind::tag:
     case ImmKind::try_table:
     case ImmKind::struct_field:
     case ImmKind::array_fixed:
@@ -427,7 +432,9 @@ Result<void> InstrEncoder::plain(Cursor& c) {
     return at.error("unknown operator " + at.text);
   }
   mark_hint(at);  // the opcode comes first (block_flat too)
-  if (is_block_op(*op)) return block_flat(*op, c);
+  if (is_block_op(*op) || *op == Op::try_table) return block_flat(*op, c);
+  if (*op == Op::try_) return try_flat(c);
+  if (*op == Op::catch_ || *op == Op::catch_all || *op == Op::delegate) return at.error("unexpected token " + at.text);
   if (*op == Op::else_ || *op == Op::end) return at.error("unexpected " + at.text);
   if (*op == Op::select && typed_select(c)) {
     std::vector<wasm::ValType> ts;
@@ -452,6 +459,7 @@ Result<void> InstrEncoder::block_flat(Op op, Cursor& c) {
   if (!c.done() && c.peek().is_id()) lbl = c.next().text;
   put_op(out_, op);
   WISP_TRY(block_type(c, out_));
+  if (op == Op::try_table) WISP_TRY(catch_clauses(c, out_));  // labels outside the try_table
   labels_.push_back(lbl);
   WISP_TRY(instrs(c));
   if (op == Op::if_ && !c.done() && c.peek().is_keyword("else")) {
@@ -476,7 +484,7 @@ Result<void> InstrEncoder::instrs(Cursor& c) {
       WISP_TRY(folded(s));
       continue;
     }
-    if (s.is_keyword("end") || s.is_keyword("else")) return {};
+    if (s.is_keyword("end") || s.is_keyword("else") || is_try_clause(s)) return {};
     if (!s.is_atom() || s.is_id()) return s.error("unexpected token, expected instruction");
     WISP_TRY(plain(c));
   }
@@ -495,6 +503,9 @@ Result<void> InstrEncoder::folded(const Sexp& list) {
     WISP_TRY(auto simd, simd_instr(at, c, head));
     if (!simd) return at.error("unknown operator " + at.text);
   }
+  if (op && (*op == Op::try_ || *op == Op::try_table || *op == Op::catch_ || *op == Op::catch_all ||
+             *op == Op::delegate))
+    return try_folded(list, c);
   if (op && is_block_op(*op)) {
     std::string lbl;
     if (!c.done() && c.peek().is_id()) lbl = c.next().text;
@@ -561,6 +572,140 @@ Result<void> InstrEncoder::folded(const Sexp& list) {
   }
   mark_hint(list);
   out_.insert(out_.end(), head.begin(), head.end());
+  return {};
+}
+
+// try_table's clauses: (catch tag label) (catch_ref tag label) (catch_all label) (catch_all_ref label),
+// labels resolved outside the try_table.
+Result<void> InstrEncoder::catch_clauses(Cursor& c, Bytes& out) {
+  Bytes body;
+  uint32_t n = 0;
+  while (!c.done()) {
+    const Sexp& k = c.peek();
+    uint8_t kind;
+    if (k.is_list_of("catch")) kind = 0;
+    else if (k.is_list_of("catch_ref")) kind = 1;
+    else if (k.is_list_of("catch_all")) kind = 2;
+    else if (k.is_list_of("catch_all_ref")) kind = 3;
+    else break;
+    c.next();
+    size_t want = kind <= 1 ? 3 : 2;
+    if (k.items.size() != want) return k.error("unexpected token in catch clause");
+    body.push_back(kind);
+    if (kind <= 1) {
+      WISP_TRY(auto t, m_.resolve(Space::tag, k.items[1]));
+      put_u32(body, t);
+    }
+    WISP_TRY(auto l, label(k.items[want - 1]));
+    put_u32(body, l);
+    ++n;
+  }
+  put_u32(out, n);
+  out.insert(out.end(), body.begin(), body.end());
+  return {};
+}
+
+// Legacy: try label? blocktype instr* (catch tag instr*)* (catch_all instr*)? end, or ... delegate label.
+Result<void> InstrEncoder::try_flat(Cursor& c) {
+  std::string lbl;
+  if (!c.done() && c.peek().is_id()) lbl = c.next().text;
+  put_op(out_, Op::try_);
+  WISP_TRY(block_type(c, out_));
+  labels_.push_back(lbl);
+  WISP_TRY(instrs(c));
+  bool seen_all = false, any = false;
+  while (!c.done() && (c.peek().is_keyword("catch") || c.peek().is_keyword("catch_all"))) {
+    const Sexp& k = c.next();
+    any = true;
+    if (seen_all) return k.error("unexpected token " + k.text);
+    if (k.is_keyword("catch")) {
+      out_.push_back(0x07);
+      if (c.done() || !ModuleEncoder::is_index(c.peek())) return c.error_here("unexpected token, expected index");
+      WISP_TRY(auto t, m_.resolve(Space::tag, c.next()));
+      put_u32(out_, t);
+    } else {
+      out_.push_back(0x19);
+      seen_all = true;
+    }
+    WISP_TRY(instrs(c));
+  }
+  if (!c.done() && c.peek().is_keyword("delegate")) {
+    const Sexp& k = c.next();
+    if (any) return k.error("unexpected token delegate");
+    labels_.pop_back();
+    out_.push_back(0x18);
+    if (c.done()) return c.error_here("unexpected token, expected label");
+    WISP_TRY(auto l, label(c.next()));
+    put_u32(out_, l);
+    return {};
+  }
+  if (c.done() || !c.peek().is_keyword("end")) return c.error_here("unexpected token, expected end");
+  c.next();
+  labels_.pop_back();
+  WISP_TRY(end_label(c, lbl));
+  out_.push_back(0x0B);
+  return {};
+}
+
+// Legacy, folded: (try label? blocktype (do instr*) (catch tag instr*)* (catch_all instr*)?) or with
+// (delegate label) after the do.
+Result<void> InstrEncoder::try_folded(const Sexp& list, Cursor& c) {
+  const Sexp& at = list.items[0];
+  if (at.text != "try" && at.text != "try_table") return at.error("unexpected token " + at.text);
+  if (at.text == "try_table") {  // (try_table label? blocktype catch* instr*)
+    std::string lbl;
+    if (!c.done() && c.peek().is_id()) lbl = c.next().text;
+    put_op(out_, Op::try_table);
+    WISP_TRY(block_type(c, out_));
+    WISP_TRY(catch_clauses(c, out_));
+    labels_.push_back(lbl);
+    WISP_TRY(instrs(c));
+    if (!c.done()) return c.peek().error("unexpected token");
+    labels_.pop_back();
+    out_.push_back(0x0B);
+    return {};
+  }
+  std::string lbl;
+  if (!c.done() && c.peek().is_id()) lbl = c.next().text;
+  put_op(out_, Op::try_);
+  WISP_TRY(block_type(c, out_));
+  labels_.push_back(lbl);
+  if (c.done() || !c.peek().is_list_of("do")) return c.error_here("unexpected token, expected (do ...)");
+  const Sexp& d = c.next();
+  Cursor dc{&d.items, 1, &d};
+  WISP_TRY(instrs(dc));
+  if (!dc.done()) return dc.peek().error("unexpected token");
+  bool seen_all = false, any = false;
+  while (!c.done() && (c.peek().is_list_of("catch") || c.peek().is_list_of("catch_all"))) {
+    const Sexp& k = c.next();
+    any = true;
+    if (seen_all) return k.error("unexpected token");
+    Cursor kc{&k.items, 1, &k};
+    if (k.is_list_of("catch")) {
+      out_.push_back(0x07);
+      if (kc.done() || !ModuleEncoder::is_index(kc.peek())) return kc.error_here("unexpected token, expected index");
+      WISP_TRY(auto t, m_.resolve(Space::tag, kc.next()));
+      put_u32(out_, t);
+    } else {
+      out_.push_back(0x19);
+      seen_all = true;
+    }
+    WISP_TRY(instrs(kc));
+    if (!kc.done()) return kc.peek().error("unexpected token");
+  }
+  if (!c.done() && c.peek().is_list_of("delegate")) {
+    const Sexp& k = c.next();
+    if (any || k.items.size() != 2) return k.error("unexpected token");
+    labels_.pop_back();
+    out_.push_back(0x18);
+    WISP_TRY(auto l, label(k.items[1]));
+    put_u32(out_, l);
+    if (!c.done()) return c.peek().error("unexpected token");
+    return {};
+  }
+  if (!c.done()) return c.peek().error("unexpected token");
+  labels_.pop_back();
+  out_.push_back(0x0B);
   return {};
 }
 

@@ -48,6 +48,7 @@ const char* space_name(Space s) {
     case Space::elem: return "elem segment";
     case Space::data: return "data segment";
     case Space::type: return "type";
+    case Space::tag: return "tag";
     default: return "index";
   }
 }
@@ -118,6 +119,9 @@ Result<ValType> ModuleEncoder::valtype(const Sexp& s) {
     WISP_TRY(ValType t, heaptype(s.items.back(), nullable));
     return t;
   }
+  // (ref null exn): exnref (exceptions); the other (ref ...) forms come with typed references.
+  if (s.is_list_of("ref") && s.items.size() == 3 && s.items[1].is_keyword("null") && s.items[2].is_keyword("exn"))
+    return ValType::exnref();
   // The reference lexer reports an unknown keyword as an unknown operator.
   if (s.is_atom() && !s.text.empty() && s.text[0] >= 'a' && s.text[0] <= 'z')
     return s.error("unknown operator " + s.text);
@@ -261,6 +265,7 @@ Result<void> ModuleEncoder::declare(const Sexp& f) {
     if (k == "table") return bind(Space::table, did, d);
     if (k == "memory") return bind(Space::memory, did, d);
     if (k == "global") return bind(Space::global, did, d);
+    if (k == "tag") return bind(Space::tag, did, d);
     return d.error("unexpected token, expected import kind");
   }
   if (kw == "func" || kw == "table" || kw == "memory" || kw == "global") {
@@ -281,6 +286,17 @@ Result<void> ModuleEncoder::declare(const Sexp& f) {
       }
     }
     return bind(sp, id, f);
+  }
+  if (kw == "tag") {
+    size_t i = id ? 2 : 1;
+    while (i < f.items.size() && f.items[i].is_list_of("export")) ++i;
+    if (i < f.items.size() && f.items[i].is_list_of("import")) {
+      WISP_TRY(import_order(f));
+    } else {
+      seen_definition_ = true;
+      last_definition_ = "tag";
+    }
+    return bind(Space::tag, id, f);
   }
   if (kw == "elem") return bind(Space::elem, id, f);
   if (kw == "data") return bind(Space::data, id, f);
@@ -594,6 +610,30 @@ Result<void> ModuleEncoder::define_global(const Sexp& f) {
   return {};
 }
 
+// (tag $id? (export ...)* (import ...)? typeuse): a tag's type is a function type (no results).
+Result<void> ModuleEncoder::define_tag(const Sexp& f) {
+  Cursor c{&f.items, 1, &f};
+  if (!c.done() && c.peek().is_id()) c.next();
+  uint32_t index = names_[size_t(Space::tag)].count++;
+  WISP_TRY(inline_exports(c, ExternKind::tag, index));
+  const Sexp* imp = !c.done() && c.peek().is_list_of("import") ? &c.next() : nullptr;
+  WISP_TRY(auto tu, parse_typeuse(c, true));
+  if (!c.done()) return c.peek().error("unexpected token");
+  uint32_t type_idx = type_index_for(tu);
+  if (imp) {
+    WISP_TRY(inline_import(*imp, imports_));
+    imports_.push_back(0x04);
+    imports_.push_back(0x00);
+    put_u32(imports_, type_idx);
+    ++n_imports_;
+    return {};
+  }
+  tags_.push_back(0x00);
+  put_u32(tags_, type_idx);
+  ++n_tags_;
+  return {};
+}
+
 Result<void> ModuleEncoder::define_import(const Sexp& f) {
   WISP_TRY(import_names(f.items[1], f.items[2], imports_));
   const Sexp& d = f.items[3];
@@ -619,6 +659,12 @@ Result<void> ModuleEncoder::define_import(const Sexp& f) {
     ++names_[size_t(Space::memory)].count;
     imports_.push_back(0x02);
     WISP_TRY(limits(c, imports_, true));
+  } else if (k == "tag") {
+    ++names_[size_t(Space::tag)].count;
+    imports_.push_back(0x04);
+    imports_.push_back(0x00);  // attribute: exception
+    WISP_TRY(auto tu, parse_typeuse(c, true));
+    put_u32(imports_, type_index_for(tu));
   } else {
     ++names_[size_t(Space::global)].count;
     imports_.push_back(0x03);
@@ -640,6 +686,7 @@ Result<void> ModuleEncoder::define_export(const Sexp& f) {
   else if (k == "table") kind = ExternKind::table, sp = Space::table;
   else if (k == "memory") kind = ExternKind::memory, sp = Space::memory;
   else if (k == "global") kind = ExternKind::global, sp = Space::global;
+  else if (k == "tag") kind = ExternKind::tag, sp = Space::tag;
   else return d.error("unexpected token in export");
   WISP_TRY(auto idx, resolve(sp, d.items[1]));
   put_name(exports_, name);
@@ -798,6 +845,7 @@ Result<void> ModuleEncoder::define(const Sexp& f) {
   if (kw == "table") return define_table(f);
   if (kw == "memory") return define_memory(f);
   if (kw == "global") return define_global(f);
+  if (kw == "tag") return define_tag(f);
   if (kw == "export") return define_export(f);
   if (kw == "start") return define_start(f);
   if (kw == "elem") return define_elem(f);
@@ -830,6 +878,7 @@ Result<Bytes> ModuleEncoder::encode(const std::vector<Sexp>& items, size_t first
   if (n_funcs_) put_section(out, 3, funcs_, n_funcs_);
   if (n_tables_) put_section(out, 4, tables_, n_tables_);
   if (n_mems_) put_section(out, 5, mems_, n_mems_);
+  if (n_tags_) put_section(out, 13, tags_, n_tags_);  // exceptions: between memory and global
   if (n_globals_) put_section(out, 6, globals_, n_globals_);
   if (n_exports_) put_section(out, 7, exports_, n_exports_);
   if (has_start_) {

@@ -14,7 +14,7 @@ namespace wisp::tools {
 const char* section_name(uint8_t id) {
   static constexpr const char* kNames[] = {"custom", "type",   "import", "function", "table",
                                            "memory", "global", "export", "start",    "element",
-                                           "code",   "data",   "datacount"};
+                                           "code",   "data",   "datacount", "tag"};
   return id < std::size(kNames) ? kNames[id] : "unknown";
 }
 
@@ -31,6 +31,7 @@ uint64_t section_item_count(const wasm::Module& m, uint8_t id) {
     case 9: return m.elems.size();
     case 11: return m.datas.size();
     case 12: return m.data_count.value_or(0);
+    case 13: return m.tags.size() - m.num_imported_tags;
     default: return 0;
   }
 }
@@ -150,7 +151,7 @@ std::string inspect_text(const wasm::Module& m) {
   for (size_t i = 0; i < m.types.size(); ++i) line("  - type[" + std::to_string(i) + "] " + m.types[i].to_string());
 
   line("Imports[" + std::to_string(m.imports.size()) + "]:");
-  uint32_t fi = 0, ti = 0, mi = 0, gi = 0;
+  uint32_t fi = 0, ti = 0, mi = 0, gi = 0, tgi = 0;
   for (const wasm::Import& im : m.imports) {
     std::string from = " <- " + im.module + "." + im.name;
     switch (im.kind) {
@@ -169,6 +170,9 @@ std::string inspect_text(const wasm::Module& m) {
         line("  - global[" + std::to_string(gi++) + "] " + (im.global.mut ? "mut " : "const ") +
              im.global.type.name() + from);
         break;
+      case wasm::ExternKind::tag:
+        line("  - tag[" + std::to_string(tgi++) + "] sig=" + std::to_string(im.tag_type) + from);
+        break;
     }
   }
 
@@ -180,6 +184,11 @@ std::string inspect_text(const wasm::Module& m) {
          std::to_string(func_body_size(b)) + " locals=" + std::to_string(b.num_locals));
   }
 
+  if (!m.tags.empty()) {
+    line("Tags[" + std::to_string(m.tags.size() - m.num_imported_tags) + "]:");
+    for (size_t i = m.num_imported_tags; i < m.tags.size(); ++i)
+      line("  - tag[" + std::to_string(i) + "] sig=" + std::to_string(m.tags[i]));
+  }
   line("Tables[" + std::to_string(m.tables.size() - m.num_imported_tables) + "]:");
   for (size_t i = m.num_imported_tables; i < m.tables.size(); ++i) {
     // A table with an initialiser expression (typed function references) shows it like a global's.
@@ -271,7 +280,7 @@ std::string inspect_json(const wasm::Module& m) {
   j.end_array();
 
   j.key("imports").begin_array();
-  uint32_t fi = 0, ti = 0, mi = 0, gi = 0;
+  uint32_t fi = 0, ti = 0, mi = 0, gi = 0, tgi = 0;
   for (const wasm::Import& im : m.imports) {
     j.begin_object().field("module", im.module).field("name", im.name).field("kind", wasm::extern_kind_name(im.kind));
     switch (im.kind) {
@@ -289,6 +298,9 @@ std::string inspect_json(const wasm::Module& m) {
         break;
       case wasm::ExternKind::global:
         j.field("index", gi++).field("type", im.global.type.name()).field("mutable", im.global.mut);
+        break;
+      case wasm::ExternKind::tag:
+        j.field("index", tgi++).field("type", im.tag_type);
         break;
     }
     j.end_object();

@@ -1,5 +1,6 @@
 #include "tools/wat_printer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <span>
@@ -121,7 +122,7 @@ class Printer {
     for (size_t i = 0; i < m_.types.size(); ++i) {
       out_ += "  (type (;" + std::to_string(i) + ";) (func" + sig_text(m_.types[i], nullptr) + "))\n";
     }
-    uint32_t fi = 0, ti = 0, mi = 0, gi = 0;
+    uint32_t fi = 0, ti = 0, mi = 0, gi = 0, tgi = 0;
     for (const wasm::Import& im : m_.imports) {
       out_ += "  (import " + quote_string(im.module) + " " + quote_string(im.name) + " ";
       switch (im.kind) {
@@ -141,6 +142,10 @@ class Printer {
         case wasm::ExternKind::global:
           out_ += "(global (;" + std::to_string(gi++) + ";) " + global_type_text(im.global) + ")";
           break;
+        case wasm::ExternKind::tag:
+          out_ += "(tag (;" + std::to_string(tgi++) + ";) (type " + std::to_string(im.tag_type) + ")" +
+                  (im.tag_type < m_.types.size() ? sig_text(m_.types[im.tag_type], nullptr) : "") + ")";
+          break;
       }
       out_ += ")\n";
     }
@@ -159,6 +164,10 @@ class Printer {
     }
     for (size_t i = m_.num_imported_memories; i < m_.memories.size(); ++i) {
       out_ += "  (memory (;" + std::to_string(i) + ";) " + limits_text(m_.memories[i].limits) + ")\n";
+    }
+    for (size_t i = m_.num_imported_tags; i < m_.tags.size(); ++i) {
+      out_ += "  (tag (;" + std::to_string(i) + ";) (type " + std::to_string(m_.tags[i]) + ")" +
+              (m_.tags[i] < m_.types.size() ? sig_text(m_.types[m_.tags[i]], nullptr) : "") + ")\n";
     }
     for (size_t i = 0; i < m_.global_inits.size(); ++i) {
       const wasm::Global& g = m_.global_inits[i];
@@ -301,7 +310,11 @@ class Printer {
     std::vector<Instr>& v = ins;
     if (v.empty() || v.back().op != Op::end) return Error::malformed("function body must end with end", body.body_end);
     v.pop_back();  // the function's own `end` is the closing parenthesis
-    if (o_.folded) {
+    // Exception handling blocks (try_table, legacy try) print in the flat form only.
+    bool has_exn_blocks = std::any_of(v.begin(), v.end(), [](const Instr& in) {
+      return !in.simd && (in.op == Op::try_table || in.op == Op::try_);
+    });
+    if (o_.folded && !has_exn_blocks) {
       size_t pos = 0;
       std::vector<int> labels{int(type.results.size())};
       std::vector<Node> nodes;
@@ -393,8 +406,17 @@ class Printer {
         num(in.a);
         num(in.b);
         break;
-      case ImmKind::try_table:  // not read by instr_reader until their features are done
-      case ImmKind::ref_test:
+      case ImmKind::try_table: {
+        s = block_head(in);
+        static constexpr const char* kKinds[] = {"catch", "catch_ref", "catch_all", "catch_all_ref"};
+        for (const Instr::Catch& c : in.catches) {
+          s += std::string(" (") + kKinds[c.kind & 3];
+          if (c.kind <= 1) s += " " + std::to_string(c.tag);
+          s += " " + std::to_string(c.label) + ")";
+        }
+        return s;
+      }
+      case ImmKind::ref_test:  // not read by instr_reader until their features are done
       case ImmKind::br_on_cast:
         break;
       case ImmKind::func:
@@ -457,14 +479,18 @@ class Printer {
   void flat(const std::vector<Instr>& v, const wasm::FuncType&) {
     int depth = 0;
     for (const Instr& in : v) {
-      if (in.op == Op::end || in.op == Op::else_) --depth;
+      if (in.op == Op::end || in.op == Op::else_ || in.op == Op::catch_ || in.op == Op::catch_all ||
+          in.op == Op::delegate)
+        --depth;
       out_.append(size_t(2 * (depth + 2)), ' ');
       // v128.const and i8x16.shuffle take a run of literals: parenthesised, their end is unambiguous to
       // a parser that counts the atoms ahead (ours does).
       bool wrap = in.simd && (wasm::simd_op_info(in.simd_op).imm == wasm::SimdImm::v128 ||
                               wasm::simd_op_info(in.simd_op).imm == wasm::SimdImm::shuffle);
       out_ += wrap ? "(" + instr_text(in) + ")\n" : instr_text(in) + "\n";
-      if (in.op == Op::block || in.op == Op::loop || in.op == Op::if_ || in.op == Op::else_) ++depth;
+      if (in.op == Op::block || in.op == Op::loop || in.op == Op::if_ || in.op == Op::else_ ||
+          in.op == Op::try_table || in.op == Op::try_ || in.op == Op::catch_ || in.op == Op::catch_all)
+        ++depth;
     }
   }
 

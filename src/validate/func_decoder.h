@@ -75,7 +75,8 @@ struct BlockType {
   uint32_t type_index = 0;
 };
 
-enum class CtrlKind : uint8_t { block, loop, if_, else_, function };
+// try_table, try_ (legacy try, in its do-body), catch_ / catch_all (legacy handler bodies): exceptions.
+enum class CtrlKind : uint8_t { block, loop, if_, else_, function, try_table, try_, catch_, catch_all };
 
 struct CtrlFrame {
   BlockType bt;
@@ -96,6 +97,7 @@ struct DecoderScratch {
   // set, and the locals set so far in the order they were set, so a block's end can unset its own.
   std::vector<uint8_t> local_set;
   std::vector<uint32_t> init_stack;
+  std::vector<CatchClause> catches;  // try_table's clauses
 };
 
 namespace detail {
@@ -650,6 +652,12 @@ class FuncDecoder {
   bool decode_call_ref(bool tail, bool live);          // call_ref, return_call_ref
   bool decode_br_on_null(bool on_non_null, bool live);
   bool decode_end(bool live, bool& done);
+  bool decode_exn(uint8_t byte, bool live);  // func_decoder_exn.h: exception instructions
+  bool decode_try_table(bool live);          // func_decoder_exn.h
+  bool check_tag(uint32_t index) {
+    if (kCheck && index >= m_.tags.size()) return invalid_index("unknown tag", index);
+    return true;
+  }
   bool decode_else(bool live);
 
   const wasm::Module& m_;

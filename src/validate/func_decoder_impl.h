@@ -140,6 +140,10 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
             return unknown_opcode(b);
           }
           if (!decode_br_on_null(b == byte_of(Op::br_on_non_null), lv)) return false;
+        case byte_of(Op::try_): case byte_of(Op::catch_): case byte_of(Op::throw_):
+        case byte_of(Op::rethrow): case byte_of(Op::throw_ref): case byte_of(Op::delegate):
+        case byte_of(Op::catch_all): case byte_of(Op::try_table):
+          if (!decode_exn(b, lv)) return false;
           break;
         case byte_of(Op::drop): {
           ValType t;
@@ -818,3 +822,4 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_const_expr() {
 }  // namespace wisp::validate
 
 #include "validate/func_decoder_simd.h"
+#include "validate/func_decoder_exn.h"

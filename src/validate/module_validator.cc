@@ -55,6 +55,13 @@ Result<void> check_memory_limits(const Limits& l) {
   return {};
 }
 
+// Exceptions: a tag's type is a function type without results.
+Result<void> check_tag_type(const wasm::Module& m, uint32_t index) {
+  WISP_TRY(check_type_index(m, index));
+  if (!m.types[index].results.empty()) return Error::invalid("non-empty tag result type");
+  return {};
+}
+
 Result<void> check_imports(const wasm::Module& m) {
   for (const wasm::Import& im : m.imports) {
     switch (im.kind) {
@@ -74,6 +81,9 @@ Result<void> check_imports(const wasm::Module& m) {
       case wasm::ExternKind::global:
         WISP_TRY(check_val_type(m, im.global.type));
         break;
+      case wasm::ExternKind::tag:
+        WISP_TRY(check_tag_type(m, im.tag_type));
+        break;
     }
   }
   return {};
@@ -89,6 +99,9 @@ Result<void> check_definitions(const wasm::Module& m) {
   }
   for (size_t i = m.num_imported_memories; i < m.memories.size(); ++i) {
     WISP_TRY(check_memory_limits(m.memories[i].limits));
+  }
+  for (size_t i = m.num_imported_tags; i < m.tags.size(); ++i) {
+    WISP_TRY(check_tag_type(m, m.tags[i]));
   }
   // Wasm 2.0 allows one memory; multi-memory any number.
   if (m.memories.size() > 1 && !m.features.has(Feature::multi_memory)) return Error::invalid("multiple memories");
@@ -212,6 +225,9 @@ Result<void> check_exports(const wasm::Module& m) {
         break;
       case wasm::ExternKind::global:
         if (ex.index >= m.globals.size()) return unknown("global", ex.index);
+        break;
+      case wasm::ExternKind::tag:
+        if (ex.index >= m.tags.size()) return unknown("tag", ex.index);
         break;
     }
   }

@@ -33,6 +33,14 @@ struct BlockSig {
   std::span<const wasm::ValType> results;
 };
 
+// A catch clause of try_table (exceptions): kind catch / catch_ref / catch_all / catch_all_ref.
+struct CatchClause {
+  enum Kind : uint8_t { kCatch = 0, kCatchRef = 1, kCatchAll = 2, kCatchAllRef = 3 };
+  Kind kind = kCatch;
+  uint32_t tag = 0;    // kCatch, kCatchRef
+  uint32_t label = 0;  // depth, relative to the context outside the try_table
+};
+
 struct NullVisitor {
   // `locals` are the declared locals after the parameters (expanded, one entry per local).
   void begin_function(const wasm::FuncType&, std::span<const wasm::ValType> /*locals*/) {}
@@ -61,6 +69,19 @@ struct NullVisitor {
   void on_return_call_ref(uint32_t /*type_index*/, const wasm::FuncType&) {}
   void on_br_on_null(uint32_t /*depth*/) {}
   void on_br_on_non_null(uint32_t /*depth*/) {}
+
+  // Exceptions (features exceptions / legacy-exceptions). on_try_table / on_try / on_catch /
+  // on_catch_all / on_delegate are control hooks (called in dead code too, with reachable=false for
+  // the hooks that open a block); on_delegate ends a legacy try instead of on_end (its depth is relative
+  // to the context outside the try). on_catch / on_catch_all: the previous body's fallthrough.
+  void on_throw(uint32_t /*tag*/, const wasm::FuncType&) {}
+  void on_throw_ref() {}
+  void on_try_table(const BlockSig&, std::span<const CatchClause>, bool /*reachable*/) {}
+  void on_try(const BlockSig&, bool /*reachable*/) {}
+  void on_catch(uint32_t /*tag*/, const wasm::FuncType&, bool /*fallthrough_reachable*/) {}
+  void on_catch_all(bool /*fallthrough_reachable*/) {}
+  void on_delegate(uint32_t /*depth*/, bool /*fallthrough_reachable*/) {}
+  void on_rethrow(uint32_t /*depth*/) {}
 
   // Parametric.
   void on_drop(wasm::ValType) {}

@@ -32,6 +32,7 @@ struct Import {
   TableType table;         // kind == table
   MemoryType memory;       // kind == memory
   GlobalType global;       // kind == global
+  uint32_t tag_type = 0;   // kind == tag: type index of the tag's function type (exceptions)
 };
 
 struct Export {
@@ -202,6 +203,9 @@ struct Module {
   std::vector<GlobalType> globals;
   uint32_t num_imported_funcs = 0, num_imported_tables = 0, num_imported_memories = 0,
            num_imported_globals = 0;
+  // Exceptions: the type index of every tag (imports first); a tag's type has no results.
+  std::vector<uint32_t> tags;
+  uint32_t num_imported_tags = 0;
 
   std::vector<Global> global_inits;  // defined globals only (index - num_imported_globals)
   // Defined tables only (index - num_imported_tables): the initialiser expression of a table written
@@ -227,6 +231,7 @@ struct Module {
     if (a == b) return true;
     return a < type_canon.size() && b < type_canon.size() && type_canon[a] == type_canon[b];
   }
+  const FuncType& tag_type(uint32_t tag_index) const { return types[tags[tag_index]]; }
   bool is_imported_func(uint32_t func_index) const { return func_index < num_imported_funcs; }
   const FuncBody& body(uint32_t func_index) const { return bodies[func_index - num_imported_funcs]; }
   // The name from the name section, or empty.

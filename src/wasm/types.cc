@@ -72,7 +72,9 @@ uint8_t valtype_to_byte(ValType t) {
     case ValKind::f32: return kTypeF32;
     case ValKind::f64: return kTypeF64;
     case ValKind::v128: return kTypeV128;
-    case ValKind::ref: return t.is_externref() ? kTypeExternRef : kTypeFuncRef;
+    case ValKind::ref:
+      if (t.nullable() && is_abstract_heap(t.heap())) return heap_kind_byte(t.heap());  // funcref, exnref, ...
+      return t.is_externref() ? kTypeExternRef : kTypeFuncRef;
   }
   return 0;
 }
@@ -91,6 +93,7 @@ const char* extern_kind_name(ExternKind k) {
     case ExternKind::table: return "table";
     case ExternKind::memory: return "memory";
     case ExternKind::global: return "global";
+    case ExternKind::tag: return "tag";
   }
   return "?";
 }

@@ -124,7 +124,7 @@ struct GlobalType {
   bool operator==(const GlobalType&) const = default;
 };
 
-enum class ExternKind : uint8_t { func = 0, table = 1, memory = 2, global = 3 };
+enum class ExternKind : uint8_t { func = 0, table = 1, memory = 2, global = 3, tag = 4 };
 const char* extern_kind_name(ExternKind k);
 
 constexpr uint32_t kPageSize = 65536;

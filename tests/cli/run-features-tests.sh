@@ -6,15 +6,15 @@ set -u
 W=${1:?usage: run-features-tests.sh WISP_BINARY}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-# One function [] -> [] whose body is `throw 0` (exceptions, not implemented yet).
-printf '\000asm\001\000\000\000\001\004\001\140\000\000\003\002\001\000\012\006\001\004\000\010\000\013' > "$T/ex.wasm"
+# One function [] -> [] whose body is `ref.eq` (gc, not implemented yet).
+printf '\000asm\001\000\000\000\001\004\001\140\000\000\003\002\001\000\012\005\001\003\000\323\013' > "$T/ex.wasm"
 # The same module inside a spec script.
-printf '(module binary "\\00asm\\01\\00\\00\\00\\01\\04\\01\\60\\00\\00\\03\\02\\01\\00\\0a\\06\\01\\04\\00\\08\\00\\0b")\n' > "$T/ex.wast"
+printf '(module binary "\\00asm\\01\\00\\00\\00\\01\\04\\01\\60\\00\\00\\03\\02\\01\\00\\0a\\05\\01\\03\\00\\d3\\0b")\n' > "$T/ex.wast"
 # The same function with `return_call 0` (tail calls: complete, on by default).
 printf '\000asm\001\000\000\000\001\004\001\140\000\000\003\002\001\000\012\006\001\004\000\022\000\013' > "$T/tc.wasm"
 printf '(module (func (export "f") (result i32) (i32.const 7)))\n' > "$T/ok.wat"
-OFF="illegal opcode 0x08"
-ON="throw: not supported yet (feature exceptions)"
+OFF="illegal opcode 0xd3"
+ON="ref.eq: not supported yet (feature gc)"
 fails=0
 # check NAME EXPECTED_EXIT EXPECTED_TEXT ARGS...: runs wisp ARGS, checks exit code and output.
 check() {
@@ -30,11 +30,11 @@ check() {
 
 for cmd in run validate; do
   check "$cmd default" 1 "$OFF" $cmd "$T/ex.wasm"
-  check "$cmd -W exceptions=y" 1 "$ON" $cmd -W exceptions=y "$T/ex.wasm"
-  check "$cmd -Wexceptions=y" 1 "$ON" $cmd -Wexceptions=y "$T/ex.wasm"
-  check "$cmd --wasm=exceptions" 1 "$ON" $cmd --wasm=exceptions "$T/ex.wasm"
+  check "$cmd -W gc=y" 1 "$ON" $cmd -W gc=y "$T/ex.wasm"
+  check "$cmd -Wgc=y" 1 "$ON" $cmd -Wgc=y "$T/ex.wasm"
+  check "$cmd --wasm=gc" 1 "$ON" $cmd --wasm=gc "$T/ex.wasm"
   check "$cmd comma list" 1 "$ON" $cmd -W gc=y,exceptions=yes,memory64=n "$T/ex.wasm"
-  check "$cmd later wins" 1 "$OFF" $cmd -W exceptions=y -W exceptions=n "$T/ex.wasm"
+  check "$cmd later wins" 1 "$OFF" $cmd -W gc=y -W gc=n "$T/ex.wasm"
   check "$cmd all-proposals" 1 "$ON" $cmd -W all-proposals=y "$T/ex.wasm"
   check "$cmd other feature" 1 "$OFF" $cmd -W tail-call=y "$T/ex.wasm"
   check "$cmd tail-call off" 1 "illegal opcode 0x12" $cmd -W tail-call=n "$T/tc.wasm"
@@ -49,7 +49,14 @@ check "-W help default" 0 "tail-call             default: y" run -W help
 check "run wasm 2.0 with all" 0 "7" run -W all-proposals=y --invoke f "$T/ok.wat"
 check "validate wasm 2.0 with all" 0 "" validate -W all-proposals=y "$T/ok.wat"
 check "wast default" 1 "$OFF" wast -v "$T/ex.wast"
-check "wast -W exceptions=y" 1 "$ON" wast -v -W exceptions=y "$T/ex.wast"
+check "wast -W gc=y" 1 "$ON" wast -v -W gc=y "$T/ex.wast"
+# Exceptions (on by default): an uncaught exception is reported like a trap, naming its tag (exit 134).
+printf '(module (tag $oops (export "oops") (param i32))\n (func $inner (throw $oops (i32.const 7)))\n (func (export "_start") (call $inner)))\n' > "$T/exn.wat"
+check "run uncaught exception" 134 'uncaught exception (tag oops)' run "$T/exn.wat"
+check "run uncaught exception backtrace" 134 '"_start" @' run "$T/exn.wat"
+check "run exceptions off" 1 "malformed section id" run -W exceptions=n,legacy-exceptions=n "$T/exn.wat"
+printf '(module (tag $t) (func (export "_start") (try_table (catch $t 0) (throw $t))))\n' > "$T/caught.wat"
+check "run caught exception" 0 "" run "$T/caught.wat"
 check "wast unknown name" 2 "unknown feature 'bogus'" wast -W bogus "$T/ex.wast"
 check "wast bad value" 2 "bad value ''" wast -W gc= "$T/ex.wast"
 check "wast -W help" 0 "multi-memory" wast -W help

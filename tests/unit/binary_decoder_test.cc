@@ -219,7 +219,7 @@ TEST(BinaryDecoder, Header) {
 }
 
 TEST(BinaryDecoder, SectionFraming) {
-  EXPECT_EQ(expect_malformed(module({{0x0D, 0x00}}), "malformed section id"), 8u);
+  EXPECT_EQ(expect_malformed(module({{0x0E, 0x00}}), "malformed section id"), 8u);  // 0x0D: tags
   expect_malformed(module({{0x80, 0x00}}), "malformed section id");
   expect_malformed(module({{0x01}}), "unexpected end");
   expect_malformed(module({{0x01, 0x05, 0x00}}), "length out of bounds");
@@ -273,9 +273,9 @@ TEST(BinaryDecoder, Utf8) {
 }
 
 TEST(BinaryDecoder, TypesAndKinds) {
-  expect_malformed(module({section(2, cat({uleb(1), name("a"), name("b"), Bytes{0x04, 0x00}}))}),
+  expect_malformed(module({section(2, cat({uleb(1), name("a"), name("b"), Bytes{0x05, 0x00}}))}),  // 4: tags
                    "malformed import kind");
-  expect_malformed(module({section(7, cat({uleb(1), name("a"), Bytes{0x04, 0x00}}))}), "malformed export kind");
+  expect_malformed(module({section(7, cat({uleb(1), name("a"), Bytes{0x05, 0x00}}))}), "malformed export kind");
   expect_malformed(module({section(4, {0x01, 0x7F, 0x00, 0x00})}), "malformed reference type");
   expect_malformed(module({section(4, {0x01, 0x70, 0x02, 0x00})}), "integer too large");
   expect_malformed(module({section(4, {0x01, 0x70, 0x81, 0x00, 0x00})}), "integer representation too long");

@@ -20,8 +20,9 @@ TEST(Features, DefaultsAreTheCompleteFeatures) {
   EXPECT_TRUE(f.has(Feature::none));
   for (unsigned i = 1; i < unsigned(Feature::count_); ++i) EXPECT_FALSE(f.has(Feature(i))) << i;
   EXPECT_EQ(Features::defaults(),  // the complete ones
-            Features().set(Feature::tail_call).set(Feature::function_references).set(Feature::relaxed_simd)
-                .set(Feature::multi_memory).set(Feature::extended_const));
+            Features().set(Feature::tail_call).set(Feature::exceptions).set(Feature::legacy_exceptions)
+                .set(Feature::function_references).set(Feature::relaxed_simd).set(Feature::multi_memory)
+                .set(Feature::extended_const));
   EXPECT_EQ(Config().features, Features::defaults());
   for (unsigned i = 0; i < unsigned(Feature::count_); ++i) EXPECT_TRUE(Features::all().has(Feature(i))) << i;
 }
@@ -112,7 +113,8 @@ TEST(Features, OpcodeTableFeatureColumn) {
   EXPECT_EQ(wasm::op_from_byte(0x12, Features().set(Feature::gc)), std::nullopt);
   EXPECT_EQ(wasm::op_from_byte(0x12), wasm::Op::return_call);  // tail calls are on by default
   EXPECT_EQ(wasm::op_from_name("return_call", Features()), std::nullopt);
-  EXPECT_EQ(wasm::op_from_name("try_table"), std::nullopt);
+  EXPECT_EQ(wasm::op_from_name("try_table"), wasm::Op::try_table);  // exceptions are on by default
+  EXPECT_EQ(wasm::op_from_name("try_table", Features()), std::nullopt);
   EXPECT_EQ(wasm::op_from_name("try_table", Features::all()), wasm::Op::try_table);
   EXPECT_EQ(wasm::op_from_byte(0x6A), wasm::Op::i32_add);
 
@@ -203,8 +205,8 @@ TEST(Features, FunctionReferencesOnByDefaultRejectedOff) {
 
 TEST(Features, UnsupportedPointsAtTheInstruction) {
   // An enabled but unimplemented instruction's error points at it, as an illegal opcode's does.
-  std::vector<uint8_t> m = one_func({0x08, 0x00, 0x0B});  // throw 0
-  Result<void> off = validate_with("", m), on = validate_with("exceptions=y", m);
+  std::vector<uint8_t> m = one_func({0xD3, 0x0B});  // ref.eq
+  Result<void> off = validate_with("", m), on = validate_with("gc=y", m);
   ASSERT_FALSE(off.ok());
   ASSERT_FALSE(on.ok());
   EXPECT_EQ(off.error().offset, on.error().offset);
@@ -218,12 +220,7 @@ TEST(Features, OtherProposalsInstructions) {
     const char* on;
   };
   const Case cases[] = {
-      {{0x08, 0x00, 0x0B}, "exceptions", "illegal opcode 0x08", "throw: not supported yet (feature exceptions)"},
-      {{0x06, 0x40, 0x0B, 0x0B}, "legacy-exceptions", "illegal opcode 0x06",
-       "try: not supported yet (feature legacy-exceptions)"},
       {{0xD3, 0x0B}, "gc", "illegal opcode 0xd3", "ref.eq: not supported yet (feature gc)"},
-      {{0x1F, 0x40, 0x00, 0x0B, 0x0B}, "exceptions", "illegal opcode 0x1f",
-       "try_table: not supported yet (feature exceptions)"},
       {{0xFB, 0x1C, 0x1A, 0x0B}, "gc", "illegal opcode 0xfb", "ref.i31: not supported yet (feature gc)"},
       {{0xFB, 0x18, 0x0B}, "gc", "illegal opcode 0xfb", "br_on_cast: not supported yet (feature gc)"},
   };
@@ -305,19 +302,32 @@ TEST(Features, TypesAndSectionsOfProposals) {
       // (type (struct))
       {module_with(1, {0x01, 0x5F, 0x00}), "gc", ErrorKind::Malformed, "malformed function type",
        "GC type definition: not supported yet (feature gc)"},
-      // (tag) in a tag section
-      {module_with(13, {0x01, 0x00, 0x00}), "exceptions", ErrorKind::Malformed, "malformed section id",
-       "tag section: not supported yet (feature exceptions)"},
-      {module_with(13, {0x01, 0x00, 0x00}), "legacy-exceptions", ErrorKind::Malformed, "malformed section id",
-       "tag section: not supported yet (feature legacy-exceptions)"},
-      // (import "m" "t" (tag))
-      {module_with(2, {0x01, 0x01, 'm', 0x01, 't', 0x04, 0x00, 0x00}), "exceptions", ErrorKind::Malformed,
-       "malformed import kind", "tag import: not supported yet (feature exceptions)"},
   };
   for (const Case& c : cases) {
+    SCOPED_TRACE(c.on);
     expect_error(validate_with("", c.bytes), c.kind, c.off);
     expect_error(validate_with(std::string(c.feature) + "=y", c.bytes), c.kind, c.on);
   }
+}
+
+// Exceptions are complete: on by default, and each encoding rejected when switched off.
+TEST(Features, ExceptionsOnByDefaultRejectedOff) {
+  std::vector<uint8_t> thr = one_func({0x08, 0x00, 0x0B});  // throw 0 (no tag: invalid when on)
+  expect_error(validate_with("", thr), ErrorKind::Invalid, "unknown tag 0");
+  expect_error(validate_with("legacy-exceptions=n", thr), ErrorKind::Invalid, "unknown tag 0");  // in both
+  expect_error(validate_with("exceptions=n,legacy-exceptions=n", thr), ErrorKind::Malformed, "illegal opcode 0x08");
+  std::vector<uint8_t> tt = one_func({0x1F, 0x40, 0x00, 0x0B, 0x0B});  // try_table end
+  EXPECT_TRUE(validate_with("", tt).ok());
+  expect_error(validate_with("exceptions=n", tt), ErrorKind::Malformed, "illegal opcode 0x1f");
+  std::vector<uint8_t> tr = one_func({0x06, 0x40, 0x0B, 0x0B});  // try end
+  EXPECT_TRUE(validate_with("", tr).ok());
+  expect_error(validate_with("legacy-exceptions=n", tr), ErrorKind::Malformed, "illegal opcode 0x06");
+  std::vector<uint8_t> tags = module_with(13, {0x01, 0x00, 0x00});  // a tag section with (tag) of type 0
+  expect_error(validate_with("", tags), ErrorKind::Invalid, "unknown type 0");
+  expect_error(validate_with("exceptions=n,legacy-exceptions=n", tags), ErrorKind::Malformed,
+               "malformed section id");
+  std::vector<uint8_t> imp = module_with(2, {0x01, 0x01, 'm', 0x01, 't', 0x04, 0x00, 0x00});  // tag import
+  expect_error(validate_with("exceptions=n,legacy-exceptions=n", imp), ErrorKind::Malformed, "malformed import kind");
 }
 
 TEST(Features, Wasm20UnaffectedByFeatures) {
@@ -331,10 +341,11 @@ TEST(Features, Wasm20UnaffectedByFeatures) {
 
 TEST(Features, TextKeepsUnimplementedInstructionsUnknown) {
   // The text format learns a feature's instructions when the feature is implemented.
-  Result<std::vector<uint8_t>> r = text::wat_to_wasm("(module (func throw 0))");
+  Result<std::vector<uint8_t>> r = text::wat_to_wasm("(module (func call_ref 0))");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find("unknown operator"), std::string::npos) << r.error().message;
   EXPECT_TRUE(text::wat_to_wasm("(module (func return_call 0))").ok());  // tail calls: implemented
+  EXPECT_TRUE(text::wat_to_wasm("(module (tag) (func throw 0))").ok());  // exceptions: implemented
 }
 
 }  // namespace

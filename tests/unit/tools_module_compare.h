@@ -64,6 +64,7 @@ inline std::string compare_modules(const wasm::Module& a, const wasm::Module& b)
       case wasm::ExternKind::table: same = x.table == y.table; break;
       case wasm::ExternKind::memory: same = x.memory == y.memory; break;
       case wasm::ExternKind::global: same = x.global == y.global; break;
+      case wasm::ExternKind::tag: same = x.tag_type == y.tag_type; break;
     }
     if (!same) return "import " + std::to_string(i) + " type differs";
   }
@@ -71,6 +72,7 @@ inline std::string compare_modules(const wasm::Module& a, const wasm::Module& b)
   if (a.tables != b.tables) return "tables differ";
   if (a.memories != b.memories) return "memories differ";
   if (a.globals != b.globals) return "globals differ";
+  if (a.tags != b.tags) return "tags differ";
   for (size_t i = 0; i < a.global_inits.size(); ++i)
     if (canon_expr(a, a.global_inits[i].init) != canon_expr(b, b.global_inits[i].init))
       return "global init " + std::to_string(i) + " differs";

@@ -1,0 +1,133 @@
+// Exception handling in the interpreter (DESIGN.md §9): exceptions are made by throw, and a throw
+// searches the handler tables (FuncCode::handlers) of the running function and then of its callers on
+// the explicit call stack; nothing runs on the non-throwing path.
+#include <cstring>
+
+#include "interp/exec_state.h"
+#include "runtime/exceptions.h"
+#include "wisp/exception.h"
+
+namespace wisp::interp {
+
+namespace {
+
+using Handler = FuncCode::Handler;
+
+// The handler of `exn` at IR position `pos` of `code` (of an instance `inst`), or nullptr. Entries are
+// innermost first; a delegate restricts the rest of the search to handlers at or outside its target.
+const Handler* find_handler(const FuncCode& code, uint32_t pos, const runtime::ExnObject& exn,
+                            const runtime::InstanceData& inst) {
+  uint32_t limit = UINT32_MAX;
+  for (const Handler& h : code.handlers) {
+    if (pos < h.start || pos >= h.end || h.depth > limit) continue;
+    if (h.kind == Handler::kDelegate) {
+      limit = h.landing;
+      continue;
+    }
+    if (h.tag == Handler::kAnyTag || inst.tags[h.tag] == exn.tag) return &h;
+  }
+  return nullptr;
+}
+
+// The first byte past the running function's frame: the end of the value stack in use.
+const char* frame_end(ExecState* st, const char* fp) {
+  const runtime::FuncEntry* e = st->func ? st->func->entry.load(std::memory_order_acquire) : nullptr;
+  return e ? fp + e->frame.frame_bytes() : fp;
+}
+
+ValKind public_kind(wasm::ValType t) {
+  switch (t.kind()) {
+    case wasm::ValKind::i32: return ValKind::i32;
+    case wasm::ValKind::i64: return ValKind::i64;
+    case wasm::ValKind::f32: return ValKind::f32;
+    case wasm::ValKind::f64: return ValKind::f64;
+    case wasm::ValKind::v128: return ValKind::v128;
+    case wasm::ValKind::ref: break;
+  }
+  if (t.is_externref()) return ValKind::externref;
+  if (t.heap() == uint32_t(wasm::HeapKind::exn) || t.heap() == uint32_t(wasm::HeapKind::noexn)) return ValKind::exnref;
+  return ValKind::funcref;
+}
+
+}  // namespace
+
+runtime::ExnObject* new_exception(ExecState* st, uint32_t tag_index, const char* payload, const char* fp) {
+  runtime::TagInstance* tag = st->inst->tags[tag_index];
+  runtime::ExnObject* exn = runtime::new_exception(*st->store, tag, st->stacks->slots, frame_end(st, fp));
+  if (!exn->payload.empty()) std::memcpy(exn->payload.data(), payload, exn->payload.size() * 8);
+  return exn;
+}
+
+bool throw_exception(ExecState* st, runtime::ExnObject* exn, const uint32_t*& ip, char*& fp, bool from_caller) {
+  const uint32_t* at = ip;
+  char* f = fp;
+  runtime::FuncInstance* func = st->func;
+  CallFrame* c = st->cs;
+  bool skip = from_caller;
+  for (;;) {
+    if (!skip) {
+      const FuncCode& code = interp_code(*func->entry.load(std::memory_order_acquire));
+      const uint32_t* base = code.code.data();
+      if (at >= base && at < base + code.code.size() && !code.handlers.empty()) {
+        if (const Handler* h = find_handler(code, uint32_t(at - base), *exn, *func->instance)) {
+          // Land: the frames above are gone; the payload (and exnref) go to the handler's slots.
+          st->cs = c;
+          st->func = func;
+          st->inst = func->instance;
+          st->mem0 = st->inst->mem0;
+          size_t n = h->tag == Handler::kAnyTag ? 0 : exn->payload.size();  // catch_all: no payload
+          if (n) std::memcpy(f + h->dst, exn->payload.data(), n * 8);
+          uint64_t ref = reinterpret_cast<uint64_t>(exn);
+          if (h->kind == Handler::kCatchRef) std::memcpy(f + h->dst + n * 8, &ref, 8);
+          if (h->exn_slot != UINT32_MAX) std::memcpy(f + h->exn_slot, &ref, 8);
+          ip = base + h->landing;
+          fp = f;
+          return true;
+        }
+      }
+    }
+    skip = false;
+    if (c - 1 == st->cs_base) break;  // the caller is this level's entry: the exception leaves it
+    --c;
+    at = c->ret.ir() - 1;  // inside the call instruction
+    f = c->fp;
+    func = c->func;
+  }
+  st->exn = exn;
+  st->trap = TrapCode::exception;
+  st->trap_ip = ip;
+  return false;
+}
+
+bool rethrow_from_host(ExecState* st, const uint32_t*& ip, char*& fp, bool from_caller) {
+  st->trap = TrapCode::none;
+  return throw_exception(st, st->exn, ip, fp, from_caller);
+}
+
+std::shared_ptr<const Exception> public_exception(runtime::StoreData& store, const runtime::ExnObject& exn) {
+  auto e = std::make_shared<Exception>();
+  e->tag = Tag(store.id, exn.tag);
+  size_t slot = 0;
+  for (wasm::ValType t : exn.tag->type->params) {
+    detail::RawVal raw;
+    std::memcpy(raw.bytes, exn.payload.data() + slot, t.slots() * 8);
+    slot += t.slots();
+    e->payload.push_back(Val::from_raw(public_kind(t), raw, store.id));
+  }
+  return e;
+}
+
+runtime::ExnObject* exn_from_public(ExecState* st, const Exception& e, const char* stack_hi) {
+  runtime::TagInstance* tag = e.tag.internal();
+  if (tag == nullptr || e.tag.store_id() != st->store->id) return nullptr;
+  runtime::ExnObject* exn = runtime::new_exception(*st->store, tag, st->stacks->slots, stack_hi);
+  size_t slot = 0;
+  for (size_t i = 0; i < tag->type->params.size() && i < e.payload.size(); ++i) {
+    wasm::ValType t = tag->type->params[i];
+    std::memcpy(exn->payload.data() + slot, e.payload[i].raw().bytes, t.slots() * 8);
+    slot += t.slots();
+  }
+  return exn;
+}
+
+}  // namespace wisp::interp
