@@ -366,13 +366,6 @@ class ScriptRunner {
                                 error_kind_name(want) + " \"" + cmd.text + "\")");
         return expect_error(r.error(), want, cmd.text, (action_text(cmd.action)).c_str(), 1);
       }
-      case K::assert_exception: {  // minimal: the action must fail with an uncaught exception
-        auto r = perform(cmd.action);
-        if (r.ok()) return fail(action_text(cmd.action) + ": returned " + results_text(r.value()) + " (expected an exception)");
-        if (r.error().kind != ErrorKind::Exception)
-          return fail(action_text(cmd.action) + ": expected an exception, got " + describe(r.error()));
-        return pass();
-      }
       case K::assert_malformed:
       case K::assert_invalid:
       case K::assert_malformed_custom:

@@ -140,6 +140,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
             return unknown_opcode(b);
           }
           if (!decode_br_on_null(b == byte_of(Op::br_on_non_null), lv)) return false;
+          break;
         case byte_of(Op::try_): case byte_of(Op::catch_): case byte_of(Op::throw_):
         case byte_of(Op::rethrow): case byte_of(Op::throw_ref): case byte_of(Op::delegate):
         case byte_of(Op::catch_all): case byte_of(Op::try_table):
