@@ -8,7 +8,10 @@
 #   run-cxx-eh-tests.sh WISP_BINARY --node    under Node's node:wasi instead (NODE=... picks the binary;
 #                                             exit 77, skipped, without node)
 #
-# A missing wasm toolchain is a failure, not a skip (as in tests/wasi).
+# A missing wasm toolchain is a failure, not a skip (as in tests/wasi). When WASM_OPT names Binaryen's
+# wasm-opt (version 119 or later; a command, e.g. WASM_OPT="node .../binaryen/bin/wasm-opt"), the wasm
+# build is also translated to the new encoding (try_table, throw_ref, exnref: --translate-to-exnref) and
+# that module must print the same too.
 set -u
 WISP=$(realpath "$1")
 MODE=${2:-}
@@ -38,6 +41,16 @@ if ! "$CXX" --target=wasm32-wasi -fwasm-exceptions -nostdlib++ "${FLAGS[@]}" "$H
   echo "FAIL: cannot compile cxx_exceptions.cc for wasm32-wasi:"; cat "$WORK/wasm.log"; exit 1
 fi
 
+exnref=""
+if [ -n "${WASM_OPT:-}" ]; then
+  # shellcheck disable=SC2086  # WASM_OPT may be a command with arguments
+  if ! $WASM_OPT --enable-exception-handling --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
+       --translate-to-exnref "$WORK/eh.wasm" -o "$WORK/eh-exnref.wasm" 2>"$WORK/wasm-opt.log"; then
+    echo "FAIL: $WASM_OPT --translate-to-exnref:"; cat "$WORK/wasm-opt.log"; exit 1
+  fi
+  exnref="$WORK/eh-exnref.wasm"
+fi
+
 fails=0
 "$WORK/native" >"$WORK/native.out"
 native_rc=$?
@@ -65,10 +78,15 @@ check() {
 
 if [ "$MODE" = "--node" ]; then
   check node "$NODE" --no-warnings "$HERE/../wasi/node-run.mjs" "$WORK/eh.wasm"
+  [ -z "$exnref" ] || check node-exnref "$NODE" --no-warnings "$HERE/../wasi/node-run.mjs" "$exnref"
 else
-  check wisp "$WISP" run "${WISP_FEATURES[@]}" "$WORK/eh.wasm"
   # The default dispatch (tail-call where the build has it) and loop dispatch: unwinding must work in both.
+  check wisp "$WISP" run "${WISP_FEATURES[@]}" "$WORK/eh.wasm"
   check wisp-loop "$WISP" run --dispatch=loop "${WISP_FEATURES[@]}" "$WORK/eh.wasm"
+  if [ -n "$exnref" ]; then
+    check wisp-exnref "$WISP" run -W exceptions=y "$exnref"
+    check wisp-exnref-loop "$WISP" run --dispatch=loop -W exceptions=y "$exnref"
+  fi
 fi
 [ "$fails" -eq 0 ] || exit 1
 exit 0
