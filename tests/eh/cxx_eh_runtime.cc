@@ -7,7 +7,7 @@
 //   _Unwind_RaiseException (throws the __cpp_exception tag), _Unwind_CallPersonality and the personality
 //   __gxx_wasm_personality_v0, which reads the LSDA to choose the catch clause of a landing pad
 //   the type_info classes (whose vtables the compiler's typeinfo objects point at), std::terminate and
-//   the global operator new/delete
+//   the global operator new/delete, std::uncaught_exceptions
 //
 // How Wasm EH differs from the Itanium two-phase unwinder: there is no search phase. The engine unwinds to
 // the nearest `catch __cpp_exception`; that landing pad stores its index and LSDA address in
@@ -39,6 +39,8 @@ class type_info {
   const char* name_;
 };
 int type_info::eh_kind() const { return 0; }
+
+int uncaught_exceptions() noexcept;
 
 [[noreturn]] void terminate() noexcept {
   fputs("terminate called (uncaught or bad exception)\n", stderr);
@@ -349,6 +351,12 @@ void __cxa_end_catch() {
 }
 
 unsigned __cxa_uncaught_exceptions() { return uncaught; }
+
+}  // extern "C"
+
+int std::uncaught_exceptions() noexcept { return static_cast<int>(uncaught); }
+
+extern "C" {
 
 // Chooses the handler of the landing pad in `context` for exception `ue`: on a match, the selector is the
 // clause's type-table index and the header remembers the adjusted object for __cxa_begin_catch.

@@ -9,6 +9,11 @@
 #include <stdio.h>
 #include <string.h>
 
+// From <exception>, which the wasm build does not have (its runtime, cxx_eh_runtime.cc, defines it).
+namespace std {
+int uncaught_exceptions() noexcept;
+}
+
 namespace {
 
 bool verbose = true;
@@ -378,6 +383,36 @@ __attribute__((noinline)) int constructors(int id) {
   return sum;
 }
 
+// A destructor that runs while an exception unwinds through it, and throws and catches one of its own
+// inside (the runtime must keep the two apart); std::uncaught_exceptions() sees the one in flight.
+struct CarefulCleanup {
+  int id;
+  int* log;
+  ~CarefulCleanup() {
+    int in_flight = std::uncaught_exceptions();
+    try {
+      throw LogicError("inside a destructor", id);
+    } catch (LogicError& e) {
+      say("  destructor caught its own '%s' (uncaught: %d, inside the handler: %d)\n", e.what(), in_flight,
+          std::uncaught_exceptions());
+      *log = in_flight * 10 + std::uncaught_exceptions();
+    }
+  }
+};
+
+__attribute__((noinline)) int unwinding_destructor(int depth, int id) {
+  int log = -1;
+  int before = std::uncaught_exceptions();
+  try {
+    CarefulCleanup c{id, &log};
+    dive(depth, id, [=] { throw_kind(1, id); });
+  } catch (RuntimeError& e) {
+    say("  caught '%s' after the destructor (uncaught now: %d)\n", e.what(), std::uncaught_exceptions());
+    return e.code() + 1000 * log + 100 * before;
+  }
+  return -1;
+}
+
 // One scenario per call; the result goes into the checksum.
 int scenario(int which, int depth, int id) {
   switch (which) {
@@ -392,10 +427,11 @@ int scenario(int which, int depth, int id) {
     case 16: return nested_handlers(depth, id);
     case 17: return translate(depth, id);
     case 18: return catch_all_rethrow(depth, id);
-    default: return constructors(id);
+    case 19: return constructors(id);
+    default: return unwinding_destructor(depth, id);
   }
 }
-constexpr int kScenarios = 20;
+constexpr int kScenarios = 21;
 
 }  // namespace
 
