@@ -25,7 +25,8 @@ for mode in auto loop; do  # auto: tail-call dispatch where the build has it
   check "$mode odd 10M+1" 0 1 run "$d" --invoke odd "$M" 10000001
   check "$mode indirect 10M" 0 1 run "$d" --invoke even_indirect "$M" 10000000
   check "$mode 64 KiB stack" 0 0 run "$d" --max-wasm-stack 65536 --invoke even "$M" 10000001
-  check "$mode plain calls" 134 "Error: wasm trap: call stack exhausted" run "$d" --invoke even_call "$M" 10000000
+  check "$mode plain calls" 134 "Error: wasm trap: call stack exhausted" \
+    run "$d" --invoke even_call "$M" 10000000
 done
 [ "$fails" -eq 0 ] && echo "tail calls: all checks passed"
 [ "$fails" -eq 0 ]
