@@ -17,8 +17,9 @@
 //
 // Supported matching: catch(...), the exact type (by mangled name), and a class caught through a public,
 // unambiguous base (single, multiple and virtual inheritance, with the pointer adjusted). Not supported:
-// pointer conversions (Derived* to Base*, qualification conversions), exception specifications and foreign
-// exceptions (only caught by catch(...)). Single-threaded, like wasi-libc without threads.
+// pointer conversions (Derived* to Base*, qualification conversions), exception specifications, and
+// foreign exceptions (other tags, or other runtimes' headers: a catch(...) of one does not keep the stack
+// of caught exceptions straight). Single-threaded, like wasi-libc without threads.
 
 #include <stdint.h>
 #include <stdio.h>
