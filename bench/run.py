@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """wisp benchmark harness.
 
-Builds every bench/programs/*.c twice (natively and for wasm32-wasi, both with clang -O2), then runs each
+Builds every bench/programs/*.c twice (natively and for wasm32-wasi, both with clang -O2; the Wasm 3.0
+programs throw_catch.cc and tail_calls.c when named or with --wasm30-programs), then runs each
 program natively, under `wisp run` and under every runtime named in WISP_BENCH_RUNTIMES, alternating the
 runtimes run by run (so a drift in machine speed hits all of them alike). Prints per program the median
 wall time, peak RSS and the ratio to native, then the geometric mean of the ratios. Every run's checksum
@@ -43,8 +44,21 @@ SIZES = {
     "strings": (200000, 200),
     "pixels": (30, 1),
     "hello": (0, 0),
+    "throw_catch": (200000, 100),
+    "tail_calls": (10000000, 1000),
 }
 STARTUP_ONLY = {"hello"}  # excluded from the compute geomean: it measures start-up, reported on its own
+# Wasm 3.0 feature programs: run only when named with --only (or with --wasm30-programs), since runtimes
+# without exceptions or tail calls cannot run them, and kept out of the compute geomean; their extra
+# wasm32 flags (C++ programs build with --cxx).
+OPT_IN = {"throw_catch", "tail_calls"}
+CXX_EH_RUNTIME = os.path.join(HERE, "..", "tests", "eh", "cxx_eh_runtime.cc")
+WASM_FLAGS = {
+    "throw_catch": ["-fwasm-exceptions", "-nostdlib++", CXX_EH_RUNTIME],
+    "tail_calls": ["-mtail-call"],
+}
+# `wisp run` options they need while these features are off by default.
+WISP_RUN_FLAGS = {"throw_catch": ["-W", "exceptions=y,legacy-exceptions=y"]}
 SIMD_RT = "wisp+simd"  # the -msimd128 build of each program, under wisp (--simd128)
 
 
@@ -52,20 +66,25 @@ def log(msg):
     print(msg, file=sys.stderr, flush=True)
 
 
-def build(cc, out_dir, names, extra_flags, simd128):
+def build(cc, cxx, out_dir, names, extra_flags, simd128):
     """Compiles each program natively and to wasm32-wasi with the same flags (and, with simd128, a second
     wasm32 build with -msimd128); returns {name: (native, wasm, simd wasm or None)}."""
-    flags = ["-O2", "-Wall", "-Wextra", "-Werror"] + extra_flags
+    base_flags = ["-O2", "-Wall", "-Wextra", "-Werror"] + extra_flags
     built = {}
     for name in names:
         src = os.path.join(PROGRAMS, name + ".c")
+        compiler, flags = cc, base_flags
+        if not os.path.exists(src):
+            src = os.path.join(PROGRAMS, name + ".cc")
+            compiler, flags = cxx, ["-std=c++17"] + base_flags
+        wflags = flags + WASM_FLAGS.get(name, [])
         nat = os.path.join(out_dir, name + ".native")
         wasm = os.path.join(out_dir, name + ".wasm")
         simd = os.path.join(out_dir, name + ".simd.wasm") if simd128 else None
-        cmds = [[cc] + flags + [src, "-o", nat, "-lm"],
-                [cc, "--target=wasm32-wasi"] + flags + [src, "-o", wasm, "-lm"]]
+        cmds = [[compiler] + flags + [src, "-o", nat, "-lm"],
+                [compiler, "--target=wasm32-wasi"] + wflags + [src, "-o", wasm, "-lm"]]
         if simd:
-            cmds.append([cc, "--target=wasm32-wasi", "-msimd128"] + flags + [src, "-o", simd, "-lm"])
+            cmds.append([compiler, "--target=wasm32-wasi", "-msimd128"] + wflags + [src, "-o", simd, "-lm"])
         for cmd in cmds:
             r = subprocess.run(cmd, capture_output=True, text=True)
             if r.returncode != 0:
@@ -108,6 +127,10 @@ def geomean(xs):
     return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else float("nan")
 
 
+def fmt_ratio(x):
+    return "-" if math.isnan(x) else f"{x:.2f}"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--wisp", help="path to the wisp CLI (runs `WISP run FILE.wasm SIZE`)")
@@ -120,6 +143,10 @@ def main():
     ap.add_argument("--tiny", action="store_true", help="tiny sizes (a smoke test, as in ctest)")
     ap.add_argument("--only", default="", help="comma-separated program names")
     ap.add_argument("--cc", default=os.environ.get("WISP_BENCH_CC", "clang-19"))
+    ap.add_argument("--cxx", default=os.environ.get("WISP_BENCH_CXX", "clang++-19"),
+                    help="the C++ compiler (throw_catch)")
+    ap.add_argument("--wasm30-programs", action="store_true",
+                    help="also run the Wasm 3.0 feature programs (throw_catch, tail_calls)")
     ap.add_argument("--cflags", default="", help="extra flags for both builds")
     ap.add_argument("--build-dir", default="", help="where binaries go (default: a temporary directory)")
     ap.add_argument("--no-env-runtimes", action="store_true", help="ignore WISP_BENCH_RUNTIMES")
@@ -131,7 +158,8 @@ def main():
     if bool(args.wisp) == bool(args.wisp_cmd):
         ap.error("give exactly one of --wisp and --wisp-cmd")
 
-    names = [n for n in SIZES if not args.only or n in args.only.split(",")]
+    names = [n for n in SIZES if n in args.only.split(",") or
+             (not args.only and (args.wasm30_programs or n not in OPT_IN))]
     unknown = set(args.only.split(",")) - set(SIZES) - {""}
     if unknown:
         log("unknown programs: " + ", ".join(sorted(unknown)))
@@ -149,7 +177,7 @@ def main():
 
 
 def run_all(args, names, out_dir):
-    built = build(args.cc, out_dir, names, shlex.split(args.cflags), args.simd128)
+    built = build(args.cc, args.cxx, out_dir, names, shlex.split(args.cflags), args.simd128)
     measure = os.path.join(out_dir, "measure")
     if subprocess.run([args.cc, "-O2", os.path.join(HERE, "tools", "measure.c"), "-o", measure]).returncode:
         log("cannot build bench/tools/measure.c")
@@ -175,7 +203,9 @@ def run_all(args, names, out_dir):
         nat, wasm, simd = built[name]
         prog_args = [] if name in STARTUP_ONLY else [str(size)]
         module = {rt: simd if rt == SIMD_RT else wasm for rt, _ in runtimes}
-        argvs = {rt: ([nat] if cmd is None else cmd + [module[rt]]) + prog_args for rt, cmd in runtimes}
+        wisp_flags = WISP_RUN_FLAGS.get(name, []) if args.wisp else []
+        argvs = {rt: ([nat] if cmd is None else cmd + (wisp_flags if rt in ("wisp", SIMD_RT) else []) +
+                      [module[rt]]) + prog_args for rt, cmd in runtimes}
         walls = {rt: [] for rt in rt_names}
         rss = {rt: [] for rt in rt_names}
         expected = None
@@ -225,7 +255,7 @@ def print_table(rows, rt_names, markdown):
             if med[rt] and med["native"]:
                 r = med[rt][0] / med["native"][0]
                 cells.append(f"{r:.2f}")
-                if name not in STARTUP_ONLY:
+                if name not in STARTUP_ONLY and name not in OPT_IN:
                     ratios[rt].append(r)
             else:
                 cells.append("-")
@@ -233,7 +263,7 @@ def print_table(rows, rt_names, markdown):
             if med["wisp"] and med["wasm3"]:
                 r = med["wisp"][0] / med["wasm3"][0]
                 cells.append(f"{r:.2f}")
-                if name not in STARTUP_ONLY:
+                if name not in STARTUP_ONLY and name not in OPT_IN:
                     w3.append(r)
             else:
                 cells.append("-")
@@ -241,17 +271,18 @@ def print_table(rows, rt_names, markdown):
             if med["wisp"] and med[SIMD_RT]:
                 r = med[SIMD_RT][0] / med["wisp"][0]
                 cells.append(f"{r:.2f}")
-                if name not in STARTUP_ONLY:
+                if name not in STARTUP_ONLY and name not in OPT_IN:
                     simd_ratios.append(r)
             else:
                 cells.append("-")
         cells += [f"{med[rt][1] / 1024:.1f}" if med[rt] else "-" for rt in rt_names]
         lines.append(cells)
-    foot = ["geomean (compute)", ""] + [""] * len(rt_names) + [f"{geomean(ratios[rt]):.2f}" for rt in others]
+    foot = ["geomean (compute)", ""] + [""] * len(rt_names)
+    foot += [fmt_ratio(geomean(ratios[rt])) for rt in others]
     if "wasm3" in rt_names:
-        foot.append(f"{geomean(w3):.2f}")
+        foot.append(fmt_ratio(geomean(w3)))
     if SIMD_RT in rt_names:
-        foot.append(f"{geomean(simd_ratios):.2f}")
+        foot.append(fmt_ratio(geomean(simd_ratios)))
     foot += [""] * len(rt_names)
     lines.append(foot)
     if markdown:
