@@ -65,6 +65,18 @@ int print_command(int argc, char** argv) {
   if (!bytes.ok()) return error(kExitFailure, "%s", describe_error(file, bytes.error()).c_str());
   auto mod = tools::decode_module(std::move(bytes.value()));
   if (!mod.ok()) return error(kExitFailure, "%s", describe_error(file, mod.error()).c_str());
+  if (!json) {  // streamed: the text of a large module is never held whole
+    FILE* f = out_path.empty() || out_path == "-" ? stdout : std::fopen(out_path.c_str(), "wb");
+    if (!f) return error(kExitFailure, "print: cannot open '%s' for writing", out_path.c_str());
+    bool ok = true;
+    auto r = tools::print_module(**mod, options, [&](std::string_view s) {
+      ok &= std::fwrite(s.data(), 1, s.size(), f) == s.size();
+    });
+    if (f != stdout) ok &= std::fclose(f) == 0;
+    if (!r.ok()) return error(kExitFailure, "%s", describe_error(file, r.error()).c_str());
+    if (!ok) return error(kExitFailure, "print: cannot write '%s'", out_path.empty() ? "-" : out_path.c_str());
+    return 0;
+  }
   auto text = tools::print_module(**mod, options);
   if (!text.ok()) return error(kExitFailure, "%s", describe_error(file, text.error()).c_str());
 

@@ -455,6 +455,8 @@ Result<void> InstrEncoder::plain(Cursor& c) {
 }
 
 Result<void> InstrEncoder::block_flat(Op op, Cursor& c) {
+  // Flat blocks nest by recursion (instrs -> plain -> block_flat) like folded ones: the same bound.
+  if (stack_exhausted()) return c.error_here("nesting too deep");
   std::string lbl;
   if (!c.done() && c.peek().is_id()) lbl = c.next().text;
   put_op(out_, op);
@@ -607,6 +609,7 @@ Result<void> InstrEncoder::catch_clauses(Cursor& c, Bytes& out) {
 
 // Legacy: try label? blocktype instr* (catch tag instr*)* (catch_all instr*)? end, or ... delegate label.
 Result<void> InstrEncoder::try_flat(Cursor& c) {
+  if (stack_exhausted()) return c.error_here("nesting too deep");
   std::string lbl;
   if (!c.done() && c.peek().is_id()) lbl = c.next().text;
   put_op(out_, Op::try_);

@@ -1,11 +1,14 @@
 #include "tools/wat_printer.h"
 
 #include <algorithm>
+#include <algorithm>
 #include <charconv>
+#include <functional>
 #include <cstring>
 #include <span>
 #include <unordered_set>
 
+#include "binary/byte_reader.h"
 #include "tools/instr_reader.h"
 
 namespace wisp::tools {
@@ -102,17 +105,28 @@ std::string global_type_text(const wasm::GlobalType& g) {
 // One node of the folded form: an instruction with the operand expressions folded into it, or a
 // block/loop/if with its nested body.
 struct Node {
-  std::string head;                 // "i32.add", "block (result i32)", "if (result i32)"
+  std::string head;                 // "i32.add", "block (result i32)", "if (result i32)"; flat: the lines
   std::vector<Node> kids;           // folded operands (if: the condition)
   std::vector<Node> body, else_body;
-  enum class Kind : uint8_t { plain, block, if_ } kind = Kind::plain;
+  // flat: a block nested deeper than kMaxFoldDepth, printed in the flat form (`head` holds its lines).
+  enum class Kind : uint8_t { plain, block, if_, flat } kind = Kind::plain;
   bool has_else = false;
   int values = -1;                  // values it leaves on the stack when complete; -1: not foldable
+  int depth = 1;                    // nesting of kids below it (operand folding stops at kMaxFoldDepth)
 };
+
+// Hostile nesting (a module of a million nested blocks or operands) must not make printing recurse
+// without bound or take quadratic space: blocks and operand trees fold only this deep (deeper ones
+// print flat, which is valid text too), and indentation stops growing at kMaxIndent levels.
+constexpr size_t kMaxFoldDepth = 64;
+constexpr size_t kMaxIndent = 32;
+constexpr size_t kMaxFoldBodyBytes = 256u << 10;
+std::string indent(size_t level) { return std::string(2 * std::min(level, kMaxIndent), ' '); }
 
 class Printer {
  public:
-  Printer(const wasm::Module& m, const PrintOptions& o) : m_(m), o_(o) {}
+  Printer(const wasm::Module& m, const PrintOptions& o, const std::function<void(std::string_view)>* sink = nullptr)
+      : m_(m), o_(o), sink_(sink) {}
 
   Result<std::string> run() {
     init_ids();
@@ -151,6 +165,7 @@ class Printer {
     }
     for (uint32_t i = m_.num_imported_funcs; i < m_.func_types.size(); ++i) {
       WISP_TRY(function(i));
+      maybe_flush();
     }
     for (size_t i = m_.num_imported_tables; i < m_.tables.size(); ++i) {
       out_ += "  (table (;" + std::to_string(i) + ";) " + limits_text(m_.tables[i].limits) + " " +
@@ -196,7 +211,20 @@ class Printer {
       out_ += ")\n";
     }
     out_ += ")\n";
+    if (sink_) {
+      (*sink_)(out_);
+      out_.clear();
+    }
     return std::move(out_);
+  }
+
+  // With a sink, hands over what is printed so far once it is large: memory stays bounded by a chunk
+  // plus one function's folded tree, whatever the module's size.
+  void maybe_flush() {
+    if (sink_ && out_.size() >= (64u << 10)) {
+      (*sink_)(out_);
+      out_.clear();
+    }
   }
 
  private:
@@ -306,6 +334,22 @@ class Printer {
       }
     }
     out_ += locals + "\n";
+    // Folding holds a body's instructions and tree (~250 bytes per code byte): a body larger than
+    // kMaxFoldBodyBytes prints flat, one instruction at a time, so memory stays bounded.
+    if (!o_.folded || body.body_end - body.body_offset > kMaxFoldBodyBytes) {
+      binary::ByteReader r(m_.bytes.data(), body.body_offset, body.body_end);
+      Instr in;
+      size_t depth = 0;
+      for (;;) {
+        if (r.at_end()) return Error::malformed("function body must end with end", body.body_end);
+        WISP_TRY(read_instr(r, in));
+        if (r.at_end() && !in.simd && in.op == Op::end) break;  // the closing parenthesis
+        flat_line(in, depth, 2, out_);
+        maybe_flush();
+      }
+      out_ += "  )\n";
+      return {};
+    }
     WISP_TRY(auto ins, read_instrs(m_.bytes.data(), body.body_offset, body.body_end));
     std::vector<Instr>& v = ins;
     if (v.empty() || v.back().op != Op::end) return Error::malformed("function body must end with end", body.body_end);
@@ -476,22 +520,36 @@ class Printer {
     return s;
   }
 
-  void flat(const std::vector<Instr>& v, const wasm::FuncType&) {
-    int depth = 0;
-    for (const Instr& in : v) {
-      if (in.op == Op::end || in.op == Op::else_ || in.op == Op::catch_ || in.op == Op::catch_all ||
-          in.op == Op::delegate)
-        --depth;
-      out_.append(size_t(2 * (depth + 2)), ' ');
-      // v128.const and i8x16.shuffle take a run of literals: parenthesised, their end is unambiguous to
-      // a parser that counts the atoms ahead (ours does).
-      bool wrap = in.simd && (wasm::simd_op_info(in.simd_op).imm == wasm::SimdImm::v128 ||
-                              wasm::simd_op_info(in.simd_op).imm == wasm::SimdImm::shuffle);
-      out_ += wrap ? "(" + instr_text(in) + ")\n" : instr_text(in) + "\n";
-      if (in.op == Op::block || in.op == Op::loop || in.op == Op::if_ || in.op == Op::else_ ||
-          in.op == Op::try_table || in.op == Op::try_ || in.op == Op::catch_ || in.op == Op::catch_all)
-        ++depth;
+  void flat(const std::vector<Instr>& v, const wasm::FuncType&) { flat_lines(v, 0, v.size(), 2, out_); }
+
+  static bool opens_block(Op op) {
+    return op == Op::block || op == Op::loop || op == Op::if_ || op == Op::try_table || op == Op::try_;
+  }
+
+  // Instructions [from, to) in the flat form, one per line, from indentation level `base` (capped).
+  void flat_lines(const std::vector<Instr>& v, size_t from, size_t to, size_t base, std::string& out) {
+    size_t depth = 0;
+    for (size_t i = from; i < to; ++i) {
+      flat_line(v[i], depth, base, out);
+      if (&out == &out_) maybe_flush();
     }
+  }
+
+  // One instruction's line of the flat form; `depth` is the block nesting, updated.
+  void flat_line(const Instr& in, size_t& depth, size_t base, std::string& out) const {
+    bool simd = in.simd;
+    if (!simd && depth > 0 &&
+        (in.op == Op::end || in.op == Op::else_ || in.op == Op::catch_ || in.op == Op::catch_all ||
+         in.op == Op::delegate))
+      --depth;
+    out += indent(depth + base);
+    // v128.const and i8x16.shuffle take a run of literals: parenthesised, their end is unambiguous to
+    // a parser that counts the atoms ahead (ours does).
+    bool wrap = simd && (wasm::simd_op_info(in.simd_op).imm == wasm::SimdImm::v128 ||
+                         wasm::simd_op_info(in.simd_op).imm == wasm::SimdImm::shuffle);
+    out += wrap ? "(" + instr_text(in) + ")\n" : instr_text(in) + "\n";
+    if (!simd && (opens_block(in.op) || in.op == Op::else_ || in.op == Op::catch_ || in.op == Op::catch_all))
+      ++depth;
   }
 
   // ---- folded form ----
@@ -588,7 +646,7 @@ class Printer {
   static void take_operands(std::vector<Node>& seq, int n, std::vector<Node>& kids) {
     if (n <= 0 || size_t(n) > seq.size()) return;
     for (size_t i = seq.size() - size_t(n); i < seq.size(); ++i)
-      if (seq[i].values != 1) return;
+      if (seq[i].values != 1 || size_t(seq[i].depth) >= kMaxFoldDepth) return;
     kids.assign(std::make_move_iterator(seq.end() - n), std::make_move_iterator(seq.end()));
     seq.erase(seq.end() - n, seq.end());
   }
@@ -601,7 +659,18 @@ class Printer {
       if (in.op == Op::end || in.op == Op::else_) return;
       ++pos;
       Node n;
-      if (in.op == Op::block || in.op == Op::loop || in.op == Op::if_) {
+      if ((in.op == Op::block || in.op == Op::loop || in.op == Op::if_) && labels.size() > kMaxFoldDepth) {
+        // Too deep to fold: this block and everything in it print flat (found without recursing).
+        size_t start = pos - 1, level = 1;
+        while (pos < v.size() && level > 0) {
+          const Instr& x = v[pos++];
+          if (!x.simd && opens_block(x.op)) ++level;
+          else if (!x.simd && (x.op == Op::end || x.op == Op::delegate)) --level;
+        }
+        n.kind = Node::Kind::flat;
+        flat_lines(v, start, pos, 0, n.head);
+        n.values = -1;
+      } else if (in.op == Op::block || in.op == Op::loop || in.op == Op::if_) {
         auto [params, results] = block_arity(in);
         n.head = block_head(in);
         n.kind = in.op == Op::if_ ? Node::Kind::if_ : Node::Kind::block;
@@ -615,11 +684,14 @@ class Printer {
         }
         labels.pop_back();
         if (pos < v.size()) ++pos;  // the block's `end`
+        for (const std::vector<Node>* part : {&n.kids, &n.body, &n.else_body})
+          for (const Node& k : *part) n.depth = std::max(n.depth, k.depth + 1);
         n.values = params == 0 && (in.op != Op::if_ || !n.kids.empty()) ? int(results) : -1;
       } else {
         auto [pops, pushes] = arity(in, labels);
         n.head = instr_text(in);
         take_operands(seq, pops, n.kids);
+        for (const Node& k : n.kids) n.depth = std::max(n.depth, k.depth + 1);
         n.values = pops >= 0 && (pops == 0 || !n.kids.empty()) ? pushes : -1;
       }
       seq.push_back(std::move(n));
@@ -642,8 +714,18 @@ class Printer {
     out += ")";
   }
 
-  static void render(const Node& n, size_t indent, std::string& out) {
-    std::string pad(2 * indent, ' ');
+  static void render(const Node& n, size_t level, std::string& out) {
+    if (n.kind == Node::Kind::flat) {  // its lines, shifted to this level
+      std::string pad = indent(level);
+      for (size_t at = 0; at < n.head.size();) {
+        size_t nl = n.head.find('\n', at);
+        out += pad;
+        out.append(n.head, at, nl - at + 1);
+        at = nl + 1;
+      }
+      return;
+    }
+    std::string pad = indent(level);
     if (single_line(n)) {
       out += pad;
       inline_text(n, out);
@@ -651,24 +733,26 @@ class Printer {
       return;
     }
     out += pad + "(" + n.head + "\n";
-    for (const Node& k : n.kids) render(k, indent + 1, out);
+    std::string pad1 = indent(level + 1);
+    for (const Node& k : n.kids) render(k, level + 1, out);
     if (n.kind == Node::Kind::if_) {
-      out += pad + "  (then\n";
-      for (const Node& b : n.body) render(b, indent + 2, out);
-      out += pad + "  )\n";
+      out += pad1 + "(then\n";
+      for (const Node& b : n.body) render(b, level + 2, out);
+      out += pad1 + ")\n";
       if (n.has_else) {
-        out += pad + "  (else\n";
-        for (const Node& b : n.else_body) render(b, indent + 2, out);
-        out += pad + "  )\n";
+        out += pad1 + "(else\n";
+        for (const Node& b : n.else_body) render(b, level + 2, out);
+        out += pad1 + ")\n";
       }
     } else {
-      for (const Node& b : n.body) render(b, indent + 1, out);
+      for (const Node& b : n.body) render(b, level + 1, out);
     }
     out += pad + ")\n";
   }
 
   const wasm::Module& m_;
   PrintOptions o_;
+  const std::function<void(std::string_view)>* sink_ = nullptr;
   std::string out_;
   std::vector<std::string> func_ids_;
   std::vector<std::string> local_ids_;
@@ -686,6 +770,13 @@ std::string const_expr_text(const wasm::Module& module, const wasm::ConstExpr& e
 Result<std::string> print_module(const wasm::Module& module, const PrintOptions& options) {
   Printer p(module, options);
   return p.run();
+}
+
+Result<void> print_module(const wasm::Module& module, const PrintOptions& options,
+                          const std::function<void(std::string_view)>& sink) {
+  Printer p(module, options, &sink);
+  WISP_TRY(p.run());
+  return {};
 }
 
 }  // namespace wisp::tools

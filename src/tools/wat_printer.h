@@ -3,7 +3,9 @@
 // functions (instruction for instruction), tables, memories, globals, exports, start, elements and data.
 // Custom sections other than "name" are not printed (the 2.0 text format has no syntax for them).
 #pragma once
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "util/error.h"
 #include "wasm/module.h"
@@ -18,6 +20,12 @@ struct PrintOptions {
 // The whole module as text, ending with a newline. Errors (Malformed) when a function body or constant
 // expression cannot be decoded.
 Result<std::string> print_module(const wasm::Module& module, const PrintOptions& options = {});
+// The same, handed to `sink` in pieces as it is printed, so memory stays bounded by a chunk and one
+// function's folded tree whatever the module's size; on an error, the text before it was handed over.
+// Nesting deeper than 64 levels, and bodies over 256 KiB, print flat (valid text too) and indentation
+// stops at 32 levels, so the output is linear in the module and memory is bounded.
+Result<void> print_module(const wasm::Module& module, const PrintOptions& options,
+                          const std::function<void(std::string_view)>& sink);
 
 // A constant expression as folded text without its final `end`: "(i32.const 1024)"; "?" if undecodable.
 std::string const_expr_text(const wasm::Module& module, const wasm::ConstExpr& expr);
