@@ -5,7 +5,9 @@
 ;; `cmake --build build --target wisp-module'; put its directory on `load-path').
 ;; The module defines:
 ;;   (wisp-load-directory DIR)          load every DIR/*.wasm, named by file stem; return the names
+;;                                      (the loaded set becomes exactly DIR's loadable plugins)
 ;;   (wisp-call NAME &optional ARGS INPUT)  run NAME with ARGS (strings) and INPUT on stdin; return stdout
+;;                                      (a unibyte string when the output is not UTF-8)
 ;;   (wisp-plugins)                     the loaded names
 ;; Failures are signals: `wisp-trap' (MESSAGE PARTIAL-STDOUT BACKTRACE), `wisp-exit'
 ;; (CODE STDOUT STDERR), both children of `wisp-error'.  C-g stops a runaway plugin.
@@ -18,8 +20,10 @@
   "Instruction budget of one plugin call, or nil for no limit."
   :type '(choice (const nil) integer))
 
-(defcustom wisp-timeout nil
-  "Seconds a plugin call may run before it is interrupted, or nil for no limit."
+(defcustom wisp-timeout 10
+  "Seconds a plugin call may run before it is interrupted, or nil for no limit.
+Finite by default: C-g stops a plugin only when Emacs reads input, so a
+plugin called from a timer or a process filter could otherwise hang Emacs."
   :type '(choice (const nil) number))
 
 (defcustom wisp-max-memory (* 64 1024 1024)

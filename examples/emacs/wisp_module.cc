@@ -38,8 +38,49 @@ bool g_has_process_input = false;  // Emacs >= 27: env->process_input, else env-
 
 emacs_value intern(emacs_env* env, const char* name) { return env->intern(env, name); }
 
+// Whether `s` is UTF-8 as Emacs's make_string accepts it: shortest forms, no surrogates, <= U+10FFFF.
+bool is_utf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t n;
+    uint32_t cp;
+    if ((c >> 5) == 6) {
+      n = 1, cp = c & 0x1F;
+    } else if ((c >> 4) == 14) {
+      n = 2, cp = c & 0x0F;
+    } else if ((c >> 3) == 30) {
+      n = 3, cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (s.size() - i <= n) return false;
+    for (size_t k = 1; k <= n; ++k) {
+      unsigned char d = static_cast<unsigned char>(s[i + k]);
+      if ((d >> 6) != 2) return false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    static constexpr uint32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += n + 1;
+  }
+  return true;
+}
+
+// Text for Emacs: a multibyte string when `s` is UTF-8, else a unibyte string of the same bytes (a
+// plugin's output is bytes; Emacs >= 28 has unibyte strings in the module API). Older Emacs: signal.
 emacs_value make_string(emacs_env* env, const std::string& s) {
-  return env->make_string(env, s.data(), static_cast<ptrdiff_t>(s.size()));
+  if (is_utf8(s)) return env->make_string(env, s.data(), static_cast<ptrdiff_t>(s.size()));
+  if (static_cast<size_t>(env->size) >= sizeof(emacs_env_28))
+    return env->make_unibyte_string(env, s.data(), static_cast<ptrdiff_t>(s.size()));
+  emacs_value sym = env->intern(env, "wisp-error");
+  emacs_value msg = env->make_string(env, "output is not UTF-8", 19);
+  env->non_local_exit_signal(env, sym, env->funcall(env, env->intern(env, "list"), 1, &msg));
+  return nullptr;
 }
 
 emacs_value make_list(emacs_env* env, std::vector<emacs_value> items) {

@@ -34,10 +34,14 @@ PluginHost::PluginHost(HostOptions options) : options_(options), engine_(engine_
 
 PluginHost::~PluginHost() = default;
 
-wisp::Result<void> PluginHost::load_file(const std::string& path, const std::string& name) {
+wisp::Result<wisp::Module> PluginHost::compile_file(const std::string& path) {
   auto bytes = read_file(path);
   if (!bytes.ok()) return std::move(bytes.error());
-  auto module = wisp::Module::compile(engine_, *bytes);
+  return wisp::Module::compile(engine_, *bytes);
+}
+
+wisp::Result<void> PluginHost::load_file(const std::string& path, const std::string& name) {
+  auto module = compile_file(path);
   if (!module.ok()) return std::move(module.error());
   plugins_.insert_or_assign(name, std::move(*module));
   return {};
@@ -53,15 +57,21 @@ wisp::Result<std::vector<std::string>> PluginHost::load_directory(const std::str
   }
   if (ec) return wisp::Error::io("cannot read plugin directory " + dir + ": " + ec.message());
   std::sort(files.begin(), files.end());
+  // The registered set becomes exactly the folder's loadable plugins: one deleted or broken since the
+  // last load is no longer callable.
+  std::map<std::string, wisp::Module, std::less<>> plugins;
   std::vector<std::string> loaded;
   for (const fs::path& f : files) {
     std::string name = f.stem().string();
-    if (auto r = load_file(f.string(), name); !r.ok()) {
-      if (failures) failures->push_back({f.string(), std::move(r.error())});
+    auto module = compile_file(f.string());
+    if (!module.ok()) {
+      if (failures) failures->push_back({f.string(), std::move(module.error())});
       continue;
     }
+    plugins.insert_or_assign(name, std::move(*module));
     loaded.push_back(std::move(name));
   }
+  plugins_ = std::move(plugins);
   return loaded;
 }
 

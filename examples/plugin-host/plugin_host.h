@@ -50,9 +50,10 @@ class PluginHost {
   PluginHost(const PluginHost&) = delete;
   PluginHost& operator=(const PluginHost&) = delete;
 
-  // Compiles every `*.wasm` of `dir` (in name order) and registers it under its file stem, replacing a
-  // plugin of the same name. Returns the names loaded; a file that does not compile is skipped and
-  // listed in `failures` (when given). Io error when `dir` cannot be read.
+  // Compiles every `*.wasm` of `dir` (in name order) and registers it under its file stem: the
+  // registered set becomes exactly these (a plugin deleted from the folder, or now broken, is gone).
+  // Returns the names loaded; a file that does not compile is skipped and listed in `failures` (when
+  // given). Io error when `dir` cannot be read (the registered set is then unchanged).
   wisp::Result<std::vector<std::string>> load_directory(const std::string& dir,
                                                         std::vector<LoadFailure>* failures = nullptr);
   // Compiles one file and registers it under `name`.
@@ -83,6 +84,8 @@ class PluginHost {
  private:
   HostOptions options_;
   wisp::Engine engine_;
+  wisp::Result<wisp::Module> compile_file(const std::string& path);
+
   std::map<std::string, wisp::Module, std::less<>> plugins_;
 
   std::mutex mu_;                                  // guards the fields below
