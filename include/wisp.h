@@ -54,6 +54,9 @@ WASM_API_EXTERN own wisp_error_t* wisp_module_new(wasm_store_t*, const wasm_byte
 WASM_API_EXTERN own wisp_error_t* wisp_instance_new(wasm_store_t*, const wasm_module_t*,
                                                     const wasm_extern_vec_t* imports, own wasm_instance_t** out);
 
+/* The export `name` (UTF-8, `name_len` bytes) of an instance, or NULL when it has none by that name. */
+WASM_API_EXTERN own wasm_extern_t* wisp_instance_export(const wasm_instance_t*, const char* name, size_t name_len);
+
 /* ---- Traps and frames ---------------------------------------------------------------------------- */
 
 /* The function name of a frame: name section, export name or "<wasm function N>" (not NUL-terminated). */

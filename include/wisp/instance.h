@@ -31,6 +31,17 @@ class Instance {
   std::optional<Memory> get_memory(Store& store, std::string_view name) const;
   std::optional<Table> get_table(Store& store, std::string_view name) const;
   std::optional<Global> get_global(Store& store, std::string_view name) const;
+  // The exported function `name` with a static signature, e.g. get_typed_func<int32_t(int32_t)>(store,
+  // "fac"). Usage error when there is no such export, it is no function, or its type differs (never
+  // undefined behaviour, unlike dereferencing get_func's empty optional).
+  template <class Sig>
+  Result<TypedFunc<Sig>> get_typed_func(Store& store, std::string_view name) const {
+    std::optional<Extern> e = get_export(store, name);
+    if (!e) return Error::usage("unknown export \"" + std::string(name) + "\"");
+    std::optional<Func> f = get_func(store, name);
+    if (!f) return Error::usage("export \"" + std::string(name) + "\" is not a function");
+    return f->typed<Sig>(store);
+  }
   // Every export in declaration order.
   std::vector<std::pair<std::string, Extern>> exports(Store& store) const;
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <span>
+#include <string>
 
 #include "wisp/error.h"
 #include "wisp/store.h"
@@ -34,6 +35,11 @@ class Memory {
   // Bounds-checked copies ("out of bounds memory access" errors, kind Trap).
   Result<void> read(Store& store, uint64_t offset, std::span<uint8_t> out) const;
   Result<void> write(Store& store, uint64_t offset, std::span<const uint8_t> in) const;
+  // The bytes [offset, offset + len) as a string (a guest's string from a pointer and a length).
+  Result<std::string> read_string(Store& store, uint64_t offset, uint64_t len) const;
+  // A bounds-checked view of [offset, offset + len), valid until the memory grows or Wasm runs again
+  // (either may move or unmap it): for reading or writing in place without a copy.
+  Result<std::span<uint8_t>> view(Store& store, uint64_t offset, uint64_t len) const;
 
   // Internal.
   Memory(uint64_t store_id, runtime::MemoryInstance* m) : store_id_(store_id), mem_(m) {}

@@ -20,6 +20,7 @@ struct WasiCtx;
 namespace wisp {
 
 class Linker;
+class Module;
 class Store;
 
 // Where one standard stream goes.
@@ -96,6 +97,12 @@ struct WasiConfig {
   // Parses a CLI `HOST[::GUEST]` spec (GUEST defaults to HOST). Usage error when empty.
   static Result<WasiPreopen> parse_dir(std::string_view spec);
 };
+
+// Runs `module` as a WASI command in `store`: instantiates it through `linker` (holding this store's WASI
+// functions, Wasi::add_to_linker) and calls its `_start`. Returns the exit code: 0 when `_start` returns,
+// the code passed to proc_exit when the guest exits. An Error when instantiation fails, there is no
+// `_start` (Usage), or the guest traps (Trap, Exhaustion) or throws (Exception).
+Result<int> run_command(Store& store, Linker& linker, const Module& module);
 
 // The names of every function defined per module ("wasi_snapshot_preview1": 46, "wasi_unstable": 45).
 std::vector<std::string_view> wasi_function_names(std::string_view module);

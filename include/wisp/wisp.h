@@ -6,8 +6,10 @@
 //   wisp::Linker linker(engine);
 //   linker.func_wrap("env", "add", [](int32_t a, int32_t b) { return a + b; });
 //   auto instance = linker.instantiate(store, *module);          // Result<Instance>
-//   auto run = instance->get_func(store, "run")->typed<int32_t(int32_t)>(store);
+//   auto run = instance->get_typed_func<int32_t(int32_t)>(store, "run");  // Result<TypedFunc<...>>
 //   auto r = run->call(store, 41);                               // Result<int32_t>
+// Check each Result before using it (`if (!run.ok()) ... run.error()`). WAT text: wisp/text.h; WASI
+// commands: wisp/wasi.h (Wasi::add_to_linker, run_command).
 #pragma once
 #include "wisp/engine.h"
 #include "wisp/error.h"

@@ -46,6 +46,17 @@ Result<void> Memory::read(Store& store, uint64_t offset, std::span<uint8_t> out)
   return {};
 }
 
+Result<std::string> Memory::read_string(Store& store, uint64_t offset, uint64_t len) const {
+  WISP_TRY(std::span<uint8_t> bytes, view(store, offset, len));
+  return std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+}
+
+Result<std::span<uint8_t>> Memory::view(Store& store, uint64_t offset, uint64_t len) const {
+  if (Result<void> r = detail::check_handle(store, store_id_, mem_); !r.ok()) return std::move(r.error());
+  if (offset > mem_->size || len > mem_->size - offset) return Error::trap("out of bounds memory access");
+  return std::span<uint8_t>(mem_->base + offset, size_t(len));
+}
+
 Result<void> Memory::write(Store& store, uint64_t offset, std::span<const uint8_t> in) const {
   if (Result<void> r = detail::check_handle(store, store_id_, mem_); !r.ok()) return std::move(r.error());
   if (offset > mem_->size || in.size() > mem_->size - offset) return Error::trap("out of bounds memory access");

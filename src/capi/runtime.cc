@@ -416,6 +416,11 @@ wasm_instance_t* wasm_instance_new(wasm_store_t* store, const wasm_module_t* mod
   return nullptr;
 }
 
+wasm_extern_t* wisp_instance_export(const wasm_instance_t* i, const char* name, size_t name_len) {
+  std::optional<wisp::Extern> e = i->instance.get_export(i->store->s(), std::string_view(name, name_len));
+  return e ? wisp::capi::new_extern(i->store, *e) : nullptr;
+}
+
 void wasm_instance_exports(const wasm_instance_t* i, wasm_extern_vec_t* out) {
   auto exports = i->instance.exports(i->store->s());
   wasm_extern_vec_new_uninitialized(out, exports.size());

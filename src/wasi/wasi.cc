@@ -8,6 +8,7 @@
 
 #include "wasi/ctx.h"
 #include "wasi/os.h"
+#include "wisp/linker.h"
 #include "wisp/wasi.h"
 
 extern char** environ;
@@ -138,6 +139,17 @@ Result<std::unique_ptr<Wasi>> Wasi::create(const WasiConfig& config) {
 std::optional<int> Wasi::exit_code() const {
   if (ctx_->exit_code < 0) return std::nullopt;
   return ctx_->exit_code;
+}
+
+Result<int> run_command(Store& store, Linker& linker, const Module& module) {
+  Result<Instance> instance = linker.instantiate(store, module);
+  if (!instance.ok()) return std::move(instance.error());
+  std::optional<Func> start = instance->get_func(store, "_start");
+  if (!start) return Error::usage("not a WASI command: no exported function \"_start\"");
+  Result<std::vector<Val>> r = start->call(store, {});
+  if (r.ok()) return 0;
+  if (r.error().exit_code >= 0) return r.error().exit_code;  // proc_exit unwound the guest
+  return std::move(r.error());
 }
 
 }  // namespace wisp
