@@ -241,7 +241,10 @@ inline bool call_host_at(ExecState* st, runtime::FuncInstance* callee, char* arg
     if (callee_->is_host()) {                                                          \
       move_args(fp, WISP_SLOT(k), WISP_OPD(n_k));                                      \
       if (!call_host_at(st, callee_, fp, ip)) {                                        \
-        if (st->trap != TrapCode::exception || !rethrow_from_host(st, ip, fp, true)) WISP_EXIT(); \
+        Landing l_ = rethrow_landing(st, ip, fp, true);                                \
+        if (!l_.ip) WISP_EXIT();                                                       \
+        ip = l_.ip;                                                                    \
+        fp = l_.fp;                                                                    \
         WISP_RELOAD_MEM();                                                             \
         WISP_DISPATCH();                                                               \
       }                                                                                \
@@ -261,7 +264,10 @@ inline bool call_host_at(ExecState* st, runtime::FuncInstance* callee, char* arg
     const uint32_t* ret_ = ip + fixed_instruction_words(wisp_kinds_);                  \
     if (callee_->is_host()) {                                                          \
       if (!call_host_at(st, callee_, WISP_SLOT(k), ip)) {                              \
-        if (st->trap != TrapCode::exception || !rethrow_from_host(st, ip, fp, false)) WISP_EXIT(); \
+        Landing l_ = rethrow_landing(st, ip, fp, false);                               \
+        if (!l_.ip) WISP_EXIT();                                                       \
+        ip = l_.ip;                                                                    \
+        fp = l_.fp;                                                                    \
         WISP_RELOAD_MEM();                                                             \
         WISP_DISPATCH();                                                               \
       }                                                                                \

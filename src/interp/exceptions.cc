@@ -104,6 +104,11 @@ bool rethrow_from_host(ExecState* st, const uint32_t*& ip, char*& fp, bool from_
   return throw_exception(st, st->exn, ip, fp, from_caller);
 }
 
+Landing rethrow_landing(ExecState* st, const uint32_t* ip, char* fp, bool from_caller) {
+  if (st->trap != TrapCode::exception || !rethrow_from_host(st, ip, fp, from_caller)) return {nullptr, nullptr};
+  return {ip, fp};
+}
+
 std::shared_ptr<const Exception> public_exception(runtime::StoreData& store, const runtime::ExnObject& exn) {
   auto e = std::make_shared<Exception>();
   e->tag = Tag(store.id, exn.tag);

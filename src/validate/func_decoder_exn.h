@@ -130,7 +130,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_try_table(bool lv) {
   }
   s_.catches.clear();
   for (uint32_t i = 0; i < n; ++i) {
-    uint8_t kind;
+    uint8_t kind = 0;
     if (!read_byte(kind)) return false;
     if (kind > 3) {
       --p_;
