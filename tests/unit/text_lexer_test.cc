@@ -75,7 +75,9 @@ TEST(TextLexer, AnnotationErrors) {
                           "(@a \x80)"}) {
     auto r = parse_sexps(bad);
     EXPECT_FALSE(r.ok()) << bad;
-    if (!r.ok()) EXPECT_EQ(r.error().kind, ErrorKind::Malformed);
+    if (!r.ok()) {
+      EXPECT_EQ(r.error().kind, ErrorKind::Malformed);
+    }
   }
   EXPECT_NE(parse_sexps("(@x (y)").error().message.find("unclosed annotation"), std::string::npos);
   EXPECT_NE(parse_sexps("(@ x)").error().message.find("empty annotation id"), std::string::npos);
