@@ -63,8 +63,9 @@ void compare(const char* pair, const wisp::fuzz::RunOutcome& a, const wisp::fuzz
       const wisp::Val& u = x.results[k];
       const wisp::Val& v = y.results[k];
       if (u.kind() != v.kind()) mismatch(pair, "result kind", where);
-      // funcrefs point into different stores: compare nullness only.
-      if (u.kind() == wisp::ValKind::funcref || u.kind() == wisp::ValKind::externref) {
+      // References point into different stores: compare nullness only.
+      if (u.kind() == wisp::ValKind::funcref || u.kind() == wisp::ValKind::externref ||
+          u.kind() == wisp::ValKind::exnref) {
         if (u.is_null() != v.is_null()) mismatch(pair, "result ref", where);
       } else if (std::memcmp(u.raw().bytes, v.raw().bytes, 16) != 0) {
         mismatch(pair, "result value", where);

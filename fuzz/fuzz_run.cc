@@ -16,8 +16,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   wisp::fuzz::RunOutcome r = wisp::fuzz::run_module(engine, {data, size});
   for (const auto& c : r.calls) {
     if (c.ok) continue;
-    // Only traps and exhaustion may come out of running a valid, instantiated module.
-    if (c.kind != wisp::ErrorKind::Trap && c.kind != wisp::ErrorKind::Exhaustion) {
+    // Only traps, exhaustion and uncaught Wasm exceptions may come out of running a valid, instantiated
+    // module.
+    if (c.kind != wisp::ErrorKind::Trap && c.kind != wisp::ErrorKind::Exhaustion &&
+        c.kind != wisp::ErrorKind::Exception) {
       std::fprintf(stderr, "export %s: unexpected error kind: %s\n", c.name.c_str(), c.message.c_str());
       std::abort();
     }

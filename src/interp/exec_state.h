@@ -73,6 +73,7 @@ struct ExecStacks final : runtime::TierStoreState {
   // Host functions re-entering Wasm nest invoke() levels on the native stack, so their depth is bounded
   // by native bytes, not frames: set at the outermost invoke() from the thread's real stack bounds
   // (executor.cc, native_stack_limit), checked by the nested ones.
+  const char* native_base = nullptr;   // the outermost invoke()'s frame
   const char* native_limit = nullptr;
   uint32_t levels = 0;
   // Fixed when the stacks are made (invoke() reads them on every call instead of recomputing).

@@ -91,29 +91,51 @@ ExecStacks::~ExecStacks() {
 namespace {
 
 // Native stack that nested invoke() levels (host -> Wasm re-entry) may use: well inside the 8 MiB of a
-// default main or pthread stack, even with sanitizer-sized frames.
+// default main or pthread stack. AddressSanitizer gives every local of the loop dispatcher its own slot
+// (no stack colouring: a 207 KB frame per level), so sanitizer builds allow 4 MiB.
+#if defined(__SANITIZE_ADDRESS__)
+#define WISP_ASAN_BUILD 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WISP_ASAN_BUILD 1
+#endif
+#endif
+#ifdef WISP_ASAN_BUILD
+constexpr uint64_t kMaxReentryNativeBytes = 4u << 20;
+#else
 constexpr uint64_t kMaxReentryNativeBytes = 1u << 20;
+#endif
 // What stays free below the deepest level on a small thread stack: the host function's own frames and
 // the trap path (sanitizer builds have several times larger frames).
 constexpr uint64_t kNativeStackMargin = 192u << 10;
 
-// The lowest address of the calling thread's stack (0 when unknown), looked up once per thread: glibc
-// reads /proc/self/maps for the main thread, far too slow for every outermost call.
-uintptr_t thread_stack_low() {
-  thread_local uintptr_t low = [] {
-    uintptr_t lo = 0;
+// The calling thread's stack [lo, hi) ({0, 0} when unknown), looked up once per thread: glibc reads
+// /proc/self/maps for the main thread, far too slow for every outermost call.
+struct StackBounds {
+  uintptr_t lo = 0, hi = 0;
+  bool contains(const char* p) const {
+    auto a = reinterpret_cast<uintptr_t>(p);
+    return a >= lo && a < hi;
+  }
+};
+const StackBounds& thread_stack() {
+  thread_local StackBounds bounds = [] {
+    StackBounds b;
 #if defined(__linux__)
     pthread_attr_t attr;
     if (pthread_getattr_np(pthread_self(), &attr) == 0) {
       void* addr = nullptr;
       size_t size = 0;
-      if (pthread_attr_getstack(&attr, &addr, &size) == 0) lo = reinterpret_cast<uintptr_t>(addr);
+      if (pthread_attr_getstack(&attr, &addr, &size) == 0) {
+        b.lo = reinterpret_cast<uintptr_t>(addr);
+        b.hi = b.lo + size;
+      }
       pthread_attr_destroy(&attr);
     }
 #endif
-    return lo;
+    return b;
   }();
-  return low;
+  return bounds;
 }
 
 // The native-stack address below which a nested invoke() level fails with "call stack exhausted":
@@ -122,13 +144,23 @@ uintptr_t thread_stack_low() {
 const char* native_stack_limit(const char* base) {
   uintptr_t b = reinterpret_cast<uintptr_t>(base);
   uintptr_t limit = b > kMaxReentryNativeBytes ? b - kMaxReentryNativeBytes : 0;
-  uintptr_t lo = thread_stack_low();
-  if (lo && lo < b) {
-    uintptr_t room = b - lo;
+  const StackBounds& t = thread_stack();
+  if (t.contains(base)) {
+    uintptr_t room = b - t.lo;
     uintptr_t margin = room > 2 * kNativeStackMargin ? kNativeStackMargin : room / 2;
-    limit = std::max(limit, lo + margin);
+    limit = std::max(limit, t.lo + margin);
   }
   return reinterpret_cast<const char*>(limit);
+}
+
+// Whether a nested invoke() level at `here` is too deep. Frames off the thread's stack (ASan's fake
+// stacks for use-after-return detection) can only be judged by their distance from the outermost one.
+bool reentry_too_deep(const ExecStacks* s, const char* here) {
+  if (here >= s->native_limit && here <= s->native_base) [[likely]] return false;
+  const StackBounds& t = thread_stack();
+  if (t.contains(here) && t.contains(s->native_base)) return here < s->native_limit;
+  uintptr_t a = reinterpret_cast<uintptr_t>(here), b = reinterpret_cast<uintptr_t>(s->native_base);
+  return (a < b ? b - a : a - b) > kMaxReentryNativeBytes;
 }
 
 // The return address of the entry frame: an op_exit in the dispatch mode of the code being run.
@@ -282,8 +314,9 @@ bool invoke(runtime::StoreData& store, runtime::FuncInstance* func, const runtim
   // Re-entry through host functions recurses natively: bound it before the native stack overflows.
   const char* here = static_cast<const char*>(__builtin_frame_address(0));
   if (s->levels == 0) {
+    s->native_base = here;
     s->native_limit = native_stack_limit(here);
-  } else if (here < s->native_limit) [[unlikely]] {
+  } else if (reentry_too_deep(s, here)) [[unlikely]] {
     return fail_exhausted(func, err);
   }
 

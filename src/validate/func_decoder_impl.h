@@ -787,7 +787,8 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_const_expr() {
       case byte_of(Op::ref_func): {  // any function (the reference itself declares it)
         uint32_t fi;
         if (!read_u32(fi) || !check_func(fi)) return false;
-        push(ValType::ref(m_.func_types[fi], false));
+        // Trusted decoding checks no index: the evaluator's hook reports an unknown function.
+        push(fi < m_.func_types.size() ? ValType::ref(m_.func_types[fi], false) : ValType::funcref());
         v_.on_ref_func(fi);
         break;
       }

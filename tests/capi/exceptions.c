@@ -21,6 +21,7 @@ int main(void) {
   wasm_valtype_vec_t params;
   wasm_valtype_vec_new(&params, 2, ps);
   wasm_extern_t* tag = wisp_tag_new(store, &params);
+  wasm_valtype_vec_delete(&params); /* wisp_tag_new copies them */
   CHECK(tag && wasm_extern_kind(tag) == WISP_EXTERN_TAG);
   wasm_valtype_vec_t got;
   wisp_tag_params(tag, &got);

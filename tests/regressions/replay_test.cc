@@ -54,7 +54,8 @@ void check_module(const std::vector<uint8_t>& wasm, const std::string& name) {
   fuzz::RunOutcome b = fuzz::run_module(checked, wasm);
   for (const auto& c : a.calls) {
     if (!c.ok) {
-      EXPECT_TRUE(c.kind == ErrorKind::Trap || c.kind == ErrorKind::Exhaustion) << name << " " << c.message;
+      EXPECT_TRUE(c.kind == ErrorKind::Trap || c.kind == ErrorKind::Exhaustion || c.kind == ErrorKind::Exception)
+          << name << " " << c.message;
     }
   }
   EXPECT_EQ(a.instantiated, b.instantiated) << name;
