@@ -233,6 +233,18 @@ inline bool call_host_at(ExecState* st, runtime::FuncInstance* callee, char* arg
     WISP_DISPATCH();                                                                   \
   } while (0)
 
+// A host call failed: an exception lands at its handler (from_caller: the host function was tail-called)
+// and dispatch goes on there; anything else leaves the dispatch loop.
+#define WISP_HOST_CALL_FAILED(from_caller)                                             \
+  do {                                                                                 \
+    Landing l_ = rethrow_landing(st, ip, fp, from_caller);                             \
+    if (!l_.ip) WISP_EXIT();                                                           \
+    ip = l_.ip;                                                                        \
+    fp = l_.fp;                                                                        \
+    WISP_RELOAD_MEM();                                                                 \
+    WISP_DISPATCH();                                                                   \
+  } while (0)
+
 // Tail-calls `callee` with n_k (operand) argument slots at slot operand k. A host callee is called
 // with its arguments moved to the frame base, and its results there are returned as the caller's.
 #define WISP_TAIL_CALL(callee_expr, k, n_k)                                            \
@@ -241,12 +253,7 @@ inline bool call_host_at(ExecState* st, runtime::FuncInstance* callee, char* arg
     if (callee_->is_host()) {                                                          \
       move_args(fp, WISP_SLOT(k), WISP_OPD(n_k));                                      \
       if (!call_host_at(st, callee_, fp, ip)) {                                        \
-        Landing l_ = rethrow_landing(st, ip, fp, true);                                \
-        if (!l_.ip) WISP_EXIT();                                                       \
-        ip = l_.ip;                                                                    \
-        fp = l_.fp;                                                                    \
-        WISP_RELOAD_MEM();                                                             \
-        WISP_DISPATCH();                                                               \
+        WISP_HOST_CALL_FAILED(true);                                                   \
       }                                                                                \
       WISP_RELOAD_MEM();                                                               \
       WISP_RETURN();                                                                   \
@@ -264,12 +271,7 @@ inline bool call_host_at(ExecState* st, runtime::FuncInstance* callee, char* arg
     const uint32_t* ret_ = ip + fixed_instruction_words(wisp_kinds_);                  \
     if (callee_->is_host()) {                                                          \
       if (!call_host_at(st, callee_, WISP_SLOT(k), ip)) {                              \
-        Landing l_ = rethrow_landing(st, ip, fp, false);                               \
-        if (!l_.ip) WISP_EXIT();                                                       \
-        ip = l_.ip;                                                                    \
-        fp = l_.fp;                                                                    \
-        WISP_RELOAD_MEM();                                                             \
-        WISP_DISPATCH();                                                               \
+        WISP_HOST_CALL_FAILED(false);                                                  \
       }                                                                                \
       WISP_RELOAD_MEM();                                                               \
       ip = ret_;                                                                       \
