@@ -121,6 +121,7 @@ struct Node {
 constexpr size_t kMaxFoldDepth = 64;
 constexpr size_t kMaxIndent = 32;
 constexpr size_t kMaxFoldBodyBytes = 256u << 10;
+constexpr uint64_t kMaxPrintedLocals = 1u << 20;  // as validate's kMaxLocals
 std::string indent(size_t level) { return std::string(2 * std::min(level, kMaxIndent), ' '); }
 
 class Printer {
@@ -315,7 +316,12 @@ class Printer {
     }
     out_ += "  (func " + def_id(func_ids_[index], index) + "(type " + std::to_string(body.type_index) + ")" +
             sig_text(type, &local_ids_);
-    // Declared locals: named ones one by one, runs of unnamed ones grouped per declaration.
+    // Declared locals: named ones one by one, runs of unnamed ones grouped per declaration. The text
+    // names each local, so a body declaring more than the validator allows (up to 2^32 in a few bytes)
+    // is refused rather than printed at a cost out of proportion to the module.
+    uint64_t declared = 0;
+    for (const wasm::LocalDecl& d : body.locals) declared += d.count;
+    if (declared > kMaxPrintedLocals) return Error::malformed("too many locals", body.entry_offset);
     uint32_t li = uint32_t(type.params.size());
     std::string locals;
     for (const wasm::LocalDecl& d : body.locals) {

@@ -108,5 +108,21 @@ TEST(DeepNesting, DeepFoldedPrintRoundTrips) {
   }
 }
 
+// Fuzzer find: four local declarations of 2^30 each in 26 bytes. `wisp print` names every local, so it
+// refuses more than the validator allows instead of writing billions of type names.
+TEST(DeepNesting, PrintRefusesHugeLocalCounts) {
+  Bytes m{0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x06, 0x01, 0x60, 0x02, 0x7f, 0x7f, 0x00,
+          0x03, 0x02, 0x01, 0x00, 0x0a, 0x1c, 0x01, 0x1a, 0x04, 0x80, 0x80, 0x80, 0x80, 0x04, 0x7f, 0x80,
+          0x80, 0x80, 0x80, 0x04, 0x7e, 0x80, 0x80, 0x80, 0x80, 0x04, 0x7d, 0x80, 0x88, 0x7f, 0x7f, 0xfb,
+          0x7c, 0x0b};
+  auto decoded = binary::decode_module(m, Features::defaults());
+  ASSERT_TRUE(decoded.ok()) << decoded.error().to_string();
+  for (bool folded : {false, true}) {
+    auto r = tools::print_module(**decoded, tools::PrintOptions{folded, true});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().message, "too many locals");
+  }
+}
+
 }  // namespace
 }  // namespace wisp
