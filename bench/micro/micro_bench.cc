@@ -1,15 +1,20 @@
 // Google Benchmark micro-benchmarks of wisp's fixed costs: decode+validate throughput, IR translation
-// throughput, instantiation, host->Wasm calls of a trivial export and Wasm->host calls.
+// throughput, instantiation, the life of a WASI store, host->Wasm calls of a trivial export and
+// Wasm->host calls.
 // Modules are written in WAT and encoded once, outside the timed regions.
 #include <benchmark/benchmark.h>
 
+#include <time.h>
+
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "interp/invoke.h"
 #include "text/wat.h"
+#include "wisp/wasi.h"
 #include "wisp/wisp.h"
 
 namespace {
@@ -160,6 +165,80 @@ void BM_Instantiate(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_Instantiate)->Unit(benchmark::kMicrosecond);
+
+// A WASI command shaped like a small C program's "hello": memory (2 pages) with a data segment, a stack
+// pointer global, a few WASI imports, a `_start` that writes one line.
+constexpr const char* kWasiHelloWat = R"((module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "args_sizes_get" (func $args_sizes_get (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "environ_sizes_get" (func $environ_sizes_get (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
+  (memory (export "memory") 2)
+  (global $sp (mut i32) (i32.const 65536))
+  (table 4 funcref)
+  (data (i32.const 1024) "hello, world\n")
+  (func (export "_start")
+    (drop (call $args_sizes_get (i32.const 2048) (i32.const 2052)))
+    (drop (call $environ_sizes_get (i32.const 2048) (i32.const 2052)))
+    (i32.store (i32.const 256) (i32.const 1024))
+    (i32.store (i32.const 260) (i32.const 13))
+    (drop (call $fd_write (i32.const 1) (i32.const 256) (i32.const 1) (i32.const 300))))
+))";
+
+// The life of one WASI job: a new Store with its WASI state, instantiation, `_start`, and the drop.
+// Arg 0: the Linker made once (add_wasi_to_linker) and the state attached per store (Wasi::attach);
+// arg 1: the older form, a Wasi and a Linker made per store (Wasi::add_to_linker). Counters: the
+// CPU time (the thread's, system calls included) of setup (store + WASI + instantiate), run (`_start`)
+// and drop (the store and what it owns): CPU time, not wall, so the split holds on a loaded machine.
+double thread_cpu_us() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_nsec) / 1e3;
+}
+
+void BM_WasiStoreCycle(benchmark::State& state) {
+  const bool per_store_linker = state.range(0) != 0;
+  Engine engine;
+  Module module = must(Module::compile(engine, must_encode(kWasiHelloWat)), "compile");
+  wisp::Linker shared(engine);
+  if (!wisp::add_wasi_to_linker(shared).ok()) std::abort();
+  double setup = 0, run = 0, drop = 0;
+  for (auto _ : state) {
+    std::string out;
+    double t0 = thread_cpu_us();
+    wisp::WasiConfig config;
+    config.arg("hello");
+    config.stdout_stream = wisp::WasiStdio::capture(&out);
+    auto store = std::make_unique<Store>(engine);
+    std::unique_ptr<wisp::Wasi> wasi;
+    std::unique_ptr<wisp::Linker> own;
+    if (per_store_linker) {
+      wasi = must(wisp::Wasi::create(config), "wasi");
+      own = std::make_unique<wisp::Linker>(engine);
+      if (!wasi->add_to_linker(*own).ok()) std::abort();
+    } else if (!wisp::Wasi::attach(*store, config).ok()) {
+      std::abort();
+    }
+    auto inst = (own ? *own : shared).instantiate(*store, module);
+    if (!inst.ok()) state.SkipWithError("instantiate failed");
+    double t1 = thread_cpu_us();
+    auto r = inst->get_func(*store, "_start")->call(*store, {});
+    double t2 = thread_cpu_us();
+    store.reset();
+    own.reset();
+    wasi.reset();
+    double t3 = thread_cpu_us();
+    if (!r.ok() || out.size() != 13) state.SkipWithError("run failed");
+    setup += t1 - t0;
+    run += t2 - t1;
+    drop += t3 - t2;
+  }
+  double n = static_cast<double>(state.iterations());
+  state.counters["setup_us"] = setup / n;
+  state.counters["run_us"] = run / n;
+  state.counters["drop_us"] = drop / n;
+}
+BENCHMARK(BM_WasiStoreCycle)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
 constexpr const char* kCallWat = R"((module
   (import "host" "inc" (func $inc (param i32) (result i32)))

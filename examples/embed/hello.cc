@@ -16,24 +16,23 @@ int main(int argc, char** argv) {
   wisp::Engine engine;
   auto module = wisp::Module::compile(engine, bytes);  // validated once, instantiable in many stores
   if (!module.ok()) return std::fprintf(stderr, "%s\n", module.error().to_string().c_str()), 1;
+  wisp::Linker linker(engine);  // set up once, shared by every store
+  if (!wisp::add_wasi_to_linker(linker).ok()) return 1;
 
+  // One store per run (here one run): it owns the instance and its own WASI state.
   std::string out;
   wisp::WasiConfig config;
   config.arg("plugin");
   config.stdin_stream = wisp::WasiStdio::from_bytes(argc > 2 ? argv[2] : "hello from the host\n");
   config.stdout_stream = wisp::WasiStdio::capture(&out);
-  auto wasi = wisp::Wasi::create(config);
+  wisp::Store store(engine);
+  if (auto wasi = wisp::Wasi::attach(store, config); !wasi.ok())
+    return std::fprintf(stderr, "%s\n", wasi.error().to_string().c_str()), 1;
 
-  wisp::Store store(engine);  // owns the instance; one WASI context per store
-  wisp::Linker linker(engine);
-  if (!wasi.ok() || !(*wasi)->add_to_linker(linker).ok()) return 1;
-  auto instance = linker.instantiate(store, *module);
-  if (!instance.ok()) return std::fprintf(stderr, "%s\n", instance.error().to_string().c_str()), 1;
-
-  auto start = instance->get_func(store, "_start");
-  if (!start) return std::fprintf(stderr, "not a WASI command\n"), 1;
-  auto r = start->call(store, {});  // a trap comes back as an Error with a backtrace, never a crash
-  if (!r.ok() && !(*wasi)->exit_code()) return std::fprintf(stderr, "%s\n", r.error().to_string().c_str()), 1;
+  // Instantiates, calls _start; proc_exit(n) comes back as the exit code n.
+  auto code = wisp::run_command(store, linker, *module);
+  // A trap comes back as an Error with a backtrace, never a crash.
+  if (!code.ok()) return std::fprintf(stderr, "%s\n", code.error().to_string().c_str()), 1;
   std::printf("plugin wrote: %s", out.c_str());
-  return (*wasi)->exit_code().value_or(0);
+  return *code;
 }

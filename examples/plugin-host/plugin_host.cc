@@ -30,7 +30,10 @@ wisp::Result<std::vector<uint8_t>> read_file(const std::string& path) {
 
 }  // namespace
 
-PluginHost::PluginHost(HostOptions options) : options_(options), engine_(engine_config(options)) {}
+PluginHost::PluginHost(HostOptions options)
+    : options_(options), engine_(engine_config(options)), linker_(engine_) {
+  linker_ready_ = wisp::add_wasi_to_linker(linker_).ok();  // fails only on a duplicate definition
+}
 
 PluginHost::~PluginHost() = default;
 
@@ -107,11 +110,13 @@ wisp::Result<CallOutput> PluginHost::call(std::string_view name, const std::vect
   wasi_config.stdin_stream = wisp::WasiStdio::from_bytes(std::string(input));
   wasi_config.stdout_stream = wisp::WasiStdio::capture(&out.out);
   wasi_config.stderr_stream = wisp::WasiStdio::capture(&out.err);
-  auto wasi = wisp::Wasi::create(wasi_config);
-  if (!wasi.ok()) return std::move(wasi.error());
+  if (!linker_ready_) return wisp::Error::usage("the WASI functions could not be defined");
 
-  // A fresh store per call: no state leaks from one call (or one failed call) to the next.
+  // A fresh store per call, with its own WASI state: no state leaks from one call (or one failed call)
+  // to the next. The linker is shared.
   wisp::Store store(engine_);
+  auto wasi = wisp::Wasi::attach(store, wasi_config);
+  if (!wasi.ok()) return std::move(wasi.error());
   wisp::StoreLimits limits;
   limits.max_memory_pages = std::max<uint64_t>(1, options_.max_memory_bytes / 65536);
   limits.max_call_depth = options_.max_call_depth;
@@ -121,9 +126,7 @@ wisp::Result<CallOutput> PluginHost::call(std::string_view name, const std::vect
     if (auto r = store.set_fuel(fuel); !r.ok()) return std::move(r.error());
   }
 
-  wisp::Linker linker(engine_);
-  if (auto r = (*wasi)->add_to_linker(linker); !r.ok()) return std::move(r.error());
-  auto instance = linker.instantiate(store, module);
+  auto instance = linker_.instantiate(store, module);
   if (!instance.ok()) return std::move(instance.error());
   auto start = instance->get_func(store, "_start");
   if (!start) return wisp::Error::usage("plugin " + std::string(name) + " has no _start export");

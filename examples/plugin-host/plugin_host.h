@@ -84,6 +84,8 @@ class PluginHost {
  private:
   HostOptions options_;
   wisp::Engine engine_;
+  wisp::Linker linker_;       // the WASI functions, defined once; each call's store brings its own state
+  bool linker_ready_ = false;
   wisp::Result<wisp::Module> compile_file(const std::string& path);
 
   std::map<std::string, wisp::Module, std::less<>> plugins_;

@@ -1,5 +1,8 @@
 // wisp public API: Linker, name-based import resolution. Holds definitions (module, name) -> object;
-// host functions defined with func_wrap/func_new are created lazily in each store that instantiates.
+// host functions defined with func_wrap/func_new are created lazily in each store that instantiates
+// (the store keeps them). So one Linker, set up once per engine (WASI included: add_wasi_to_linker in
+// wisp/wasi.h), serves any number of stores, and outlives or predeceases them freely; get/instantiate
+// do not modify it and may run on several threads at once, each with its own store.
 #pragma once
 #include <memory>
 #include <optional>
@@ -51,11 +54,11 @@ class Linker {
   Result<void> define_unknown_imports_as_traps(const Module& module);
 
   // Looks up a definition (host functions are created in `store` if needed).
-  std::optional<Extern> get(Store& store, std::string_view module, std::string_view name);
+  std::optional<Extern> get(Store& store, std::string_view module, std::string_view name) const;
 
   // Resolves every import of `module` by name and instantiates it. A missing definition is Unlinkable
   // "unknown import: MODULE::NAME"; a mismatching one "incompatible import type".
-  Result<Instance> instantiate(Store& store, const Module& module);
+  Result<Instance> instantiate(Store& store, const Module& module) const;
 
  private:
   std::unique_ptr<detail::LinkerImpl> impl_;

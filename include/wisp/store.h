@@ -88,6 +88,10 @@ class Store {
   const runtime::StoreData& data_internal() const { return *data_; }
   // Internal: the store owning `data` (from runtime::StoreData::host_data).
   static Store* from_internal(runtime::StoreData& data);
+  // Internal: the WASI state the store owns (Wasi::attach in wisp/wasi.h; opaque here, WASI being a
+  // layer above the store). Destroyed with the store.
+  void* wasi_internal() const { return wasi_.get(); }
+  void set_wasi_internal(std::shared_ptr<void> wasi) { wasi_ = std::move(wasi); }
 
  private:
   Engine engine_;
@@ -96,6 +100,7 @@ class Store {
   uint64_t id_ = 0;
   void* user_data_ = nullptr;
   bool has_deadline_ = false;  // registered with the timer service at some point (~Store cancels)
+  std::shared_ptr<void> wasi_;
 };
 
 }  // namespace wisp

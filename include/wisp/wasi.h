@@ -1,6 +1,13 @@
 // wisp public API: WASI preview1 (`wasi_snapshot_preview1`) and preview0 (`wasi_unstable`) for guests.
-// Build a WasiConfig (args, environment, preopened directories, stdio), create a Wasi for a store, and
-// add its functions to a Linker. Nothing on the host is reachable unless preopened.
+// Nothing on the host is reachable unless preopened. The usual set-up, as in wasmtime:
+//   wisp::Linker linker(engine);
+//   wisp::add_wasi_to_linker(linker);            // once per engine: the functions, no state
+//   for each job:
+//     wisp::Store store(engine);
+//     wisp::Wasi::attach(store, config);         // this store's args, environment, stdio, preopens
+//     wisp::run_command(store, linker, module);  // or linker.instantiate + calls
+// Each store's WASI calls see only that store's state. (Wasi::create + Wasi::add_to_linker bind one
+// state into a linker instead: the older form, for a linker used with one store.)
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -98,27 +105,40 @@ struct WasiConfig {
   static Result<WasiPreopen> parse_dir(std::string_view spec);
 };
 
-// Runs `module` as a WASI command in `store`: instantiates it through `linker` (holding this store's WASI
-// functions, Wasi::add_to_linker) and calls its `_start`. Returns the exit code: 0 when `_start` returns,
-// the code passed to proc_exit when the guest exits. An Error when instantiation fails, there is no
-// `_start` (Usage), or the guest traps (Trap, Exhaustion) or throws (Exception).
-Result<int> run_command(Store& store, Linker& linker, const Module& module);
+// Defines every WASI function under both module names in `linker`, for any number of stores: a call
+// works on the WASI state of the calling store (Wasi::attach). A call from a store without one traps
+// with "... this store has no WASI context (wisp::Wasi::attach)"; instantiation itself does not check,
+// so a store may get its state after instantiating, as long as it is before the first WASI call.
+Result<void> add_wasi_to_linker(Linker& linker);
+
+// Runs `module` as a WASI command in `store`: instantiates it through `linker` (holding the WASI
+// functions: add_wasi_to_linker, or Wasi::add_to_linker) and calls its `_start`. Returns the exit code:
+// 0 when `_start` returns, the code passed to proc_exit when the guest exits. An Error when
+// instantiation fails, there is no `_start` (Usage), or the guest traps (Trap, Exhaustion) or throws
+// (Exception).
+Result<int> run_command(Store& store, const Linker& linker, const Module& module);
 
 // The names of every function defined per module ("wasi_snapshot_preview1": 46, "wasi_unstable": 45).
 std::vector<std::string_view> wasi_function_names(std::string_view module);
 
-// The WASI state of one store: descriptor table, args, environment. Create it, add it to a Linker for
-// that store, instantiate, run. Keep it alive while the store runs guest code.
+// The WASI state of one store: descriptor table, args, environment. Either attach it to its store (the
+// store owns it; functions from add_wasi_to_linker find it), or create it and bind it into a linker of
+// its own with add_to_linker (then keep it alive while the store runs guest code).
 class Wasi {
  public:
   // Opens the preopened directories and stdio files (Io error naming the bad path).
   static Result<std::unique_ptr<Wasi>> create(const WasiConfig& config);
+  // Creates the state for `config` and gives it to `store`, which owns it from then on (replacing an
+  // earlier one: not while the store runs guest code). Returns it, e.g. for exit_code().
+  static Result<Wasi*> attach(Store& store, const WasiConfig& config);
+  // The state attached to `store`, or nullptr.
+  static Wasi* of(const Store& store);
   ~Wasi();
   Wasi(const Wasi&) = delete;
   Wasi& operator=(const Wasi&) = delete;
 
-  // Defines every function under both module names in `linker`. The functions work on this Wasi's
-  // state, so use the linker with the one store this Wasi belongs to.
+  // Defines every function under both module names in `linker`, bound to this Wasi's state: use the
+  // linker with the one store this Wasi belongs to (add_wasi_to_linker serves every store).
   Result<void> add_to_linker(Linker& linker);
 
   // The code passed to proc_exit, once the guest called it. A call trapping with an Error whose

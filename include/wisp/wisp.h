@@ -9,7 +9,7 @@
 //   auto run = instance->get_typed_func<int32_t(int32_t)>(store, "run");  // Result<TypedFunc<...>>
 //   auto r = run->call(store, 41);                               // Result<int32_t>
 // Check each Result before using it (`if (!run.ok()) ... run.error()`). WAT text: wisp/text.h; WASI
-// commands: wisp/wasi.h (Wasi::add_to_linker, run_command).
+// commands: wisp/wasi.h (add_wasi_to_linker once, Wasi::attach per store, run_command).
 #pragma once
 #include "wisp/engine.h"
 #include "wisp/error.h"

@@ -1,3 +1,4 @@
+#include <atomic>
 #include <string>
 #include <unordered_map>
 
@@ -10,13 +11,14 @@ namespace wisp {
 namespace detail {
 
 struct LinkerImpl {
-  // One definition: an object of some store, or a host function instantiated per store on demand.
+  // One definition: an object of some store, or a host function created in each store on demand (the
+  // store remembers it under `id`: StoreData::linker_funcs).
   struct Def {
     std::optional<Extern> item;
     FuncType type;
     HostFunc host;
     RawHostFunc raw_host;
-    std::unordered_map<uint64_t, Func> per_store;  // store id -> created host function
+    uint64_t id = 0;
   };
 
   Engine engine;
@@ -35,6 +37,9 @@ struct LinkerImpl {
     auto [it, inserted] = defs.try_emplace(key(module, name));
     if (!inserted && !shadowing)
       return Error::unlinkable("import " + std::string(module) + "::" + std::string(name) + " defined twice");
+    // Ids are process-wide and never reused, so a store never finds another definition's function.
+    static std::atomic<uint64_t> next_id{1};
+    def.id = next_id.fetch_add(1, std::memory_order_relaxed);
     it->second = std::move(def);
     return {};
   }
@@ -92,20 +97,21 @@ Result<void> Linker::define_unknown_imports_as_traps(const Module& module) {
   return {};
 }
 
-std::optional<Extern> Linker::get(Store& store, std::string_view module, std::string_view name) {
+std::optional<Extern> Linker::get(Store& store, std::string_view module, std::string_view name) const {
   auto it = impl_->defs.find(detail::LinkerImpl::key(module, name));
   if (it == impl_->defs.end()) return std::nullopt;
-  detail::LinkerImpl::Def& def = it->second;
+  const detail::LinkerImpl::Def& def = it->second;
   if (def.item) return def.item;
-  auto f = def.per_store.find(store.id());
-  if (f != def.per_store.end()) return Extern(f->second);
+  auto& made = store.data_internal().linker_funcs;
+  auto f = made.find(def.id);
+  if (f != made.end()) return Extern(Func(store.id(), f->second));
   Func fn = def.raw_host ? Func::create_raw(store, def.type, def.raw_host) : Func::create(store, def.type, def.host);
   fn.internal()->debug_name = std::string(module) + "::" + std::string(name);  // for backtraces
-  def.per_store.emplace(store.id(), fn);
+  made.emplace(def.id, fn.internal());
   return Extern(fn);
 }
 
-Result<Instance> Linker::instantiate(Store& store, const Module& module) {
+Result<Instance> Linker::instantiate(Store& store, const Module& module) const {
   std::vector<Extern> imports;
   std::vector<ImportType> types = module.imports();
   imports.reserve(types.size());

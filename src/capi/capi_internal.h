@@ -71,6 +71,21 @@ wasm_externkind_t to_c(wisp::ExternKind k);
 
 wisp_error_t* make_error(wisp::Error e);
 
+// The WASI functions of one engine: defined on first use, then shared by every store of the engine
+// (each store has its own WASI state, Wasi::attach); never modified after, so no lock to read it.
+struct WasiLinker {
+  std::once_flag once;
+  std::unique_ptr<Linker> linker;
+  bool ok = false;
+  const Linker* get(const Engine& engine) {
+    std::call_once(once, [&] {
+      linker = std::make_unique<Linker>(engine);
+      ok = add_wasi_to_linker(*linker).ok();
+    });
+    return ok ? linker.get() : nullptr;
+  }
+};
+
 }  // namespace wisp::capi
 
 // ---- The opaque types ------------------------------------------------------------------------------
@@ -81,6 +96,7 @@ struct wasm_config_t {
 
 struct wasm_engine_t {
   wisp::Engine engine;
+  std::shared_ptr<wisp::capi::WasiLinker> wasi = std::make_shared<wisp::capi::WasiLinker>();
 };
 
 struct wasm_store_t {
@@ -95,9 +111,9 @@ struct wasm_store_t {
   std::vector<wasm_ref_t*> externrefs;
   std::unordered_map<const void*, uint64_t> externref_index;
   std::shared_ptr<wisp::capi::InterruptState> interrupt;
-  // WASI: the context, a linker holding its functions, and captured output.
-  std::unique_ptr<wisp::Wasi> wasi;
-  std::unique_ptr<wisp::Linker> wasi_linker;
+  // WASI: the engine's linker holding the functions (the state is the store's: Wasi::attach), and
+  // captured output.
+  std::shared_ptr<wisp::capi::WasiLinker> wasi_linker;
   std::shared_ptr<std::string> wasi_stdout, wasi_stderr;
 
   wisp::Store& s() { return *store; }

@@ -25,9 +25,7 @@ wasm_store_t::~wasm_store_t() {
   }
   for (wasm_ref_t* r : externrefs) wasm_ref_delete(r);
   externrefs.clear();
-  wasi_linker.reset();
-  store.reset();  // runs the env finalizers of host functions
-  wasi.reset();
+  store.reset();  // runs the env finalizers of host functions, closes the WASI state
   host_infos.clear();  // finalizes the host info of store objects
 }
 
@@ -121,7 +119,11 @@ wasm_engine_t* wasm_engine_new_with_config(wasm_config_t* c) {
 }
 void wasm_engine_delete(wasm_engine_t* e) { delete e; }
 
-wasm_store_t* wasm_store_new(wasm_engine_t* e) { return new wasm_store_t(e->engine); }
+wasm_store_t* wasm_store_new(wasm_engine_t* e) {
+  auto* s = new wasm_store_t(e->engine);
+  s->wasi_linker = e->wasi;
+  return s;
+}
 void wasm_store_delete(wasm_store_t* s) { delete s; }
 
 // ---- module --------------------------------------------------------------------------------------------

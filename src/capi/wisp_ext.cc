@@ -132,29 +132,29 @@ wisp_error_t* wisp_store_set_wasi(wasm_store_t* s, wisp_wasi_config_t* c) {
     config->config.stdout_stream = wisp::WasiStdio::to_callback([out](std::string_view d) { out->append(d); });
   if (config->capture_stderr)
     config->config.stderr_stream = wisp::WasiStdio::to_callback([err](std::string_view d) { err->append(d); });
-  auto wasi = wisp::Wasi::create(config->config);
+  if (!s->wasi_linker->get(s->engine))
+    return wisp::capi::make_error(wisp::Error::usage("the WASI functions could not be defined"));
+  auto wasi = wisp::Wasi::attach(s->s(), config->config);
   if (!wasi.ok()) return wisp::capi::make_error(std::move(wasi.error()));
-  auto linker = std::make_unique<wisp::Linker>(s->engine);
-  auto added = (*wasi)->add_to_linker(*linker);
-  if (!added.ok()) return wisp::capi::make_error(std::move(added.error()));
-  s->wasi_linker = std::move(linker);
-  s->wasi = std::move(*wasi);
   s->wasi_stdout = config->capture_stdout ? out : nullptr;
   s->wasi_stderr = config->capture_stderr ? err : nullptr;
   return nullptr;
 }
 
 wasm_extern_t* wisp_store_wasi_import(wasm_store_t* s, const wasm_importtype_t* import) {
-  if (!s->wasi_linker) return nullptr;
-  auto e = s->wasi_linker->get(s->s(), wisp::capi::view(&import->module), wisp::capi::view(&import->name));
+  const wisp::Linker* linker = s->wasi_linker->get(s->engine);
+  if (!linker || !wisp::Wasi::of(s->s())) return nullptr;
+  auto e = linker->get(s->s(), wisp::capi::view(&import->module), wisp::capi::view(&import->name));
   if (!e) return nullptr;
   return wisp::capi::new_extern(s, *e);
 }
 
 wisp_error_t* wisp_instance_new_wasi(wasm_store_t* s, const wasm_module_t* module, wasm_instance_t** out) {
   *out = nullptr;
-  if (!s->wasi_linker) return wisp::capi::make_error(wisp::Error::usage("the store has no WASI context"));
-  auto inst = s->wasi_linker->instantiate(s->s(), module->data->module);
+  const wisp::Linker* linker = s->wasi_linker->get(s->engine);
+  if (!linker || !wisp::Wasi::of(s->s()))
+    return wisp::capi::make_error(wisp::Error::usage("the store has no WASI context"));
+  auto inst = linker->instantiate(s->s(), module->data->module);
   if (!inst.ok()) return wisp::capi::make_error(std::move(inst.error()));
   auto* r = new wasm_instance_t{};
   r->kind = wisp::capi::RefKind::instance;

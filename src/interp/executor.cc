@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <mutex>
+#include <vector>
 
 #include "interp/exec_state.h"
 #include "interp/handler_table.h"
@@ -83,7 +85,44 @@ Result<void> ensure_code(runtime::StoreData&, runtime::FuncInstance* func) {
 
 // ---- stacks --------------------------------------------------------------------------------------------
 
+namespace {
+
+// The stacks of dropped stores, kept for the next stores of the same limits: a host running one store
+// per job would otherwise pay an mmap, a munmap (with its TLB flush) and first-touch faults for the
+// value stack, and the same for the call stack's allocation, on every job. Stale contents are harmless:
+// a store reuses its own stacks all the time, so the interpreter never reads a slot or frame it did not
+// write. At most two are kept: each keeps resident the pages its last store touched (at worst the
+// value stack limit, 64 MiB by default).
+struct StackBuffers {
+  char* slots;
+  size_t slot_bytes;
+  CallFrame* calls;
+  size_t num_calls;
+};
+constexpr size_t kMaxCachedStacks = 2;
+
+struct StackCache {
+  std::mutex mu;
+  std::vector<StackBuffers> free;
+};
+StackCache& stack_cache() {
+  static StackCache* cache = new StackCache();  // never destroyed: stores may outlive statics
+  return *cache;
+}
+
+constexpr size_t kEntryFrames = 64;  // call frames kept for the entry frames of nested invoke() levels
+
+}  // namespace
+
 ExecStacks::~ExecStacks() {
+  if (slots && calls) {
+    StackCache& c = stack_cache();
+    std::lock_guard<std::mutex> lock(c.mu);
+    if (c.free.size() < kMaxCachedStacks) {
+      c.free.push_back({slots, slot_bytes, calls, max_calls + kEntryFrames});
+      return;
+    }
+  }
   if (slots) munmap(slots, slot_bytes);
   delete[] calls;
 }
@@ -180,18 +219,31 @@ ExecStacks* stacks_of(runtime::StoreData& store) {
   if (!store.stacks) {
     auto* s = new ExecStacks();
     s->slot_bytes = std::max<uint64_t>(store.limits.max_value_stack_bytes, 4096);
-    void* p = mmap(nullptr, s->slot_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-                   -1, 0);
-    if (p == MAP_FAILED) {
-      delete s;
-      return nullptr;
+    s->max_calls = size_t(store.limits.max_call_depth) + 1;
+    {
+      StackCache& c = stack_cache();
+      std::lock_guard<std::mutex> lock(c.mu);
+      for (size_t i = 0; i < c.free.size(); ++i) {
+        if (c.free[i].slot_bytes == s->slot_bytes && c.free[i].num_calls == s->max_calls + kEntryFrames) {
+          s->slots = c.free[i].slots;
+          s->calls = c.free[i].calls;
+          c.free.erase(c.free.begin() + static_cast<std::ptrdiff_t>(i));
+          break;
+        }
+      }
     }
-    s->slots = static_cast<char*>(p);
+    if (!s->slots) {
+      void* p = mmap(nullptr, s->slot_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                     -1, 0);
+      if (p == MAP_FAILED) {
+        delete s;
+        return nullptr;
+      }
+      s->slots = static_cast<char*>(p);
+      s->calls = new CallFrame[s->max_calls + kEntryFrames];
+    }
     s->sp = s->slots;
     s->slots_end = s->slots + s->slot_bytes;
-    s->max_calls = size_t(store.limits.max_call_depth) + 1;
-    constexpr size_t kEntryFrames = 64;  // room for the entry frames of nested levels
-    s->calls = new CallFrame[s->max_calls + kEntryFrames];
     s->call_top = s->calls;
     s->calls_limit = s->calls + s->max_calls;
     s->entry_limit = s->calls + s->max_calls + kEntryFrames - 1;

@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
+#include <vector>
 
 #include "runtime/memory.h"
 #include "runtime/trap_handler.h"
@@ -25,6 +27,72 @@ bool commit(uint8_t* at, uint64_t bytes) {
   return bytes == 0 || mprotect(at, bytes, PROT_READ | PROT_WRITE) == 0;
 }
 
+// Guard reservations of dropped memories, kept for the next ones. A host running one store per job
+// makes and drops a memory each time, and munmap of an 8 GiB reservation (page-table teardown and a
+// TLB flush) cost more than all the rest of a store's teardown; mmap + mprotect + first-touch faults
+// were a good part of instantiation. A cached reservation stays registered with the trap handler and
+// keeps its committed bytes, zeroed, so a memory of the same size takes it with no system call.
+struct CachedReservation {
+  uint8_t* base;
+  uint64_t committed;  // bytes readable and writable at base, all zero
+};
+constexpr size_t kMaxCachedReservations = 4;
+// Committed parts up to this size are zeroed with memset (the pages stay resident for the next
+// memory); larger ones are handed back to the OS with madvise (zero pages on the next touch).
+constexpr uint64_t kZeroByMemsetBytes = 256u << 10;
+
+struct ReservationCache {
+  std::mutex mu;
+  std::vector<CachedReservation> free;
+};
+ReservationCache& reservation_cache() {
+  static ReservationCache* cache = new ReservationCache();  // never destroyed: stores may outlive statics
+  return *cache;
+}
+
+// Takes a cached reservation and sets its committed part to `bytes`; false when none is cached (or
+// the mprotect failed: the reservation is then released).
+bool take_cached_reservation(MemoryInstance& mem, uint64_t bytes) {
+  CachedReservation r{};
+  {
+    ReservationCache& c = reservation_cache();
+    std::lock_guard<std::mutex> lock(c.mu);
+    if (c.free.empty()) return false;
+    r = c.free.back();
+    c.free.pop_back();
+  }
+  bool ok = r.committed > bytes ? mprotect(r.base + bytes, r.committed - bytes, PROT_NONE) == 0
+                                : commit(r.base + r.committed, bytes - r.committed);
+  if (!ok) {
+    unregister_reservation(r.base);
+    munmap(r.base, kGuardReservation);
+    return false;
+  }
+  mem.base = r.base;
+  mem.size = bytes;
+  mem.reserved = kGuardReservation;
+  mem.guarded = true;
+  return true;
+}
+
+// Keeps the reservation of a dropped guarded memory if the cache has room.
+bool cache_reservation(const MemoryInstance& mem) {
+  ReservationCache& c = reservation_cache();
+  {
+    std::lock_guard<std::mutex> lock(c.mu);
+    if (c.free.size() >= kMaxCachedReservations) return false;
+  }
+  if (mem.size <= kZeroByMemsetBytes) {
+    std::memset(mem.base, 0, mem.size);
+  } else if (madvise(mem.base, mem.size, MADV_DONTNEED) != 0) {
+    return false;
+  }
+  std::lock_guard<std::mutex> lock(c.mu);
+  if (c.free.size() >= kMaxCachedReservations) return false;  // filled meanwhile by another thread
+  c.free.push_back({mem.base, mem.size});
+  return true;
+}
+
 }  // namespace
 
 Result<void> memory_init(MemoryInstance& mem, const wasm::MemoryType& type, uint64_t max_pages,
@@ -35,6 +103,7 @@ Result<void> memory_init(MemoryInstance& mem, const wasm::MemoryType& type, uint
   if (min > max_pages) return Error::trap("memory size exceeds the limit");
   uint64_t bytes = min * wasm::kPageSize;
   if (!explicit_checks && !type.limits.is64 && sizeof(void*) == 8) {
+    if (take_cached_reservation(mem, bytes)) return {};
     void* p = reserve(kGuardReservation);
     if (p == nullptr) return Error::trap("cannot reserve address space for a linear memory");
     if (!commit(static_cast<uint8_t*>(p), bytes) || !register_reservation(p, kGuardReservation)) {
@@ -89,7 +158,9 @@ int64_t memory_grow(MemoryInstance& mem, uint64_t delta) {
 }
 
 void memory_release(MemoryInstance& mem) {
-  if (mem.reserved != 0) {
+  if (mem.guarded && cache_reservation(mem)) {
+    // kept for the next memory, still registered
+  } else if (mem.reserved != 0) {
     if (mem.guarded) unregister_reservation(mem.base);
     munmap(mem.base, mem.reserved);
   } else {

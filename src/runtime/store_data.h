@@ -6,6 +6,7 @@
 #include <deque>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 
 #include "runtime/engine_config.h"
 #include "runtime/executor.h"
@@ -50,6 +51,10 @@ struct StoreData {
   // says why (kInterruptRequested / kInterruptDeadline, runtime/deadline_timer.h).
   std::atomic<uint8_t> interrupt{0};
   bool interrupt_checks = false;  // whether handlers poll `interrupt` (chosen when code is built)
+
+  // Host functions a Linker created in this store, by the Linker definition's id (never reused): kept
+  // here, not in the Linker, so one Linker serves any number of stores and forgets nothing of them.
+  std::unordered_map<uint64_t, FuncInstance*> linker_funcs;
 
   std::unique_ptr<TierStoreState> stacks;  // the execution tier's, made on the first call (runtime/executor.h)
   void* host_data = nullptr;  // the public API's back-pointer (wisp::Store)

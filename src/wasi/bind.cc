@@ -24,13 +24,31 @@ GuestMemory memory_of(Caller& c) {
   return GuestMemory(m->data(c.store()), *size);
 }
 
-// Bind<F>::make(ctx) is a lambda with F's Wasm parameters, deduced from F's signature.
+// The state a call works on: the one bound by Wasi::add_to_linker, else the calling store's (Wasi::attach;
+// one pointer load per call).
+WasiCtx* ctx_for(WasiCtx* bound, Store& store) {
+  if (bound) return bound;
+  Wasi* w = Wasi::of(store);
+  return w ? &w->ctx() : nullptr;
+}
+
+// A WASI function called in a store that has no state: a trap naming the function and the fix, which
+// the host sees as the call's Error (never a crash).
+Error no_context(std::string_view module, std::string_view name) {
+  return Error::trap(std::string(module) + "::" + std::string(name) +
+                     ": this store has no WASI context (wisp::Wasi::attach)");
+}
+
+// Bind<F>::make(ctx, ...) is a lambda with F's Wasm parameters, deduced from F's signature; a null ctx
+// means the calling store's. `module` and `name` are literals.
 template <auto F>
 struct Bind;
 template <class... A, Errno (*F)(WasiCtx&, const GuestMemory&, A...)>
 struct Bind<F> {
-  static auto make(WasiCtx* ctx) {
-    return [ctx](Caller& c, A... a) -> Result<int32_t> {
+  static auto make(WasiCtx* bound, std::string_view module, std::string_view name) {
+    return [bound, module, name](Caller& c, A... a) -> Result<int32_t> {
+      WasiCtx* ctx = ctx_for(bound, c.store());
+      if (!ctx) [[unlikely]] return no_context(module, name);
       ctx->store = &c.store();
       GuestMemory m = memory_of(c);
       Errno r = F(*ctx, m, a...);
@@ -53,7 +71,7 @@ struct Definer {
   template <auto F>
   void def(std::string_view name) {
     if (!status.ok()) return;
-    status = linker.func_wrap(module, name, Bind<F>::make(ctx));
+    status = linker.func_wrap(module, name, Bind<F>::make(ctx, module, name));
   }
 };
 
@@ -101,8 +119,10 @@ void define_common(Definer& d) {
   d.def<f::sock_shutdown>("sock_shutdown");
   if (!d.status.ok()) return;
   // proc_exit unwinds the guest with an Error carrying the exit code.
-  WasiCtx* ctx = d.ctx;
-  d.status = d.linker.func_wrap(d.module, "proc_exit", [ctx](uint32_t code) -> Result<void> {
+  d.status = d.linker.func_wrap(d.module, "proc_exit", [bound = d.ctx, module = d.module](Caller& c, uint32_t code)
+                                                           -> Result<void> {
+    WasiCtx* ctx = ctx_for(bound, c.store());
+    if (!ctx) [[unlikely]] return no_context(module, "proc_exit");
     ctx->exit_code = code <= 255 ? static_cast<int>(code) : 1;  // what a POSIX exit status can carry
     Error e = Error::trap("wasi proc_exit(" + std::to_string(code) + ")");
     e.exit_code = ctx->exit_code;
@@ -130,9 +150,12 @@ std::vector<std::string_view> wasi_function_names(std::string_view module) {
   return {};
 }
 
-Result<void> Wasi::add_to_linker(Linker& linker) {
+namespace {
+
+// Defines both modules' functions, bound to `ctx` or (null) working on the calling store's state.
+Result<void> define_all(Linker& linker, WasiCtx* ctx) {
   namespace f = wasi::fn;
-  Definer p1{linker, ctx_.get(), "wasi_snapshot_preview1", {}};
+  Definer p1{linker, ctx, "wasi_snapshot_preview1", {}};
   define_common(p1);
   p1.def<f::fd_seek>("fd_seek");
   p1.def<f::fd_filestat_get>("fd_filestat_get");
@@ -141,7 +164,7 @@ Result<void> Wasi::add_to_linker(Linker& linker) {
   p1.def<f::sock_accept>("sock_accept");
   if (!p1.status.ok()) return p1.status;
   // preview0: the same functions with its own whence order, filestat and subscription layouts.
-  Definer p0{linker, ctx_.get(), "wasi_unstable", {}};
+  Definer p0{linker, ctx, "wasi_unstable", {}};
   define_common(p0);
   p0.def<f::fd_seek0>("fd_seek");
   p0.def<f::fd_filestat_get0>("fd_filestat_get");
@@ -149,5 +172,11 @@ Result<void> Wasi::add_to_linker(Linker& linker) {
   p0.def<f::poll_oneoff0>("poll_oneoff");
   return p0.status;
 }
+
+}  // namespace
+
+Result<void> Wasi::add_to_linker(Linker& linker) { return define_all(linker, ctx_.get()); }
+
+Result<void> add_wasi_to_linker(Linker& linker) { return define_all(linker, nullptr); }
 
 }  // namespace wisp

@@ -9,6 +9,7 @@
 #include "wasi/ctx.h"
 #include "wasi/os.h"
 #include "wisp/linker.h"
+#include "wisp/store.h"
 #include "wisp/wasi.h"
 
 extern char** environ;
@@ -136,12 +137,23 @@ Result<std::unique_ptr<Wasi>> Wasi::create(const WasiConfig& config) {
   return w;
 }
 
+Result<Wasi*> Wasi::attach(Store& store, const WasiConfig& config) {
+  Result<std::unique_ptr<Wasi>> w = create(config);
+  if (!w.ok()) return std::move(w.error());
+  Wasi* raw = w->get();
+  // shared_ptr<void> keeps Wasi's deleter: the store destroys it without knowing the type.
+  store.set_wasi_internal(std::shared_ptr<Wasi>(std::move(*w)));
+  return raw;
+}
+
+Wasi* Wasi::of(const Store& store) { return static_cast<Wasi*>(store.wasi_internal()); }
+
 std::optional<int> Wasi::exit_code() const {
   if (ctx_->exit_code < 0) return std::nullopt;
   return ctx_->exit_code;
 }
 
-Result<int> run_command(Store& store, Linker& linker, const Module& module) {
+Result<int> run_command(Store& store, const Linker& linker, const Module& module) {
   Result<Instance> instance = linker.instantiate(store, module);
   if (!instance.ok()) return std::move(instance.error());
   std::optional<Func> start = instance->get_func(store, "_start");
