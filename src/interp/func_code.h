@@ -14,6 +14,13 @@ namespace wisp::interp {
 
 struct ExecState;
 
+// Where JIT code hands over to the interpreter: the IR position and the frame (calls and returns between
+// compiled functions switch frames in machine code).
+struct JitExit {
+  const uint32_t* ip;
+  char* fp;
+};
+
 // IR: a sequence of 32-bit words. Each instruction is an 8-byte handler word (function pointer in
 // tail-call mode, handler id in loop mode) followed by 4-byte operands. The FuncEntry part (frame
 // layout, interp_entry = code.data()) is what callers read.
@@ -43,8 +50,8 @@ struct FuncCode : runtime::FuncEntry {
   };
   std::vector<Handler> handlers;
   // A tier above (src/jit) that compiled this function: its op_jit_resume instructions (handler words
-  // it patched in) enter its machine code at `ip`, which returns the IR position to dispatch next.
-  const uint32_t* (*jit_resume)(const FuncCode& code, const uint32_t* ip, char* fp, ExecState* st) = nullptr;
+  // it patched in) enter its machine code at `ip`, which returns where the interpreter goes on.
+  JitExit (*jit_resume)(const FuncCode& code, const uint32_t* ip, char* fp, ExecState* st) = nullptr;
 };
 
 // The interpreter's code of an entry (its tier is interp).

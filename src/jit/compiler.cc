@@ -57,11 +57,11 @@ struct JitFuncCode final : interp::FuncCode {
   std::vector<uint32_t> native_at;    // per IR word: offset in `native` of the instruction starting there
 };
 
-// Machine code entry: runs from `target` on the frame at `fp`; returns the IR position to go on at.
-using EnterFn = const uint32_t* (*)(char* fp, interp::ExecState* st, const void* target, uint8_t* mem,
+// Machine code entry: runs from `target` on the frame at `fp`; returns the IR position and frame to go on at.
+using EnterFn = interp::JitExit (*)(char* fp, interp::ExecState* st, const void* target, uint8_t* mem,
                                     const uint32_t* ir);
 
-const uint32_t* resume(const interp::FuncCode& code, const uint32_t* ip, char* fp, interp::ExecState* st) {
+interp::JitExit resume(const interp::FuncCode& code, const uint32_t* ip, char* fp, interp::ExecState* st) {
   const auto& j = static_cast<const JitFuncCode&>(code);
   auto enter = reinterpret_cast<EnterFn>(reinterpret_cast<uintptr_t>(j.native));
   return enter(fp, st, j.native + j.native_at[size_t(ip - code.code.data())], interp::mem_base_of(st),
@@ -78,6 +78,75 @@ uint64_t load_word(const uint32_t* ip) {
 uint64_t global_get(interp::ExecState* st, uint32_t i) { return st->inst->globals[i]->value.i64(); }
 void global_set(interp::ExecState* st, uint32_t i, uint64_t v) {
   st->inst->globals[i]->value = runtime::Value::from_i64(v);
+}
+
+// Calls and returns between compiled functions stay in machine code but follow the interpreter's protocol
+// exactly (enter_function / WISP_RETURN in interp/dispatch_body.h): the same CallFrame with an IR return
+// address, the same limits, st->func and instance switches. So the call stack is the interpreter's, and
+// exceptions, backtraces and stack exhaustion see no difference. Each helper either does the whole
+// transfer and returns where to jump (machine code of the target function and its IR base), or does
+// nothing and returns {nullptr}: the machine code then hands the instruction to the interpreter, which
+// runs it (host callee, a callee not compiled, a trap to raise, the level's entry frame).
+struct Jump {
+  const uint8_t* target;
+  const uint32_t* ir;
+};
+
+const JitFuncCode* compiled_code(const runtime::FuncEntry* e) {
+  if (e == nullptr || e->tier != runtime::Tier::interp) return nullptr;
+  const interp::FuncCode& c = interp::interp_code(*e);
+  return c.jit_resume == &resume ? static_cast<const JitFuncCode*>(&c) : nullptr;
+}
+
+inline void switch_instance(interp::ExecState* st, runtime::InstanceData* inst) {
+  if (inst != st->inst) {
+    st->inst = inst;
+    st->mem0 = inst->mem0;
+  }
+}
+
+Jump enter_compiled(interp::ExecState* st, runtime::FuncInstance* callee, char* nfp, const uint32_t* ret, char* fp) {
+  const JitFuncCode* j = compiled_code(callee->entry.load(std::memory_order_acquire));
+  if (j == nullptr) return {nullptr, nullptr};
+  const runtime::FrameLayout& frame = j->frame;
+  if (st->cs == st->cs_limit || nfp + frame.frame_bytes() > st->stack_limit) return {nullptr, nullptr};
+  *st->cs++ = interp::CallFrame{interp::ReturnAddress::ir(ret), fp, st->func};
+  st->func = callee;
+  std::memset(nfp + frame.locals_offset(), 0, frame.locals_bytes());
+  switch_instance(st, callee->instance);
+  return {j->native + j->native_at[0], j->code.data()};
+}
+
+Jump call_direct(interp::ExecState* st, uint32_t index, char* nfp, const uint32_t* ret, char* fp) {
+  runtime::FuncInstance* callee = st->inst->funcs[index];
+  if (callee->is_host()) return {nullptr, nullptr};
+  return enter_compiled(st, callee, nfp, ret, fp);
+}
+
+// call_indirect: `ops` points at its operands (index slot, table, type, argument slot).
+Jump call_indirect(interp::ExecState* st, const uint32_t* ops, char* fp, const uint32_t* ret) {
+  uint32_t i;
+  std::memcpy(&i, fp + ops[0], 4);
+  runtime::TableInstance* table = st->inst->tables[ops[1]];
+  if (i >= table->elems.size()) return {nullptr, nullptr};
+  auto* callee = reinterpret_cast<runtime::FuncInstance*>(table->elems[i]);
+  if (callee == nullptr || callee->type_id != st->inst->type_ids[ops[2]] || callee->is_host())
+    return {nullptr, nullptr};
+  return enter_compiled(st, callee, fp + ops[3], ret, fp);
+}
+
+// Returns to the caller when it is compiled (its frame pointer: st->cs->fp, the popped frame).
+Jump return_compiled(interp::ExecState* st) {
+  interp::CallFrame* f = st->cs - 1;
+  runtime::FuncInstance* caller = f->func;
+  if (f == st->cs_base || caller == nullptr || f->ret.is_native()) return {nullptr, nullptr};
+  const JitFuncCode* j = compiled_code(caller->entry.load(std::memory_order_relaxed));
+  if (j == nullptr) return {nullptr, nullptr};
+  const uint32_t* ip = f->ret.ir();
+  st->cs = f;
+  st->func = caller;
+  switch_instance(st, caller->instance);
+  return {j->native + j->native_at[size_t(ip - j->code.data())], j->code.data()};
 }
 
 // ---- handler classification ------------------------------------------------------------------------
@@ -192,7 +261,8 @@ const std::vector<Desc>& descs() {
                          HandlerId::op_br_table_sT, HandlerId::op_check_i, HandlerId::op_global_get_sx,
                          HandlerId::op_global_set_xs, HandlerId::op_ref_is_null_ss,
                          HandlerId::op_ref_as_non_null_s, HandlerId::op_br_on_null_sb,
-                         HandlerId::op_br_on_non_null_sb})
+                         HandlerId::op_br_on_non_null_sb, HandlerId::op_call_xs,
+                         HandlerId::op_call_indirect_sxxs, HandlerId::op_return})
       t[size_t(id)] = Desc{Cat::special, 0, false, false};
     return t;
   }();
@@ -211,6 +281,10 @@ enum class Kind : uint8_t {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
 constexpr int32_t kStStore = int32_t(offsetof(interp::ExecState, store));
+constexpr int32_t kStMem0 = int32_t(offsetof(interp::ExecState, mem0));
+constexpr int32_t kStCs = int32_t(offsetof(interp::ExecState, cs));
+constexpr int32_t kFrameFp = int32_t(offsetof(interp::CallFrame, fp));
+constexpr int32_t kMemBase = int32_t(offsetof(runtime::MemoryInstance, base));
 constexpr int32_t kFuelEnabled = int32_t(offsetof(runtime::StoreData, fuel_enabled));
 constexpr int32_t kFuel = int32_t(offsetof(runtime::StoreData, fuel));
 constexpr int32_t kInterrupt = int32_t(offsetof(runtime::StoreData, interrupt));
@@ -297,6 +371,25 @@ class Compiler : public Xbyak::CodeGenerator {
   // with the address operands at words `w` (address slot first); returns the Address to use.
   Xbyak::RegExp effective_address(std::string_view form, uint32_t addr_slot, const uint32_t* extra, uint32_t offset);
 
+  void call_helper(const void* fn) {
+    mov(rax, reinterpret_cast<uint64_t>(fn));
+    call(rax);
+  }
+  // After a helper returned a Jump (rax: target, rdx: IR base) and rbx holds the new frame: reloads the
+  // memory-0 base (the instance may have changed) and jumps.
+  void jump_to_function() {
+    Xbyak::Label no_memory, done;
+    mov(r13, rdx);
+    mov(rcx, qword[r15 + kStMem0]);
+    test(rcx, rcx);
+    jz(no_memory);
+    mov(r14, qword[rcx + kMemBase]);
+    jmp(done);
+    L(no_memory);
+    xor_(r14d, r14d);
+    L(done);
+    jmp(rax);
+  }
   Kind emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t pos);
   Kind emit_special(HandlerId id, const uint32_t* ip, uint32_t pos);
   Kind emit_unop(const Desc& d, std::string_view name, const uint32_t* ip);
@@ -738,21 +831,52 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
     case HandlerId::op_global_get_sx:
       mov(rdi, r15);
       mov(esi, o[1]);
-      mov(rax, reinterpret_cast<uint64_t>(&global_get));
-      call(rax);
+      call_helper(reinterpret_cast<const void*>(&global_get));
       mov(slot64(o[0]), rax);
       return Kind::native;
     case HandlerId::op_global_set_xs:
       mov(rdi, r15);
       mov(esi, o[0]);
       mov(rdx, slot64(o[1]));
-      mov(rax, reinterpret_cast<uint64_t>(&global_set));
-      call(rax);
+      call_helper(reinterpret_cast<const void*>(&global_set));
       return Kind::native;
     case HandlerId::op_ref_is_null_ss:
       cmp(slot64(o[1]), 0);
       store_bool(o[0], &Compiler::sete);
       return Kind::native;
+    case HandlerId::op_call_xs:
+    case HandlerId::op_call_indirect_sxxs: {
+      bool direct = id == HandlerId::op_call_xs;
+      uint32_t words = handler_info(id).words;
+      uint32_t arg_slot = direct ? o[1] : o[3];
+      mov(rdi, r15);
+      if (direct) {
+        mov(esi, o[0]);
+        lea(rdx, ptr[rbx + arg_slot]);
+        lea(rcx, ptr[r13 + int32_t((pos + words) * 4)]);
+        mov(r8, rbx);
+        call_helper(reinterpret_cast<const void*>(&call_direct));
+      } else {
+        lea(rsi, ptr[r13 + int32_t((pos + interp::kHandlerWords) * 4)]);
+        mov(rdx, rbx);
+        lea(rcx, ptr[r13 + int32_t((pos + words) * 4)]);
+        call_helper(reinterpret_cast<const void*>(&call_indirect));
+      }
+      test(rax, rax);
+      jz(slow(pos));
+      lea(rbx, ptr[rbx + arg_slot]);
+      jump_to_function();
+      return Kind::guarded;
+    }
+    case HandlerId::op_return:
+      mov(rdi, r15);
+      call_helper(reinterpret_cast<const void*>(&return_compiled));
+      test(rax, rax);
+      jz(slow(pos));
+      mov(rcx, qword[r15 + kStCs]);
+      mov(rbx, qword[rcx + kFrameFp]);
+      jump_to_function();
+      return Kind::guarded;
     case HandlerId::op_ref_as_non_null_s:
       cmp(slot64(o[0]), 0);
       je(slow(pos));
@@ -787,6 +911,7 @@ bool Compiler::run() {
   mov(r13, r8);
   jmp(rdx);
   L(epilogue_);
+  mov(rdx, rbx);
   CodeGenerator::add(rsp, 8);
   pop(r15);
   pop(r14);
@@ -871,7 +996,10 @@ std::unique_ptr<interp::FuncCode> compile(std::unique_ptr<interp::FuncCode> code
   j->handlers = std::move(code->handlers);
   j->jit_resume = &resume;
   j->native = native;
+  // Every instruction has machine code to jump to (the ones left to the interpreter hand over at once):
+  // calls and returns between compiled functions jump to any of them.
   j->native_at.assign(j->code.size(), 0);
+  for (size_t i = 0; i < starts.size(); ++i) j->native_at[starts[i]] = offsets[i];
 
   // Where the interpreter enters machine code: a `native` instruction it may reach while interpreting,
   // i.e. the first one, one after any instruction machine code leaves to it, and exception landings.
@@ -907,7 +1035,6 @@ std::unique_ptr<interp::FuncCode> compile(std::unique_ptr<interp::FuncCode> code
   uint64_t resume_word = interp::handler_word(HandlerId::op_jit_resume, mc.config.dispatch);
   for (size_t i = 0; i < starts.size(); ++i) {
     if (!mark[i]) continue;
-    j->native_at[starts[i]] = offsets[i];
     std::memcpy(&j->code[starts[i]], &resume_word, sizeof(resume_word));
   }
   c.compiled.fetch_add(1, std::memory_order_relaxed);
