@@ -161,8 +161,12 @@ enum class Cat : uint8_t {
   br_cmp,    // fused compare + branch (op: IntOp of the compare)
   load,      // memory 0 guarded load (op: LoadOp)
   store,     // memory 0 guarded store (op: width log2)
+  trunc,     // float to integer truncation, trapping or saturating (op: TruncOp bits)
+  fminmax,   // f32/f64 min (op 0) and max (op 1)
   special,   // the rest, by HandlerId
 };
+// TruncOp bits: the source is f64, the result is i64, unsigned, saturating.
+constexpr uint8_t kTruncF64 = 1, kTruncI64 = 2, kTruncUnsigned = 4, kTruncSat = 8;
 
 enum IntOp : uint8_t { i_add, i_sub, i_mul, i_and, i_or, i_xor, i_shl, i_shr_s, i_shr_u, i_rotl, i_rotr,
                        i_eq, i_ne, i_lt_s, i_lt_u, i_gt_s, i_gt_u, i_le_s, i_le_u, i_ge_s, i_ge_u, kNumIntOps };
@@ -175,12 +179,12 @@ constexpr std::string_view kFloatOpNames[] = {"add", "sub", "mul", "div", "copys
 enum UnOp : uint8_t {
   u_eqz, u_clz, u_ctz, u_popcnt, u_abs, u_neg, u_ceil, u_floor, u_trunc, u_nearest, u_sqrt,
   u_extend_i32_s, u_extend_i32_u, u_convert_i32_s, u_convert_i32_u, u_convert_i64_s, u_demote, u_promote,
-  u_extend8_s, u_extend16_s, u_extend32_s, kNumUnOps
+  u_extend8_s, u_extend16_s, u_extend32_s, u_convert_i64_u, kNumUnOps
 };
 constexpr std::string_view kUnOpNames[] = {
     "eqz", "clz", "ctz", "popcnt", "abs", "neg", "ceil", "floor", "trunc", "nearest", "sqrt",
     "extend_i32_s", "extend_i32_u", "convert_i32_s", "convert_i32_u", "convert_i64_s", "demote_f64",
-    "promote_f32", "extend8_s", "extend16_s", "extend32_s"};
+    "promote_f32", "extend8_s", "extend16_s", "extend32_s", "convert_i64_u"};
 // Loads: memory width and extension.
 enum LoadOp : uint8_t { ld32, ld64, ld8s, ld8u, ld16s, ld16u, ld32s };
 
@@ -220,6 +224,21 @@ Desc classify(HandlerId id) {
   if ((is_f32 || is_f64) && bin_form) {
     if (int op = find_name(kFloatOpNames, rest); op >= 0) return Desc{Cat::fbin, uint8_t(op), is_f64, false};
   }
+  if ((is_i32 || is_i64) && kinds == "ss" && rest.starts_with("trunc_")) {
+    std::string_view t = rest.substr(6);
+    uint8_t bits = is_i64 ? kTruncI64 : 0;
+    if (t.starts_with("sat_")) {
+      bits |= kTruncSat;
+      t.remove_prefix(4);
+    }
+    if (t == "f32_s" || t == "f32_u" || t == "f64_s" || t == "f64_u") {
+      if (t.starts_with("f64")) bits |= kTruncF64;
+      if (t.ends_with("_u")) bits |= kTruncUnsigned;
+      return Desc{Cat::trunc, bits, is_i64, false};
+    }
+  }
+  if ((is_f32 || is_f64) && bin_form && (rest == "min" || rest == "max"))
+    return Desc{Cat::fminmax, uint8_t(rest == "max"), is_f64, false};
   if ((is_i32 || is_i64 || is_f32 || is_f64) && kinds == "ss") {
     if (int op = find_name(kUnOpNames, rest); op >= 0) {
       // The operand width: i64/f64 ops, and conversions from them; `w64` = the result type is 64-bit
@@ -324,7 +343,10 @@ class Compiler : public Xbyak::CodeGenerator {
     std::vector<uint32_t> targets;  // instruction indices
   };
   std::vector<std::unique_ptr<Table>> tables_;
-  Xbyak::util::Cpu cpu_;
+  static const Xbyak::util::Cpu& cpu() {
+    static const Xbyak::util::Cpu c;  // cpuid is slow under virtualisation: once per process
+    return c;
+  }
 
   // Operands.
   Xbyak::Address slot32(uint32_t off) const { return dword[rbx + off]; }
@@ -392,6 +414,7 @@ class Compiler : public Xbyak::CodeGenerator {
   }
   Kind emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t pos);
   Kind emit_special(HandlerId id, const uint32_t* ip, uint32_t pos);
+  Kind emit_trunc(const Desc& d, const uint32_t* o, uint32_t pos);
   Kind emit_unop(const Desc& d, std::string_view name, const uint32_t* ip);
   void int_binop(uint8_t op, bool w64);
   void cond_jump(uint8_t op, Xbyak::Label& l);
@@ -615,6 +638,34 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
       }
       return Kind::native;
     }
+    case Cat::trunc:
+      return emit_trunc(d, o, pos);
+    case Cat::fminmax: {
+      const uint32_t* wa = o + 1;
+      const uint32_t* wb = wa + interp::kind_words(kinds[1]);
+      load_float(xmm0, kinds[1], wa, d.w64);
+      load_float(xmm1, kinds[2], wb, d.w64);
+      // NaN in: a NaN out (the sum quiets it); equal operands (+0 and -0 included): the sign bits
+      // decide (or for min, and for max); otherwise minss/maxss.
+      Xbyak::Label nan, differ, done;
+      if (d.w64) ucomisd(xmm0, xmm1); else ucomiss(xmm0, xmm1);
+      jp(nan);
+      jne(differ);
+      if (d.op == 0) orps(xmm0, xmm1); else andps(xmm0, xmm1);
+      jmp(done);
+      L(nan);
+      if (d.w64) addsd(xmm0, xmm1); else addss(xmm0, xmm1);
+      jmp(done);
+      L(differ);
+      if (d.w64) {
+        if (d.op == 0) minsd(xmm0, xmm1); else maxsd(xmm0, xmm1);
+      } else {
+        if (d.op == 0) minss(xmm0, xmm1); else maxss(xmm0, xmm1);
+      }
+      L(done);
+      if (d.w64) movsd(slot64(o[0]), xmm0); else movss(slot32(o[0]), xmm0);
+      return Kind::native;
+    }
     case Cat::special:
       return emit_special(id, ip, pos);
   }
@@ -633,8 +684,8 @@ Kind Compiler::emit_unop(const Desc& d, std::string_view name, const uint32_t* i
     case u_clz:
     case u_ctz:
     case u_popcnt: {
-      bool ok = d.op == u_clz ? cpu_.has(Xbyak::util::Cpu::tLZCNT)
-                : d.op == u_ctz ? cpu_.has(Xbyak::util::Cpu::tBMI1) : cpu_.has(Xbyak::util::Cpu::tPOPCNT);
+      bool ok = d.op == u_clz ? cpu().has(Xbyak::util::Cpu::tLZCNT)
+                : d.op == u_ctz ? cpu().has(Xbyak::util::Cpu::tBMI1) : cpu().has(Xbyak::util::Cpu::tPOPCNT);
       if (!ok) return Kind::exit;
       Xbyak::Reg r = d.w64 ? Xbyak::Reg(rax) : Xbyak::Reg(eax);
       Xbyak::Address a = d.w64 ? slot64(src) : slot32(src);
@@ -707,6 +758,31 @@ Kind Compiler::emit_unop(const Desc& d, std::string_view name, const uint32_t* i
       }
       return Kind::native;
     }
+    case u_convert_i64_u: {
+      // Below 2^63 as signed; above, halve keeping the low bit sticky (correct rounding), convert, double.
+      Xbyak::Label big, done;
+      mov(rax, slot64(src));
+      xorps(xmm0, xmm0);
+      test(rax, rax);
+      js(big);
+      if (d.w64) cvtsi2sd(xmm0, rax); else cvtsi2ss(xmm0, rax);
+      jmp(done);
+      L(big);
+      mov(rcx, rax);
+      shr(rcx, 1);
+      and_(eax, 1);
+      or_(rcx, rax);
+      if (d.w64) {
+        cvtsi2sd(xmm0, rcx);
+        addsd(xmm0, xmm0);
+      } else {
+        cvtsi2ss(xmm0, rcx);
+        addss(xmm0, xmm0);
+      }
+      L(done);
+      if (d.w64) movsd(slot64(dst), xmm0); else movss(slot32(dst), xmm0);
+      return Kind::native;
+    }
     case u_demote:
       cvtsd2ss(xmm0, slot64(src));
       movss(slot32(dst), xmm0);
@@ -732,6 +808,39 @@ Kind Compiler::emit_unop(const Desc& d, std::string_view name, const uint32_t* i
     default:
       return Kind::exit;
   }
+}
+
+// Truncations: cvtt* gives the answer whenever it is in range; anything else (NaN, out of range, the
+// sentinel value itself, u64 results >= 2^63) goes to the interpreter, which traps or saturates exactly.
+Kind Compiler::emit_trunc(const Desc& d, const uint32_t* o, uint32_t pos) {
+  bool from64 = d.op & kTruncF64, to64 = d.op & kTruncI64, is_unsigned = d.op & kTruncUnsigned;
+  Xbyak::Address src = from64 ? slot64(o[1]) : slot32(o[1]);
+  Xbyak::Label& fail = slow(pos);
+  if (!to64 && !is_unsigned) {
+    if (from64) cvttsd2si(eax, src); else cvttss2si(eax, src);
+    cmp(eax, 0x80000000u);
+    je(fail);
+    mov(slot32(o[0]), eax);
+  } else {
+    if (from64) cvttsd2si(rax, src); else cvttss2si(rax, src);
+    if (!to64) {  // u32: a 64-bit result in [0, 2^32)
+      mov(rcx, rax);
+      shr(rcx, 32);
+      jnz(fail);
+      mov(slot32(o[0]), eax);
+    } else {  // i64: not the sentinel; u64: below 2^63
+      if (is_unsigned) {
+        test(rax, rax);
+        js(fail);
+      } else {
+        mov(rcx, uint64_t(1) << 63);
+        cmp(rax, rcx);
+        je(fail);
+      }
+      mov(slot64(o[0]), rax);
+    }
+  }
+  return Kind::guarded;
 }
 
 Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {

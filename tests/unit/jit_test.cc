@@ -97,6 +97,14 @@ constexpr const char* kWat = R"((module
     (global.set $g (i64.add (global.get $g) (local.get 0))) (global.get $g))
   (func (export "indirect") (param i32 i32) (result i32)
     (call_indirect (param i32) (result i32) (local.get 1) (local.get 0)))
+  (func (export "trunc") (param f64) (result i64)
+    (i64.add (i64.add (i64.extend_i32_u (i32.trunc_f64_u (local.get 0))) (i64.trunc_f64_s (local.get 0)))
+             (i64.add (i64.trunc_sat_f64_u (local.get 0)) (i64.extend_i32_s (i32.trunc_f64_s (local.get 0))))))
+  (func (export "minmax") (param f32 f32) (result i64)
+    (i64.or (i64.extend_i32_u (i32.reinterpret_f32 (f32.min (local.get 0) (local.get 1))))
+            (i64.shl (i64.extend_i32_u (i32.reinterpret_f32 (f32.max (local.get 0) (local.get 1)))) (i64.const 32))))
+  (func (export "u64") (param i64) (result f64)
+    (f64.add (f64.convert_i64_u (local.get 0)) (f64.promote_f32 (f32.convert_i64_u (local.get 0)))))
   (func $inf (export "inf") (param i32) (result i32) (i32.add (call $inf (local.get 0)) (i32.const 1)))
   (func (export "select") (param i32) (result i64)
     (select (i64.const 7) (i64.const -7) (local.get 0)))
@@ -173,6 +181,13 @@ TEST(Jit, CompiledFunctionsMatchTheInterpreter) {
   expect_same("indirect", {Val::i32(0), Val::i32(10)});
   expect_same("indirect", {Val::i32(1), Val::i32(10)});  // type mismatch
   expect_same("indirect", {Val::i32(2), Val::i32(10)});  // undefined element
+  for (double v : {0.0, -0.75, 3.9, -1.0, 4294967295.0, 4294967296.0, 2147483648.0, -2147483648.0,
+                   -2147483649.0, 9.3e18, 1.9e19, std::nan(""), double(INFINITY)})
+    expect_same("trunc", {Val::f64(v)});
+  for (float a : {0.0f, -0.0f, 1.5f, -2.0f, std::nanf("")})
+    for (float b : {0.0f, -0.0f, 1.5f, std::nanf("")}) expect_same("minmax", {Val::f32(a), Val::f32(b)});
+  for (int64_t v : {int64_t(0), int64_t(12345), INT64_MAX, INT64_MIN, int64_t(-1), int64_t(0x8000000000000401)})
+    expect_same("u64", {Val::i64(v)});
   expect_same("select", {Val::i32(0)});
   expect_same("select", {Val::i32(3)});
 }
