@@ -209,9 +209,17 @@ Desc classify(HandlerId id) {
   if (!name.starts_with("op_")) return d;
   name.remove_prefix(3);
   if (kinds.empty()) return d;  // op_return, op_unreachable, ...: special or exit (by id)
-  std::string suffix = "_" + std::string(kinds);
-  if (!name.ends_with(suffix)) return d;  // _chk and other variants
-  name.remove_suffix(suffix.size());
+  // The name's form is the kinds string, lower-cased for the generated families (op_i64_add_ssi has
+  // kinds "ssI"); anything else (_chk, _m64 and other variants) is not classified here.
+  std::string suffix = "_" + std::string(kinds), lower = suffix;
+  for (char& ch : lower) ch = char(ch == 'I' ? 'i' : ch);
+  if (name.ends_with(suffix)) {
+    name.remove_suffix(suffix.size());
+  } else if (name.ends_with(lower)) {
+    name.remove_suffix(lower.size());
+  } else {
+    return d;
+  }
   bool is_i32 = name.starts_with("i32_"), is_i64 = name.starts_with("i64_");
   bool is_f32 = name.starts_with("f32_"), is_f64 = name.starts_with("f64_");
   std::string_view rest = name.size() > 4 ? name.substr(4) : std::string_view();
@@ -381,13 +389,14 @@ class Compiler : public Xbyak::CodeGenerator {
       if (w64) movq(x, rdx); else movd(x, edx);
     }
   }
-  void store_int(uint32_t off, const Xbyak::Reg64& r, bool w64) {
-    if (w64) mov(slot64(off), r); else mov(slot32(off), r.cvt32());
-  }
+  // Results are written as whole 8-byte slots, i32/f32 ones too (their upper half is zero or don't-care,
+  // as in the interpreter, where nothing reads it): an 8-byte read of the slot (copy, select, a later
+  // register load) then forwards from the store instead of stalling on a narrower one.
+  void store_int(uint32_t off, const Xbyak::Reg64& r, bool) { mov(slot64(off), r); }
   void store_bool(uint32_t off, void (Compiler::*setcc)(const Xbyak::Operand&)) {
     (this->*setcc)(al);
     movzx(eax, al);
-    mov(slot32(off), eax);
+    mov(slot64(off), rax);
   }
   // The effective address of a memory-0 access into rax (64-bit, zero-extended), for form `kinds`
   // with the address operands at words `w` (address slot first); returns the Address to use.
@@ -572,7 +581,7 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
           setnp(cl);
           and_(al, cl);
           movzx(eax, al);
-          mov(slot32(o[0]), eax);
+          mov(slot64(o[0]), rax);
           return Kind::native;
         case f_ne:
           ucom(xmm0, xmm1);
@@ -580,7 +589,7 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
           setp(cl);
           or_(al, cl);
           movzx(eax, al);
-          mov(slot32(o[0]), eax);
+          mov(slot64(o[0]), rax);
           return Kind::native;
         // Unordered sets CF, ZF and PF: `above` (CF=0, ZF=0) and `above or equal` (CF=0) are false.
         case f_lt: ucom(xmm1, xmm0); store_bool(o[0], &Compiler::seta); return Kind::native;
@@ -589,7 +598,7 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
         case f_ge: ucom(xmm0, xmm1); store_bool(o[0], &Compiler::setae); return Kind::native;
         default: return Kind::exit;
       }
-      if (d.w64) movsd(slot64(o[0]), xmm0); else movss(slot32(o[0]), xmm0);
+      if (d.w64) movsd(slot64(o[0]), xmm0); else movq(slot64(o[0]), xmm0);
       return Kind::native;
     }
     case Cat::unop:
@@ -663,7 +672,7 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
         if (d.op == 0) minss(xmm0, xmm1); else maxss(xmm0, xmm1);
       }
       L(done);
-      if (d.w64) movsd(slot64(o[0]), xmm0); else movss(slot32(o[0]), xmm0);
+      if (d.w64) movsd(slot64(o[0]), xmm0); else movq(slot64(o[0]), xmm0);
       return Kind::native;
     }
     case Cat::special:
@@ -715,7 +724,7 @@ Kind Compiler::emit_unop(const Desc& d, std::string_view name, const uint32_t* i
         movsd(slot64(dst), xmm0);
       } else {
         roundss(xmm0, slot32(src), mode);
-        movss(slot32(dst), xmm0);
+        movq(slot64(dst), xmm0);
       }
       return Kind::native;
     }
@@ -725,7 +734,7 @@ Kind Compiler::emit_unop(const Desc& d, std::string_view name, const uint32_t* i
         movsd(slot64(dst), xmm0);
       } else {
         sqrtss(xmm0, slot32(src));
-        movss(slot32(dst), xmm0);
+        movq(slot64(dst), xmm0);
       }
       return Kind::native;
     case u_extend_i32_s:  // i64.extend_i32_s (named on i64)
@@ -754,7 +763,7 @@ Kind Compiler::emit_unop(const Desc& d, std::string_view name, const uint32_t* i
         movsd(slot64(dst), xmm0);
       } else {
         cvtsi2ss(xmm0, rax);
-        movss(slot32(dst), xmm0);
+        movq(slot64(dst), xmm0);
       }
       return Kind::native;
     }
@@ -780,12 +789,12 @@ Kind Compiler::emit_unop(const Desc& d, std::string_view name, const uint32_t* i
         addss(xmm0, xmm0);
       }
       L(done);
-      if (d.w64) movsd(slot64(dst), xmm0); else movss(slot32(dst), xmm0);
+      if (d.w64) movsd(slot64(dst), xmm0); else movq(slot64(dst), xmm0);
       return Kind::native;
     }
     case u_demote:
       cvtsd2ss(xmm0, slot64(src));
-      movss(slot32(dst), xmm0);
+      movq(slot64(dst), xmm0);
       return Kind::native;
     case u_promote:
       cvtss2sd(xmm0, slot32(src));
@@ -820,14 +829,14 @@ Kind Compiler::emit_trunc(const Desc& d, const uint32_t* o, uint32_t pos) {
     if (from64) cvttsd2si(eax, src); else cvttss2si(eax, src);
     cmp(eax, 0x80000000u);
     je(fail);
-    mov(slot32(o[0]), eax);
+    mov(slot64(o[0]), rax);
   } else {
     if (from64) cvttsd2si(rax, src); else cvttss2si(rax, src);
     if (!to64) {  // u32: a 64-bit result in [0, 2^32)
       mov(rcx, rax);
       shr(rcx, 32);
       jnz(fail);
-      mov(slot32(o[0]), eax);
+      mov(slot64(o[0]), rax);
     } else {  // i64: not the sentinel; u64: below 2^63
       if (is_unsigned) {
         test(rax, rax);
@@ -869,7 +878,7 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
       mov(ecx, slot32(o[2]));
       CodeGenerator::shl(ecx, uint8_t(o[3] & 31));
       CodeGenerator::add(eax, ecx);
-      mov(slot32(o[0]), eax);
+      mov(slot64(o[0]), rax);
       return Kind::native;
     case HandlerId::op_select_ssss:
       mov(rax, slot64(o[1]));

@@ -131,8 +131,11 @@ Outcome run_in(Config::Tier tier, bool fuel, const char* name, std::initializer_
   if (!inst.ok()) return out;
   auto r = inst->get_func(store, name)->call(store, args);
   if (r.ok()) {
-    for (const Val& v : *r) out.text += std::to_string(v.raw().bytes[0] | uint64_t(v.raw().bytes[1]) << 8) + "/" +
-                                        std::to_string(v.f64_bits()) + " ";
+    // The value's bits by its type (the bytes past an i32/f32 are unspecified).
+    for (const Val& v : *r) {
+      bool narrow = v.kind() == ValKind::i32 || v.kind() == ValKind::f32;
+      out.text += std::to_string(narrow ? uint64_t(v.f32_bits()) : v.f64_bits()) + " ";
+    }
   } else {
     out.text = r.error().to_string();
     out.frames = r.error().frames;
