@@ -193,6 +193,7 @@ struct Desc {
   uint8_t op = 0;
   bool w64 = false;      // operates on 64-bit integers / f64
   bool to64 = false;     // loads: result is i64
+  bool chk = false;      // loads/stores: the explicit-bounds-check form (_sso_chk)
 };
 
 template <size_t N>
@@ -200,6 +201,28 @@ int find_name(const std::string_view (&names)[N], std::string_view s) {
   for (size_t i = 0; i < N; ++i)
     if (names[i] == s) return int(i);
   return -1;
+}
+
+// Memory-0 loads and stores of `name` (op_<name>_<kinds>, prefix and kinds removed).
+Desc classify_memory(std::string_view name) {
+  bool is_i64 = name.starts_with("i64_"), is_f64 = name.starts_with("f64_");
+  bool is_i32 = name.starts_with("i32_"), is_f32 = name.starts_with("f32_");
+  std::string_view rest = name.size() > 4 ? name.substr(4) : std::string_view();
+  if (is_i32 || is_i64 || is_f32 || is_f64) {
+    bool wide = is_i64 || is_f64;
+    if (rest == "load") return Desc{Cat::load, uint8_t(wide ? ld64 : ld32), wide, wide};
+    if (rest == "load8_s") return Desc{Cat::load, ld8s, false, wide};
+    if (rest == "load8_u") return Desc{Cat::load, ld8u, false, wide};
+    if (rest == "load16_s") return Desc{Cat::load, ld16s, false, wide};
+    if (rest == "load16_u") return Desc{Cat::load, ld16u, false, wide};
+    if (is_i64 && rest == "load32_s") return Desc{Cat::load, ld32s, false, true};
+    if (is_i64 && rest == "load32_u") return Desc{Cat::load, ld32, false, true};
+    if (rest == "store") return Desc{Cat::store, uint8_t(wide ? 3 : 2), wide, false};
+    if (rest == "store8") return Desc{Cat::store, 0, wide, false};
+    if (rest == "store16") return Desc{Cat::store, 1, wide, false};
+    if (is_i64 && rest == "store32") return Desc{Cat::store, 2, true, false};
+  }
+  return Desc{};
 }
 
 Desc classify(HandlerId id) {
@@ -217,6 +240,11 @@ Desc classify(HandlerId id) {
     name.remove_suffix(suffix.size());
   } else if (name.ends_with(lower)) {
     name.remove_suffix(lower.size());
+  } else if (kinds == "sso" && name.ends_with("_sso_chk")) {
+    name.remove_suffix(8);
+    Desc m = classify_memory(name);
+    m.chk = true;
+    return m;
   } else {
     return d;
   }
@@ -261,20 +289,7 @@ Desc classify(HandlerId id) {
       if (int op = find_name(kIntOpNames, cmp.substr(4)); op >= int(i_eq)) return Desc{Cat::br_cmp, uint8_t(op), c64, false};
     }
   }
-  if ((is_i32 || is_i64 || is_f32 || is_f64) && (kinds == "sso" || kinds == "ssio" || kinds == "sssio")) {
-    bool wide = is_i64 || is_f64;
-    if (rest == "load") return Desc{Cat::load, uint8_t(wide ? ld64 : ld32), wide, wide};
-    if (rest == "load8_s") return Desc{Cat::load, ld8s, false, wide};
-    if (rest == "load8_u") return Desc{Cat::load, ld8u, false, wide};
-    if (rest == "load16_s") return Desc{Cat::load, ld16s, false, wide};
-    if (rest == "load16_u") return Desc{Cat::load, ld16u, false, wide};
-    if (is_i64 && rest == "load32_s") return Desc{Cat::load, ld32s, false, true};
-    if (is_i64 && rest == "load32_u") return Desc{Cat::load, ld32, false, true};
-    if (rest == "store") return Desc{Cat::store, uint8_t(wide ? 3 : 2), wide, false};
-    if (rest == "store8") return Desc{Cat::store, 0, wide, false};
-    if (rest == "store16") return Desc{Cat::store, 1, wide, false};
-    if (is_i64 && rest == "store32") return Desc{Cat::store, 2, true, false};
-  }
+  if (kinds == "sso" || kinds == "ssio" || kinds == "sssio") return classify_memory(name);
   return d;
 }
 
@@ -312,6 +327,7 @@ constexpr int32_t kStMem0 = int32_t(offsetof(interp::ExecState, mem0));
 constexpr int32_t kStCs = int32_t(offsetof(interp::ExecState, cs));
 constexpr int32_t kFrameFp = int32_t(offsetof(interp::CallFrame, fp));
 constexpr int32_t kMemBase = int32_t(offsetof(runtime::MemoryInstance, base));
+constexpr int32_t kMemSize = int32_t(offsetof(runtime::MemoryInstance, size));
 constexpr int32_t kFuelEnabled = int32_t(offsetof(runtime::StoreData, fuel_enabled));
 constexpr int32_t kFuel = int32_t(offsetof(runtime::StoreData, fuel));
 constexpr int32_t kInterrupt = int32_t(offsetof(runtime::StoreData, interrupt));
@@ -420,6 +436,21 @@ class Compiler : public Xbyak::CodeGenerator {
     xor_(r14d, r14d);
     L(done);
     jmp(rax);
+  }
+  // The explicit-bounds-check forms: hands over (the interpreter traps) unless [ea, ea + width) lies in
+  // memory 0 as it is now.
+  Xbyak::RegExp checked_address(uint32_t addr_slot, uint32_t offset, uint32_t width, uint32_t pos) {
+    Xbyak::Label& fail = slow(pos);
+    mov(eax, slot32(addr_slot));
+    mov(ecx, offset);
+    CodeGenerator::add(rax, rcx);
+    mov(rcx, qword[r15 + kStMem0]);
+    test(rcx, rcx);
+    jz(fail);
+    lea(r8, ptr[rax + width]);
+    cmp(r8, qword[rcx + kMemSize]);
+    ja(fail);
+    return r14 + rax;
   }
   Kind emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t pos);
   Kind emit_special(HandlerId id, const uint32_t* ip, uint32_t pos);
@@ -621,7 +652,9 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
     case Cat::load: {
       // dst, address operands..., offset last.
       uint32_t offset = o[kinds.size() - 1];
-      Xbyak::RegExp ea = effective_address(kinds, o[1], o + 2, offset);
+      static constexpr uint32_t kLoadWidth[] = {4, 8, 1, 1, 2, 2, 4};
+      Xbyak::RegExp ea = d.chk ? checked_address(o[1], offset, d.op == ld32 && d.to64 ? 4 : kLoadWidth[d.op], pos)
+                               : effective_address(kinds, o[1], o + 2, offset);
       switch (LoadOp(d.op)) {
         case ld32: mov(eax, dword[ea]); break;
         case ld64: mov(rax, qword[ea]); break;
@@ -632,20 +665,21 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
         case ld32s: movsxd(rax, dword[ea]); break;
       }
       store_int(o[0], rax, d.to64);
-      return Kind::native;
+      return d.chk ? Kind::guarded : Kind::native;
     }
     case Cat::store: {
       // address, value, [imm | index, shift,] offset.
       uint32_t offset = o[kinds.size() - 1];
       if (d.op == 3) mov(rdx, slot64(o[1])); else mov(edx, slot32(o[1]));
-      Xbyak::RegExp ea = effective_address(kinds, o[0], o + 2, offset);
+      Xbyak::RegExp ea = d.chk ? checked_address(o[0], offset, 1u << d.op, pos)
+                               : effective_address(kinds, o[0], o + 2, offset);
       switch (d.op) {
         case 0: mov(byte[ea], dl); break;
         case 1: mov(word[ea], dx); break;
         case 2: mov(dword[ea], edx); break;
         default: mov(qword[ea], rdx); break;
       }
-      return Kind::native;
+      return d.chk ? Kind::guarded : Kind::native;
     }
     case Cat::trunc:
       return emit_trunc(d, o, pos);

@@ -117,10 +117,12 @@ struct Outcome {
   uint64_t fuel_left = 0;
 };
 
-Outcome run_in(Config::Tier tier, bool fuel, const char* name, std::initializer_list<Val> args) {
+Outcome run_in(Config::Tier tier, bool fuel, const char* name, std::initializer_list<Val> args,
+               bool explicit_bounds = false) {
   Config c;
   c.tier = tier;
   c.consume_fuel = fuel;
+  c.explicit_bounds_checks = explicit_bounds;
   Engine engine(c);
   Store store(engine);
   if (fuel) EXPECT_TRUE(store.set_fuel(1000000).ok());
@@ -150,10 +152,11 @@ Outcome run_in(Config::Tier tier, bool fuel, const char* name, std::initializer_
 }
 
 void expect_same(const char* name, std::initializer_list<Val> args) {
-  for (bool fuel : {false, true}) {
-    Outcome a = run_in(Config::Tier::interp, fuel, name, args);
-    Outcome b = run_in(Config::Tier::jit, fuel, name, args);
-    EXPECT_EQ(a.text, b.text) << name << (fuel ? " (fuel)" : "");
+  for (int mode = 0; mode < 3; ++mode) {
+    bool fuel = mode == 1, explicit_bounds = mode == 2;
+    Outcome a = run_in(Config::Tier::interp, fuel, name, args, explicit_bounds);
+    Outcome b = run_in(Config::Tier::jit, fuel, name, args, explicit_bounds);
+    EXPECT_EQ(a.text, b.text) << name << (fuel ? " (fuel)" : "") << (explicit_bounds ? " (bounds checks)" : "");
     EXPECT_EQ(a.fuel_left, b.fuel_left) << name;
     ASSERT_EQ(a.frames.size(), b.frames.size()) << name;
     for (size_t i = 0; i < a.frames.size(); ++i) {
@@ -175,6 +178,9 @@ TEST(Jit, CompiledFunctionsMatchTheInterpreter) {
   expect_same("loop", {Val::i32(1000)});
   expect_same("mem", {Val::i32(100), Val::i32(0x1ff)});
   expect_same("mem", {Val::i32(65530), Val::i32(1)});  // the i64.store is out of bounds
+  expect_same("mem", {Val::i32(65535), Val::i32(1)});  // the i32.store8 is the last byte
+  expect_same("mem", {Val::i32(65536), Val::i32(1)});
+  expect_same("mem", {Val::i32(-1), Val::i32(1)});
   expect_same("float", {Val::f64(2.0), Val::f32(-1.5f)});
   expect_same("fcmp", {Val::f64(1.0), Val::f64(2.0)});
   expect_same("fcmp", {Val::f64(2.0), Val::f64(2.0)});
