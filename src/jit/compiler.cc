@@ -340,7 +340,7 @@ using namespace Xbyak::util;
 class Compiler : public Xbyak::CodeGenerator {
  public:
   Compiler(const interp::FuncCode& code, uint8_t* buffer, size_t size)
-      : Xbyak::CodeGenerator(size, buffer), ir_(code.code.data()), n_(code.code.size()) {
+      : Xbyak::CodeGenerator(size, buffer), fc_(code), ir_(code.code.data()), n_(code.code.size()) {
     setDefaultJmpNEAR(true);
   }
 
@@ -354,7 +354,26 @@ class Compiler : public Xbyak::CodeGenerator {
   uint32_t native_count = 0;
 
  private:
+  const interp::FuncCode& fc_;
   const uint32_t* ir_;
+  // A write-through register cache of one value: results are always stored to their slot, and rax may
+  // still hold the 8 bytes of slot `cache_in_` when the next instruction starts (-1: nothing known). Only
+  // straight-line code keeps it: it is dropped at every instruction machine code can be entered at from
+  // elsewhere (branch targets, after anything that may hand over or call, landings). An emitter that
+  // leaves rax equal to its destination slot says so in `cache_out_`; any other emitter drops it.
+  int64_t cache_in_ = -1;
+  int64_t cache_out_ = -1;
+  void keep_rax_as(uint32_t slot) { cache_out_ = int64_t(slot); }
+  // Loads operands a (into rax) and b (into rcx), using rax when it holds one of them.
+  void load_pair(char ka, const uint32_t* wa, char kb, const uint32_t* wb, bool w64) {
+    bool a_hit = ka == 's' && int64_t(*wa) == cache_in_;
+    bool b_hit = kb == 's' && int64_t(*wb) == cache_in_;
+    if (b_hit) {
+      if (w64) mov(rcx, rax); else mov(ecx, eax);
+    }
+    if (!a_hit) load_int(rax, ka, wa, w64);
+    if (!b_hit) load_int(rcx, kb, wb, w64);
+  }
   size_t n_;
   Xbyak::Label epilogue_;
   struct Stub {
@@ -524,8 +543,8 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
       // dst, a, b: a and b each a slot or an immediate.
       const uint32_t* wa = o + 1;
       const uint32_t* wb = wa + interp::kind_words(kinds[1]);
-      load_int(rax, kinds[1], wa, d.w64);
-      load_int(rcx, kinds[2], wb, d.w64);
+      load_pair(kinds[1], wa, kinds[2], wb, d.w64);
+      keep_rax_as(o[0]);
       if (d.op >= i_eq) {
         if (d.w64) cmp(rax, rcx); else cmp(eax, ecx);
         static constexpr void (Compiler::*kSet[])(const Xbyak::Operand&) = {
@@ -541,8 +560,8 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
     case Cat::idiv: {
       const uint32_t* wa = o + 1;
       const uint32_t* wb = wa + interp::kind_words(kinds[1]);
-      load_int(rax, kinds[1], wa, d.w64);
-      load_int(rcx, kinds[2], wb, d.w64);
+      load_pair(kinds[1], wa, kinds[2], wb, d.w64);
+      keep_rax_as(o[0]);
       Xbyak::Reg a = d.w64 ? Xbyak::Reg(rax) : Xbyak::Reg(eax);
       Xbyak::Reg b = d.w64 ? Xbyak::Reg(rcx) : Xbyak::Reg(ecx);
       test(b, b);
@@ -637,7 +656,7 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
     case Cat::br_cmp: {
       const uint32_t* wb = o + 1;
       const uint32_t* wt = wb + interp::kind_words(kinds[1]);
-      load_int(rax, 's', o, d.w64);
+      if (int64_t(o[0]) != cache_in_) load_int(rax, 's', o, d.w64);
       if (kinds[1] == 's') {
         if (d.w64) cmp(rax, slot64(*wb)); else cmp(eax, slot32(*wb));
       } else if (kinds[1] == 'i') {
@@ -665,6 +684,7 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
         case ld32s: movsxd(rax, dword[ea]); break;
       }
       store_int(o[0], rax, d.to64);
+      keep_rax_as(o[0]);
       return d.chk ? Kind::guarded : Kind::native;
     }
     case Cat::store: {
@@ -890,8 +910,9 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
   const uint32_t* o = ip + interp::kHandlerWords;
   switch (id) {
     case HandlerId::op_copy_ss:
-      mov(rax, slot64(o[1]));
+      if (int64_t(o[1]) != cache_in_) mov(rax, slot64(o[1]));
       mov(slot64(o[0]), rax);
+      keep_rax_as(o[0]);
       return Kind::native;
     case HandlerId::op_copy2_ssss:
       mov(rax, slot64(o[1]));
@@ -902,10 +923,12 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
     case HandlerId::op_const32_si:
       mov(eax, o[1]);
       mov(slot64(o[0]), rax);
+      keep_rax_as(o[0]);
       return Kind::native;
     case HandlerId::op_const64_sI:
       load_int(rax, 'I', o + 1, true);
       mov(slot64(o[0]), rax);
+      keep_rax_as(o[0]);
       return Kind::native;
     case HandlerId::op_i32_add_shl_sssi:
       mov(eax, slot32(o[1]));
@@ -920,6 +943,7 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
       cmp(slot32(o[3]), 0);
       cmove(rax, rcx);
       mov(slot64(o[0]), rax);
+      keep_rax_as(o[0]);
       return Kind::native;
     case HandlerId::op_br_b:
       jmp(target(pos, int32_t(o[0])));
@@ -1071,14 +1095,36 @@ bool Compiler::run() {
   pop(rbx);
   ret();
 
+  // Instructions entered from elsewhere than the previous one: branch targets and exception landings
+  // (the rest, the entry and whatever follows a non-`native` instruction, is known while emitting).
+  std::vector<bool> entered(starts.size() + 1, false);
+  for (size_t i = 0; i < starts.size(); ++i) {
+    std::optional<HandlerId> id = interp::handler_from_word(load_word(ir_ + starts[i]));
+    if (!id) continue;
+    interp::for_each_operand(ir_ + starts[i], handler_info(*id).kinds, [&](char kind, const uint32_t* w) {
+      auto note = [&](int32_t rel) {
+        int64_t t = int64_t(starts[i]) + rel;
+        if (t >= 0 && size_t(t) <= n_ && index_of[size_t(t)] >= 0) entered[size_t(index_of[size_t(t)])] = true;
+      };
+      if (kind == 'b') note(int32_t(*w));
+      if (kind == 'T')
+        for (uint32_t k = 0; k <= w[0]; ++k) note(int32_t(w[1 + k]));
+    });
+  }
+  for (const interp::FuncCode::Handler& h : fc_.handlers)
+    if (h.landing < n_ && index_of[h.landing] >= 0) entered[size_t(index_of[h.landing])] = true;
+
   const std::vector<Desc>& table = descs();
   for (size_t i = 0; i < starts.size(); ++i) {
     uint32_t pos = starts[i];
     const uint32_t* ip = ir_ + pos;
     L(labels[i]);
     std::optional<HandlerId> id = interp::handler_from_word(load_word(ip));
+    if (i == 0 || entered[i] || kinds[i - 1] != Kind::native) cache_in_ = -1;
+    cache_out_ = -1;
     Kind k = Kind::exit;
     if (id) k = emit(*id, table[size_t(*id)], ip, pos);
+    cache_in_ = k == Kind::exit ? -1 : cache_out_;
     if (k == Kind::exit) exit_at(pos); else ++native_count;
     kinds[i] = k;
   }
