@@ -476,8 +476,63 @@ class Compiler : public Xbyak::CodeGenerator {
   Kind emit_trunc(const Desc& d, const uint32_t* o, uint32_t pos);
   Kind emit_unop(const Desc& d, std::string_view name, const uint32_t* ip);
   void int_binop(uint8_t op, bool w64);
+  bool int_binop_direct(uint8_t op, bool w64, char ka, const uint32_t* wa, char kb, const uint32_t* wb);
   void cond_jump(uint8_t op, Xbyak::Label& l);
 };
+
+// a (in rax) op b with b as an immediate or a memory operand, without loading it into rcx first: false
+// (nothing emitted) when that form does not apply (b in rax, a wide immediate, a shift by a slot).
+bool Compiler::int_binop_direct(uint8_t op, bool w64, char ka, const uint32_t* wa, char kb, const uint32_t* wb) {
+  bool b_imm = kb == 'i' || kb == 'I';
+  int64_t imm = 0;
+  if (kb == 'i') imm = w64 ? int64_t(int32_t(wb[0])) : int64_t(wb[0]);
+  if (kb == 'I') {
+    uint64_t v = uint64_t(wb[0]) | uint64_t(wb[1]) << 32;
+    if (int64_t(v) != int64_t(int32_t(uint32_t(v)))) return false;
+    imm = int64_t(v);
+  }
+  if (!b_imm && (kb != 's' || int64_t(*wb) == cache_in_)) return false;
+  bool shift = op == i_shl || op == i_shr_s || op == i_shr_u || op == i_rotl || op == i_rotr;
+  if (shift && !b_imm) return false;
+  if (!(ka == 's' && int64_t(*wa) == cache_in_)) load_int(rax, ka, wa, w64);
+  Xbyak::Reg a = w64 ? Xbyak::Reg(rax) : Xbyak::Reg(eax);
+  if (shift) {
+    uint8_t n = uint8_t(imm & (w64 ? 63 : 31));
+    switch (op) {
+      case i_shl: CodeGenerator::shl(a, n); break;
+      case i_shr_s: sar(a, n); break;
+      case i_shr_u: shr(a, n); break;
+      case i_rotl: rol(a, n); break;
+      default: ror(a, n); break;
+    }
+    return true;
+  }
+  if (b_imm) {
+    // A 32-bit operation takes the immediate's low 32 bits; a 64-bit one sign-extends 32 (checked above).
+    uint32_t i32 = uint32_t(imm);
+    switch (op) {
+      case i_add: CodeGenerator::add(a, i32); break;
+      case i_sub: CodeGenerator::sub(a, i32); break;
+      case i_mul: imul(a, a, int(int32_t(i32))); break;
+      case i_and: and_(a, i32); break;
+      case i_or: or_(a, i32); break;
+      case i_xor: xor_(a, i32); break;
+      default: cmp(a, i32); break;  // the compares
+    }
+    return true;
+  }
+  Xbyak::Address b = w64 ? slot64(*wb) : slot32(*wb);
+  switch (op) {
+    case i_add: CodeGenerator::add(a, b); break;
+    case i_sub: CodeGenerator::sub(a, b); break;
+    case i_mul: imul(a, b); break;
+    case i_and: and_(a, b); break;
+    case i_or: or_(a, b); break;
+    case i_xor: xor_(a, b); break;
+    default: cmp(a, b); break;
+  }
+  return true;
+}
 
 void Compiler::int_binop(uint8_t op, bool w64) {
   Xbyak::Reg a = w64 ? Xbyak::Reg(rax) : Xbyak::Reg(eax);
@@ -543,16 +598,23 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
       // dst, a, b: a and b each a slot or an immediate.
       const uint32_t* wa = o + 1;
       const uint32_t* wb = wa + interp::kind_words(kinds[1]);
-      load_pair(kinds[1], wa, kinds[2], wb, d.w64);
       keep_rax_as(o[0]);
+      if (int_binop_direct(d.op, d.w64, kinds[1], wa, kinds[2], wb)) {
+        // done: b was an immediate or a slot operand of the instruction itself
+      } else {
+        load_pair(kinds[1], wa, kinds[2], wb, d.w64);
+        if (d.op >= i_eq) {
+          if (d.w64) cmp(rax, rcx); else cmp(eax, ecx);
+        } else {
+          int_binop(d.op, d.w64);
+        }
+      }
       if (d.op >= i_eq) {
-        if (d.w64) cmp(rax, rcx); else cmp(eax, ecx);
         static constexpr void (Compiler::*kSet[])(const Xbyak::Operand&) = {
             &Compiler::sete, &Compiler::setne, &Compiler::setl, &Compiler::setb, &Compiler::setg,
             &Compiler::seta, &Compiler::setle, &Compiler::setbe, &Compiler::setge, &Compiler::setae};
         store_bool(o[0], kSet[d.op - i_eq]);
       } else {
-        int_binop(d.op, d.w64);
         store_int(o[0], rax, d.w64);
       }
       return Kind::native;
