@@ -125,7 +125,9 @@ Outcome run_in(Config::Tier tier, bool fuel, const char* name, std::initializer_
   c.explicit_bounds_checks = explicit_bounds;
   Engine engine(c);
   Store store(engine);
-  if (fuel) EXPECT_TRUE(store.set_fuel(1000000).ok());
+  if (fuel) {
+    EXPECT_TRUE(store.set_fuel(1000000).ok());
+  }
   Module m = testing::must_compile(engine, kWat);
   Result<Instance> inst = Instance::create(store, m, {});
   EXPECT_TRUE(inst.ok());
