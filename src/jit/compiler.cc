@@ -1221,13 +1221,13 @@ std::unique_ptr<interp::FuncCode> compile(std::unique_ptr<interp::FuncCode> code
   Counters& c = memory.counters;
   // Generous: the longest instruction sequence per IR word is well under 32 bytes.
   size_t cap = 4096 + code->code.size() * 48;
-  std::vector<uint8_t> buffer(cap);
+  std::unique_ptr<uint8_t[]> buffer(new uint8_t[cap]);  // not zeroed: Xbyak writes what it uses
   std::vector<Kind> kinds;
   std::vector<uint32_t> starts;
   std::vector<uint32_t> offsets;
   const uint8_t* native = nullptr;
   try {
-    Compiler comp(*code, buffer.data(), buffer.size());
+    Compiler comp(*code, buffer.get(), cap);
     if (!comp.run()) {
       c.not_compiled.fetch_add(1, std::memory_order_relaxed);
       c.exit_instrs.fetch_add(comp.starts.size(), std::memory_order_relaxed);
