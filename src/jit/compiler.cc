@@ -11,21 +11,26 @@
 //     of the instructions where the interpreter must re-enter machine code (function entry, the
 //     instruction after a call or any other instruction left to the interpreter, exception landing pads);
 //     every other IR instruction stays as it was, so the IR remains a complete, correct program;
-//   - instructions it does not compile (calls, returns, tail calls, throws, tables, bulk memory, memories
-//     other than memory 0, explicit-bounds-check forms, SIMD, ...) end the machine code: it returns their
-//     IR position, and the interpreter runs them with its own handlers (so calls use the same call stack,
-//     backtraces and stack-exhaustion checks, and never recurse on the native stack);
+//   - instructions it does not compile (tail calls, throws, host calls, tables, bulk memory, memory.size
+//     and grow, memories other than memory 0, SIMD, ...) end the machine code: it returns their IR
+//     position and frame (JitExit), and the interpreter runs them with its own handlers;
+//   - calls and returns between compiled functions stay in machine code, through helpers that do what
+//     the interpreter's call and return do (the same CallFrame with an IR return address, the same
+//     limits and instance switches) and then jump: so the call stack is the interpreter's (backtraces,
+//     exceptions, `call stack exhausted` see no difference) and nothing recurses on the native stack;
 //   - a trap found by machine code (division by zero, overflow, a failed fuel/interrupt check) also
 //     returns the instruction's IR position: the interpreter runs it again and traps with the same
 //     TrapCode and site. Memory 0 accesses use the guard pages exactly like the handlers: a fault inside
 //     the reservation while the activation is set is the same Wasm trap (runtime/trap_handler_posix.cc
 //     looks at the address, not at the code).
-// What the Wasm route would have given (a register cache over a value stack the JIT tracks itself) comes
-// later on top of this: values can stay in registers between IR instructions as long as they are written
-// back at the points where the interpreter may take over.
+// Why not from Wasm: that compiler would rebuild all of this (forms, slots, fusions, site maps, the exact
+// frame the interpreter expects at every hand-over point) a second time, and "same frames" would become a
+// contract between two translators instead of a property of one. What the Wasm route gives more readily,
+// a register cache over the value stack, fits here too: values may stay in registers between IR
+// instructions as long as their slots are written at the points where the interpreter may take over (the
+// one-value write-through cache below is the first step).
 // Assembler: Xbyak (Debian's libxbyak-dev, header-only), code generated into a buffer and copied into
 // the engine's CodeMemory (written, then made read-execute), position-independent.
-#include <sys/mman.h>
 
 #include <cstddef>
 #include <cstring>
