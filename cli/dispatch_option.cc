@@ -24,4 +24,23 @@ bool parse_dispatch_option(int argc, char** argv, int& i, Config::Dispatch& mode
   return true;
 }
 
+bool parse_tier_option(int argc, char** argv, int& i, Config::Tier& tier, std::string& error) {
+  std::string value;
+  bool missing = false;
+  if (!match_option(argc, argv, i, "--tier", value, missing)) return false;
+  if (missing) {
+    error = "option '--tier' needs a tier (interp, jit or auto)";
+  } else if (value == "interp") {
+    tier = Config::Tier::interp;
+  } else if (value == "jit") {
+    tier = Config::Tier::jit;
+    if (!Config::tier_supported(tier)) error = "--tier=jit: this build of wisp has no JIT (not x86-64, or built without Xbyak)";
+  } else if (value == "auto") {
+    tier = Config::Tier::automatic;
+  } else {
+    error = "--tier: unknown tier '" + value + "' (interp, jit or auto)";
+  }
+  return true;
+}
+
 }  // namespace wisp::cli

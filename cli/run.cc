@@ -194,6 +194,7 @@ int run_command(int argc, char** argv) {
   wasi::CliOptions wasi_opts;
   LimitOptions limit_opts;
   Config::Dispatch dispatch = Config::Dispatch::automatic;
+  Config::Tier tier = Config::Tier::automatic;
   Features features = Features::defaults();
   int i = 1;
   for (; i < argc; ++i) {
@@ -215,6 +216,10 @@ int run_command(int argc, char** argv) {
     }
     std::string dispatch_error;
     if (parse_dispatch_option(argc, argv, i, dispatch, dispatch_error)) {
+      if (!dispatch_error.empty()) return error(kExitUsage, "run: %s", dispatch_error.c_str());
+      continue;
+    }
+    if (parse_tier_option(argc, argv, i, tier, dispatch_error)) {
       if (!dispatch_error.empty()) return error(kExitUsage, "run: %s", dispatch_error.c_str());
       continue;
     }
@@ -248,6 +253,7 @@ int run_command(int argc, char** argv) {
   if (!bytes.ok()) return error(kExitFailure, "%s", describe_error(path, bytes.error()).c_str());
   Config base;
   base.dispatch = dispatch;
+  base.tier = tier;
   base.features = features;
   Engine engine(limit_config(limit_opts, base));
   auto module = Module::compile(engine, std::move(bytes.value()));

@@ -37,6 +37,9 @@ constexpr const char* kWastUsage =
     "  -vv            also print differing messages of malformed/invalid/unlinkable modules\n"
     "  --dispatch MODE  interpreter dispatch: tailcall, loop or auto (default: tailcall where the build\n"
     "                 has it, else loop)\n"
+    "  --tier TIER    execution tier: interp, jit (compile every function with the baseline JIT first;\n"
+    "                 the rest stays interpreted) or auto (default; for now the same as interp)\n"
+    "  --tier-stats   print what the JIT compiled, after the totals\n"
     "  -W NAME=y|n    enable or disable a post-2.0 Wasm feature (repeatable, or NAME=y,NAME=n);\n"
     "                 -W help lists them with their defaults\n"
     "  -h, --help     show this help\n";
@@ -461,6 +464,7 @@ int wast_command(int argc, char** argv) {
   bool options_done = false;
   Config config;
   bool help = false;
+  bool tier_stats = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (!options_done && is_help_flag(a)) {
@@ -475,6 +479,10 @@ int wast_command(int argc, char** argv) {
       verbosity += 2;
     } else if (std::string derr; !options_done && parse_dispatch_option(argc, argv, i, config.dispatch, derr)) {
       if (!derr.empty()) return error(kExitUsage, "wast: %s", derr.c_str());
+    } else if (std::string terr; !options_done && parse_tier_option(argc, argv, i, config.tier, terr)) {
+      if (!terr.empty()) return error(kExitUsage, "wast: %s", terr.c_str());
+    } else if (!options_done && a == "--tier-stats") {
+      tier_stats = true;
     } else if (std::string ferr; !options_done && parse_features_option(argc, argv, i, config.features, ferr, help)) {
       if (!ferr.empty()) return error(kExitUsage, "wast: %s", ferr.c_str());
       if (help) {
@@ -523,6 +531,14 @@ int wast_command(int argc, char** argv) {
   }
   std::printf("%llu passed, %llu failed\n", static_cast<unsigned long long>(total_passed),
               static_cast<unsigned long long>(total_failed));
+  if (tier_stats) {
+    TierStats t = engine.tier_stats();
+    std::printf("jit: %llu functions compiled, %llu interpreted (%llu over the code limit); IR instructions: "
+                "%llu compiled, %llu left to the interpreter; %llu bytes of code memory\n",
+                static_cast<unsigned long long>(t.compiled), static_cast<unsigned long long>(t.not_compiled),
+                static_cast<unsigned long long>(t.over_limit), static_cast<unsigned long long>(t.native_instrs),
+                static_cast<unsigned long long>(t.exit_instrs), static_cast<unsigned long long>(t.code_bytes));
+  }
   return total_failed ? kExitFailure : 0;
 }
 

@@ -27,11 +27,32 @@ struct Config {
   enum class Dispatch : uint8_t { automatic, tailcall, loop };
   Dispatch dispatch = Dispatch::automatic;
 
+  // Execution tier. `interp`: the interpreter only. `jit`: every function is compiled by the baseline
+  // x86-64 JIT when it is translated (translation becomes eager: everything before running); what the JIT
+  // does not compile runs in the interpreter on the same frames. `automatic`: for now the same as
+  // `interp` (tier-up of hot functions comes later). A build without the JIT (WISP_JIT=OFF, or not
+  // x86-64) runs `jit` in the interpreter; tier_supported() says which.
+  enum class Tier : uint8_t { automatic, interp, jit };
+  Tier tier = Tier::automatic;
+  uint64_t jit_code_limit = uint64_t(256) << 20;  // bytes of machine code per engine; past it: interpreted
+
   // The post-2.0 proposals accepted (wisp/features.h); the rest are rejected like unknown opcodes.
   Features features = Features::defaults();
 
   // Whether this build of the library has dispatch mode `d` (`automatic` and `loop` always).
   static bool dispatch_supported(Dispatch d);
+  // Whether this build runs tier `t` as asked (`jit` needs a JIT build).
+  static bool tier_supported(Tier t);
+};
+
+// What the JIT did for an engine (all zero without it).
+struct TierStats {
+  uint64_t compiled = 0;       // functions running machine code
+  uint64_t not_compiled = 0;   // functions left to the interpreter
+  uint64_t over_limit = 0;     // of those, for want of code memory (Config::jit_code_limit)
+  uint64_t native_instrs = 0;  // IR instructions compiled to machine code
+  uint64_t exit_instrs = 0;    // IR instructions the compiled functions leave to the interpreter
+  uint64_t code_bytes = 0;     // code memory in use
 };
 
 // Compilation environment shared by modules and stores: the configuration and the canonical function
@@ -41,6 +62,8 @@ class Engine {
   explicit Engine(Config config = {});
   // The configuration in effect: as given, with `dispatch` resolved to the mode used.
   const Config& config() const;
+  // The JIT's counters for this engine (Config::tier jit).
+  TierStats tier_stats() const;
 
   // Internal: the shared implementation (type registry, runtime config).
   const std::shared_ptr<detail::EngineImpl>& impl() const { return impl_; }

@@ -1,10 +1,14 @@
 #include "api/internal.h"
 #include "interp/invoke.h"
+#if WISP_HAVE_JIT
+#include "jit/jit.h"
+#endif
 #include "wisp/engine.h"
 
 namespace wisp {
 
 bool Config::dispatch_supported(Dispatch d) { return d != Dispatch::tailcall || runtime::kTailcallCompiledIn; }
+bool Config::tier_supported(Tier t) { return t != Tier::jit || WISP_HAVE_JIT; }
 
 Engine::Engine(Config config) : impl_(std::make_shared<detail::EngineImpl>()) {
   if (config.dispatch == Config::Dispatch::automatic || !Config::dispatch_supported(config.dispatch))
@@ -18,6 +22,29 @@ Engine::Engine(Config config) : impl_(std::make_shared<detail::EngineImpl>()) {
       config.dispatch == Config::Dispatch::tailcall ? runtime::DispatchMode::tailcall : runtime::DispatchMode::loop;
   // The API's one contact with the interpreter: it installs it as the engine's execution tier.
   impl_->runtime_config.executor = &interp::executor();
+#if WISP_HAVE_JIT
+  // The JIT wraps the interpreter: every translated function goes through it, so translate them all now.
+  if (config.tier == Config::Tier::jit) {
+    impl_->runtime_config.executor = &jit::executor();
+    impl_->runtime_config.tier_state = jit::make_engine_state(config.jit_code_limit);
+    impl_->runtime_config.lazy_translation = false;
+  }
+#endif
+}
+
+TierStats Engine::tier_stats() const {
+  TierStats s;
+#if WISP_HAVE_JIT
+  if (auto* m = dynamic_cast<jit::CodeMemory*>(impl_->runtime_config.tier_state.get())) {
+    s.compiled = m->counters.compiled.load();
+    s.not_compiled = m->counters.not_compiled.load();
+    s.over_limit = m->counters.over_limit.load();
+    s.native_instrs = m->counters.native_instrs.load();
+    s.exit_instrs = m->counters.exit_instrs.load();
+    s.code_bytes = m->used_bytes();
+  }
+#endif
+  return s;
 }
 
 const Config& Engine::config() const { return impl_->config; }

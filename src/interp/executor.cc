@@ -70,6 +70,7 @@ Result<void> ensure_code(runtime::StoreData&, runtime::FuncInstance* func) {
   if (code == nullptr) {
     Result<std::unique_ptr<FuncCode>> built = translate_function(m, func->index, mc->config);
     if (!built) return built.error();
+    if (mc->tier_up) *built = mc->tier_up(std::move(*built), *mc);
     FuncCode* mine = built->release();
     FuncCode* expected = nullptr;
     if (mc->funcs[idx].compare_exchange_strong(expected, mine, std::memory_order_acq_rel)) {

@@ -12,6 +12,15 @@
 
 namespace wisp::interp {
 
+struct ExecState;
+
+// Where JIT code hands over to the interpreter: the IR position and the frame (calls and returns between
+// compiled functions switch frames in machine code).
+struct JitExit {
+  const uint32_t* ip;
+  char* fp;
+};
+
 // IR: a sequence of 32-bit words. Each instruction is an 8-byte handler word (function pointer in
 // tail-call mode, handler id in loop mode) followed by 4-byte operands. The FuncEntry part (frame
 // layout, interp_entry = code.data()) is what callers read.
@@ -40,6 +49,9 @@ struct FuncCode : runtime::FuncEntry {
     uint32_t exn_slot = UINT32_MAX;  // legacy catch: byte offset of the slot that keeps the exnref
   };
   std::vector<Handler> handlers;
+  // A tier above (src/jit) that compiled this function: its op_jit_resume instructions (handler words
+  // it patched in) enter its machine code at `ip`, which returns where the interpreter goes on.
+  JitExit (*jit_resume)(const FuncCode& code, const uint32_t* ip, char* fp, ExecState* st) = nullptr;
 };
 
 // The interpreter's code of an entry (its tier is interp).
@@ -52,6 +64,9 @@ struct ModuleCode final : runtime::TierModuleCode {
   std::shared_ptr<const wasm::Module> module;
   std::unique_ptr<std::atomic<FuncCode*>[]> funcs;  // indexed by defined-function index
   size_t num_funcs = 0;
+  // Set by a tier above (src/jit): called on each freshly translated function before it is published;
+  // returns it, or its own extension of it (the JIT's), or it unchanged when it does not compile it.
+  std::unique_ptr<FuncCode> (*tier_up)(std::unique_ptr<FuncCode> code, const ModuleCode& mc) = nullptr;
 
   ModuleCode(std::shared_ptr<const wasm::Module> m, const runtime::EngineConfig& c);
   ~ModuleCode() override;

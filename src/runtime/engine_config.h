@@ -2,10 +2,16 @@
 // into every store and every module's code cache.
 #pragma once
 #include <cstdint>
+#include <memory>
 
 namespace wisp::runtime {
 
 struct Executor;
+
+// Engine-wide state of an execution tier (e.g. the JIT's code memory), opaque to the runtime.
+struct TierEngineState {
+  virtual ~TierEngineState() = default;
+};
 
 // How the interpreter dispatches between handlers (DESIGN.md §2). Loop mode is always compiled in;
 // tail-call mode only when WISP_DISPATCH_TAILCALL=1 (clang with musttail and preserve_none), where it is
@@ -30,6 +36,7 @@ struct EngineConfig {
   // The execution tier that builds code and runs functions (runtime/executor.h), installed by whoever
   // makes the engine (the public API installs the interpreter). Required before anything runs.
   const Executor* executor = nullptr;
+  std::shared_ptr<TierEngineState> tier_state;  // the executor's, when it keeps any (the JIT)
 };
 
 }  // namespace wisp::runtime

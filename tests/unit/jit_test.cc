@@ -1,0 +1,248 @@
+// The baseline JIT (src/jit, DESIGN.md §10): code memory (W^X, the limit and the fallback to the
+// interpreter) and compiled functions checked against the interpreter: results, trap messages and
+// frames, fuel left.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "api_test_util.h"
+
+#if WISP_HAVE_JIT
+#include "jit/code_memory.h"
+#endif
+
+namespace wisp {
+namespace {
+
+#if WISP_HAVE_JIT
+
+// The permissions ("r-xp", ...) of the mapping holding `p`, from /proc/self/maps.
+std::string mapping_perms(const void* p) {
+  std::ifstream maps("/proc/self/maps");
+  std::string line;
+  auto a = reinterpret_cast<uintptr_t>(p);
+  while (std::getline(maps, line)) {
+    unsigned long lo = 0, hi = 0;
+    char perms[8] = {};
+    if (std::sscanf(line.c_str(), "%lx-%lx %7s", &lo, &hi, perms) == 3 && a >= lo && a < hi) return perms;
+  }
+  return "";
+}
+
+TEST(JitCodeMemory, CodeIsExecutableAndNeverWritable) {
+  jit::CodeMemory mem(1 << 20);
+  std::vector<uint8_t> code = {0xb8, 0x2a, 0x00, 0x00, 0x00, 0xc3};  // mov eax, 42; ret
+  const uint8_t* p = mem.install(code);
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(mapping_perms(p), "r-xp");
+  EXPECT_EQ(std::memcmp(p, code.data(), code.size()), 0);
+  auto f = reinterpret_cast<int (*)()>(reinterpret_cast<uintptr_t>(p));
+  EXPECT_EQ(f(), 42);
+  EXPECT_EQ(mem.used_bytes(), jit::code_page_size());
+}
+
+TEST(JitCodeMemory, LimitRefusesInstallation) {
+  jit::CodeMemory mem(jit::code_page_size());
+  std::vector<uint8_t> code(100, 0xc3);
+  EXPECT_NE(mem.install(code), nullptr);
+  EXPECT_EQ(mem.install(code), nullptr);  // the one page is taken
+  std::vector<uint8_t> big(jit::code_page_size() + 1, 0xc3);
+  jit::CodeMemory mem2(jit::code_page_size());
+  EXPECT_EQ(mem2.install(big), nullptr);
+  EXPECT_EQ(mem2.used_bytes(), 0u);
+}
+
+#endif
+
+constexpr const char* kWat = R"((module
+  (memory 1)
+  (global $g (mut i64) (i64.const 5))
+  (table 2 funcref)
+  (elem (i32.const 0) $fib $div)
+  (func $fib (export "fib") (param i32) (result i32)
+    (if (result i32) (i32.lt_u (local.get 0) (i32.const 2))
+      (then (local.get 0))
+      (else (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1)))
+                     (call $fib (i32.sub (local.get 0) (i32.const 2)))))))
+  (func $div (export "div") (param i32 i32) (result i32) (i32.div_s (local.get 0) (local.get 1)))
+  (func (export "rem64") (param i64 i64) (result i64) (i64.rem_s (local.get 0) (local.get 1)))
+  (func (export "loop") (param i32) (result i64) (local i64)
+    (block (loop
+      (br_if 1 (i32.eqz (local.get 0)))
+      (local.set 1 (i64.add (local.get 1) (i64.mul (i64.extend_i32_u (local.get 0)) (i64.const 0x100000001))))
+      (local.set 0 (i32.sub (local.get 0) (i32.const 1)))
+      (br 0)))
+    (local.get 1))
+  (func (export "mem") (param i32 i32) (result i64)
+    (i32.store8 (local.get 0) (local.get 1))
+    (i64.store offset=8 (local.get 0) (i64.const -3))
+    (i64.add (i64.load8_s (local.get 0)) (i64.load offset=8 (local.get 0))))
+  (func (export "float") (param f64 f32) (result f64)
+    (f64.add (f64.sqrt (local.get 0))
+             (f64.promote_f32 (f32.mul (f32.floor (local.get 1)) (f32.const 2.5)))))
+  (func (export "fcmp") (param f64 f64) (result i32)
+    (i32.add (i32.add (f64.lt (local.get 0) (local.get 1)) (i32.shl (f64.eq (local.get 0) (local.get 1)) (i32.const 1)))
+             (i32.shl (f64.ne (local.get 0) (local.get 1)) (i32.const 2))))
+  (func (export "table") (param i32) (result i32)
+    (block (block (block (br_table 0 1 2 (local.get 0))) (return (i32.const 10))) (return (i32.const 20)))
+    (i32.const 30))
+  (func (export "global") (param i64) (result i64)
+    (global.set $g (i64.add (global.get $g) (local.get 0))) (global.get $g))
+  (func (export "indirect") (param i32 i32) (result i32)
+    (call_indirect (param i32) (result i32) (local.get 1) (local.get 0)))
+  (func (export "trunc") (param f64) (result i64)
+    (i64.add (i64.add (i64.extend_i32_u (i32.trunc_f64_u (local.get 0))) (i64.trunc_f64_s (local.get 0)))
+             (i64.add (i64.trunc_sat_f64_u (local.get 0)) (i64.extend_i32_s (i32.trunc_f64_s (local.get 0))))))
+  (func (export "minmax") (param f32 f32) (result i64)
+    (i64.or (i64.extend_i32_u (i32.reinterpret_f32 (f32.min (local.get 0) (local.get 1))))
+            (i64.shl (i64.extend_i32_u (i32.reinterpret_f32 (f32.max (local.get 0) (local.get 1)))) (i64.const 32))))
+  (func (export "u64") (param i64) (result f64)
+    (f64.add (f64.convert_i64_u (local.get 0)) (f64.promote_f32 (f32.convert_i64_u (local.get 0)))))
+  (func $inf (export "inf") (param i32) (result i32) (i32.add (call $inf (local.get 0)) (i32.const 1)))
+  (func (export "select") (param i32) (result i64)
+    (select (i64.const 7) (i64.const -7) (local.get 0)))
+)
+)";
+
+struct Outcome {
+  std::string text;       // results or the error
+  std::vector<Frame> frames;
+  uint64_t fuel_left = 0;
+};
+
+Outcome run_in(Config::Tier tier, bool fuel, const char* name, std::initializer_list<Val> args,
+               bool explicit_bounds = false) {
+  Config c;
+  c.tier = tier;
+  c.consume_fuel = fuel;
+  c.explicit_bounds_checks = explicit_bounds;
+  Engine engine(c);
+  Store store(engine);
+  if (fuel) {
+    EXPECT_TRUE(store.set_fuel(1000000).ok());
+  }
+  Module m = testing::must_compile(engine, kWat);
+  Result<Instance> inst = Instance::create(store, m, {});
+  EXPECT_TRUE(inst.ok());
+  Outcome out;
+  if (!inst.ok()) return out;
+  auto r = inst->get_func(store, name)->call(store, args);
+  if (r.ok()) {
+    // The value's bits by its type (the bytes past an i32/f32 are unspecified).
+    for (const Val& v : *r) {
+      bool narrow = v.kind() == ValKind::i32 || v.kind() == ValKind::f32;
+      out.text += std::to_string(narrow ? uint64_t(v.f32_bits()) : v.f64_bits()) + " ";
+    }
+  } else {
+    out.text = r.error().to_string();
+    out.frames = r.error().frames;
+  }
+  if (fuel) out.fuel_left = store.get_fuel().value();
+  if (tier == Config::Tier::jit && Config::tier_supported(tier)) {
+    TierStats s = engine.tier_stats();
+    EXPECT_GT(s.compiled, 0u);
+    EXPECT_GT(s.native_instrs, 0u);
+  }
+  return out;
+}
+
+void expect_same(const char* name, std::initializer_list<Val> args) {
+  for (int mode = 0; mode < 3; ++mode) {
+    bool fuel = mode == 1, explicit_bounds = mode == 2;
+    Outcome a = run_in(Config::Tier::interp, fuel, name, args, explicit_bounds);
+    Outcome b = run_in(Config::Tier::jit, fuel, name, args, explicit_bounds);
+    EXPECT_EQ(a.text, b.text) << name << (fuel ? " (fuel)" : "") << (explicit_bounds ? " (bounds checks)" : "");
+    EXPECT_EQ(a.fuel_left, b.fuel_left) << name;
+    ASSERT_EQ(a.frames.size(), b.frames.size()) << name;
+    for (size_t i = 0; i < a.frames.size(); ++i) {
+      EXPECT_EQ(a.frames[i].func_index, b.frames[i].func_index) << name << " frame " << i;
+      EXPECT_EQ(a.frames[i].module_offset, b.frames[i].module_offset) << name << " frame " << i;
+    }
+  }
+}
+
+TEST(Jit, CompiledFunctionsMatchTheInterpreter) {
+  expect_same("fib", {Val::i32(20)});
+  expect_same("div", {Val::i32(-7), Val::i32(2)});
+  expect_same("div", {Val::i32(INT32_MIN), Val::i32(-1)});
+  expect_same("div", {Val::i32(INT32_MIN), Val::i32(1)});
+  expect_same("div", {Val::i32(5), Val::i32(0)});
+  expect_same("rem64", {Val::i64(INT64_MIN), Val::i64(-1)});
+  expect_same("rem64", {Val::i64(-13), Val::i64(4)});
+  expect_same("rem64", {Val::i64(1), Val::i64(0)});
+  expect_same("loop", {Val::i32(1000)});
+  expect_same("mem", {Val::i32(100), Val::i32(0x1ff)});
+  expect_same("mem", {Val::i32(65530), Val::i32(1)});  // the i64.store is out of bounds
+  expect_same("mem", {Val::i32(65535), Val::i32(1)});  // the i32.store8 is the last byte
+  expect_same("mem", {Val::i32(65536), Val::i32(1)});
+  expect_same("mem", {Val::i32(-1), Val::i32(1)});
+  expect_same("float", {Val::f64(2.0), Val::f32(-1.5f)});
+  expect_same("fcmp", {Val::f64(1.0), Val::f64(2.0)});
+  expect_same("fcmp", {Val::f64(2.0), Val::f64(2.0)});
+  expect_same("fcmp", {Val::f64(std::nan("")), Val::f64(2.0)});
+  for (int i = 0; i < 5; ++i) expect_same("table", {Val::i32(i)});
+  expect_same("global", {Val::i64(-9)});
+  expect_same("indirect", {Val::i32(0), Val::i32(10)});
+  expect_same("indirect", {Val::i32(1), Val::i32(10)});  // type mismatch
+  expect_same("indirect", {Val::i32(2), Val::i32(10)});  // undefined element
+  for (double v : {0.0, -0.75, 3.9, -1.0, 4294967295.0, 4294967296.0, 2147483648.0, -2147483648.0,
+                   -2147483649.0, 9.3e18, 1.9e19, std::nan(""), double(INFINITY)})
+    expect_same("trunc", {Val::f64(v)});
+  for (float a : {0.0f, -0.0f, 1.5f, -2.0f, std::nanf("")})
+    for (float b : {0.0f, -0.0f, 1.5f, std::nanf("")}) expect_same("minmax", {Val::f32(a), Val::f32(b)});
+  for (int64_t v : {int64_t(0), int64_t(12345), INT64_MAX, INT64_MIN, int64_t(-1), int64_t(0x8000000000000401)})
+    expect_same("u64", {Val::i64(v)});
+  expect_same("select", {Val::i32(0)});
+  expect_same("select", {Val::i32(3)});
+}
+
+TEST(Jit, DeepRecursionExhaustsTheSameCallStack) {
+  Outcome a = run_in(Config::Tier::interp, false, "inf", {Val::i32(1)});
+  EXPECT_NE(a.text.find("call stack exhausted"), std::string::npos) << a.text;
+  expect_same("inf", {Val::i32(1)});
+}
+
+TEST(Jit, NoCodeMemoryFallsBackToTheInterpreter) {
+  Config c;
+  c.tier = Config::Tier::jit;
+  c.jit_code_limit = 0;
+  Engine engine(c);
+  Store store(engine);
+  Module m = testing::must_compile(engine, kWat);
+  Result<Instance> inst = Instance::create(store, m, {});
+  ASSERT_TRUE(inst.ok());
+  auto r = inst->get_func(store, "fib")->call(store, {Val::i32(15)});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ((*r)[0].as_i32(), 610);
+  TierStats s = engine.tier_stats();
+  EXPECT_EQ(s.compiled, 0u);
+  if (Config::tier_supported(Config::Tier::jit)) {
+    EXPECT_GT(s.over_limit, 0u);
+    EXPECT_EQ(s.over_limit, s.not_compiled);
+  }
+}
+
+TEST(Jit, InterruptStopsALoopInMachineCode) {
+  Config c;
+  c.tier = Config::Tier::jit;
+  c.interruptible = true;
+  Engine engine(c);
+  Store store(engine);
+  Module m = testing::must_compile(engine, R"((module (func (export "forever") (loop $l (br $l)))))");
+  Result<Instance> inst = Instance::create(store, m, {});
+  ASSERT_TRUE(inst.ok());
+  ASSERT_TRUE(store.set_timeout(std::chrono::milliseconds(20)).ok());
+  auto r = inst->get_func(store, "forever")->call(store, {});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "deadline exceeded");
+}
+
+}  // namespace
+}  // namespace wisp
