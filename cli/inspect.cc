@@ -34,7 +34,7 @@ int inspect_command(int argc, char** argv) {
   bool json = false;
   std::string ir_func, file;
   bool has_ir = false, options_done = false, help = false;
-  Features features;  // the module's features (-W): GC types and instructions, memory64, ...
+  Features features = Features::defaults();  // the module's features (-W): GC, memory64, ...
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     bool missing = false;

@@ -33,7 +33,7 @@ constexpr const char* kPrintUsage =
 int print_command(int argc, char** argv) {
   tools::PrintOptions options;
   bool json = false, options_done = false, help = false;
-  Features features;  // the module's features (-W): GC types and instructions, memory64, ...
+  Features features = Features::defaults();  // the module's features (-W): GC, memory64, ...
   std::string file, out_path;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
