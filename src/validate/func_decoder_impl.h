@@ -96,7 +96,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
           uint32_t ti, table;
           if (!read_u32(ti) || !read_u32(table) || !check_table(table)) return false;
           if (kCheck && !wasm::is_subtype(m_.tables[table].elem, ValType::funcref(), m_)) return type_mismatch();
-          if (kCheck && ti >= m_.types.size()) return invalid_index("unknown type", ti);
+          if (!check_func_type_index(ti)) return false;
           const wasm::FuncType& ft = m_.types[ti];
           if (!pop(ValType::i32()) || !pop_all(ft.params)) return false;
           push_all(ft.results);
@@ -307,6 +307,14 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
         case 0xFC:  // the misc prefix (saturating truncations, bulk memory and tables)
           if (!decode_fc(lv)) return false;
           break;
+        case 0xFB:  // the GC prefix
+        case byte_of(Op::ref_eq):
+          if (!m_.features.has(Feature::gc)) {
+            --p_;
+            return unknown_opcode(b);
+          }
+          if (!(b == 0xFB ? decode_gc(lv) : decode_ref_eq(lv))) return false;
+          break;
         case 0xFD:  // the SIMD prefix
           if (!decode_simd(lv)) return false;
           break;
@@ -345,7 +353,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_return_call(bool indirect, bool lv)
   } else {
     if (!read_u32(ti) || !read_u32(table) || !check_table(table)) return false;
     if (kCheck && !wasm::is_subtype(m_.tables[table].elem, ValType::funcref(), m_)) return type_mismatch();
-    if (kCheck && ti >= m_.types.size()) return invalid_index("unknown type", ti);
+    if (!check_func_type_index(ti)) return false;
     ft = &m_.types[ti];
     if (!pop(ValType::i32())) return false;
   }
@@ -366,7 +374,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_return_call(bool indirect, bool lv)
 template <typename Tag, typename Visitor, typename Mode>
 bool FuncDecoder<Tag, Visitor, Mode>::decode_call_ref(bool tail, bool lv) {
   uint32_t ti;
-  if (!read_u32(ti) || !check_type_index(ti)) return false;
+  if (!read_u32(ti) || !check_func_type_index(ti)) return false;
   const wasm::FuncType& ft = m_.types[ti];
   if (!pop(ValType::ref(ti, true))) return false;
   if (tail && kCheck && !subtypes(ft.results, results(cbase_->bt))) return type_mismatch();
@@ -812,6 +820,13 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_const_expr() {
       case 0xFD:
         if (!decode_simd_const()) return false;
         break;
+      case 0xFB:  // GC: the allocating and converting instructions (decode_gc checks which)
+        if (!m_.features.has(Feature::gc)) {
+          --p_;
+          return unknown_opcode(b);
+        }
+        if (!decode_gc(true)) return false;
+        break;
       default:
         if (detail::kByteOps[b] >= 0 && m_.features.has(wasm::kOpInfo[detail::kByteOps[b]].feature))
           return invalid("constant expression required");
@@ -825,3 +840,4 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_const_expr() {
 
 #include "validate/func_decoder_simd.h"
 #include "validate/func_decoder_exn.h"
+#include "validate/func_decoder_gc.h"
