@@ -148,7 +148,9 @@ FuncInstance* create_host_func(StoreData& store, const wasm::FuncType& type, Hos
 }
 
 Result<TableInstance*> create_table(StoreData& store, const wasm::TableType& type, RefBits init) {
-  uint64_t max = std::min<uint64_t>(type.limits.max.value_or(wasm::kMaxTableSize), store.limits.max_table_elements);
+  // A 64-bit table (table64) may declare any u64 size; the store's limit bounds what is allocated.
+  uint64_t impl_max = type.limits.is64 ? UINT64_MAX : wasm::kMaxTableSize;
+  uint64_t max = std::min<uint64_t>(type.limits.max.value_or(impl_max), store.limits.max_table_elements);
   if (type.limits.min > max)
     return Error::trap("table minimum size of " + std::to_string(type.limits.min) +
                        " elements exceeds table limits");
