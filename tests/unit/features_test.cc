@@ -22,7 +22,7 @@ TEST(Features, DefaultsAreTheCompleteFeatures) {
   EXPECT_EQ(Features::defaults(),  // the complete ones
             Features().set(Feature::tail_call).set(Feature::exceptions).set(Feature::legacy_exceptions)
                 .set(Feature::function_references).set(Feature::relaxed_simd).set(Feature::multi_memory)
-                .set(Feature::extended_const));
+                .set(Feature::extended_const).set(Feature::memory64));
   EXPECT_EQ(Config().features, Features::defaults());
   for (unsigned i = 0; i < unsigned(Feature::count_); ++i) EXPECT_TRUE(Features::all().has(Feature(i))) << i;
 }
