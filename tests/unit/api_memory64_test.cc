@@ -4,6 +4,7 @@
 // a few pages are touched: the test checks that the process's resident memory stays small.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <tuple>
 #include <unistd.h>
@@ -113,7 +114,9 @@ TEST_P(Memory64FiveGiB, GrowStoreLoadTrap) {
 
   // Growing reserved and committed 5 GiB but touched a handful of pages.
   const uint64_t rss_after = resident_bytes();
-  if (rss_before != 0 && rss_after != 0) EXPECT_LT(rss_after - std::min(rss_after, rss_before), uint64_t(64) << 20);
+  if (rss_before != 0 && rss_after != 0) {
+    EXPECT_LT(rss_after - std::min(rss_after, rss_before), uint64_t(64) << 20);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Modes, Memory64FiveGiB,
