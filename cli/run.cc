@@ -285,7 +285,7 @@ int run_command(int argc, char** argv) {
   if (!instance.ok()) {
     const Error& e = instance.error();
     if (e.kind == ErrorKind::Trap || e.kind == ErrorKind::Exhaustion || e.kind == ErrorKind::Exception)
-      return report_trap(e);
+      return report_trap(annotate_memory_limit(limit_opts, e));
     return error(kExitFailure, "%s", describe_error(path, e).c_str());
   }
 

@@ -31,6 +31,10 @@ Config limit_config(const LimitOptions& opts, Config base = {});
 // Applies the store limits and the fuel to `store`.
 Result<void> apply_limits(const LimitOptions& opts, Store& store);
 
+// Says which limit an instantiation failed on when a memory's minimum exceeds the store's memory limit:
+// the --max-memory-size given, or the default and how to raise it.
+Error annotate_memory_limit(const LimitOptions& opts, Error e);
+
 // Arms the store's deadline for --timeout (Store::set_timeout: the process-wide timer service, no
 // thread of our own; no cost when there is no timeout) and removes it when done.
 class Deadline {

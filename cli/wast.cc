@@ -174,6 +174,9 @@ class ScriptRunner {
     global("global_f64", ValKind::f64, Val::f64(666.6));
     auto table = Table::create(store_, TableType{ValType::funcref(), Limits{10, 20}}, Val::null(ValKind::funcref));
     if (table.ok()) def("table", table.value());
+    auto table64 =
+        Table::create(store_, TableType{ValType::funcref(), Limits{10, 20}, true}, Val::null(ValKind::funcref));
+    if (table64.ok()) def("table64", table64.value());
     auto memory = Memory::create(store_, MemoryType{Limits{1, 2}});
     if (memory.ok()) def("memory", memory.value());
   }

@@ -123,6 +123,27 @@ WASM_API_EXTERN own wisp_error_t* wisp_store_set_deadline_ms(wasm_store_t*, uint
 /* Removes the deadline, pending or expired (no-op without one). */
 WASM_API_EXTERN void wisp_store_clear_deadline(wasm_store_t*);
 
+/* ---- 64-bit memories and tables (memory64, table64) ---------------------------------------------- */
+
+/* <wasm.h> limits are u32. These types carry u64 limits and the address type: `is64` makes a 64-bit memory
+ * or table (i64 addresses/indices). wasm_*type_limits show the limits clamped to u32. NULL when min > max
+ * or a bound is outside the address type's range (32-bit: 65536 pages, 2^32-1 elements; 64-bit: 2^48
+ * pages, any u64 elements). Types made by wasm_*type_new have is64 false. */
+WASM_API_EXTERN own wasm_memorytype_t* wisp_memorytype_new64(uint64_t min, bool max_present, uint64_t max, bool is64);
+WASM_API_EXTERN uint64_t wisp_memorytype_minimum(const wasm_memorytype_t*);
+/* False when there is no maximum (*max untouched). */
+WASM_API_EXTERN bool wisp_memorytype_maximum(const wasm_memorytype_t*, uint64_t* max);
+WASM_API_EXTERN bool wisp_memorytype_is64(const wasm_memorytype_t*);
+WASM_API_EXTERN own wasm_tabletype_t* wisp_tabletype_new64(own wasm_valtype_t* element, uint64_t min, bool max_present,
+                                                           uint64_t max, bool is64);
+WASM_API_EXTERN uint64_t wisp_tabletype_minimum(const wasm_tabletype_t*);
+WASM_API_EXTERN bool wisp_tabletype_maximum(const wasm_tabletype_t*, uint64_t* max);
+WASM_API_EXTERN bool wisp_tabletype_is64(const wasm_tabletype_t*);
+/* Size in pages and growth of any memory without wasm_memory_pages_t's u32 (a 64-bit memory may exceed
+ * it; wasm_memory_size clamps). wisp_memory_grow64 stores the previous size in *prev (may be NULL). */
+WASM_API_EXTERN uint64_t wisp_memory_size64(const wasm_memory_t*);
+WASM_API_EXTERN bool wisp_memory_grow64(wasm_memory_t*, uint64_t delta, uint64_t* prev);
+
 /* ---- WASI (preview1 `wasi_snapshot_preview1` and preview0 `wasi_unstable`) ------------------------ */
 
 /* Program arguments, environment, preopened directories and stdio for one store. By default nothing

@@ -44,7 +44,7 @@ class Features {
   static constexpr Features defaults() {
     return Features().set(Feature::tail_call).set(Feature::exceptions).set(Feature::legacy_exceptions)
         .set(Feature::function_references).set(Feature::relaxed_simd).set(Feature::multi_memory)
-        .set(Feature::extended_const);
+        .set(Feature::extended_const).set(Feature::memory64);
   }
 
   // Every feature, complete or not.

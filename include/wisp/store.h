@@ -19,7 +19,9 @@ namespace wisp {
 // Resource limits of one store. Exceeding one makes the operation fail (grow returns an error / -1 to
 // the guest, instantiation fails) or traps ("call stack exhausted").
 struct StoreLimits {
-  uint64_t max_memory_pages = 65536;          // per memory (64 KiB pages)
+  // Per memory, in 64 KiB pages: 16 GiB (V8's bound for 64-bit memories); a 32-bit memory stops at
+  // 4 GiB anyway. Address space is reserved up to the effective maximum, memory committed on growth.
+  uint64_t max_memory_pages = 262'144;
   uint64_t max_table_elements = 10'000'000;   // per table
   uint64_t max_value_stack_bytes = 64ull << 20;
   uint32_t max_call_depth = 50'000;

@@ -63,6 +63,7 @@ struct Limits {
 struct TableType {
   ValType elem = ValType::funcref();
   Limits limits;
+  bool is64 = false;   // a 64-bit table (feature memory64's table64: i64 indices)
   bool operator==(const TableType&) const = default;
 };
 

@@ -81,13 +81,16 @@ wasm::FuncType to_wasm(const FuncType& t) {
 
 Limits to_public(const wasm::Limits& l) { return Limits{l.min, l.max}; }
 
-TableType to_public(const wasm::TableType& t) { return TableType{to_public(t.elem), to_public(t.limits)}; }
+TableType to_public(const wasm::TableType& t) {
+  return TableType{to_public(t.elem), to_public(t.limits), t.limits.is64};
+}
 
 wasm::TableType to_wasm(const TableType& t) {
   wasm::TableType r;
   r.elem = to_wasm(t.elem);
   r.limits.min = t.limits.min;
   r.limits.max = t.limits.max;
+  r.limits.is64 = t.is64;
   return r;
 }
 

@@ -152,28 +152,29 @@ class ModuleDecoder {
   }
   Result<ValType> ref_type() { return val_type(/*ref=*/true); }
 
-  // `memory`: the limits of a memory type, which are 64-bit (flags 4 and 5) with memory64.
-  Result<wasm::Limits> limits(bool memory = false) {
+  // Limits of a memory or table type. With memory64 (which includes table64) they are Wasm 3.0's: flags 4
+  // and 5 make an i64 address type, and every bound is a u64 (a 32-bit type's range is the validator's).
+  Result<wasm::Limits> limits() {
     size_t at = r_.pos();
     WISP_TRY(uint8_t flags, r_.u8());
     // Flags are a 1-bit LEB128 in 2.0 (shared/64-bit limits are later proposals).
     if (flags & 0x80) return r_.error_at("integer representation too long", at);
-    if ((flags == 4 || flags == 5) && enabled(Feature::memory64)) {
-      if (!memory) return unsupported("64-bit limits", Feature::memory64, at);
-      wasm::Limits l;
-      l.is64 = true;
-      WISP_TRY(l.min, r_.uleb<64>());
-      if (flags & 1) {
-        WISP_TRY(uint64_t max, r_.uleb<64>());
-        l.max = max;
-      }
-      return l;
-    }
-    if (flags > 1) return r_.error_at("integer too large", at);
+    const bool wide = enabled(Feature::memory64);
+    if (flags > (wide ? 5 : 1) || (flags & 2)) return r_.error_at("integer too large", at);
     wasm::Limits l;
-    WISP_TRY(l.min, r_.u32());
+    l.is64 = (flags & 4) != 0;
+    if (wide) {
+      WISP_TRY(l.min, r_.uleb<64>());
+    } else {
+      WISP_TRY(l.min, r_.u32());
+    }
     if (flags & 1) {
-      WISP_TRY(uint32_t max, r_.u32());
+      uint64_t max = 0;
+      if (wide) {
+        WISP_TRY(max, r_.uleb<64>());
+      } else {
+        WISP_TRY(max, r_.u32());
+      }
       l.max = max;
     }
     return l;
@@ -359,7 +360,7 @@ class ModuleDecoder {
         }
         case 2: {
           im.kind = wasm::ExternKind::memory;
-          WISP_TRY(im.memory.limits, limits(true));
+          WISP_TRY(im.memory.limits, limits());
           m_.memories.push_back(im.memory);
           ++m_.num_imported_memories;
           break;
@@ -427,7 +428,7 @@ class ModuleDecoder {
     m_.memories.reserve(m_.memories.size() + reserve_bound(n, 2));
     for (uint32_t i = 0; i < n; ++i) {
       wasm::MemoryType t;
-      WISP_TRY(t.limits, limits(true));
+      WISP_TRY(t.limits, limits());
       m_.memories.push_back(t);
     }
     return {};

@@ -145,17 +145,19 @@ TrapCode memory_copy_x(ExecState* st, uint32_t dst_mem, uint32_t src_mem, uint64
 TrapCode memory_init_x(ExecState* st, uint32_t seg, uint32_t mem, uint64_t d, uint32_t s, uint32_t n);
 uint32_t memory_grow_x(ExecState* st, uint32_t mem, uint32_t delta);
 uint64_t memory_grow64_x(ExecState* st, uint32_t mem, uint64_t delta);  // a 64-bit memory: -1 on failure
-TrapCode table_get(ExecState* st, uint32_t table, uint32_t i, uint64_t* out);
-TrapCode table_set(ExecState* st, uint32_t table, uint32_t i, uint64_t v);
+// Table indices and lengths are 64-bit, ready for 64-bit tables (table64).
+TrapCode table_get(ExecState* st, uint32_t table, uint64_t i, uint64_t* out);
+TrapCode table_set(ExecState* st, uint32_t table, uint64_t i, uint64_t v);
 uint32_t table_size(ExecState* st, uint32_t table);
 uint32_t table_grow(ExecState* st, uint32_t table, uint64_t init, uint32_t delta);
+uint64_t table_grow64(ExecState* st, uint32_t table, uint64_t init, uint64_t delta);  // -1 on failure
 // Fuel for the bulk operations, in proportion to their length (the memory/table helpers above charge it
 // themselves; table.grow's handler calls this first): out_of_fuel, with the fuel at 0, when it cannot pay.
 TrapCode charge_fuel(ExecState* st, uint64_t n, uint64_t per_unit);
 TrapCode charge_table_grow(ExecState* st, uint64_t delta);
-TrapCode table_fill(ExecState* st, uint32_t table, uint32_t i, uint64_t v, uint32_t n);
-TrapCode table_copy(ExecState* st, uint32_t dt, uint32_t st_, uint32_t d, uint32_t s, uint32_t n);
-TrapCode table_init(ExecState* st, uint32_t table, uint32_t seg, uint32_t d, uint32_t s, uint32_t n);
+TrapCode table_fill(ExecState* st, uint32_t table, uint64_t i, uint64_t v, uint64_t n);
+TrapCode table_copy(ExecState* st, uint32_t dt, uint32_t st_, uint64_t d, uint64_t s, uint64_t n);
+TrapCode table_init(ExecState* st, uint32_t table, uint32_t seg, uint64_t d, uint32_t s, uint32_t n);
 void elem_drop(ExecState* st, uint32_t seg);
 
 // The element references of a segment for `inst` (function indices or constant expressions). An

@@ -328,6 +328,8 @@ class IrBuilder {
   Address take_address(const Entry& a, uint32_t h, uint32_t as);
   // Memory `index` is 64-bit (memory64): its accesses use the _m64 forms.
   bool is64(uint32_t memory) const { return module_.memories[memory].limits.is64; }
+  // Table `index` is 64-bit (table64): its instructions use the _t64 forms.
+  bool table_is64(uint32_t table) const { return module_.tables[table].limits.is64; }
   void unop(wasm::Op op);
 
   const wasm::Module& module_;

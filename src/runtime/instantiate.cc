@@ -12,9 +12,10 @@ namespace {
 
 Error incompatible() { return Error::unlinkable("incompatible import type"); }
 
-// The implementation's maximum for a memory/table type before store limits.
+// The implementation's maximum for a memory type before store limits. A 64-bit memory stops one page
+// short of 2^48 so that its size in bytes fits a u64 (no host maps that much anyway).
 uint64_t memory_impl_max(const wasm::MemoryType& t) {
-  return t.limits.is64 ? (uint64_t(1) << 48) : wasm::kMaxPages32;
+  return t.limits.is64 ? (uint64_t(1) << 48) - 1 : wasm::kMaxPages32;
 }
 
 Result<void> check_import(const wasm::Import& imp, const ExternRef& ext, const std::vector<uint32_t>& type_ids,
@@ -151,7 +152,9 @@ FuncInstance* create_host_func(StoreData& store, const wasm::FuncType& type, Hos
 }
 
 Result<TableInstance*> create_table(StoreData& store, const wasm::TableType& type, RefBits init) {
-  uint64_t max = std::min<uint64_t>(type.limits.max.value_or(wasm::kMaxTableSize), store.limits.max_table_elements);
+  // A 64-bit table (table64) may declare any u64 size; the store's limit bounds what is allocated.
+  uint64_t impl_max = type.limits.is64 ? UINT64_MAX : wasm::kMaxTableSize;
+  uint64_t max = std::min<uint64_t>(type.limits.max.value_or(impl_max), store.limits.max_table_elements);
   if (type.limits.min > max)
     return Error::trap("table minimum size of " + std::to_string(type.limits.min) +
                        " elements exceeds table limits");
@@ -163,10 +166,10 @@ Result<TableInstance*> create_table(StoreData& store, const wasm::TableType& typ
 }
 
 Result<MemoryInstance*> create_memory(StoreData& store, const wasm::MemoryType& type) {
-  uint64_t max = std::min<uint64_t>(type.limits.max.value_or(memory_impl_max(type)), store.limits.max_memory_pages);
+  uint64_t max = std::min({type.limits.max.value_or(UINT64_MAX), memory_impl_max(type), store.limits.max_memory_pages});
   if (type.limits.min > max)
     return Error::trap("memory minimum size of " + std::to_string(type.limits.min) +
-                       " pages exceeds memory limits");
+                       " pages exceeds memory limits (at most " + std::to_string(max) + " pages)");
   MemoryInstance& m = store.memories.emplace_back();
   WISP_TRY(memory_init(m, type, max, store.config.explicit_bounds_checks));
   return &m;

@@ -17,7 +17,7 @@ namespace wisp::runtime {
 
 // Per-store limits. Exceeding one is a trap or an error with a clear message.
 struct StoreLimits {
-  uint64_t max_memory_pages = wasm::kMaxPages32;   // per memory
+  uint64_t max_memory_pages = 262'144;             // per memory: 16 GiB (a 32-bit one stops at 4 GiB)
   uint64_t max_table_elements = 10'000'000;        // per table
   uint64_t max_value_stack_bytes = 64ull << 20;    // interpreter value stack (slots)
   uint32_t max_call_depth = 50'000;                // frames on the call stack

@@ -143,7 +143,7 @@ class ModuleEncoder {
   Result<void> inline_exports(Cursor& c, wasm::ExternKind kind, uint32_t index);
   Result<void> import_names(const Sexp& module, const Sexp& field, Bytes& out);
   Result<void> inline_import(const Sexp& imp, Bytes& out);
-  Result<void> limits(Cursor& c, Bytes& out, bool memory = false);
+  Result<void> limits(Cursor& c, Bytes& out);
   Result<void> global_type(Cursor& c, const Sexp& at, Bytes& out);
   Result<void> const_expr(Cursor& c, Bytes& out);
   Result<void> offset_expr(const Sexp& s, Bytes& out);

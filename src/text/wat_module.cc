@@ -477,20 +477,20 @@ Result<void> ModuleEncoder::inline_import(const Sexp& imp, Bytes& out) {
   return import_names(imp.items[1], imp.items[2], out);
 }
 
-Result<void> ModuleEncoder::limits(Cursor& c, Bytes& out, bool memory) {
-  // A memory type may name its address type first (memory64): i64 limits are 64-bit, flags 4/5.
+Result<void> ModuleEncoder::limits(Cursor& c, Bytes& out) {
+  // Memory and table types may name their address type first (memory64, table64): i64 sets flag 4.
+  // Bounds are u64 either way (Wasm 3.0): a 32-bit type's range is the validator's ("invalid").
   bool is64 = false;
-  if (memory && !c.done() && (c.peek().is_keyword("i64") || c.peek().is_keyword("i32"))) is64 = c.next().text == "i64";
-  const unsigned bits = is64 ? 64 : 32;
-  const char* range_error = is64 ? "i64 constant out of range" : "i32 constant out of range";
+  if (!c.done() && (c.peek().is_keyword("i64") || c.peek().is_keyword("i32"))) is64 = c.next().text == "i64";
+  const char* range_error = is64 ? "i64 constant out of range" : "constant out of range";
   if (c.done() || !c.peek().is_atom()) return c.error_here("unexpected token, expected limits");
-  NumResult mn = parse_uint(c.peek().text, bits);
+  NumResult mn = parse_uint(c.peek().text, 64);
   if (mn.status == NumStatus::out_of_range) return c.peek().error(range_error);
   if (!mn.ok()) return c.peek().error("unexpected token, expected limits");
   c.next();
   std::optional<uint64_t> mx;
   if (!c.done() && c.peek().is_atom() && looks_numeric(c.peek().text)) {
-    NumResult r = parse_uint(c.peek().text, bits);
+    NumResult r = parse_uint(c.peek().text, 64);
     if (r.status == NumStatus::out_of_range) return c.peek().error(range_error);
     if (!r.ok()) return c.peek().error("unexpected token in limits");
     c.next();
@@ -629,8 +629,14 @@ Result<void> ModuleEncoder::define_table(const Sexp& f) {
     if (!c.done()) return c.peek().error("unexpected token");
     return {};
   }
-  if (!c.done() && ((c.peek().is_atom() && !looks_numeric(c.peek().text)) || is_ref_list(c.peek()))) {
-    // Inline elements: reftype (elem ...).
+  // Inline elements: addrtype? reftype (elem ...); the table's size is their count.
+  bool inline64 = false;
+  if (c.pos + 1 < c.items->size() && c.peek().is_keyword("i64") && !looks_numeric((*c.items)[c.pos + 1].text)) {
+    inline64 = true;
+    c.next();
+  }
+  const bool addr_first = !c.done() && (c.peek().is_keyword("i64") || c.peek().is_keyword("i32"));
+  if (!c.done() && !addr_first && ((c.peek().is_atom() && !looks_numeric(c.peek().text)) || is_ref_list(c.peek()))) {
     WISP_TRY(auto t, valtype(c.next()));
     if (c.done() || !c.peek().is_list_of("elem")) return c.error_here("unexpected token, expected (elem ...)");
     const Sexp& e = c.next();
@@ -654,7 +660,7 @@ Result<void> ModuleEncoder::define_table(const Sexp& f) {
       WISP_TRY(elem_list(ec, !exprs, items, exprs));
     }
     put_valtype(tables_, t);
-    tables_.push_back(0x01);
+    tables_.push_back(inline64 ? 0x05 : 0x01);
     put_u32(tables_, n);
     put_u32(tables_, n);
     ++n_tables_;
@@ -662,7 +668,7 @@ Result<void> ModuleEncoder::define_table(const Sexp& f) {
     // Active segment at offset 0 of this table (flags 2/6 carry the table index explicitly).
     elems_.push_back(exprs ? 0x06 : 0x02);
     put_u32(elems_, index);
-    elems_.insert(elems_.end(), {0x41, 0x00, 0x0B});
+    elems_.insert(elems_.end(), {uint8_t(inline64 ? 0x42 : 0x41), 0x00, 0x0B});
     if (exprs) put_valtype(elems_, t);
     else elems_.push_back(0x00);
     elems_.insert(elems_.end(), items.begin(), items.end());
@@ -696,7 +702,7 @@ Result<void> ModuleEncoder::define_memory(const Sexp& f) {
   if (!c.done() && c.peek().is_list_of("import")) {
     WISP_TRY(inline_import(c.next(), imports_));
     imports_.push_back(0x02);
-    WISP_TRY(limits(c, imports_, true));
+    WISP_TRY(limits(c, imports_));
     ++n_imports_;
     if (!c.done()) return c.peek().error("unexpected token");
     return {};
@@ -732,7 +738,7 @@ Result<void> ModuleEncoder::define_memory(const Sexp& f) {
     ++n_datas_;
     return {};
   }
-  WISP_TRY(limits(c, mems_, true));
+  WISP_TRY(limits(c, mems_));
   if (!c.done()) return c.peek().error("unexpected token");
   ++n_mems_;
   return {};
@@ -805,7 +811,7 @@ Result<void> ModuleEncoder::define_import(const Sexp& f) {
   } else if (k == "memory") {
     ++names_[size_t(Space::memory)].count;
     imports_.push_back(0x02);
-    WISP_TRY(limits(c, imports_, true));
+    WISP_TRY(limits(c, imports_));
   } else if (k == "tag") {
     ++names_[size_t(Space::tag)].count;
     imports_.push_back(0x04);

@@ -85,7 +85,7 @@ std::string hex(uint64_t v) {
 }
 
 std::string limits_text(const wasm::Limits& l) {
-  std::string s = "initial=" + std::to_string(l.min);
+  std::string s = std::string(l.is64 ? "i64 " : "") + "initial=" + std::to_string(l.min);  // memory64/table64
   if (l.max) s += " max=" + std::to_string(*l.max);
   return s;
 }
@@ -311,10 +311,12 @@ std::string inspect_json(const wasm::Module& m) {
       case wasm::ExternKind::table:
         j.field("index", ti++).field("elem", im.table.elem.name()).field("min", im.table.limits.min);
         if (im.table.limits.max) j.field("max", *im.table.limits.max);
+        if (im.table.limits.is64) j.field("address", "i64");
         break;
       case wasm::ExternKind::memory:
         j.field("index", mi++).field("min", im.memory.limits.min);
         if (im.memory.limits.max) j.field("max", *im.memory.limits.max);
+        if (im.memory.limits.is64) j.field("address", "i64");
         break;
       case wasm::ExternKind::global:
         j.field("index", gi++).field("type", im.global.type.name()).field("mutable", im.global.mut);
@@ -340,6 +342,7 @@ std::string inspect_json(const wasm::Module& m) {
   for (size_t i = m.num_imported_tables; i < m.tables.size(); ++i) {
     j.begin_object().field("index", uint64_t(i)).field("elem", m.tables[i].elem.name()).field("min", m.tables[i].limits.min);
     if (m.tables[i].limits.max) j.field("max", *m.tables[i].limits.max);
+    if (m.tables[i].limits.is64) j.field("address", "i64");
     if (const wasm::ConstExpr* init = table_init(m, i)) j.field("init", const_expr_text(m, *init));
     j.end_object();
   }
@@ -349,6 +352,7 @@ std::string inspect_json(const wasm::Module& m) {
   for (size_t i = m.num_imported_memories; i < m.memories.size(); ++i) {
     j.begin_object().field("index", uint64_t(i)).field("min", m.memories[i].limits.min);
     if (m.memories[i].limits.max) j.field("max", *m.memories[i].limits.max);
+    if (m.memories[i].limits.is64) j.field("address", "i64");
     j.end_object();
   }
   j.end_array();

@@ -615,6 +615,10 @@ class FuncDecoder {
     if (kCheck && index >= m_.tables.size()) return invalid_index("unknown table", index);
     return true;
   }
+  // The address type of table `index` (checked): i64 for a 64-bit table (table64), else i32.
+  ValType table_addr_type(uint32_t index) const {
+    return m_.tables[index].limits.is64 ? ValType::i64() : ValType::i32();
+  }
   bool check_func(uint32_t index) {
     if (kCheck && index >= m_.func_types.size()) return invalid_index("unknown function", index);
     return true;

@@ -105,7 +105,10 @@ Result<void> check_types(const wasm::Module& m) {
 }
 
 Result<void> check_table_limits(const Limits& l) {
-  // Table sizes are u32 in the binary format, so only the ordering can be wrong.
+  // A 32-bit table holds at most 2^32-1 elements (the binary format's bounds are u64 in Wasm 3.0); any
+  // u64 bounds a 64-bit table (table64).
+  if (!l.is64 && (l.min > wasm::kMaxTableSize || (l.max && *l.max > wasm::kMaxTableSize)))
+    return Error::invalid("table size must be at most 2^32-1");
   if (l.max && l.min > *l.max) return Error::invalid("size minimum must not be greater than maximum");
   return {};
 }
@@ -208,7 +211,8 @@ Result<void> check_elems(const wasm::Module& m) {
   for (const wasm::ElemSegment& seg : m.elems) {
     if (seg.mode == wasm::SegmentMode::active) {
       if (seg.table >= m.tables.size()) return unknown("table", seg.table);
-      WISP_TRY(validate_const_expr(m, seg.offset, wasm::ValType::i32(), visible, ext));
+      wasm::ValType addr = m.tables[seg.table].limits.is64 ? wasm::ValType::i64() : wasm::ValType::i32();
+      WISP_TRY(validate_const_expr(m, seg.offset, addr, visible, ext));
       if (!wasm::is_subtype(seg.type, m.tables[seg.table].elem, m)) return Error::invalid("type mismatch");
     }
     WISP_TRY(check_val_type(m, seg.type));

@@ -22,7 +22,7 @@ TEST(Features, DefaultsAreTheCompleteFeatures) {
   EXPECT_EQ(Features::defaults(),  // the complete ones
             Features().set(Feature::tail_call).set(Feature::exceptions).set(Feature::legacy_exceptions)
                 .set(Feature::function_references).set(Feature::relaxed_simd).set(Feature::multi_memory)
-                .set(Feature::extended_const));
+                .set(Feature::extended_const).set(Feature::memory64));
   EXPECT_EQ(Config().features, Features::defaults());
   for (unsigned i = 0; i < unsigned(Feature::count_); ++i) EXPECT_TRUE(Features::all().has(Feature(i))) << i;
 }
@@ -303,31 +303,21 @@ TEST(Features, MultiMemory) {
 }
 
 TEST(Features, TypesAndSectionsOfProposals) {
-  struct Case {
-    std::vector<uint8_t> bytes;
-    const char* feature;
-    ErrorKind kind;
-    const char* off;
-    const char* on;
-  };
-  const Case cases[] = {
-      // (table i64 1 funcref): table64 is not implemented yet (64-bit memories decode and validate)
-      {module_with(4, {0x01, 0x70, 0x04, 0x01}), "memory64", ErrorKind::Malformed, "integer too large",
-       "64-bit limits: not supported yet (feature memory64)"},
-  };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.on);
-    expect_error(validate_with("", c.bytes), c.kind, c.off);
-    expect_error(validate_with(std::string(c.feature) + "=y", c.bytes), c.kind, c.on);
-  }
   // (type (func (param anyref))): GC's reference types decode with the feature on.
   std::vector<uint8_t> any = module_with(1, {0x01, 0x60, 0x01, 0x6E, 0x00});
-  expect_error(validate_with("", any), ErrorKind::Malformed, "malformed value type");
+  expect_error(validate_with("gc=n", any), ErrorKind::Malformed, "malformed value type");
   EXPECT_TRUE(validate_with("gc=y", any).ok());
   // (type (struct)): GC's type definitions likewise.
   std::vector<uint8_t> st = module_with(1, {0x01, 0x5F, 0x00});
-  expect_error(validate_with("", st), ErrorKind::Malformed, "malformed function type");
+  expect_error(validate_with("gc=n", st), ErrorKind::Malformed, "malformed function type");
   EXPECT_TRUE(validate_with("gc=y", st).ok());
+}
+
+// table64 comes with memory64: (table i64 1 funcref) decodes only with the feature.
+TEST(Features, Table64LimitsNeedMemory64) {
+  std::vector<uint8_t> t64 = module_with(4, {0x01, 0x70, 0x04, 0x01});
+  expect_error(validate_with("memory64=n", t64), ErrorKind::Malformed, "integer too large");
+  EXPECT_TRUE(validate_with("memory64=y", t64).ok());
 }
 
 // Exceptions are complete: on by default, and each encoding rejected when switched off.
