@@ -105,6 +105,11 @@ GotValue to_got(const Val& v) {
     case ValKind::funcref: return GotValue::ref(GK::funcref, v.is_null());
     case ValKind::externref: return GotValue::ref(GK::externref, v.is_null(), v.as_externref().value_or(0));
     case ValKind::exnref: return GotValue::ref(GK::funcref, v.is_null());  // shown as a reference
+    case ValKind::anyref:
+    case ValKind::eqref:
+    case ValKind::i31ref:
+    case ValKind::structref:
+    case ValKind::arrayref: return GotValue::ref(GK::funcref, v.is_null());  // matched in a later step
   }
   return GotValue{};
 }

@@ -16,6 +16,13 @@ extern "C" {
 #define WISP_V128 ((wasm_valkind_t)4)
 /* exnref (exceptions): a reference to an exception; the embedder sees only whether it is null. */
 #define WISP_EXNREF ((wasm_valkind_t)130)
+/* GC references (Wasm 3.0): anyref and its abstract subtypes (a concrete struct or array type is
+ * reported as structref / arrayref). */
+#define WISP_ANYREF ((wasm_valkind_t)131)
+#define WISP_EQREF ((wasm_valkind_t)132)
+#define WISP_I31REF ((wasm_valkind_t)133)
+#define WISP_STRUCTREF ((wasm_valkind_t)134)
+#define WISP_ARRAYREF ((wasm_valkind_t)135)
 /* Extern kind of tags (exceptions), which <wasm.h> does not have. */
 #define WISP_EXTERN_TAG ((wasm_externkind_t)4)
 

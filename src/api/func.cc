@@ -30,7 +30,7 @@ Result<void> call_values(Store& store, runtime::FuncInstance* func, std::span<co
   if (std::optional<Error> err; !detail::call(store, func, in, out, err))
     return std::move(*err);
   for (size_t i = 0; i < results.size(); ++i)
-    results[i] = detail::to_val(detail::to_public(ft.results[i]).kind(), out[i], store.id());
+    results[i] = detail::to_val(detail::to_public(ft.results[i]).kind(), out[i], store.data_internal());
   return {};
 }
 
@@ -54,7 +54,7 @@ Func Func::create(Store& store, const FuncType& type, HostFunc fn) {
     Caller caller(s, ctx.caller);
     std::vector<Val> in;
     in.reserve(type.params().size());
-    for (size_t i = 0; i < type.params().size(); ++i) in.push_back(detail::to_val(type.params()[i].kind(), args[i], s.id()));
+    for (size_t i = 0; i < type.params().size(); ++i) in.push_back(detail::to_val(type.params()[i].kind(), args[i], s.data_internal()));
     std::vector<Val> out;
     out.reserve(type.results().size());
     for (ValType t : type.results()) out.push_back(Val::zero(t));

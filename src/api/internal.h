@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "gc/heap.h"
 #include "runtime/store_data.h"
 #include "runtime/type_registry.h"
 #include "runtime/value.h"
@@ -44,6 +45,12 @@ inline Val to_val(ValKind kind, const runtime::Value& v, uint64_t store_id) {
   RawVal r;
   std::memcpy(r.bytes, v.bytes, 16);
   return Val::from_raw(kind, r, store_id);
+}
+// The same for a value the host keeps: a reference to a GC object of `store` roots it (gc::root_handle).
+inline Val to_val(ValKind kind, const runtime::Value& v, runtime::StoreData& store) {
+  Val r = to_val(kind, v, store.id);
+  if (kind >= ValKind::externref && store.gc_heap && v.ref() != 0) r.set_root_internal(gc::root_handle(store, v.ref()));
+  return r;
 }
 
 ValType to_public(wasm::ValType t);

@@ -144,6 +144,11 @@ void to_c(wasm_store_t* store, const wisp::Val& v, wasm_val_t* out) {
     case ValKind::funcref:
     case ValKind::externref: out->of.ref = ref_to_c(store, v); break;
     case ValKind::exnref: out->of.ref = nullptr; break;  // opaque to C: only its nullness is kept
+    case ValKind::anyref:
+    case ValKind::eqref:
+    case ValKind::i31ref:
+    case ValKind::structref:
+    case ValKind::arrayref: out->of.ref = nullptr; break;  // GC references: not yet in the C API
     case ValKind::v128: out->of.i64 = 0; break;  // no C representation in the standard API
   }
 }

@@ -36,6 +36,7 @@ const char* trap_message(TrapCode code) {
     case TrapCode::interrupted: return "interrupted";
     case TrapCode::exception: return "uncaught exception";
     case TrapCode::null_exception: return "null exception reference";
+    case TrapCode::gc_heap_limit: return gc::kHeapLimitMessage;
   }
   return "trap";
 }

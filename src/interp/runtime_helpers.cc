@@ -57,7 +57,7 @@ TrapCode call_host_with(ExecState* st, runtime::FuncInstance* f, char* args, Val
   if (!r) [[unlikely]] {
     // An exception (thrown by the host, or by Wasm it called and did not catch) continues in the caller.
     if (r.error().kind == ErrorKind::Exception && r.error().exception) {
-      if (runtime::ExnObject* exn = exn_from_public(st, *r.error().exception, args + std::max(param_bytes, result_bytes))) {
+      if (gc::ExnObject* exn = exn_from_public(st, *r.error().exception, args + std::max(param_bytes, result_bytes))) {
         st->exn = exn;
         return TrapCode::exception;
       }

@@ -76,14 +76,6 @@ struct TagInstance {
   std::string debug_name;               // export name or "<tag N>", for messages
 };
 
-// An exception: a tag instance and its payload (slot-packed, a v128 takes two). Store-owned; an exnref
-// value is its address. Reclaimed by the store's exception collector (runtime/exceptions.h).
-struct ExnObject {
-  TagInstance* tag = nullptr;
-  std::vector<uint64_t> payload;
-  bool marked = false;
-};
-
 // One instantiated module: arrays of pointers into the store, in index-space order.
 struct InstanceData {
   std::shared_ptr<const wasm::Module> module;

@@ -21,6 +21,15 @@ struct StoreLimits {
   uint64_t max_value_stack_bytes = 64ull << 20;    // interpreter value stack (slots)
   uint32_t max_call_depth = 50'000;                // frames on the call stack
   uint32_t max_instances = 10'000;
+  uint64_t max_gc_heap_bytes = 1ull << 30;         // GC objects of the store (src/gc)
+};
+
+// The store's GC heap (gc::Heap, a layer above the runtime): made on the first allocation, opaque here.
+struct GcHeapState {
+  GcHeapState() = default;
+  virtual ~GcHeapState() = default;
+  GcHeapState(const GcHeapState&) = delete;
+  GcHeapState& operator=(const GcHeapState&) = delete;
 };
 
 struct StoreData {
@@ -36,11 +45,8 @@ struct StoreData {
   std::deque<InstanceData> instances;
   std::deque<TagInstance> tags;
 
-  // Exceptions thrown in this store (runtime/exceptions.h): live objects, the free list, and the count
-  // that triggers the next collection.
-  std::vector<std::unique_ptr<ExnObject>> exns;
-  std::vector<ExnObject*> free_exns;
-  size_t exn_collect_at = 1024;
+  // GC objects and exceptions of this store (gc::heap_of).
+  std::unique_ptr<GcHeapState> gc_heap;
   uint64_t id = 0;  // the public Store's id (handles made by lower layers carry it)
 
   // Fuel: when enabled, execution traps with "all fuel consumed" once it reaches zero.
