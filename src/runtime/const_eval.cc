@@ -51,6 +51,16 @@ class Evaluator : public validate::NullVisitor {
     }
   }
 
+  // GC (issue 16): no heap yet; the allocating and converting constant instructions fail cleanly.
+  void on_struct_new(uint32_t) { fail(kGcTodo); }
+  void on_struct_new_default(uint32_t) { fail(kGcTodo); }
+  void on_array_new(uint32_t) { fail(kGcTodo); }
+  void on_array_new_default(uint32_t) { fail(kGcTodo); }
+  void on_array_new_fixed(uint32_t, uint32_t) { fail(kGcTodo); }
+  void on_ref_i31() { fail(kGcTodo); }
+  void on_any_convert_extern() { fail(kGcTodo); }
+  void on_extern_convert_any() { fail(kGcTodo); }
+
   void clear() {
     stack_.clear();
     error_ = nullptr;
@@ -67,6 +77,7 @@ class Evaluator : public validate::NullVisitor {
     if (!error_) error_ = what;
   }
 
+  static constexpr const char* kGcTodo = "GC instructions not supported yet";
   const InstanceData& inst_;
   std::vector<Value>& stack_;
   const char* error_ = nullptr;

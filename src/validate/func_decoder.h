@@ -261,14 +261,6 @@ class FuncDecoder {
     int16_t i = detail::kByteOps[byte];
     if (i >= 0 && m_.features.has(wasm::kOpInfo[i].feature))
       return not_supported(wasm::kOpInfo[i].name, wasm::kOpInfo[i].feature);
-    if (byte == 0xFB && m_.features.has(Feature::gc)) {  // the GC prefix
-      ++p_;
-      uint32_t sub;
-      if (!read_u32(sub)) return false;
-      if (std::optional<wasm::Op> op = wasm::op_from_fb(sub, m_.features))
-        return not_supported(wasm::op_info(*op).name, Feature::gc);
-      return malformed_opcode(0xFB, true, sub);
-    }
     return malformed_opcode(byte, false, 0);
   }
   [[gnu::cold, gnu::noinline]] bool not_supported(std::string_view what, Feature feature) {
@@ -659,6 +651,15 @@ class FuncDecoder {
     return true;
   }
   bool decode_else(bool live);
+  // func_decoder_gc.h: GC (the 0xFB prefix and ref.eq).
+  bool decode_gc(bool live);
+  bool decode_ref_eq(bool live);
+  bool read_struct_type(uint32_t& ti);
+  bool read_array_type(uint32_t& ti);
+  bool read_cast_type(bool nullable, ValType& out);
+  bool pop_ref(ValType expected, ValType& out);
+  bool storage_subtype(const wasm::FieldType& a, const wasm::FieldType& b) const;
+  bool gc_hook_done();
 
   const wasm::Module& m_;
   Visitor& v_;

@@ -307,6 +307,14 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
         case 0xFC:  // the misc prefix (saturating truncations, bulk memory and tables)
           if (!decode_fc(lv)) return false;
           break;
+        case 0xFB:  // the GC prefix
+        case byte_of(Op::ref_eq):
+          if (!m_.features.has(Feature::gc)) {
+            --p_;
+            return unknown_opcode(b);
+          }
+          if (!(b == 0xFB ? decode_gc(lv) : decode_ref_eq(lv))) return false;
+          break;
         case 0xFD:  // the SIMD prefix
           if (!decode_simd(lv)) return false;
           break;
@@ -812,6 +820,13 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_const_expr() {
       case 0xFD:
         if (!decode_simd_const()) return false;
         break;
+      case 0xFB:  // GC: the allocating and converting instructions (decode_gc checks which)
+        if (!m_.features.has(Feature::gc)) {
+          --p_;
+          return unknown_opcode(b);
+        }
+        if (!decode_gc(true)) return false;
+        break;
       default:
         if (detail::kByteOps[b] >= 0 && m_.features.has(wasm::kOpInfo[detail::kByteOps[b]].feature))
           return invalid("constant expression required");
@@ -825,3 +840,4 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_const_expr() {
 
 #include "validate/func_decoder_simd.h"
 #include "validate/func_decoder_exn.h"
+#include "validate/func_decoder_gc.h"
