@@ -32,6 +32,11 @@ enum class TrapCode : uint8_t {
   exception,      // a Wasm exception left this invoke() level uncaught (ExecState::exn)
   null_exception, // throw_ref of a null exnref
   gc_heap_limit,  // an allocation would exceed StoreLimits::max_gc_heap_bytes
+  null_struct,    // GC: struct access through null
+  null_array,     // GC: array access through null
+  null_i31,       // GC: i31.get of null
+  array_oob,      // GC: array index or range out of bounds
+  cast_failure,   // GC: ref.cast failed
 };
 
 const char* trap_message(TrapCode code);

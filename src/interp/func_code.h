@@ -2,15 +2,26 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <vector>
 
+#include "gc/object.h"
 #include "runtime/executor.h"
 #include "runtime/func_entry.h"
 #include "runtime/store_data.h"
 #include "wasm/module.h"
 
 namespace wisp::interp {
+
+// A struct.new / struct.new_default site (FuncCode::gc_structs, its address an IR immediate): the struct
+// type (module index), its layout, and the byte offset of each field's operand from the first (operands
+// sit like call arguments: a v128 takes two slots).
+struct GcStructSite {
+  uint32_t type_index = 0;
+  gc::StructLayout layout;
+  std::vector<uint32_t> arg_offsets;
+};
 
 // IR: a sequence of 32-bit words. Each instruction is an 8-byte handler word (function pointer in
 // tail-call mode, handler id in loop mode) followed by 4-byte operands. The FuncEntry part (frame
@@ -40,6 +51,7 @@ struct FuncCode : runtime::FuncEntry {
     uint32_t exn_slot = UINT32_MAX;  // legacy catch: byte offset of the slot that keeps the exnref
   };
   std::vector<Handler> handlers;
+  std::deque<GcStructSite> gc_structs;  // GC: struct.new sites (addresses stay put)
 };
 
 // The interpreter's code of an entry (its tier is interp).
