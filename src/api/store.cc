@@ -32,6 +32,7 @@ Store::Store(const Engine& engine)
   data_->fuel_enabled = engine.config().consume_fuel;
   data_->interrupt_checks = engine.config().interruptible;
   data_->host_data = this;
+  data_->make_gc_heap = &gc::heap_state_of;
   data_->id = id_;
 }
 

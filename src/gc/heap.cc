@@ -122,7 +122,7 @@ ObjHeader* Heap::allocate(ObjKind kind, uint32_t type_id, uint64_t payload_bytes
   uint64_t limit = this->limit();
   if (payload_bytes > limit) return nullptr;  // also keeps the size arithmetic below from overflowing
   uint64_t bytes = (sizeof(ObjHeader) + payload_bytes + kObjAlign - 1) & ~uint64_t(kObjAlign - 1);
-  if (since_collect_ + bytes > trigger_ || stats_.live_bytes + bytes > limit) collect(stack);
+  if (!no_collect_ && (since_collect_ + bytes > trigger_ || stats_.live_bytes + bytes > limit)) collect(stack);
   if (stats_.live_bytes + bytes > limit) return nullptr;
   ObjHeader* o;
   if (bytes <= kMaxSmall) {
@@ -193,6 +193,47 @@ uint64_t Heap::externalize(uint64_t any_bits, StackRange stack) {
   box->nrefs = 1;
   std::memcpy(box->payload(), &any_bits, 8);
   return bits_of(box);
+}
+
+namespace {
+// Sets a flag for the life of a scope.
+struct FlagScope {
+  bool& flag;
+  bool old;
+  explicit FlagScope(bool& f) : flag(f), old(f) { f = true; }
+  ~FlagScope() { flag = old; }
+};
+}  // namespace
+
+runtime::RefBits Heap::const_struct(uint32_t type_id, const std::vector<wasm::FieldType>& fields,
+                                    const runtime::Value* values) {
+  FlagScope guard(no_collect_);
+  std::vector<Storage> storage;
+  for (const wasm::FieldType& f : fields) storage.push_back(storage_of(f));
+  StructLayout layout = make_struct_layout(type_id, storage);
+  ObjHeader* o = new_struct(layout, {});
+  if (o == nullptr) return 0;
+  if (values)
+    for (size_t i = 0; i < fields.size(); ++i)
+      std::memcpy(o->payload() + layout.offsets[i], values[i].bytes, storage_size(storage[i]));
+  return bits_of(o);
+}
+
+runtime::RefBits Heap::const_array(uint32_t type_id, const wasm::FieldType& elem, uint32_t n,
+                                   const runtime::Value* values, bool fill) {
+  FlagScope guard(no_collect_);
+  Storage s = storage_of(elem);
+  ObjHeader* a = new_array(type_id, s, n, {});
+  if (a == nullptr) return 0;
+  uint32_t size = storage_size(s);
+  if (values)
+    for (uint32_t k = 0; k < n; ++k) std::memcpy(a->payload() + size_t(k) * size, values[fill ? 0 : k].bytes, size);
+  return bits_of(a);
+}
+
+runtime::RefBits Heap::const_convert(runtime::RefBits bits, bool to_any) {
+  FlagScope guard(no_collect_);
+  return to_any ? internalize(bits, {}) : externalize(bits, {});
 }
 
 bool Heap::contains(uint64_t word) const {
@@ -329,5 +370,7 @@ Heap& heap_of(runtime::StoreData& store) {
   if (!store.gc_heap) store.gc_heap = std::make_unique<Heap>(store);
   return static_cast<Heap&>(*store.gc_heap);
 }
+
+runtime::GcHeapState& heap_state_of(runtime::StoreData& store) { return heap_of(store); }
 
 }  // namespace wisp::gc

@@ -90,6 +90,13 @@ class Heap final : public runtime::GcHeapState {
   // A full collection now.
   void collect(StackRange stack);
 
+  // runtime::GcHeapState: constant expressions (never collect; 0 at the limit).
+  runtime::RefBits const_struct(uint32_t type_id, const std::vector<wasm::FieldType>& fields,
+                                const runtime::Value* values) override;
+  runtime::RefBits const_array(uint32_t type_id, const wasm::FieldType& elem, uint32_t n,
+                               const runtime::Value* values, bool fill) override;
+  runtime::RefBits const_convert(runtime::RefBits bits, bool to_any) override;
+
   const HeapStats& stats() const { return stats_; }
   const std::shared_ptr<RootTable>& roots() const { return roots_; }
   uint64_t limit() const { return store_.limits.max_gc_heap_bytes; }
@@ -117,13 +124,15 @@ class Heap final : public runtime::GcHeapState {
   std::vector<void*> free_lists_ = std::vector<void*>(kClasses, nullptr);
   std::vector<char*> spare_chunks_;                     // empty chunks kept for reuse
   std::shared_ptr<RootTable> roots_ = std::make_shared<RootTable>();
+  bool no_collect_ = false;  // set while constant expressions allocate
   uint64_t since_collect_ = 0;
   uint64_t trigger_ = kMinTrigger;
   HeapStats stats_;
 };
 
-// The store's heap, made on first use.
+// The store's heap, made on first use; heap_state_of is the same for StoreData::make_gc_heap.
 Heap& heap_of(runtime::StoreData& store);
+runtime::GcHeapState& heap_state_of(runtime::StoreData& store);
 
 // A host's hold on a reference (what wisp::Val keeps for GC references): the object stays alive until
 // the returned handle is dropped, which may happen after the store is gone. nullptr when `bits` is no

@@ -17,6 +17,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "wasm/types.h"
+
 namespace wisp::runtime {
 struct TagInstance;
 }
@@ -76,6 +78,24 @@ inline uint32_t storage_size(Storage s) {
     case Storage::v128: return 16;
   }
   return 8;
+}
+
+// The storage of a struct field or array element type.
+inline Storage storage_of(const wasm::FieldType& f) {
+  switch (f.packed) {
+    case wasm::Packed::i8: return Storage::i8;
+    case wasm::Packed::i16: return Storage::i16;
+    case wasm::Packed::none: break;
+  }
+  switch (f.type.kind()) {
+    case wasm::ValKind::i32: return Storage::i32;
+    case wasm::ValKind::i64: return Storage::i64;
+    case wasm::ValKind::f32: return Storage::f32;
+    case wasm::ValKind::f64: return Storage::f64;
+    case wasm::ValKind::v128: return Storage::v128;
+    case wasm::ValKind::ref: return Storage::ref;
+  }
+  return Storage::i64;
 }
 
 inline uint8_t storage_shift(Storage s) {

@@ -10,23 +10,6 @@ using wasm::ValType;
 
 namespace {
 
-gc::Storage storage_of_field(const wasm::FieldType& f) {
-  switch (f.packed) {
-    case wasm::Packed::i8: return gc::Storage::i8;
-    case wasm::Packed::i16: return gc::Storage::i16;
-    case wasm::Packed::none: break;
-  }
-  switch (f.type.kind()) {
-    case wasm::ValKind::i32: return gc::Storage::i32;
-    case wasm::ValKind::i64: return gc::Storage::i64;
-    case wasm::ValKind::f32: return gc::Storage::f32;
-    case wasm::ValKind::f64: return gc::Storage::f64;
-    case wasm::ValKind::v128: return gc::Storage::v128;
-    case wasm::ValKind::ref: return gc::Storage::ref;
-  }
-  return gc::Storage::i64;
-}
-
 // The load handler for a storage type (the _s/_u forms for packed ones).
 HandlerId get_handler(gc::Storage s, wasm::Op op, bool array) {
   bool sign = op == wasm::Op::struct_get_s || op == wasm::Op::array_get_s;
@@ -57,7 +40,7 @@ HandlerId set_handler(gc::Storage s, bool array) {
 }  // namespace
 
 gc::Storage IrBuilder::storage_of(uint32_t type_index, uint32_t field) const {
-  return storage_of_field(module_.type_def(type_index).fields[field]);
+  return gc::storage_of(module_.type_def(type_index).fields[field]);
 }
 
 uint32_t IrBuilder::cast_flags(ValType target) const {
@@ -85,7 +68,7 @@ void IrBuilder::on_struct_new(uint32_t type_index) {
   GcStructSite& site = out_.gc_structs.emplace_back();
   site.type_index = type_index;
   std::vector<gc::Storage> storage;
-  for (const wasm::FieldType& f : fields) storage.push_back(storage_of_field(f));
+  for (const wasm::FieldType& f : fields) storage.push_back(gc::storage_of(f));
   site.layout = gc::make_struct_layout(0, storage);
   for (uint32_t i = 0; i < n; ++i) site.arg_offsets.push_back(off(home(base + i)) - off(home(base)));
   uint32_t first = off(home(base));
@@ -98,7 +81,7 @@ void IrBuilder::on_struct_new_default(uint32_t type_index) {
   GcStructSite& site = out_.gc_structs.emplace_back();
   site.type_index = type_index;
   std::vector<gc::Storage> storage;
-  for (const wasm::FieldType& f : module_.type_def(type_index).fields) storage.push_back(storage_of_field(f));
+  for (const wasm::FieldType& f : module_.type_def(type_index).fields) storage.push_back(gc::storage_of(f));
   site.layout = gc::make_struct_layout(0, storage);
   gc_alloc(HandlerId::op_struct_new_default_sI, ValType::ref(type_index, false),
            {opd_imm(reinterpret_cast<uint64_t>(&site))}, 0);
@@ -108,7 +91,7 @@ void IrBuilder::on_struct_get(wasm::Op op, uint32_t type_index, uint32_t field) 
   mark_site();
   const auto& fields = module_.type_def(type_index).fields;
   std::vector<gc::Storage> storage;
-  for (const wasm::FieldType& f : fields) storage.push_back(storage_of_field(f));
+  for (const wasm::FieldType& f : fields) storage.push_back(gc::storage_of(f));
   uint32_t offset = gc::make_struct_layout(0, storage).offsets[field];
   uint32_t h = height() - 1;
   Entry obj = pop();
@@ -120,7 +103,7 @@ void IrBuilder::on_struct_set(uint32_t type_index, uint32_t field) {
   mark_site();
   const auto& fields = module_.type_def(type_index).fields;
   std::vector<gc::Storage> storage;
-  for (const wasm::FieldType& f : fields) storage.push_back(storage_of_field(f));
+  for (const wasm::FieldType& f : fields) storage.push_back(gc::storage_of(f));
   uint32_t offset = gc::make_struct_layout(0, storage).offsets[field];
   uint32_t h = height() - 2;
   Entry v = pop(), obj = pop();
