@@ -17,13 +17,16 @@ uint64_t memory_impl_max(const wasm::MemoryType& t) {
   return t.limits.is64 ? (uint64_t(1) << 48) : wasm::kMaxPages32;
 }
 
-Result<void> check_import(const wasm::Import& imp, const ExternRef& ext, const std::vector<uint32_t>& type_ids) {
+Result<void> check_import(const wasm::Import& imp, const ExternRef& ext, const std::vector<uint32_t>& type_ids,
+                          const TypeRegistry& types) {
   if (ext.kind != imp.kind || ext.ptr == nullptr) return incompatible();
   switch (imp.kind) {
     case wasm::ExternKind::func: {
       const FuncInstance* f = ext.func();
-      // Both ids come from the store's engine registry: equal ids mean equal types.
-      if (f->type_id != type_ids[imp.func_type]) return incompatible();
+      // Both ids come from the store's engine registry: equal ids mean equal types; a function of a
+      // declared subtype of the import's type matches too (GC).
+      if (f->type_id != type_ids[imp.func_type] && !types.is_subtype(f->type_id, type_ids[imp.func_type]))
+        return incompatible();
       return {};
     }
     case wasm::ExternKind::table: {
@@ -46,7 +49,7 @@ Result<void> check_import(const wasm::Import& imp, const ExternRef& ext, const s
       const GlobalInstance* g = ext.global();
       wasm::ValType want = canonical_type(imp.global.type, type_ids);
       if (g->type.mut != imp.global.mut) return incompatible();
-      if (imp.global.mut ? g->type.type != want : !wasm::canonical_subtype(g->type.type, want)) return incompatible();
+      if (imp.global.mut ? g->type.type != want : !types.val_subtype(g->type.type, want)) return incompatible();
       return {};
     }
     case wasm::ExternKind::tag:  // tag types match exactly
@@ -205,11 +208,11 @@ Result<InstanceData*> instantiate(StoreData& store, std::shared_ptr<const wasm::
   if (code && code->config.dispatch != store.config.dispatch)
     return Error::usage("module code was built for another dispatch mode than the store's");
 
-  std::vector<uint32_t> type_ids = store.types->intern_module(m.types);
+  std::vector<uint32_t> type_ids = store.types->intern_module(m.types, m.type_defs);
 
   // Every import is checked before anything becomes visible (an unlinkable module has no effect).
   for (size_t i = 0; i < imports.size(); ++i) {
-    WISP_TRY(check_import(m.imports[i], imports[i], type_ids));
+    WISP_TRY(check_import(m.imports[i], imports[i], type_ids, *store.types));
   }
 
   InstanceData& inst = store.instances.emplace_back();

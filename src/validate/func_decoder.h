@@ -406,6 +406,7 @@ class FuncDecoder {
     if (!read_sleb<33>(idx)) return false;
     if (kCheck && idx < 0) return malformed("malformed block type");
     if (kCheck && uint64_t(idx) >= m_.types.size()) return invalid_index("unknown type", uint64_t(idx));
+    if (kCheck && !m_.is_func_type(uint32_t(idx))) return invalid_index("non-function type", uint64_t(idx));
     bt.kind = BlockType::kIndex;
     bt.type_index = uint32_t(idx);
     return true;
@@ -421,6 +422,12 @@ class FuncDecoder {
   }
   bool check_type_index(uint32_t ti) {
     if (kCheck && ti >= m_.types.size()) return invalid_index("unknown type", ti);
+    return true;
+  }
+  // call_indirect, call_ref and their tail forms name a function type.
+  bool check_func_type_index(uint32_t ti) {
+    if (kCheck && ti >= m_.types.size()) return invalid_index("unknown type", ti);
+    if (kCheck && !m_.is_func_type(ti)) return invalid_index("non-function type", ti);
     return true;
   }
   // actual <: expected (neither unknown). Out of line: Wasm 2.0 code compares equal types only.

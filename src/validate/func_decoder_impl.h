@@ -96,7 +96,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
           uint32_t ti, table;
           if (!read_u32(ti) || !read_u32(table) || !check_table(table)) return false;
           if (kCheck && !wasm::is_subtype(m_.tables[table].elem, ValType::funcref(), m_)) return type_mismatch();
-          if (kCheck && ti >= m_.types.size()) return invalid_index("unknown type", ti);
+          if (!check_func_type_index(ti)) return false;
           const wasm::FuncType& ft = m_.types[ti];
           if (!pop(ValType::i32()) || !pop_all(ft.params)) return false;
           push_all(ft.results);
@@ -353,7 +353,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_return_call(bool indirect, bool lv)
   } else {
     if (!read_u32(ti) || !read_u32(table) || !check_table(table)) return false;
     if (kCheck && !wasm::is_subtype(m_.tables[table].elem, ValType::funcref(), m_)) return type_mismatch();
-    if (kCheck && ti >= m_.types.size()) return invalid_index("unknown type", ti);
+    if (!check_func_type_index(ti)) return false;
     ft = &m_.types[ti];
     if (!pop(ValType::i32())) return false;
   }
@@ -374,7 +374,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_return_call(bool indirect, bool lv)
 template <typename Tag, typename Visitor, typename Mode>
 bool FuncDecoder<Tag, Visitor, Mode>::decode_call_ref(bool tail, bool lv) {
   uint32_t ti;
-  if (!read_u32(ti) || !check_type_index(ti)) return false;
+  if (!read_u32(ti) || !check_func_type_index(ti)) return false;
   const wasm::FuncType& ft = m_.types[ti];
   if (!pop(ValType::ref(ti, true))) return false;
   if (tail && kCheck && !subtypes(ft.results, results(cbase_->bt))) return type_mismatch();
