@@ -16,6 +16,10 @@ namespace wisp {
 
 class Func;
 
+// What a non-null reference of the any hierarchy holds: an i31, a struct, an array, or a host value
+// (an externref converted by any.convert_extern or Store::extern_to_any).
+enum class AnyRefKind : uint8_t { null, i31, struct_, array, host };
+
 namespace detail {
 // The 16-byte untyped value of interpreter slots and host calls (layout of runtime::Value).
 struct alignas(16) RawVal {
@@ -80,6 +84,10 @@ class Val {
     if (!is_gc_ref() || (bits64() & 1) == 0) return std::nullopt;
     return int32_t(uint32_t(bits64() >> 1) << 1) >> 1;
   }
+  // anyref and its subtypes: what the reference holds (AnyRefKind::null for null or another kind).
+  AnyRefKind any_kind() const;
+  // anyref holding a host value (AnyRefKind::host): the externref's host value (nullopt otherwise).
+  std::optional<uint64_t> as_any_host() const;
   // Whether this is a reference of the any hierarchy (anyref, eqref, i31ref, structref, arrayref).
   bool is_gc_ref() const { return kind_ >= ValKind::anyref; }
 

@@ -30,7 +30,10 @@ Result<void> call_values(Store& store, runtime::FuncInstance* func, std::span<co
   if (std::optional<Error> err; !detail::call(store, func, in, out, err))
     return std::move(*err);
   for (size_t i = 0; i < results.size(); ++i)
-    results[i] = detail::to_val(detail::to_public(ft.results[i]).kind(), out[i], store.data_internal());
+    results[i] = detail::to_val(
+        detail::public_kind(store.data_internal(),
+                            func->instance ? runtime::canonical_type(ft.results[i], func->instance->type_ids) : ft.results[i]),
+        out[i], store.data_internal());
   return {};
 }
 

@@ -67,6 +67,17 @@ ValType to_public(wasm::ValType t) {
   return ValKind::i32;
 }
 
+ValKind public_kind(const runtime::StoreData& store, wasm::ValType t) {
+  if (t.is_ref() && !wasm::is_abstract_heap(t.heap())) {
+    switch (store.types->info(t.heap()).kind) {
+      case wasm::TypeKind::struct_: return ValKind::structref;
+      case wasm::TypeKind::array: return ValKind::arrayref;
+      case wasm::TypeKind::func: return ValKind::funcref;
+    }
+  }
+  return to_public(t).kind();
+}
+
 wasm::ValType to_wasm(ValType t) {
   switch (t.kind()) {
     case ValKind::i32: return wasm::ValType::i32();

@@ -236,6 +236,12 @@ runtime::RefBits Heap::const_convert(runtime::RefBits bits, bool to_any) {
   return to_any ? internalize(bits, {}) : externalize(bits, {});
 }
 
+const runtime::CanonicalType& Heap::fill_type_info(uint32_t id) {
+  if (id >= types_.size()) types_.resize(size_t(id) + 1, nullptr);
+  types_[id] = &store_.types->info(id);
+  return *types_[id];
+}
+
 bool Heap::contains(uint64_t word) const {
   if (word == 0 || (word & (kObjAlign - 1)) != 0) return false;
   uintptr_t base = uintptr_t(word) & ~uintptr_t(kChunkBytes - 1);

@@ -97,6 +97,12 @@ class Heap final : public runtime::GcHeapState {
                                const runtime::Value* values, bool fill) override;
   runtime::RefBits const_convert(runtime::RefBits bits, bool to_any) override;
 
+  // The canonical type of an id, cached per store so casts take no registry lock.
+  const runtime::CanonicalType& type_info(uint32_t id) {
+    if (id >= types_.size() || types_[id] == nullptr) [[unlikely]] return fill_type_info(id);
+    return *types_[id];
+  }
+
   const HeapStats& stats() const { return stats_; }
   const std::shared_ptr<RootTable>& roots() const { return roots_; }
   uint64_t limit() const { return store_.limits.max_gc_heap_bytes; }
@@ -112,6 +118,7 @@ class Heap final : public runtime::GcHeapState {
   };
   static constexpr size_t kClasses = kMaxSmall / kObjAlign + 1;
 
+  const runtime::CanonicalType& fill_type_info(uint32_t id);
   ObjHeader* take_small(size_t cls);
   bool new_chunk(size_t cls);
   void release_chunk(Chunk* c);
@@ -124,6 +131,7 @@ class Heap final : public runtime::GcHeapState {
   std::vector<void*> free_lists_ = std::vector<void*>(kClasses, nullptr);
   std::vector<char*> spare_chunks_;                     // empty chunks kept for reuse
   std::shared_ptr<RootTable> roots_ = std::make_shared<RootTable>();
+  std::vector<const runtime::CanonicalType*> types_;  // type_info cache by canonical id
   bool no_collect_ = false;  // set while constant expressions allocate
   uint64_t since_collect_ = 0;
   uint64_t trigger_ = kMinTrigger;

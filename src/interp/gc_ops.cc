@@ -13,9 +13,12 @@ uint32_t canonical(const ExecState* st, uint32_t type_index) { return st->inst->
 // The array of non-null `bits` (0 traps with null_array in the callers).
 gc::ObjHeader* array_of(uint64_t bits) { return gc::object_of(bits); }
 
-// Canonical subtyping between type ids. Until the registry canonicalises rec groups and keeps supertype
-// displays (the GC front end's part), only identical ids match.
-bool canonical_subtype(const ExecState*, uint32_t sub, uint32_t super) { return sub == super; }
+// Canonical subtyping between type ids: the supertype displays (runtime::CanonicalType), one compare.
+bool canonical_subtype(const ExecState* st, uint32_t sub, uint32_t super) {
+  if (sub == super) return true;
+  gc::Heap& h = gc::heap_of(*st->store);
+  return h.type_info(sub).is_subtype_of(h.type_info(super));
+}
 
 bool in_bounds(const gc::ObjHeader* a, uint32_t i, uint32_t n) { return uint64_t(i) + n <= a->length; }
 
