@@ -115,7 +115,7 @@ GotValue to_got(const Val& v) {
     }
     case ValKind::funcref: return GotValue::ref(GK::funcref, v.is_null());
     case ValKind::externref: return GotValue::ref(GK::externref, v.is_null(), v.as_externref().value_or(0));
-    case ValKind::exnref: return GotValue::ref(GK::funcref, v.is_null());  // shown as a reference
+    case ValKind::exnref: return GotValue::ref(GK::exnref, v.is_null());
     case ValKind::anyref:
     case ValKind::eqref:
     case ValKind::i31ref:

@@ -9,12 +9,13 @@
 #include <string>
 
 #include "text/wast.h"
+#include "wisp/val.h"
 
 namespace wisp::cli {
 
 // An actual value as the runner got it from the API, reduced to kind + bits.
 struct GotValue {
-  enum class Kind : uint8_t { i32, i64, f32, f64, v128, funcref, externref, anyref };
+  enum class Kind : uint8_t { i32, i64, f32, f64, v128, funcref, externref, anyref, exnref };
   Kind kind = Kind::i32;
   uint8_t bytes[16] = {};  // little-endian bits; externref: the 64-bit host value in bytes[0..8]
   bool is_null = false;    // references only
@@ -83,20 +84,22 @@ inline bool value_matches(const text::WastValue& want, const GotValue& got) {
     }
     case WK::ref_null: {
       if (!got.is_null) return false;
-      bool ref = got.kind == GK::funcref || got.kind == GK::externref || got.kind == GK::anyref;
+      bool ref = got.kind == GK::funcref || got.kind == GK::externref || got.kind == GK::anyref ||
+                 got.kind == GK::exnref;
       if (want.ref_null_any) return ref;
       if (!wasm::is_abstract_heap(want.ref_type.heap())) return got.kind == GK::funcref || got.kind == GK::anyref;
       // A null of a hierarchy matches `ref.null` of any heap type in it (nofunc is func's bottom type).
       auto heap = wasm::HeapKind(want.ref_type.heap());
       if (heap == wasm::HeapKind::extern_ || heap == wasm::HeapKind::noextern) return got.kind == GK::externref;
       if (heap == wasm::HeapKind::func || heap == wasm::HeapKind::nofunc) return got.kind == GK::funcref;
-      if (heap == wasm::HeapKind::exn || heap == wasm::HeapKind::noexn) return false;  // exnref: shown as funcref
+      if (heap == wasm::HeapKind::exn || heap == wasm::HeapKind::noexn) return got.kind == GK::exnref;
       return got.kind == GK::anyref;  // the any hierarchy
     }
     case WK::ref_extern:
       return got.kind == GK::externref && !got.is_null &&
              (want.ref_extern_any || got.u64() == match_detail::load32(want.bytes));
     case WK::ref_func: return got.kind == GK::funcref && !got.is_null;
+    case WK::ref_exn: return got.kind == GK::exnref && !got.is_null;
     case WK::ref_any: return got.kind == GK::anyref && !got.is_null;
     case WK::ref_eq:
       return got.kind == GK::anyref && (got.any == AnyRefKind::i31 || got.any == AnyRefKind::struct_ ||
@@ -111,7 +114,7 @@ inline bool value_matches(const text::WastValue& want, const GotValue& got) {
       for (const text::WastValue& alt : want.alternatives)
         if (value_matches(alt, got)) return true;
       return false;
-    default: return false;  // host, exn and GC references: no such values in the public API yet
+    default: return false;  // host references: no such values in the public API
   }
 }
 
@@ -208,6 +211,7 @@ inline std::string to_string(const GotValue& g) {
     case GK::v128: return v128_text(g.bytes);
     case GK::funcref: return g.is_null ? "ref.null func" : "ref.func";
     case GK::externref: return g.is_null ? "ref.null extern" : fmt("ref.extern %" PRIu64, g.u64());
+    case GK::exnref: return g.is_null ? "ref.null exn" : "ref.exn";
     case GK::anyref:
       switch (g.any) {
         case AnyRefKind::null: return "ref.null any";

@@ -283,6 +283,9 @@ void Heap::collect(StackRange stack) {
     for (runtime::RefBits r : t.elems) mark_word(r, work);
   }
   for (uint64_t r : roots_->slots()) mark_word(r, work);
+  for (const runtime::InstanceData& inst : store_.instances)
+    for (const std::vector<runtime::RefBits>& seg : inst.elem_values)
+      for (runtime::RefBits r : seg) mark_word(r, work);
   while (!work.empty()) {
     ObjHeader* o = work.back();
     work.pop_back();

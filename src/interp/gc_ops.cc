@@ -196,6 +196,10 @@ bool gc_ref_test(const ExecState* st, uint64_t bits, uint32_t heap, uint32_t fla
   return false;
 }
 
+bool gc_func_subtype(const ExecState* st, const runtime::FuncInstance* f, uint32_t type_index) {
+  return canonical_subtype(st, f->type_id, canonical(st, type_index));
+}
+
 TrapCode gc_convert(ExecState* st, uint64_t bits, bool to_any, const char* fp, uint64_t* out) {
   if (bits == 0) {
     *out = 0;

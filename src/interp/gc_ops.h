@@ -41,6 +41,11 @@ TrapCode gc_array_init_elem(ExecState* st, uint32_t elem, uint64_t arr, uint32_t
 // with GcCastFlags `flags`: constant time (header kind, or the registry's supertype display).
 bool gc_ref_test(const ExecState* st, uint64_t bits, uint32_t heap, uint32_t flags);
 
+// call_indirect with GC types: whether `f`'s type is a declared subtype of the running module's type
+// `type_index` (after the exact id compare failed).
+[[gnu::cold, gnu::noinline]] bool gc_func_subtype(const ExecState* st, const runtime::FuncInstance* f,
+                                                 uint32_t type_index);
+
 // any.convert_extern (to_any) / extern.convert_any; TrapCode::gc_heap_limit when boxing fails.
 TrapCode gc_convert(ExecState* st, uint64_t bits, bool to_any, const char* fp, uint64_t* out);
 
