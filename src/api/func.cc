@@ -92,7 +92,15 @@ Func Func::create_raw(Store& store, const FuncType& type, RawHostFunc fn) {
 
 Result<FuncType> Func::type(Store& store) const {
   if (Result<void> r = detail::check_handle(store, store_id_, func_); !r.ok()) return std::move(r.error());
-  return detail::to_public(*func_->type);
+  FuncType t = detail::to_public(*func_->type);
+  if (func_->instance) {  // concrete GC types: structref / arrayref (their kinds come from the registry)
+    const std::vector<uint32_t>& ids = func_->instance->type_ids;
+    for (size_t i = 0; i < t.params_.size(); ++i)
+      t.params_[i] = detail::public_kind(store.data_internal(), runtime::canonical_type(func_->type->params[i], ids));
+    for (size_t i = 0; i < t.results_.size(); ++i)
+      t.results_[i] = detail::public_kind(store.data_internal(), runtime::canonical_type(func_->type->results[i], ids));
+  }
+  return t;
 }
 
 bool Func::has_typed_ref_params() const {

@@ -186,7 +186,7 @@ Result<void> check_val(const Store& store, const Val& v, ValType expected) {
 }
 
 Result<void> check_val(const Store& store, const Val& v, wasm::ValType expected) {
-  WISP_TRY(check_val(store, v, to_public(expected)));
+  WISP_TRY(check_val(store, v, ValType(public_kind(store.data_internal(), expected))));
   if (!expected.is_ref()) return {};
   if (v.is_null()) {
     if (!expected.nullable()) return Error::usage("null reference where a non-nullable reference is expected");
