@@ -148,7 +148,15 @@ std::string inspect_text(const wasm::Module& m) {
 
   line("");
   line("Types[" + std::to_string(m.types.size()) + "]:");
-  for (size_t i = 0; i < m.types.size(); ++i) line("  - type[" + std::to_string(i) + "] " + m.types[i].to_string());
+  for (uint32_t i = 0; i < m.types.size(); ++i) {
+    // GC: struct/array types and sub types in their text form, with the rec group they belong to.
+    const wasm::TypeDef& d = m.type_def(i);
+    bool plain = d.kind == wasm::TypeKind::func && d.final && d.supertype == wasm::kNoSupertype;
+    std::string text = plain ? m.types[i].to_string() : type_def_text(m, i);
+    if (d.rec_size != 1)
+      text += " rec=" + std::to_string(d.rec_start) + ".." + std::to_string(uint64_t(d.rec_start) + d.rec_size - 1);
+    line("  - type[" + std::to_string(i) + "] " + text);
+  }
 
   line("Imports[" + std::to_string(m.imports.size()) + "]:");
   uint32_t fi = 0, ti = 0, mi = 0, gi = 0, tgi = 0;
@@ -270,12 +278,24 @@ std::string inspect_json(const wasm::Module& m) {
   j.end_array();
 
   j.key("types").begin_array();
-  for (const wasm::FuncType& t : m.types) {
-    j.begin_object().key("params").begin_array();
-    for (wasm::ValType v : t.params) j.value(v.name());
-    j.end_array().key("results").begin_array();
-    for (wasm::ValType v : t.results) j.value(v.name());
-    j.end_array().end_object();
+  for (uint32_t i = 0; i < m.types.size(); ++i) {
+    const wasm::FuncType& t = m.types[i];
+    const wasm::TypeDef& d = m.type_def(i);
+    j.begin_object();
+    if (d.kind == wasm::TypeKind::func) {
+      j.key("params").begin_array();
+      for (wasm::ValType v : t.params) j.value(v.name());
+      j.end_array().key("results").begin_array();
+      for (wasm::ValType v : t.results) j.value(v.name());
+      j.end_array();
+    } else {
+      j.field("kind", d.kind == wasm::TypeKind::struct_ ? "struct" : "array").field("definition", type_def_text(m, i));
+    }
+    // GC: sub types and rec groups, where they say more than a plain final type alone in its group.
+    if (!d.final) j.field("final", false);
+    if (d.supertype != wasm::kNoSupertype) j.field("supertype", d.supertype);
+    if (d.rec_size != 1) j.field("rec_start", d.rec_start).field("rec_size", d.rec_size);
+    j.end_object();
   }
   j.end_array();
 

@@ -78,7 +78,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::storage_subtype(const wasm::FieldType& a, 
 
 template <typename Tag, typename Visitor, typename Mode>
 bool FuncDecoder<Tag, Visitor, Mode>::decode_gc(bool lv) {
-  uint32_t sub;
+  uint32_t sub = 0;
   if (!read_u32(sub)) return false;
   if (sub >= detail::kNumFbOps || detail::kFbOps[sub] < 0) return malformed_opcode(0xFB, true, sub);
   const Op op = Op(detail::kFbOps[sub]);
@@ -96,7 +96,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_gc(bool lv) {
   switch (op) {
     case Op::struct_new:
     case Op::struct_new_default: {
-      uint32_t ti;
+      uint32_t ti = 0;
       if (!read_struct_type(ti)) return false;
       const std::vector<wasm::FieldType>& fs = m_.type_def(ti).fields;
       if (op == Op::struct_new) {
@@ -117,7 +117,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_gc(bool lv) {
     case Op::struct_get_s:
     case Op::struct_get_u:
     case Op::struct_set: {
-      uint32_t ti, field;
+      uint32_t ti = 0, field = 0;
       if (!read_struct_type(ti) || !read_u32(field)) return false;
       const std::vector<wasm::FieldType>& fs = m_.type_def(ti).fields;
       if (kCheck && field >= fs.size()) return invalid_index("unknown field", field);
@@ -137,7 +137,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_gc(bool lv) {
     }
     case Op::array_new:
     case Op::array_new_default: {
-      uint32_t ti;
+      uint32_t ti = 0;
       if (!read_array_type(ti)) return false;
       const wasm::FieldType& f = m_.type_def(ti).fields[0];
       if (!pop(i32)) return false;
@@ -154,7 +154,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_gc(bool lv) {
       break;
     }
     case Op::array_new_fixed: {
-      uint32_t ti, n;
+      uint32_t ti = 0, n = 0;
       if (!read_array_type(ti) || !read_u32(n)) return false;
       const wasm::FieldType& f = m_.type_def(ti).fields[0];
       // Pop at most what is there: a huge count over the polymorphic stack of dead code costs nothing.
@@ -168,7 +168,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_gc(bool lv) {
     }
     case Op::array_new_data:
     case Op::array_init_data: {
-      uint32_t ti, data;
+      uint32_t ti = 0, data = 0;
       if (!read_array_type(ti) || !read_u32(data)) return false;
       const wasm::FieldType& f = m_.type_def(ti).fields[0];
       if (kCheck && op == Op::array_init_data && !f.mut) return invalid("immutable array");
@@ -186,7 +186,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_gc(bool lv) {
     }
     case Op::array_new_elem:
     case Op::array_init_elem: {
-      uint32_t ti, elem;
+      uint32_t ti = 0, elem = 0;
       if (!read_array_type(ti) || !read_u32(elem)) return false;
       const wasm::FieldType& f = m_.type_def(ti).fields[0];
       if (kCheck && op == Op::array_init_elem && !f.mut) return invalid("immutable array");
@@ -205,7 +205,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_gc(bool lv) {
     case Op::array_get:
     case Op::array_get_s:
     case Op::array_get_u: {
-      uint32_t ti;
+      uint32_t ti = 0;
       if (!read_array_type(ti)) return false;
       const wasm::FieldType& f = m_.type_def(ti).fields[0];
       if (kCheck && (op == Op::array_get) != (f.packed == wasm::Packed::none))
@@ -216,7 +216,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_gc(bool lv) {
       break;
     }
     case Op::array_set: {
-      uint32_t ti;
+      uint32_t ti = 0;
       if (!read_array_type(ti)) return false;
       const wasm::FieldType& f = m_.type_def(ti).fields[0];
       if (kCheck && !f.mut) return invalid("immutable array");
@@ -231,7 +231,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_gc(bool lv) {
       break;
     }
     case Op::array_fill: {
-      uint32_t ti;
+      uint32_t ti = 0;
       if (!read_array_type(ti)) return false;
       const wasm::FieldType& f = m_.type_def(ti).fields[0];
       if (kCheck && !f.mut) return invalid("immutable array");
@@ -240,7 +240,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_gc(bool lv) {
       break;
     }
     case Op::array_copy: {
-      uint32_t dst, src;
+      uint32_t dst = 0, src = 0;
       if (!read_array_type(dst) || !read_array_type(src)) return false;
       if constexpr (kCheck) {
         const wasm::FieldType& fd = m_.type_def(dst).fields[0];
@@ -285,8 +285,8 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_gc(bool lv) {
     }
     case Op::br_on_cast:
     case Op::br_on_cast_fail: {
-      uint8_t flags;
-      uint32_t depth;
+      uint8_t flags = 0;
+      uint32_t depth = 0;
       if (!read_byte(flags)) return false;
       if (flags > 3) {
         --p_;

@@ -73,7 +73,10 @@ bool matches_supertype(const wasm::Module& m, uint32_t x, uint32_t s) {
   return false;
 }
 
+// Supertype chains are at most wasm::kMaxSubtypeDepth deep: a subtype test walks a chain, and the
+// engine's displays copy it, so a hostile module cannot make either quadratic.
 Result<void> check_types(const wasm::Module& m) {
+  std::vector<uint8_t> depth(m.type_defs.size(), 0);
   for (uint32_t i = 0; i < m.types.size(); ++i) {
     // A type may refer to the types before it and to those of its own rec group, none after.
     const wasm::TypeDef& d = m.type_def(i);
@@ -95,6 +98,8 @@ Result<void> check_types(const wasm::Module& m) {
     if (m.type_def(d.supertype).final || !matches_supertype(m, i, d.supertype))
       return Error::invalid("sub type " + std::to_string(i) + " does not match super type " +
                             std::to_string(d.supertype));
+    depth[i] = uint8_t(depth[d.supertype] + 1);
+    if (depth[i] > wasm::kMaxSubtypeDepth) return Error::invalid("sub type depth limit exceeded");
   }
   return {};
 }

@@ -56,18 +56,24 @@ constexpr HeapKind concrete_abstract(TypeKind k) {
 // indices (the validator checks it for modules, the registry keeps it for canonical ids), so walking
 // them ends.
 
+// The deepest supertype chain a valid module may declare (the validator's limit, V8's too): subtype
+// walks and the engine's displays stay short whatever the input.
+constexpr uint32_t kMaxSubtypeDepth = 63;
+
 // heap a <: heap b.
 template <typename Types>
 constexpr bool heap_subtype(uint32_t a, uint32_t b, const Types& types) {
   bool ca = !is_abstract_heap(a), cb = !is_abstract_heap(b);
   if (!ca && !cb) return abstract_heap_subtype(HeapKind(a), HeapKind(b));
   if (ca && cb) {
-    for (uint32_t x = a;;) {
+    // Valid chains are at most kMaxSubtypeDepth deep; a longer walk is in a module being rejected.
+    for (uint32_t x = a, steps = 0; steps <= kMaxSubtypeDepth; ++steps) {
       if (x == b || types.equivalent(x, b)) return true;
       uint32_t s = types.supertype(x);
       if (s >= x) return false;  // none (kNoSupertype), or not yet validated
       x = s;
     }
+    return false;
   }
   if (ca) return abstract_heap_subtype(concrete_abstract(types.kind(a)), HeapKind(b));  // $t <: func, eq, ...
   return HeapKind(a) == heap_bottom(concrete_top(types.kind(b)));                        // none <: $t, ...

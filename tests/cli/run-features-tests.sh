@@ -6,8 +6,8 @@ set -u
 W=${1:?usage: run-features-tests.sh WISP_BINARY}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-# One function [] -> [] whose body is `ref.eq` (gc): with gc off an unknown opcode, with gc on decoded and
-# then invalid (ref.eq has no operands).
+# One function [] -> [] whose body is `ref.eq` without operands: an illegal opcode without gc, a type
+# mismatch with it.
 printf '\000asm\001\000\000\000\001\004\001\140\000\000\003\002\001\000\012\005\001\003\000\323\013' > "$T/ex.wasm"
 # The same module inside a spec script.
 printf '(module binary "\\00asm\\01\\00\\00\\00\\01\\04\\01\\60\\00\\00\\03\\02\\01\\00\\0a\\05\\01\\03\\00\\d3\\0b")\n' > "$T/ex.wast"
