@@ -91,7 +91,15 @@ std::optional<Val> parse_arg(const std::string& text, ValType type) {
       return std::nullopt;
     case ValKind::funcref:
     case ValKind::exnref:
+    case ValKind::anyref:
+    case ValKind::eqref:
+    case ValKind::structref:
+    case ValKind::arrayref:
       if (text == "null") return Val::null(type.kind());
+      return std::nullopt;
+    case ValKind::i31ref:
+      if (text == "null") return Val::null(type.kind());
+      if (auto v = parse_int(text, 32)) return Val::i31ref(int32_t(uint32_t(*v)));
       return std::nullopt;
     case ValKind::v128: {
       // 0x followed by 32 hex digits, most significant byte first.
@@ -126,6 +134,14 @@ std::string format_val(const Val& v) {
     }
     case ValKind::funcref: return v.is_null() ? "null" : "funcref";
     case ValKind::exnref: return v.is_null() ? "null" : "exnref";
+    case ValKind::anyref:
+    case ValKind::eqref:
+    case ValKind::i31ref:
+    case ValKind::structref:
+    case ValKind::arrayref:
+      if (v.is_null()) return "null";
+      if (auto i = v.as_i31()) return "i31 " + std::to_string(*i);
+      return val_kind_name(v.kind());
     case ValKind::externref:
       if (v.is_null()) return "null";
       std::snprintf(buf, sizeof buf, "externref %" PRIu64, *v.as_externref());

@@ -20,7 +20,9 @@ const char* const kLimitOptionsHelp =
     "  --max-wasm-stack BYTES the guest's value stack (call frames count 32 bytes each too); going\n"
     "                         deeper traps with \"call stack exhausted\"\n"
     "  --max-table-elements N cap every table at N elements (table.grow beyond it returns -1)\n"
-    "  --max-instances N      at most N instances in the store\n";
+    "  --max-instances N      at most N instances in the store\n"
+    "  --max-gc-heap-size BYTES  cap the GC heap (structs, arrays, exceptions) at BYTES; an allocation\n"
+    "                         beyond it traps with \"allocation failed: GC heap limit\"\n";
 
 namespace {
 
@@ -81,6 +83,7 @@ bool parse_limit_option(int argc, char** argv, int& i, LimitOptions& opts, std::
       {"--max-wasm-stack", &opts.max_wasm_stack, false},
       {"--max-table-elements", &opts.max_table_elements, false},
       {"--max-instances", &opts.max_instances, false},
+      {"--max-gc-heap-size", &opts.max_gc_heap_bytes, false},
   };
   for (const Opt& o : table) {
     std::string value;
@@ -116,6 +119,7 @@ Result<void> apply_limits(const LimitOptions& opts, Store& store) {
     if (frames < l.max_call_depth) l.max_call_depth = uint32_t(frames);
   }
   if (opts.max_table_elements) l.max_table_elements = *opts.max_table_elements;
+  if (opts.max_gc_heap_bytes) l.max_gc_heap_bytes = *opts.max_gc_heap_bytes;
   if (opts.max_instances) l.max_instances = uint32_t(std::min<uint64_t>(*opts.max_instances, UINT32_MAX));
   store.set_limits(l);
   if (opts.fuel) return store.set_fuel(*opts.fuel);

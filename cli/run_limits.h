@@ -1,5 +1,5 @@
 // `wisp run` resource-limit options, named after wasmtime's: --fuel, --timeout, --max-memory-size,
-// --max-wasm-stack, --max-table-elements, --max-instances. Kept apart from run.cc so the WASI options
+// --max-wasm-stack, --max-table-elements, --max-instances; and --max-gc-heap-size. Kept apart from run.cc so the WASI options
 // and the limits evolve independently.
 #pragma once
 #include <cstdint>
@@ -17,6 +17,7 @@ struct LimitOptions {
   std::optional<uint64_t> max_wasm_stack;
   std::optional<uint64_t> max_table_elements;
   std::optional<uint64_t> max_instances;
+  std::optional<uint64_t> max_gc_heap_bytes;
 };
 
 // The help lines of the options (for `wisp run --help`).

@@ -66,7 +66,7 @@ const char* command_name(text::Command::Kind k) {
   return "command";
 }
 
-std::optional<Val> to_val(const text::WastValue& v) {
+std::optional<Val> to_val(const text::WastValue& v, Store& store) {
   using WK = text::WastValue::Kind;
   uint32_t b32;
   uint64_t b64;
@@ -85,8 +85,19 @@ std::optional<Val> to_val(const text::WastValue& v) {
     case WK::ref_null:
       if (v.ref_type.is_externref()) return Val::null(ValKind::externref);
       if (v.ref_type.is_funcref()) return Val::null(ValKind::funcref);
-      return std::nullopt;  // no public value kind for the other hierarchies yet
+      switch (wasm::HeapKind(v.ref_type.heap())) {
+        case wasm::HeapKind::noextern: return Val::null(ValKind::externref);
+        case wasm::HeapKind::nofunc: return Val::null(ValKind::funcref);
+        case wasm::HeapKind::exn:
+        case wasm::HeapKind::noexn: return Val::null(ValKind::exnref);
+        default: return Val::null(ValKind::anyref);
+      }
     case WK::ref_extern: return Val::externref(uint64_t(b32));
+    case WK::ref_host: {
+      Result<Val> any = store.extern_to_any(Val::externref(uint64_t(b32)));
+      if (!any.ok()) return std::nullopt;
+      return *any;
+    }
     default: return std::nullopt;  // not expressible as an argument (yet)
   }
 }
@@ -107,7 +118,16 @@ GotValue to_got(const Val& v) {
     }
     case ValKind::funcref: return GotValue::ref(GK::funcref, v.is_null());
     case ValKind::externref: return GotValue::ref(GK::externref, v.is_null(), v.as_externref().value_or(0));
-    case ValKind::exnref: return GotValue::ref(GK::funcref, v.is_null());  // shown as a reference
+    case ValKind::exnref: return GotValue::ref(GK::exnref, v.is_null());
+    case ValKind::anyref:
+    case ValKind::eqref:
+    case ValKind::i31ref:
+    case ValKind::structref:
+    case ValKind::arrayref: {
+      GotValue g = GotValue::ref(GK::anyref, v.is_null(), v.as_any_host().value_or(0));
+      g.any = v.any_kind();
+      return g;
+    }
   }
   return GotValue{};
 }
@@ -256,7 +276,7 @@ class ScriptRunner {
     if (!func) return Error::usage("no exported function \"" + action.field + "\"");
     std::vector<Val> args;
     for (const text::WastValue& a : action.args) {
-      auto v = to_val(a);
+      auto v = to_val(a, store_);
       if (!v) return Error::usage("unsupported argument " + to_string(a));
       args.push_back(*v);
     }

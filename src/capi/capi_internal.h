@@ -39,7 +39,7 @@ struct HostInfo {
   }
 };
 
-enum class RefKind : uint8_t { func, global, table, memory, instance, module, trap, foreign, tag };
+enum class RefKind : uint8_t { func, global, table, memory, instance, module, trap, foreign, tag, gc };
 
 // A trap's shared state (copies of a trap share it, and its host info).
 struct TrapData {
@@ -146,6 +146,10 @@ struct wasm_trap_t : wasm_ref_t {
 };
 struct wasm_foreign_t : wasm_ref_t {
   std::shared_ptr<wisp::capi::ForeignData> data;
+};
+// A GC reference (anyref and subtypes, or an externref holding one): the rooted Val.
+struct wisp_gc_ref_t : wasm_ref_t {
+  wisp::Val val;
 };
 
 struct wasm_frame_t {

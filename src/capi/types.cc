@@ -14,6 +14,11 @@ wasm_valkind_t to_c(wisp::ValKind k) {
     case ValKind::funcref: return WASM_FUNCREF;
     case ValKind::externref: return WASM_EXTERNREF;
     case ValKind::exnref: return WISP_EXNREF;
+    case ValKind::anyref: return WISP_ANYREF;
+    case ValKind::eqref: return WISP_EQREF;
+    case ValKind::i31ref: return WISP_I31REF;
+    case ValKind::structref: return WISP_STRUCTREF;
+    case ValKind::arrayref: return WISP_ARRAYREF;
   }
   return WASM_I32;
 }
@@ -28,6 +33,11 @@ bool from_c(wasm_valkind_t k, wisp::ValKind* out) {
     case WASM_FUNCREF: *out = ValKind::funcref; return true;
     case WASM_EXTERNREF: *out = ValKind::externref; return true;
     case WISP_EXNREF: *out = ValKind::exnref; return true;
+    case WISP_ANYREF: *out = ValKind::anyref; return true;
+    case WISP_EQREF: *out = ValKind::eqref; return true;
+    case WISP_I31REF: *out = ValKind::i31ref; return true;
+    case WISP_STRUCTREF: *out = ValKind::structref; return true;
+    case WISP_ARRAYREF: *out = ValKind::arrayref; return true;
     default: return false;
   }
 }

@@ -111,39 +111,34 @@ class IrBuilder {
   void on_v128_const(const uint8_t* bytes);
   void on_simd_shuffle(const uint8_t* lanes);
 
-  // GC (issue 16): not translated yet. Each hook records why, and the decoder then fails the body with
-  // that message (FuncDecoder asks unsupported() after every GC hook).
-  void on_struct_new(uint32_t) { gc_todo(wasm::Op::struct_new); }
-  void on_struct_new_default(uint32_t) { gc_todo(wasm::Op::struct_new_default); }
-  void on_struct_get(wasm::Op op, uint32_t, uint32_t) { gc_todo(op); }
-  void on_struct_set(uint32_t, uint32_t) { gc_todo(wasm::Op::struct_set); }
-  void on_array_new(uint32_t) { gc_todo(wasm::Op::array_new); }
-  void on_array_new_default(uint32_t) { gc_todo(wasm::Op::array_new_default); }
-  void on_array_new_fixed(uint32_t, uint32_t) { gc_todo(wasm::Op::array_new_fixed); }
-  void on_array_new_data(uint32_t, uint32_t) { gc_todo(wasm::Op::array_new_data); }
-  void on_array_new_elem(uint32_t, uint32_t) { gc_todo(wasm::Op::array_new_elem); }
-  void on_array_get(wasm::Op op, uint32_t) { gc_todo(op); }
-  void on_array_set(uint32_t) { gc_todo(wasm::Op::array_set); }
-  void on_array_len() { gc_todo(wasm::Op::array_len); }
-  void on_array_fill(uint32_t) { gc_todo(wasm::Op::array_fill); }
-  void on_array_copy(uint32_t, uint32_t) { gc_todo(wasm::Op::array_copy); }
-  void on_array_init_data(uint32_t, uint32_t) { gc_todo(wasm::Op::array_init_data); }
-  void on_array_init_elem(uint32_t, uint32_t) { gc_todo(wasm::Op::array_init_elem); }
-  void on_ref_i31() { gc_todo(wasm::Op::ref_i31); }
-  void on_i31_get(bool is_signed) { gc_todo(is_signed ? wasm::Op::i31_get_s : wasm::Op::i31_get_u); }
-  void on_ref_test(wasm::ValType, wasm::ValType) { gc_todo(wasm::Op::ref_test); }
-  void on_ref_cast(wasm::ValType, wasm::ValType) { gc_todo(wasm::Op::ref_cast); }
-  void on_br_on_cast(uint32_t, wasm::ValType, wasm::ValType, bool fail) {
-    gc_todo(fail ? wasm::Op::br_on_cast_fail : wasm::Op::br_on_cast);
-  }
-  void on_any_convert_extern() { gc_todo(wasm::Op::any_convert_extern); }
-  void on_extern_convert_any() { gc_todo(wasm::Op::extern_convert_any); }
-  void on_ref_eq() { gc_todo(wasm::Op::ref_eq); }
-  const char* unsupported() const { return unsupported_.empty() ? nullptr : unsupported_.c_str(); }
+  // GC (ir_builder_gc.cc): every instruction of the GC proposal.
+  void on_struct_new(uint32_t type_index);
+  void on_struct_new_default(uint32_t type_index);
+  void on_struct_get(wasm::Op op, uint32_t type_index, uint32_t field);
+  void on_struct_set(uint32_t type_index, uint32_t field);
+  void on_array_new(uint32_t type_index);
+  void on_array_new_default(uint32_t type_index);
+  void on_array_new_fixed(uint32_t type_index, uint32_t n);
+  void on_array_new_data(uint32_t type_index, uint32_t data);
+  void on_array_new_elem(uint32_t type_index, uint32_t elem);
+  void on_array_get(wasm::Op op, uint32_t type_index);
+  void on_array_set(uint32_t type_index);
+  void on_array_len();
+  void on_array_fill(uint32_t type_index);
+  void on_array_copy(uint32_t dst_type, uint32_t src_type);
+  void on_array_init_data(uint32_t type_index, uint32_t data);
+  void on_array_init_elem(uint32_t type_index, uint32_t elem);
+  void on_ref_i31();
+  void on_i31_get(bool is_signed);
+  void on_ref_test(wasm::ValType target, wasm::ValType operand);
+  void on_ref_cast(wasm::ValType target, wasm::ValType operand);
+  void on_br_on_cast(uint32_t depth, wasm::ValType from, wasm::ValType to, bool fail);
+  void on_any_convert_extern();
+  void on_extern_convert_any();
+  void on_ref_eq();
+  const char* unsupported() const { return nullptr; }
 
  private:
-  void gc_todo(wasm::Op op) { unsupported_ = Features::unsupported_message(wasm::op_info(op).name, Feature::gc); }
-  std::string unsupported_;  // set by a hook the builder cannot translate yet
 
   enum class Kind : uint8_t { local, temp, konst };
   struct Entry {
@@ -331,6 +326,10 @@ class IrBuilder {
   // Table `index` is 64-bit (table64): its instructions use the _t64 forms.
   bool table_is64(uint32_t table) const { return module_.tables[table].limits.is64; }
   void unop(wasm::Op op);
+  // GC helpers (ir_builder_gc.cc).
+  gc::Storage storage_of(uint32_t type_index, uint32_t field) const;
+  uint32_t cast_flags(wasm::ValType target) const;
+  void gc_alloc(HandlerId id, wasm::ValType result, Operands ops, uint32_t npop);
 
   const wasm::Module& module_;
   runtime::EngineConfig config_;

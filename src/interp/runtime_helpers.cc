@@ -57,7 +57,7 @@ TrapCode call_host_with(ExecState* st, runtime::FuncInstance* f, char* args, Val
   if (!r) [[unlikely]] {
     // An exception (thrown by the host, or by Wasm it called and did not catch) continues in the caller.
     if (r.error().kind == ErrorKind::Exception && r.error().exception) {
-      if (runtime::ExnObject* exn = exn_from_public(st, *r.error().exception, args + std::max(param_bytes, result_bytes))) {
+      if (gc::ExnObject* exn = exn_from_public(st, *r.error().exception, args + std::max(param_bytes, result_bytes))) {
         st->exn = exn;
         return TrapCode::exception;
       }
@@ -239,6 +239,8 @@ TrapCode table_copy(ExecState* st, uint32_t dt, uint32_t st_, uint64_t d, uint64
 
 Result<runtime::RefBits> elem_ref(runtime::InstanceData* inst, const wasm::ElemSegment& seg, size_t i) {
   if (!seg.uses_exprs) return reinterpret_cast<runtime::RefBits>(inst->funcs[seg.func_indices[i]]);
+  size_t index = size_t(&seg - inst->module->elems.data());
+  if (index < inst->elem_values.size() && i < inst->elem_values[index].size()) return inst->elem_values[index][i];
   WISP_TRY(Value v, runtime::eval_const(seg.exprs[i], *inst));
   return v.ref();
 }
@@ -261,6 +263,9 @@ TrapCode table_init(ExecState* st, uint32_t table, uint32_t seg, uint64_t d, uin
   return TrapCode::none;
 }
 
-void elem_drop(ExecState* st, uint32_t seg) { st->inst->dropped_elems[seg] = true; }
+void elem_drop(ExecState* st, uint32_t seg) {
+  st->inst->dropped_elems[seg] = true;
+  if (seg < st->inst->elem_values.size()) std::vector<runtime::RefBits>().swap(st->inst->elem_values[seg]);
+}
 
 }  // namespace wisp::interp

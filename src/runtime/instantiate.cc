@@ -76,7 +76,15 @@ Result<void> init_elems(InstanceData& inst) {
       inst.dropped_elems[i] = true;
       continue;
     }
-    if (seg.mode != wasm::SegmentMode::active) continue;
+    if (seg.mode == wasm::SegmentMode::passive) {
+      if (!seg.uses_exprs) continue;
+      if (inst.elem_values.size() < m.elems.size()) inst.elem_values.resize(m.elems.size());
+      for (const wasm::ConstExpr& e : seg.exprs) {
+        WISP_TRY(Value v, eval.eval(e));
+        inst.elem_values[i].push_back(v.ref());
+      }
+      continue;
+    }
     if (seg.table >= inst.tables.size()) return Error::trap("out of bounds table access");
     TableInstance& table = *inst.tables[seg.table];
     WISP_TRY(Value off, eval.eval(seg.offset));
