@@ -22,4 +22,8 @@ bool parse_dispatch_option(int argc, char** argv, int& i, Config::Dispatch& mode
 // sets `error`.
 bool parse_tier_option(int argc, char** argv, int& i, Config::Tier& tier, std::string& error);
 
+// Consumes argv[i] (and its value) when it is --tier-up-threshold N (not in the help: for tests, which use
+// 1 so every function and loop tiers up at once): Config::tier_up_threshold.
+bool parse_tier_up_threshold_option(int argc, char** argv, int& i, uint32_t& threshold, std::string& error);
+
 }  // namespace wisp::cli
