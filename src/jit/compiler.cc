@@ -29,9 +29,15 @@
 // a register cache over the value stack, fits here too: values may stay in registers between IR
 // instructions as long as their slots are written at the points where the interpreter may take over (the
 // one-value write-through cache below is the first step).
+// Tiering (Config::tier automatic): the IR then has op_tier_count at function entry and at loop headers;
+// when a function's count runs out, the JIT compiles it on the spot and patches its IR in place (the
+// FuncCode stays the one every caller, return address, site and exception handler refers to), and the
+// machine code goes on from the counter's position: at a loop header that is on-stack replacement with
+// nothing to convert, the frame being the interpreter's. op_tier_count compiles to nothing.
 // Assembler: Xbyak (Debian's libxbyak-dev, header-only), code generated into a buffer and copied into
 // the engine's CodeMemory (written, then made read-execute), position-independent.
 
+#include <algorithm>
 #include <atomic>
 #include <climits>
 #include <cstddef>
