@@ -1442,6 +1442,8 @@ void compile_module(interp::ModuleCode& mc, CodeMemory& memory) {
   std::vector<const uint8_t*> at = memory.install_batch(pieces);
   for (size_t k = 0; k < which.size(); ++k) {
     size_t i = which[k];
+    // The whole module over the limit: as many functions as fit, one mapping each.
+    if (at[k] == nullptr) at[k] = memory.install(gens[i].bytes);
     if (at[k] == nullptr) {
       memory.counters.not_compiled.fetch_add(1, std::memory_order_relaxed);
       memory.counters.over_limit.fetch_add(1, std::memory_order_relaxed);
