@@ -211,6 +211,7 @@ int run_command(int argc, char** argv) {
   LimitOptions limit_opts;
   Config::Dispatch dispatch = Config::Dispatch::automatic;
   Config::Tier tier = Config::Tier::automatic;
+  uint32_t tier_up_threshold = Config().tier_up_threshold;
   Features features = Features::defaults();
   int i = 1;
   for (; i < argc; ++i) {
@@ -236,6 +237,10 @@ int run_command(int argc, char** argv) {
       continue;
     }
     if (parse_tier_option(argc, argv, i, tier, dispatch_error)) {
+      if (!dispatch_error.empty()) return error(kExitUsage, "run: %s", dispatch_error.c_str());
+      continue;
+    }
+    if (parse_tier_up_threshold_option(argc, argv, i, tier_up_threshold, dispatch_error)) {
       if (!dispatch_error.empty()) return error(kExitUsage, "run: %s", dispatch_error.c_str());
       continue;
     }
@@ -270,6 +275,7 @@ int run_command(int argc, char** argv) {
   Config base;
   base.dispatch = dispatch;
   base.tier = tier;
+  base.tier_up_threshold = tier_up_threshold;
   base.features = features;
   Engine engine(limit_config(limit_opts, base));
   auto module = Module::compile(engine, std::move(bytes.value()));

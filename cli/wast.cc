@@ -38,7 +38,7 @@ constexpr const char* kWastUsage =
     "  --dispatch MODE  interpreter dispatch: tailcall, loop or auto (default: tailcall where the build\n"
     "                 has it, else loop)\n"
     "  --tier TIER    execution tier: interp, jit (compile every function with the baseline JIT first;\n"
-    "                 the rest stays interpreted) or auto (default; for now the same as interp)\n"
+    "                 the rest stays interpreted) or auto (default: hot functions and loops compiled)\n"
     "  --tier-stats   print what the JIT compiled, after the totals\n"
     "  -W NAME=y|n    enable or disable a post-2.0 Wasm feature (repeatable, or NAME=y,NAME=n);\n"
     "                 -W help lists them with their defaults\n"
@@ -503,6 +503,9 @@ int wast_command(int argc, char** argv) {
     } else if (std::string derr; !options_done && parse_dispatch_option(argc, argv, i, config.dispatch, derr)) {
       if (!derr.empty()) return error(kExitUsage, "wast: %s", derr.c_str());
     } else if (std::string terr; !options_done && parse_tier_option(argc, argv, i, config.tier, terr)) {
+      if (!terr.empty()) return error(kExitUsage, "wast: %s", terr.c_str());
+    } else if (std::string terr; !options_done &&
+               parse_tier_up_threshold_option(argc, argv, i, config.tier_up_threshold, terr)) {
       if (!terr.empty()) return error(kExitUsage, "wast: %s", terr.c_str());
     } else if (!options_done && a == "--tier-stats") {
       tier_stats = true;

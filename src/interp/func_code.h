@@ -64,6 +64,11 @@ struct FuncCode : runtime::FuncEntry {
   // it patched in) enter its machine code at `ip`, which returns where the interpreter goes on.
   JitExit (*jit_resume)(const FuncCode& code, const uint32_t* ip, char* fp, ExecState* st) = nullptr;
   std::deque<GcStructSite> gc_structs;  // GC: struct.new sites (addresses stay put)
+  // Tier-up (Config::tier auto): op_tier_count (function entry, loop headers) counts this down and calls
+  // jit_resume at zero; the tier's own data once it compiled the function. Both are shared by the threads
+  // running this code: read and written through std::atomic_ref (relaxed counts, acquire/release data).
+  mutable int32_t hotness = 0;
+  mutable const void* jit_data = nullptr;
 };
 
 // The interpreter's code of an entry (its tier is interp).

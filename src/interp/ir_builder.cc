@@ -298,6 +298,7 @@ void IrBuilder::begin_function(const wasm::FuncType& type, std::span<const ValTy
   ctls_.push_back(std::move(fn));
   emit_checks_ = config_.consume_fuel || config_.interruptible;
   begin_check();
+  if (config_.tier_up_threshold != 0) emit(HandlerId::op_tier_count, {});
 }
 
 void IrBuilder::begin_check() {
@@ -355,6 +356,7 @@ void IrBuilder::on_loop(const validate::BlockSig& sig, bool reachable) {
     begin_check();
     ctls_.back().has_check = true;
   }
+  if (config_.tier_up_threshold != 0 && ctls_.back().live) emit(HandlerId::op_tier_count, {});
 }
 
 void IrBuilder::on_if(const validate::BlockSig& sig, bool reachable) {
