@@ -34,10 +34,10 @@ check() {
   echo "ok $name (peak RSS ${kb:-?} KB)"
 }
 
-check "churn 2.4 GB tailcall" 0 300000456936 262144 run -W gc=y --dispatch tailcall --invoke run "$C" 6000
-check "churn 2.4 GB loop" 0 300000456936 262144 run -W gc=y --dispatch loop --invoke run "$C" 6000
-check "churn under a 4 MiB heap limit" 0 2499998725 262144 run -W gc=y --max-gc-heap-size 4M --invoke run "$C" 50
-check "1M live nodes" 0 1783293664 262144 run -W gc=y --invoke hold "$C" 1000000
+check "churn 2.4 GB tailcall" 0 300000456936 262144 run --dispatch tailcall --invoke run "$C" 6000
+check "churn 2.4 GB loop" 0 300000456936 262144 run --dispatch loop --invoke run "$C" 6000
+check "churn under a 4 MiB heap limit" 0 2499998725 262144 run --max-gc-heap-size 4M --invoke run "$C" 50
+check "1M live nodes" 0 1783293664 262144 run --invoke hold "$C" 1000000
 check "1M live nodes over an 8 MiB limit" 134 "allocation failed: GC heap limit" 262144 \
-  run -W gc=y --max-gc-heap-size 8M --invoke hold "$C" 1000000
+  run --max-gc-heap-size 8M --invoke hold "$C" 1000000
 [ "$fails" = 0 ] || { echo "$fails failure(s)"; exit 1; }

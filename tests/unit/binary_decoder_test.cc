@@ -291,7 +291,10 @@ TEST(BinaryDecoder, TypesAndKinds) {
   EXPECT_TRUE(decode_module(module({section(5, {0x01, 0x04, 0x00})})).ok());  // (memory i64 0): memory64
   expect_malformed(module({section(5, {0x01, 0x06, 0x00})}), "integer too large");  // shared: no threads
   expect_malformed(module({section(6, {0x01, 0x7F, 0x02, 0x41, 0x00, 0x0B})}), "malformed mutability");
-  expect_malformed(module({section(1, {0x01, 0x61, 0x00, 0x00})}), "malformed function type");
+  // 0x61 is no type form: with GC a "composite type" (func, struct, array), without it a function type.
+  expect_malformed(module({section(1, {0x01, 0x61, 0x00, 0x00})}), "malformed composite type");
+  expect_malformed(module({section(1, {0x01, 0x61, 0x00, 0x00})}), "malformed function type",
+                   wisp::Features::defaults().set(wisp::Feature::gc, false));
   expect_malformed(module({section(1, {0x01, 0x60, 0x01, 0x40, 0x00})}), "malformed value type");
 }
 

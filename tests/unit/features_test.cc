@@ -22,7 +22,8 @@ TEST(Features, DefaultsAreTheCompleteFeatures) {
   EXPECT_EQ(Features::defaults(),  // the complete ones
             Features().set(Feature::tail_call).set(Feature::exceptions).set(Feature::legacy_exceptions)
                 .set(Feature::function_references).set(Feature::relaxed_simd).set(Feature::multi_memory)
-                .set(Feature::extended_const).set(Feature::memory64));
+                .set(Feature::extended_const).set(Feature::memory64).set(Feature::gc));
+  EXPECT_EQ(Features::defaults(), Features::all());  // since GC (issue 16): all of Wasm 3.0
   EXPECT_EQ(Config().features, Features::defaults());
   for (unsigned i = 0; i < unsigned(Feature::count_); ++i) EXPECT_TRUE(Features::all().has(Feature(i))) << i;
 }
@@ -104,7 +105,7 @@ TEST(Features, OpcodeTableFeatureColumn) {
   EXPECT_EQ(wasm::op_info(wasm::Op::call_ref).feature, Feature::function_references);
   EXPECT_EQ(wasm::op_info(wasm::Op::i32_add).feature, Feature::none);
   EXPECT_EQ(wasm::op_info(wasm::Op::struct_new).feature, Feature::gc);
-  EXPECT_EQ(wasm::op_from_fb(0x00), std::nullopt);
+  EXPECT_EQ(wasm::op_from_fb(0x00, Features()), std::nullopt);
   EXPECT_EQ(wasm::op_from_fb(0x1E, Features().set(Feature::gc)), wasm::Op::i31_get_u);
   EXPECT_EQ(wasm::op_from_fb(0x1F, Features::all()), std::nullopt);
   // The lookups hide a feature's instructions unless asked for it.
@@ -190,17 +191,18 @@ TEST(Features, TailCallOnByDefaultRejectedOff) {
 std::vector<uint8_t> module_with(uint8_t id, const std::vector<uint8_t>& contents);
 
 TEST(Features, FunctionReferencesOnByDefaultRejectedOff) {
+  // GC builds on typed references, so switching them off means switching GC off too.
   std::vector<uint8_t> m = one_func({0xD0, 0x70, 0xD4, 0x1A, 0x0B});  // ref.null func; ref.as_non_null; drop
   EXPECT_TRUE(validate_with("", m).ok());
-  expect_error(validate_with("function-references=n", m), ErrorKind::Malformed, "illegal opcode 0xd4");
+  expect_error(validate_with("function-references=n,gc=n", m), ErrorKind::Malformed, "illegal opcode 0xd4");
   // call_ref 0 on (ref.null 0).
   EXPECT_TRUE(validate_with("", one_func({0xD0, 0x00, 0x14, 0x00, 0x0B})).ok());
-  expect_error(validate_with("function-references=n", one_func({0xD0, 0x00, 0x14, 0x00, 0x0B})),
+  expect_error(validate_with("function-references=n,gc=n", one_func({0xD0, 0x00, 0x14, 0x00, 0x0B})),
                ErrorKind::Malformed, "malformed reference type");
   // (type (func (param (ref null func))))
   std::vector<uint8_t> t = module_with(1, {0x01, 0x60, 0x01, 0x63, 0x70, 0x00});
   EXPECT_TRUE(validate_with("", t).ok());
-  expect_error(validate_with("function-references=n", t), ErrorKind::Malformed, "malformed value type");
+  expect_error(validate_with("function-references=n,gc=n", t), ErrorKind::Malformed, "malformed value type");
 }
 
 TEST(Features, UnsupportedPointsAtTheInstruction) {
@@ -224,7 +226,7 @@ TEST(Features, GcInstructionsNeedTheFeature) {
   };
   for (const Case& c : cases) {
     std::vector<uint8_t> m = one_func(c.code);
-    expect_error(validate_with("", m), ErrorKind::Malformed, c.off);
+    expect_error(validate_with("gc=n", m), ErrorKind::Malformed, c.off);
   }
   EXPECT_TRUE(validate_with("gc=y", one_func(cases[0].code)).ok());
   EXPECT_TRUE(validate_with("gc=y", one_func(cases[1].code)).ok());
@@ -234,11 +236,9 @@ TEST(Features, GcInstructionsNeedTheFeature) {
   expect_error(validate_with("gc=y", one_func({0xFB, 0x1F, 0x0B})), ErrorKind::Malformed, "illegal opcode 0xfb 0x1f");
 }
 
-// Until the interpreter translates GC instructions (issue 16), a body using one fails to translate
-// with a clear message instead of running.
+// A body using a GC instruction translates eagerly (the feature is on by default).
 TEST(Features, GcInstructionsTranslate) {
   Config c;
-  ASSERT_TRUE(c.features.apply("gc=y").ok());
   c.lazy_translation = false;  // the function is not exported: translate it at instantiation
   Engine engine(c);
   Result<Module> mod = Module::compile(engine, one_func({0x41, 0x05, 0xFB, 0x1C, 0x1A, 0x0B}));  // ref.i31; drop
@@ -263,7 +263,7 @@ TEST(Features, RelaxedSimd) {
 
 TEST(Features, GcPrefixWithGcOnButUnknownSubOpcode) {
   std::vector<uint8_t> m = one_func({0xFB, 0x7F, 0x0B});
-  expect_error(validate_with("", m), ErrorKind::Malformed, "illegal opcode 0xfb");
+  expect_error(validate_with("gc=n", m), ErrorKind::Malformed, "illegal opcode 0xfb");
   expect_error(validate_with("gc=y", m), ErrorKind::Malformed, "illegal opcode 0xfb 0x7f");
 }
 
@@ -277,7 +277,8 @@ TEST(Features, ExtendedConst) {
   std::vector<uint8_t> g = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00};
   section(g, 6, {0x02, 0x7F, 0x00, 0x41, 0x01, 0x0B, 0x7F, 0x00, 0x23, 0x00, 0x0B});
   EXPECT_TRUE(validate_with("", g).ok());
-  expect_error(validate_with("extended-const=n", g), ErrorKind::Invalid, "unknown global 0");
+  // GC lets constant expressions read any earlier immutable global too, so both must be off.
+  expect_error(validate_with("extended-const=n,gc=n", g), ErrorKind::Invalid, "unknown global 0");
 }
 
 std::vector<uint8_t> module_with(uint8_t id, const std::vector<uint8_t>& contents) {
