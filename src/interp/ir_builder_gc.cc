@@ -44,7 +44,7 @@ gc::Storage IrBuilder::storage_of(uint32_t type_index, uint32_t field) const {
 }
 
 uint32_t IrBuilder::cast_flags(ValType target) const {
-  uint32_t flags = target.nullable() ? kCastNullable : 0;
+  uint32_t flags = target.nullable() ? uint32_t(kCastNullable) : 0u;
   uint32_t h = target.heap();
   if (!wasm::is_abstract_heap(h) && module_.is_func_type(h)) flags |= kCastFuncs;
   return flags;

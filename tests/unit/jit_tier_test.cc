@@ -124,7 +124,9 @@ TEST(JitTier, HotLoopAndHotCallsTierUp) {
   TierRun b = run_tier(Config::Tier::automatic, 1, n);
   EXPECT_EQ(b.sum, ref.sum);
   EXPECT_EQ(b.fib, ref.fib);
-  if (Config::tier_supported(Config::Tier::jit)) EXPECT_EQ(b.stats.compiled, 4u);
+  if (Config::tier_supported(Config::Tier::jit)) {
+    EXPECT_EQ(b.stats.compiled, 4u);
+  }
   // A threshold never reached: nothing compiled.
   TierRun c = run_tier(Config::Tier::automatic, 1000000000, 10);
   EXPECT_EQ(c.sum, 55);
@@ -158,7 +160,9 @@ TEST(JitTier, ThreadsTierUpOneSharedModule) {
     EXPECT_EQ(sums[t], 20 * n * (n + 1) / 2);
     EXPECT_EQ(fibs[t], 20 * 610);
   }
-  if (Config::tier_supported(Config::Tier::jit)) EXPECT_EQ(engine.tier_stats().compiled, 3u);
+  if (Config::tier_supported(Config::Tier::jit)) {
+    EXPECT_EQ(engine.tier_stats().compiled, 3u);
+  }
 }
 
 }  // namespace
