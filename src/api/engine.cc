@@ -26,7 +26,9 @@ Engine::Engine(Config config) : impl_(std::make_shared<detail::EngineImpl>()) {
   // The JIT wraps the interpreter: every translated function goes through it, so translate them all now.
   if (config.tier == Config::Tier::jit) {
     impl_->runtime_config.executor = &jit::executor();
-    impl_->runtime_config.tier_state = jit::make_engine_state(config.jit_code_limit);
+    auto code_memory = jit::make_engine_state(config.jit_code_limit);
+    code_memory->perf_map = config.perf_map;
+    impl_->runtime_config.tier_state = std::move(code_memory);
     impl_->runtime_config.lazy_translation = false;
   }
 #endif

@@ -35,6 +35,7 @@ class CodeMemory final : public runtime::TierEngineState {
   size_t used_bytes() const { return used_.load(std::memory_order_relaxed); }
   size_t limit_bytes() const { return limit_; }
   Counters counters;
+  bool perf_map = false;  // append each installed function to /tmp/perf-PID.map (perf_map.h)
 
  private:
   struct Block {

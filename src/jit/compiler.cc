@@ -46,7 +46,9 @@
 #include "interp/exec_state.h"
 #include "interp/handler_table.h"
 #include "interp/invoke.h"
+#include "jit/code_info.h"
 #include "jit/jit.h"
+#include "jit/perf_map.h"
 #include "runtime/instance_data.h"
 
 namespace wisp::jit {
@@ -60,6 +62,8 @@ using interp::handler_info;
 struct JitFuncCode final : interp::FuncCode {
   const uint8_t* native = nullptr;    // machine code; its entry trampoline at offset 0
   std::vector<uint32_t> native_at;    // per IR word: offset in `native` of the instruction starting there
+  size_t native_size = 0, text_size = 0;  // bytes in all; of instructions (jump tables follow)
+  uint32_t stubs_offset = 0;              // where the code of the IR's end and the slow-path stubs starts
 };
 
 // Machine code entry: runs from `target` on the frame at `fp`; returns the IR position and frame to go on at.
@@ -361,6 +365,7 @@ class Compiler : public Xbyak::CodeGenerator {
   std::vector<int32_t> index_of;      // per IR word: instruction index, or -1
   std::vector<Xbyak::Label> labels;   // per instruction
   uint32_t native_count = 0;
+  size_t text_size = 0;               // bytes of instructions (before the jump tables)
 
  private:
   const interp::FuncCode& fc_;
@@ -1205,6 +1210,7 @@ bool Compiler::run() {
     L(s->label);
     exit_at(s->pos);
   }
+  text_size = getSize();
   align(4);
   for (auto& t : tables_) {
     L(t->label);
@@ -1231,6 +1237,7 @@ std::unique_ptr<interp::FuncCode> compile(std::unique_ptr<interp::FuncCode> code
   std::vector<uint32_t> starts;
   std::vector<uint32_t> offsets;
   const uint8_t* native = nullptr;
+  size_t native_size = 0, text_size = 0, stubs_offset = 0;
   try {
     Compiler comp(*code, buffer.get(), cap);
     if (!comp.run()) {
@@ -1243,6 +1250,9 @@ std::unique_ptr<interp::FuncCode> compile(std::unique_ptr<interp::FuncCode> code
     offsets.reserve(starts.size());
     for (size_t i = 0; i < starts.size(); ++i)
       offsets.push_back(uint32_t(comp.labels[i].getAddress() - comp.getCode()));
+    native_size = comp.getSize();
+    text_size = comp.text_size;
+    stubs_offset = size_t(comp.labels[starts.size()].getAddress() - comp.getCode());
     native = memory.install({comp.getCode(), comp.getSize()});
     if (native == nullptr) {
       c.not_compiled.fetch_add(1, std::memory_order_relaxed);
@@ -1265,6 +1275,10 @@ std::unique_ptr<interp::FuncCode> compile(std::unique_ptr<interp::FuncCode> code
   j->handlers = std::move(code->handlers);
   j->jit_resume = &resume;
   j->native = native;
+  j->native_size = native_size;
+  j->text_size = text_size;
+  j->stubs_offset = uint32_t(stubs_offset);
+  if (memory.perf_map) perf_map_add(native, native_size, *mc.module, j->func_index);
   // Every instruction has machine code to jump to (the ones left to the interpreter hand over at once):
   // calls and returns between compiled functions jump to any of them.
   j->native_at.assign(j->code.size(), 0);
@@ -1308,6 +1322,34 @@ std::unique_ptr<interp::FuncCode> compile(std::unique_ptr<interp::FuncCode> code
   }
   c.compiled.fetch_add(1, std::memory_order_relaxed);
   return j;
+}
+
+// code_info.h (here: it reads JitFuncCode and the helpers' addresses).
+std::optional<NativeCode> native_code(const interp::FuncCode& code) {
+  if (code.jit_resume != &resume) return std::nullopt;
+  const auto& j = static_cast<const JitFuncCode&>(code);
+  NativeCode n;
+  n.start = j.native;
+  n.size = j.native_size;
+  n.text_size = j.text_size;
+  // Instruction starts are the words with code (the entry trampoline comes first: no start is at 0); the
+  // IR itself cannot be walked, op_jit_resume being patched over some of its handler words.
+  for (uint32_t pos = 0; pos < j.code.size(); ++pos)
+    if (j.native_at[pos] != 0) n.ir_map.emplace_back(j.native_at[pos], pos);
+  n.ir_map.emplace_back(j.stubs_offset, uint32_t(j.code.size()));
+  return n;
+}
+
+std::string_view helper_name(uint64_t address) {
+  static const std::pair<const void*, std::string_view> kHelpers[] = {
+      {reinterpret_cast<const void*>(&global_get), "global_get"},
+      {reinterpret_cast<const void*>(&global_set), "global_set"},
+      {reinterpret_cast<const void*>(&call_direct), "call_direct"},
+      {reinterpret_cast<const void*>(&call_indirect), "call_indirect"},
+      {reinterpret_cast<const void*>(&return_compiled), "return_compiled"}};
+  for (const auto& [fn, name] : kHelpers)
+    if (reinterpret_cast<uint64_t>(fn) == address) return name;
+  return {};
 }
 
 std::shared_ptr<CodeMemory> make_engine_state(size_t limit_bytes) { return std::make_shared<CodeMemory>(limit_bytes); }
