@@ -70,6 +70,15 @@ struct JitFuncCode final : interp::FuncCode {
 using EnterFn = interp::JitExit (*)(char* fp, interp::ExecState* st, const void* target, uint8_t* mem,
                                     const uint32_t* ir);
 
+// UBSan's -fsanitize=function (clang) checks an indirect call's target by reading a signature word just
+// before it: machine code starts a page, so that read faults. The call is correct by construction.
+#if defined(__clang__)
+#define WISP_JIT_NO_FUNCTION_SANITIZER __attribute__((no_sanitize("function")))
+#else
+#define WISP_JIT_NO_FUNCTION_SANITIZER
+#endif
+
+WISP_JIT_NO_FUNCTION_SANITIZER
 interp::JitExit resume(const interp::FuncCode& code, const uint32_t* ip, char* fp, interp::ExecState* st) {
   const auto& j = static_cast<const JitFuncCode&>(code);
   auto enter = reinterpret_cast<EnterFn>(reinterpret_cast<uintptr_t>(j.native));
