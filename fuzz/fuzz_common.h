@@ -145,6 +145,16 @@ inline RunOutcome run_module(const Engine& engine, std::span<const uint8_t> wasm
   return r;
 }
 
+// The bytes of a value that carry it: a 32-bit result's slot may hold anything above them (the JIT
+// writes whole 8-byte slots from registers whose upper half is don't-care; Val::raw() copies the slot).
+inline size_t value_bytes(ValKind k) {
+  switch (k) {
+    case ValKind::i32: case ValKind::f32: return 4;
+    case ValKind::i64: case ValKind::f64: return 8;
+    default: return 16;
+  }
+}
+
 // Differential targets: aborts with `pair` and what differs unless the two outcomes agree.
 [[noreturn]] inline void mismatch(const char* pair, const char* what, const std::string& detail) {
   std::fprintf(stderr, "%s mismatch: %s (%s)\n", pair, what, detail.c_str());
@@ -185,7 +195,7 @@ inline void compare_outcomes(const char* pair, const RunOutcome& a, const RunOut
       if (u.kind() == ValKind::funcref || u.kind() == ValKind::externref ||
           u.kind() == ValKind::exnref) {
         if (u.is_null() != v.is_null()) mismatch(pair, "result ref", where);
-      } else if (std::memcmp(u.raw().bytes, v.raw().bytes, 16) != 0) {
+      } else if (std::memcmp(u.raw().bytes, v.raw().bytes, value_bytes(u.kind())) != 0) {
         mismatch(pair, "result value", where);
       }
     }
