@@ -1,3 +1,5 @@
+#include <cstdlib>
+
 #include "dispatch_option.h"
 
 #include "args.h"
@@ -40,6 +42,19 @@ bool parse_tier_option(int argc, char** argv, int& i, Config::Tier& tier, std::s
   } else {
     error = "--tier: unknown tier '" + value + "' (interp, jit or auto)";
   }
+  return true;
+}
+
+bool parse_tier_up_threshold_option(int argc, char** argv, int& i, uint32_t& threshold, std::string& error) {
+  std::string value;
+  bool missing = false;
+  if (!match_option(argc, argv, i, "--tier-up-threshold", value, missing)) return false;
+  char* end = nullptr;
+  unsigned long n = missing || value.empty() ? 0 : std::strtoul(value.c_str(), &end, 10);
+  if (missing || value.empty() || *end != '\0' || n == 0 || n > 1000000000ul)
+    error = "option '--tier-up-threshold' needs a count from 1 to 1000000000";
+  else
+    threshold = uint32_t(n);
   return true;
 }
 

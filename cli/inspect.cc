@@ -5,6 +5,7 @@
 
 #include "args.h"
 #include "commands.h"
+#include "features_option.h"
 #include "load.h"
 #include "tools/decode.h"
 #include "tools/dump.h"
@@ -27,6 +28,7 @@ constexpr const char* kInspectUsage =
     "  --asm FUNC  compile FUNC with the baseline JIT and disassemble it, under each IR instruction\n"
     "              the code it became (needs a JIT build and Zydis, libzydis4.0)\n"
     "  --json      print JSON instead of a listing\n"
+    "  -W NAME=y|n enable or disable a post-2.0 Wasm feature (-W help lists them)\n"
     "  -h, --help  show this help\n";
 
 }  // namespace
@@ -34,7 +36,8 @@ constexpr const char* kInspectUsage =
 int inspect_command(int argc, char** argv) {
   bool json = false;
   std::string ir_func, file;
-  bool has_ir = false, has_asm = false, options_done = false;
+  bool has_ir = false, has_asm = false, options_done = false, help = false;
+  Features features = Features::defaults();  // the module's features (-W): GC, memory64, ...
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     bool missing = false;
@@ -52,6 +55,12 @@ int inspect_command(int argc, char** argv) {
     } else if (!options_done && match_option(argc, argv, i, "--asm", ir_func, missing)) {
       if (missing) return error(kExitUsage, "inspect: --asm needs a function (see 'wisp inspect --help')");
       has_asm = true;
+    } else if (std::string ferr; !options_done && parse_features_option(argc, argv, i, features, ferr, help)) {
+      if (!ferr.empty()) return error(kExitUsage, "inspect: %s", ferr.c_str());
+      if (help) {
+        std::fputs(feature_list().c_str(), stdout);
+        return 0;
+      }
     } else if (!options_done && a.size() > 1 && a[0] == '-') {
       return error(kExitUsage, "inspect: unknown option '%s' (see 'wisp inspect --help')", a.c_str());
     } else if (file.empty()) {
@@ -64,7 +73,7 @@ int inspect_command(int argc, char** argv) {
 
   auto bytes = load_module_bytes(file);
   if (!bytes.ok()) return error(kExitFailure, "%s", describe_error(file, bytes.error()).c_str());
-  auto mod = tools::decode_module(std::move(bytes.value()));
+  auto mod = tools::decode_module(std::move(bytes.value()), features);
   if (!mod.ok()) return error(kExitFailure, "%s", describe_error(file, mod.error()).c_str());
 
   if (has_ir && has_asm) return error(kExitUsage, "inspect: --ir and --asm exclude each other");

@@ -4,6 +4,7 @@
 
 #include "args.h"
 #include "commands.h"
+#include "features_option.h"
 #include "load.h"
 #include "tools/decode.h"
 #include "tools/json.h"
@@ -24,13 +25,15 @@ constexpr const char* kPrintUsage =
     "  --no-names  print indices only, ignoring the name section\n"
     "  -o OUT      write the text to OUT instead of standard output\n"
     "  --json      print {\"text\": ...} as JSON\n"
+    "  -W NAME=y|n enable or disable a post-2.0 Wasm feature (-W help lists them)\n"
     "  -h, --help  show this help\n";
 
 }  // namespace
 
 int print_command(int argc, char** argv) {
   tools::PrintOptions options;
-  bool json = false, options_done = false;
+  bool json = false, options_done = false, help = false;
+  Features features = Features::defaults();  // the module's features (-W): GC, memory64, ...
   std::string file, out_path;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -51,6 +54,12 @@ int print_command(int argc, char** argv) {
       json = true;
     } else if (!options_done && match_option(argc, argv, i, "-o", out_path, missing)) {
       if (missing) return error(kExitUsage, "print: -o needs a file (see 'wisp print --help')");
+    } else if (std::string ferr; !options_done && parse_features_option(argc, argv, i, features, ferr, help)) {
+      if (!ferr.empty()) return error(kExitUsage, "print: %s", ferr.c_str());
+      if (help) {
+        std::fputs(feature_list().c_str(), stdout);
+        return 0;
+      }
     } else if (!options_done && a.size() > 1 && a[0] == '-') {
       return error(kExitUsage, "print: unknown option '%s' (see 'wisp print --help')", a.c_str());
     } else if (file.empty()) {
@@ -63,7 +72,7 @@ int print_command(int argc, char** argv) {
 
   auto bytes = load_module_bytes(file);
   if (!bytes.ok()) return error(kExitFailure, "%s", describe_error(file, bytes.error()).c_str());
-  auto mod = tools::decode_module(std::move(bytes.value()));
+  auto mod = tools::decode_module(std::move(bytes.value()), features);
   if (!mod.ok()) return error(kExitFailure, "%s", describe_error(file, mod.error()).c_str());
   if (!json) {  // streamed: the text of a large module is never held whole
     FILE* f = out_path.empty() || out_path == "-" ? stdout : std::fopen(out_path.c_str(), "wb");

@@ -93,7 +93,15 @@ std::optional<Val> parse_arg(const std::string& text, ValType type) {
       return std::nullopt;
     case ValKind::funcref:
     case ValKind::exnref:
+    case ValKind::anyref:
+    case ValKind::eqref:
+    case ValKind::structref:
+    case ValKind::arrayref:
       if (text == "null") return Val::null(type.kind());
+      return std::nullopt;
+    case ValKind::i31ref:
+      if (text == "null") return Val::null(type.kind());
+      if (auto v = parse_int(text, 32)) return Val::i31ref(int32_t(uint32_t(*v)));
       return std::nullopt;
     case ValKind::v128: {
       // 0x followed by 32 hex digits, most significant byte first.
@@ -128,6 +136,14 @@ std::string format_val(const Val& v) {
     }
     case ValKind::funcref: return v.is_null() ? "null" : "funcref";
     case ValKind::exnref: return v.is_null() ? "null" : "exnref";
+    case ValKind::anyref:
+    case ValKind::eqref:
+    case ValKind::i31ref:
+    case ValKind::structref:
+    case ValKind::arrayref:
+      if (v.is_null()) return "null";
+      if (auto i = v.as_i31()) return "i31 " + std::to_string(*i);
+      return val_kind_name(v.kind());
     case ValKind::externref:
       if (v.is_null()) return "null";
       std::snprintf(buf, sizeof buf, "externref %" PRIu64, *v.as_externref());
@@ -198,6 +214,7 @@ int run_command(int argc, char** argv) {
   Config::Dispatch dispatch = Config::Dispatch::automatic;
   Config::Tier tier = Config::Tier::automatic;
   bool perf_map = false;
+  uint32_t tier_up_threshold = Config().tier_up_threshold;
   Features features = Features::defaults();
   int i = 1;
   for (; i < argc; ++i) {
@@ -233,6 +250,10 @@ int run_command(int argc, char** argv) {
       if (!dispatch_error.empty()) return error(kExitUsage, "run: %s", dispatch_error.c_str());
       continue;
     }
+    if (parse_tier_up_threshold_option(argc, argv, i, tier_up_threshold, dispatch_error)) {
+      if (!dispatch_error.empty()) return error(kExitUsage, "run: %s", dispatch_error.c_str());
+      continue;
+    }
     std::string features_error;
     bool features_help = false;
     if (parse_features_option(argc, argv, i, features, features_error, features_help)) {
@@ -265,6 +286,7 @@ int run_command(int argc, char** argv) {
   base.dispatch = dispatch;
   base.tier = tier;
   base.perf_map = perf_map;
+  base.tier_up_threshold = tier_up_threshold;
   base.features = features;
   Engine engine(limit_config(limit_opts, base));
   auto module = Module::compile(engine, std::move(bytes.value()));
@@ -296,7 +318,7 @@ int run_command(int argc, char** argv) {
   if (!instance.ok()) {
     const Error& e = instance.error();
     if (e.kind == ErrorKind::Trap || e.kind == ErrorKind::Exhaustion || e.kind == ErrorKind::Exception)
-      return report_trap(e);
+      return report_trap(annotate_memory_limit(limit_opts, e));
     return error(kExitFailure, "%s", describe_error(path, e).c_str());
   }
 

@@ -14,12 +14,15 @@ const char* const kLimitOptionsHelp =
     "                         about one IR instruction, charged per function call and loop iteration\n"
     "  --timeout DURATION     stop with a trap (\"deadline exceeded\") after DURATION (e.g. 2s, 500ms,\n"
     "                         1m; a bare number is seconds), checked on calls and loop back-edges\n"
-    "  --max-memory-size BYTES  cap every linear memory at BYTES (K/M/G suffixes: powers of 1024);\n"
-    "                         memory.grow beyond it returns -1, a larger minimum fails instantiation\n"
+    "  --max-memory-size BYTES  cap every linear memory at BYTES (K/M/G suffixes: powers of 1024;\n"
+    "                         default 16G, and a 32-bit memory stops at 4G anyway); memory.grow\n"
+    "                         beyond it returns -1, a larger minimum fails instantiation\n"
     "  --max-wasm-stack BYTES the guest's value stack (call frames count 32 bytes each too); going\n"
     "                         deeper traps with \"call stack exhausted\"\n"
     "  --max-table-elements N cap every table at N elements (table.grow beyond it returns -1)\n"
-    "  --max-instances N      at most N instances in the store\n";
+    "  --max-instances N      at most N instances in the store\n"
+    "  --max-gc-heap-size BYTES  cap the GC heap (structs, arrays, exceptions) at BYTES; an allocation\n"
+    "                         beyond it traps with \"allocation failed: GC heap limit\"\n";
 
 namespace {
 
@@ -80,6 +83,7 @@ bool parse_limit_option(int argc, char** argv, int& i, LimitOptions& opts, std::
       {"--max-wasm-stack", &opts.max_wasm_stack, false},
       {"--max-table-elements", &opts.max_table_elements, false},
       {"--max-instances", &opts.max_instances, false},
+      {"--max-gc-heap-size", &opts.max_gc_heap_bytes, false},
   };
   for (const Opt& o : table) {
     std::string value;
@@ -115,10 +119,20 @@ Result<void> apply_limits(const LimitOptions& opts, Store& store) {
     if (frames < l.max_call_depth) l.max_call_depth = uint32_t(frames);
   }
   if (opts.max_table_elements) l.max_table_elements = *opts.max_table_elements;
+  if (opts.max_gc_heap_bytes) l.max_gc_heap_bytes = *opts.max_gc_heap_bytes;
   if (opts.max_instances) l.max_instances = uint32_t(std::min<uint64_t>(*opts.max_instances, UINT32_MAX));
   store.set_limits(l);
   if (opts.fuel) return store.set_fuel(*opts.fuel);
   return {};
+}
+
+Error annotate_memory_limit(const LimitOptions& opts, Error e) {
+  if (e.kind != ErrorKind::Trap || e.message.find("exceeds memory limits") == std::string::npos) return e;
+  if (opts.max_memory_bytes)
+    e.message += " (--max-memory-size " + std::to_string(*opts.max_memory_bytes) + ")";
+  else
+    e.message += " (the default limit of 16 GiB per memory; --max-memory-size changes it)";
+  return e;
 }
 
 Deadline::Deadline(const LimitOptions& opts, Store& store) : store_(store) {

@@ -1,5 +1,5 @@
 // `wisp run` resource-limit options, named after wasmtime's: --fuel, --timeout, --max-memory-size,
-// --max-wasm-stack, --max-table-elements, --max-instances. Kept apart from run.cc so the WASI options
+// --max-wasm-stack, --max-table-elements, --max-instances; and --max-gc-heap-size. Kept apart from run.cc so the WASI options
 // and the limits evolve independently.
 #pragma once
 #include <cstdint>
@@ -17,6 +17,7 @@ struct LimitOptions {
   std::optional<uint64_t> max_wasm_stack;
   std::optional<uint64_t> max_table_elements;
   std::optional<uint64_t> max_instances;
+  std::optional<uint64_t> max_gc_heap_bytes;
 };
 
 // The help lines of the options (for `wisp run --help`).
@@ -30,6 +31,10 @@ Config limit_config(const LimitOptions& opts, Config base = {});
 
 // Applies the store limits and the fuel to `store`.
 Result<void> apply_limits(const LimitOptions& opts, Store& store);
+
+// Says which limit an instantiation failed on when a memory's minimum exceeds the store's memory limit:
+// the --max-memory-size given, or the default and how to raise it.
+Error annotate_memory_limit(const LimitOptions& opts, Error e);
 
 // Arms the store's deadline for --timeout (Store::set_timeout: the process-wide timer service, no
 // thread of our own; no cost when there is no timeout) and removes it when done.

@@ -38,7 +38,7 @@ constexpr const char* kWastUsage =
     "  --dispatch MODE  interpreter dispatch: tailcall, loop or auto (default: tailcall where the build\n"
     "                 has it, else loop)\n"
     "  --tier TIER    execution tier: interp, jit (compile every function with the baseline JIT first;\n"
-    "                 the rest stays interpreted) or auto (default; for now the same as interp)\n"
+    "                 the rest stays interpreted) or auto (default: hot functions and loops compiled)\n"
     "  --tier-stats   print what the JIT compiled, after the totals\n"
     "  -W NAME=y|n    enable or disable a post-2.0 Wasm feature (repeatable, or NAME=y,NAME=n);\n"
     "                 -W help lists them with their defaults\n"
@@ -66,7 +66,7 @@ const char* command_name(text::Command::Kind k) {
   return "command";
 }
 
-std::optional<Val> to_val(const text::WastValue& v) {
+std::optional<Val> to_val(const text::WastValue& v, Store& store) {
   using WK = text::WastValue::Kind;
   uint32_t b32;
   uint64_t b64;
@@ -85,8 +85,19 @@ std::optional<Val> to_val(const text::WastValue& v) {
     case WK::ref_null:
       if (v.ref_type.is_externref()) return Val::null(ValKind::externref);
       if (v.ref_type.is_funcref()) return Val::null(ValKind::funcref);
-      return std::nullopt;  // no public value kind for the other hierarchies yet
+      switch (wasm::HeapKind(v.ref_type.heap())) {
+        case wasm::HeapKind::noextern: return Val::null(ValKind::externref);
+        case wasm::HeapKind::nofunc: return Val::null(ValKind::funcref);
+        case wasm::HeapKind::exn:
+        case wasm::HeapKind::noexn: return Val::null(ValKind::exnref);
+        default: return Val::null(ValKind::anyref);
+      }
     case WK::ref_extern: return Val::externref(uint64_t(b32));
+    case WK::ref_host: {
+      Result<Val> any = store.extern_to_any(Val::externref(uint64_t(b32)));
+      if (!any.ok()) return std::nullopt;
+      return *any;
+    }
     default: return std::nullopt;  // not expressible as an argument (yet)
   }
 }
@@ -107,7 +118,16 @@ GotValue to_got(const Val& v) {
     }
     case ValKind::funcref: return GotValue::ref(GK::funcref, v.is_null());
     case ValKind::externref: return GotValue::ref(GK::externref, v.is_null(), v.as_externref().value_or(0));
-    case ValKind::exnref: return GotValue::ref(GK::funcref, v.is_null());  // shown as a reference
+    case ValKind::exnref: return GotValue::ref(GK::exnref, v.is_null());
+    case ValKind::anyref:
+    case ValKind::eqref:
+    case ValKind::i31ref:
+    case ValKind::structref:
+    case ValKind::arrayref: {
+      GotValue g = GotValue::ref(GK::anyref, v.is_null(), v.as_any_host().value_or(0));
+      g.any = v.any_kind();
+      return g;
+    }
   }
   return GotValue{};
 }
@@ -174,6 +194,9 @@ class ScriptRunner {
     global("global_f64", ValKind::f64, Val::f64(666.6));
     auto table = Table::create(store_, TableType{ValType::funcref(), Limits{10, 20}}, Val::null(ValKind::funcref));
     if (table.ok()) def("table", table.value());
+    auto table64 =
+        Table::create(store_, TableType{ValType::funcref(), Limits{10, 20}, true}, Val::null(ValKind::funcref));
+    if (table64.ok()) def("table64", table64.value());
     auto memory = Memory::create(store_, MemoryType{Limits{1, 2}});
     if (memory.ok()) def("memory", memory.value());
   }
@@ -253,7 +276,7 @@ class ScriptRunner {
     if (!func) return Error::usage("no exported function \"" + action.field + "\"");
     std::vector<Val> args;
     for (const text::WastValue& a : action.args) {
-      auto v = to_val(a);
+      auto v = to_val(a, store_);
       if (!v) return Error::usage("unsupported argument " + to_string(a));
       args.push_back(*v);
     }
@@ -480,6 +503,9 @@ int wast_command(int argc, char** argv) {
     } else if (std::string derr; !options_done && parse_dispatch_option(argc, argv, i, config.dispatch, derr)) {
       if (!derr.empty()) return error(kExitUsage, "wast: %s", derr.c_str());
     } else if (std::string terr; !options_done && parse_tier_option(argc, argv, i, config.tier, terr)) {
+      if (!terr.empty()) return error(kExitUsage, "wast: %s", terr.c_str());
+    } else if (std::string terr; !options_done &&
+               parse_tier_up_threshold_option(argc, argv, i, config.tier_up_threshold, terr)) {
       if (!terr.empty()) return error(kExitUsage, "wast: %s", terr.c_str());
     } else if (!options_done && a == "--tier-stats") {
       tier_stats = true;

@@ -9,15 +9,17 @@
 #include <string>
 
 #include "text/wast.h"
+#include "wisp/val.h"
 
 namespace wisp::cli {
 
 // An actual value as the runner got it from the API, reduced to kind + bits.
 struct GotValue {
-  enum class Kind : uint8_t { i32, i64, f32, f64, v128, funcref, externref };
+  enum class Kind : uint8_t { i32, i64, f32, f64, v128, funcref, externref, anyref, exnref };
   Kind kind = Kind::i32;
   uint8_t bytes[16] = {};  // little-endian bits; externref: the 64-bit host value in bytes[0..8]
   bool is_null = false;    // references only
+  AnyRefKind any = AnyRefKind::null;  // anyref: what it holds (host: the host value in bytes[0..8])
 
   static GotValue bits32(Kind k, uint32_t v) { GotValue g; g.kind = k; std::memcpy(g.bytes, &v, 4); return g; }
   static GotValue bits64(Kind k, uint64_t v) { GotValue g; g.kind = k; std::memcpy(g.bytes, &v, 8); return g; }
@@ -82,23 +84,37 @@ inline bool value_matches(const text::WastValue& want, const GotValue& got) {
     }
     case WK::ref_null: {
       if (!got.is_null) return false;
-      bool ref = got.kind == GK::funcref || got.kind == GK::externref;
+      bool ref = got.kind == GK::funcref || got.kind == GK::externref || got.kind == GK::anyref ||
+                 got.kind == GK::exnref;
       if (want.ref_null_any) return ref;
+      if (!wasm::is_abstract_heap(want.ref_type.heap())) return got.kind == GK::funcref || got.kind == GK::anyref;
       // A null of a hierarchy matches `ref.null` of any heap type in it (nofunc is func's bottom type).
       auto heap = wasm::HeapKind(want.ref_type.heap());
       if (heap == wasm::HeapKind::extern_ || heap == wasm::HeapKind::noextern) return got.kind == GK::externref;
       if (heap == wasm::HeapKind::func || heap == wasm::HeapKind::nofunc) return got.kind == GK::funcref;
-      return false;  // exn and any hierarchies: no such values in the public API yet
+      if (heap == wasm::HeapKind::exn || heap == wasm::HeapKind::noexn) return got.kind == GK::exnref;
+      return got.kind == GK::anyref;  // the any hierarchy
     }
     case WK::ref_extern:
       return got.kind == GK::externref && !got.is_null &&
              (want.ref_extern_any || got.u64() == match_detail::load32(want.bytes));
     case WK::ref_func: return got.kind == GK::funcref && !got.is_null;
+    case WK::ref_exn: return got.kind == GK::exnref && !got.is_null;
+    case WK::ref_any: return got.kind == GK::anyref && !got.is_null;
+    case WK::ref_eq:
+      return got.kind == GK::anyref && (got.any == AnyRefKind::i31 || got.any == AnyRefKind::struct_ ||
+                                        got.any == AnyRefKind::array);
+    case WK::ref_i31: return got.kind == GK::anyref && got.any == AnyRefKind::i31;
+    case WK::ref_struct: return got.kind == GK::anyref && got.any == AnyRefKind::struct_;
+    case WK::ref_array: return got.kind == GK::anyref && got.any == AnyRefKind::array;
+    case WK::ref_host:
+      return got.kind == GK::anyref && got.any == AnyRefKind::host &&
+             (want.ref_host_any || got.u64() == match_detail::load32(want.bytes));
     case WK::either:
       for (const text::WastValue& alt : want.alternatives)
         if (value_matches(alt, got)) return true;
       return false;
-    default: return false;  // host, exn and GC references: no such values in the public API yet
+    default: return false;  // host references: no such values in the public API
   }
 }
 
@@ -195,6 +211,16 @@ inline std::string to_string(const GotValue& g) {
     case GK::v128: return v128_text(g.bytes);
     case GK::funcref: return g.is_null ? "ref.null func" : "ref.func";
     case GK::externref: return g.is_null ? "ref.null extern" : fmt("ref.extern %" PRIu64, g.u64());
+    case GK::exnref: return g.is_null ? "ref.null exn" : "ref.exn";
+    case GK::anyref:
+      switch (g.any) {
+        case AnyRefKind::null: return "ref.null any";
+        case AnyRefKind::i31: return "ref.i31";
+        case AnyRefKind::struct_: return "ref.struct";
+        case AnyRefKind::array: return "ref.array";
+        case AnyRefKind::host: return fmt("ref.host %" PRIu64, g.u64());
+      }
+      return "ref.any";
   }
   return "?";
 }

@@ -16,6 +16,26 @@ extern "C" {
 #define WISP_V128 ((wasm_valkind_t)4)
 /* exnref (exceptions): a reference to an exception; the embedder sees only whether it is null. */
 #define WISP_EXNREF ((wasm_valkind_t)130)
+/* GC references (Wasm 3.0): anyref and its abstract subtypes (a concrete struct or array type is
+ * reported as structref / arrayref). */
+#define WISP_ANYREF ((wasm_valkind_t)131)
+#define WISP_EQREF ((wasm_valkind_t)132)
+#define WISP_I31REF ((wasm_valkind_t)133)
+#define WISP_STRUCTREF ((wasm_valkind_t)134)
+#define WISP_ARRAYREF ((wasm_valkind_t)135)
+/* A wasm_val_t of a GC kind (or an externref made by extern.convert_any) holds a wasm_ref_t that keeps
+ * its object alive until deleted. Null is a NULL ref. */
+WASM_API_EXTERN own wasm_ref_t* wisp_ref_i31(wasm_store_t*, int32_t value);
+/* The i31 value of a reference (sign-extended); false when it holds no i31. */
+WASM_API_EXTERN bool wisp_ref_i31_get(const wasm_ref_t*, int32_t* out);
+/* What an anyref holds. */
+typedef uint8_t wisp_anyref_kind_t;
+enum wisp_anyref_kind_enum { WISP_ANYREF_NONE, WISP_ANYREF_I31, WISP_ANYREF_STRUCT, WISP_ANYREF_ARRAY, WISP_ANYREF_HOST };
+WASM_API_EXTERN wisp_anyref_kind_t wisp_ref_any_kind(const wasm_ref_t*);
+/* any.convert_extern / extern.convert_any: an anyref holding an externref (any wasm_ref_t passed as an
+ * externref), and back. NULL for NULL, or when the GC heap limit is reached. */
+WASM_API_EXTERN own wasm_ref_t* wisp_ref_extern_to_any(wasm_store_t*, const wasm_ref_t* externref);
+WASM_API_EXTERN own wasm_ref_t* wisp_ref_any_to_extern(wasm_store_t*, const wasm_ref_t* anyref);
 /* Extern kind of tags (exceptions), which <wasm.h> does not have. */
 #define WISP_EXTERN_TAG ((wasm_externkind_t)4)
 
@@ -90,6 +110,8 @@ WASM_API_EXTERN void wisp_config_consume_fuel(wasm_config_t*, bool enable);
 WASM_API_EXTERN void wisp_config_interruptible(wasm_config_t*, bool enable);
 /* Check every memory access explicitly instead of relying on guard pages (for hosts owning SIGSEGV). */
 WASM_API_EXTERN void wisp_config_explicit_bounds_checks(wasm_config_t*, bool enable);
+/* Switches post-2.0 features as `wisp -W` does: "gc=y", "gc=y,memory64=n", "all-proposals=y". */
+WASM_API_EXTERN own wisp_error_t* wisp_config_set_features(wasm_config_t*, const char* spec);
 
 /* ---- Store limits, fuel and interrupts ----------------------------------------------------------- */
 
@@ -102,6 +124,9 @@ typedef struct wisp_store_limits_t {
 } wisp_store_limits_t;
 
 WASM_API_EXTERN void wisp_store_set_limits(wasm_store_t*, const wisp_store_limits_t*);
+/* The store's GC heap limit (structs, arrays, exceptions): an allocation beyond it traps with
+ * "allocation failed: GC heap limit". */
+WASM_API_EXTERN void wisp_store_set_gc_heap_limit(wasm_store_t*, uint64_t bytes);
 
 /* Fuel left before execution traps. Fail (return an error) when the engine does not consume fuel. */
 WASM_API_EXTERN own wisp_error_t* wisp_store_set_fuel(wasm_store_t*, uint64_t fuel);
@@ -122,6 +147,27 @@ WASM_API_EXTERN void wisp_store_clear_interrupt(wasm_store_t*);
 WASM_API_EXTERN own wisp_error_t* wisp_store_set_deadline_ms(wasm_store_t*, uint64_t ms);
 /* Removes the deadline, pending or expired (no-op without one). */
 WASM_API_EXTERN void wisp_store_clear_deadline(wasm_store_t*);
+
+/* ---- 64-bit memories and tables (memory64, table64) ---------------------------------------------- */
+
+/* <wasm.h> limits are u32. These types carry u64 limits and the address type: `is64` makes a 64-bit memory
+ * or table (i64 addresses/indices). wasm_*type_limits show the limits clamped to u32. NULL when min > max
+ * or a bound is outside the address type's range (32-bit: 65536 pages, 2^32-1 elements; 64-bit: 2^48
+ * pages, any u64 elements). Types made by wasm_*type_new have is64 false. */
+WASM_API_EXTERN own wasm_memorytype_t* wisp_memorytype_new64(uint64_t min, bool max_present, uint64_t max, bool is64);
+WASM_API_EXTERN uint64_t wisp_memorytype_minimum(const wasm_memorytype_t*);
+/* False when there is no maximum (*max untouched). */
+WASM_API_EXTERN bool wisp_memorytype_maximum(const wasm_memorytype_t*, uint64_t* max);
+WASM_API_EXTERN bool wisp_memorytype_is64(const wasm_memorytype_t*);
+WASM_API_EXTERN own wasm_tabletype_t* wisp_tabletype_new64(own wasm_valtype_t* element, uint64_t min, bool max_present,
+                                                           uint64_t max, bool is64);
+WASM_API_EXTERN uint64_t wisp_tabletype_minimum(const wasm_tabletype_t*);
+WASM_API_EXTERN bool wisp_tabletype_maximum(const wasm_tabletype_t*, uint64_t* max);
+WASM_API_EXTERN bool wisp_tabletype_is64(const wasm_tabletype_t*);
+/* Size in pages and growth of any memory without wasm_memory_pages_t's u32 (a 64-bit memory may exceed
+ * it; wasm_memory_size clamps). wisp_memory_grow64 stores the previous size in *prev (may be NULL). */
+WASM_API_EXTERN uint64_t wisp_memory_size64(const wasm_memory_t*);
+WASM_API_EXTERN bool wisp_memory_grow64(wasm_memory_t*, uint64_t delta, uint64_t* prev);
 
 /* ---- WASI (preview1 `wasi_snapshot_preview1` and preview0 `wasi_unstable`) ------------------------ */
 

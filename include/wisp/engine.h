@@ -29,12 +29,14 @@ struct Config {
 
   // Execution tier. `interp`: the interpreter only. `jit`: every function is compiled by the baseline
   // x86-64 JIT when it is translated (translation becomes eager: everything before running); what the JIT
-  // does not compile runs in the interpreter on the same frames. `automatic`: for now the same as
-  // `interp` (tier-up of hot functions comes later). A build without the JIT (WISP_JIT=OFF, or not
+  // does not compile runs in the interpreter on the same frames. `automatic`: functions start interpreted;
+  // one whose calls and loop iterations reach `tier_up_threshold` is compiled, and a running loop goes on
+  // in its machine code (OSR). A build without the JIT (WISP_JIT=OFF, or not
   // x86-64) runs `jit` in the interpreter; tier_supported() says which.
   enum class Tier : uint8_t { automatic, interp, jit };
   Tier tier = Tier::automatic;
   uint64_t jit_code_limit = uint64_t(256) << 20;  // bytes of machine code per engine; past it: interpreted
+  uint32_t tier_up_threshold = 1000;  // `automatic`: calls + loop iterations before a function is compiled
   // Appends "START SIZE name" for each function the JIT compiles to /tmp/perf-PID.map, so Linux perf
   // names samples in JIT code (the name section's name, else wasm-function[N]). No effect without the JIT.
   bool perf_map = false;

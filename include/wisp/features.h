@@ -40,11 +40,11 @@ class Features {
   constexpr Features() = default;
 
   // The features complete in this version of wisp: what an Engine enables unless told otherwise.
-  // Issues 14-16 turn them on one by one.
+  // Since issue 16 (GC), all of Wasm 3.0.
   static constexpr Features defaults() {
     return Features().set(Feature::tail_call).set(Feature::exceptions).set(Feature::legacy_exceptions)
         .set(Feature::function_references).set(Feature::relaxed_simd).set(Feature::multi_memory)
-        .set(Feature::extended_const);
+        .set(Feature::extended_const).set(Feature::memory64).set(Feature::gc);
   }
 
   // Every feature, complete or not.

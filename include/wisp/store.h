@@ -9,6 +9,7 @@
 
 #include "wisp/engine.h"
 #include "wisp/error.h"
+#include "wisp/val.h"
 
 namespace wisp::runtime {
 struct StoreData;
@@ -19,11 +20,16 @@ namespace wisp {
 // Resource limits of one store. Exceeding one makes the operation fail (grow returns an error / -1 to
 // the guest, instantiation fails) or traps ("call stack exhausted").
 struct StoreLimits {
-  uint64_t max_memory_pages = 65536;          // per memory (64 KiB pages)
+  // Per memory, in 64 KiB pages: 16 GiB (V8's bound for 64-bit memories); a 32-bit memory stops at
+  // 4 GiB anyway. Address space is reserved up to the effective maximum, memory committed on growth.
+  uint64_t max_memory_pages = 262'144;
   uint64_t max_table_elements = 10'000'000;   // per table
   uint64_t max_value_stack_bytes = 64ull << 20;
   uint32_t max_call_depth = 50'000;
   uint32_t max_instances = 10'000;
+  // GC objects (structs, arrays, exceptions) of the store: an allocation beyond it traps with
+  // "allocation failed: GC heap limit" (after a collection).
+  uint64_t max_gc_heap_bytes = 1ull << 30;
 };
 
 // Lets another thread stop the guest running in a store (it traps with "interrupted" at the next
@@ -75,6 +81,14 @@ class Store {
   Result<void> set_timeout(std::chrono::nanoseconds timeout);
   // Removes the deadline, pending or expired, so the store can run again (no-op without one).
   void clear_deadline();
+
+  // any.convert_extern / extern.convert_any for the host: an anyref holding the externref (or null), and
+  // the externref of an anyref (for one made by extern_to_any, the original externref). Allocation may
+  // fail at the GC heap limit (a Trap error).
+  Result<Val> extern_to_any(const Val& externref);
+  Result<Val> any_to_extern(const Val& anyref);
+  // Bytes of GC objects allocated and not yet collected.
+  uint64_t gc_heap_bytes() const;
 
   // An opaque pointer for the embedder (host functions reach it through Caller::data()).
   void set_data(void* data) { user_data_ = data; }

@@ -9,9 +9,12 @@
 
 namespace wisp {
 
-// The kind of a value: numbers, vectors, the two Wasm 2.0 reference types, and exnref (exceptions: an
-// exception of the store, opaque to the embedder; only null can be made outside Wasm).
-enum class ValKind : uint8_t { i32, i64, f32, f64, v128, funcref, externref, exnref };
+// The kind of a value: numbers, vectors, the two Wasm 2.0 reference types, exnref (exceptions: an
+// exception of the store, opaque to the embedder; only null can be made outside Wasm), and the GC
+// references (Wasm 3.0): anyref and its subtypes eqref, i31ref, structref, arrayref (a concrete struct or
+// array type is shown as structref / arrayref; the bottom type none as anyref).
+enum class ValKind : uint8_t { i32, i64, f32, f64, v128, funcref, externref, exnref, anyref, eqref, i31ref, structref,
+                               arrayref };
 
 // Spec text name of a kind: "i32", ..., "funcref", "externref".
 const char* val_kind_name(ValKind kind);
@@ -28,6 +31,7 @@ class ValType {
   static constexpr ValType v128() { return ValKind::v128; }
   static constexpr ValType funcref() { return ValKind::funcref; }
   static constexpr ValType externref() { return ValKind::externref; }
+  static constexpr ValType anyref() { return ValKind::anyref; }
 
   constexpr ValKind kind() const { return kind_; }
   constexpr bool is_ref() const { return kind_ >= ValKind::funcref; }
@@ -63,6 +67,7 @@ struct Limits {
 struct TableType {
   ValType elem = ValType::funcref();
   Limits limits;
+  bool is64 = false;   // a 64-bit table (feature memory64's table64: i64 indices)
   bool operator==(const TableType&) const = default;
 };
 

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <optional>
 
 #include "wisp/types.h"
@@ -14,6 +15,10 @@ struct FuncInstance;
 namespace wisp {
 
 class Func;
+
+// What a non-null reference of the any hierarchy holds: an i31, a struct, an array, or a host value
+// (an externref converted by any.convert_extern or Store::extern_to_any).
+enum class AnyRefKind : uint8_t { null, i31, struct_, array, host };
 
 namespace detail {
 // The 16-byte untyped value of interpreter slots and host calls (layout of runtime::Value).
@@ -43,6 +48,9 @@ class Val {
   static Val externref(std::optional<uint64_t> host_value) {
     return from_bits(ValKind::externref, host_value ? *host_value + 1 : 0);
   }
+  // An i31ref (Wasm 3.0 GC): the low 31 bits of `v`. Other GC references (structs, arrays, anyref
+  // holding an externref: Store::extern_to_any) come from Wasm or the store.
+  static Val i31ref(int32_t v) { return from_bits(ValKind::i31ref, (uint64_t(uint32_t(v) & 0x7fffffffu) << 1) | 1); }
   // The null reference of a reference kind.
   static Val null(ValKind ref_kind) { return from_bits(ref_kind, 0); }
   // The default (zero / null) value of a type.
@@ -71,19 +79,33 @@ class Val {
     return bits64() - 1;
   }
 
+  // anyref and its subtypes: the i31 value, sign-extended (nullopt for null or an object).
+  std::optional<int32_t> as_i31() const {
+    if (!is_gc_ref() || (bits64() & 1) == 0) return std::nullopt;
+    return int32_t(uint32_t(bits64() >> 1) << 1) >> 1;
+  }
+  // anyref and its subtypes: what the reference holds (AnyRefKind::null for null or another kind).
+  AnyRefKind any_kind() const;
+  // anyref holding a host value (AnyRefKind::host): the externref's host value (nullopt otherwise).
+  std::optional<uint64_t> as_any_host() const;
+  // Whether this is a reference of the any hierarchy (anyref, eqref, i31ref, structref, arrayref).
+  bool is_gc_ref() const { return kind_ >= ValKind::anyref; }
+
   // Bitwise equality of kind and contents (floats by bits).
   bool operator==(const Val& o) const {
     return kind_ == o.kind_ && store_id_ == o.store_id_ && std::memcmp(raw_.bytes, o.raw_.bytes, 16) == 0;
   }
 
-  // Internal: the raw slot contents and, for funcrefs, the owning store.
+  // Internal: the hold on a GC object (or exception) that keeps it alive while this Val exists.
+  void set_root_internal(std::shared_ptr<const void> root) { root_ = std::move(root); }
+  // Internal: the raw slot contents and, for funcrefs and objects, the owning store.
   const detail::RawVal& raw() const { return raw_; }
   uint64_t store_id() const { return store_id_; }
   static Val from_raw(ValKind kind, const detail::RawVal& raw, uint64_t store_id) {
     Val v;
     v.kind_ = kind;
     v.raw_ = raw;
-    v.store_id_ = kind == ValKind::funcref && v.bits64() != 0 ? store_id : 0;
+    v.store_id_ = (kind == ValKind::funcref || kind >= ValKind::exnref) && v.bits64() != 0 ? store_id : 0;
     return v;
   }
 
@@ -98,8 +120,11 @@ class Val {
   uint64_t bits64() const { uint64_t b; std::memcpy(&b, raw_.bytes, 8); return b; }
 
   ValKind kind_ = ValKind::i32;
-  uint64_t store_id_ = 0;  // funcref: the store of the function
+  uint64_t store_id_ = 0;  // funcref, exnref, GC references: the store of the object
   detail::RawVal raw_;
+  // A reference to an object of a store's GC heap (struct, array, box, exception) holds a root there,
+  // released when the last copy of this Val is dropped (it may outlive the store).
+  std::shared_ptr<const void> root_;
 };
 
 }  // namespace wisp

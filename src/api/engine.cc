@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "api/internal.h"
 #include "interp/invoke.h"
 #if WISP_HAVE_JIT
@@ -30,6 +32,11 @@ Engine::Engine(Config config) : impl_(std::make_shared<detail::EngineImpl>()) {
     code_memory->perf_map = config.perf_map;
     impl_->runtime_config.tier_state = std::move(code_memory);
     impl_->runtime_config.lazy_translation = false;
+  } else if (config.tier == Config::Tier::automatic) {
+    // Functions start interpreted, with tier-up counters in their IR (only in this tier's IR).
+    impl_->runtime_config.executor = &jit::executor();
+    impl_->runtime_config.tier_state = jit::make_engine_state(config.jit_code_limit);
+    impl_->runtime_config.tier_up_threshold = std::max<uint32_t>(config.tier_up_threshold, 1);
   }
 #endif
 }

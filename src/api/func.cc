@@ -30,7 +30,10 @@ Result<void> call_values(Store& store, runtime::FuncInstance* func, std::span<co
   if (std::optional<Error> err; !detail::call(store, func, in, out, err))
     return std::move(*err);
   for (size_t i = 0; i < results.size(); ++i)
-    results[i] = detail::to_val(detail::to_public(ft.results[i]).kind(), out[i], store.id());
+    results[i] = detail::to_val(
+        detail::public_kind(store.data_internal(),
+                            func->instance ? runtime::canonical_type(ft.results[i], func->instance->type_ids) : ft.results[i]),
+        out[i], store.data_internal());
   return {};
 }
 
@@ -54,7 +57,7 @@ Func Func::create(Store& store, const FuncType& type, HostFunc fn) {
     Caller caller(s, ctx.caller);
     std::vector<Val> in;
     in.reserve(type.params().size());
-    for (size_t i = 0; i < type.params().size(); ++i) in.push_back(detail::to_val(type.params()[i].kind(), args[i], s.id()));
+    for (size_t i = 0; i < type.params().size(); ++i) in.push_back(detail::to_val(type.params()[i].kind(), args[i], s.data_internal()));
     std::vector<Val> out;
     out.reserve(type.results().size());
     for (ValType t : type.results()) out.push_back(Val::zero(t));
@@ -89,7 +92,15 @@ Func Func::create_raw(Store& store, const FuncType& type, RawHostFunc fn) {
 
 Result<FuncType> Func::type(Store& store) const {
   if (Result<void> r = detail::check_handle(store, store_id_, func_); !r.ok()) return std::move(r.error());
-  return detail::to_public(*func_->type);
+  FuncType t = detail::to_public(*func_->type);
+  if (func_->instance) {  // concrete GC types: structref / arrayref (their kinds come from the registry)
+    const std::vector<uint32_t>& ids = func_->instance->type_ids;
+    for (size_t i = 0; i < t.params_.size(); ++i)
+      t.params_[i] = detail::public_kind(store.data_internal(), runtime::canonical_type(func_->type->params[i], ids));
+    for (size_t i = 0; i < t.results_.size(); ++i)
+      t.results_[i] = detail::public_kind(store.data_internal(), runtime::canonical_type(func_->type->results[i], ids));
+  }
+  return t;
 }
 
 bool Func::has_typed_ref_params() const {

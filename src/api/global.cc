@@ -18,7 +18,7 @@ Result<GlobalType> Global::type(Store& store) const {
 
 Result<Val> Global::get(Store& store) const {
   if (Result<void> r = detail::check_handle(store, store_id_, global_); !r.ok()) return std::move(r.error());
-  return detail::to_val(detail::to_public(global_->type.type).kind(), global_->value, store.id());
+  return detail::to_val(detail::public_kind(store.data_internal(), global_->type.type), global_->value, store.data_internal());
 }
 
 Result<void> Global::set(Store& store, const Val& value) const {

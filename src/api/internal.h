@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "gc/heap.h"
 #include "runtime/store_data.h"
 #include "runtime/type_registry.h"
 #include "runtime/value.h"
@@ -45,8 +46,17 @@ inline Val to_val(ValKind kind, const runtime::Value& v, uint64_t store_id) {
   std::memcpy(r.bytes, v.bytes, 16);
   return Val::from_raw(kind, r, store_id);
 }
+// The same for a value the host keeps: a reference to a GC object of `store` roots it (gc::root_handle).
+inline Val to_val(ValKind kind, const runtime::Value& v, runtime::StoreData& store) {
+  Val r = to_val(kind, v, store.id);
+  if (kind >= ValKind::externref && store.gc_heap && v.ref() != 0) r.set_root_internal(gc::root_handle(store, v.ref()));
+  return r;
+}
 
 ValType to_public(wasm::ValType t);
+// The public kind of a value of type `t` whose concrete heap type is a canonical id of `store`'s engine
+// (struct and array types are structref / arrayref, function types funcref).
+ValKind public_kind(const runtime::StoreData& store, wasm::ValType t);
 wasm::ValType to_wasm(ValType t);
 FuncType to_public(const wasm::FuncType& t);
 wasm::FuncType to_wasm(const FuncType& t);

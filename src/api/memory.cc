@@ -10,6 +10,11 @@ namespace wisp {
 Result<Memory> Memory::create(Store& store, const MemoryType& type) {
   if (type.limits.max && *type.limits.max < type.limits.min)
     return Error::usage("memory minimum is larger than its maximum");
+  // The spec's ranges: 4 GiB for a 32-bit memory, 2^48 pages (the 64-bit address space) for a 64-bit one.
+  const uint64_t max_pages = type.is64 ? uint64_t(1) << 48 : 65536;
+  if (type.limits.min > max_pages || (type.limits.max && *type.limits.max > max_pages))
+    return Error::usage(type.is64 ? "memory size must be at most 2^48 pages (256TiB)"
+                                  : "memory size must be at most 65536 pages (4GiB)");
   Result<runtime::MemoryInstance*> m = runtime::create_memory(store.data_internal(), detail::to_wasm(type));
   if (!m.ok()) return std::move(m.error());
   return Memory(store.id(), *m);

@@ -19,6 +19,7 @@ runtime::StoreLimits to_runtime(const StoreLimits& l) {
   r.max_value_stack_bytes = l.max_value_stack_bytes;
   r.max_call_depth = l.max_call_depth;
   r.max_instances = l.max_instances;
+  r.max_gc_heap_bytes = l.max_gc_heap_bytes;
   return r;
 }
 }  // namespace
@@ -31,7 +32,29 @@ Store::Store(const Engine& engine)
   data_->fuel_enabled = engine.config().consume_fuel;
   data_->interrupt_checks = engine.config().interruptible;
   data_->host_data = this;
+  data_->make_gc_heap = &gc::heap_state_of;
   data_->id = id_;
+}
+
+Result<Val> Store::extern_to_any(const Val& externref) {
+  if (externref.kind() != ValKind::externref) return Error::usage("extern_to_any needs an externref");
+  if (externref.is_null()) return Val::null(ValKind::anyref);
+  uint64_t bits = gc::heap_of(*data_).internalize(detail::to_value(externref).ref(), {});
+  if (bits == 0) return Error::trap(gc::kHeapLimitMessage);
+  return detail::to_val(ValKind::anyref, runtime::Value::from_ref(bits), *data_);
+}
+
+Result<Val> Store::any_to_extern(const Val& anyref) {
+  if (!anyref.is_gc_ref()) return Error::usage("any_to_extern needs a reference of the any hierarchy");
+  if (anyref.is_null()) return Val::null(ValKind::externref);
+  if (!anyref.as_i31() && anyref.store_id() != id_) return detail::wrong_store();
+  uint64_t bits = gc::heap_of(*data_).externalize(detail::to_value(anyref).ref(), {});
+  if (bits == 0) return Error::trap(gc::kHeapLimitMessage);
+  return detail::to_val(ValKind::externref, runtime::Value::from_ref(bits), *data_);
+}
+
+uint64_t Store::gc_heap_bytes() const {
+  return data_->gc_heap ? static_cast<const gc::Heap&>(*data_->gc_heap).stats().live_bytes : 0;
 }
 
 Store::~Store() {

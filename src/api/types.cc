@@ -12,6 +12,11 @@ const char* val_kind_name(ValKind kind) {
     case ValKind::funcref: return "funcref";
     case ValKind::externref: return "externref";
     case ValKind::exnref: return "exnref";
+    case ValKind::anyref: return "anyref";
+    case ValKind::eqref: return "eqref";
+    case ValKind::i31ref: return "i31ref";
+    case ValKind::structref: return "structref";
+    case ValKind::arrayref: return "arrayref";
   }
   return "?";
 }
@@ -45,10 +50,32 @@ ValType to_public(wasm::ValType t) {
     case wasm::ValKind::f64: return ValKind::f64;
     case wasm::ValKind::v128: return ValKind::v128;
     case wasm::ValKind::ref:
-      if (t.heap() == uint32_t(wasm::HeapKind::exn) || t.heap() == uint32_t(wasm::HeapKind::noexn)) return ValKind::exnref;
-      return t.is_externref() ? ValKind::externref : ValKind::funcref;
+      switch (t.heap()) {
+        case uint32_t(wasm::HeapKind::exn):
+        case uint32_t(wasm::HeapKind::noexn): return ValKind::exnref;
+        case uint32_t(wasm::HeapKind::extern_):
+        case uint32_t(wasm::HeapKind::noextern): return ValKind::externref;
+        case uint32_t(wasm::HeapKind::any):
+        case uint32_t(wasm::HeapKind::none): return ValKind::anyref;
+        case uint32_t(wasm::HeapKind::eq): return ValKind::eqref;
+        case uint32_t(wasm::HeapKind::i31): return ValKind::i31ref;
+        case uint32_t(wasm::HeapKind::struct_): return ValKind::structref;
+        case uint32_t(wasm::HeapKind::array): return ValKind::arrayref;
+        default: return ValKind::funcref;
+      }
   }
   return ValKind::i32;
+}
+
+ValKind public_kind(const runtime::StoreData& store, wasm::ValType t) {
+  if (t.is_ref() && !wasm::is_abstract_heap(t.heap())) {
+    switch (store.types->info(t.heap()).kind) {
+      case wasm::TypeKind::struct_: return ValKind::structref;
+      case wasm::TypeKind::array: return ValKind::arrayref;
+      case wasm::TypeKind::func: return ValKind::funcref;
+    }
+  }
+  return to_public(t).kind();
 }
 
 wasm::ValType to_wasm(ValType t) {
@@ -61,6 +88,11 @@ wasm::ValType to_wasm(ValType t) {
     case ValKind::funcref: return wasm::ValType::funcref();
     case ValKind::externref: return wasm::ValType::externref();
     case ValKind::exnref: return wasm::ValType::exnref();
+    case ValKind::anyref: return wasm::ValType::ref(uint32_t(wasm::HeapKind::any), true);
+    case ValKind::eqref: return wasm::ValType::ref(uint32_t(wasm::HeapKind::eq), true);
+    case ValKind::i31ref: return wasm::ValType::ref(uint32_t(wasm::HeapKind::i31), true);
+    case ValKind::structref: return wasm::ValType::ref(uint32_t(wasm::HeapKind::struct_), true);
+    case ValKind::arrayref: return wasm::ValType::ref(uint32_t(wasm::HeapKind::array), true);
   }
   return wasm::ValType::i32();
 }
@@ -81,13 +113,16 @@ wasm::FuncType to_wasm(const FuncType& t) {
 
 Limits to_public(const wasm::Limits& l) { return Limits{l.min, l.max}; }
 
-TableType to_public(const wasm::TableType& t) { return TableType{to_public(t.elem), to_public(t.limits)}; }
+TableType to_public(const wasm::TableType& t) {
+  return TableType{to_public(t.elem), to_public(t.limits), t.limits.is64};
+}
 
 wasm::TableType to_wasm(const TableType& t) {
   wasm::TableType r;
   r.elem = to_wasm(t.elem);
   r.limits.min = t.limits.min;
   r.limits.max = t.limits.max;
+  r.limits.is64 = t.is64;
   return r;
 }
 
@@ -122,7 +157,30 @@ wasm::GlobalType to_wasm(const GlobalType& t) {
 Error wrong_store() { return Error::usage("object used with a store it does not belong to"); }
 Error empty_handle() { return Error::usage("empty handle"); }
 
+namespace {
+// A GC reference of kind `v` fits `expected` by the value it holds: its object's kind, or i31.
+bool gc_value_fits(const Val& v, ValKind expected) {
+  if (v.is_null() || expected == ValKind::anyref) return true;
+  uint64_t bits = to_value(v).ref();
+  if (bits & 1) return expected == ValKind::eqref || expected == ValKind::i31ref;
+  gc::ObjKind k = gc::object_of(bits)->kind;
+  switch (expected) {
+    case ValKind::eqref: return k == gc::ObjKind::Struct || k == gc::ObjKind::Array;
+    case ValKind::structref: return k == gc::ObjKind::Struct;
+    case ValKind::arrayref: return k == gc::ObjKind::Array;
+    default: return false;
+  }
+}
+}  // namespace
+
 Result<void> check_val(const Store& store, const Val& v, ValType expected) {
+  if (v.is_gc_ref() && expected.kind() >= ValKind::anyref) {
+    if (!gc_value_fits(v, expected.kind()))
+      return Error::usage(std::string("value of type ") + val_kind_name(v.kind()) + " where " +
+                          val_kind_name(expected.kind()) + " is expected");
+    if (!v.is_null() && !v.as_i31() && v.store_id() != store.id()) return wrong_store();
+    return {};
+  }
   if (v.kind() != expected.kind())
     return Error::usage(std::string("value of type ") + val_kind_name(v.kind()) + " where " +
                         val_kind_name(expected.kind()) + " is expected");
@@ -131,11 +189,16 @@ Result<void> check_val(const Store& store, const Val& v, ValType expected) {
 }
 
 Result<void> check_val(const Store& store, const Val& v, wasm::ValType expected) {
-  WISP_TRY(check_val(store, v, to_public(expected)));
+  WISP_TRY(check_val(store, v, ValType(public_kind(store.data_internal(), expected))));
   if (!expected.is_ref()) return {};
   if (v.is_null()) {
     if (!expected.nullable()) return Error::usage("null reference where a non-nullable reference is expected");
     return {};
+  }
+  if (!wasm::is_abstract_heap(expected.heap()) && v.is_gc_ref()) {
+    uint64_t bits = to_value(v).ref();
+    if ((bits & 1) || gc::object_of(bits)->type_id != expected.heap())
+      return Error::usage("value of another type than the reference type names");
   }
   if (!wasm::is_abstract_heap(expected.heap()) && v.kind() == ValKind::funcref) {
     auto* f = reinterpret_cast<const runtime::FuncInstance*>(to_value(v).ref());

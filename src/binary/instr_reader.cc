@@ -37,6 +37,17 @@ Result<void> read_memarg(ByteReader& r, Instr& in) {
   return {};
 }
 
+// A heap type (s33) read as the reference type `nullable` says.
+Result<void> read_cast_type(ByteReader& r, bool nullable, wasm::ValType& out, TypeOptions opt) {
+  size_t at = r.pos();
+  const uint8_t* p = r.cur();
+  TypeStatus s = detail::read_heap_ref(p, r.base() + r.end(), nullable, out, opt);
+  if (s == TypeStatus::eof) return r.eof();
+  if (s != TypeStatus::ok) return Error::malformed("malformed heap type", at);
+  r.seek(size_t(p - r.base()));
+  return {};
+}
+
 Result<void> read_imm(ByteReader& r, Instr& in, TypeOptions opt);
 [[gnu::always_inline]] inline Result<void> read_imm_inline(ByteReader& r, Instr& in, TypeOptions opt);
 Result<void> read_imm(ByteReader& r, Instr& in, TypeOptions opt) { return read_imm_inline(r, in, opt); }
@@ -169,9 +180,18 @@ Result<void> read_imm(ByteReader& r, Instr& in, TypeOptions opt) { return read_i
       if (!in.select_types.empty()) in.type = in.select_types[0];
       return {};
     }
-    case ImmKind::ref_test:  // the lookups hide these until their features are complete
-    case ImmKind::br_on_cast:
-      return Error::malformed("illegal opcode", in.offset);
+    case ImmKind::ref_test: {  // GC: a heap type; the op (ref.test or ref.test null, ...) gives nullability
+      bool nullable = in.op == Op::ref_test_null || in.op == Op::ref_cast_null;
+      return read_cast_type(r, nullable, in.type, opt);
+    }
+    case ImmKind::br_on_cast: {  // flags (bit 0: rt1 nullable, bit 1: rt2 nullable), label, ht1, ht2
+      size_t at = r.pos();
+      WISP_TRY(uint8_t flags, r.u8());
+      if (flags > 3) return Error::malformed("malformed br_on_cast flags", at);
+      WISP_TRY(in.a, r.u32());
+      WISP_TRY(read_cast_type(r, flags & 1, in.type, opt));
+      return read_cast_type(r, flags & 2, in.type2, opt);
+    }
     case ImmKind::heap_type: {
       size_t at = r.pos();
       const uint8_t* p = r.cur();
@@ -224,7 +244,7 @@ Result<void> read_instr(ByteReader& r, Instr& in, TypeOptions types) {
   in.op = Op::nop;
   in.simd = false;
   in.block = Instr::Block::empty;
-  in.type = wasm::ValType();
+  in.type = in.type2 = wasm::ValType();
   in.select_types.clear();
   in.a = in.b = 0;
   in.bits = 0;
@@ -234,11 +254,16 @@ Result<void> read_instr(ByteReader& r, Instr& in, TypeOptions types) {
   in.offset = r.pos();
   WISP_TRY(uint8_t b, r.u8());
   std::optional<Op> op;
+  // GC's instructions (the 0xFB prefix, ref.eq) exist when its types do.
+  const Features features = types.gc ? Features::defaults().set(Feature::gc) : Features::defaults();
   if (b == 0xFC) {
     WISP_TRY(uint32_t sub, r.u32());
     op = wasm::op_from_fc(sub);
+  } else if (b == 0xFB) {
+    WISP_TRY(uint32_t sub, r.u32());
+    op = wasm::op_from_fb(sub, features);
   } else {
-    op = wasm::op_from_byte(b);  // (not kByteOps: the lookup is where disabled features are hidden)
+    op = wasm::op_from_byte(b, features);  // (not kByteOps: the lookup is where disabled features are hidden)
   }
   if (b == 0xFD) {
     WISP_TRY(read_simd(r, in));

@@ -31,6 +31,9 @@ struct Instr {
   enum class Block : uint8_t { empty, single, index } block = Block::empty;
   wasm::ValType type;  // Block::single, ref.null's type (funcref/externref), select_t's first type
   std::vector<wasm::ValType> select_types;  // select_t (the whole vector)
+  // GC: ref.test / ref.cast's type is `type`; br_on_cast(_fail) has rt1 in `type`, rt2 in `type2`, the
+  // label in `a`. struct.get etc.: type index `a`, field `b`; array.new_fixed: type `a`, length `b`.
+  wasm::ValType type2;
 
   uint32_t a = 0;  // first index immediate (label, func, type, local, global, table, data, elem, align)
   uint32_t b = 0;  // second index immediate (call_indirect table, table.init table, copy src, ...)

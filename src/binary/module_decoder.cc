@@ -41,6 +41,13 @@ int section_rank(uint8_t id) {
   }
 }
 
+// Type section encodings of GC (rec groups, sub types, struct and array types, packed storage).
+constexpr uint8_t kRecType = 0x4E, kSubFinalType = 0x4F, kSubType = 0x50, kArrayType = 0x5E, kStructType = 0x5F,
+                  kPackedI8 = 0x78, kPackedI16 = 0x77;
+// At most this many types in a module (the limit the major engines share), so that per-type tables of
+// hostile modules stay bounded.
+constexpr uint64_t kMaxTypes = 1'000'000;
+
 class ModuleDecoder {
  public:
   explicit ModuleDecoder(wasm::Module& m)
@@ -145,28 +152,29 @@ class ModuleDecoder {
   }
   Result<ValType> ref_type() { return val_type(/*ref=*/true); }
 
-  // `memory`: the limits of a memory type, which are 64-bit (flags 4 and 5) with memory64.
-  Result<wasm::Limits> limits(bool memory = false) {
+  // Limits of a memory or table type. With memory64 (which includes table64) they are Wasm 3.0's: flags 4
+  // and 5 make an i64 address type, and every bound is a u64 (a 32-bit type's range is the validator's).
+  Result<wasm::Limits> limits() {
     size_t at = r_.pos();
     WISP_TRY(uint8_t flags, r_.u8());
     // Flags are a 1-bit LEB128 in 2.0 (shared/64-bit limits are later proposals).
     if (flags & 0x80) return r_.error_at("integer representation too long", at);
-    if ((flags == 4 || flags == 5) && enabled(Feature::memory64)) {
-      if (!memory) return unsupported("64-bit limits", Feature::memory64, at);
-      wasm::Limits l;
-      l.is64 = true;
-      WISP_TRY(l.min, r_.uleb<64>());
-      if (flags & 1) {
-        WISP_TRY(uint64_t max, r_.uleb<64>());
-        l.max = max;
-      }
-      return l;
-    }
-    if (flags > 1) return r_.error_at("integer too large", at);
+    const bool wide = enabled(Feature::memory64);
+    if (flags > (wide ? 5 : 1) || (flags & 2)) return r_.error_at("integer too large", at);
     wasm::Limits l;
-    WISP_TRY(l.min, r_.u32());
+    l.is64 = (flags & 4) != 0;
+    if (wide) {
+      WISP_TRY(l.min, r_.uleb<64>());
+    } else {
+      WISP_TRY(l.min, r_.u32());
+    }
     if (flags & 1) {
-      WISP_TRY(uint32_t max, r_.u32());
+      uint64_t max = 0;
+      if (wide) {
+        WISP_TRY(max, r_.uleb<64>());
+      } else {
+        WISP_TRY(max, r_.u32());
+      }
       l.max = max;
     }
     return l;
@@ -199,50 +207,128 @@ class ModuleDecoder {
     return {};
   }
 
+  // The type section: rec groups (GC) of sub types, or plain function types (each its own group).
   Result<void> type_section() {
     WISP_TRY(uint32_t n, count());
     m_.types.reserve(reserve_bound(n, 3));
+    const bool gc = enabled(Feature::gc);
     for (uint32_t i = 0; i < n; ++i) {
-      size_t at = r_.pos();
-      WISP_TRY(uint8_t form, r_.u8());
-      if (form != wasm::kTypeFunc) {
-        // rec, sub final, sub, array, struct
-        bool gc_form = form == 0x4E || form == 0x4F || form == 0x50 || form == 0x5E || form == 0x5F;
-        if (gc_form && enabled(Feature::gc)) return unsupported("GC type definition", Feature::gc, at);
-        if (form & 0x80) return r_.error_at("integer representation too long", at);
-        return r_.error_at("malformed function type", at);
+      uint32_t group_size = 1;
+      if (gc && r_.peek() && *r_.peek() == kRecType) {
+        (void)r_.u8();
+        WISP_TRY(group_size, count());
       }
-      wasm::FuncType ft;
-      WISP_TRY(val_types(ft.params));
-      WISP_TRY(val_types(ft.results));
-      m_.types.push_back(std::move(ft));
+      uint32_t start = uint32_t(m_.types.size());
+      if (uint64_t(start) + group_size > kMaxTypes) return r_.error("too many types");
+      for (uint32_t k = 0; k < group_size; ++k) {
+        wasm::TypeDef def;
+        def.rec_start = start;
+        def.rec_size = group_size;
+        WISP_TRY(sub_type(def, gc));
+        m_.type_defs.push_back(std::move(def));
+      }
     }
     compute_type_canon();
     return {};
   }
 
-  // Module::type_canon: a type's key is its definition with each indexed heap type replaced by the
-  // canonical index of the type it names (a reference to itself by a marker, as the rec group of one
-  // it forms would), so equal keys mean equivalent types. Invalid indices are left for the validator.
+  // subtype ::= 0x50 vec(typeidx) comptype | 0x4F vec(typeidx) comptype | comptype (final, no supertype).
+  Result<void> sub_type(wasm::TypeDef& def, bool gc) {
+    if (gc && r_.peek() && (*r_.peek() == kSubType || *r_.peek() == kSubFinalType)) {
+      def.final = *r_.u8() == kSubFinalType;
+      size_t at = r_.pos();
+      WISP_TRY(uint32_t n, count());
+      if (n > 1) return Error::invalid("multiple supertypes", at);
+      if (n == 1) {
+        WISP_TRY(def.supertype, r_.u32());
+      }
+    }
+    size_t at = r_.pos();
+    WISP_TRY(uint8_t form, r_.u8());
+    wasm::FuncType ft;
+    if (form == wasm::kTypeFunc) {
+      WISP_TRY(val_types(ft.params));
+      WISP_TRY(val_types(ft.results));
+    } else if (gc && form == kStructType) {
+      def.kind = wasm::TypeKind::struct_;
+      WISP_TRY(uint32_t nf, count());
+      def.fields.reserve(reserve_bound(nf, 2));
+      for (uint32_t f = 0; f < nf; ++f) {
+        WISP_TRY(wasm::FieldType field, field_type());
+        def.fields.push_back(field);
+      }
+    } else if (gc && form == kArrayType) {
+      def.kind = wasm::TypeKind::array;
+      WISP_TRY(wasm::FieldType field, field_type());
+      def.fields.push_back(field);
+    } else {
+      if (form & 0x80) return r_.error_at("integer representation too long", at);
+      return r_.error_at(gc ? "malformed composite type" : "malformed function type", at);
+    }
+    m_.types.push_back(std::move(ft));
+    return {};
+  }
+
+  // fieldtype ::= storagetype mut, storagetype ::= valtype | 0x78 (i8) | 0x77 (i16).
+  Result<wasm::FieldType> field_type() {
+    wasm::FieldType f;
+    if (r_.peek() && (*r_.peek() == kPackedI8 || *r_.peek() == kPackedI16)) {
+      f.packed = *r_.u8() == kPackedI8 ? wasm::Packed::i8 : wasm::Packed::i16;
+      f.type = ValType::i32();
+    } else {
+      WISP_TRY(f.type, val_type());
+    }
+    size_t at = r_.pos();
+    WISP_TRY(uint8_t mut, r_.u8());
+    if (mut > 1) return r_.error_at("malformed mutability", at);
+    f.mut = mut == 1;
+    return f;
+  }
+
+  // Module::type_canon, per rec group: a group's key is its whole definition with each indexed heap
+  // type (and supertype) replaced by a reference into the group (its position) or the canonical index
+  // of a type outside it (smaller, so already known): groups with equal keys are equivalent, and so are
+  // their types position by position. Invalid indices are left for the validator.
   void compute_type_canon() {
-    constexpr uint32_t kSelf = wasm::kHeapAbstractBase - 1;
-    std::map<std::vector<uint32_t>, uint32_t> seen;
+    std::map<std::vector<uint32_t>, uint32_t> seen;  // key -> first index of the first such group
     std::vector<uint32_t> key;
     m_.type_canon.resize(m_.types.size());
-    for (uint32_t i = 0; i < m_.types.size(); ++i) {
-      const wasm::FuncType& ft = m_.types[i];
-      key.assign(1, uint32_t(ft.params.size()));
-      auto add = [&](ValType t) {
-        if (t.is_ref() && !wasm::is_abstract_heap(t.heap())) {
-          uint32_t h = t.heap();
-          h = h == i ? kSelf : h < i ? m_.type_canon[h] : h;
-          t = ValType::ref(h, t.nullable());
+    for (uint32_t g = 0; g < m_.types.size();) {
+      const uint32_t size = m_.type_defs[g].rec_size;
+      key.assign(1, size);
+      auto ref = [&](uint32_t h) {  // a type index: inside the group (tag 1) or outside (tag 0)
+        if (h >= g && h - g < size) {
+          key.push_back(1);
+          key.push_back(h - g);
+        } else {
+          key.push_back(0);
+          key.push_back(h < g ? m_.type_canon[h] : h);
         }
-        key.push_back(t.bits());
       };
-      for (ValType t : ft.params) add(t);
-      for (ValType t : ft.results) add(t);
-      m_.type_canon[i] = seen.try_emplace(key, i).first->second;
+      auto add = [&](ValType t) {
+        key.push_back(t.bits() & 0x1FF);  // kind and nullability
+        if (t.is_ref() && !wasm::is_abstract_heap(t.heap())) ref(t.heap());
+        else key.push_back(t.heap());
+      };
+      for (uint32_t k = g; k < g + size; ++k) {
+        const wasm::TypeDef& d = m_.type_defs[k];
+        key.push_back(uint32_t(d.kind) | (d.final ? 0x100 : 0));
+        if (d.supertype == wasm::kNoSupertype) key.push_back(2);
+        else ref(d.supertype);
+        const wasm::FuncType& ft = m_.types[k];
+        key.push_back(uint32_t(ft.params.size()));
+        for (ValType t : ft.params) add(t);
+        key.push_back(uint32_t(ft.results.size()));
+        for (ValType t : ft.results) add(t);
+        key.push_back(uint32_t(d.fields.size()));
+        for (const wasm::FieldType& f : d.fields) {
+          key.push_back(uint32_t(f.packed) | (f.mut ? 0x100 : 0));
+          add(f.type);
+        }
+      }
+      uint32_t first = seen.try_emplace(key, g).first->second;
+      for (uint32_t k = 0; k < size; ++k) m_.type_canon[g + k] = first + k;
+      g += size;
     }
   }
 
@@ -274,7 +360,7 @@ class ModuleDecoder {
         }
         case 2: {
           im.kind = wasm::ExternKind::memory;
-          WISP_TRY(im.memory.limits, limits(true));
+          WISP_TRY(im.memory.limits, limits());
           m_.memories.push_back(im.memory);
           ++m_.num_imported_memories;
           break;
@@ -342,7 +428,7 @@ class ModuleDecoder {
     m_.memories.reserve(m_.memories.size() + reserve_bound(n, 2));
     for (uint32_t i = 0; i < n; ++i) {
       wasm::MemoryType t;
-      WISP_TRY(t.limits, limits(true));
+      WISP_TRY(t.limits, limits());
       m_.memories.push_back(t);
     }
     return {};

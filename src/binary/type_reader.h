@@ -32,13 +32,8 @@ struct TypeOptions {
   static TypeOptions from(Features f) {
     return {f.has(Feature::function_references) || f.has(Feature::gc), f.has(Feature::exceptions), f.has(Feature::gc)};
   }
-  // What the decoders accept today: GC's types stay refused (and named as not supported yet) until GC is
-  // implemented (issue 16), even with the feature on.
-  static TypeOptions implemented(Features f) {
-    TypeOptions o = from(f);
-    o.gc = false;
-    return o;
-  }
+  // What the decoders accept: every type encoding of the enabled features.
+  static TypeOptions implemented(Features f) { return from(f); }
   // Whether an abstract heap type (HeapKind value) exists under these options.
   bool allows_abstract(uint32_t heap) const {
     switch (wasm::HeapKind(heap)) {

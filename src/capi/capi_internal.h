@@ -39,7 +39,7 @@ struct HostInfo {
   }
 };
 
-enum class RefKind : uint8_t { func, global, table, memory, instance, module, trap, foreign, tag };
+enum class RefKind : uint8_t { func, global, table, memory, instance, module, trap, foreign, tag, gc };
 
 // A trap's shared state (copies of a trap share it, and its host info).
 struct TrapData {
@@ -147,6 +147,10 @@ struct wasm_trap_t : wasm_ref_t {
 struct wasm_foreign_t : wasm_ref_t {
   std::shared_ptr<wisp::capi::ForeignData> data;
 };
+// A GC reference (anyref and subtypes, or an externref holding one): the rooted Val.
+struct wisp_gc_ref_t : wasm_ref_t {
+  wisp::Val val;
+};
 
 struct wasm_frame_t {
   std::string name;
@@ -171,12 +175,18 @@ struct wasm_globaltype_t : wasm_externtype_t {
   wasm_valtype_t* content;
   wasm_mutability_t mutability;
 };
+// Tables and memories keep their full limits (u64, address type: memory64/table64) next to wasm.h's
+// u32 view, which wasm_*type_limits returns.
 struct wasm_tabletype_t : wasm_externtype_t {
   wasm_valtype_t* element;
   wasm_limits_t limits;
+  wisp::Limits limits64;
+  bool is64 = false;
 };
 struct wasm_memorytype_t : wasm_externtype_t {
   wasm_limits_t limits;
+  wisp::Limits limits64;
+  bool is64 = false;
 };
 struct wasm_importtype_t {
   wasm_name_t module;
@@ -210,6 +220,7 @@ bool to_wisp(const wasm_functype_t* t, wisp::FuncType* out);
 bool to_wisp(const wasm_globaltype_t* t, wisp::GlobalType* out);
 bool to_wisp(const wasm_tabletype_t* t, wisp::TableType* out);
 wisp::Limits to_wisp(const wasm_limits_t& l);
+wasm_limits_t limits_to_c(const wisp::Limits& l);  // clamped to u32
 
 // Values. A C value becomes a C++ value of `store` (externrefs are registered in the store); refs of
 // C++ values become new owned C references.

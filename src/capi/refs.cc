@@ -37,8 +37,22 @@ const void* identity(const wasm_ref_t* r) {
     case RefKind::module: return static_cast<const wasm_module_t*>(r)->data.get();
     case RefKind::trap: return static_cast<const wasm_trap_t*>(r)->data.get();
     case RefKind::foreign: return static_cast<const wasm_foreign_t*>(r)->data.get();
+    case RefKind::gc: {
+      uint64_t bits;
+      std::memcpy(&bits, static_cast<const wisp_gc_ref_t*>(r)->val.raw().bytes, 8);
+      return reinterpret_cast<const void*>(bits);
+    }
   }
   return nullptr;
+}
+
+wasm_ref_t* new_gc_ref(wasm_store_t* store, const wisp::Val& v) {
+  if (v.is_null()) return nullptr;
+  auto* r = new wisp_gc_ref_t{};
+  r->kind = RefKind::gc;
+  r->store = store;
+  r->val = v;
+  return r;
 }
 
 HostInfo& host_info(const wasm_ref_t* r) {
@@ -96,6 +110,12 @@ bool ref_to_wisp(wasm_store_t* store, const wasm_ref_t* r, wisp::ValKind kind, w
     *out = Val::funcref(f);
     return true;
   }
+  if (r->kind == RefKind::gc) {
+    const wisp::Val& v = static_cast<const wisp_gc_ref_t*>(r)->val;
+    if ((kind == ValKind::externref) != (v.kind() == ValKind::externref)) return false;
+    *out = v;
+    return true;
+  }
   if (kind != ValKind::externref) return false;
   // One slot per object, so identity survives a round trip through Wasm (wasm_ref_same holds).
   const void* id = identity(r);
@@ -115,9 +135,11 @@ bool ref_to_wisp(wasm_store_t* store, const wasm_ref_t* r, wisp::ValKind kind, w
 wasm_ref_t* ref_to_c(wasm_store_t* store, const wisp::Val& v) {
   if (v.is_null()) return nullptr;
   if (v.kind() == ValKind::funcref) return new_func(store, *v.as_funcref());
+  if (v.is_gc_ref()) return new_gc_ref(store, v);
   if (v.kind() == ValKind::externref) {
     uint64_t index = *v.as_externref();
     if (index < store->externrefs.size()) return wasm_ref_copy(store->externrefs[index]);
+    return new_gc_ref(store, v);  // extern.convert_any of a GC reference
   }
   return nullptr;
 }
@@ -130,6 +152,11 @@ bool to_wisp(wasm_store_t* store, const wasm_val_t& v, wisp::Val* out) {
     case WASM_F64: *out = Val::f64(v.of.f64); return true;
     case WASM_FUNCREF: return ref_to_wisp(store, v.of.ref, ValKind::funcref, out);
     case WASM_EXTERNREF: return ref_to_wisp(store, v.of.ref, ValKind::externref, out);
+    case WISP_ANYREF: return ref_to_wisp(store, v.of.ref, ValKind::anyref, out);
+    case WISP_EQREF: return ref_to_wisp(store, v.of.ref, ValKind::eqref, out);
+    case WISP_I31REF: return ref_to_wisp(store, v.of.ref, ValKind::i31ref, out);
+    case WISP_STRUCTREF: return ref_to_wisp(store, v.of.ref, ValKind::structref, out);
+    case WISP_ARRAYREF: return ref_to_wisp(store, v.of.ref, ValKind::arrayref, out);
     default: return false;
   }
 }
@@ -144,6 +171,11 @@ void to_c(wasm_store_t* store, const wisp::Val& v, wasm_val_t* out) {
     case ValKind::funcref:
     case ValKind::externref: out->of.ref = ref_to_c(store, v); break;
     case ValKind::exnref: out->of.ref = nullptr; break;  // opaque to C: only its nullness is kept
+    case ValKind::anyref:
+    case ValKind::eqref:
+    case ValKind::i31ref:
+    case ValKind::structref:
+    case ValKind::arrayref: out->of.ref = ref_to_c(store, v); break;
     case ValKind::v128: out->of.i64 = 0; break;  // no C representation in the standard API
   }
 }
@@ -168,6 +200,7 @@ void wasm_ref_delete(wasm_ref_t* r) {
     case RefKind::trap: delete static_cast<wasm_trap_t*>(r); return;
     case RefKind::foreign: delete static_cast<wasm_foreign_t*>(r); return;
     case RefKind::tag: delete static_cast<wasm_extern_t*>(r); return;
+    case RefKind::gc: delete static_cast<wisp_gc_ref_t*>(r); return;
   }
 }
 
@@ -184,6 +217,7 @@ wasm_ref_t* wasm_ref_copy(const wasm_ref_t* r) {
     case RefKind::trap: return clone<wasm_trap_t>(r);
     case RefKind::foreign: return clone<wasm_foreign_t>(r);
     case RefKind::tag: return clone<wasm_extern_t>(r);
+    case RefKind::gc: return clone<wisp_gc_ref_t>(r);
   }
   return nullptr;
 }
@@ -245,6 +279,45 @@ WISP_CAPI_REF(instance)
 WISP_CAPI_REF(module)
 WISP_CAPI_REF(trap)
 WISP_CAPI_REF(foreign)
+
+// ---- GC references (wisp.h) ------------------------------------------------------------------------------
+
+wasm_ref_t* wisp_ref_i31(wasm_store_t* store, int32_t value) {
+  return wisp::capi::new_gc_ref(store, wisp::Val::i31ref(value));
+}
+
+bool wisp_ref_i31_get(const wasm_ref_t* r, int32_t* out) {
+  if (!r || r->kind != RefKind::gc) return false;
+  std::optional<int32_t> v = static_cast<const wisp_gc_ref_t*>(r)->val.as_i31();
+  if (!v) return false;
+  *out = *v;
+  return true;
+}
+
+wisp_anyref_kind_t wisp_ref_any_kind(const wasm_ref_t* r) {
+  if (!r || r->kind != RefKind::gc) return WISP_ANYREF_NONE;
+  switch (static_cast<const wisp_gc_ref_t*>(r)->val.any_kind()) {
+    case wisp::AnyRefKind::null: return WISP_ANYREF_NONE;
+    case wisp::AnyRefKind::i31: return WISP_ANYREF_I31;
+    case wisp::AnyRefKind::struct_: return WISP_ANYREF_STRUCT;
+    case wisp::AnyRefKind::array: return WISP_ANYREF_ARRAY;
+    case wisp::AnyRefKind::host: return WISP_ANYREF_HOST;
+  }
+  return WISP_ANYREF_NONE;
+}
+
+wasm_ref_t* wisp_ref_extern_to_any(wasm_store_t* store, const wasm_ref_t* externref) {
+  wisp::Val ext;
+  if (!externref || !wisp::capi::ref_to_wisp(store, externref, wisp::ValKind::externref, &ext)) return nullptr;
+  wisp::Result<wisp::Val> any = store->s().extern_to_any(ext);
+  return any.ok() ? wisp::capi::ref_to_c(store, *any) : nullptr;
+}
+
+wasm_ref_t* wisp_ref_any_to_extern(wasm_store_t* store, const wasm_ref_t* anyref) {
+  if (!anyref || anyref->kind != RefKind::gc) return nullptr;
+  wisp::Result<wisp::Val> ext = store->s().any_to_extern(static_cast<const wisp_gc_ref_t*>(anyref)->val);
+  return ext.ok() ? wisp::capi::ref_to_c(store, *ext) : nullptr;
+}
 
 // ---- traps and frames ----------------------------------------------------------------------------------
 

@@ -332,7 +332,8 @@ bool wasm_table_grow(wasm_table_t* t, wasm_table_size_t delta, wasm_ref_t* init)
 
 wasm_memory_t* wasm_memory_new(wasm_store_t* store, const wasm_memorytype_t* type) {
   wisp::MemoryType mt;
-  mt.limits = wisp::capi::to_wisp(type->limits);
+  mt.limits = type->limits64;
+  mt.is64 = type->is64;
   auto m = wisp::Memory::create(store->s(), mt);
   if (!m.ok()) return nullptr;
   return static_cast<wasm_memory_t*>(wisp::capi::new_extern(store, *m));
@@ -353,12 +354,22 @@ size_t wasm_memory_data_size(const wasm_memory_t* m) {
 }
 
 wasm_memory_pages_t wasm_memory_size(const wasm_memory_t* m) {
-  auto pages = m->ext.memory()->pages(m->store->s());
-  return pages.ok() ? wasm_memory_pages_t(*pages) : 0;
+  uint64_t pages = wisp_memory_size64(m);
+  return pages > UINT32_MAX ? UINT32_MAX : wasm_memory_pages_t(pages);  // a 64-bit memory may be larger
 }
 
-bool wasm_memory_grow(wasm_memory_t* m, wasm_memory_pages_t delta) {
-  return m->ext.memory()->grow(m->store->s(), delta).ok();
+bool wasm_memory_grow(wasm_memory_t* m, wasm_memory_pages_t delta) { return wisp_memory_grow64(m, delta, nullptr); }
+
+uint64_t wisp_memory_size64(const wasm_memory_t* m) {
+  auto pages = m->ext.memory()->pages(m->store->s());
+  return pages.ok() ? *pages : 0;
+}
+
+bool wisp_memory_grow64(wasm_memory_t* m, uint64_t delta, uint64_t* prev) {
+  auto old = m->ext.memory()->grow(m->store->s(), delta);
+  if (!old.ok()) return false;
+  if (prev) *prev = *old;
+  return true;
 }
 
 // ---- extern --------------------------------------------------------------------------------------------

@@ -14,6 +14,11 @@ wasm_valkind_t to_c(wisp::ValKind k) {
     case ValKind::funcref: return WASM_FUNCREF;
     case ValKind::externref: return WASM_EXTERNREF;
     case ValKind::exnref: return WISP_EXNREF;
+    case ValKind::anyref: return WISP_ANYREF;
+    case ValKind::eqref: return WISP_EQREF;
+    case ValKind::i31ref: return WISP_I31REF;
+    case ValKind::structref: return WISP_STRUCTREF;
+    case ValKind::arrayref: return WISP_ARRAYREF;
   }
   return WASM_I32;
 }
@@ -28,6 +33,11 @@ bool from_c(wasm_valkind_t k, wisp::ValKind* out) {
     case WASM_FUNCREF: *out = ValKind::funcref; return true;
     case WASM_EXTERNREF: *out = ValKind::externref; return true;
     case WISP_EXNREF: *out = ValKind::exnref; return true;
+    case WISP_ANYREF: *out = ValKind::anyref; return true;
+    case WISP_EQREF: *out = ValKind::eqref; return true;
+    case WISP_I31REF: *out = ValKind::i31ref; return true;
+    case WISP_STRUCTREF: *out = ValKind::structref; return true;
+    case WISP_ARRAYREF: *out = ValKind::arrayref; return true;
     default: return false;
   }
 }
@@ -52,11 +62,11 @@ void valtypes_to_c(const std::vector<ValType>& types, wasm_valtype_vec_t* out) {
 
 uint32_t clamp32(uint64_t v) { return v > UINT32_MAX ? UINT32_MAX : uint32_t(v); }
 
+}  // namespace
+
 wasm_limits_t limits_to_c(const Limits& l) {
   return {clamp32(l.min), l.max ? clamp32(*l.max) : wasm_limits_max_default};
 }
-
-}  // namespace
 
 Limits to_wisp(const wasm_limits_t& l) {
   Limits r;
@@ -86,6 +96,8 @@ wasm_tabletype_t* new_tabletype(const TableType& t) {
   r->kind = WASM_EXTERN_TABLE;
   r->element = wasm_valtype_new(to_c(t.elem.kind()));
   r->limits = limits_to_c(t.limits);
+  r->limits64 = t.limits;
+  r->is64 = t.is64;
   return r;
 }
 
@@ -93,6 +105,8 @@ wasm_memorytype_t* new_memorytype(const MemoryType& t) {
   auto* r = new wasm_memorytype_t{};
   r->kind = WASM_EXTERN_MEMORY;
   r->limits = limits_to_c(t.limits);
+  r->limits64 = t.limits;
+  r->is64 = t.is64;
   return r;
 }
 
@@ -137,8 +151,18 @@ bool to_wisp(const wasm_tabletype_t* t, TableType* out) {
   ValKind k;
   if (!t || !t->element || !from_c(t->element->kind, &k)) return false;
   out->elem = k;
-  out->limits = to_wisp(t->limits);
+  out->limits = t->limits64;
+  out->is64 = t->is64;
   return true;
+}
+
+// The limits of a 64-bit type, or nullopt when min > max or a bound is past `range`.
+std::optional<Limits> limits64_of(uint64_t min, bool max_present, uint64_t max, uint64_t range) {
+  if (min > range || (max_present && (max > range || min > max))) return std::nullopt;
+  Limits l;
+  l.min = min;
+  if (max_present) l.max = max;
+  return l;
 }
 
 }  // namespace wisp::capi
@@ -208,6 +232,7 @@ wasm_tabletype_t* wasm_tabletype_new(wasm_valtype_t* element, const wasm_limits_
   r->kind = WASM_EXTERN_TABLE;
   r->element = element;
   r->limits = *limits;
+  r->limits64 = wisp::capi::to_wisp(*limits);
   return r;
 }
 void wasm_tabletype_delete(wasm_tabletype_t* t) {
@@ -216,7 +241,10 @@ void wasm_tabletype_delete(wasm_tabletype_t* t) {
   delete t;
 }
 wasm_tabletype_t* wasm_tabletype_copy(const wasm_tabletype_t* t) {
-  return wasm_tabletype_new(wasm_valtype_copy(t->element), &t->limits);
+  wasm_tabletype_t* r = wasm_tabletype_new(wasm_valtype_copy(t->element), &t->limits);
+  r->limits64 = t->limits64;
+  r->is64 = t->is64;
+  return r;
 }
 const wasm_valtype_t* wasm_tabletype_element(const wasm_tabletype_t* t) { return t->element; }
 const wasm_limits_t* wasm_tabletype_limits(const wasm_tabletype_t* t) { return &t->limits; }
@@ -227,11 +255,14 @@ wasm_memorytype_t* wasm_memorytype_new(const wasm_limits_t* limits) {
   auto* r = new wasm_memorytype_t{};
   r->kind = WASM_EXTERN_MEMORY;
   r->limits = *limits;
+  r->limits64 = wisp::capi::to_wisp(*limits);
   return r;
 }
 void wasm_memorytype_delete(wasm_memorytype_t* t) { delete t; }
-wasm_memorytype_t* wasm_memorytype_copy(const wasm_memorytype_t* t) { return wasm_memorytype_new(&t->limits); }
+wasm_memorytype_t* wasm_memorytype_copy(const wasm_memorytype_t* t) { return new wasm_memorytype_t(*t); }
 const wasm_limits_t* wasm_memorytype_limits(const wasm_memorytype_t* t) { return &t->limits; }
+
+
 
 // ---- externtype --------------------------------------------------------------------------------------
 
@@ -317,5 +348,44 @@ wasm_exporttype_t* wasm_exporttype_copy(const wasm_exporttype_t* t) {
 }
 const wasm_name_t* wasm_exporttype_name(const wasm_exporttype_t* t) { return &t->name; }
 const wasm_externtype_t* wasm_exporttype_type(const wasm_exporttype_t* t) { return t->type; }
+
+// ---- 64-bit memory and table types (wisp.h) -----------------------------------------------------------
+
+wasm_memorytype_t* wisp_memorytype_new64(uint64_t min, bool max_present, uint64_t max, bool is64) {
+  std::optional<wisp::Limits> l = wisp::capi::limits64_of(min, max_present, max, is64 ? uint64_t(1) << 48 : 65536);
+  if (!l) return nullptr;
+  wisp::MemoryType t;
+  t.limits = *l;
+  t.is64 = is64;
+  return wisp::capi::new_memorytype(t);
+}
+uint64_t wisp_memorytype_minimum(const wasm_memorytype_t* t) { return t->limits64.min; }
+bool wisp_memorytype_maximum(const wasm_memorytype_t* t, uint64_t* max) {
+  if (!t->limits64.max) return false;
+  *max = *t->limits64.max;
+  return true;
+}
+bool wisp_memorytype_is64(const wasm_memorytype_t* t) { return t->is64; }
+
+wasm_tabletype_t* wisp_tabletype_new64(wasm_valtype_t* element, uint64_t min, bool max_present, uint64_t max,
+                                       bool is64) {
+  std::optional<wisp::Limits> l = wisp::capi::limits64_of(min, max_present, max, is64 ? UINT64_MAX : UINT32_MAX);
+  if (!l) {
+    wasm_valtype_delete(element);  // owned, as for wasm_tabletype_new
+    return nullptr;
+  }
+  wasm_limits_t l32 = wisp::capi::limits_to_c(*l);
+  wasm_tabletype_t* r = wasm_tabletype_new(element, &l32);
+  r->limits64 = *l;
+  r->is64 = is64;
+  return r;
+}
+uint64_t wisp_tabletype_minimum(const wasm_tabletype_t* t) { return t->limits64.min; }
+bool wisp_tabletype_maximum(const wasm_tabletype_t* t, uint64_t* max) {
+  if (!t->limits64.max) return false;
+  *max = *t->limits64.max;
+  return true;
+}
+bool wisp_tabletype_is64(const wasm_tabletype_t* t) { return t->is64; }
 
 }  // extern "C"

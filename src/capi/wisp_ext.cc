@@ -60,6 +60,10 @@ wisp_error_t* wisp_wat2wasm(const char* wat, size_t wat_len, wasm_byte_vec_t* ou
 void wisp_config_consume_fuel(wasm_config_t* c, bool enable) { c->config.consume_fuel = enable; }
 void wisp_config_interruptible(wasm_config_t* c, bool enable) { c->config.interruptible = enable; }
 void wisp_config_explicit_bounds_checks(wasm_config_t* c, bool enable) { c->config.explicit_bounds_checks = enable; }
+wisp_error_t* wisp_config_set_features(wasm_config_t* c, const char* spec) {
+  auto r = c->config.features.apply(spec ? spec : "");
+  return r.ok() ? nullptr : wisp::capi::make_error(std::move(r.error()));
+}
 
 // ---- store limits, fuel, interrupts --------------------------------------------------------------------
 
@@ -69,6 +73,12 @@ void wisp_store_set_limits(wasm_store_t* s, const wisp_store_limits_t* l) {
   if (l->max_table_elements) limits.max_table_elements = l->max_table_elements;
   if (l->max_call_depth) limits.max_call_depth = l->max_call_depth;
   if (l->max_instances) limits.max_instances = l->max_instances;
+  s->s().set_limits(limits);
+}
+
+void wisp_store_set_gc_heap_limit(wasm_store_t* s, uint64_t bytes) {
+  wisp::StoreLimits limits = s->s().limits();
+  limits.max_gc_heap_bytes = bytes;
   s->s().set_limits(limits);
 }
 

@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include "interp/exec_state.h"
+#include "interp/gc_ops.h"
 #include "interp/handler_table.h"
 #include "interp/numeric.h"
 #include "interp/operand_kinds.h"

@@ -4,7 +4,6 @@
 #include <cstring>
 
 #include "interp/exec_state.h"
-#include "runtime/exceptions.h"
 #include "wisp/exception.h"
 
 namespace wisp::interp {
@@ -15,7 +14,7 @@ using Handler = FuncCode::Handler;
 
 // The handler of `exn` at IR position `pos` of `code` (of an instance `inst`), or nullptr. Entries are
 // innermost first; a delegate restricts the rest of the search to handlers at or outside its target.
-const Handler* find_handler(const FuncCode& code, uint32_t pos, const runtime::ExnObject& exn,
+const Handler* find_handler(const FuncCode& code, uint32_t pos, const gc::ExnObject& exn,
                             const runtime::InstanceData& inst) {
   uint32_t limit = UINT32_MAX;
   for (const Handler& h : code.handlers) {
@@ -35,6 +34,12 @@ const char* frame_end(ExecState* st, const char* fp) {
   return e ? fp + e->frame.frame_bytes() : fp;
 }
 
+uint32_t payload_slots(const runtime::TagInstance& tag) {
+  uint32_t n = 0;
+  for (wasm::ValType t : tag.type->params) n += t.slots();
+  return n;
+}
+
 ValKind public_kind(wasm::ValType t) {
   switch (t.kind()) {
     case wasm::ValKind::i32: return ValKind::i32;
@@ -44,21 +49,31 @@ ValKind public_kind(wasm::ValType t) {
     case wasm::ValKind::v128: return ValKind::v128;
     case wasm::ValKind::ref: break;
   }
-  if (t.is_externref()) return ValKind::externref;
-  if (t.heap() == uint32_t(wasm::HeapKind::exn) || t.heap() == uint32_t(wasm::HeapKind::noexn)) return ValKind::exnref;
-  return ValKind::funcref;
+  switch (t.heap()) {
+    case uint32_t(wasm::HeapKind::exn):
+    case uint32_t(wasm::HeapKind::noexn): return ValKind::exnref;
+    case uint32_t(wasm::HeapKind::extern_):
+    case uint32_t(wasm::HeapKind::noextern): return ValKind::externref;
+    case uint32_t(wasm::HeapKind::any):
+    case uint32_t(wasm::HeapKind::none): return ValKind::anyref;
+    case uint32_t(wasm::HeapKind::eq): return ValKind::eqref;
+    case uint32_t(wasm::HeapKind::i31): return ValKind::i31ref;
+    case uint32_t(wasm::HeapKind::struct_): return ValKind::structref;
+    case uint32_t(wasm::HeapKind::array): return ValKind::arrayref;
+    default: return ValKind::funcref;
+  }
 }
 
 }  // namespace
 
-runtime::ExnObject* new_exception(ExecState* st, uint32_t tag_index, const char* payload, const char* fp) {
+gc::ExnObject* new_exception(ExecState* st, uint32_t tag_index, const char* payload, const char* fp) {
   runtime::TagInstance* tag = st->inst->tags[tag_index];
-  runtime::ExnObject* exn = runtime::new_exception(*st->store, tag, st->stacks->slots, frame_end(st, fp));
-  if (!exn->payload.empty()) std::memcpy(exn->payload.data(), payload, exn->payload.size() * 8);
+  gc::ExnObject* exn = gc::heap_of(*st->store).new_exception(tag, payload_slots(*tag), {st->stacks->slots, frame_end(st, fp)});
+  if (exn && exn->payload_slots()) std::memcpy(exn->payload(), payload, exn->payload_slots() * 8);
   return exn;
 }
 
-bool throw_exception(ExecState* st, runtime::ExnObject* exn, const uint32_t*& ip, char*& fp, bool from_caller) {
+bool throw_exception(ExecState* st, gc::ExnObject* exn, const uint32_t*& ip, char*& fp, bool from_caller) {
   const uint32_t* at = ip;
   char* f = fp;
   runtime::FuncInstance* func = st->func;
@@ -75,8 +90,8 @@ bool throw_exception(ExecState* st, runtime::ExnObject* exn, const uint32_t*& ip
           st->func = func;
           st->inst = func->instance;
           st->mem0 = st->inst->mem0;
-          size_t n = h->tag == Handler::kAnyTag ? 0 : exn->payload.size();  // catch_all: no payload
-          if (n) std::memcpy(f + h->dst, exn->payload.data(), n * 8);
+          size_t n = h->tag == Handler::kAnyTag ? 0 : exn->payload_slots();  // catch_all: no payload
+          if (n) std::memcpy(f + h->dst, exn->payload(), n * 8);
           uint64_t ref = reinterpret_cast<uint64_t>(exn);
           if (h->kind == Handler::kCatchRef) std::memcpy(f + h->dst + n * 8, &ref, 8);
           if (h->exn_slot != UINT32_MAX) std::memcpy(f + h->exn_slot, &ref, 8);
@@ -109,27 +124,30 @@ Landing rethrow_landing(ExecState* st, const uint32_t* ip, char* fp, bool from_c
   return {ip, fp};
 }
 
-std::shared_ptr<const Exception> public_exception(runtime::StoreData& store, const runtime::ExnObject& exn) {
+std::shared_ptr<const Exception> public_exception(runtime::StoreData& store, const gc::ExnObject& exn) {
   auto e = std::make_shared<Exception>();
   e->tag = Tag(store.id, exn.tag);
   size_t slot = 0;
   for (wasm::ValType t : exn.tag->type->params) {
     detail::RawVal raw;
-    std::memcpy(raw.bytes, exn.payload.data() + slot, t.slots() * 8);
+    std::memcpy(raw.bytes, exn.payload() + slot, t.slots() * 8);
     slot += t.slots();
-    e->payload.push_back(Val::from_raw(public_kind(t), raw, store.id));
+    Val v = Val::from_raw(public_kind(t), raw, store.id);
+    if (t.is_ref()) v.set_root_internal(gc::root_handle(store, exn.payload()[slot - t.slots()]));  // held by the host
+    e->payload.push_back(std::move(v));
   }
   return e;
 }
 
-runtime::ExnObject* exn_from_public(ExecState* st, const Exception& e, const char* stack_hi) {
+gc::ExnObject* exn_from_public(ExecState* st, const Exception& e, const char* stack_hi) {
   runtime::TagInstance* tag = e.tag.internal();
   if (tag == nullptr || e.tag.store_id() != st->store->id) return nullptr;
-  runtime::ExnObject* exn = runtime::new_exception(*st->store, tag, st->stacks->slots, stack_hi);
+  gc::ExnObject* exn = gc::heap_of(*st->store).new_exception(tag, payload_slots(*tag), {st->stacks->slots, stack_hi});
+  if (exn == nullptr) return nullptr;
   size_t slot = 0;
   for (size_t i = 0; i < tag->type->params.size() && i < e.payload.size(); ++i) {
     wasm::ValType t = tag->type->params[i];
-    std::memcpy(exn->payload.data() + slot, e.payload[i].raw().bytes, t.slots() * 8);
+    std::memcpy(exn->payload() + slot, e.payload[i].raw().bytes, t.slots() * 8);
     slot += t.slots();
   }
   return exn;

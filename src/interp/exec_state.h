@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 
+#include "gc/heap.h"
 #include "interp/func_code.h"
 #include "runtime/store_data.h"
 #include "util/error.h"
@@ -30,6 +31,12 @@ enum class TrapCode : uint8_t {
   interrupted,    // StoreData::interrupt was set (EngineConfig::interruptible)
   exception,      // a Wasm exception left this invoke() level uncaught (ExecState::exn)
   null_exception, // throw_ref of a null exnref
+  gc_heap_limit,  // an allocation would exceed StoreLimits::max_gc_heap_bytes
+  null_struct,    // GC: struct access through null
+  null_array,     // GC: array access through null
+  null_i31,       // GC: i31.get of null
+  array_oob,      // GC: array index or range out of bounds
+  cast_failure,   // GC: ref.cast failed
 };
 
 const char* trap_message(TrapCode code);
@@ -99,7 +106,7 @@ struct ExecState {
   TrapCode trap = TrapCode::none;
   std::optional<Error> error;
   const uint32_t* trap_ip = nullptr;
-  runtime::ExnObject* exn = nullptr;  // TrapCode::exception: the exception
+  gc::ExnObject* exn = nullptr;  // TrapCode::exception: the exception
 };
 
 inline uint8_t* mem_base_of(const ExecState* st) { return st->mem0 ? st->mem0->base : nullptr; }
@@ -112,12 +119,12 @@ Result<void> call_host_function(runtime::FuncInstance* f, runtime::HostContext& 
                                 runtime::Value* out);
 runtime::FuncEntry* code_for_call(ExecState* st, runtime::FuncInstance* f);  // nullptr: st->error set
 // Exceptions (exceptions.cc). new_exception: an exception of tag `tag_index` of the running instance with
-// the payload at `payload` (the running function's frame is at `fp`). throw_exception: unwinds to the
+// the payload at `payload` (the running function's frame is at `fp`), or nullptr at the GC heap limit. throw_exception: unwinds to the
 // nearest handler of `exn` thrown at `ip` (in the running function, or from its caller's call site when
 // `from_caller`, as for a tail-called host function): true with ip/fp at the landing and the state
 // switched to its function, or false with st->trap = exception (the call stack left as it was).
-runtime::ExnObject* new_exception(ExecState* st, uint32_t tag_index, const char* payload, const char* fp);
-bool throw_exception(ExecState* st, runtime::ExnObject* exn, const uint32_t*& ip, char*& fp, bool from_caller);
+gc::ExnObject* new_exception(ExecState* st, uint32_t tag_index, const char* payload, const char* fp);
+bool throw_exception(ExecState* st, gc::ExnObject* exn, const uint32_t*& ip, char*& fp, bool from_caller);
 // A host call failed with TrapCode::exception (a host function threw, or Wasm it called did not catch):
 // throws st->exn at `ip` like throw_exception.
 bool rethrow_from_host(ExecState* st, const uint32_t*& ip, char*& fp, bool from_caller);
@@ -131,8 +138,8 @@ struct Landing {
 [[gnu::cold, gnu::noinline]] Landing rethrow_landing(ExecState* st, const uint32_t* ip, char* fp, bool from_caller);
 // The public exception of `exn` (tag handle and payload Vals), and an exception of this store made from
 // one (nullptr if its tag belongs to another store).
-std::shared_ptr<const Exception> public_exception(runtime::StoreData& store, const runtime::ExnObject& exn);
-runtime::ExnObject* exn_from_public(ExecState* st, const Exception& e, const char* stack_hi);
+std::shared_ptr<const Exception> public_exception(runtime::StoreData& store, const gc::ExnObject& exn);
+gc::ExnObject* exn_from_public(ExecState* st, const Exception& e, const char* stack_hi);
 TrapCode memory_fill(ExecState* st, uint32_t d, uint32_t val, uint32_t n);
 TrapCode memory_copy(ExecState* st, uint32_t d, uint32_t s, uint32_t n);
 TrapCode memory_init(ExecState* st, uint32_t seg, uint32_t d, uint32_t s, uint32_t n);
@@ -145,17 +152,19 @@ TrapCode memory_copy_x(ExecState* st, uint32_t dst_mem, uint32_t src_mem, uint64
 TrapCode memory_init_x(ExecState* st, uint32_t seg, uint32_t mem, uint64_t d, uint32_t s, uint32_t n);
 uint32_t memory_grow_x(ExecState* st, uint32_t mem, uint32_t delta);
 uint64_t memory_grow64_x(ExecState* st, uint32_t mem, uint64_t delta);  // a 64-bit memory: -1 on failure
-TrapCode table_get(ExecState* st, uint32_t table, uint32_t i, uint64_t* out);
-TrapCode table_set(ExecState* st, uint32_t table, uint32_t i, uint64_t v);
+// Table indices and lengths are 64-bit, ready for 64-bit tables (table64).
+TrapCode table_get(ExecState* st, uint32_t table, uint64_t i, uint64_t* out);
+TrapCode table_set(ExecState* st, uint32_t table, uint64_t i, uint64_t v);
 uint32_t table_size(ExecState* st, uint32_t table);
 uint32_t table_grow(ExecState* st, uint32_t table, uint64_t init, uint32_t delta);
+uint64_t table_grow64(ExecState* st, uint32_t table, uint64_t init, uint64_t delta);  // -1 on failure
 // Fuel for the bulk operations, in proportion to their length (the memory/table helpers above charge it
 // themselves; table.grow's handler calls this first): out_of_fuel, with the fuel at 0, when it cannot pay.
 TrapCode charge_fuel(ExecState* st, uint64_t n, uint64_t per_unit);
 TrapCode charge_table_grow(ExecState* st, uint64_t delta);
-TrapCode table_fill(ExecState* st, uint32_t table, uint32_t i, uint64_t v, uint32_t n);
-TrapCode table_copy(ExecState* st, uint32_t dt, uint32_t st_, uint32_t d, uint32_t s, uint32_t n);
-TrapCode table_init(ExecState* st, uint32_t table, uint32_t seg, uint32_t d, uint32_t s, uint32_t n);
+TrapCode table_fill(ExecState* st, uint32_t table, uint64_t i, uint64_t v, uint64_t n);
+TrapCode table_copy(ExecState* st, uint32_t dt, uint32_t st_, uint64_t d, uint64_t s, uint64_t n);
+TrapCode table_init(ExecState* st, uint32_t table, uint32_t seg, uint64_t d, uint32_t s, uint32_t n);
 void elem_drop(ExecState* st, uint32_t seg);
 
 // The element references of a segment for `inst` (function indices or constant expressions). An

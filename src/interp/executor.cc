@@ -38,6 +38,12 @@ const char* trap_message(TrapCode code) {
     case TrapCode::interrupted: return "interrupted";
     case TrapCode::exception: return "uncaught exception";
     case TrapCode::null_exception: return "null exception reference";
+    case TrapCode::gc_heap_limit: return gc::kHeapLimitMessage;
+    case TrapCode::null_struct: return "null structure reference";
+    case TrapCode::null_array: return "null array reference";
+    case TrapCode::null_i31: return "null i31 reference";
+    case TrapCode::array_oob: return "out of bounds array access";
+    case TrapCode::cast_failure: return "cast failure";
   }
   return "trap";
 }

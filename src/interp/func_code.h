@@ -2,9 +2,11 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <vector>
 
+#include "gc/object.h"
 #include "runtime/executor.h"
 #include "runtime/func_entry.h"
 #include "runtime/store_data.h"
@@ -19,6 +21,15 @@ struct ExecState;
 struct JitExit {
   const uint32_t* ip;
   char* fp;
+};
+
+// A struct.new / struct.new_default site (FuncCode::gc_structs, its address an IR immediate): the struct
+// type (module index), its layout, and the byte offset of each field's operand from the first (operands
+// sit like call arguments: a v128 takes two slots).
+struct GcStructSite {
+  uint32_t type_index = 0;
+  gc::StructLayout layout;
+  std::vector<uint32_t> arg_offsets;
 };
 
 // IR: a sequence of 32-bit words. Each instruction is an 8-byte handler word (function pointer in
@@ -52,6 +63,12 @@ struct FuncCode : runtime::FuncEntry {
   // A tier above (src/jit) that compiled this function: its op_jit_resume instructions (handler words
   // it patched in) enter its machine code at `ip`, which returns where the interpreter goes on.
   JitExit (*jit_resume)(const FuncCode& code, const uint32_t* ip, char* fp, ExecState* st) = nullptr;
+  std::deque<GcStructSite> gc_structs;  // GC: struct.new sites (addresses stay put)
+  // Tier-up (Config::tier auto): op_tier_count (function entry, loop headers) counts this down and calls
+  // jit_resume at zero; the tier's own data once it compiled the function. Both are shared by the threads
+  // running this code: read and written through std::atomic_ref (relaxed counts, acquire/release data).
+  mutable int32_t hotness = 0;
+  mutable const void* jit_data = nullptr;
 };
 
 // The interpreter's code of an entry (its tier is interp).

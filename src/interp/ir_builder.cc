@@ -298,6 +298,7 @@ void IrBuilder::begin_function(const wasm::FuncType& type, std::span<const ValTy
   ctls_.push_back(std::move(fn));
   emit_checks_ = config_.consume_fuel || config_.interruptible;
   begin_check();
+  if (config_.tier_up_threshold != 0) emit(HandlerId::op_tier_count, {});
 }
 
 void IrBuilder::begin_check() {
@@ -355,6 +356,7 @@ void IrBuilder::on_loop(const validate::BlockSig& sig, bool reachable) {
     begin_check();
     ctls_.back().has_check = true;
   }
+  if (config_.tier_up_threshold != 0 && ctls_.back().live) emit(HandlerId::op_tier_count, {});
 }
 
 void IrBuilder::on_if(const validate::BlockSig& sig, bool reachable) {
@@ -645,7 +647,8 @@ void IrBuilder::on_call_indirect(uint32_t type_index, uint32_t table, const wasm
   materialize_top(n);
   uint32_t base = height() - n;
   stack_.resize(base);
-  emit(HandlerId::op_call_indirect_sxxs, {opd_s(idx_slot), opd_x(table), opd_x(type_index), opd_s(off(home(base)))});
+  emit(table_is64(table) ? HandlerId::op_call_indirect_t64_sxxs : HandlerId::op_call_indirect_sxxs,
+       {opd_s(idx_slot), opd_x(table), opd_x(type_index), opd_s(off(home(base)))});
   for (ValType t : type.results) push_temp(t);
   invalidate();
 }
@@ -666,8 +669,8 @@ void IrBuilder::on_return_call_indirect(uint32_t type_index, uint32_t table, con
   Entry idx = pop();
   uint32_t idx_slot = slot_of(idx, height());
   uint32_t base = tail_call_args(type);
-  emit(HandlerId::op_return_call_indirect_sxxsi, {opd_s(idx_slot), opd_x(table), opd_x(type_index),
-                                                  opd_s(off(home(base))), opd_imm(param_slots(type))});
+  emit(table_is64(table) ? HandlerId::op_return_call_indirect_t64_sxxsi : HandlerId::op_return_call_indirect_sxxsi,
+       {opd_s(idx_slot), opd_x(table), opd_x(type_index), opd_s(off(home(base))), opd_imm(param_slots(type))});
   invalidate();
   reachable_ = false;
 }
@@ -1056,7 +1059,8 @@ void IrBuilder::on_table_get(uint32_t table) {
   uint32_t h = height() - 1;
   Entry i = pop();
   uint32_t is = slot_of(i, h);
-  emit_result(HandlerId::op_table_get_sxs, module_.tables[table].elem, {opd_x(table), opd_s(is)});
+  emit_result(table_is64(table) ? HandlerId::op_table_get_t64_sxs : HandlerId::op_table_get_sxs,
+              module_.tables[table].elem, {opd_x(table), opd_s(is)});
 }
 
 void IrBuilder::on_table_set(uint32_t table) {
@@ -1064,11 +1068,16 @@ void IrBuilder::on_table_set(uint32_t table) {
   uint32_t h = height() - 2;
   Entry v = pop(), i = pop();
   uint32_t vs = slot_of(v, h + 1), is = slot_of(i, h);
-  emit(HandlerId::op_table_set_xss, {opd_x(table), opd_s(is), opd_s(vs)});
+  emit(table_is64(table) ? HandlerId::op_table_set_t64_xss : HandlerId::op_table_set_xss,
+       {opd_x(table), opd_s(is), opd_s(vs)});
   invalidate();
 }
 
 void IrBuilder::on_table_size(uint32_t table) {
+  if (table_is64(table)) {
+    emit_result(HandlerId::op_table_size_t64_sx, ValType::i64(), {opd_x(table)});
+    return;
+  }
   emit_result(HandlerId::op_table_size_sx, ValType::i32(), {opd_x(table)});
 }
 
@@ -1076,19 +1085,28 @@ void IrBuilder::on_table_grow(uint32_t table) {
   uint32_t h = height() - 2;
   Entry n = pop(), v = pop();
   uint32_t ns = slot_of(n, h + 1), vs = slot_of(v, h);
+  if (table_is64(table)) {
+    emit_result(HandlerId::op_table_grow_t64_sxss, ValType::i64(), {opd_x(table), opd_s(vs), opd_s(ns)});
+    return;
+  }
   emit_result(HandlerId::op_table_grow_sxss, ValType::i32(), {opd_x(table), opd_s(vs), opd_s(ns)});
 }
 
 void IrBuilder::on_table_fill(uint32_t table) {
-  bulk_op(HandlerId::op_table_fill_xsss, {opd_x(table)});
+  bulk_op(table_is64(table) ? HandlerId::op_table_fill_t64_xsss : HandlerId::op_table_fill_xsss, {opd_x(table)});
 }
 
 void IrBuilder::on_table_copy(uint32_t dst, uint32_t src) {
+  if (table_is64(dst) || table_is64(src)) {
+    uint32_t wide = (table_is64(dst) ? 1 : 0) | (table_is64(src) ? 2 : 0);
+    return bulk_op(HandlerId::op_table_copy_t64_xxxsss, {opd_x(dst), opd_x(src), opd_x(wide)});
+  }
   bulk_op(HandlerId::op_table_copy_xxsss, {opd_x(dst), opd_x(src)});
 }
 
 void IrBuilder::on_table_init(uint32_t elem, uint32_t table) {
-  bulk_op(HandlerId::op_table_init_xxsss, {opd_x(table), opd_x(elem)});
+  bulk_op(table_is64(table) ? HandlerId::op_table_init_t64_xxsss : HandlerId::op_table_init_xxsss,
+          {opd_x(table), opd_x(elem)});
 }
 
 void IrBuilder::on_elem_drop(uint32_t elem) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "interp/func_code.h"
@@ -110,7 +111,35 @@ class IrBuilder {
   void on_v128_const(const uint8_t* bytes);
   void on_simd_shuffle(const uint8_t* lanes);
 
+  // GC (ir_builder_gc.cc): every instruction of the GC proposal.
+  void on_struct_new(uint32_t type_index);
+  void on_struct_new_default(uint32_t type_index);
+  void on_struct_get(wasm::Op op, uint32_t type_index, uint32_t field);
+  void on_struct_set(uint32_t type_index, uint32_t field);
+  void on_array_new(uint32_t type_index);
+  void on_array_new_default(uint32_t type_index);
+  void on_array_new_fixed(uint32_t type_index, uint32_t n);
+  void on_array_new_data(uint32_t type_index, uint32_t data);
+  void on_array_new_elem(uint32_t type_index, uint32_t elem);
+  void on_array_get(wasm::Op op, uint32_t type_index);
+  void on_array_set(uint32_t type_index);
+  void on_array_len();
+  void on_array_fill(uint32_t type_index);
+  void on_array_copy(uint32_t dst_type, uint32_t src_type);
+  void on_array_init_data(uint32_t type_index, uint32_t data);
+  void on_array_init_elem(uint32_t type_index, uint32_t elem);
+  void on_ref_i31();
+  void on_i31_get(bool is_signed);
+  void on_ref_test(wasm::ValType target, wasm::ValType operand);
+  void on_ref_cast(wasm::ValType target, wasm::ValType operand);
+  void on_br_on_cast(uint32_t depth, wasm::ValType from, wasm::ValType to, bool fail);
+  void on_any_convert_extern();
+  void on_extern_convert_any();
+  void on_ref_eq();
+  const char* unsupported() const { return nullptr; }
+
  private:
+
   enum class Kind : uint8_t { local, temp, konst };
   struct Entry {
     Kind kind = Kind::temp;
@@ -294,7 +323,13 @@ class IrBuilder {
   Address take_address(const Entry& a, uint32_t h, uint32_t as);
   // Memory `index` is 64-bit (memory64): its accesses use the _m64 forms.
   bool is64(uint32_t memory) const { return module_.memories[memory].limits.is64; }
+  // Table `index` is 64-bit (table64): its instructions use the _t64 forms.
+  bool table_is64(uint32_t table) const { return module_.tables[table].limits.is64; }
   void unop(wasm::Op op);
+  // GC helpers (ir_builder_gc.cc).
+  gc::Storage storage_of(uint32_t type_index, uint32_t field) const;
+  uint32_t cast_flags(wasm::ValType target) const;
+  void gc_alloc(HandlerId id, wasm::ValType result, Operands ops, uint32_t npop);
 
   const wasm::Module& module_;
   runtime::EngineConfig config_;

@@ -57,7 +57,7 @@ TrapCode call_host_with(ExecState* st, runtime::FuncInstance* f, char* args, Val
   if (!r) [[unlikely]] {
     // An exception (thrown by the host, or by Wasm it called and did not catch) continues in the caller.
     if (r.error().kind == ErrorKind::Exception && r.error().exception) {
-      if (runtime::ExnObject* exn = exn_from_public(st, *r.error().exception, args + std::max(param_bytes, result_bytes))) {
+      if (gc::ExnObject* exn = exn_from_public(st, *r.error().exception, args + std::max(param_bytes, result_bytes))) {
         st->exn = exn;
         return TrapCode::exception;
       }
@@ -191,14 +191,17 @@ uint64_t memory_grow64_x(ExecState* st, uint32_t mem, uint64_t delta) {
 
 // ---- tables --------------------------------------------------------------------------------------------
 
-TrapCode table_get(ExecState* st, uint32_t table, uint32_t i, uint64_t* out) {
+// [at, at + n) lies inside a table of `size` elements (overflow-safe for 64-bit operands).
+static bool table_range_ok(uint64_t size, uint64_t at, uint64_t n) { return at <= size && n <= size - at; }
+
+TrapCode table_get(ExecState* st, uint32_t table, uint64_t i, uint64_t* out) {
   runtime::TableInstance* t = st->inst->tables[table];
   if (i >= t->elems.size()) return TrapCode::table_oob;
   *out = t->elems[i];
   return TrapCode::none;
 }
 
-TrapCode table_set(ExecState* st, uint32_t table, uint32_t i, uint64_t v) {
+TrapCode table_set(ExecState* st, uint32_t table, uint64_t i, uint64_t v) {
   runtime::TableInstance* t = st->inst->tables[table];
   if (i >= t->elems.size()) return TrapCode::table_oob;
   t->elems[i] = v;
@@ -212,36 +215,43 @@ uint32_t table_grow(ExecState* st, uint32_t table, uint64_t init, uint32_t delta
   return old < 0 ? UINT32_MAX : uint32_t(old);
 }
 
-TrapCode table_fill(ExecState* st, uint32_t table, uint32_t i, uint64_t v, uint32_t n) {
+uint64_t table_grow64(ExecState* st, uint32_t table, uint64_t init, uint64_t delta) {
+  int64_t old = runtime::table_grow(*st->inst->tables[table], delta, init);
+  return old < 0 ? UINT64_MAX : uint64_t(old);
+}
+
+TrapCode table_fill(ExecState* st, uint32_t table, uint64_t i, uint64_t v, uint64_t n) {
   runtime::TableInstance* t = st->inst->tables[table];
   if (TrapCode c = charge_fuel(st, n, kFuelElems); c != TrapCode::none) return c;
-  if (uint64_t(i) + n > t->elems.size()) return TrapCode::table_oob;
-  std::fill_n(t->elems.begin() + i, n, v);
+  if (!table_range_ok(t->elems.size(), i, n)) return TrapCode::table_oob;
+  std::fill_n(t->elems.begin() + ptrdiff_t(i), n, v);
   return TrapCode::none;
 }
 
-TrapCode table_copy(ExecState* st, uint32_t dt, uint32_t st_, uint32_t d, uint32_t s, uint32_t n) {
+TrapCode table_copy(ExecState* st, uint32_t dt, uint32_t st_, uint64_t d, uint64_t s, uint64_t n) {
   runtime::TableInstance* dst = st->inst->tables[dt];
   runtime::TableInstance* src = st->inst->tables[st_];
   if (TrapCode c = charge_fuel(st, n, kFuelElems); c != TrapCode::none) return c;
-  if (uint64_t(d) + n > dst->elems.size() || uint64_t(s) + n > src->elems.size()) return TrapCode::table_oob;
+  if (!table_range_ok(dst->elems.size(), d, n) || !table_range_ok(src->elems.size(), s, n)) return TrapCode::table_oob;
   if (n) std::memmove(dst->elems.data() + d, src->elems.data() + s, size_t(n) * sizeof(runtime::RefBits));
   return TrapCode::none;
 }
 
 Result<runtime::RefBits> elem_ref(runtime::InstanceData* inst, const wasm::ElemSegment& seg, size_t i) {
   if (!seg.uses_exprs) return reinterpret_cast<runtime::RefBits>(inst->funcs[seg.func_indices[i]]);
+  size_t index = size_t(&seg - inst->module->elems.data());
+  if (index < inst->elem_values.size() && i < inst->elem_values[index].size()) return inst->elem_values[index][i];
   WISP_TRY(Value v, runtime::eval_const(seg.exprs[i], *inst));
   return v.ref();
 }
 
-TrapCode table_init(ExecState* st, uint32_t table, uint32_t seg, uint32_t d, uint32_t s, uint32_t n) {
+TrapCode table_init(ExecState* st, uint32_t table, uint32_t seg, uint64_t d, uint32_t s, uint32_t n) {
   runtime::InstanceData* inst = st->inst;
   const wasm::ElemSegment& elem = inst->module->elems[seg];
   uint64_t size = inst->dropped_elems[seg] ? 0 : elem.size();
   runtime::TableInstance* t = inst->tables[table];
   if (TrapCode c = charge_fuel(st, n, 1); c != TrapCode::none) return c;
-  if (uint64_t(s) + n > size || uint64_t(d) + n > t->elems.size()) return TrapCode::table_oob;
+  if (uint64_t(s) + n > size || !table_range_ok(t->elems.size(), d, n)) return TrapCode::table_oob;
   for (uint32_t k = 0; k < n; ++k) {
     Result<runtime::RefBits> r = elem_ref(inst, elem, s + k);
     if (!r) [[unlikely]] {
@@ -253,6 +263,9 @@ TrapCode table_init(ExecState* st, uint32_t table, uint32_t seg, uint32_t d, uin
   return TrapCode::none;
 }
 
-void elem_drop(ExecState* st, uint32_t seg) { st->inst->dropped_elems[seg] = true; }
+void elem_drop(ExecState* st, uint32_t seg) {
+  st->inst->dropped_elems[seg] = true;
+  if (seg < st->inst->elem_values.size()) std::vector<runtime::RefBits>().swap(st->inst->elem_values[seg]);
+}
 
 }  // namespace wisp::interp

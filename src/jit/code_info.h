@@ -11,7 +11,7 @@
 
 namespace wisp::jit {
 
-struct NativeCode {
+struct CodeInfo {
   const uint8_t* start = nullptr;  // the function's machine code (its entry trampoline first)
   size_t size = 0;                 // bytes of machine code and data
   size_t text_size = 0;            // of those, instructions: data (br_table jump tables) follows
@@ -21,8 +21,8 @@ struct NativeCode {
   std::vector<std::pair<uint32_t, uint32_t>> ir_map;
 };
 
-// The machine code of `code` when it is the JIT's (jit::compile's result), else nullopt.
-std::optional<NativeCode> native_code(const interp::FuncCode& code);
+// Where the machine code of `code` lies when the JIT compiled it (jit::compile, or tier-up), else nullopt.
+std::optional<CodeInfo> code_info(const interp::FuncCode& code);
 
 // The name of the runtime helper machine code calls at `address` ("call_direct", ...), or "" if none.
 std::string_view helper_name(uint64_t address);

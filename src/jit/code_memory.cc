@@ -24,9 +24,12 @@ CodeMemory::~CodeMemory() {
   }
 }
 
-const uint8_t* CodeMemory::install(std::span<const uint8_t> code) {
+// Maps `bytes` (rounded up to pages) read-write, copies the pieces in (16-byte aligned; their addresses
+// into `at`), then makes the mapping read-execute.
+const uint8_t* CodeMemory::map_code(size_t bytes, const std::span<const uint8_t>* pieces, size_t count,
+                                    std::vector<const uint8_t*>* at) {
   size_t page = code_page_size();
-  size_t size = (code.size() + page - 1) / page * page;
+  size_t size = (bytes + page - 1) / page * page;
   if (size == 0) return nullptr;
   // Reserve the bytes against the limit first (several threads may compile at once).
   size_t used = used_.load(std::memory_order_relaxed);
@@ -38,15 +41,39 @@ const uint8_t* CodeMemory::install(std::span<const uint8_t> code) {
     used_.fetch_sub(size, std::memory_order_relaxed);
     return nullptr;
   }
-  std::memcpy(p, code.data(), code.size());
+  auto* base = static_cast<uint8_t*>(p);
+  size_t off = 0;
+  for (size_t i = 0; i < count; ++i) {
+    std::memcpy(base + off, pieces[i].data(), pieces[i].size());
+    if (at) at->push_back(base + off);
+    off = (off + pieces[i].size() + 15) & ~size_t(15);
+  }
   if (mprotect(p, size, PROT_READ | PROT_EXEC) != 0) {
     munmap(p, size);
     used_.fetch_sub(size, std::memory_order_relaxed);
+    if (at) at->assign(count, nullptr);
     return nullptr;
   }
   std::lock_guard<std::mutex> lock(mu_);
   blocks_ = new Block{p, size, blocks_};
-  return static_cast<const uint8_t*>(p);
+  return base;
+}
+
+const uint8_t* CodeMemory::install(std::span<const uint8_t> code) { return map_code(code.size(), &code, 1, nullptr); }
+
+std::vector<const uint8_t*> CodeMemory::install_batch(std::span<const std::span<const uint8_t>> pieces) {
+  std::vector<const uint8_t*> at;
+  size_t bytes = 0;
+  for (const auto& piece : pieces) bytes = ((bytes + 15) & ~size_t(15)) + piece.size();
+  at.reserve(pieces.size());
+  if (pieces.empty() || map_code(bytes, pieces.data(), pieces.size(), &at) == nullptr) at.assign(pieces.size(), nullptr);
+  return at;
+}
+
+const NativeCode* CodeMemory::keep(NativeCode n) {
+  std::lock_guard<std::mutex> lock(mu_);
+  natives_.push_back(std::move(n));
+  return &natives_.back();
 }
 
 }  // namespace wisp::jit

@@ -1,13 +1,16 @@
 // Executable memory of one engine's JIT code (DESIGN.md §10): code is copied into pages mapped read-write,
-// which are then made read-execute, never both at once. A function's code gets pages of its own, so a page
-// never changes protection while another thread may run code on it. A byte limit per engine: allocation
-// past it fails and the function stays interpreted.
+// which are then made read-execute, never both at once, and never written again: so a page never changes
+// protection while another thread may run code on it. A module compiled whole (Config::tier jit) gets one
+// mapping for all its functions, packed (install_batch); a function tiered up alone gets pages of its own.
+// A byte limit per engine: allocation past it fails and the function stays interpreted.
 #pragma once
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
+#include <deque>
 #include <span>
+#include <vector>
 
 #include "runtime/engine_config.h"
 
@@ -22,6 +25,17 @@ struct Counters {
   std::atomic<uint64_t> exit_instrs{0};   // IR instructions left to the interpreter (calls, returns, the rest)
 };
 
+// A compiled function's machine code: its entry trampoline at `native` (nullptr: not compilable), and per
+// IR word the offset in it of the instruction starting there.
+struct NativeCode {
+  const uint8_t* native = nullptr;
+  std::vector<uint32_t> native_at;
+  // For the tools (code_info.h) and the perf map: bytes in all; of them instructions (br_table jump
+  // tables follow); where the hand-overs at the IR's end and the slow-path stubs start.
+  size_t size = 0, text_size = 0;
+  uint32_t stubs_offset = 0;
+};
+
 class CodeMemory final : public runtime::TierEngineState {
  public:
   explicit CodeMemory(size_t limit_bytes) : limit_(limit_bytes) {}
@@ -32,6 +46,13 @@ class CodeMemory final : public runtime::TierEngineState {
   // Copies `code` into fresh pages and makes them executable: their address, or nullptr when the limit
   // would be exceeded or the system refuses the mapping.
   const uint8_t* install(std::span<const uint8_t> code);
+  // Copies each piece into one mapping (16-byte aligned) made executable once: their addresses, all
+  // nullptr when the limit would be exceeded or the system refuses.
+  std::vector<const uint8_t*> install_batch(std::span<const std::span<const uint8_t>> pieces);
+  // Keeps `n` as long as the engine: its stable address.
+  const NativeCode* keep(NativeCode n);
+  // Held while a function is compiled for tier-up (one compilation per function, whichever thread).
+  std::mutex& compile_mutex() { return compile_mu_; }
   size_t used_bytes() const { return used_.load(std::memory_order_relaxed); }
   size_t limit_bytes() const { return limit_; }
   Counters counters;
@@ -47,6 +68,10 @@ class CodeMemory final : public runtime::TierEngineState {
   std::atomic<size_t> used_{0};
   std::mutex mu_;
   Block* blocks_ = nullptr;  // every mapping, unmapped with the engine
+  std::deque<NativeCode> natives_;  // under mu_
+  std::mutex compile_mu_;
+  const uint8_t* map_code(size_t bytes, const std::span<const uint8_t>* pieces, size_t count,
+                          std::vector<const uint8_t*>* at);
 };
 
 // The page size used for code allocations.

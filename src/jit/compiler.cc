@@ -29,9 +29,17 @@
 // a register cache over the value stack, fits here too: values may stay in registers between IR
 // instructions as long as their slots are written at the points where the interpreter may take over (the
 // one-value write-through cache below is the first step).
+// Tiering (Config::tier automatic): the IR then has op_tier_count at function entry and at loop headers;
+// when a function's count runs out, the JIT compiles it on the spot and patches its IR in place (the
+// FuncCode stays the one every caller, return address, site and exception handler refers to), and the
+// machine code goes on from the counter's position: at a loop header that is on-stack replacement with
+// nothing to convert, the frame being the interpreter's. op_tier_count compiles to nothing.
 // Assembler: Xbyak (Debian's libxbyak-dev, header-only), code generated into a buffer and copied into
 // the engine's CodeMemory (written, then made read-execute), position-independent.
 
+#include <algorithm>
+#include <atomic>
+#include <climits>
 #include <cstddef>
 #include <cstring>
 #include <optional>
@@ -46,6 +54,7 @@
 #include "interp/exec_state.h"
 #include "interp/handler_table.h"
 #include "interp/invoke.h"
+#include "interp/ir_builder.h"
 #include "jit/code_info.h"
 #include "jit/jit.h"
 #include "jit/perf_map.h"
@@ -58,13 +67,13 @@ namespace {
 using interp::HandlerId;
 using interp::handler_info;
 
-// A function compiled by the JIT: the interpreter's code (with op_jit_resume patched in) plus machine code.
-struct JitFuncCode final : interp::FuncCode {
-  const uint8_t* native = nullptr;    // machine code; its entry trampoline at offset 0
-  std::vector<uint32_t> native_at;    // per IR word: offset in `native` of the instruction starting there
-  size_t native_size = 0, text_size = 0;  // bytes in all; of instructions (jump tables follow)
-  uint32_t stubs_offset = 0;              // where the code of the IR's end and the slow-path stubs starts
-};
+// A function's machine code: its entry trampoline at `native`, and per IR word the offset in it of the
+// instruction starting there. Owned by the engine's CodeMemory; FuncCode::jit_data points here once the
+// function is compiled (the IR itself is patched in place: see compile()).
+const NativeCode* native_of(const interp::FuncCode& code) {
+  return static_cast<const NativeCode*>(
+      std::atomic_ref<const void*>(code.jit_data).load(std::memory_order_acquire));
+}
 
 // Machine code entry: runs from `target` on the frame at `fp`; returns the IR position and frame to go on at.
 using EnterFn = interp::JitExit (*)(char* fp, interp::ExecState* st, const void* target, uint8_t* mem,
@@ -78,11 +87,23 @@ using EnterFn = interp::JitExit (*)(char* fp, interp::ExecState* st, const void*
 #define WISP_JIT_NO_FUNCTION_SANITIZER
 #endif
 
+bool compile_hot(const interp::FuncCode& code, interp::ExecState* st);
+
+// FuncCode::jit_resume: from op_jit_resume (the function is compiled) or op_tier_count (it is hot: compile
+// it first; when that fails, the interpreter goes on at `ip`).
 WISP_JIT_NO_FUNCTION_SANITIZER
 interp::JitExit resume(const interp::FuncCode& code, const uint32_t* ip, char* fp, interp::ExecState* st) {
-  const auto& j = static_cast<const JitFuncCode&>(code);
-  auto enter = reinterpret_cast<EnterFn>(reinterpret_cast<uintptr_t>(j.native));
-  return enter(fp, st, j.native + j.native_at[size_t(ip - code.code.data())], interp::mem_base_of(st),
+  const NativeCode* n = native_of(code);
+  if (n == nullptr) {
+    if (!compile_hot(code, st)) return {ip, fp};
+    n = native_of(code);
+  }
+  if (n->native == nullptr) {  // not compilable: count no more
+    std::atomic_ref<int32_t>(code.hotness).store(INT32_MAX, std::memory_order_relaxed);
+    return {ip, fp};
+  }
+  auto enter = reinterpret_cast<EnterFn>(reinterpret_cast<uintptr_t>(n->native));
+  return enter(fp, st, n->native + n->native_at[size_t(ip - code.code.data())], interp::mem_base_of(st),
                code.code.data());
 }
 
@@ -110,10 +131,17 @@ struct Jump {
   const uint32_t* ir;
 };
 
-const JitFuncCode* compiled_code(const runtime::FuncEntry* e) {
-  if (e == nullptr || e->tier != runtime::Tier::interp) return nullptr;
+struct Compiled {
+  const interp::FuncCode* code;
+  const NativeCode* native;
+};
+Compiled compiled_code(const runtime::FuncEntry* e) {
+  if (e == nullptr || e->tier != runtime::Tier::interp) return {nullptr, nullptr};
   const interp::FuncCode& c = interp::interp_code(*e);
-  return c.jit_resume == &resume ? static_cast<const JitFuncCode*>(&c) : nullptr;
+  if (c.jit_resume != &resume) return {nullptr, nullptr};
+  const NativeCode* n = native_of(c);
+  if (n == nullptr || n->native == nullptr) return {nullptr, nullptr};
+  return {&c, n};
 }
 
 inline void switch_instance(interp::ExecState* st, runtime::InstanceData* inst) {
@@ -124,7 +152,7 @@ inline void switch_instance(interp::ExecState* st, runtime::InstanceData* inst) 
 }
 
 Jump enter_compiled(interp::ExecState* st, runtime::FuncInstance* callee, char* nfp, const uint32_t* ret, char* fp) {
-  const JitFuncCode* j = compiled_code(callee->entry.load(std::memory_order_acquire));
+  auto [j, n] = compiled_code(callee->entry.load(std::memory_order_acquire));
   if (j == nullptr) return {nullptr, nullptr};
   const runtime::FrameLayout& frame = j->frame;
   if (st->cs == st->cs_limit || nfp + frame.frame_bytes() > st->stack_limit) return {nullptr, nullptr};
@@ -136,7 +164,7 @@ Jump enter_compiled(interp::ExecState* st, runtime::FuncInstance* callee, char* 
     __asm__("" : "+r"(z));  // keeps the compiler from turning the loop back into memset
   }
   switch_instance(st, callee->instance);
-  return {j->native + j->native_at[0], j->code.data()};
+  return {n->native + n->native_at[0], j->code.data()};
 }
 
 Jump call_direct(interp::ExecState* st, uint32_t index, char* nfp, const uint32_t* ret, char* fp) {
@@ -162,13 +190,13 @@ Jump return_compiled(interp::ExecState* st) {
   interp::CallFrame* f = st->cs - 1;
   runtime::FuncInstance* caller = f->func;
   if (f == st->cs_base || caller == nullptr || f->ret.is_native()) return {nullptr, nullptr};
-  const JitFuncCode* j = compiled_code(caller->entry.load(std::memory_order_relaxed));
+  auto [j, n] = compiled_code(caller->entry.load(std::memory_order_acquire));
   if (j == nullptr) return {nullptr, nullptr};
   const uint32_t* ip = f->ret.ir();
   st->cs = f;
   st->func = caller;
   switch_instance(st, caller->instance);
-  return {j->native + j->native_at[size_t(ip - j->code.data())], j->code.data()};
+  return {n->native + n->native_at[size_t(ip - j->code.data())], j->code.data()};
 }
 
 // ---- handler classification ------------------------------------------------------------------------
@@ -326,7 +354,8 @@ const std::vector<Desc>& descs() {
                          HandlerId::op_global_set_xs, HandlerId::op_ref_is_null_ss,
                          HandlerId::op_ref_as_non_null_s, HandlerId::op_br_on_null_sb,
                          HandlerId::op_br_on_non_null_sb, HandlerId::op_call_xs,
-                         HandlerId::op_call_indirect_sxxs, HandlerId::op_return})
+                         HandlerId::op_call_indirect_sxxs, HandlerId::op_return,
+                         HandlerId::op_tier_count})
       t[size_t(id)] = Desc{Cat::special, 0, false, false};
     return t;
   }();
@@ -372,7 +401,8 @@ class Compiler : public Xbyak::CodeGenerator {
   std::vector<Kind> kinds;            // per instruction
   std::vector<uint32_t> starts;       // IR word of each instruction
   std::vector<int32_t> index_of;      // per IR word: instruction index, or -1
-  std::vector<Xbyak::Label> labels;   // per instruction
+  std::vector<Xbyak::Label> labels;   // per instruction (defined at branch targets only)
+  std::vector<uint32_t> offsets;      // per instruction: its code's offset from the start
   uint32_t native_count = 0;
   size_t text_size = 0;               // bytes of instructions (before the jump tables)
 
@@ -1142,6 +1172,8 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
       cmp(slot64(o[0]), 0);
       je(slow(pos));
       return Kind::guarded;
+    case HandlerId::op_tier_count:  // compiled code counts nothing
+      return Kind::native;
     default:
       return Kind::exit;
   }
@@ -1157,6 +1189,7 @@ bool Compiler::run() {
   }
   index_of[n_] = int32_t(starts.size());  // one past the end (never a branch target, kept for safety)
   labels.resize(starts.size() + 1);
+  offsets.assign(starts.size(), 0);
   kinds.assign(starts.size(), Kind::exit);
 
   // Entry trampoline (EnterFn): callee-saved registers, then fp, st, memory 0 base and IR base pinned in
@@ -1203,7 +1236,9 @@ bool Compiler::run() {
   for (size_t i = 0; i < starts.size(); ++i) {
     uint32_t pos = starts[i];
     const uint32_t* ip = ir_ + pos;
-    L(labels[i]);
+    // Labels (costly in Xbyak: a hash map entry each) only where branches land; the rest by offset.
+    if (entered[i]) L(labels[i]);
+    offsets[i] = uint32_t(getSize());
     std::optional<HandlerId> id = interp::handler_from_word(load_word(ip));
     if (i == 0 || entered[i] || kinds[i - 1] != Kind::native) cache_in_ = -1;
     cache_out_ = -1;
@@ -1232,76 +1267,80 @@ bool Compiler::run() {
 
 }  // namespace
 
-bool is_compiled(const runtime::FuncEntry& entry) {
-  return entry.tier == runtime::Tier::interp && interp::interp_code(entry).jit_resume == &resume;
-}
+namespace {
 
-std::unique_ptr<interp::FuncCode> compile(std::unique_ptr<interp::FuncCode> code, const interp::ModuleCode& mc,
-                                          CodeMemory& memory) {
-  Counters& c = memory.counters;
-  // Generous: the longest instruction sequence per IR word is well under 32 bytes.
-  size_t cap = 4096 + code->code.size() * 48;
-  std::unique_ptr<uint8_t[]> buffer(new uint8_t[cap]);  // not zeroed: Xbyak writes what it uses
+// One function's machine code before it is installed, and what compile() needs to publish it.
+struct Generated {
+  std::vector<uint8_t> bytes;
   std::vector<Kind> kinds;
   std::vector<uint32_t> starts;
-  std::vector<uint32_t> offsets;
-  const uint8_t* native = nullptr;
-  size_t native_size = 0, text_size = 0, stubs_offset = 0;
+  std::vector<uint32_t> offsets;  // per instruction, in `bytes`
+  uint32_t native_count = 0;
+  size_t text_size = 0;      // bytes of instructions (jump tables follow)
+  uint32_t stubs_offset = 0;  // where the hand-overs at the IR's end and the slow-path stubs start
+};
+
+// Compiles `code` into `out`; false when nothing is worth compiling or the assembler failed (counted).
+bool generate(const interp::FuncCode& code, Counters& c, Generated& out) {
+  // Generous: the longest instruction sequence per IR word is well under 32 bytes.
+  size_t cap = 4096 + code.code.size() * 48;
+  std::unique_ptr<uint8_t[]> buffer(new uint8_t[cap]);  // not zeroed: Xbyak writes what it uses
   try {
-    Compiler comp(*code, buffer.get(), cap);
+    Compiler comp(code, buffer.get(), cap);
     if (!comp.run()) {
       c.not_compiled.fetch_add(1, std::memory_order_relaxed);
       c.exit_instrs.fetch_add(comp.starts.size(), std::memory_order_relaxed);
-      return code;
+      return false;
     }
-    kinds = std::move(comp.kinds);
-    starts = std::move(comp.starts);
-    offsets.reserve(starts.size());
-    for (size_t i = 0; i < starts.size(); ++i)
-      offsets.push_back(uint32_t(comp.labels[i].getAddress() - comp.getCode()));
-    native_size = comp.getSize();
-    text_size = comp.text_size;
-    stubs_offset = size_t(comp.labels[starts.size()].getAddress() - comp.getCode());
-    native = memory.install({comp.getCode(), comp.getSize()});
-    if (native == nullptr) {
-      c.not_compiled.fetch_add(1, std::memory_order_relaxed);
-      c.over_limit.fetch_add(1, std::memory_order_relaxed);
-      return code;
-    }
-    c.native_instrs.fetch_add(comp.native_count, std::memory_order_relaxed);
-    c.exit_instrs.fetch_add(starts.size() - comp.native_count, std::memory_order_relaxed);
+    out.kinds = std::move(comp.kinds);
+    out.starts = std::move(comp.starts);
+    out.offsets = std::move(comp.offsets);
+    out.bytes.assign(comp.getCode(), comp.getCode() + comp.getSize());
+    out.native_count = comp.native_count;
+    out.text_size = comp.text_size;
+    out.stubs_offset = uint32_t(comp.labels[out.starts.size()].getAddress() - comp.getCode());
   } catch (const std::exception&) {  // Xbyak: buffer too small, label too far
     c.not_compiled.fetch_add(1, std::memory_order_relaxed);
-    return code;
+    return false;
   }
+  return true;
+}
 
-  auto j = std::make_unique<JitFuncCode>();
-  j->frame = code->frame;
-  j->code = std::move(code->code);  // the buffer moves with its address: IR pointers stay valid
-  j->interp_entry = j->code.data();
-  j->func_index = code->func_index;
-  j->sites = std::move(code->sites);
-  j->handlers = std::move(code->handlers);
-  j->jit_resume = &resume;
-  j->native = native;
-  j->native_size = native_size;
-  j->text_size = text_size;
-  j->stubs_offset = uint32_t(stubs_offset);
-  if (memory.perf_map) perf_map_add(native, native_size, *mc.module, j->func_index);
+// Publishes `g`, installed at `native`, for `code`: its NativeCode, then op_jit_resume over the handler
+// words of the instructions where the interpreter enters machine code. `code` may already be running in
+// other threads (tier-up): the IR is patched in place, one aligned 32-bit word at a time, and only where
+// the new handler word differs from the old in one half (always so in loop dispatch, where handler words
+// are ids, and in practice in tail-call dispatch, where they are addresses inside one binary); a position
+// not patched just stays interpreted. Either word is a correct program at every moment: the NativeCode is
+// published (release) before any op_jit_resume appears.
+void publish(const interp::FuncCode& code, const interp::ModuleCode& mc, CodeMemory& memory, Generated& g,
+             const uint8_t* native) {
+  Counters& c = memory.counters;
+  c.native_instrs.fetch_add(g.native_count, std::memory_order_relaxed);
+  c.exit_instrs.fetch_add(g.starts.size() - g.native_count, std::memory_order_relaxed);
+  NativeCode nc;
+  nc.native = native;
+  nc.size = g.bytes.size();
+  nc.text_size = g.text_size;
+  nc.stubs_offset = g.stubs_offset;
   // Every instruction has machine code to jump to (the ones left to the interpreter hand over at once):
   // calls and returns between compiled functions jump to any of them.
-  j->native_at.assign(j->code.size(), 0);
-  for (size_t i = 0; i < starts.size(); ++i) j->native_at[starts[i]] = offsets[i];
+  nc.native_at.assign(code.code.size(), 0);
+  for (size_t i = 0; i < g.starts.size(); ++i) nc.native_at[g.starts[i]] = g.offsets[i];
+  const NativeCode* n = memory.keep(std::move(nc));
+  if (memory.perf_map && mc.module) perf_map_add(native, g.bytes.size(), *mc.module, code.func_index);
 
+  const std::vector<Kind>& kinds = g.kinds;
+  const std::vector<uint32_t>& starts = g.starts;
   // Where the interpreter enters machine code: a `native` instruction it may reach while interpreting,
   // i.e. the first one, one after any instruction machine code leaves to it, and exception landings.
   std::vector<bool> mark(starts.size(), false);
   for (size_t i = 0; i < starts.size(); ++i)
     if (kinds[i] == Kind::native && (i == 0 || kinds[i - 1] != Kind::native)) mark[i] = true;
-  std::vector<int32_t> index_of(j->code.size() + 1, -1);
+  std::vector<int32_t> index_of(code.code.size() + 1, -1);
   for (size_t i = 0; i < starts.size(); ++i) index_of[starts[i]] = int32_t(i);
-  for (const interp::FuncCode::Handler& h : j->handlers) {
-    if (h.kind == interp::FuncCode::Handler::kDelegate || h.landing >= j->code.size()) continue;
+  for (const interp::FuncCode::Handler& h : code.handlers) {
+    if (h.kind == interp::FuncCode::Handler::kDelegate || h.landing >= code.code.size()) continue;
     int32_t i = index_of[h.landing];
     if (i >= 0 && kinds[size_t(i)] == Kind::native) mark[size_t(i)] = true;
   }
@@ -1309,13 +1348,13 @@ std::unique_ptr<interp::FuncCode> compile(std::unique_ptr<interp::FuncCode> code
   // branches, except these, which the JIT compiles; kept general for the forms it does not).
   for (size_t i = 0; i < starts.size(); ++i) {
     if (kinds[i] != Kind::exit) continue;
-    const uint32_t* ip = j->code.data() + starts[i];
+    const uint32_t* ip = code.code.data() + starts[i];
     std::optional<HandlerId> id = interp::handler_from_word(load_word(ip));
     if (!id) continue;
     interp::for_each_operand(ip, handler_info(*id).kinds, [&](char kind, const uint32_t* w) {
       auto mark_target = [&](int32_t rel) {
         int64_t t = int64_t(starts[i]) + rel;
-        if (t < 0 || size_t(t) >= j->code.size()) return;
+        if (t < 0 || size_t(t) >= code.code.size()) return;
         int32_t ti = index_of[size_t(t)];
         if (ti >= 0 && kinds[size_t(ti)] == Kind::native) mark[size_t(ti)] = true;
       };
@@ -1324,29 +1363,80 @@ std::unique_ptr<interp::FuncCode> compile(std::unique_ptr<interp::FuncCode> code
         for (uint32_t k = 0; k <= w[0]; ++k) mark_target(int32_t(w[1 + k]));
     });
   }
+  std::atomic_ref<const void*>(code.jit_data).store(n, std::memory_order_release);
   uint64_t resume_word = interp::handler_word(HandlerId::op_jit_resume, mc.config.dispatch);
+  uint32_t halves[2];
+  std::memcpy(halves, &resume_word, sizeof(halves));
+  auto* words = const_cast<uint32_t*>(code.code.data());
   for (size_t i = 0; i < starts.size(); ++i) {
     if (!mark[i]) continue;
-    std::memcpy(&j->code[starts[i]], &resume_word, sizeof(resume_word));
+    uint32_t* w = words + starts[i];
+    bool same0 = w[0] == halves[0], same1 = w[1] == halves[1];
+    if (!same0 && !same1) continue;
+    if (!same0) std::atomic_ref<uint32_t>(w[0]).store(halves[0], std::memory_order_release);
+    if (!same1) std::atomic_ref<uint32_t>(w[1]).store(halves[1], std::memory_order_release);
   }
   c.compiled.fetch_add(1, std::memory_order_relaxed);
-  return j;
 }
 
-// code_info.h (here: it reads JitFuncCode and the helpers' addresses).
-std::optional<NativeCode> native_code(const interp::FuncCode& code) {
+const NativeCode kNotCompilable{};
+
+// Marks `code` as one the JIT leaves to the interpreter.
+void give_up(const interp::FuncCode& code) {
+  std::atomic_ref<int32_t>(code.hotness).store(INT32_MAX, std::memory_order_relaxed);
+  std::atomic_ref<const void*>(code.jit_data).store(&kNotCompilable, std::memory_order_release);
+}
+
+bool compile_one(const interp::FuncCode& code, const interp::ModuleCode& mc, CodeMemory& memory) {
+  Generated g;
+  if (!generate(code, memory.counters, g)) return false;
+  const uint8_t* native = memory.install(g.bytes);
+  if (native == nullptr) {
+    memory.counters.not_compiled.fetch_add(1, std::memory_order_relaxed);
+    memory.counters.over_limit.fetch_add(1, std::memory_order_relaxed);
+    return false;
+  }
+  publish(code, mc, memory, g, native);
+  return true;
+}
+
+// A hot function (op_tier_count ran out): compiles it once, whichever thread gets there first.
+bool compile_hot(const interp::FuncCode& code, interp::ExecState* st) {
+  const auto* mc = static_cast<const interp::ModuleCode*>(st->func->instance->code.get());
+  auto* memory = dynamic_cast<CodeMemory*>(mc->config.tier_state.get());
+  if (memory == nullptr) return false;
+  std::lock_guard<std::mutex> lock(memory->compile_mutex());
+  if (native_of(code) != nullptr) return true;  // another thread compiled it (or gave up)
+  if (!compile_one(code, *mc, *memory)) give_up(code);
+  return true;
+}
+
+}  // namespace
+
+bool is_compiled(const runtime::FuncEntry& entry) { return compiled_code(&entry).code != nullptr; }
+
+std::unique_ptr<interp::FuncCode> compile(std::unique_ptr<interp::FuncCode> code, const interp::ModuleCode& mc,
+                                          CodeMemory& memory) {
+  code->jit_resume = &resume;
+  if (!compile_one(*code, mc, memory)) give_up(*code);
+  return code;
+}
+
+// code_info.h (here: it knows `resume` and the helpers' addresses).
+std::optional<CodeInfo> code_info(const interp::FuncCode& code) {
   if (code.jit_resume != &resume) return std::nullopt;
-  const auto& j = static_cast<const JitFuncCode&>(code);
-  NativeCode n;
-  n.start = j.native;
-  n.size = j.native_size;
-  n.text_size = j.text_size;
+  const NativeCode* n = native_of(code);
+  if (n == nullptr || n->native == nullptr) return std::nullopt;
+  CodeInfo info;
+  info.start = n->native;
+  info.size = n->size;
+  info.text_size = n->text_size;
   // Instruction starts are the words with code (the entry trampoline comes first: no start is at 0); the
   // IR itself cannot be walked, op_jit_resume being patched over some of its handler words.
-  for (uint32_t pos = 0; pos < j.code.size(); ++pos)
-    if (j.native_at[pos] != 0) n.ir_map.emplace_back(j.native_at[pos], pos);
-  n.ir_map.emplace_back(j.stubs_offset, uint32_t(j.code.size()));
-  return n;
+  for (uint32_t pos = 0; pos < n->native_at.size(); ++pos)
+    if (n->native_at[pos] != 0) info.ir_map.emplace_back(n->native_at[pos], pos);
+  info.ir_map.emplace_back(n->stubs_offset, uint32_t(code.code.size()));
+  return info;
 }
 
 std::string_view helper_name(uint64_t address) {
@@ -1365,10 +1455,58 @@ std::shared_ptr<CodeMemory> make_engine_state(size_t limit_bytes) { return std::
 
 namespace {
 
+// Every translated function before it is published: with tier-up counters, it is only made ready for them
+// (compiled when hot); without (Config::tier jit), compiled now unless the module's batch did it.
 std::unique_ptr<interp::FuncCode> tier_up(std::unique_ptr<interp::FuncCode> code, const interp::ModuleCode& mc) {
   auto* memory = dynamic_cast<CodeMemory*>(mc.config.tier_state.get());
   if (memory == nullptr) return code;
+  code->jit_resume = &resume;
+  if (mc.config.tier_up_threshold != 0) {
+    code->hotness = int32_t(std::min<uint32_t>(mc.config.tier_up_threshold, INT32_MAX));
+    return code;
+  }
   return compile(std::move(code), mc, *memory);
+}
+
+// Config::tier jit: every function of the module translated and compiled now, into one mapping made
+// executable once (code packing: the functions share pages, and one mmap/mprotect serves them all).
+void compile_module(interp::ModuleCode& mc, CodeMemory& memory) {
+  const wasm::Module& m = *mc.module;
+  std::vector<std::unique_ptr<interp::FuncCode>> codes(mc.num_funcs);
+  std::vector<Generated> gens(mc.num_funcs);
+  std::vector<std::span<const uint8_t>> pieces;
+  std::vector<size_t> which;
+  for (size_t i = 0; i < mc.num_funcs; ++i) {
+    Result<std::unique_ptr<interp::FuncCode>> built =
+        interp::translate_function(m, uint32_t(m.num_imported_funcs + i), mc.config);
+    if (!built) continue;  // reported when the function is prepared or called
+    codes[i] = std::move(*built);
+    codes[i]->jit_resume = &resume;
+    if (generate(*codes[i], memory.counters, gens[i])) {
+      pieces.push_back(gens[i].bytes);
+      which.push_back(i);
+    } else {
+      give_up(*codes[i]);
+    }
+  }
+  std::vector<const uint8_t*> at = memory.install_batch(pieces);
+  for (size_t k = 0; k < which.size(); ++k) {
+    size_t i = which[k];
+    // The whole module over the limit: as many functions as fit, one mapping each.
+    if (at[k] == nullptr) at[k] = memory.install(gens[i].bytes);
+    if (at[k] == nullptr) {
+      memory.counters.not_compiled.fetch_add(1, std::memory_order_relaxed);
+      memory.counters.over_limit.fetch_add(1, std::memory_order_relaxed);
+      give_up(*codes[i]);
+    } else {
+      publish(*codes[i], mc, memory, gens[i], at[k]);
+    }
+  }
+  for (size_t i = 0; i < mc.num_funcs; ++i) {
+    if (!codes[i]) continue;
+    interp::FuncCode* expected = nullptr;
+    if (mc.funcs[i].compare_exchange_strong(expected, codes[i].get(), std::memory_order_acq_rel)) codes[i].release();
+  }
 }
 
 }  // namespace
@@ -1380,6 +1518,9 @@ const runtime::Executor& executor() {
         -> std::shared_ptr<runtime::TierModuleCode> {
       std::shared_ptr<interp::ModuleCode> mc = interp::make_module_code(std::move(module), config);
       mc->tier_up = &tier_up;
+      auto* memory = dynamic_cast<CodeMemory*>(config.tier_state.get());
+      if (memory != nullptr && config.tier_up_threshold == 0 && !config.lazy_translation && mc->module)
+        compile_module(*mc, *memory);
       return mc;
     };
     return e;

@@ -14,8 +14,9 @@ const runtime::Executor& executor();
 // An engine's code memory (and counters), limited to `limit_bytes`.
 std::shared_ptr<CodeMemory> make_engine_state(size_t limit_bytes);
 
-// Compiles `code` (the interpreter's translation of a function of `mc`'s module) into `memory`: the JIT's
-// extension of it, or `code` unchanged when nothing could be compiled (counted in memory.counters).
+// Compiles `code` (the interpreter's translation of a function of `mc`'s module) into `memory`: `code` with
+// its machine code attached (FuncCode::jit_data) and op_jit_resume patched into its IR, or marked as left
+// to the interpreter when nothing could be compiled (counted in memory.counters).
 std::unique_ptr<interp::FuncCode> compile(std::unique_ptr<interp::FuncCode> code, const interp::ModuleCode& mc,
                                           CodeMemory& memory);
 

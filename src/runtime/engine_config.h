@@ -32,6 +32,9 @@ struct EngineConfig {
   bool lazy_translation = true;         // build a function's IR on its first call
   bool consume_fuel = false;            // code decrements StoreData::fuel (set for every store of the engine)
   bool interruptible = false;           // code polls StoreData::interrupt at calls and loop back-edges
+  // Tier-up counters (Config::tier auto): when non-zero, IR gets op_tier_count at function entry and loop
+  // headers, and a function is compiled after this many of them ran.
+  uint32_t tier_up_threshold = 0;
   DispatchMode dispatch = kDefaultDispatch;  // the IR of every module of the engine is built for this mode
   // The execution tier that builds code and runs functions (runtime/executor.h), installed by whoever
   // makes the engine (the public API installs the interpreter). Required before anything runs.

@@ -76,14 +76,6 @@ struct TagInstance {
   std::string debug_name;               // export name or "<tag N>", for messages
 };
 
-// An exception: a tag instance and its payload (slot-packed, a v128 takes two). Store-owned; an exnref
-// value is its address. Reclaimed by the store's exception collector (runtime/exceptions.h).
-struct ExnObject {
-  TagInstance* tag = nullptr;
-  std::vector<uint64_t> payload;
-  bool marked = false;
-};
-
 // One instantiated module: arrays of pointers into the store, in index-space order.
 struct InstanceData {
   std::shared_ptr<const wasm::Module> module;
@@ -95,6 +87,9 @@ struct InstanceData {
   std::vector<TagInstance*> tags;
   std::vector<uint32_t> type_ids;        // canonical id of each type index of the module
   std::vector<bool> dropped_elems;       // elem.drop'ed (or active/declarative after instantiation)
+  // Passive segments given by expressions: their values, evaluated once at instantiation (GC objects in
+  // them keep their identity across table.init / array.new_elem; GC roots until elem.drop).
+  std::vector<std::vector<RefBits>> elem_values;
   std::vector<bool> dropped_datas;       // data.drop'ed (or active after instantiation)
   MemoryInstance* mem0 = nullptr;        // memories[0] or nullptr: the handlers' fast path
   std::shared_ptr<TierModuleCode> code;  // from Executor::make_module_code, shared per compiled module

@@ -12,18 +12,22 @@ namespace {
 
 Error incompatible() { return Error::unlinkable("incompatible import type"); }
 
-// The implementation's maximum for a memory/table type before store limits.
+// The implementation's maximum for a memory type before store limits. A 64-bit memory stops one page
+// short of 2^48 so that its size in bytes fits a u64 (no host maps that much anyway).
 uint64_t memory_impl_max(const wasm::MemoryType& t) {
-  return t.limits.is64 ? (uint64_t(1) << 48) : wasm::kMaxPages32;
+  return t.limits.is64 ? (uint64_t(1) << 48) - 1 : wasm::kMaxPages32;
 }
 
-Result<void> check_import(const wasm::Import& imp, const ExternRef& ext, const std::vector<uint32_t>& type_ids) {
+Result<void> check_import(const wasm::Import& imp, const ExternRef& ext, const std::vector<uint32_t>& type_ids,
+                          const TypeRegistry& types) {
   if (ext.kind != imp.kind || ext.ptr == nullptr) return incompatible();
   switch (imp.kind) {
     case wasm::ExternKind::func: {
       const FuncInstance* f = ext.func();
-      // Both ids come from the store's engine registry: equal ids mean equal types.
-      if (f->type_id != type_ids[imp.func_type]) return incompatible();
+      // Both ids come from the store's engine registry: equal ids mean equal types; a function of a
+      // declared subtype of the import's type matches too (GC).
+      if (f->type_id != type_ids[imp.func_type] && !types.is_subtype(f->type_id, type_ids[imp.func_type]))
+        return incompatible();
       return {};
     }
     case wasm::ExternKind::table: {
@@ -46,7 +50,7 @@ Result<void> check_import(const wasm::Import& imp, const ExternRef& ext, const s
       const GlobalInstance* g = ext.global();
       wasm::ValType want = canonical_type(imp.global.type, type_ids);
       if (g->type.mut != imp.global.mut) return incompatible();
-      if (imp.global.mut ? g->type.type != want : !wasm::canonical_subtype(g->type.type, want)) return incompatible();
+      if (imp.global.mut ? g->type.type != want : !types.val_subtype(g->type.type, want)) return incompatible();
       return {};
     }
     case wasm::ExternKind::tag:  // tag types match exactly
@@ -72,7 +76,15 @@ Result<void> init_elems(InstanceData& inst) {
       inst.dropped_elems[i] = true;
       continue;
     }
-    if (seg.mode != wasm::SegmentMode::active) continue;
+    if (seg.mode == wasm::SegmentMode::passive) {
+      if (!seg.uses_exprs) continue;
+      if (inst.elem_values.size() < m.elems.size()) inst.elem_values.resize(m.elems.size());
+      for (const wasm::ConstExpr& e : seg.exprs) {
+        WISP_TRY(Value v, eval.eval(e));
+        inst.elem_values[i].push_back(v.ref());
+      }
+      continue;
+    }
     if (seg.table >= inst.tables.size()) return Error::trap("out of bounds table access");
     TableInstance& table = *inst.tables[seg.table];
     WISP_TRY(Value off, eval.eval(seg.offset));
@@ -148,7 +160,9 @@ FuncInstance* create_host_func(StoreData& store, const wasm::FuncType& type, Hos
 }
 
 Result<TableInstance*> create_table(StoreData& store, const wasm::TableType& type, RefBits init) {
-  uint64_t max = std::min<uint64_t>(type.limits.max.value_or(wasm::kMaxTableSize), store.limits.max_table_elements);
+  // A 64-bit table (table64) may declare any u64 size; the store's limit bounds what is allocated.
+  uint64_t impl_max = type.limits.is64 ? UINT64_MAX : wasm::kMaxTableSize;
+  uint64_t max = std::min<uint64_t>(type.limits.max.value_or(impl_max), store.limits.max_table_elements);
   if (type.limits.min > max)
     return Error::trap("table minimum size of " + std::to_string(type.limits.min) +
                        " elements exceeds table limits");
@@ -160,10 +174,10 @@ Result<TableInstance*> create_table(StoreData& store, const wasm::TableType& typ
 }
 
 Result<MemoryInstance*> create_memory(StoreData& store, const wasm::MemoryType& type) {
-  uint64_t max = std::min<uint64_t>(type.limits.max.value_or(memory_impl_max(type)), store.limits.max_memory_pages);
+  uint64_t max = std::min({type.limits.max.value_or(UINT64_MAX), memory_impl_max(type), store.limits.max_memory_pages});
   if (type.limits.min > max)
     return Error::trap("memory minimum size of " + std::to_string(type.limits.min) +
-                       " pages exceeds memory limits");
+                       " pages exceeds memory limits (at most " + std::to_string(max) + " pages)");
   MemoryInstance& m = store.memories.emplace_back();
   WISP_TRY(memory_init(m, type, max, store.config.explicit_bounds_checks));
   return &m;
@@ -205,11 +219,11 @@ Result<InstanceData*> instantiate(StoreData& store, std::shared_ptr<const wasm::
   if (code && code->config.dispatch != store.config.dispatch)
     return Error::usage("module code was built for another dispatch mode than the store's");
 
-  std::vector<uint32_t> type_ids = store.types->intern_module(m.types);
+  std::vector<uint32_t> type_ids = store.types->intern_module(m.types, m.type_defs);
 
   // Every import is checked before anything becomes visible (an unlinkable module has no effect).
   for (size_t i = 0; i < imports.size(); ++i) {
-    WISP_TRY(check_import(m.imports[i], imports[i], type_ids));
+    WISP_TRY(check_import(m.imports[i], imports[i], type_ids, *store.types));
   }
 
   InstanceData& inst = store.instances.emplace_back();

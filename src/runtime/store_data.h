@@ -17,11 +17,30 @@ namespace wisp::runtime {
 
 // Per-store limits. Exceeding one is a trap or an error with a clear message.
 struct StoreLimits {
-  uint64_t max_memory_pages = wasm::kMaxPages32;   // per memory
+  uint64_t max_memory_pages = 262'144;             // per memory: 16 GiB (a 32-bit one stops at 4 GiB)
   uint64_t max_table_elements = 10'000'000;        // per table
   uint64_t max_value_stack_bytes = 64ull << 20;    // interpreter value stack (slots)
   uint32_t max_call_depth = 50'000;                // frames on the call stack
   uint32_t max_instances = 10'000;
+  uint64_t max_gc_heap_bytes = 1ull << 30;         // GC objects of the store (src/gc)
+};
+
+// The store's GC heap (gc::Heap, a layer above the runtime): made on the first allocation. The runtime
+// reaches it only for constant expressions (runtime/const_eval.cc), through these functions: their
+// intermediate values sit in no scanned stack, so they never collect. 0 means the heap limit was hit.
+struct GcHeapState {
+  GcHeapState() = default;
+  virtual ~GcHeapState() = default;
+  GcHeapState(const GcHeapState&) = delete;
+  GcHeapState& operator=(const GcHeapState&) = delete;
+
+  // struct.new(_default) of canonical type `type_id` with `fields` (values: one per field, or nullptr).
+  virtual RefBits const_struct(uint32_t type_id, const std::vector<wasm::FieldType>& fields, const Value* values) = 0;
+  // array.new(_default/_fixed): n elements, each values[i] (`fill`: all values[0]; values nullptr: zero).
+  virtual RefBits const_array(uint32_t type_id, const wasm::FieldType& elem, uint32_t n, const Value* values,
+                              bool fill) = 0;
+  // any.convert_extern (to_any) / extern.convert_any of non-null bits.
+  virtual RefBits const_convert(RefBits bits, bool to_any) = 0;
 };
 
 struct StoreData {
@@ -37,11 +56,10 @@ struct StoreData {
   std::deque<InstanceData> instances;
   std::deque<TagInstance> tags;
 
-  // Exceptions thrown in this store (runtime/exceptions.h): live objects, the free list, and the count
-  // that triggers the next collection.
-  std::vector<std::unique_ptr<ExnObject>> exns;
-  std::vector<ExnObject*> free_exns;
-  size_t exn_collect_at = 1024;
+  // GC objects and exceptions of this store (gc::heap_of); `make_gc_heap` makes it for the runtime's
+  // own use (constant expressions), installed by the API like EngineConfig::executor.
+  std::unique_ptr<GcHeapState> gc_heap;
+  GcHeapState& (*make_gc_heap)(StoreData&) = nullptr;
   uint64_t id = 0;  // the public Store's id (handles made by lower layers carry it)
 
   // Fuel: when enabled, execution traps with "all fuel consumed" once it reaches zero.

@@ -118,6 +118,8 @@ class ModuleEncoder {
   // Whether `s` starts a value type written as a list, `(ref ...)`.
   static bool is_ref_list(const Sexp& s) { return s.is_list_of("ref"); }
   void note_data_instr() { uses_data_count_ = true; }
+  // GC: a struct field index, numeric or by name ($f declared in type `type`'s (field $f ...)).
+  Result<uint32_t> resolve_field(uint32_t type, const Sexp& s);
   // Branch hints of the functions encoded so far, by function index (offsets within their bodies).
   const std::vector<std::pair<uint32_t, std::vector<std::pair<uint32_t, uint8_t>>>>& branch_hints() const {
     return branch_hints_;
@@ -132,11 +134,16 @@ class ModuleEncoder {
   Result<void> define(const Sexp& field);
   Result<void> bind(Space space, const Sexp* id, const Sexp& at);
   Result<void> parse_functype(const Sexp& func, wasm::FuncType& ft);
+  // Type definitions (GC: rec groups, sub types, struct and array types).
+  Result<void> declare_type(const Sexp& f, uint32_t rec_start, uint32_t rec_size);
+  Result<void> parse_types();
+  Result<void> parse_type(const Sexp& body, uint32_t index);
+  Result<wasm::FieldType> field_type(const Sexp& s);
   Result<void> import_order(const Sexp& at);
   Result<void> inline_exports(Cursor& c, wasm::ExternKind kind, uint32_t index);
   Result<void> import_names(const Sexp& module, const Sexp& field, Bytes& out);
   Result<void> inline_import(const Sexp& imp, Bytes& out);
-  Result<void> limits(Cursor& c, Bytes& out, bool memory = false);
+  Result<void> limits(Cursor& c, Bytes& out);
   Result<void> global_type(Cursor& c, const Sexp& at, Bytes& out);
   Result<void> const_expr(Cursor& c, Bytes& out);
   Result<void> offset_expr(const Sexp& s, Bytes& out);
@@ -157,6 +164,9 @@ class ModuleEncoder {
   WatOptions options_;
   Names names_[size_t(Space::count_)];
   std::vector<wasm::FuncType> types_;
+  std::vector<wasm::TypeDef> type_defs_;                                // parallel to types_
+  std::vector<const Sexp*> type_bodies_;                                // declared types' definitions
+  std::vector<std::unordered_map<std::string, uint32_t>> field_names_;  // per type: struct field names
   bool seen_definition_ = false;
   std::string last_definition_;  // "function", "table", ... for "import after ..." errors
   bool uses_data_count_ = false;
@@ -176,5 +186,7 @@ void put_u32(Bytes& out, uint64_t v);
 void put_name(Bytes& out, const std::string& s);
 // A value type's binary encoding: one byte, or 0x63/0x64 and the heap type for (ref null? ht).
 void put_valtype(Bytes& out, wasm::ValType t);
+// A type definition (sub type) of the type section.
+void put_typedef(Bytes& out, const wasm::FuncType& ft, const wasm::TypeDef& d);
 
 }  // namespace wisp::text

@@ -16,9 +16,10 @@ namespace {
 // op_from_name also knows the obsolete spellings (get_local, i32.wrap/i64, ...); the standard text
 // format rejects them, so they are accepted only when WatOptions::legacy_names is on.
 std::optional<Op> text_op(std::string_view name, bool legacy_names) {
-  // Exception instructions (both encodings) are text the parser always knows; the decoder checks the
-  // features.
-  auto op = wasm::op_from_name(name, Features::defaults().set(Feature::exceptions).set(Feature::legacy_exceptions));
+  // Exception (both encodings) and GC instructions are text the parser always knows; the decoder
+  // checks the features.
+  auto op = wasm::op_from_name(
+      name, Features::defaults().set(Feature::exceptions).set(Feature::legacy_exceptions).set(Feature::gc));
   if (op && !legacy_names && wasm::op_info(*op).name != name) return std::nullopt;
   return op;
 }
@@ -51,6 +52,12 @@ void put_op(Bytes& out, Op op) {
   } else {
     out.push_back(uint8_t(info.code));
   }
+}
+
+// A reference type's heap type as an s33: an abstract type's one byte, or the type index.
+void put_heaptype(Bytes& out, wasm::ValType t) {
+  if (wasm::is_abstract_heap(t.heap())) out.push_back(wasm::heap_kind_byte(t.heap()));
+  else util::write_sleb(out, int64_t(t.heap()));
 }
 
 Error num_error(const Sexp& s, NumStatus st) {
@@ -260,6 +267,15 @@ Result<void> InstrEncoder::immediates(Op op, const Sexp& at, Cursor& c, Bytes& o
     if (c.done() || !c.peek().is_atom()) return c.error_here("unexpected token, expected immediate");
     return &c.next();
   };
+  // A reference type immediate: a shorthand atom or a (ref ...) list.
+  auto reftype = [&]() -> Result<wasm::ValType> {
+    if (c.done() || !(c.peek().is_atom() || ModuleEncoder::is_ref_list(c.peek())))
+      return c.error_here("unexpected token, expected reference type");
+    const Sexp& s = c.next();
+    WISP_TRY(wasm::ValType t, m_.valtype(s));
+    if (!t.is_ref()) return s.error("unexpected token, expected reference type");
+    return t;
+  };
   auto opt_index = [&](Space sp, Bytes& o) -> Result<void> {
     uint32_t idx = 0;
     if (!c.done() && ModuleEncoder::is_index(c.peek())) {
@@ -348,8 +364,7 @@ Result<void> InstrEncoder::immediates(Op op, const Sexp& at, Cursor& c, Bytes& o
     case ImmKind::heap_type: {
       WISP_TRY(auto s, need());
       WISP_TRY(wasm::ValType t, m_.heaptype(*s, true));
-      if (wasm::is_abstract_heap(t.heap())) out.push_back(wasm::heap_kind_byte(t.heap()));
-      else util::write_sleb(out, int64_t(t.heap()));
+      put_heaptype(out, t);
       return {};
     }
     case ImmKind::memory_init: {  // memory.init memidx? dataidx
@@ -404,16 +419,54 @@ Result<void> InstrEncoder::immediates(Op op, const Sexp& at, Cursor& c, Bytes& o
       return index(Space::type, out);
     case ImmKind::tag:
       return index(Space::tag, out);
-    case ImmKind::select_t:
-    case ImmKind::block:  // post-2.0 instructions: text_op hides them until their feature is done
-    case ImmKind::try_table:
-    case ImmKind::struct_field:
-    case ImmKind::array_fixed:
-    case ImmKind::array_data:
+    // GC.
+    case ImmKind::struct_field: {  // typeidx fieldidx (a field name of that type)
+      if (c.done() || !ModuleEncoder::is_index(c.peek())) return c.error_here("unexpected token, expected index");
+      WISP_TRY(uint32_t t, m_.resolve(Space::type, c.next()));
+      util::write_uleb(out, t);
+      if (c.done() || !ModuleEncoder::is_index(c.peek())) return c.error_here("unexpected token, expected field");
+      WISP_TRY(uint32_t f, m_.resolve_field(t, c.next()));
+      util::write_uleb(out, f);
+      return {};
+    }
+    case ImmKind::array_fixed: {  // typeidx n
+      WISP_TRY(index(Space::type, out));
+      WISP_TRY(auto s, need());
+      NumResult r = parse_uint(s->text, 32);
+      if (!r.ok()) return num_error(*s, r.status);
+      util::write_uleb(out, r.bits);
+      return {};
+    }
+    case ImmKind::array_data:  // typeidx dataidx
+      m_.note_data_instr();
+      WISP_TRY(index(Space::type, out));
+      return index(Space::data, out);
     case ImmKind::array_elem:
+      WISP_TRY(index(Space::type, out));
+      return index(Space::elem, out);
     case ImmKind::array_copy:
-    case ImmKind::ref_test:
-    case ImmKind::br_on_cast:
+      WISP_TRY(index(Space::type, out));
+      return index(Space::type, out);
+    case ImmKind::ref_test: {  // reftype; a nullable one selects the _null encoding (sub-opcode + 1)
+      WISP_TRY(wasm::ValType t, reftype());
+      if (t.nullable()) ++out.back();
+      put_heaptype(out, t);
+      return {};
+    }
+    case ImmKind::br_on_cast: {  // label reftype reftype, encoded as flags label ht ht
+      WISP_TRY(auto s, need());
+      WISP_TRY(auto l, label(*s));
+      WISP_TRY(wasm::ValType t1, reftype());
+      WISP_TRY(wasm::ValType t2, reftype());
+      out.push_back(uint8_t((t1.nullable() ? 1 : 0) | (t2.nullable() ? 2 : 0)));
+      util::write_uleb(out, l);
+      put_heaptype(out, t1);
+      put_heaptype(out, t2);
+      return {};
+    }
+    case ImmKind::select_t:
+    case ImmKind::block:  // handled before immediates are read
+    case ImmKind::try_table:
       break;
   }
   return at.error("unsupported immediate");

@@ -32,6 +32,39 @@ void put_valtype(Bytes& out, wasm::ValType t) {
   else util::write_sleb(out, int64_t(t.heap()));
 }
 
+// One sub type: `sub`/`sub final` with its supertype unless it is final without one, then the
+// composite type (func, struct, array) with packed storage types and mutability.
+void put_typedef(Bytes& out, const wasm::FuncType& ft, const wasm::TypeDef& d) {
+  if (!d.final || d.supertype != wasm::kNoSupertype) {
+    out.push_back(d.final ? 0x4F : 0x50);
+    put_u32(out, d.supertype == wasm::kNoSupertype ? 0 : 1);
+    if (d.supertype != wasm::kNoSupertype) put_u32(out, d.supertype);
+  }
+  auto field = [&](const wasm::FieldType& f) {
+    if (f.packed == wasm::Packed::none) put_valtype(out, f.type);
+    else out.push_back(f.packed == wasm::Packed::i8 ? 0x78 : 0x77);
+    out.push_back(f.mut ? 0x01 : 0x00);
+  };
+  switch (d.kind) {
+    case wasm::TypeKind::func:
+      out.push_back(wasm::kTypeFunc);
+      put_u32(out, ft.params.size());
+      for (ValType t : ft.params) put_valtype(out, t);
+      put_u32(out, ft.results.size());
+      for (ValType t : ft.results) put_valtype(out, t);
+      break;
+    case wasm::TypeKind::struct_:
+      out.push_back(0x5F);
+      put_u32(out, d.fields.size());
+      for (const wasm::FieldType& f : d.fields) field(f);
+      break;
+    case wasm::TypeKind::array:
+      out.push_back(0x5E);
+      field(d.fields.at(0));
+      break;
+  }
+}
+
 void put_name(Bytes& out, const std::string& s) {
   put_u32(out, s.size());
   out.insert(out.end(), s.begin(), s.end());
@@ -229,9 +262,18 @@ Result<ModuleEncoder::TypeUse> ModuleEncoder::parse_typeuse(Cursor& c, bool allo
 
 uint32_t ModuleEncoder::type_index_for(const TypeUse& tu) {
   if (tu.index) return *tu.index;
-  for (size_t i = 0; i < types_.size(); ++i)
-    if (types_[i] == tu.type) return uint32_t(i);
+  // An implicit type use matches a plain function type: final, without supertype, alone in its group.
+  for (size_t i = 0; i < types_.size(); ++i) {
+    const wasm::TypeDef& d = type_defs_[i];
+    if (types_[i] == tu.type && d.kind == wasm::TypeKind::func && d.final && d.supertype == wasm::kNoSupertype &&
+        d.rec_size == 1)
+      return uint32_t(i);
+  }
   types_.push_back(tu.type);
+  wasm::TypeDef d;
+  d.rec_start = uint32_t(type_defs_.size());
+  type_defs_.push_back(d);
+  field_names_.emplace_back();
   return uint32_t(types_.size() - 1);
 }
 
@@ -245,13 +287,13 @@ Result<void> ModuleEncoder::declare(const Sexp& f) {
   if (!f.is_list() || f.items.empty() || !f.items[0].is_atom()) return f.error("unexpected token, expected module field");
   const std::string& kw = f.items[0].text;
   const Sexp* id = f.items.size() > 1 && f.items[1].is_id() ? &f.items[1] : nullptr;
-  if (kw == "type") {
-    size_t i = id ? 2 : 1;
-    if (f.items.size() != i + 1) return f.error("unexpected token in type definition");
-    WISP_TRY(bind(Space::type, id, f));  // first: a type may refer to itself
-    FuncType ft;
-    WISP_TRY(parse_functype(f.items[i], ft));
-    types_.push_back(std::move(ft));
+  if (kw == "type") return declare_type(f, uint32_t(types_.size()), 1);
+  if (kw == "rec") {  // GC: (rec (type ...)*), one rec group
+    uint32_t start = uint32_t(types_.size()), size = uint32_t(f.items.size() - 1);
+    for (size_t k = 1; k < f.items.size(); ++k) {
+      if (!f.items[k].is_list_of("type")) return f.items[k].error("unexpected token, expected (type ...)");
+      WISP_TRY(declare_type(f.items[k], start, size));
+    }
     return {};
   }
   if (kw == "import") {
@@ -304,6 +346,111 @@ Result<void> ModuleEncoder::declare(const Sexp& f) {
   return f.items[0].error("unknown module field " + kw);
 }
 
+// (type $id? deftype): binds the name now; the definition is parsed once every type name is known
+// (parse_types), since the types of a rec group may refer to later ones.
+Result<void> ModuleEncoder::declare_type(const Sexp& f, uint32_t rec_start, uint32_t rec_size) {
+  const Sexp* id = f.items.size() > 1 && f.items[1].is_id() ? &f.items[1] : nullptr;
+  size_t i = id ? 2 : 1;
+  if (f.items.size() != i + 1) return f.error("unexpected token in type definition");
+  WISP_TRY(bind(Space::type, id, f));
+  types_.emplace_back();
+  wasm::TypeDef d;
+  d.rec_start = rec_start;
+  d.rec_size = rec_size;
+  type_defs_.push_back(std::move(d));
+  type_bodies_.push_back(&f.items[i]);
+  field_names_.emplace_back();
+  return {};
+}
+
+Result<void> ModuleEncoder::parse_types() {
+  for (uint32_t i = 0; i < type_bodies_.size(); ++i) WISP_TRY(parse_type(*type_bodies_[i], i));
+  return {};
+}
+
+// deftype ::= (sub final? typeidx* comptype) | comptype; comptype ::= (func ...) | (struct field*) |
+// (array fieldtype).
+Result<void> ModuleEncoder::parse_type(const Sexp& body, uint32_t index) {
+  wasm::TypeDef& d = type_defs_[index];
+  const Sexp* comp = &body;
+  if (body.is_list_of("sub")) {
+    Cursor c{&body.items, 1, &body};
+    d.final = false;
+    if (!c.done() && c.peek().is_keyword("final")) {
+      c.next();
+      d.final = true;
+    }
+    while (!c.done() && is_index(c.peek())) {
+      WISP_TRY(uint32_t super, resolve(Space::type, c.next()));
+      if (d.supertype != wasm::kNoSupertype) return body.error("unexpected token: multiple supertypes");
+      d.supertype = super;
+    }
+    if (c.done()) return c.error_here("unexpected token, expected composite type");
+    comp = &c.next();
+    if (!c.done()) return c.peek().error("unexpected token");
+  }
+  if (comp->is_list_of("func")) return parse_functype(*comp, types_[index]);
+  if (comp->is_list_of("array")) {
+    d.kind = wasm::TypeKind::array;
+    if (comp->items.size() != 2) return comp->error("unexpected token in array type");
+    WISP_TRY(wasm::FieldType ft, field_type(comp->items[1]));
+    d.fields.push_back(ft);
+    return {};
+  }
+  if (comp->is_list_of("struct")) {
+    d.kind = wasm::TypeKind::struct_;
+    for (size_t k = 1; k < comp->items.size(); ++k) {
+      const Sexp& fl = comp->items[k];
+      if (!fl.is_list_of("field")) return fl.error("unexpected token, expected (field ...)");
+      if (fl.items.size() > 1 && fl.items[1].is_id()) {  // (field $name fieldtype)
+        if (fl.items.size() != 3) return fl.error("unexpected token in field");
+        if (!field_names_[index].emplace(fl.items[1].text, uint32_t(d.fields.size())).second)
+          return fl.items[1].error("duplicate field " + fl.items[1].text);
+        WISP_TRY(wasm::FieldType ft, field_type(fl.items[2]));
+        d.fields.push_back(ft);
+        continue;
+      }
+      for (size_t j = 1; j < fl.items.size(); ++j) {
+        WISP_TRY(wasm::FieldType ft, field_type(fl.items[j]));
+        d.fields.push_back(ft);
+      }
+    }
+    return {};
+  }
+  return comp->error("unexpected token, expected (func ...), (struct ...) or (array ...)");
+}
+
+// fieldtype ::= storagetype | (mut storagetype); storagetype ::= valtype | i8 | i16.
+Result<wasm::FieldType> ModuleEncoder::field_type(const Sexp& s) {
+  wasm::FieldType f;
+  const Sexp* st = &s;
+  if (s.is_list_of("mut")) {
+    if (s.items.size() != 2) return s.error("unexpected token in mutable field");
+    f.mut = true;
+    st = &s.items[1];
+  }
+  if (st->is_keyword("i8") || st->is_keyword("i16")) {
+    f.packed = st->is_keyword("i8") ? wasm::Packed::i8 : wasm::Packed::i16;
+    f.type = ValType::i32();
+    return f;
+  }
+  WISP_TRY(f.type, valtype(*st));
+  return f;
+}
+
+Result<uint32_t> ModuleEncoder::resolve_field(uint32_t type, const Sexp& s) {
+  if (s.is_id()) {
+    if (type >= field_names_.size()) return s.error("unknown field " + s.text);
+    auto it = field_names_[type].find(s.text);
+    if (it == field_names_[type].end()) return s.error("unknown field " + s.text);
+    return it->second;
+  }
+  NumResult r = parse_uint(s.text, 32);
+  if (r.status == NumStatus::out_of_range) return s.error("constant out of range");
+  if (!r.ok()) return s.error("unexpected token, expected field index");
+  return uint32_t(r.bits);
+}
+
 Result<void> ModuleEncoder::inline_exports(Cursor& c, ExternKind kind, uint32_t index) {
   while (!c.done() && c.peek().is_list_of("export")) {
     const Sexp& e = c.next();
@@ -330,20 +477,20 @@ Result<void> ModuleEncoder::inline_import(const Sexp& imp, Bytes& out) {
   return import_names(imp.items[1], imp.items[2], out);
 }
 
-Result<void> ModuleEncoder::limits(Cursor& c, Bytes& out, bool memory) {
-  // A memory type may name its address type first (memory64): i64 limits are 64-bit, flags 4/5.
+Result<void> ModuleEncoder::limits(Cursor& c, Bytes& out) {
+  // Memory and table types may name their address type first (memory64, table64): i64 sets flag 4.
+  // Bounds are u64 either way (Wasm 3.0): a 32-bit type's range is the validator's ("invalid").
   bool is64 = false;
-  if (memory && !c.done() && (c.peek().is_keyword("i64") || c.peek().is_keyword("i32"))) is64 = c.next().text == "i64";
-  const unsigned bits = is64 ? 64 : 32;
-  const char* range_error = is64 ? "i64 constant out of range" : "i32 constant out of range";
+  if (!c.done() && (c.peek().is_keyword("i64") || c.peek().is_keyword("i32"))) is64 = c.next().text == "i64";
+  const char* range_error = is64 ? "i64 constant out of range" : "constant out of range";
   if (c.done() || !c.peek().is_atom()) return c.error_here("unexpected token, expected limits");
-  NumResult mn = parse_uint(c.peek().text, bits);
+  NumResult mn = parse_uint(c.peek().text, 64);
   if (mn.status == NumStatus::out_of_range) return c.peek().error(range_error);
   if (!mn.ok()) return c.peek().error("unexpected token, expected limits");
   c.next();
   std::optional<uint64_t> mx;
   if (!c.done() && c.peek().is_atom() && looks_numeric(c.peek().text)) {
-    NumResult r = parse_uint(c.peek().text, bits);
+    NumResult r = parse_uint(c.peek().text, 64);
     if (r.status == NumStatus::out_of_range) return c.peek().error(range_error);
     if (!r.ok()) return c.peek().error("unexpected token in limits");
     c.next();
@@ -482,8 +629,14 @@ Result<void> ModuleEncoder::define_table(const Sexp& f) {
     if (!c.done()) return c.peek().error("unexpected token");
     return {};
   }
-  if (!c.done() && ((c.peek().is_atom() && !looks_numeric(c.peek().text)) || is_ref_list(c.peek()))) {
-    // Inline elements: reftype (elem ...).
+  // Inline elements: addrtype? reftype (elem ...); the table's size is their count.
+  bool inline64 = false;
+  if (c.pos + 1 < c.items->size() && c.peek().is_keyword("i64") && !looks_numeric((*c.items)[c.pos + 1].text)) {
+    inline64 = true;
+    c.next();
+  }
+  const bool addr_first = !c.done() && (c.peek().is_keyword("i64") || c.peek().is_keyword("i32"));
+  if (!c.done() && !addr_first && ((c.peek().is_atom() && !looks_numeric(c.peek().text)) || is_ref_list(c.peek()))) {
     WISP_TRY(auto t, valtype(c.next()));
     if (c.done() || !c.peek().is_list_of("elem")) return c.error_here("unexpected token, expected (elem ...)");
     const Sexp& e = c.next();
@@ -507,7 +660,7 @@ Result<void> ModuleEncoder::define_table(const Sexp& f) {
       WISP_TRY(elem_list(ec, !exprs, items, exprs));
     }
     put_valtype(tables_, t);
-    tables_.push_back(0x01);
+    tables_.push_back(inline64 ? 0x05 : 0x01);
     put_u32(tables_, n);
     put_u32(tables_, n);
     ++n_tables_;
@@ -515,7 +668,7 @@ Result<void> ModuleEncoder::define_table(const Sexp& f) {
     // Active segment at offset 0 of this table (flags 2/6 carry the table index explicitly).
     elems_.push_back(exprs ? 0x06 : 0x02);
     put_u32(elems_, index);
-    elems_.insert(elems_.end(), {0x41, 0x00, 0x0B});
+    elems_.insert(elems_.end(), {uint8_t(inline64 ? 0x42 : 0x41), 0x00, 0x0B});
     if (exprs) put_valtype(elems_, t);
     else elems_.push_back(0x00);
     elems_.insert(elems_.end(), items.begin(), items.end());
@@ -549,7 +702,7 @@ Result<void> ModuleEncoder::define_memory(const Sexp& f) {
   if (!c.done() && c.peek().is_list_of("import")) {
     WISP_TRY(inline_import(c.next(), imports_));
     imports_.push_back(0x02);
-    WISP_TRY(limits(c, imports_, true));
+    WISP_TRY(limits(c, imports_));
     ++n_imports_;
     if (!c.done()) return c.peek().error("unexpected token");
     return {};
@@ -585,7 +738,7 @@ Result<void> ModuleEncoder::define_memory(const Sexp& f) {
     ++n_datas_;
     return {};
   }
-  WISP_TRY(limits(c, mems_, true));
+  WISP_TRY(limits(c, mems_));
   if (!c.done()) return c.peek().error("unexpected token");
   ++n_mems_;
   return {};
@@ -658,7 +811,7 @@ Result<void> ModuleEncoder::define_import(const Sexp& f) {
   } else if (k == "memory") {
     ++names_[size_t(Space::memory)].count;
     imports_.push_back(0x02);
-    WISP_TRY(limits(c, imports_, true));
+    WISP_TRY(limits(c, imports_));
   } else if (k == "tag") {
     ++names_[size_t(Space::tag)].count;
     imports_.push_back(0x04);
@@ -839,7 +992,7 @@ Result<void> ModuleEncoder::define_data(const Sexp& f) {
 
 Result<void> ModuleEncoder::define(const Sexp& f) {
   const std::string& kw = f.items[0].text;
-  if (kw == "type") return {};
+  if (kw == "type" || kw == "rec") return {};
   if (kw == "import") return define_import(f);
   if (kw == "func") return define_func(f);
   if (kw == "table") return define_table(f);
@@ -856,6 +1009,7 @@ Result<void> ModuleEncoder::define(const Sexp& f) {
 Result<Bytes> ModuleEncoder::encode(const std::vector<Sexp>& items, size_t first) {
   for (size_t i = first; i < items.size(); ++i)
     WISP_TRY(declare(items[i]));
+  WISP_TRY(parse_types());
   // Pass 2 recounts indices as definitions are encoded.
   for (size_t s = 0; s < size_t(Space::count_); ++s)
     if (Space(s) != Space::type) names_[s].count = 0;
@@ -865,14 +1019,19 @@ Result<Bytes> ModuleEncoder::encode(const std::vector<Sexp>& items, size_t first
   Bytes out = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00};
   if (!types_.empty()) {
     Bytes body;
-    for (const FuncType& ft : types_) {
-      body.push_back(wasm::kTypeFunc);
-      put_u32(body, ft.params.size());
-      for (ValType t : ft.params) put_valtype(body, t);
-      put_u32(body, ft.results.size());
-      for (ValType t : ft.results) put_valtype(body, t);
+    uint32_t groups = 0;
+    for (uint32_t i = 0; i < types_.size(); ++i) {
+      const wasm::TypeDef& d = type_defs_[i];
+      if (d.rec_start == i) {
+        ++groups;
+        if (d.rec_size != 1) {  // GC: rec
+          body.push_back(0x4E);
+          put_u32(body, d.rec_size);
+        }
+      }
+      put_typedef(body, types_[i], d);
     }
-    put_section(out, 1, body, uint32_t(types_.size()));
+    put_section(out, 1, body, groups);
   }
   if (n_imports_) put_section(out, 2, imports_, n_imports_);
   if (n_funcs_) put_section(out, 3, funcs_, n_funcs_);

@@ -4,8 +4,8 @@
 
 namespace wisp::tools {
 
-Result<std::shared_ptr<wasm::Module>> decode_module(std::vector<uint8_t> bytes) {
-  return binary::decode_module(std::move(bytes));
+Result<std::shared_ptr<wasm::Module>> decode_module(std::vector<uint8_t> bytes, Features features) {
+  return binary::decode_module(std::move(bytes), features);
 }
 
 }  // namespace wisp::tools

@@ -7,9 +7,11 @@
 
 #include "util/error.h"
 #include "wasm/module.h"
+#include "wisp/features.h"
 
 namespace wisp::tools {
 
-Result<std::shared_ptr<wasm::Module>> decode_module(std::vector<uint8_t> bytes);
+// `features`: the post-2.0 features the module may use (the defaults unless the user says otherwise).
+Result<std::shared_ptr<wasm::Module>> decode_module(std::vector<uint8_t> bytes, Features features = Features::defaults());
 
 }  // namespace wisp::tools

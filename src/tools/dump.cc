@@ -85,7 +85,7 @@ std::string hex(uint64_t v) {
 }
 
 std::string limits_text(const wasm::Limits& l) {
-  std::string s = "initial=" + std::to_string(l.min);
+  std::string s = std::string(l.is64 ? "i64 " : "") + "initial=" + std::to_string(l.min);  // memory64/table64
   if (l.max) s += " max=" + std::to_string(*l.max);
   return s;
 }
@@ -148,7 +148,15 @@ std::string inspect_text(const wasm::Module& m) {
 
   line("");
   line("Types[" + std::to_string(m.types.size()) + "]:");
-  for (size_t i = 0; i < m.types.size(); ++i) line("  - type[" + std::to_string(i) + "] " + m.types[i].to_string());
+  for (uint32_t i = 0; i < m.types.size(); ++i) {
+    // GC: struct/array types and sub types in their text form, with the rec group they belong to.
+    const wasm::TypeDef& d = m.type_def(i);
+    bool plain = d.kind == wasm::TypeKind::func && d.final && d.supertype == wasm::kNoSupertype;
+    std::string text = plain ? m.types[i].to_string() : type_def_text(m, i);
+    if (d.rec_size != 1)
+      text += " rec=" + std::to_string(d.rec_start) + ".." + std::to_string(uint64_t(d.rec_start) + d.rec_size - 1);
+    line("  - type[" + std::to_string(i) + "] " + text);
+  }
 
   line("Imports[" + std::to_string(m.imports.size()) + "]:");
   uint32_t fi = 0, ti = 0, mi = 0, gi = 0, tgi = 0;
@@ -270,12 +278,24 @@ std::string inspect_json(const wasm::Module& m) {
   j.end_array();
 
   j.key("types").begin_array();
-  for (const wasm::FuncType& t : m.types) {
-    j.begin_object().key("params").begin_array();
-    for (wasm::ValType v : t.params) j.value(v.name());
-    j.end_array().key("results").begin_array();
-    for (wasm::ValType v : t.results) j.value(v.name());
-    j.end_array().end_object();
+  for (uint32_t i = 0; i < m.types.size(); ++i) {
+    const wasm::FuncType& t = m.types[i];
+    const wasm::TypeDef& d = m.type_def(i);
+    j.begin_object();
+    if (d.kind == wasm::TypeKind::func) {
+      j.key("params").begin_array();
+      for (wasm::ValType v : t.params) j.value(v.name());
+      j.end_array().key("results").begin_array();
+      for (wasm::ValType v : t.results) j.value(v.name());
+      j.end_array();
+    } else {
+      j.field("kind", d.kind == wasm::TypeKind::struct_ ? "struct" : "array").field("definition", type_def_text(m, i));
+    }
+    // GC: sub types and rec groups, where they say more than a plain final type alone in its group.
+    if (!d.final) j.field("final", false);
+    if (d.supertype != wasm::kNoSupertype) j.field("supertype", d.supertype);
+    if (d.rec_size != 1) j.field("rec_start", d.rec_start).field("rec_size", d.rec_size);
+    j.end_object();
   }
   j.end_array();
 
@@ -291,10 +311,12 @@ std::string inspect_json(const wasm::Module& m) {
       case wasm::ExternKind::table:
         j.field("index", ti++).field("elem", im.table.elem.name()).field("min", im.table.limits.min);
         if (im.table.limits.max) j.field("max", *im.table.limits.max);
+        if (im.table.limits.is64) j.field("address", "i64");
         break;
       case wasm::ExternKind::memory:
         j.field("index", mi++).field("min", im.memory.limits.min);
         if (im.memory.limits.max) j.field("max", *im.memory.limits.max);
+        if (im.memory.limits.is64) j.field("address", "i64");
         break;
       case wasm::ExternKind::global:
         j.field("index", gi++).field("type", im.global.type.name()).field("mutable", im.global.mut);
@@ -320,6 +342,7 @@ std::string inspect_json(const wasm::Module& m) {
   for (size_t i = m.num_imported_tables; i < m.tables.size(); ++i) {
     j.begin_object().field("index", uint64_t(i)).field("elem", m.tables[i].elem.name()).field("min", m.tables[i].limits.min);
     if (m.tables[i].limits.max) j.field("max", *m.tables[i].limits.max);
+    if (m.tables[i].limits.is64) j.field("address", "i64");
     if (const wasm::ConstExpr* init = table_init(m, i)) j.field("init", const_expr_text(m, *init));
     j.end_object();
   }
@@ -329,6 +352,7 @@ std::string inspect_json(const wasm::Module& m) {
   for (size_t i = m.num_imported_memories; i < m.memories.size(); ++i) {
     j.begin_object().field("index", uint64_t(i)).field("min", m.memories[i].limits.min);
     if (m.memories[i].limits.max) j.field("max", *m.memories[i].limits.max);
+    if (m.memories[i].limits.is64) j.field("address", "i64");
     j.end_object();
   }
   j.end_array();

@@ -95,7 +95,7 @@ Result<std::string> function_asm_text(const wasm::Module& m, std::string_view fu
   std::unique_ptr<interp::FuncCode> compiled = jit::compile(std::move(code), *mc, memory);
   std::string name = display_func_name(m, *idx);
   std::string out = "func " + std::to_string(*idx) + (name.empty() ? "" : " <" + name + ">") + ": " + header + "\n";
-  std::optional<jit::NativeCode> native = jit::native_code(*compiled);
+  std::optional<jit::CodeInfo> native = jit::code_info(*compiled);
   if (!native) return out + "not compiled: the JIT leaves the whole function to the interpreter\n";
   char buf[160];
   std::snprintf(buf, sizeof buf, "%zu bytes of machine code, %zu of them data; %" PRIu64 " of %zu IR instructions compiled\n",

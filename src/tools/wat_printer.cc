@@ -127,15 +127,21 @@ std::string indent(size_t level) { return std::string(2 * std::min(level, kMaxIn
 class Printer {
  public:
   Printer(const wasm::Module& m, const PrintOptions& o, const std::function<void(std::string_view)>* sink = nullptr)
-      : m_(m), o_(o), sink_(sink) {}
+      : m_(m), o_(o), sink_(sink), types_(binary::TypeOptions::from(m.features)) {}
 
   Result<std::string> run() {
     init_ids();
     out_ = "(module";
     if (o_.names && valid_id(m_.names.module_name)) out_ += " $" + m_.names.module_name;
     out_ += "\n";
-    for (size_t i = 0; i < m_.types.size(); ++i) {
-      out_ += "  (type (;" + std::to_string(i) + ";) (func" + sig_text(m_.types[i], nullptr) + "))\n";
+    // Types, in their rec groups (GC).
+    for (uint32_t i = 0; i < m_.types.size(); ++i) {
+      const wasm::TypeDef& d = m_.type_def(i);
+      bool rec = d.rec_size != 1 && d.rec_start == i;
+      if (rec) out_ += "  (rec\n";
+      bool inside = d.rec_size != 1;
+      out_ += std::string(inside ? "    " : "  ") + "(type (;" + std::to_string(i) + ";) " + type_def_text(m_, i) + ")";
+      out_ += inside && i + 1 == uint64_t(d.rec_start) + d.rec_size ? ")\n" : "\n";
     }
     uint32_t fi = 0, ti = 0, mi = 0, gi = 0, tgi = 0;
     for (const wasm::Import& im : m_.imports) {
@@ -271,7 +277,7 @@ class Printer {
   }
 
   Result<std::string> const_expr(const wasm::ConstExpr& e) const {
-    WISP_TRY(auto ins, read_instrs(e.code.data(), 0, e.code.size()));
+    WISP_TRY(auto ins, read_instrs(e.code.data(), 0, e.code.size(), types_));
     std::string s;
     size_t n = ins.size();
     if (n > 0 && ins.back().op == Op::end) --n;
@@ -348,7 +354,7 @@ class Printer {
       size_t depth = 0;
       for (;;) {
         if (r.at_end()) return Error::malformed("function body must end with end", body.body_end);
-        WISP_TRY(read_instr(r, in));
+        WISP_TRY(read_instr(r, in, types_));
         if (r.at_end() && !in.simd && in.op == Op::end) break;  // the closing parenthesis
         flat_line(in, depth, 2, out_);
         maybe_flush();
@@ -356,7 +362,7 @@ class Printer {
       out_ += "  )\n";
       return {};
     }
-    WISP_TRY(auto ins, read_instrs(m_.bytes.data(), body.body_offset, body.body_end));
+    WISP_TRY(auto ins, read_instrs(m_.bytes.data(), body.body_offset, body.body_end, types_));
     std::vector<Instr>& v = ins;
     if (v.empty() || v.back().op != Op::end) return Error::malformed("function body must end with end", body.body_end);
     v.pop_back();  // the function's own `end` is the closing parenthesis
@@ -466,8 +472,11 @@ class Printer {
         }
         return s;
       }
-      case ImmKind::ref_test:  // not read by instr_reader until their features are done
+      case ImmKind::ref_test:  // the nullable type selects the _null encoding
+        s += " " + in.type.name();
+        break;
       case ImmKind::br_on_cast:
+        s += " " + std::to_string(in.a) + " " + in.type.name() + " " + in.type2.name();
         break;
       case ImmKind::func:
         s += " " + func_ref(in.a);
@@ -759,12 +768,52 @@ class Printer {
   const wasm::Module& m_;
   PrintOptions o_;
   const std::function<void(std::string_view)>* sink_ = nullptr;
+  binary::TypeOptions types_;  // the type (and GC instruction) encodings of the module's features
   std::string out_;
   std::vector<std::string> func_ids_;
   std::vector<std::string> local_ids_;
 };
 
 }  // namespace
+
+std::string type_def_text(const wasm::Module& m, uint32_t i) {
+  const wasm::TypeDef& d = m.type_def(i);
+  auto field = [](const wasm::FieldType& f) {
+    std::string t = f.packed == wasm::Packed::i8 ? "i8" : f.packed == wasm::Packed::i16 ? "i16" : f.type.name();
+    return f.mut ? "(mut " + t + ")" : t;
+  };
+  std::string s;
+  switch (d.kind) {
+    case wasm::TypeKind::func: {
+      s = "(func";
+      const wasm::FuncType& t = m.types[i];
+      if (!t.params.empty()) {
+        s += " (param";
+        for (wasm::ValType v : t.params) s += " " + v.name();
+        s += ")";
+      }
+      if (!t.results.empty()) {
+        s += " (result";
+        for (wasm::ValType v : t.results) s += " " + v.name();
+        s += ")";
+      }
+      s += ")";
+      break;
+    }
+    case wasm::TypeKind::struct_:
+      s = "(struct";
+      for (const wasm::FieldType& f : d.fields) s += " (field " + field(f) + ")";
+      s += ")";
+      break;
+    case wasm::TypeKind::array:
+      s = "(array " + (d.fields.empty() ? std::string("i32") : field(d.fields[0])) + ")";
+      break;
+  }
+  if (d.final && d.supertype == wasm::kNoSupertype) return s;
+  std::string sub = d.final ? "(sub final " : "(sub ";
+  if (d.supertype != wasm::kNoSupertype) sub += std::to_string(d.supertype) + " ";
+  return sub + s + ")";
+}
 
 std::string const_expr_text(const wasm::Module& module, const wasm::ConstExpr& expr) {
   Printer p(module, PrintOptions{false, false});

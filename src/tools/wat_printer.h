@@ -27,6 +27,10 @@ Result<std::string> print_module(const wasm::Module& module, const PrintOptions&
 Result<void> print_module(const wasm::Module& module, const PrintOptions& options,
                           const std::function<void(std::string_view)>& sink);
 
+// A type definition's text (GC): "(func (param i32))", "(struct (field (mut i8)) (field i64))",
+// "(array (mut f32))", wrapped in "(sub final? SUPER? ...)" unless it is final without a supertype.
+std::string type_def_text(const wasm::Module& module, uint32_t type_index);
+
 // A constant expression as folded text without its final `end`: "(i32.const 1024)"; "?" if undecodable.
 std::string const_expr_text(const wasm::Module& module, const wasm::ConstExpr& expr);
 

@@ -261,14 +261,6 @@ class FuncDecoder {
     int16_t i = detail::kByteOps[byte];
     if (i >= 0 && m_.features.has(wasm::kOpInfo[i].feature))
       return not_supported(wasm::kOpInfo[i].name, wasm::kOpInfo[i].feature);
-    if (byte == 0xFB && m_.features.has(Feature::gc)) {  // the GC prefix
-      ++p_;
-      uint32_t sub;
-      if (!read_u32(sub)) return false;
-      if (std::optional<wasm::Op> op = wasm::op_from_fb(sub, m_.features))
-        return not_supported(wasm::op_info(*op).name, Feature::gc);
-      return malformed_opcode(0xFB, true, sub);
-    }
     return malformed_opcode(byte, false, 0);
   }
   [[gnu::cold, gnu::noinline]] bool not_supported(std::string_view what, Feature feature) {
@@ -414,6 +406,7 @@ class FuncDecoder {
     if (!read_sleb<33>(idx)) return false;
     if (kCheck && idx < 0) return malformed("malformed block type");
     if (kCheck && uint64_t(idx) >= m_.types.size()) return invalid_index("unknown type", uint64_t(idx));
+    if (kCheck && !m_.is_func_type(uint32_t(idx))) return invalid_index("non-function type", uint64_t(idx));
     bt.kind = BlockType::kIndex;
     bt.type_index = uint32_t(idx);
     return true;
@@ -429,6 +422,12 @@ class FuncDecoder {
   }
   bool check_type_index(uint32_t ti) {
     if (kCheck && ti >= m_.types.size()) return invalid_index("unknown type", ti);
+    return true;
+  }
+  // call_indirect, call_ref and their tail forms name a function type.
+  bool check_func_type_index(uint32_t ti) {
+    if (kCheck && ti >= m_.types.size()) return invalid_index("unknown type", ti);
+    if (kCheck && !m_.is_func_type(ti)) return invalid_index("non-function type", ti);
     return true;
   }
   // actual <: expected (neither unknown). Out of line: Wasm 2.0 code compares equal types only.
@@ -616,6 +615,10 @@ class FuncDecoder {
     if (kCheck && index >= m_.tables.size()) return invalid_index("unknown table", index);
     return true;
   }
+  // The address type of table `index` (checked): i64 for a 64-bit table (table64), else i32.
+  ValType table_addr_type(uint32_t index) const {
+    return m_.tables[index].limits.is64 ? ValType::i64() : ValType::i32();
+  }
   bool check_func(uint32_t index) {
     if (kCheck && index >= m_.func_types.size()) return invalid_index("unknown function", index);
     return true;
@@ -659,6 +662,15 @@ class FuncDecoder {
     return true;
   }
   bool decode_else(bool live);
+  // func_decoder_gc.h: GC (the 0xFB prefix and ref.eq).
+  bool decode_gc(bool live);
+  bool decode_ref_eq(bool live);
+  bool read_struct_type(uint32_t& ti);
+  bool read_array_type(uint32_t& ti);
+  bool read_cast_type(bool nullable, ValType& out);
+  bool pop_ref(ValType expected, ValType& out);
+  bool storage_subtype(const wasm::FieldType& a, const wasm::FieldType& b) const;
+  bool gc_hook_done();
 
   const wasm::Module& m_;
   Visitor& v_;

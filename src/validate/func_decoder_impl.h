@@ -96,9 +96,9 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
           uint32_t ti, table;
           if (!read_u32(ti) || !read_u32(table) || !check_table(table)) return false;
           if (kCheck && !wasm::is_subtype(m_.tables[table].elem, ValType::funcref(), m_)) return type_mismatch();
-          if (kCheck && ti >= m_.types.size()) return invalid_index("unknown type", ti);
+          if (!check_func_type_index(ti)) return false;
           const wasm::FuncType& ft = m_.types[ti];
-          if (!pop(ValType::i32()) || !pop_all(ft.params)) return false;
+          if (!pop(table_addr_type(table)) || !pop_all(ft.params)) return false;
           push_all(ft.results);
           if (lv) v_.on_call_indirect(ti, table, ft);
           break;
@@ -214,7 +214,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
         }
         case byte_of(Op::table_get): {
           uint32_t t;
-          if (!read_u32(t) || !check_table(t) || !pop(ValType::i32())) return false;
+          if (!read_u32(t) || !check_table(t) || !pop(table_addr_type(t))) return false;
           push(m_.tables[t].elem);
           if (lv) v_.on_table_get(t);
           break;
@@ -222,7 +222,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
         case byte_of(Op::table_set): {
           uint32_t t;
           if (!read_u32(t) || !check_table(t)) return false;
-          if (!pop(m_.tables[t].elem) || !pop(ValType::i32())) return false;
+          if (!pop(m_.tables[t].elem) || !pop(table_addr_type(t))) return false;
           if (lv) v_.on_table_set(t);
           break;
         }
@@ -307,6 +307,14 @@ bool FuncDecoder<Tag, Visitor, Mode>::run() {
         case 0xFC:  // the misc prefix (saturating truncations, bulk memory and tables)
           if (!decode_fc(lv)) return false;
           break;
+        case 0xFB:  // the GC prefix
+        case byte_of(Op::ref_eq):
+          if (!m_.features.has(Feature::gc)) {
+            --p_;
+            return unknown_opcode(b);
+          }
+          if (!(b == 0xFB ? decode_gc(lv) : decode_ref_eq(lv))) return false;
+          break;
         case 0xFD:  // the SIMD prefix
           if (!decode_simd(lv)) return false;
           break;
@@ -345,9 +353,9 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_return_call(bool indirect, bool lv)
   } else {
     if (!read_u32(ti) || !read_u32(table) || !check_table(table)) return false;
     if (kCheck && !wasm::is_subtype(m_.tables[table].elem, ValType::funcref(), m_)) return type_mismatch();
-    if (kCheck && ti >= m_.types.size()) return invalid_index("unknown type", ti);
+    if (!check_func_type_index(ti)) return false;
     ft = &m_.types[ti];
-    if (!pop(ValType::i32())) return false;
+    if (!pop(table_addr_type(table))) return false;
   }
   if constexpr (kCheck) {
     // The callee's results flow out as the caller's: they must be subtypes of them.
@@ -366,7 +374,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_return_call(bool indirect, bool lv)
 template <typename Tag, typename Visitor, typename Mode>
 bool FuncDecoder<Tag, Visitor, Mode>::decode_call_ref(bool tail, bool lv) {
   uint32_t ti;
-  if (!read_u32(ti) || !check_type_index(ti)) return false;
+  if (!read_u32(ti) || !check_func_type_index(ti)) return false;
   const wasm::FuncType& ft = m_.types[ti];
   if (!pop(ValType::ref(ti, true))) return false;
   if (tail && kCheck && !subtypes(ft.results, results(cbase_->bt))) return type_mismatch();
@@ -668,7 +676,7 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_fc(bool lv) {
       uint32_t elem, table;
       if (!read_u32(elem) || !read_u32(table) || !check_table(table) || !check_elem(elem)) return false;
       if (kCheck && !wasm::is_subtype(m_.elems[elem].type, m_.tables[table].elem, m_)) return type_mismatch();
-      if (!pop(i32) || !pop(i32) || !pop(i32)) return false;
+      if (!pop(i32) || !pop(i32) || !pop(table_addr_type(table))) return false;
       if (lv) v_.on_table_init(elem, table);
       return true;
     }
@@ -682,29 +690,31 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_fc(bool lv) {
       uint32_t dst, src;
       if (!read_u32(dst) || !read_u32(src) || !check_table(dst) || !check_table(src)) return false;
       if (kCheck && !wasm::is_subtype(m_.tables[src].elem, m_.tables[dst].elem, m_)) return type_mismatch();
-      if (!pop(i32) || !pop(i32) || !pop(i32)) return false;
+      // The length is i64 only when both tables are 64-bit (table64).
+      const ValType n = table_addr_type(dst) == table_addr_type(src) ? table_addr_type(dst) : i32;
+      if (!pop(n) || !pop(table_addr_type(src)) || !pop(table_addr_type(dst))) return false;
       if (lv) v_.on_table_copy(dst, src);
       return true;
     }
     case Op::table_grow: {
       uint32_t t;
       if (!read_u32(t) || !check_table(t)) return false;
-      if (!pop(i32) || !pop(m_.tables[t].elem)) return false;
-      push(i32);
+      if (!pop(table_addr_type(t)) || !pop(m_.tables[t].elem)) return false;
+      push(table_addr_type(t));
       if (lv) v_.on_table_grow(t);
       return true;
     }
     case Op::table_size: {
       uint32_t t;
       if (!read_u32(t) || !check_table(t)) return false;
-      push(i32);
+      push(table_addr_type(t));
       if (lv) v_.on_table_size(t);
       return true;
     }
     case Op::table_fill: {
       uint32_t t;
       if (!read_u32(t) || !check_table(t)) return false;
-      if (!pop(i32) || !pop(m_.tables[t].elem) || !pop(i32)) return false;
+      if (!pop(table_addr_type(t)) || !pop(m_.tables[t].elem) || !pop(table_addr_type(t))) return false;
       if (lv) v_.on_table_fill(t);
       return true;
     }
@@ -812,6 +822,13 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_const_expr() {
       case 0xFD:
         if (!decode_simd_const()) return false;
         break;
+      case 0xFB:  // GC: the allocating and converting instructions (decode_gc checks which)
+        if (!m_.features.has(Feature::gc)) {
+          --p_;
+          return unknown_opcode(b);
+        }
+        if (!decode_gc(true)) return false;
+        break;
       default:
         if (detail::kByteOps[b] >= 0 && m_.features.has(wasm::kOpInfo[detail::kByteOps[b]].feature))
           return invalid("constant expression required");
@@ -825,3 +842,4 @@ bool FuncDecoder<Tag, Visitor, Mode>::decode_const_expr() {
 
 #include "validate/func_decoder_simd.h"
 #include "validate/func_decoder_exn.h"
+#include "validate/func_decoder_gc.h"

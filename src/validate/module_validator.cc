@@ -29,16 +29,86 @@ Result<void> check_val_type(const wasm::Module& m, wasm::ValType t) {
   return {};
 }
 
+// A function's, import's or tag's type index must name a function type (GC adds other kinds).
+Result<void> check_func_type_index(const wasm::Module& m, uint32_t index) {
+  WISP_TRY(check_type_index(m, index));
+  if (!m.is_func_type(index)) return Error::invalid("non-function type " + std::to_string(index));
+  return {};
+}
+
+// Field storage subtyping: packed types match themselves; value types by subtyping.
+bool storage_subtype(const wasm::FieldType& a, const wasm::FieldType& b, const wasm::Module& m) {
+  return a.packed == b.packed && wasm::is_subtype(a.type, b.type, m);
+}
+
+// Whether sub type `x` matches its declared supertype `s` (GC): same kind; function types with
+// contravariant params and covariant results; struct types with at least the supertype's fields, each
+// of the same mutability, immutable ones covariant and mutable ones invariant; array types likewise.
+bool matches_supertype(const wasm::Module& m, uint32_t x, uint32_t s) {
+  const wasm::TypeDef& d = m.type_def(x);
+  const wasm::TypeDef& sd = m.type_def(s);
+  if (d.kind != sd.kind) return false;
+  auto field_ok = [&](const wasm::FieldType& a, const wasm::FieldType& b) {
+    if (a.mut != b.mut || !storage_subtype(a, b, m)) return false;
+    return !a.mut || storage_subtype(b, a, m);
+  };
+  switch (d.kind) {
+    case wasm::TypeKind::func: {
+      const wasm::FuncType& f = m.types[x];
+      const wasm::FuncType& sf = m.types[s];
+      if (f.params.size() != sf.params.size() || f.results.size() != sf.results.size()) return false;
+      for (size_t i = 0; i < f.params.size(); ++i)
+        if (!wasm::is_subtype(sf.params[i], f.params[i], m)) return false;
+      for (size_t i = 0; i < f.results.size(); ++i)
+        if (!wasm::is_subtype(f.results[i], sf.results[i], m)) return false;
+      return true;
+    }
+    case wasm::TypeKind::struct_:
+    case wasm::TypeKind::array:
+      if (d.fields.size() < sd.fields.size()) return false;
+      for (size_t i = 0; i < sd.fields.size(); ++i)
+        if (!field_ok(d.fields[i], sd.fields[i])) return false;
+      return true;
+  }
+  return false;
+}
+
+// Supertype chains are at most wasm::kMaxSubtypeDepth deep: a subtype test walks a chain, and the
+// engine's displays copy it, so a hostile module cannot make either quadratic.
 Result<void> check_types(const wasm::Module& m) {
-  for (const wasm::FuncType& ft : m.types) {
-    for (wasm::ValType t : ft.params) WISP_TRY(check_val_type(m, t));
-    for (wasm::ValType t : ft.results) WISP_TRY(check_val_type(m, t));
+  std::vector<uint8_t> depth(m.type_defs.size(), 0);
+  for (uint32_t i = 0; i < m.types.size(); ++i) {
+    // A type may refer to the types before it and to those of its own rec group, none after.
+    const wasm::TypeDef& d = m.type_def(i);
+    uint64_t visible = i < m.type_defs.size() ? uint64_t(d.rec_start) + d.rec_size : i + 1;
+    auto check = [&](wasm::ValType t) -> Result<void> {
+      if (t.is_ref() && !wasm::is_abstract_heap(t.heap()) && t.heap() >= visible) return unknown("type", t.heap());
+      return {};
+    };
+    const wasm::FuncType& ft = m.types[i];
+    for (wasm::ValType t : ft.params) WISP_TRY(check(t));
+    for (wasm::ValType t : ft.results) WISP_TRY(check(t));
+    for (const wasm::FieldType& f : d.fields) WISP_TRY(check(f.type));
+    if (d.supertype == wasm::kNoSupertype) continue;
+    // A supertype is declared before its subtypes (which also keeps the supertype chains acyclic).
+    if (d.supertype >= i) {
+      if (d.supertype >= m.types.size()) return unknown("type", d.supertype);
+      return Error::invalid("forward use of type " + std::to_string(d.supertype) + " in sub type definition");
+    }
+    if (m.type_def(d.supertype).final || !matches_supertype(m, i, d.supertype))
+      return Error::invalid("sub type " + std::to_string(i) + " does not match super type " +
+                            std::to_string(d.supertype));
+    depth[i] = uint8_t(depth[d.supertype] + 1);
+    if (depth[i] > wasm::kMaxSubtypeDepth) return Error::invalid("sub type depth limit exceeded");
   }
   return {};
 }
 
 Result<void> check_table_limits(const Limits& l) {
-  // Table sizes are u32 in the binary format, so only the ordering can be wrong.
+  // A 32-bit table holds at most 2^32-1 elements (the binary format's bounds are u64 in Wasm 3.0); any
+  // u64 bounds a 64-bit table (table64).
+  if (!l.is64 && (l.min > wasm::kMaxTableSize || (l.max && *l.max > wasm::kMaxTableSize)))
+    return Error::invalid("table size must be at most 2^32-1");
   if (l.max && l.min > *l.max) return Error::invalid("size minimum must not be greater than maximum");
   return {};
 }
@@ -57,7 +127,7 @@ Result<void> check_memory_limits(const Limits& l) {
 
 // Exceptions: a tag's type is a function type without results.
 Result<void> check_tag_type(const wasm::Module& m, uint32_t index) {
-  WISP_TRY(check_type_index(m, index));
+  WISP_TRY(check_func_type_index(m, index));
   if (!m.types[index].results.empty()) return Error::invalid("non-empty tag result type");
   return {};
 }
@@ -66,7 +136,7 @@ Result<void> check_imports(const wasm::Module& m) {
   for (const wasm::Import& im : m.imports) {
     switch (im.kind) {
       case wasm::ExternKind::func: {
-        WISP_TRY(check_type_index(m, im.func_type));
+        WISP_TRY(check_func_type_index(m, im.func_type));
         break;
       }
       case wasm::ExternKind::table: {
@@ -91,7 +161,7 @@ Result<void> check_imports(const wasm::Module& m) {
 
 Result<void> check_definitions(const wasm::Module& m) {
   for (size_t i = m.num_imported_funcs; i < m.func_types.size(); ++i) {
-    WISP_TRY(check_type_index(m, m.func_types[i]));
+    WISP_TRY(check_func_type_index(m, m.func_types[i]));
   }
   for (size_t i = m.num_imported_tables; i < m.tables.size(); ++i) {
     WISP_TRY(check_val_type(m, m.tables[i].elem));
@@ -107,10 +177,12 @@ Result<void> check_definitions(const wasm::Module& m) {
   if (m.memories.size() > 1 && !m.features.has(Feature::multi_memory)) return Error::invalid("multiple memories");
   // Global initialisers may only read imported globals in 2.0; with extended-const any global defined
   // before them too (validate_const_expr still requires it to be immutable).
+  // GC allows the same (its constant expressions build objects from earlier globals).
   const bool ext = m.features.has(Feature::extended_const);
+  const bool earlier = ext || m.features.has(Feature::gc);
   for (size_t i = 0; i < m.global_inits.size(); ++i) {
     const wasm::Global& g = m.global_inits[i];
-    uint32_t visible = m.num_imported_globals + (ext ? uint32_t(i) : 0);
+    uint32_t visible = m.num_imported_globals + (earlier ? uint32_t(i) : 0);
     WISP_TRY(check_val_type(m, g.type.type));
     WISP_TRY(validate_const_expr(m, g.init, g.type.type, visible, ext));
   }
@@ -129,7 +201,8 @@ Result<void> check_definitions(const wasm::Module& m) {
 // Segment offsets and element expressions see every global with extended-const, the imported ones
 // in Wasm 2.0.
 uint32_t segment_visible_globals(const wasm::Module& m) {
-  return m.features.has(Feature::extended_const) ? uint32_t(m.globals.size()) : m.num_imported_globals;
+  bool all = m.features.has(Feature::extended_const) || m.features.has(Feature::gc);
+  return all ? uint32_t(m.globals.size()) : m.num_imported_globals;
 }
 
 Result<void> check_elems(const wasm::Module& m) {
@@ -138,7 +211,8 @@ Result<void> check_elems(const wasm::Module& m) {
   for (const wasm::ElemSegment& seg : m.elems) {
     if (seg.mode == wasm::SegmentMode::active) {
       if (seg.table >= m.tables.size()) return unknown("table", seg.table);
-      WISP_TRY(validate_const_expr(m, seg.offset, wasm::ValType::i32(), visible, ext));
+      wasm::ValType addr = m.tables[seg.table].limits.is64 ? wasm::ValType::i64() : wasm::ValType::i32();
+      WISP_TRY(validate_const_expr(m, seg.offset, addr, visible, ext));
       if (!wasm::is_subtype(seg.type, m.tables[seg.table].elem, m)) return Error::invalid("type mismatch");
     }
     WISP_TRY(check_val_type(m, seg.type));

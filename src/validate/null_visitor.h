@@ -128,6 +128,40 @@ struct NullVisitor {
   void on_table_init(uint32_t /*elem*/, uint32_t /*table*/) {}
   void on_elem_drop(uint32_t /*elem*/) {}
 
+  // GC (0xFB prefix and ref.eq; func_decoder_gc.h). Type indices are the module's; the decoder has
+  // checked them (a struct type for struct.*, an array type for array.*), the field index, mutability
+  // and the operand types. Operands as in the spec, e.g. struct.set pops [ref value], array.copy pops
+  // [dst_ref dst_index src_ref src_index n]. on_struct_get / on_array_get: op is the plain, _s or _u form
+  // (packed fields need _s/_u). on_ref_test / on_ref_cast: `target` is the tested type (its nullable
+  // bit is the _null form), `operand` the static type of the popped reference. on_br_on_cast: `fail`
+  // for br_on_cast_fail; `from` and `to` are rt1 and rt2 of the instruction (from the immediates).
+  // A visitor may define `const char* unsupported() const`: non-null after a GC hook, the body fails to
+  // compile with that message (Malformed "X: not supported yet ...") and no further hook is called.
+  void on_struct_new(uint32_t /*type_index*/) {}
+  void on_struct_new_default(uint32_t /*type_index*/) {}
+  void on_struct_get(wasm::Op, uint32_t /*type_index*/, uint32_t /*field*/) {}
+  void on_struct_set(uint32_t /*type_index*/, uint32_t /*field*/) {}
+  void on_array_new(uint32_t /*type_index*/) {}
+  void on_array_new_default(uint32_t /*type_index*/) {}
+  void on_array_new_fixed(uint32_t /*type_index*/, uint32_t /*length*/) {}
+  void on_array_new_data(uint32_t /*type_index*/, uint32_t /*data*/) {}
+  void on_array_new_elem(uint32_t /*type_index*/, uint32_t /*elem*/) {}
+  void on_array_get(wasm::Op, uint32_t /*type_index*/) {}
+  void on_array_set(uint32_t /*type_index*/) {}
+  void on_array_len() {}
+  void on_array_fill(uint32_t /*type_index*/) {}
+  void on_array_copy(uint32_t /*dst_type*/, uint32_t /*src_type*/) {}
+  void on_array_init_data(uint32_t /*type_index*/, uint32_t /*data*/) {}
+  void on_array_init_elem(uint32_t /*type_index*/, uint32_t /*elem*/) {}
+  void on_ref_i31() {}
+  void on_i31_get(bool /*is_signed*/) {}
+  void on_ref_test(wasm::ValType /*target*/, wasm::ValType /*operand*/) {}
+  void on_ref_cast(wasm::ValType /*target*/, wasm::ValType /*operand*/) {}  // traps on failure
+  void on_br_on_cast(uint32_t /*depth*/, wasm::ValType /*from*/, wasm::ValType /*to*/, bool /*fail*/) {}
+  void on_any_convert_extern() {}
+  void on_extern_convert_any() {}
+  void on_ref_eq() {}
+
   // SIMD (0xFD prefix). on_simd: operators without immediates (typed by simd_opcodes.def);
   // on_simd_lane: extract/replace_lane; on_simd_mem: loads and stores (lane: the lane immediate of
   // the *_lane forms, else 0); v128.const and i8x16.shuffle get their 16 immediate bytes.

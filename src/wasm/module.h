@@ -191,8 +191,13 @@ struct Module {
   Features features;
 
   std::vector<FuncType> types;
-  // Per type index, the first index with an equivalent definition (structurally equal, through indexed
-  // heap types), filled by the decoder: two types are equivalent iff their entries are equal.
+  // Per type index, its kind, fields, supertype and rec group (GC). May be shorter than `types` in
+  // modules built by hand: a missing entry is a final function type in a rec group of its own.
+  std::vector<TypeDef> type_defs;
+  // Per type index, the first index with an equivalent definition, filled by the decoder: two types are
+  // equivalent iff their entries are equal. Equivalence is iso-recursive: the rec groups are
+  // structurally equal (references into the own group compared by position, others by equivalence)
+  // and the types sit at the same position in them.
   std::vector<uint32_t> type_canon;
   std::vector<Import> imports;
 
@@ -232,6 +237,15 @@ struct Module {
     return a < type_canon.size() && b < type_canon.size() && type_canon[a] == type_canon[b];
   }
   const FuncType& tag_type(uint32_t tag_index) const { return types[tags[tag_index]]; }
+  // The GC view of type index i (a default function-type entry when type_defs has none).
+  const TypeDef& type_def(uint32_t i) const {
+    static const TypeDef kFunc;
+    return i < type_defs.size() ? type_defs[i] : kFunc;
+  }
+  TypeKind type_kind(uint32_t i) const { return i < type_defs.size() ? type_defs[i].kind : TypeKind::func; }
+  bool is_func_type(uint32_t i) const { return i < types.size() && type_kind(i) == TypeKind::func; }
+  bool is_struct_type(uint32_t i) const { return i < types.size() && type_kind(i) == TypeKind::struct_; }
+  bool is_array_type(uint32_t i) const { return i < types.size() && type_kind(i) == TypeKind::array; }
   bool is_imported_func(uint32_t func_index) const { return func_index < num_imported_funcs; }
   const FuncBody& body(uint32_t func_index) const { return bodies[func_index - num_imported_funcs]; }
   // The name from the name section, or empty.
@@ -241,9 +255,18 @@ struct Module {
   }
 };
 
-// t1 <: t2 inside module m (type indices compare by equivalence of their definitions).
-inline bool is_subtype(ValType a, ValType b, const Module& m) {
-  return val_subtype(a, b, [&m](uint32_t x, uint32_t y) { return m.types_equivalent(x, y); });
-}
+// The subtyping context of one module (see subtype.h): kinds from type_defs, declared supertypes,
+// equivalence from type_canon.
+struct ModuleTypes {
+  const Module& m;
+  TypeKind kind(uint32_t x) const { return m.type_kind(x); }
+  bool equivalent(uint32_t x, uint32_t y) const { return m.types_equivalent(x, y); }
+  uint32_t supertype(uint32_t x) const { return x < m.type_defs.size() ? m.type_defs[x].supertype : kNoSupertype; }
+};
+
+// t1 <: t2 inside module m (type indices compare by equivalence of their definitions, then along the
+// declared supertypes).
+inline bool is_subtype(ValType a, ValType b, const Module& m) { return val_subtype(a, b, ModuleTypes{m}); }
+inline bool is_heap_subtype(uint32_t a, uint32_t b, const Module& m) { return heap_subtype(a, b, ModuleTypes{m}); }
 
 }  // namespace wisp::wasm

@@ -99,6 +99,31 @@ struct FuncType {
   std::string to_string() const;  // "(i32, i32) -> (i64)"
 };
 
+// GC (issue 16): what a type index defines beyond a function signature. wasm::Module::types keeps the
+// function-signature view every type index has (empty for struct and array types), and
+// wasm::Module::type_defs, parallel to it, says what kind of type each index is, its fields, its declared
+// supertype, finality and rec group. Code that only handles function types reads `types` as before.
+// The subtyping rules over them are in subtype.h.
+enum class TypeKind : uint8_t { func, struct_, array };
+// The storage of a struct field or array element: a value type or a packed i8 / i16 (read as i32).
+enum class Packed : uint8_t { none, i8, i16 };
+struct FieldType {
+  ValType type;  // the value type; i32 for packed fields (their unpacked type)
+  Packed packed = Packed::none;
+  bool mut = false;
+  bool operator==(const FieldType&) const = default;
+};
+constexpr uint32_t kNoSupertype = UINT32_MAX;
+struct TypeDef {
+  TypeKind kind = TypeKind::func;
+  bool final = true;                  // `sub final` or no `sub` at all: no subtypes may declare it
+  uint32_t supertype = kNoSupertype;  // the declared supertype's index (at most one), validated < own index
+  std::vector<FieldType> fields;      // struct: its fields; array: its element type (one entry)
+  uint32_t rec_start = 0;             // the rec group it belongs to: index of the group's first type
+  uint32_t rec_size = 1;              //   and the number of types in the group
+  bool operator==(const TypeDef&) const = default;
+};
+
 struct Limits {
   uint64_t min = 0;
   std::optional<uint64_t> max;

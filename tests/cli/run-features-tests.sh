@@ -6,7 +6,8 @@ set -u
 W=${1:?usage: run-features-tests.sh WISP_BINARY}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-# One function [] -> [] whose body is `ref.eq` (gc, not implemented yet).
+# One function [] -> [] whose body is `ref.eq` without operands: an illegal opcode without gc, a type
+# mismatch with it.
 printf '\000asm\001\000\000\000\001\004\001\140\000\000\003\002\001\000\012\005\001\003\000\323\013' > "$T/ex.wasm"
 # The same module inside a spec script.
 printf '(module binary "\\00asm\\01\\00\\00\\00\\01\\04\\01\\60\\00\\00\\03\\02\\01\\00\\0a\\05\\01\\03\\00\\d3\\0b")\n' > "$T/ex.wast"
@@ -14,7 +15,7 @@ printf '(module binary "\\00asm\\01\\00\\00\\00\\01\\04\\01\\60\\00\\00\\03\\02\
 printf '\000asm\001\000\000\000\001\004\001\140\000\000\003\002\001\000\012\006\001\004\000\022\000\013' > "$T/tc.wasm"
 printf '(module (func (export "f") (result i32) (i32.const 7)))\n' > "$T/ok.wat"
 OFF="illegal opcode 0xd3"
-ON="ref.eq: not supported yet (feature gc)"
+ON="type mismatch"
 fails=0
 # check NAME EXPECTED_EXIT EXPECTED_TEXT ARGS...: runs wisp ARGS, checks exit code and output.
 check() {
@@ -29,14 +30,16 @@ check() {
 }
 
 for cmd in run validate; do
-  check "$cmd default" 1 "$OFF" $cmd "$T/ex.wasm"
-  check "$cmd -W gc=y" 1 "$ON" $cmd -W gc=y "$T/ex.wasm"
-  check "$cmd -Wgc=y" 1 "$ON" $cmd -Wgc=y "$T/ex.wasm"
-  check "$cmd --wasm=gc" 1 "$ON" $cmd --wasm=gc "$T/ex.wasm"
-  check "$cmd comma list" 1 "$ON" $cmd -W gc=y,exceptions=yes,memory64=n "$T/ex.wasm"
-  check "$cmd later wins" 1 "$OFF" $cmd -W gc=y -W gc=n "$T/ex.wasm"
-  check "$cmd all-proposals" 1 "$ON" $cmd -W all-proposals=y "$T/ex.wasm"
-  check "$cmd other feature" 1 "$OFF" $cmd -W tail-call=y "$T/ex.wasm"
+  # Every feature is on by default since GC (issue 16); -W switches them off and on again.
+  check "$cmd default" 1 "$ON" $cmd "$T/ex.wasm"
+  check "$cmd -W gc=n" 1 "$OFF" $cmd -W gc=n "$T/ex.wasm"
+  check "$cmd -Wgc=n" 1 "$OFF" $cmd -Wgc=n "$T/ex.wasm"
+  check "$cmd -W gc=y" 1 "$ON" $cmd -W gc=n -W gc=y "$T/ex.wasm"
+  check "$cmd --wasm=gc" 1 "$ON" $cmd -W all-proposals=n --wasm=gc "$T/ex.wasm"
+  check "$cmd comma list" 1 "$OFF" $cmd -W gc=n,exceptions=yes,memory64=n "$T/ex.wasm"
+  check "$cmd later wins" 1 "$ON" $cmd -W gc=n -W gc=y "$T/ex.wasm"
+  check "$cmd all-proposals" 1 "$OFF" $cmd -W all-proposals=n "$T/ex.wasm"
+  check "$cmd other feature" 1 "$OFF" $cmd -W gc=n -W tail-call=y "$T/ex.wasm"
   check "$cmd tail-call off" 1 "illegal opcode 0x12" $cmd -W tail-call=n "$T/tc.wasm"
   check "$cmd unknown name" 2 "unknown feature 'tail-calls'" $cmd -W tail-calls=y "$T/ex.wasm"
   check "$cmd bad value" 2 "bad value 'maybe'" $cmd -W tail-call=maybe "$T/ex.wasm"
@@ -46,10 +49,11 @@ for cmd in run validate; do
 done
 check "validate tail-call default" 0 "" validate "$T/tc.wasm"
 check "-W help default" 0 "tail-call             default: y" run -W help
+check "-W help gc default" 0 "gc                    default: y" run -W help
 check "run wasm 2.0 with all" 0 "7" run -W all-proposals=y --invoke f "$T/ok.wat"
 check "validate wasm 2.0 with all" 0 "" validate -W all-proposals=y "$T/ok.wat"
-check "wast default" 1 "$OFF" wast -v "$T/ex.wast"
-check "wast -W gc=y" 1 "$ON" wast -v -W gc=y "$T/ex.wast"
+check "wast default" 1 "$ON" wast -v "$T/ex.wast"
+check "wast -W gc=n" 1 "$OFF" wast -v -W gc=n "$T/ex.wast"
 # Exceptions (on by default): an uncaught exception is reported like a trap, naming its tag (exit 134).
 printf '(module (tag $oops (export "oops") (param i32))\n (func $inner (throw $oops (i32.const 7)))\n (func (export "_start") (call $inner)))\n' > "$T/exn.wat"
 check "run uncaught exception" 134 'uncaught exception (tag oops)' run "$T/exn.wat"

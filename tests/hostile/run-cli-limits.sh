@@ -32,6 +32,22 @@ cat > "$T/sleep.wat" <<'WAT'
   (data (i32.const 24) "\00\ac\23\fc\06\00\00\00")
   (func (export "_start") (drop (call $poll (i32.const 0) (i32.const 100) (i32.const 1) (i32.const 200)))))
 WAT
+# memory64: the default limit allows a 64-bit memory of 5 GiB (only a few pages are touched);
+# --max-memory-size bounds it, and a minimum above the limit names the limit.
+cat > "$T/m64.wat" <<'WAT'
+(module
+  (memory i64 1)
+  (func (export "grow5g") (result i64) (memory.grow (i64.const 81919)))
+  (func (export "rt5g") (result i64)
+    (drop (memory.grow (i64.const 81919)))
+    (i64.store (i64.const 0x13FFFFFF8) (i64.const 42))
+    (i64.load (i64.const 0x13FFFFFF8)))
+  (func (export "past5g") (result i64)
+    (drop (memory.grow (i64.const 81919)))
+    (i64.load (i64.const 0x13FFFFFF9))))
+WAT
+echo '(module (memory i64 81920) (func (export "size") (result i64) (memory.size)))' > "$T/m64min.wat"
+echo '(module (memory i64 0x100000) (func (export "_start")))' > "$T/m64huge.wat"
 fails=0
 # check NAME EXPECTED_EXIT EXPECTED_TEXT ARGS...: runs wisp run ARGS, checks exit code and output.
 check() {
@@ -62,6 +78,14 @@ check stack 134 "call stack exhausted" --max-wasm-stack 64K --invoke rec "$T/m.w
 check memory 0 "-1" --max-memory-size 2M --invoke grow "$T/m.wat"
 check memory-default 0 "1" --invoke grow "$T/m.wat"
 check memory-min 134 "memory" --max-memory-size 1K --invoke grow "$T/m.wat"
+check memory64-5g 0 "42" --invoke rt5g "$T/m64.wat"
+check memory64-past-end 134 "out of bounds memory access" --invoke past5g "$T/m64.wat"
+check memory64-capped 0 "-1" --max-memory-size 4G --invoke grow5g "$T/m64.wat"
+check memory64-raised 0 "1" --max-memory-size 6G --invoke grow5g "$T/m64.wat"
+check memory64-min 134 "exceeds memory limits (at most 65536 pages) (--max-memory-size" --max-memory-size 4G \
+  --invoke size "$T/m64min.wat"
+check memory64-min-ok 0 "81920" --invoke size "$T/m64min.wat"
+check memory64-min-default 134 "the default limit of 16 GiB per memory" "$T/m64huge.wat"
 check table 0 "-1" --max-table-elements 50 --invoke tgrow "$T/m.wat"
 check instances 134 "instance" --max-instances 0 --invoke grow "$T/m.wat"
 check bad-value 2 "invalid value" --fuel lots "$T/m.wat"

@@ -16,9 +16,10 @@ using wisp::ErrorKind;
 using wisp::binary::decode_module;
 using wisp::wasm::ValType;
 
-// Decodes `b` and expects a Malformed error with exactly `msg`; returns the error offset.
-uint64_t expect_malformed(const Bytes& b, const std::string& msg) {
-  auto r = decode_module(b);
+// Decodes `b` (with `features`) and expects a Malformed error with exactly `msg`; returns the error offset.
+uint64_t expect_malformed(const Bytes& b, const std::string& msg,
+                          wisp::Features features = wisp::Features::defaults()) {
+  auto r = decode_module(b, features);
   EXPECT_FALSE(r.ok()) << "expected '" << msg << "'";
   if (r.ok()) return 0;
   EXPECT_EQ(r.error().kind, ErrorKind::Malformed);
@@ -237,12 +238,19 @@ TEST(BinaryDecoder, SectionFraming) {
 }
 
 TEST(BinaryDecoder, Leb128) {
-  // Memory limits min: 6 bytes is too long, a 5th byte with high bits is too large.
+  // Memory limits min in Wasm 2.0 (a u32): 6 bytes is too long, a 5th byte with high bits is too large.
+  const wisp::Features wasm2;
   expect_malformed(module({section(5, {0x01, 0x00, 0x82, 0x80, 0x80, 0x80, 0x80, 0x00})}),
-                   "integer representation too long");
-  expect_malformed(module({section(5, {0x01, 0x00, 0x82, 0x80, 0x80, 0x80, 0x70})}), "integer too large");
+                   "integer representation too long", wasm2);
+  expect_malformed(module({section(5, {0x01, 0x00, 0x82, 0x80, 0x80, 0x80, 0x70})}), "integer too large", wasm2);
   // Non-minimal but in-range encodings are fine.
-  EXPECT_TRUE(decode_module(module({section(5, {0x01, 0x00, 0x82, 0x80, 0x80, 0x80, 0x00})})).ok());
+  EXPECT_TRUE(decode_module(module({section(5, {0x01, 0x00, 0x82, 0x80, 0x80, 0x80, 0x00})}), wasm2).ok());
+  // Wasm 3.0 (memory64): limits are u64, even a 32-bit memory's (its range is the validator's).
+  EXPECT_TRUE(decode_module(module({section(5, {0x01, 0x00, 0x82, 0x80, 0x80, 0x80, 0x70})})).ok());
+  expect_malformed(module({section(5, {0x01, 0x00, 0x82, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x00})}),
+                   "integer representation too long");
+  expect_malformed(module({section(5, {0x01, 0x00, 0x82, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x70})}),
+                   "integer too large");
   // Signed LEB128 in a constant expression.
   expect_malformed(module({section(6, {0x01, 0x7F, 0x00, 0x41, 0x80, 0x80, 0x80, 0x80, 0x70, 0x0B})}),
                    "integer too large");
@@ -279,9 +287,14 @@ TEST(BinaryDecoder, TypesAndKinds) {
   expect_malformed(module({section(4, {0x01, 0x7F, 0x00, 0x00})}), "malformed reference type");
   expect_malformed(module({section(4, {0x01, 0x70, 0x02, 0x00})}), "integer too large");
   expect_malformed(module({section(4, {0x01, 0x70, 0x81, 0x00, 0x00})}), "integer representation too long");
-  expect_malformed(module({section(5, {0x01, 0x04, 0x00})}), "integer too large");
+  expect_malformed(module({section(5, {0x01, 0x04, 0x00})}), "integer too large", wisp::Features());  // 2.0
+  EXPECT_TRUE(decode_module(module({section(5, {0x01, 0x04, 0x00})})).ok());  // (memory i64 0): memory64
+  expect_malformed(module({section(5, {0x01, 0x06, 0x00})}), "integer too large");  // shared: no threads
   expect_malformed(module({section(6, {0x01, 0x7F, 0x02, 0x41, 0x00, 0x0B})}), "malformed mutability");
-  expect_malformed(module({section(1, {0x01, 0x61, 0x00, 0x00})}), "malformed function type");
+  // 0x61 is no type form: with GC a "composite type" (func, struct, array), without it a function type.
+  expect_malformed(module({section(1, {0x01, 0x61, 0x00, 0x00})}), "malformed composite type");
+  expect_malformed(module({section(1, {0x01, 0x61, 0x00, 0x00})}), "malformed function type",
+                   wisp::Features::defaults().set(wisp::Feature::gc, false));
   expect_malformed(module({section(1, {0x01, 0x60, 0x01, 0x40, 0x00})}), "malformed value type");
 }
 

@@ -22,7 +22,8 @@ TEST(Features, DefaultsAreTheCompleteFeatures) {
   EXPECT_EQ(Features::defaults(),  // the complete ones
             Features().set(Feature::tail_call).set(Feature::exceptions).set(Feature::legacy_exceptions)
                 .set(Feature::function_references).set(Feature::relaxed_simd).set(Feature::multi_memory)
-                .set(Feature::extended_const));
+                .set(Feature::extended_const).set(Feature::memory64).set(Feature::gc));
+  EXPECT_EQ(Features::defaults(), Features::all());  // since GC (issue 16): all of Wasm 3.0
   EXPECT_EQ(Config().features, Features::defaults());
   for (unsigned i = 0; i < unsigned(Feature::count_); ++i) EXPECT_TRUE(Features::all().has(Feature(i))) << i;
 }
@@ -104,7 +105,7 @@ TEST(Features, OpcodeTableFeatureColumn) {
   EXPECT_EQ(wasm::op_info(wasm::Op::call_ref).feature, Feature::function_references);
   EXPECT_EQ(wasm::op_info(wasm::Op::i32_add).feature, Feature::none);
   EXPECT_EQ(wasm::op_info(wasm::Op::struct_new).feature, Feature::gc);
-  EXPECT_EQ(wasm::op_from_fb(0x00), std::nullopt);
+  EXPECT_EQ(wasm::op_from_fb(0x00, Features()), std::nullopt);
   EXPECT_EQ(wasm::op_from_fb(0x1E, Features().set(Feature::gc)), wasm::Op::i31_get_u);
   EXPECT_EQ(wasm::op_from_fb(0x1F, Features::all()), std::nullopt);
   // The lookups hide a feature's instructions unless asked for it.
@@ -190,17 +191,18 @@ TEST(Features, TailCallOnByDefaultRejectedOff) {
 std::vector<uint8_t> module_with(uint8_t id, const std::vector<uint8_t>& contents);
 
 TEST(Features, FunctionReferencesOnByDefaultRejectedOff) {
+  // GC builds on typed references, so switching them off means switching GC off too.
   std::vector<uint8_t> m = one_func({0xD0, 0x70, 0xD4, 0x1A, 0x0B});  // ref.null func; ref.as_non_null; drop
   EXPECT_TRUE(validate_with("", m).ok());
-  expect_error(validate_with("function-references=n", m), ErrorKind::Malformed, "illegal opcode 0xd4");
+  expect_error(validate_with("function-references=n,gc=n", m), ErrorKind::Malformed, "illegal opcode 0xd4");
   // call_ref 0 on (ref.null 0).
   EXPECT_TRUE(validate_with("", one_func({0xD0, 0x00, 0x14, 0x00, 0x0B})).ok());
-  expect_error(validate_with("function-references=n", one_func({0xD0, 0x00, 0x14, 0x00, 0x0B})),
+  expect_error(validate_with("function-references=n,gc=n", one_func({0xD0, 0x00, 0x14, 0x00, 0x0B})),
                ErrorKind::Malformed, "malformed reference type");
   // (type (func (param (ref null func))))
   std::vector<uint8_t> t = module_with(1, {0x01, 0x60, 0x01, 0x63, 0x70, 0x00});
   EXPECT_TRUE(validate_with("", t).ok());
-  expect_error(validate_with("function-references=n", t), ErrorKind::Malformed, "malformed value type");
+  expect_error(validate_with("function-references=n,gc=n", t), ErrorKind::Malformed, "malformed value type");
 }
 
 TEST(Features, UnsupportedPointsAtTheInstruction) {
@@ -212,23 +214,38 @@ TEST(Features, UnsupportedPointsAtTheInstruction) {
   EXPECT_EQ(off.error().offset, on.error().offset);
 }
 
-TEST(Features, OtherProposalsInstructions) {
+TEST(Features, GcInstructionsNeedTheFeature) {
   struct Case {
     std::vector<uint8_t> code;
-    const char* feature;
     const char* off;
-    const char* on;
   };
   const Case cases[] = {
-      {{0xD3, 0x0B}, "gc", "illegal opcode 0xd3", "ref.eq: not supported yet (feature gc)"},
-      {{0xFB, 0x1C, 0x1A, 0x0B}, "gc", "illegal opcode 0xfb", "ref.i31: not supported yet (feature gc)"},
-      {{0xFB, 0x18, 0x0B}, "gc", "illegal opcode 0xfb", "br_on_cast: not supported yet (feature gc)"},
+      {{0xD0, 0x71, 0xD0, 0x71, 0xD3, 0x1A, 0x0B}, "malformed heap type"},  // ref.eq of two ref.null none
+      {{0x41, 0x05, 0xFB, 0x1C, 0x1A, 0x0B}, "illegal opcode 0xfb"},       // ref.i31 (i32.const 5)
+      {{0xD3, 0x0B}, "illegal opcode 0xd3"},
   };
   for (const Case& c : cases) {
     std::vector<uint8_t> m = one_func(c.code);
-    expect_error(validate_with("", m), ErrorKind::Malformed, c.off);
-    expect_error(validate_with(std::string(c.feature) + "=y", m), ErrorKind::Malformed, c.on);
+    expect_error(validate_with("gc=n", m), ErrorKind::Malformed, c.off);
   }
+  EXPECT_TRUE(validate_with("gc=y", one_func(cases[0].code)).ok());
+  EXPECT_TRUE(validate_with("gc=y", one_func(cases[1].code)).ok());
+  expect_error(validate_with("gc=y", one_func(cases[2].code)), ErrorKind::Invalid, "type mismatch");
+  expect_error(validate_with("gc=y", one_func({0xFB, 0x18, 0x0B})), ErrorKind::Malformed,
+               "malformed br_on_cast flags");
+  expect_error(validate_with("gc=y", one_func({0xFB, 0x1F, 0x0B})), ErrorKind::Malformed, "illegal opcode 0xfb 0x1f");
+}
+
+// A body using a GC instruction translates eagerly (the feature is on by default).
+TEST(Features, GcInstructionsTranslate) {
+  Config c;
+  c.lazy_translation = false;  // the function is not exported: translate it at instantiation
+  Engine engine(c);
+  Result<Module> mod = Module::compile(engine, one_func({0x41, 0x05, 0xFB, 0x1C, 0x1A, 0x0B}));  // ref.i31; drop
+  ASSERT_TRUE(mod.ok()) << mod.error().to_string();
+  Store store(engine);
+  Result<Instance> inst = Instance::create(store, *mod, {});
+  EXPECT_TRUE(inst.ok()) << inst.error().to_string();
 }
 
 TEST(Features, RelaxedSimd) {
@@ -246,7 +263,7 @@ TEST(Features, RelaxedSimd) {
 
 TEST(Features, GcPrefixWithGcOnButUnknownSubOpcode) {
   std::vector<uint8_t> m = one_func({0xFB, 0x7F, 0x0B});
-  expect_error(validate_with("", m), ErrorKind::Malformed, "illegal opcode 0xfb");
+  expect_error(validate_with("gc=n", m), ErrorKind::Malformed, "illegal opcode 0xfb");
   expect_error(validate_with("gc=y", m), ErrorKind::Malformed, "illegal opcode 0xfb 0x7f");
 }
 
@@ -260,7 +277,8 @@ TEST(Features, ExtendedConst) {
   std::vector<uint8_t> g = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00};
   section(g, 6, {0x02, 0x7F, 0x00, 0x41, 0x01, 0x0B, 0x7F, 0x00, 0x23, 0x00, 0x0B});
   EXPECT_TRUE(validate_with("", g).ok());
-  expect_error(validate_with("extended-const=n", g), ErrorKind::Invalid, "unknown global 0");
+  // GC lets constant expressions read any earlier immutable global too, so both must be off.
+  expect_error(validate_with("extended-const=n,gc=n", g), ErrorKind::Invalid, "unknown global 0");
 }
 
 std::vector<uint8_t> module_with(uint8_t id, const std::vector<uint8_t>& contents) {
@@ -285,29 +303,21 @@ TEST(Features, MultiMemory) {
 }
 
 TEST(Features, TypesAndSectionsOfProposals) {
-  struct Case {
-    std::vector<uint8_t> bytes;
-    const char* feature;
-    ErrorKind kind;
-    const char* off;
-    const char* on;
-  };
-  const Case cases[] = {
-      // (table i64 1 funcref): table64 is not implemented yet (64-bit memories decode and validate)
-      {module_with(4, {0x01, 0x70, 0x04, 0x01}), "memory64", ErrorKind::Malformed, "integer too large",
-       "64-bit limits: not supported yet (feature memory64)"},
-      // (type (func (param anyref)))
-      {module_with(1, {0x01, 0x60, 0x01, 0x6E, 0x00}), "gc", ErrorKind::Malformed, "malformed value type",
-       "reference type: not supported yet (feature gc)"},
-      // (type (struct))
-      {module_with(1, {0x01, 0x5F, 0x00}), "gc", ErrorKind::Malformed, "malformed function type",
-       "GC type definition: not supported yet (feature gc)"},
-  };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.on);
-    expect_error(validate_with("", c.bytes), c.kind, c.off);
-    expect_error(validate_with(std::string(c.feature) + "=y", c.bytes), c.kind, c.on);
-  }
+  // (type (func (param anyref))): GC's reference types decode with the feature on.
+  std::vector<uint8_t> any = module_with(1, {0x01, 0x60, 0x01, 0x6E, 0x00});
+  expect_error(validate_with("gc=n", any), ErrorKind::Malformed, "malformed value type");
+  EXPECT_TRUE(validate_with("gc=y", any).ok());
+  // (type (struct)): GC's type definitions likewise.
+  std::vector<uint8_t> st = module_with(1, {0x01, 0x5F, 0x00});
+  expect_error(validate_with("gc=n", st), ErrorKind::Malformed, "malformed function type");
+  EXPECT_TRUE(validate_with("gc=y", st).ok());
+}
+
+// table64 comes with memory64: (table i64 1 funcref) decodes only with the feature.
+TEST(Features, Table64LimitsNeedMemory64) {
+  std::vector<uint8_t> t64 = module_with(4, {0x01, 0x70, 0x04, 0x01});
+  expect_error(validate_with("memory64=n", t64), ErrorKind::Malformed, "integer too large");
+  EXPECT_TRUE(validate_with("memory64=y", t64).ok());
 }
 
 // Exceptions are complete: on by default, and each encoding rejected when switched off.
@@ -339,11 +349,9 @@ TEST(Features, Wasm20UnaffectedByFeatures) {
                "illegal opcode 0x27");
 }
 
-TEST(Features, TextKeepsUnimplementedInstructionsUnknown) {
-  // The text format learns a feature's instructions when the feature is implemented.
-  Result<std::vector<uint8_t>> r = text::wat_to_wasm("(module (func struct.new 0))");  // GC: issue 16
-  ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.error().message.find("unknown operator"), std::string::npos) << r.error().message;
+TEST(Features, TextKnowsEveryFeaturesInstructions) {
+  // The text format encodes the instructions of every feature; the decoder checks which are enabled.
+  EXPECT_TRUE(text::wat_to_wasm("(module (type (struct)) (func struct.new 0 drop))").ok());  // GC
   EXPECT_TRUE(text::wat_to_wasm("(module (func return_call 0))").ok());  // tail calls: implemented
   EXPECT_TRUE(text::wat_to_wasm("(module (tag) (func throw 0))").ok());  // exceptions: implemented
   EXPECT_TRUE(text::wat_to_wasm("(module (type (func)) (func (param (ref null 0)) (call_ref 0 (local.get 0))))").ok());

@@ -118,7 +118,7 @@ TEST_P(InterpMemory, OtherMemories) {
   EXPECT_EQ(fx.trap("copy_ab", {i32(0), i32(131070), i32(4)}), "out of bounds memory access");
 }
 
-// memory64: a 64-bit memory 0 of 5 GiB (over the store's default limit of 4 GiB per memory) uses the
+// memory64: a 64-bit memory 0 of 5 GiB (the store limited to 8 GiB per memory) uses the
 // _m64 forms; accesses above 4 GiB round-trip and the end is checked exactly, offset overflow included.
 TEST_P(InterpMemory, Memory64FiveGiB) {
   runtime::EngineConfig config;

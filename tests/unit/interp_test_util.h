@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "binary/module_decoder.h"
+#include "gc/heap.h"
 #include "interp/func_code.h"
 #include "interp/invoke.h"
 #include "runtime/instantiate.h"
@@ -24,6 +25,7 @@ class InterpFixture {
     store.types = std::make_shared<runtime::TypeRegistry>();
     store.config = config;
     if (!store.config.executor) store.config.executor = &executor();  // what the public API installs
+    store.make_gc_heap = &gc::heap_state_of;
   }
 
   // Compiles and instantiates `wat` (no imports unless given). Fails the test on error.

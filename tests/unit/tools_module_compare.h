@@ -36,12 +36,14 @@ inline std::string canon(const wasm::Module& m, const Instr& in) {
   for (uint32_t t : in.targets) s += " " + std::to_string(t);
   for (wasm::ValType t : in.select_types) s += " " + t.name();
   if (wasm::op_info(in.op).imm == wasm::ImmKind::heap_type) s += " " + in.type.name();
+  if (wasm::op_info(in.op).imm == wasm::ImmKind::ref_test || wasm::op_info(in.op).imm == wasm::ImmKind::br_on_cast)
+    s += " " + in.type.name() + " " + in.type2.name();  // GC casts
   return s;
 }
 
 inline std::vector<std::string> canon_code(const wasm::Module& m, size_t begin, size_t end, const uint8_t* base) {
   std::vector<std::string> out;
-  auto ins = read_instrs(base, begin, end);
+  auto ins = read_instrs(base, begin, end, binary::TypeOptions::from(m.features));
   if (!ins.ok()) return {"<decode error: " + ins.error().to_string() + ">"};
   for (const Instr& in : *ins) out.push_back(canon(m, in));
   return out;
@@ -54,6 +56,9 @@ inline std::vector<std::string> canon_expr(const wasm::Module& m, const wasm::Co
 // "" when equivalent, else the first difference found.
 inline std::string compare_modules(const wasm::Module& a, const wasm::Module& b) {
   if (a.types != b.types) return "types differ";
+  // GC: kinds, fields, supertypes, finality and rec groups (a missing entry is a plain function type).
+  for (uint32_t i = 0; i < a.types.size(); ++i)
+    if (!(a.type_def(i) == b.type_def(i))) return "type definition " + std::to_string(i) + " differs";
   if (a.imports.size() != b.imports.size()) return "import count differs";
   for (size_t i = 0; i < a.imports.size(); ++i) {
     const wasm::Import &x = a.imports[i], &y = b.imports[i];

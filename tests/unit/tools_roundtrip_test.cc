@@ -40,11 +40,12 @@ std::string read_all(const fs::path& p) {
 
 // Prints `original` with `options`, parses the text back and compares. "" on success.
 std::string round_trip(const wasm::Module& original, const PrintOptions& options) {
+  const Features features = original.features;
   auto text = print_module(original, options);
   if (!text.ok()) return "print failed: " + text.error().to_string();
   auto bytes = text::wat_to_wasm(*text);
   if (!bytes.ok()) return "parse of printed text failed: " + bytes.error().to_string() + "\n" + *text;
-  auto again = binary::decode_module(std::move(*bytes));
+  auto again = binary::decode_module(std::move(*bytes), features);
   if (!again.ok()) return "decode of re-encoded module failed: " + again.error().to_string() + "\n" + *text;
   std::string diff = testing::compare_modules(original, **again);
   if (!diff.empty()) return diff + "\n" + *text;
@@ -57,7 +58,7 @@ struct Totals {
   std::vector<std::string> skipped_where;
 };
 
-void check_script(const fs::path& path, Totals& totals) {
+void check_script(const fs::path& path, Totals& totals, Features features = Features::defaults()) {
   auto script = text::parse_wast(read_all(path));
   if (!script.ok()) {
     // A script the text front end cannot parse yet: its modules cannot be reached here.
@@ -81,7 +82,7 @@ void check_script(const fs::path& path, Totals& totals) {
       bytes = std::move(*b);
     }
     std::string where = path.filename().string() + ":" + std::to_string(c.line);
-    auto mod = binary::decode_module(std::move(bytes));
+    auto mod = binary::decode_module(std::move(bytes), features);
     if (!mod.ok() || !validate::validate_module(**mod).ok()) {
       ++totals.skipped;
       totals.skipped_where.push_back(where + ": " + (mod.ok() ? validate::validate_module(**mod).error().to_string()
@@ -130,6 +131,20 @@ TEST(ToolsRoundTrip, RelaxedSimdScripts) {
   EXPECT_EQ(scripts, 7u);
   EXPECT_EQ(totals.skipped, 0) << (totals.skipped_where.empty() ? "" : totals.skipped_where[0]);
   EXPECT_GE(totals.checked, 7);  // a module per script at least
+}
+
+// The GC scripts of latest/ with the gc feature on: rec groups, sub types, struct and array types and
+// every GC instruction print and parse back to the same module.
+TEST(ToolsRoundTrip, GcScripts) {
+  fs::path dir = suite_dir().parent_path() / "latest";
+  ASSERT_TRUE(fs::is_directory(dir)) << "spec suite not found at " << dir << " (set WISP_TESTSUITE)";
+  Totals totals;
+  for (const char* name : {"array", "array_copy", "array_fill", "array_init_data", "array_init_elem", "array_new_data",
+                           "array_new_elem", "struct", "i31", "extern", "br_on_cast", "br_on_cast_fail", "ref_cast",
+                           "ref_test", "ref_eq", "type-canon", "type-equivalence", "type-rec", "type-subtyping"})
+    check_script(dir / (std::string(name) + ".wast"), totals, Features::defaults().set(Feature::gc));
+  EXPECT_EQ(totals.skipped, 0) << (totals.skipped_where.empty() ? "" : totals.skipped_where[0]);
+  EXPECT_GE(totals.checked, 100);
 }
 
 }  // namespace
