@@ -58,7 +58,7 @@ constexpr const char* kRunUsage =
     "options:\n"
     "  --invoke NAME          call export NAME instead of _start\n"
     "  --profile perfmap      write /tmp/perf-PID.map (START SIZE NAME per JIT-compiled function) for\n"
-    "                         Linux perf; JIT code exists with --tier jit\n"
+    "                         Linux perf: with --tier jit, every function; with auto, each one tiered up\n"
     "%s"
     "%s"
     "%s"

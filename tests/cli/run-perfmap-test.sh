@@ -1,7 +1,8 @@
 #!/bin/sh
 # wisp run --profile perfmap (perf's JIT map): with --tier jit, /tmp/perf-PID.map gets one line
 # "START SIZE NAME" (hex) per compiled function: the name section's name, else wasm-function[N]; the
-# ranges do not overlap. Without the JIT (a build without it) the test is skipped.
+# ranges do not overlap. In the auto tier, each function gets its line when it is tiered up (here at its
+# first call: --tier-up-threshold=1; `twice` never calls function 2). Without the JIT the test is skipped.
 # usage: run-perfmap-test.sh WISP
 set -eu
 WISP=$1
@@ -30,4 +31,18 @@ for range in $(while read -r start size _; do echo "$((0x$start)):$((0x$start + 
   [ "$s" -ge "$last" ] || { echo "FAIL: overlapping ranges"; exit 1; }
   last=$e
 done
-echo "1 passed, 0 failed"
+
+# auto: the functions compiled by tier-up, as they are installed.
+"$WISP" run --tier auto --tier-up-threshold=1 --profile perfmap --invoke twice "$DIR/perfmap.wasm" 10 >"$out" 2>&1 &
+pid=$!
+wait "$pid" || { cat "$out"; echo "FAIL: wisp run (auto) exited non-zero"; exit 1; }
+[ "$(cat "$out")" = 110 ] || { cat "$out"; echo "FAIL: wrong result (auto)"; exit 1; }
+rm -f "$map"
+map=/tmp/perf-$pid.map
+[ -f "$map" ] || { echo "FAIL: no $map (auto)"; exit 1; }
+cat "$map"
+bad=$(grep -cvE '^[0-9a-f]+ [0-9a-f]+ [^ ].*$' "$map" || true)
+[ "$bad" = 0 ] || { echo "FAIL: $bad malformed lines (auto)"; exit 1; }
+names=$(cut -d' ' -f3- "$map" | sort | tr '\n' ' ')
+[ "$names" = "fib twice " ] || { echo "FAIL: names '$names' (auto)"; exit 1; }
+echo "2 passed, 0 failed"
