@@ -491,7 +491,12 @@ class Compiler : public Xbyak::CodeGenerator {
   Xbyak::RegExp effective_address(std::string_view form, uint32_t addr_slot, const uint32_t* extra, uint32_t offset);
 
   void call_helper(const void* fn) {
-    mov(rax, reinterpret_cast<uint64_t>(fn));
+    // Always the 10-byte `mov rax, imm64` (REX.W B8), even when the address would fit the 5-byte form:
+    // the code's length, hence every offset after it, then does not depend on where the binary is loaded
+    // (golden listings, wisp inspect --asm).
+    db(0x48);
+    db(0xB8);
+    dq(reinterpret_cast<uint64_t>(fn));
     call(rax);
   }
   // After a helper returned a Jump (rax: target, rdx: IR base) and rbx holds the new frame: reloads the

@@ -127,11 +127,11 @@ Result<std::string> function_asm_text(const wasm::Module& m, std::string_view fu
       continue;
     }
     std::string text = shorten_addresses(ins.text);
-    // `mov rax, imm64` + `call rax`: a helper call, by name (its address changes from run to run).
-    // (mov eax, imm32 when the address fits: a static executable.)
+    // `mov rax, imm64` + `call rax`: a helper call, by name (its address changes from run to run; the
+    // JIT always uses the 10-byte form, so the offsets do not depend on it either).
     size_t len = ins.info.length;
     if (ins.info.mnemonic == ZYDIS_MNEMONIC_MOV && ins.operands[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
-        (ins.operands[0].reg.value == ZYDIS_REGISTER_RAX || ins.operands[0].reg.value == ZYDIS_REGISTER_EAX) &&
+        ins.operands[0].reg.value == ZYDIS_REGISTER_RAX &&
         ins.operands[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && left > len &&
         ZYAN_SUCCESS(disassemble(ZYDIS_MACHINE_MODE_LONG_64, off + len, at + len, left - len, &following)) &&
         following.info.mnemonic == ZYDIS_MNEMONIC_CALL && following.operands[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
