@@ -1,5 +1,5 @@
-// `wisp inspect [--json] [--ir FUNC] FILE`: sections, index spaces, segments, custom sections and names of
-// a module (like `wasm-objdump -x`), or the interpreter IR of one function.
+// `wisp inspect [--json] [--ir FUNC | --asm FUNC] FILE`: sections, index spaces, segments, custom sections
+// and names of a module (like `wasm-objdump -x`), or the interpreter IR or JIT machine code of one function.
 #include <cstdio>
 #include <string>
 
@@ -9,6 +9,7 @@
 #include "load.h"
 #include "tools/decode.h"
 #include "tools/dump.h"
+#include "tools/jit_asm.h"
 #include "tools/json.h"
 
 namespace wisp::cli {
@@ -24,6 +25,8 @@ constexpr const char* kInspectUsage =
     "\n"
     "options:\n"
     "  --ir FUNC   print the interpreter IR of function FUNC (an index, a name or an export name)\n"
+    "  --asm FUNC  compile FUNC with the baseline JIT and disassemble it, under each IR instruction\n"
+    "              the code it became (needs a JIT build and Zydis, libzydis4.0)\n"
     "  --json      print JSON instead of a listing\n"
     "  -W NAME=y|n enable or disable a post-2.0 Wasm feature (-W help lists them)\n"
     "  -h, --help  show this help\n";
@@ -33,7 +36,7 @@ constexpr const char* kInspectUsage =
 int inspect_command(int argc, char** argv) {
   bool json = false;
   std::string ir_func, file;
-  bool has_ir = false, options_done = false, help = false;
+  bool has_ir = false, has_asm = false, options_done = false, help = false;
   Features features = Features::defaults();  // the module's features (-W): GC, memory64, ...
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -49,6 +52,9 @@ int inspect_command(int argc, char** argv) {
     } else if (!options_done && match_option(argc, argv, i, "--ir", ir_func, missing)) {
       if (missing) return error(kExitUsage, "inspect: --ir needs a function (see 'wisp inspect --help')");
       has_ir = true;
+    } else if (!options_done && match_option(argc, argv, i, "--asm", ir_func, missing)) {
+      if (missing) return error(kExitUsage, "inspect: --asm needs a function (see 'wisp inspect --help')");
+      has_asm = true;
     } else if (std::string ferr; !options_done && parse_features_option(argc, argv, i, features, ferr, help)) {
       if (!ferr.empty()) return error(kExitUsage, "inspect: %s", ferr.c_str());
       if (help) {
@@ -70,15 +76,16 @@ int inspect_command(int argc, char** argv) {
   auto mod = tools::decode_module(std::move(bytes.value()), features);
   if (!mod.ok()) return error(kExitFailure, "%s", describe_error(file, mod.error()).c_str());
 
-  if (has_ir) {
-    auto text = tools::function_ir_text(**mod, ir_func);
+  if (has_ir && has_asm) return error(kExitUsage, "inspect: --ir and --asm exclude each other");
+  if (has_ir || has_asm) {
+    auto text = has_asm ? tools::function_asm_text(**mod, ir_func) : tools::function_ir_text(**mod, ir_func);
     if (!text.ok()) {
       int code = text.error().kind == ErrorKind::Usage ? kExitUsage : kExitFailure;
       return error(code, "%s", describe_error(file, text.error()).c_str());
     }
     if (json) {
       tools::JsonWriter j;
-      j.begin_object().field("function", ir_func).field("ir", *text).end_object();
+      j.begin_object().field("function", ir_func).field(has_asm ? "asm" : "ir", *text).end_object();
       std::printf("%s\n", j.str().c_str());
       return 0;
     }

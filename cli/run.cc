@@ -57,6 +57,8 @@ constexpr const char* kRunUsage =
     "\n"
     "options:\n"
     "  --invoke NAME          call export NAME instead of _start\n"
+    "  --profile perfmap      write /tmp/perf-PID.map (START SIZE NAME per JIT-compiled function) for\n"
+    "                         Linux perf: with --tier jit, every function; with auto, each one tiered up\n"
     "%s"
     "%s"
     "%s"
@@ -211,6 +213,7 @@ int run_command(int argc, char** argv) {
   LimitOptions limit_opts;
   Config::Dispatch dispatch = Config::Dispatch::automatic;
   Config::Tier tier = Config::Tier::automatic;
+  bool perf_map = false;
   uint32_t tier_up_threshold = Config().tier_up_threshold;
   Features features = Features::defaults();
   int i = 1;
@@ -224,6 +227,13 @@ int run_command(int argc, char** argv) {
     if (match_option(argc, argv, i, "--invoke", invoke, missing)) {
       if (missing) return error(kExitUsage, "run: option '--invoke' needs an export name");
       has_invoke = true;
+      continue;
+    }
+    std::string profile;
+    if (match_option(argc, argv, i, "--profile", profile, missing)) {
+      if (missing || profile != "perfmap")
+        return error(kExitUsage, "run: --profile takes 'perfmap' (see 'wisp run --help')");
+      perf_map = true;
       continue;
     }
     std::string limit_error;
@@ -275,6 +285,7 @@ int run_command(int argc, char** argv) {
   Config base;
   base.dispatch = dispatch;
   base.tier = tier;
+  base.perf_map = perf_map;
   base.tier_up_threshold = tier_up_threshold;
   base.features = features;
   Engine engine(limit_config(limit_opts, base));

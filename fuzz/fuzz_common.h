@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <string>
@@ -142,6 +143,64 @@ inline RunOutcome run_module(const Engine& engine, std::span<const uint8_t> wasm
     r.memories.emplace_back(base, base + *mem->size(store));
   }
   return r;
+}
+
+// The bytes of a value that carry it: a 32-bit result's slot may hold anything above them (the JIT
+// writes whole 8-byte slots from registers whose upper half is don't-care; Val::raw() copies the slot).
+inline size_t value_bytes(ValKind k) {
+  switch (k) {
+    case ValKind::i32: case ValKind::f32: return 4;
+    case ValKind::i64: case ValKind::f64: return 8;
+    default: return 16;
+  }
+}
+
+// Differential targets: aborts with `pair` and what differs unless the two outcomes agree.
+[[noreturn]] inline void mismatch(const char* pair, const char* what, const std::string& detail) {
+  std::fprintf(stderr, "%s mismatch: %s (%s)\n", pair, what, detail.c_str());
+  std::abort();
+}
+
+// Compares two outcomes. `same_fuel`: the engines run identical IR, so fuel exhaustion and the fuel
+// left must agree too; otherwise (fuel is charged per IR instruction, and the IR differs) comparing
+// stops where either ran out.
+inline void compare_outcomes(const char* pair, const RunOutcome& a, const RunOutcome& b, bool same_fuel) {
+  if (a.compiled != b.compiled) mismatch(pair, "compile", "");
+  if (same_fuel) {
+    if (a.fuel_ran_out != b.fuel_ran_out) mismatch(pair, "fuel exhaustion", "");
+    if (a.fuel_left != b.fuel_left)
+      mismatch(pair, "fuel left", std::to_string(a.fuel_left) + " / " + std::to_string(b.fuel_left));
+  } else if (a.fuel_ran_out || b.fuel_ran_out) {
+    return;
+  }
+  if (a.instantiated != b.instantiated) mismatch(pair, "instantiate", a.instantiate_error + " / " + b.instantiate_error);
+  if (a.instantiate_error != b.instantiate_error)
+    mismatch(pair, "instantiation error", a.instantiate_error + " / " + b.instantiate_error);
+  if (a.calls.size() != b.calls.size()) mismatch(pair, "number of calls", "");
+  for (size_t i = 0; i < a.calls.size(); ++i) {
+    const auto& x = a.calls[i];
+    const auto& y = b.calls[i];
+    const std::string where = "export \"" + x.name + "\": " + x.message + " / " + y.message;
+    if (x.ok != y.ok) mismatch(pair, "outcome", where);
+    if (!x.ok) {
+      if (x.kind != y.kind || x.message != y.message) mismatch(pair, "trap", where);
+      continue;
+    }
+    if (x.results.size() != y.results.size()) mismatch(pair, "result count", where);
+    for (size_t k = 0; k < x.results.size(); ++k) {
+      const Val& u = x.results[k];
+      const Val& v = y.results[k];
+      if (u.kind() != v.kind()) mismatch(pair, "result kind", where);
+      // References point into different stores: compare nullness only.
+      if (u.kind() == ValKind::funcref || u.kind() == ValKind::externref ||
+          u.kind() == ValKind::exnref) {
+        if (u.is_null() != v.is_null()) mismatch(pair, "result ref", where);
+      } else if (std::memcmp(u.raw().bytes, v.raw().bytes, value_bytes(u.kind())) != 0) {
+        mismatch(pair, "result value", where);
+      }
+    }
+  }
+  if (a.memories != b.memories) mismatch(pair, "memory contents", "");
 }
 
 }  // namespace wisp::fuzz

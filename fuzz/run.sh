@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs one libFuzzer target for a bounded time: fuzz/run.sh TARGET SECONDS [extra libFuzzer flags]
-# TARGET: decode | text | run | diff | wasi_path. Builds the targets (clang-19, ASan+UBSan) into
+# TARGET: decode | text | run | diff | jit | wasi_path. Builds the targets (clang-19, ASan+UBSan) into
 # $WISP_FUZZ_BUILD (default build-fuzz), seeds the corpus from the spec suite on first use, and fails
 # (non-zero exit, crash-* / timeout-* / leak-* file left in $WISP_FUZZ_WORK/TARGET) on any finding.
 set -eu
@@ -40,7 +40,7 @@ mkdir -p "$CORPUS" "$ART"
 if [ ! -d "$SEEDS" ]; then
   mkdir -p "$SEEDS.tmp"
   case "$TARGET" in
-    decode|run|diff)
+    decode|run|diff|jit)
       # Every module of the spec suite (wabt's wast2json splits the scripts), SIMD included.
       tmp=$(mktemp -d)
       for f in "$SUITE"/*.wast $LATEST_SEEDS; do

@@ -37,6 +37,10 @@ struct Config {
   Tier tier = Tier::automatic;
   uint64_t jit_code_limit = uint64_t(256) << 20;  // bytes of machine code per engine; past it: interpreted
   uint32_t tier_up_threshold = 1000;  // `automatic`: calls + loop iterations before a function is compiled
+  // Appends "START SIZE name" for each function the JIT compiles to /tmp/perf-PID.map (tier jit: all at
+  // once; automatic: each when it is tiered up), so Linux perf names samples in JIT code (the name
+  // section's name, else wasm-function[N]). No effect without the JIT.
+  bool perf_map = false;
 
   // The post-2.0 proposals accepted (wisp/features.h); the rest are rejected like unknown opcodes.
   Features features = Features::defaults();

@@ -28,12 +28,16 @@ Engine::Engine(Config config) : impl_(std::make_shared<detail::EngineImpl>()) {
   // The JIT wraps the interpreter: every translated function goes through it, so translate them all now.
   if (config.tier == Config::Tier::jit) {
     impl_->runtime_config.executor = &jit::executor();
-    impl_->runtime_config.tier_state = jit::make_engine_state(config.jit_code_limit);
+    auto code_memory = jit::make_engine_state(config.jit_code_limit);
+    code_memory->perf_map = config.perf_map;
+    impl_->runtime_config.tier_state = std::move(code_memory);
     impl_->runtime_config.lazy_translation = false;
   } else if (config.tier == Config::Tier::automatic) {
     // Functions start interpreted, with tier-up counters in their IR (only in this tier's IR).
     impl_->runtime_config.executor = &jit::executor();
-    impl_->runtime_config.tier_state = jit::make_engine_state(config.jit_code_limit);
+    auto code_memory = jit::make_engine_state(config.jit_code_limit);
+    code_memory->perf_map = config.perf_map;  // a line per function as it is tiered up
+    impl_->runtime_config.tier_state = std::move(code_memory);
     impl_->runtime_config.tier_up_threshold = std::max<uint32_t>(config.tier_up_threshold, 1);
   }
 #endif

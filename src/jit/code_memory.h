@@ -30,6 +30,10 @@ struct Counters {
 struct NativeCode {
   const uint8_t* native = nullptr;
   std::vector<uint32_t> native_at;
+  // For the tools (code_info.h) and the perf map: bytes in all; of them instructions (br_table jump
+  // tables follow); where the hand-overs at the IR's end and the slow-path stubs start.
+  size_t size = 0, text_size = 0;
+  uint32_t stubs_offset = 0;
 };
 
 class CodeMemory final : public runtime::TierEngineState {
@@ -52,6 +56,7 @@ class CodeMemory final : public runtime::TierEngineState {
   size_t used_bytes() const { return used_.load(std::memory_order_relaxed); }
   size_t limit_bytes() const { return limit_; }
   Counters counters;
+  bool perf_map = false;  // append each installed function to /tmp/perf-PID.map (perf_map.h)
 
  private:
   struct Block {

@@ -55,7 +55,9 @@
 #include "interp/handler_table.h"
 #include "interp/invoke.h"
 #include "interp/ir_builder.h"
+#include "jit/code_info.h"
 #include "jit/jit.h"
+#include "jit/perf_map.h"
 #include "runtime/instance_data.h"
 
 namespace wisp::jit {
@@ -77,10 +79,19 @@ const NativeCode* native_of(const interp::FuncCode& code) {
 using EnterFn = interp::JitExit (*)(char* fp, interp::ExecState* st, const void* target, uint8_t* mem,
                                     const uint32_t* ir);
 
+// UBSan's -fsanitize=function (clang) checks an indirect call's target by reading a signature word just
+// before it: machine code starts a page, so that read faults. The call is correct by construction.
+#if defined(__clang__)
+#define WISP_JIT_NO_FUNCTION_SANITIZER __attribute__((no_sanitize("function")))
+#else
+#define WISP_JIT_NO_FUNCTION_SANITIZER
+#endif
+
 bool compile_hot(const interp::FuncCode& code, interp::ExecState* st);
 
 // FuncCode::jit_resume: from op_jit_resume (the function is compiled) or op_tier_count (it is hot: compile
 // it first; when that fails, the interpreter goes on at `ip`).
+WISP_JIT_NO_FUNCTION_SANITIZER
 interp::JitExit resume(const interp::FuncCode& code, const uint32_t* ip, char* fp, interp::ExecState* st) {
   const NativeCode* n = native_of(code);
   if (n == nullptr) {
@@ -393,6 +404,7 @@ class Compiler : public Xbyak::CodeGenerator {
   std::vector<Xbyak::Label> labels;   // per instruction (defined at branch targets only)
   std::vector<uint32_t> offsets;      // per instruction: its code's offset from the start
   uint32_t native_count = 0;
+  size_t text_size = 0;               // bytes of instructions (before the jump tables)
 
  private:
   const interp::FuncCode& fc_;
@@ -479,7 +491,12 @@ class Compiler : public Xbyak::CodeGenerator {
   Xbyak::RegExp effective_address(std::string_view form, uint32_t addr_slot, const uint32_t* extra, uint32_t offset);
 
   void call_helper(const void* fn) {
-    mov(rax, reinterpret_cast<uint64_t>(fn));
+    // Always the 10-byte `mov rax, imm64` (REX.W B8), even when the address would fit the 5-byte form:
+    // the code's length, hence every offset after it, then does not depend on where the binary is loaded
+    // (golden listings, wisp inspect --asm).
+    db(0x48);
+    db(0xB8);
+    dq(reinterpret_cast<uint64_t>(fn));
     call(rax);
   }
   // After a helper returned a Jump (rax: target, rdx: IR base) and rbx holds the new frame: reloads the
@@ -1242,6 +1259,7 @@ bool Compiler::run() {
     L(s->label);
     exit_at(s->pos);
   }
+  text_size = getSize();
   align(4);
   for (auto& t : tables_) {
     L(t->label);
@@ -1263,6 +1281,8 @@ struct Generated {
   std::vector<uint32_t> starts;
   std::vector<uint32_t> offsets;  // per instruction, in `bytes`
   uint32_t native_count = 0;
+  size_t text_size = 0;      // bytes of instructions (jump tables follow)
+  uint32_t stubs_offset = 0;  // where the hand-overs at the IR's end and the slow-path stubs start
 };
 
 // Compiles `code` into `out`; false when nothing is worth compiling or the assembler failed (counted).
@@ -1282,6 +1302,8 @@ bool generate(const interp::FuncCode& code, Counters& c, Generated& out) {
     out.offsets = std::move(comp.offsets);
     out.bytes.assign(comp.getCode(), comp.getCode() + comp.getSize());
     out.native_count = comp.native_count;
+    out.text_size = comp.text_size;
+    out.stubs_offset = uint32_t(comp.labels[out.starts.size()].getAddress() - comp.getCode());
   } catch (const std::exception&) {  // Xbyak: buffer too small, label too far
     c.not_compiled.fetch_add(1, std::memory_order_relaxed);
     return false;
@@ -1303,11 +1325,15 @@ void publish(const interp::FuncCode& code, const interp::ModuleCode& mc, CodeMem
   c.exit_instrs.fetch_add(g.starts.size() - g.native_count, std::memory_order_relaxed);
   NativeCode nc;
   nc.native = native;
+  nc.size = g.bytes.size();
+  nc.text_size = g.text_size;
+  nc.stubs_offset = g.stubs_offset;
   // Every instruction has machine code to jump to (the ones left to the interpreter hand over at once):
   // calls and returns between compiled functions jump to any of them.
   nc.native_at.assign(code.code.size(), 0);
   for (size_t i = 0; i < g.starts.size(); ++i) nc.native_at[g.starts[i]] = g.offsets[i];
   const NativeCode* n = memory.keep(std::move(nc));
+  if (memory.perf_map && mc.module) perf_map_add(native, g.bytes.size(), *mc.module, code.func_index);
 
   const std::vector<Kind>& kinds = g.kinds;
   const std::vector<uint32_t>& starts = g.starts;
@@ -1399,6 +1425,35 @@ std::unique_ptr<interp::FuncCode> compile(std::unique_ptr<interp::FuncCode> code
   code->jit_resume = &resume;
   if (!compile_one(*code, mc, memory)) give_up(*code);
   return code;
+}
+
+// code_info.h (here: it knows `resume` and the helpers' addresses).
+std::optional<CodeInfo> code_info(const interp::FuncCode& code) {
+  if (code.jit_resume != &resume) return std::nullopt;
+  const NativeCode* n = native_of(code);
+  if (n == nullptr || n->native == nullptr) return std::nullopt;
+  CodeInfo info;
+  info.start = n->native;
+  info.size = n->size;
+  info.text_size = n->text_size;
+  // Instruction starts are the words with code (the entry trampoline comes first: no start is at 0); the
+  // IR itself cannot be walked, op_jit_resume being patched over some of its handler words.
+  for (uint32_t pos = 0; pos < n->native_at.size(); ++pos)
+    if (n->native_at[pos] != 0) info.ir_map.emplace_back(n->native_at[pos], pos);
+  info.ir_map.emplace_back(n->stubs_offset, uint32_t(code.code.size()));
+  return info;
+}
+
+std::string_view helper_name(uint64_t address) {
+  static const std::pair<const void*, std::string_view> kHelpers[] = {
+      {reinterpret_cast<const void*>(&global_get), "global_get"},
+      {reinterpret_cast<const void*>(&global_set), "global_set"},
+      {reinterpret_cast<const void*>(&call_direct), "call_direct"},
+      {reinterpret_cast<const void*>(&call_indirect), "call_indirect"},
+      {reinterpret_cast<const void*>(&return_compiled), "return_compiled"}};
+  for (const auto& [fn, name] : kHelpers)
+    if (reinterpret_cast<uint64_t>(fn) == address) return name;
+  return {};
 }
 
 std::shared_ptr<CodeMemory> make_engine_state(size_t limit_bytes) { return std::make_shared<CodeMemory>(limit_bytes); }

@@ -1,0 +1,83 @@
+// Golden machine-code listings: tests/golden/jit/NAME.wat -> NAME.asm, every defined function as
+// `wisp inspect --asm` shows it (Zydis, no absolute addresses, helpers by name). Set
+// WISP_UPDATE_GOLDEN=1 to rewrite the listings after an intended change of the JIT's code. The functions
+// avoid instructions whose code depends on the CPU (clz, ctz, popcnt: lzcnt/tzcnt/popcnt when present).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "binary/module_decoder.h"
+#include "text/wat.h"
+#include "tools/jit_asm.h"
+
+namespace wisp::tools {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string asm_listing(const std::string& wat) {
+  auto bytes = text::wat_to_wasm(wat);
+  if (!bytes.ok()) return "error: " + bytes.error().to_string();
+  auto mod = binary::decode_module(std::move(*bytes));
+  if (!mod.ok()) return "error: " + mod.error().to_string();
+  const wasm::Module& m = **mod;
+  std::string out;
+  for (uint32_t i = m.num_imported_funcs; i < m.func_types.size(); ++i) {
+    auto text = function_asm_text(m, std::to_string(i));
+    out += text.ok() ? *text : "error: " + text.error().to_string() + "\n";
+    out += "\n";
+  }
+  return out;
+}
+
+TEST(JitGolden, AsmListings) {
+#if !(WISP_HAVE_JIT && WISP_HAVE_ZYDIS)
+  GTEST_SKIP() << "this build has no JIT or no disassembler";
+#endif
+  auto probe = asm_listing("(module (func))");
+  if (probe.find("cannot load the disassembler") != std::string::npos) GTEST_SKIP() << probe;
+  fs::path dir = fs::path(__FILE__).parent_path() / ".." / "golden" / "jit";
+  bool update = std::getenv("WISP_UPDATE_GOLDEN") != nullptr;
+  int checked = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".wat") continue;
+    std::string got = asm_listing(read_all(entry.path()));
+    fs::path expected_path = entry.path();
+    expected_path.replace_extension(".asm");
+    if (update) {
+      std::ofstream(expected_path, std::ios::binary) << got;
+    } else {
+      EXPECT_EQ(got, read_all(expected_path)) << "golden mismatch for " << entry.path();
+    }
+    ++checked;
+  }
+  EXPECT_GT(checked, 0);
+}
+
+// The listing is the same from one compilation to the next (no addresses of this process in it).
+TEST(JitGolden, ListingIsStable) {
+#if !(WISP_HAVE_JIT && WISP_HAVE_ZYDIS)
+  GTEST_SKIP() << "this build has no JIT or no disassembler";
+#endif
+  const char* wat = "(module (global (mut i32) (i32.const 0)) (func $f (param i32) (result i32)"
+                    " (global.set 0 (local.get 0)) (call $f (global.get 0))))";
+  std::string a = asm_listing(wat), b = asm_listing(wat);
+  if (a.find("cannot load the disassembler") != std::string::npos) GTEST_SKIP() << a;
+  EXPECT_EQ(a, b);
+  EXPECT_NE(a.find("<global_set>"), std::string::npos) << a;
+  EXPECT_NE(a.find("<call_direct>"), std::string::npos) << a;
+  EXPECT_EQ(a.find("<helper>"), std::string::npos) << a;
+}
+
+}  // namespace
+}  // namespace wisp::tools
