@@ -268,9 +268,10 @@ void Heap::mark_word(uint64_t word, std::vector<ObjHeader*>& work) const {
 void Heap::collect(StackRange stack) {
   std::vector<ObjHeader*> work;
   auto scan = [&](const char* p, const char* end) {
-    for (; p + 8 <= end; p += 8) {
+    if (p == nullptr || end <= p) return;  // no Wasm running: no stack range (and no pointer arithmetic on null)
+    for (size_t i = 0, n = size_t(end - p) / 8; i < n; ++i) {
       uint64_t w;
-      std::memcpy(&w, p, 8);
+      std::memcpy(&w, p + 8 * i, 8);
       mark_word(w, work);
     }
   };
