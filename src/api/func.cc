@@ -1,6 +1,7 @@
 #include <vector>
 
 #include "api/internal.h"
+#include "runtime/public_kind.h"
 #include "runtime/instantiate.h"
 #include "wisp/extern.h"
 #include "wisp/func.h"
@@ -31,7 +32,7 @@ Result<void> call_values(Store& store, runtime::FuncInstance* func, std::span<co
     return std::move(*err);
   for (size_t i = 0; i < results.size(); ++i)
     results[i] = detail::to_val(
-        detail::public_kind(store.data_internal(),
+        runtime::public_kind(store.data_internal(),
                             func->instance ? runtime::canonical_type(ft.results[i], func->instance->type_ids) : ft.results[i]),
         out[i], store.data_internal());
   return {};
@@ -96,9 +97,9 @@ Result<FuncType> Func::type(Store& store) const {
   if (func_->instance) {  // concrete GC types: structref / arrayref (their kinds come from the registry)
     const std::vector<uint32_t>& ids = func_->instance->type_ids;
     for (size_t i = 0; i < t.params_.size(); ++i)
-      t.params_[i] = detail::public_kind(store.data_internal(), runtime::canonical_type(func_->type->params[i], ids));
+      t.params_[i] = runtime::public_kind(store.data_internal(), runtime::canonical_type(func_->type->params[i], ids));
     for (size_t i = 0; i < t.results_.size(); ++i)
-      t.results_[i] = detail::public_kind(store.data_internal(), runtime::canonical_type(func_->type->results[i], ids));
+      t.results_[i] = runtime::public_kind(store.data_internal(), runtime::canonical_type(func_->type->results[i], ids));
   }
   return t;
 }

@@ -1,4 +1,5 @@
 #include "api/internal.h"
+#include "runtime/public_kind.h"
 #include "runtime/instantiate.h"
 #include "wisp/global.h"
 
@@ -18,7 +19,7 @@ Result<GlobalType> Global::type(Store& store) const {
 
 Result<Val> Global::get(Store& store) const {
   if (Result<void> r = detail::check_handle(store, store_id_, global_); !r.ok()) return std::move(r.error());
-  return detail::to_val(detail::public_kind(store.data_internal(), global_->type.type), global_->value, store.data_internal());
+  return detail::to_val(runtime::public_kind(store.data_internal(), global_->type.type), global_->value, store.data_internal());
 }
 
 Result<void> Global::set(Store& store, const Val& value) const {

@@ -54,9 +54,6 @@ inline Val to_val(ValKind kind, const runtime::Value& v, runtime::StoreData& sto
 }
 
 ValType to_public(wasm::ValType t);
-// The public kind of a value of type `t` whose concrete heap type is a canonical id of `store`'s engine
-// (struct and array types are structref / arrayref, function types funcref).
-ValKind public_kind(const runtime::StoreData& store, wasm::ValType t);
 wasm::ValType to_wasm(ValType t);
 FuncType to_public(const wasm::FuncType& t);
 wasm::FuncType to_wasm(const FuncType& t);

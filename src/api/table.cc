@@ -1,4 +1,5 @@
 #include "api/internal.h"
+#include "runtime/public_kind.h"
 #include "runtime/instantiate.h"
 #include "wisp/table.h"
 
@@ -31,7 +32,7 @@ Result<uint64_t> Table::size(Store& store) const {
 Result<Val> Table::get(Store& store, uint64_t index) const {
   if (Result<void> r = detail::check_handle(store, store_id_, table_); !r.ok()) return std::move(r.error());
   if (index >= table_->elems.size()) return Error::trap("out of bounds table access");
-  return detail::to_val(detail::public_kind(store.data_internal(), table_->type.elem), runtime::Value::from_ref(table_->elems[index]),
+  return detail::to_val(runtime::public_kind(store.data_internal(), table_->type.elem), runtime::Value::from_ref(table_->elems[index]),
                         store.data_internal());
 }
 

@@ -1,4 +1,5 @@
 #include "api/internal.h"
+#include "runtime/public_kind.h"
 
 namespace wisp {
 
@@ -42,41 +43,8 @@ std::string FuncType::to_string() const {
 
 namespace detail {
 
-ValType to_public(wasm::ValType t) {
-  switch (t.kind()) {
-    case wasm::ValKind::i32: return ValKind::i32;
-    case wasm::ValKind::i64: return ValKind::i64;
-    case wasm::ValKind::f32: return ValKind::f32;
-    case wasm::ValKind::f64: return ValKind::f64;
-    case wasm::ValKind::v128: return ValKind::v128;
-    case wasm::ValKind::ref:
-      switch (t.heap()) {
-        case uint32_t(wasm::HeapKind::exn):
-        case uint32_t(wasm::HeapKind::noexn): return ValKind::exnref;
-        case uint32_t(wasm::HeapKind::extern_):
-        case uint32_t(wasm::HeapKind::noextern): return ValKind::externref;
-        case uint32_t(wasm::HeapKind::any):
-        case uint32_t(wasm::HeapKind::none): return ValKind::anyref;
-        case uint32_t(wasm::HeapKind::eq): return ValKind::eqref;
-        case uint32_t(wasm::HeapKind::i31): return ValKind::i31ref;
-        case uint32_t(wasm::HeapKind::struct_): return ValKind::structref;
-        case uint32_t(wasm::HeapKind::array): return ValKind::arrayref;
-        default: return ValKind::funcref;
-      }
-  }
-  return ValKind::i32;
-}
+ValType to_public(wasm::ValType t) { return runtime::public_kind(t); }
 
-ValKind public_kind(const runtime::StoreData& store, wasm::ValType t) {
-  if (t.is_ref() && !wasm::is_abstract_heap(t.heap())) {
-    switch (store.types->info(t.heap()).kind) {
-      case wasm::TypeKind::struct_: return ValKind::structref;
-      case wasm::TypeKind::array: return ValKind::arrayref;
-      case wasm::TypeKind::func: return ValKind::funcref;
-    }
-  }
-  return to_public(t).kind();
-}
 
 wasm::ValType to_wasm(ValType t) {
   switch (t.kind()) {
@@ -189,7 +157,7 @@ Result<void> check_val(const Store& store, const Val& v, ValType expected) {
 }
 
 Result<void> check_val(const Store& store, const Val& v, wasm::ValType expected) {
-  WISP_TRY(check_val(store, v, ValType(public_kind(store.data_internal(), expected))));
+  WISP_TRY(check_val(store, v, ValType(runtime::public_kind(store.data_internal(), expected))));
   if (!expected.is_ref()) return {};
   if (v.is_null()) {
     if (!expected.nullable()) return Error::usage("null reference where a non-nullable reference is expected");

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "interp/exec_state.h"
+#include "runtime/public_kind.h"
 #include "wisp/exception.h"
 
 namespace wisp::interp {
@@ -38,30 +39,6 @@ uint32_t payload_slots(const runtime::TagInstance& tag) {
   uint32_t n = 0;
   for (wasm::ValType t : tag.type->params) n += t.slots();
   return n;
-}
-
-ValKind public_kind(wasm::ValType t) {
-  switch (t.kind()) {
-    case wasm::ValKind::i32: return ValKind::i32;
-    case wasm::ValKind::i64: return ValKind::i64;
-    case wasm::ValKind::f32: return ValKind::f32;
-    case wasm::ValKind::f64: return ValKind::f64;
-    case wasm::ValKind::v128: return ValKind::v128;
-    case wasm::ValKind::ref: break;
-  }
-  switch (t.heap()) {
-    case uint32_t(wasm::HeapKind::exn):
-    case uint32_t(wasm::HeapKind::noexn): return ValKind::exnref;
-    case uint32_t(wasm::HeapKind::extern_):
-    case uint32_t(wasm::HeapKind::noextern): return ValKind::externref;
-    case uint32_t(wasm::HeapKind::any):
-    case uint32_t(wasm::HeapKind::none): return ValKind::anyref;
-    case uint32_t(wasm::HeapKind::eq): return ValKind::eqref;
-    case uint32_t(wasm::HeapKind::i31): return ValKind::i31ref;
-    case uint32_t(wasm::HeapKind::struct_): return ValKind::structref;
-    case uint32_t(wasm::HeapKind::array): return ValKind::arrayref;
-    default: return ValKind::funcref;
-  }
 }
 
 }  // namespace
@@ -132,7 +109,7 @@ std::shared_ptr<const Exception> public_exception(runtime::StoreData& store, con
     detail::RawVal raw;
     std::memcpy(raw.bytes, exn.payload() + slot, t.slots() * 8);
     slot += t.slots();
-    Val v = Val::from_raw(public_kind(t), raw, store.id);
+    Val v = Val::from_raw(runtime::public_kind(store, t), raw, store.id);
     if (t.is_ref()) v.set_root_internal(gc::root_handle(store, exn.payload()[slot - t.slots()]));  // held by the host
     e->payload.push_back(std::move(v));
   }

@@ -41,6 +41,24 @@ TEST(ApiExceptions, UncaughtExceptionCarriesTagAndPayload) {
   EXPECT_EQ(tt->params, (std::vector<ValType>{ValKind::i32, ValKind::i64, ValKind::f64}));
 }
 
+// A payload of a concrete GC type reaches the host with the kind the API gives that type elsewhere
+// (structref), not the funcref an abstract-only mapping would give every indexed type.
+TEST(ApiExceptions, ConcreteGcPayloadKeepsItsKind) {
+  Engine engine;
+  Store store(engine);
+  Module m = must_compile(engine, R"((module
+    (type $s (struct (field i32)))
+    (tag $e (param (ref $s)))
+    (func (export "run") (throw $e (struct.new $s (i32.const 5))))))");
+  Result<Instance> inst = Instance::create(store, m, {});
+  ASSERT_TRUE(inst.ok()) << inst.error().to_string();
+  Result<std::vector<Val>> r = inst->get_func(store, "run")->call(store, {});
+  ASSERT_FALSE(r.ok());
+  ASSERT_TRUE(r.error().exception);
+  ASSERT_EQ(r.error().exception->payload.size(), 1u);
+  EXPECT_EQ(r.error().exception->payload[0].kind(), ValKind::structref);
+}
+
 // Wasm -> host -> Wasm: an exception the inner Wasm does not catch propagates through the host frame
 // into the outer Wasm, which catches it.
 TEST(ApiExceptions, PropagatesThroughHostFrame) {
