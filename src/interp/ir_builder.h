@@ -255,6 +255,7 @@ class IrBuilder {
   // The one way IR is written: handler `id` and its operands, which must match its kinds string (asserted
   // when assertions are on). Returns the instruction's start.
   uint32_t emit(HandlerId id, const Operands& ops);
+  void emit_array_init(HandlerId id, uint32_t segment);
   // Emits `id` writing a new temp of `type` (its first operand; `ops` follow), pushes that temp and
   // records the instruction as its producer. Returns the instruction's start.
   uint32_t emit_result(HandlerId id, wasm::ValType type, Operands ops);

@@ -201,21 +201,17 @@ void IrBuilder::on_array_copy(uint32_t, uint32_t) {
   invalidate();
 }
 
-void IrBuilder::on_array_init_data(uint32_t, uint32_t data) {
-  mark_site();
-  uint32_t h = height() - 4;
-  Entry n = pop(), s = pop(), d = pop(), a = pop();
-  uint32_t ns = slot_of(n, h + 3), ss = slot_of(s, h + 2), ds = slot_of(d, h + 1), as = slot_of(a, h);
-  emit(HandlerId::op_array_init_data_xssss, {opd_x(data), opd_s(as), opd_s(ds), opd_s(ss), opd_s(ns)});
-  invalidate();
-}
+void IrBuilder::on_array_init_data(uint32_t, uint32_t data) { emit_array_init(HandlerId::op_array_init_data_xssss, data); }
 
-void IrBuilder::on_array_init_elem(uint32_t, uint32_t elem) {
+void IrBuilder::on_array_init_elem(uint32_t, uint32_t elem) { emit_array_init(HandlerId::op_array_init_elem_xssss, elem); }
+
+// array.init_data / array.init_elem: (array, dest index, source offset, count) and the segment index.
+void IrBuilder::emit_array_init(HandlerId id, uint32_t segment) {
   mark_site();
   uint32_t h = height() - 4;
   Entry n = pop(), s = pop(), d = pop(), a = pop();
   uint32_t ns = slot_of(n, h + 3), ss = slot_of(s, h + 2), ds = slot_of(d, h + 1), as = slot_of(a, h);
-  emit(HandlerId::op_array_init_elem_xssss, {opd_x(elem), opd_s(as), opd_s(ds), opd_s(ss), opd_s(ns)});
+  emit(id, {opd_x(segment), opd_s(as), opd_s(ds), opd_s(ss), opd_s(ns)});
   invalidate();
 }
 
