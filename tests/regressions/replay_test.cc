@@ -20,7 +20,7 @@ namespace {
 
 std::vector<std::filesystem::path> inputs() {
   std::vector<std::filesystem::path> out;
-  auto dir = std::filesystem::path(__FILE__).parent_path() / "inputs";
+  auto dir = std::filesystem::path(WISP_TESTS_DIR) / "regressions" / "inputs";
   if (std::filesystem::is_directory(dir))
     for (const auto& e : std::filesystem::directory_iterator(dir))
       if (e.is_regular_file()) out.push_back(e.path());

@@ -2,27 +2,15 @@
 // Set WISP_UPDATE_GOLDEN=1 to rewrite the listings after an intended IR change.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "binary/module_decoder.h"
+#include "golden_util.h"
 #include "interp/ir_builder.h"
 #include "interp/ir_printer.h"
 #include "text/wat.h"
 
 namespace wisp::interp {
 namespace {
-
-namespace fs = std::filesystem;
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::string listing(const std::string& wat, bool explicit_checks) {
   auto bytes = text::wat_to_wasm(wat);
@@ -42,21 +30,7 @@ std::string listing(const std::string& wat, bool explicit_checks) {
 }
 
 TEST(InterpGolden, IrListings) {
-  fs::path dir = fs::path(__FILE__).parent_path() / ".." / "golden" / "ir";
-  bool update = std::getenv("WISP_UPDATE_GOLDEN") != nullptr;
-  int checked = 0;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.path().extension() != ".wat") continue;
-    std::string got = listing(read_all(entry.path()), false);
-    fs::path expected_path = entry.path();
-    expected_path.replace_extension(".ir");
-    if (update) {
-      std::ofstream(expected_path, std::ios::binary) << got;
-    } else {
-      EXPECT_EQ(got, read_all(expected_path)) << "golden mismatch for " << entry.path();
-    }
-    ++checked;
-  }
+  int checked = testing::check_golden_dir("ir", ".ir", [](const std::string& wat) { return listing(wat, false); });
   EXPECT_GT(checked, 0);
 }
 

@@ -4,26 +4,14 @@
 // avoid instructions whose code depends on the CPU (clz, ctz, popcnt: lzcnt/tzcnt/popcnt when present).
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "binary/module_decoder.h"
+#include "golden_util.h"
 #include "text/wat.h"
 #include "tools/jit_asm.h"
 
 namespace wisp::tools {
 namespace {
-
-namespace fs = std::filesystem;
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::string asm_listing(const std::string& wat) {
   auto bytes = text::wat_to_wasm(wat);
@@ -46,21 +34,7 @@ TEST(JitGolden, AsmListings) {
 #endif
   auto probe = asm_listing("(module (func))");
   if (probe.find("cannot load the disassembler") != std::string::npos) GTEST_SKIP() << probe;
-  fs::path dir = fs::path(__FILE__).parent_path() / ".." / "golden" / "jit";
-  bool update = std::getenv("WISP_UPDATE_GOLDEN") != nullptr;
-  int checked = 0;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.path().extension() != ".wat") continue;
-    std::string got = asm_listing(read_all(entry.path()));
-    fs::path expected_path = entry.path();
-    expected_path.replace_extension(".asm");
-    if (update) {
-      std::ofstream(expected_path, std::ios::binary) << got;
-    } else {
-      EXPECT_EQ(got, read_all(expected_path)) << "golden mismatch for " << entry.path();
-    }
-    ++checked;
-  }
+  int checked = testing::check_golden_dir("jit", ".asm", [](const std::string& wat) { return asm_listing(wat); });
   EXPECT_GT(checked, 0);
 }
 

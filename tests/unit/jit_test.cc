@@ -23,25 +23,12 @@ namespace {
 
 #if WISP_HAVE_JIT
 
-// The permissions ("r-xp", ...) of the mapping holding `p`, from /proc/self/maps.
-std::string mapping_perms(const void* p) {
-  std::ifstream maps("/proc/self/maps");
-  std::string line;
-  auto a = reinterpret_cast<uintptr_t>(p);
-  while (std::getline(maps, line)) {
-    unsigned long lo = 0, hi = 0;
-    char perms[8] = {};
-    if (std::sscanf(line.c_str(), "%lx-%lx %7s", &lo, &hi, perms) == 3 && a >= lo && a < hi) return perms;
-  }
-  return "";
-}
-
 TEST(JitCodeMemory, CodeIsExecutableAndNeverWritable) {
   jit::CodeMemory mem(1 << 20);
   std::vector<uint8_t> code = {0xb8, 0x2a, 0x00, 0x00, 0x00, 0xc3};  // mov eax, 42; ret
   const uint8_t* p = mem.install(code);
   ASSERT_NE(p, nullptr);
-  EXPECT_EQ(mapping_perms(p), "r-xp");
+  EXPECT_EQ(testing::mapping_perms(p), "r-xp");
   EXPECT_EQ(std::memcmp(p, code.data(), code.size()), 0);
   auto f = reinterpret_cast<int (*)()>(reinterpret_cast<uintptr_t>(p));
   EXPECT_EQ(f(), 42);

@@ -21,18 +21,6 @@ namespace {
 
 #if WISP_HAVE_JIT
 
-std::string perms_of(const void* p) {
-  std::ifstream maps("/proc/self/maps");
-  std::string line;
-  auto a = reinterpret_cast<uintptr_t>(p);
-  while (std::getline(maps, line)) {
-    unsigned long lo = 0, hi = 0;
-    char perms[8] = {};
-    if (std::sscanf(line.c_str(), "%lx-%lx %7s", &lo, &hi, perms) == 3 && a >= lo && a < hi) return perms;
-  }
-  return "";
-}
-
 TEST(JitCodePacking, BatchSharesOneExecutableMapping) {
   jit::CodeMemory mem(1 << 20);
   std::vector<uint8_t> a = {0xb8, 0x01, 0x00, 0x00, 0x00, 0xc3};  // mov eax, 1; ret
@@ -42,7 +30,7 @@ TEST(JitCodePacking, BatchSharesOneExecutableMapping) {
   ASSERT_EQ(at.size(), 3u);
   EXPECT_EQ(at[1] - at[0], 16);  // 16-byte aligned, packed
   EXPECT_EQ(at[2] - at[1], 16);
-  EXPECT_EQ(perms_of(at[0]), "r-xp");
+  EXPECT_EQ(testing::mapping_perms(at[0]), "r-xp");
   EXPECT_EQ(mem.used_bytes(), jit::code_page_size());
   EXPECT_EQ(reinterpret_cast<int (*)()>(reinterpret_cast<uintptr_t>(at[1]))(), 2);
   EXPECT_EQ(reinterpret_cast<int (*)()>(reinterpret_cast<uintptr_t>(at[2]))(), 1);
