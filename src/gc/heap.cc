@@ -74,27 +74,30 @@ bool Heap::new_chunk(size_t cls) {
   }
   auto* c = reinterpret_cast<Chunk*>(base);
   c->cell = uint32_t(cls * kObjAlign);
-  c->first = uint32_t((sizeof(Chunk) + kObjAlign - 1) & ~(kObjAlign - 1));
-  c->ncells = uint32_t((kChunkBytes - c->first) / c->cell);
   c->cls = uint32_t(cls);
+  c->first = uint32_t((sizeof(Chunk) + kObjAlign - 1) / kObjAlign);
+  c->end = c->first + uint32_t((kGranules - c->first) / cls * cls);
   std::memset(c->allocated, 0, sizeof c->allocated);
+  std::memset(c->marked, 0, sizeof c->marked);
   chunks_.insert(reinterpret_cast<uintptr_t>(base));
-  // Thread the cells onto the free list, lowest address first.
-  void* head = free_lists_[cls];
-  for (uint32_t i = c->ncells; i-- > 0;) {
-    char* cell = base + c->first + size_t(i) * c->cell;
-    std::memcpy(cell, &head, sizeof head);
-    head = cell;
-  }
-  free_lists_[cls] = head;
+  class_chunks_[cls].push_back(c);
+  // The whole chunk is the class's next run.
+  Run& r = runs_[cls];
+  r.chunk = c;
+  r.cur = base + size_t(c->first) * kObjAlign;
+  r.end = base + size_t(c->end) * kObjAlign;
+  r.scan = c->end;
+  r.next = class_chunks_[cls].size();
   return true;
 }
 
 void Heap::release_chunk(Chunk* c) {
   char* base = reinterpret_cast<char*>(c);
   chunks_.erase(reinterpret_cast<uintptr_t>(base));
-  // A few empty chunks stay for the next allocations; the rest go back to the system.
-  if (spare_chunks_.size() < 8) {
+  // Empty chunks stay for the next allocations, as many as are in use (at least 8): the heap may grow to
+  // twice its live data before the next collection anyway, and handing 256 KiB blocks back to the system
+  // only to map them again soon costs page faults. The rest go back.
+  if (spare_chunks_.size() < std::max<size_t>(8, chunks_.size())) {
     spare_chunks_.push_back(base);
   } else {
     std::free(base);
@@ -102,48 +105,65 @@ void Heap::release_chunk(Chunk* c) {
   }
 }
 
-ObjHeader* Heap::take_small(size_t cls) {
-  void* cell = free_lists_[cls];
-  if (cell == nullptr) {
-    if (!new_chunk(cls)) return nullptr;
-    cell = free_lists_[cls];
+// The next run of free cells in r.chunk from granule r.scan: free cells have a clear bit at their first
+// granule, and the bits in between are always clear, so a run ends at the next set bit.
+bool Heap::next_run(Run& r) {
+  const Chunk* c = r.chunk;
+  uint32_t g = r.scan, step = c->cls;
+  while (g < c->end && test_bit(c->allocated, g)) g += step;
+  if (g >= c->end) return false;
+  uint32_t e = g + step;
+  while (e < c->end) {
+    uint64_t word = c->allocated[e / 64] >> (e % 64);
+    if (word != 0) {
+      e = std::min<uint32_t>(c->end, e + uint32_t(__builtin_ctzll(word)));
+      break;
+    }
+    e = (e / 64 + 1) * 64;
   }
-  void* next;
-  std::memcpy(&next, cell, sizeof next);
-  free_lists_[cls] = next;
-  auto* c = reinterpret_cast<Chunk*>(reinterpret_cast<uintptr_t>(cell) & ~uintptr_t(kChunkBytes - 1));
-  uint32_t i = uint32_t((static_cast<char*>(cell) - reinterpret_cast<char*>(c) - c->first) / c->cell);
-  c->allocated[i / 64] |= uint64_t(1) << (i % 64);
-  std::memset(cell, 0, c->cell);
-  return static_cast<ObjHeader*>(cell);
+  e = std::min(e, c->end);
+  char* base = reinterpret_cast<char*>(r.chunk);
+  r.cur = base + size_t(g) * kObjAlign;
+  r.end = base + size_t(e) * kObjAlign;
+  r.scan = e;
+  return true;
 }
 
-ObjHeader* Heap::allocate(ObjKind kind, uint32_t type_id, uint64_t payload_bytes, StackRange stack) {
+bool Heap::refill(size_t cls) {
+  Run& r = runs_[cls];
+  for (;;) {
+    if (r.chunk != nullptr && next_run(r)) return true;
+    if (r.next >= class_chunks_[cls].size()) return new_chunk(cls);
+    r.chunk = class_chunks_[cls][r.next++];
+    r.scan = r.chunk->first;
+  }
+}
+
+ObjHeader* Heap::allocate_slow(ObjKind kind, uint32_t type_id, uint64_t payload_bytes, StackRange stack) {
   uint64_t limit = this->limit();
   if (payload_bytes > limit) return nullptr;  // also keeps the size arithmetic below from overflowing
   uint64_t bytes = (sizeof(ObjHeader) + payload_bytes + kObjAlign - 1) & ~uint64_t(kObjAlign - 1);
   if (!no_collect_ && (since_collect_ + bytes > trigger_ || stats_.live_bytes + bytes > limit)) collect(stack);
   if (stats_.live_bytes + bytes > limit) return nullptr;
-  ObjHeader* o;
   if (bytes <= kMaxSmall) {
-    o = take_small(bytes / kObjAlign);
-  } else {
-    o = static_cast<ObjHeader*>(std::calloc(1, bytes));  // calloc: big zeroed blocks come from fresh pages
-    if (o != nullptr) large_.emplace(reinterpret_cast<uintptr_t>(o), bytes);
+    size_t cls = bytes / kObjAlign;
+    Run& r = runs_[cls];
+    if (r.cur == r.end && !refill(cls)) return nullptr;
+    char* cell = r.cur;
+    r.cur += bytes;
+    set_bit(r.chunk->allocated, granule(r.chunk, cell));
+    return finish(cell, bytes, kind, type_id);
   }
+  // calloc: big zeroed blocks come from fresh pages.
+  auto* o = static_cast<ObjHeader*>(std::calloc(1, bytes));
   if (o == nullptr) return nullptr;
+  large_.emplace(reinterpret_cast<uintptr_t>(o), bytes);
   since_collect_ += bytes;
   stats_.live_bytes += bytes;
   stats_.allocated_bytes += bytes;
   ++stats_.live_objects;
   o->type_id = type_id;
   o->kind = kind;
-  return o;
-}
-
-ObjHeader* Heap::new_struct(const StructLayout& layout, StackRange stack) {
-  ObjHeader* o = allocate(ObjKind::Struct, layout.type_id, layout.payload_bytes, stack);
-  if (o) o->nrefs = layout.nrefs;
   return o;
 }
 
@@ -246,22 +266,25 @@ bool Heap::contains(uint64_t word) const {
   if (word == 0 || (word & (kObjAlign - 1)) != 0) return false;
   uintptr_t base = uintptr_t(word) & ~uintptr_t(kChunkBytes - 1);
   if (chunks_.count(base)) {
-    const auto* c = reinterpret_cast<const Chunk*>(base);
-    uint64_t off = word - base;
-    if (off < c->first) return false;
-    off -= c->first;
-    if (off % c->cell != 0) return false;
-    uint64_t i = off / c->cell;
-    return i < c->ncells && (c->allocated[i / 64] >> (i % 64) & 1);
+    const Chunk* c = chunk_of(reinterpret_cast<const void*>(word));
+    return test_bit(c->allocated, granule(c, reinterpret_cast<const void*>(word)));  // metadata granules: clear
   }
   return !large_.empty() && large_.count(uintptr_t(word)) != 0;
 }
 
 void Heap::mark_word(uint64_t word, std::vector<ObjHeader*>& work) const {
-  if (!contains(word)) return;
+  if (word == 0 || (word & (kObjAlign - 1)) != 0) return;
   ObjHeader* o = object_of(word);
-  if (o->mark) return;
-  o->mark = 1;
+  uintptr_t base = uintptr_t(word) & ~uintptr_t(kChunkBytes - 1);
+  if (chunks_.count(base)) {
+    Chunk* c = chunk_of(o);
+    uint32_t g = granule(c, o);
+    if (!test_bit(c->allocated, g) || test_bit(c->marked, g)) return;
+    set_bit(c->marked, g);
+  } else {
+    if (large_.empty() || large_.count(uintptr_t(word)) == 0 || o->mark) return;
+    o->mark = 1;
+  }
   work.push_back(o);
 }
 
@@ -306,43 +329,31 @@ void Heap::collect(StackRange stack) {
 }
 
 void Heap::sweep() {
-  std::fill(free_lists_.begin(), free_lists_.end(), nullptr);
   std::vector<Chunk*> empty;
+  for (std::vector<Chunk*>& list : class_chunks_) list.clear();
   for (uintptr_t base : chunks_) {
     auto* c = reinterpret_cast<Chunk*>(base);
-    uint32_t used = 0;
-    for (uint32_t w = 0; w * 64 < c->ncells; ++w) {
-      uint64_t bits = c->allocated[w];
-      while (bits) {
-        uint32_t i = w * 64 + uint32_t(__builtin_ctzll(bits));
-        bits &= bits - 1;
-        auto* o = reinterpret_cast<ObjHeader*>(reinterpret_cast<char*>(c) + c->first + size_t(i) * c->cell);
-        if (o->mark) {
-          o->mark = 0;
-          ++used;
-        } else {
-          c->allocated[w] &= ~(uint64_t(1) << (i % 64));
-          stats_.live_bytes -= c->cell;
-          --stats_.live_objects;
-          ++stats_.freed_objects;
-        }
-      }
+    uint64_t used = 0, freed = 0;
+    for (uint32_t w = c->first / 64; w * 64 < c->end; ++w) {
+      uint64_t a = c->allocated[w], m = c->marked[w];
+      freed += uint64_t(__builtin_popcountll(a & ~m));
+      used += uint64_t(__builtin_popcountll(a & m));
+      c->allocated[w] = a & m;
+      c->marked[w] = 0;
     }
+    stats_.live_bytes -= freed * c->cell;
+    stats_.live_objects -= freed;
+    stats_.freed_objects += freed;
     if (used == 0) {
       empty.push_back(c);
-      continue;
+    } else {
+      class_chunks_[c->cls].push_back(c);
     }
-    // Free cells go on the class's list, highest address first so allocation runs upward.
-    void* head = free_lists_[c->cls];
-    for (uint32_t i = c->ncells; i-- > 0;)
-      if (!(c->allocated[i / 64] >> (i % 64) & 1)) {
-        char* cell = reinterpret_cast<char*>(c) + c->first + size_t(i) * c->cell;
-        std::memcpy(cell, &head, sizeof head);
-        head = cell;
-      }
-    free_lists_[c->cls] = head;
   }
   for (Chunk* c : empty) release_chunk(c);
+  // Allocation starts again from each class's first chunk (lowest addresses first, like the chunks' order).
+  for (std::vector<Chunk*>& list : class_chunks_) std::sort(list.begin(), list.end());
+  std::fill(runs_.begin(), runs_.end(), Run{});
   for (auto it = large_.begin(); it != large_.end();) {
     auto* o = reinterpret_cast<ObjHeader*>(it->first);
     if (o->mark) {
@@ -376,7 +387,7 @@ std::shared_ptr<const void> root_handle(runtime::StoreData& store, uint64_t bits
   return std::make_shared<const RootHandle>(heap.roots(), bits);
 }
 
-Heap& heap_of(runtime::StoreData& store) {
+Heap& make_heap(runtime::StoreData& store) {
   if (!store.gc_heap) store.gc_heap = std::make_unique<Heap>(store);
   return static_cast<Heap&>(*store.gc_heap);
 }

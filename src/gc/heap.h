@@ -4,7 +4,9 @@
 // Allocation: objects up to kMaxSmall bytes come from 256 KiB chunks, each chunk holding cells of one size
 // class (multiples of 16 bytes) with a bitmap of allocated cells; bigger objects are single allocations.
 // That makes "is this word a live object's address?" a hash lookup plus a bit test, which the collector
-// needs because it scans the interpreter's value stack conservatively (below).
+// needs because it scans the interpreter's value stack conservatively (below). Each class allocates by
+// bumping a cursor through a run of free cells, found in the chunk's bitmap a machine word at a time; the
+// mark bits sit in a second bitmap, so a sweep is word operations on the bitmaps and touches no object.
 //
 // Roots: the value stack in use, scanned conservatively: any 8-byte word equal to an allocated object's
 // address keeps the object (an integer that happens to look like one can only retain, never free; nothing
@@ -21,6 +23,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
@@ -74,9 +77,27 @@ class Heap final : public runtime::GcHeapState {
 
   // A zeroed object of `payload_bytes` after the header (header fields set from the arguments), or
   // nullptr when the heap limit does not allow it. May collect first, with `stack` as the stack roots.
-  ObjHeader* allocate(ObjKind kind, uint32_t type_id, uint64_t payload_bytes, StackRange stack);
+  // Inline: the common case (a small object, no collection due, room in the class's current free run)
+  // is a bump of the run's cursor; everything else goes to allocate_slow().
+  ObjHeader* allocate(ObjKind kind, uint32_t type_id, uint64_t payload_bytes, StackRange stack) {
+    if (payload_bytes <= kMaxSmall - sizeof(ObjHeader)) [[likely]] {
+      uint64_t bytes = (sizeof(ObjHeader) + payload_bytes + kObjAlign - 1) & ~uint64_t(kObjAlign - 1);
+      Run& r = runs_[bytes / kObjAlign];
+      if (r.cur != r.end && since_collect_ + bytes <= trigger_ && stats_.live_bytes + bytes <= limit()) [[likely]] {
+        char* cell = r.cur;
+        r.cur += bytes;
+        set_bit(r.chunk->allocated, granule(r.chunk, cell));
+        return finish(cell, bytes, kind, type_id);
+      }
+    }
+    return allocate_slow(kind, type_id, payload_bytes, stack);
+  }
   // A zeroed struct of `layout`, or nullptr at the heap limit.
-  ObjHeader* new_struct(const StructLayout& layout, StackRange stack);
+  ObjHeader* new_struct(const StructLayout& layout, StackRange stack) {
+    ObjHeader* o = allocate(ObjKind::Struct, layout.type_id, layout.payload_bytes, stack);
+    if (o) o->nrefs = layout.nrefs;
+    return o;
+  }
   // A zeroed array of `length` elements of `elem`, or nullptr at the heap limit.
   ObjHeader* new_array(uint32_t type_id, Storage elem, uint64_t length, StackRange stack);
   // An exception of `tag` with `slots` payload words (zero), or nullptr at the heap limit.
@@ -108,18 +129,58 @@ class Heap final : public runtime::GcHeapState {
   uint64_t limit() const { return store_.limits.max_gc_heap_bytes; }
 
  private:
-  // Chunk metadata sits at the chunk's start, so an allocation finds its chunk by masking the address.
+  // Chunk metadata sits at the chunk's start, so an object finds its chunk by masking its address. The
+  // bitmaps have a bit per 16-byte granule of the chunk, set at the first granule of each allocated
+  // (resp. marked) cell: an address's bit is a shift away, with no division by the cell size.
+  static constexpr size_t kGranules = kChunkBytes / kObjAlign;
   struct Chunk {
     uint32_t cell;            // cell size in bytes
-    uint32_t ncells;
-    uint32_t first;           // offset of cell 0
-    uint32_t cls;
-    uint64_t allocated[kChunkBytes / kObjAlign / 64];  // bit per cell
+    uint32_t cls;             // cell / kObjAlign
+    uint32_t first;           // granule of cell 0
+    uint32_t end;             // granule after the last cell
+    uint64_t allocated[kGranules / 64];
+    uint64_t marked[kGranules / 64];
+  };
+  // A run of free cells [cur, end) of one size class in `chunk`, where allocation bumps `cur`; `scan` is
+  // the granule where the search for the next run in `chunk` goes on, `next` the class's next chunk.
+  struct Run {
+    char* cur = nullptr;
+    char* end = nullptr;
+    Chunk* chunk = nullptr;
+    uint32_t scan = 0;
+    size_t next = 0;
   };
   static constexpr size_t kClasses = kMaxSmall / kObjAlign + 1;
 
+  static Chunk* chunk_of(const void* p) {
+    return reinterpret_cast<Chunk*>(reinterpret_cast<uintptr_t>(p) & ~uintptr_t(kChunkBytes - 1));
+  }
+  static uint32_t granule(const Chunk* c, const void* p) {
+    return uint32_t((reinterpret_cast<uintptr_t>(p) - reinterpret_cast<uintptr_t>(c)) / kObjAlign);
+  }
+  static void set_bit(uint64_t* bits, uint32_t i) { bits[i / 64] |= uint64_t(1) << (i % 64); }
+  static bool test_bit(const uint64_t* bits, uint32_t i) { return (bits[i / 64] >> (i % 64) & 1) != 0; }
+  // Zeroes the cell and fills in the header and the counters.
+  ObjHeader* finish(char* cell, uint64_t bytes, ObjKind kind, uint32_t type_id) {
+    // 16 bytes a step, kept as a loop (a small cell costs less than a call to memset).
+    for (char *z = cell, *e = cell + bytes; z < e; z += 16) {
+      std::memset(z, 0, 16);
+      __asm__("" : "+r"(z));
+    }
+    since_collect_ += bytes;
+    stats_.live_bytes += bytes;
+    stats_.allocated_bytes += bytes;
+    ++stats_.live_objects;
+    auto* o = reinterpret_cast<ObjHeader*>(cell);
+    o->type_id = type_id;
+    o->kind = kind;
+    return o;
+  }
+
+  ObjHeader* allocate_slow(ObjKind kind, uint32_t type_id, uint64_t payload_bytes, StackRange stack);
   const runtime::CanonicalType& fill_type_info(uint32_t id);
-  ObjHeader* take_small(size_t cls);
+  bool refill(size_t cls);
+  bool next_run(Run& r);
   bool new_chunk(size_t cls);
   void release_chunk(Chunk* c);
   void mark_word(uint64_t word, std::vector<ObjHeader*>& work) const;
@@ -128,7 +189,8 @@ class Heap final : public runtime::GcHeapState {
   runtime::StoreData& store_;
   std::unordered_set<uintptr_t> chunks_;                // base addresses
   std::unordered_map<uintptr_t, uint64_t> large_;       // address -> bytes
-  std::vector<void*> free_lists_ = std::vector<void*>(kClasses, nullptr);
+  std::vector<std::vector<Chunk*>> class_chunks_ = std::vector<std::vector<Chunk*>>(kClasses);
+  std::vector<Run> runs_ = std::vector<Run>(kClasses);   // per size class
   std::vector<char*> spare_chunks_;                     // empty chunks kept for reuse
   std::shared_ptr<RootTable> roots_ = std::make_shared<RootTable>();
   std::vector<const runtime::CanonicalType*> types_;  // type_info cache by canonical id
@@ -139,7 +201,11 @@ class Heap final : public runtime::GcHeapState {
 };
 
 // The store's heap, made on first use; heap_state_of is the same for StoreData::make_gc_heap.
-Heap& heap_of(runtime::StoreData& store);
+Heap& make_heap(runtime::StoreData& store);
+inline Heap& heap_of(runtime::StoreData& store) {
+  if (!store.gc_heap) [[unlikely]] return make_heap(store);
+  return static_cast<Heap&>(*store.gc_heap);
+}
 runtime::GcHeapState& heap_state_of(runtime::StoreData& store);
 
 // A host's hold on a reference (what wisp::Val keeps for GC references): the object stays alive until
