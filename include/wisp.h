@@ -127,6 +127,18 @@ WASM_API_EXTERN void wisp_store_set_limits(wasm_store_t*, const wisp_store_limit
 /* The store's GC heap limit (structs, arrays, exceptions): an allocation beyond it traps with
  * "allocation failed: GC heap limit". */
 WASM_API_EXTERN void wisp_store_set_gc_heap_limit(wasm_store_t*, uint64_t bytes);
+/* The GC heap's figures (all zero before the store's first GC allocation). */
+typedef struct wisp_gc_stats_t {
+  uint64_t live_bytes;       /* objects allocated and not yet collected */
+  uint64_t live_objects;
+  uint64_t heap_bytes;       /* memory the heap holds */
+  uint64_t allocated_bytes;  /* in total */
+  uint64_t collections;
+  uint64_t freed_objects;    /* in total */
+  uint64_t total_pause_ns;   /* time spent in collections */
+  uint64_t max_pause_ns;     /* the longest collection */
+} wisp_gc_stats_t;
+WASM_API_EXTERN void wisp_store_gc_stats(const wasm_store_t*, wisp_gc_stats_t* out);
 
 /* Fuel left before execution traps. Fail (return an error) when the engine does not consume fuel. */
 WASM_API_EXTERN own wisp_error_t* wisp_store_set_fuel(wasm_store_t*, uint64_t fuel);

@@ -17,6 +17,19 @@ struct StoreData;
 
 namespace wisp {
 
+// The GC heap of a store (Store::gc_stats): what it holds and what its collections cost. All zero until
+// the store's first GC allocation.
+struct GcStats {
+  uint64_t live_bytes = 0;       // objects allocated and not yet collected
+  uint64_t live_objects = 0;
+  uint64_t heap_bytes = 0;       // memory the heap holds: its chunks (used or not) and its large objects
+  uint64_t allocated_bytes = 0;  // in total, since the store was made
+  uint64_t collections = 0;
+  uint64_t freed_objects = 0;    // in total
+  uint64_t total_pause_ns = 0;   // time spent in collections (the program stops for each)
+  uint64_t max_pause_ns = 0;     // the longest collection
+};
+
 // Resource limits of one store. Exceeding one makes the operation fail (grow returns an error / -1 to
 // the guest, instantiation fails) or traps ("call stack exhausted").
 struct StoreLimits {
@@ -89,6 +102,8 @@ class Store {
   Result<Val> any_to_extern(const Val& anyref);
   // Bytes of GC objects allocated and not yet collected.
   uint64_t gc_heap_bytes() const;
+  // The GC heap's figures: sizes, collections and their pause times.
+  GcStats gc_stats() const;
 
   // An opaque pointer for the embedder (host functions reach it through Caller::data()).
   void set_data(void* data) { user_data_ = data; }

@@ -57,6 +57,21 @@ uint64_t Store::gc_heap_bytes() const {
   return data_->gc_heap ? static_cast<const gc::Heap&>(*data_->gc_heap).stats().live_bytes : 0;
 }
 
+GcStats Store::gc_stats() const {
+  GcStats r;
+  if (!data_->gc_heap) return r;
+  const gc::HeapStats& h = static_cast<const gc::Heap&>(*data_->gc_heap).stats();
+  r.live_bytes = h.live_bytes;
+  r.live_objects = h.live_objects;
+  r.heap_bytes = h.chunk_bytes + h.large_bytes;
+  r.allocated_bytes = h.allocated_bytes;
+  r.collections = h.collections;
+  r.freed_objects = h.freed_objects;
+  r.total_pause_ns = h.total_pause_ns;
+  r.max_pause_ns = h.max_pause_ns;
+  return r;
+}
+
 Store::~Store() {
   if (has_deadline_) runtime::deadline_timer::cancel(data_.get());
 }

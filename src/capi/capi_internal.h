@@ -117,6 +117,7 @@ struct wasm_store_t {
   std::shared_ptr<std::string> wasi_stdout, wasi_stderr;
 
   wisp::Store& s() { return *store; }
+  const wisp::Store& s() const { return *store; }
 };
 
 struct wasm_ref_t {

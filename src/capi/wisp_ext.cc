@@ -82,6 +82,12 @@ void wisp_store_set_gc_heap_limit(wasm_store_t* s, uint64_t bytes) {
   s->s().set_limits(limits);
 }
 
+void wisp_store_gc_stats(const wasm_store_t* s, wisp_gc_stats_t* out) {
+  wisp::GcStats g = s->s().gc_stats();
+  *out = wisp_gc_stats_t{g.live_bytes,  g.live_objects,  g.heap_bytes,     g.allocated_bytes,
+                         g.collections, g.freed_objects, g.total_pause_ns, g.max_pause_ns};
+}
+
 wisp_error_t* wisp_store_set_fuel(wasm_store_t* s, uint64_t fuel) {
   auto r = s->s().set_fuel(fuel);
   return r.ok() ? nullptr : wisp::capi::make_error(std::move(r.error()));

@@ -1,6 +1,7 @@
 #include "gc/heap.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 
@@ -158,6 +159,7 @@ ObjHeader* Heap::allocate_slow(ObjKind kind, uint32_t type_id, uint64_t payload_
   auto* o = static_cast<ObjHeader*>(std::calloc(1, bytes));
   if (o == nullptr) return nullptr;
   large_.emplace(reinterpret_cast<uintptr_t>(o), bytes);
+  stats_.large_bytes += bytes;
   since_collect_ += bytes;
   stats_.live_bytes += bytes;
   stats_.allocated_bytes += bytes;
@@ -289,6 +291,7 @@ void Heap::mark_word(uint64_t word, std::vector<ObjHeader*>& work) const {
 }
 
 void Heap::collect(StackRange stack) {
+  auto start = std::chrono::steady_clock::now();
   std::vector<ObjHeader*> work;
   auto scan = [&](const char* p, const char* end) {
     if (p == nullptr || end <= p) return;  // no Wasm running: no stack range (and no pointer arithmetic on null)
@@ -323,6 +326,9 @@ void Heap::collect(StackRange stack) {
     }
   }
   sweep();
+  auto pause = uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count());
+  stats_.total_pause_ns += pause;
+  stats_.max_pause_ns = std::max(stats_.max_pause_ns, pause);
   ++stats_.collections;
   since_collect_ = 0;
   trigger_ = std::max<uint64_t>(kMinTrigger, stats_.live_bytes);
@@ -361,6 +367,7 @@ void Heap::sweep() {
       ++it;
     } else {
       stats_.live_bytes -= it->second;
+      stats_.large_bytes -= it->second;
       --stats_.live_objects;
       ++stats_.freed_objects;
       std::free(o);

@@ -64,6 +64,9 @@ struct HeapStats {
   uint64_t collections = 0;
   uint64_t freed_objects = 0;       // in total
   uint64_t chunk_bytes = 0;         // memory held in chunks (used or not)
+  uint64_t large_bytes = 0;         // memory held in large objects
+  uint64_t total_pause_ns = 0;      // time spent in collect()
+  uint64_t max_pause_ns = 0;
 };
 
 class Heap final : public runtime::GcHeapState {

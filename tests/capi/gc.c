@@ -69,6 +69,12 @@ int main(void) {
   CHECK(r[0].kind == WISP_STRUCTREF && wisp_ref_any_kind(r[0].of.ref) == WISP_ANYREF_STRUCT);
   wasm_ref_t* s = r[0].of.ref;
   for (int k = 0; k < 300000; ++k) CHECK(wasm_func_call(make, &args, &res) == NULL && (wasm_ref_delete(r[0].of.ref), 1));
+  /* 300,000 structs of 32 bytes: more than one collection's trigger (8 MiB), and the host holds only s. */
+  wisp_gc_stats_t gs;
+  wisp_store_gc_stats(store, &gs);
+  CHECK(gs.collections >= 1 && gs.allocated_bytes >= 300000u * 32u && gs.freed_objects > 0);
+  CHECK(gs.live_objects < 300000u && gs.live_bytes <= gs.heap_bytes);
+  CHECK(gs.max_pause_ns > 0 && gs.total_pause_ns >= gs.max_pause_ns);
   a[0].kind = WISP_STRUCTREF;
   a[0].of.ref = s;
   wasm_trap_t* t = wasm_func_call(read, &args, &res);

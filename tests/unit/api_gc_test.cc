@@ -102,5 +102,35 @@ TEST(ApiGc, HeapLimitTraps) {
   EXPECT_LE(store.gc_heap_bytes(), 4096u);
 }
 
+// The heap's figures through the API: zero before any allocation, then collections with their pauses
+// once the allocation volume passes the trigger, and only what is reachable left live.
+TEST(ApiGc, StatsCountCollectionsAndPauses) {
+  Engine engine;
+  Store store(engine);
+  EXPECT_EQ(store.gc_stats().allocated_bytes, 0u);
+  Module m = must_compile(engine, R"((module
+    (type $n (struct (field i64) (field (ref null $n))))
+    (func (export "churn") (param $k i32) (result i64)
+      (local $keep (ref null $n))
+      (loop $l
+        (local.set $keep (struct.new $n (i64.extend_i32_u (local.get $k)) (ref.null $n)))
+        (br_if $l (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+      (struct.get $n 0 (ref.as_non_null (local.get $keep))))))");
+  Result<Instance> inst = Instance::create(store, m, {});
+  ASSERT_TRUE(inst.ok()) << inst.error().to_string();
+  Result<std::vector<Val>> r = inst->get_func(store, "churn")->call(store, {Val::i32(1'000'000)});
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ((*r)[0].as_i64(), 1);
+  GcStats s = store.gc_stats();
+  EXPECT_GE(s.allocated_bytes, 32'000'000u);  // a million 32-byte objects
+  EXPECT_GE(s.collections, 2u);
+  EXPECT_GE(s.freed_objects, 500'000u);
+  EXPECT_LT(s.live_objects, 600'000u);
+  EXPECT_LE(s.live_bytes, s.heap_bytes);
+  EXPECT_GT(s.max_pause_ns, 0u);
+  EXPECT_GE(s.total_pause_ns, s.max_pause_ns);
+  EXPECT_EQ(s.live_bytes, store.gc_heap_bytes());
+}
+
 }  // namespace
 }  // namespace wisp
