@@ -5,21 +5,28 @@ Builds every bench/programs/*.c twice (natively and for wasm32-wasi, both with c
 programs throw_catch.cc and tail_calls.c when named or with --wasm30-programs), then runs each
 program natively, under `wisp run` and under every runtime named in WISP_BENCH_RUNTIMES, alternating the
 runtimes run by run (so a drift in machine speed hits all of them alike). Prints per program the median
-wall time, peak RSS and the ratio to native, then the geometric mean of the ratios. Every run's checksum
-line (stdout) must equal the native one; any mismatch or failure makes the exit status 1.
+wall time (or CPU time, --metric cpu), peak RSS and the ratio to native, then the geometric mean of the
+ratios. Every run's checksum line (stdout) must equal the native one; any mismatch or failure makes the
+exit status 1.
 
   bench/run.py --wisp build/wisp [--runs 5] [--tiny] [--only fib,sort] [--markdown]
+  bench/run.py --wisp build/wisp --tiers auto,jit,interp --node /tmp/node26/bin/node \
+               --wasm3 /tmp/wasm3/build/wasm3 --metric cpu   (wisp's tiers as runtimes wisp-auto, ...)
+  bench/run.py --wisp build/wisp --coremark DIR ...  (also CoreMark: DIR/coremark.native and
+                                                       DIR/coremark.wasm, built by hand: RESULTS.md)
   bench/run.py --wisp-cmd build/wisp_bench_run ...   (the API-level runner of bench/tools/wasi_run.cc)
   bench/run.py --wisp build/wisp --simd128            (adds "wisp+simd": the same programs built with
                                                        -msimd128, and the column simd/scalar)
 
-WISP_BENCH_RUNTIMES is a shell-quoted list of NAME=COMMAND; a runtime is run as `COMMAND FILE.wasm ARGS`:
+WISP_BENCH_RUNTIMES is a shell-quoted list of NAME=COMMAND; a runtime is run as `COMMAND FILE.wasm ARGS`
+(--node and --wasm3 are shorthands for the two below):
   WISP_BENCH_RUNTIMES='wasm3=/tmp/wasm3/build/wasm3 "node=node --no-warnings tests/wasi/node-run.mjs"'
 """
 
 import argparse
 import math
 import os
+import re
 import shlex
 import shutil
 import statistics
@@ -60,6 +67,12 @@ WASM_FLAGS = {
 # `wisp run` options they need while these features are off by default.
 WISP_RUN_FLAGS = {"throw_catch": ["-W", "exceptions=y,legacy-exceptions=y"]}
 SIMD_RT = "wisp+simd"  # the -msimd128 build of each program, under wisp (--simd128)
+NODE_RUNNER = os.path.join(HERE, "..", "tests", "wasi", "node-run.mjs")
+TIERS = ("auto", "jit", "interp")
+# Runtimes that get a "REF/NAME" column: the first wisp runtime's time over theirs.
+COMPARED = ("wasm3", "node")
+# CoreMark's performance run (posix port, SEED_ARG): seeds 0, 0, 0x66 and the iteration count.
+COREMARK_SEEDS = ["0x0", "0x0", "0x66"]
 
 
 def log(msg):
@@ -95,7 +108,8 @@ def build(cc, cxx, out_dir, names, extra_flags, simd128):
 
 
 def run_once(measure, argv, timeout):
-    """Runs argv under the measure wrapper; returns (wall s, peak RSS KiB, exit code, output)."""
+    """Runs argv under the measure wrapper; returns (wall s, peak RSS KiB, CPU s, exit code, output);
+    CPU is user + system time of the whole process (every thread: Node's compiler threads count)."""
     with tempfile.TemporaryFile() as out, tempfile.NamedTemporaryFile(mode="r") as figures:
         p = subprocess.Popen([measure, figures.name] + argv, stdout=out, stderr=subprocess.STDOUT)
         try:
@@ -103,12 +117,12 @@ def run_once(measure, argv, timeout):
         except subprocess.TimeoutExpired:
             p.kill()
             p.wait()
-            return (timeout, 0, -9, b"TIMEOUT")
+            return (timeout, 0, timeout, -9, b"TIMEOUT")
         out.seek(0)
         text = figures.read().split()
-        if len(text) != 2:
-            return (0.0, 0, p.returncode or -1, b"measure failed: " + out.read())
-        return (int(text[0]) / 1e9, int(text[1]), p.returncode, out.read())
+        if len(text) != 3:
+            return (0.0, 0, 0.0, p.returncode or -1, b"measure failed: " + out.read())
+        return (int(text[0]) / 1e9, int(text[1]), int(text[2]) / 1e9, p.returncode, out.read())
 
 
 def parse_runtimes(spec):
@@ -154,13 +168,34 @@ def main():
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     ap.add_argument("--simd128", action="store_true",
                     help="also build every program with -msimd128 and run it under wisp as 'wisp+simd'")
+    ap.add_argument("--tiers", default="",
+                    help="comma-separated wisp tiers (auto, jit, interp), each a runtime 'wisp-TIER' "
+                    "(`wisp run --tier TIER`); the first is the reference of the wisp/node, wisp/wasm3 "
+                    "columns. Default: one runtime 'wisp' (wisp's default tier)")
+    ap.add_argument("--node", default="", help="a Node binary: adds the runtime 'node' "
+                    "(NODE --no-warnings tests/wasi/node-run.mjs)")
+    ap.add_argument("--wasm3", default="", help="a wasm3 binary: adds the runtime 'wasm3'")
+    ap.add_argument("--metric", choices=("wall", "cpu"), default="wall",
+                    help="what the table and ratios use: wall time, or CPU time (user + sys, all threads; "
+                    "steadier on a loaded machine)")
+    ap.add_argument("--coremark", default="", metavar="DIR",
+                    help="also run CoreMark: DIR/coremark.native and DIR/coremark.wasm (posix port, built by "
+                    "hand as bench/RESULTS.md says); reports iterations per second. --only coremark: only it")
+    ap.add_argument("--coremark-iterations", type=int, default=20000,
+                    help="CoreMark iterations per run (default 20000: about 1 s natively)")
+    ap.add_argument("--coremark-runs", type=int, default=3, help="counted CoreMark runs per runtime")
     args = ap.parse_args()
     if bool(args.wisp) == bool(args.wisp_cmd):
         ap.error("give exactly one of --wisp and --wisp-cmd")
+    args.tier_list = [t for t in args.tiers.split(",") if t]
+    if any(t not in TIERS for t in args.tier_list):
+        ap.error("--tiers: each tier is one of " + ", ".join(TIERS))
+    if args.tier_list and not args.wisp:
+        ap.error("--tiers needs --wisp (it passes --tier to `wisp run`)")
 
     names = [n for n in SIZES if n in args.only.split(",") or
              (not args.only and (args.wasm30_programs or n not in OPT_IN))]
-    unknown = set(args.only.split(",")) - set(SIZES) - {""}
+    unknown = set(args.only.split(",")) - set(SIZES) - {"", "coremark"}
     if unknown:
         log("unknown programs: " + ", ".join(sorted(unknown)))
         return 2
@@ -184,12 +219,26 @@ def run_all(args, names, out_dir):
         return 2
 
     wisp_cmd = [os.path.abspath(args.wisp), "run"] if args.wisp else shlex.split(args.wisp_cmd)
-    runtimes = [("native", None), ("wisp", wisp_cmd)]
+    if args.tier_list:
+        wisp_rts = [(f"wisp-{t}", wisp_cmd + ["--tier", t]) for t in args.tier_list]
+    else:
+        wisp_rts = [("wisp", wisp_cmd)]
+    runtimes = [("native", None)] + wisp_rts
     if args.simd128:
-        runtimes.append((SIMD_RT, wisp_cmd))
+        runtimes.append((SIMD_RT, wisp_rts[0][1]))
+    if args.node:
+        runtimes.append(("node", [args.node, "--no-warnings", os.path.abspath(NODE_RUNNER)]))
+    if args.wasm3:
+        runtimes.append(("wasm3", [args.wasm3]))
     if not args.no_env_runtimes:
         runtimes += parse_runtimes(os.environ.get("WISP_BENCH_RUNTIMES", ""))
     rt_names = [r[0] for r in runtimes]
+    if len(set(rt_names)) != len(rt_names):
+        log("two runtimes have the same name: " + ", ".join(rt_names))
+        return 2
+    wisp_names = [r[0] for r in wisp_rts] + ([SIMD_RT] if args.simd128 else [])
+    ref = wisp_rts[0][0]
+    metric = 0 if args.metric == "wall" else 2
     log("runtimes: " + ", ".join(f"{n}={' '.join(c) if c else '(native)'}" for n, c in runtimes))
     try:
         log("load average: %.2f %.2f %.2f, cpus: %d" % (*os.getloadavg(), os.cpu_count() or 0))
@@ -197,16 +246,17 @@ def run_all(args, names, out_dir):
         pass
 
     failures = 0
-    rows = []  # (name, size, {runtime: (median wall, median rss KiB)})
+    rows = []  # (name, size, {runtime: (median time of the metric, median rss KiB)})
     for name in names:
         size = SIZES[name][1 if args.tiny else 0]
         nat, wasm, simd = built[name]
         prog_args = [] if name in STARTUP_ONLY else [str(size)]
         module = {rt: simd if rt == SIMD_RT else wasm for rt, _ in runtimes}
         wisp_flags = WISP_RUN_FLAGS.get(name, []) if args.wisp else []
-        argvs = {rt: ([nat] if cmd is None else cmd + (wisp_flags if rt in ("wisp", SIMD_RT) else []) +
+        argvs = {rt: ([nat] if cmd is None else cmd + (wisp_flags if rt in wisp_names else []) +
                       [module[rt]]) + prog_args for rt, cmd in runtimes}
         walls = {rt: [] for rt in rt_names}
+        cpus = {rt: [] for rt in rt_names}
         rss = {rt: [] for rt in rt_names}
         expected = None
         bad = set()
@@ -215,7 +265,7 @@ def run_all(args, names, out_dir):
             for rt in rt_names:  # alternate: native, wisp, others, native, wisp, ...
                 if rt in bad:
                     continue
-                wall, maxrss, code, out = run_once(measure, argvs[rt], args.timeout)
+                wall, maxrss, cpu, code, out = run_once(measure, argvs[rt], args.timeout)
                 if rt == "native" and expected is None:
                     expected = out
                 if code != 0 or out != expected:
@@ -225,28 +275,107 @@ def run_all(args, names, out_dir):
                     continue
                 if i >= args.warmup:
                     walls[rt].append(wall)
+                    cpus[rt].append(cpu)
                     rss[rt].append(maxrss)
-        med = {rt: (statistics.median(walls[rt]), statistics.median(rss[rt])) if walls[rt] else None
+        times = walls if metric == 0 else cpus
+        med = {rt: (statistics.median(times[rt]), statistics.median(rss[rt])) if walls[rt] else None
                for rt in rt_names}
         rows.append((name, size, med))
         log(f"{name:8} " + "  ".join(
-            f"{rt} {m[0] * 1000:.1f}ms" if m else f"{rt} FAIL" for rt, m in med.items()))
+            f"{rt} {statistics.median(walls[rt]) * 1000:.1f}ms wall {statistics.median(cpus[rt]) * 1000:.1f}ms cpu"
+            if walls[rt] else f"{rt} FAIL" for rt in rt_names))
 
-    print_table(rows, rt_names, args.markdown)
+    if rows:
+        print_table(rows, rt_names, ref, args.metric, args.markdown)
+    if args.coremark:
+        failures += run_coremark(args, measure, runtimes, ref, metric)
     return 1 if failures else 0
 
 
-def print_table(rows, rt_names, markdown):
+def print_lines(head, lines, markdown):
+    if markdown:
+        print("| " + " | ".join(head) + " |")
+        print("|" + "---|" * len(head))
+        for cells in lines:
+            print("| " + " | ".join(cells) + " |")
+    else:
+        widths = [max(len(c[i]) for c in [head] + lines) for i in range(len(head))]
+        for cells in [head] + lines:
+            print("  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))))
+
+
+def run_coremark(args, measure, runtimes, ref, metric):
+    """CoreMark's performance run with a fixed iteration count under every runtime (but wisp+simd),
+    alternated run by run. The output must have the native build's CRCs and no error but CoreMark's
+    "at least 10 secs" (its reporting rule for a valid score; the default count runs about 1 s natively). Iterations per second are the count over the whole process's median time (of --metric);
+    CoreMark's own figure (its wall clock around the timed part) is quoted too."""
+    nat = os.path.join(args.coremark, "coremark.native")
+    wasm = os.path.join(args.coremark, "coremark.wasm")
+    for f in (nat, wasm):
+        if not os.path.exists(f):
+            log(f"--coremark: {f} is missing (see bench/RESULTS.md for how to build it)")
+            return 1
+    cm_args = COREMARK_SEEDS + [str(args.coremark_iterations)]
+    rts = [(rt, cmd) for rt, cmd in runtimes if rt != SIMD_RT]
+    argvs = {rt: ([nat] if cmd is None else cmd + [wasm]) + cm_args for rt, cmd in rts}
+    times = {rt: [] for rt, _ in rts}
+    own = {rt: [] for rt, _ in rts}
+    expected = None
+    bad = set()
+    failures = 0
+    for i in range(args.warmup + args.coremark_runs):
+        for rt, _ in rts:
+            if rt in bad:
+                continue
+            res = run_once(measure, argvs[rt], args.timeout)
+            code, out = res[3], res[4].decode(errors="replace")
+            crcs = re.findall(r"^\S*crc\S*\s*:\s*(0x[0-9a-f]+)", out, re.M)
+            if expected is None and rt == "native":
+                expected = crcs
+            # Runs under 10 s get CoreMark's "Must execute for at least 10 secs" error (a reporting
+            # rule, not a wrong result); any other ERROR line (a CRC) fails the run.
+            errors = [ln for ln in out.splitlines() if "ERROR" in ln and "at least 10 secs" not in ln]
+            if code != 0 or errors or not crcs or crcs != expected:
+                log(f"FAIL coremark under {rt}: exit {code}, output {out[-400:]!r}")
+                bad.add(rt)
+                failures += 1
+                continue
+            if i >= args.warmup:
+                times[rt].append(res[metric])
+                m = re.search(r"^Iterations/Sec\s*:\s*([0-9.]+)", out, re.M)
+                own[rt].append(float(m.group(1)) if m else float("nan"))
+        if i >= args.warmup:
+            log(f"coremark run {i + 1 - args.warmup}: " +
+                "  ".join(f"{rt} {times[rt][-1]:.2f}s" for rt, _ in rts if times[rt]))
+    rate = {rt: args.coremark_iterations / statistics.median(times[rt]) if times[rt] else None for rt, _ in rts}
+    head = ["runtime", f"{args.metric} s", "iterations/s", "CoreMark's own it/s (wall)", "native/runtime"]
+    cmp = [c for c in COMPARED if rate.get(c) and rate.get(ref)]
+    lines = []
+    for rt, _ in rts:
+        if rate[rt] is None:
+            lines.append([rt, "FAIL", "-", "-", "-"])
+            continue
+        lines.append([rt, f"{statistics.median(times[rt]):.2f}", f"{rate[rt]:.0f}",
+                      f"{statistics.median(own[rt]):.0f}",
+                      f"{rate['native'] / rate[rt]:.2f}" if rate.get("native") else "-"])
+    print()
+    print(f"CoreMark, {args.coremark_iterations} iterations, {args.coremark_runs} runs, medians of {args.metric} "
+          "time of the whole process" + "".join(f"; {ref}/{c} time {rate[c] / rate[ref]:.2f}" for c in cmp))
+    print_lines(head, lines, args.markdown)
+    return failures
+
+
+def print_table(rows, rt_names, ref, metric, markdown):
     others = [rt for rt in rt_names if rt != "native"]
+    cmp = [c for c in COMPARED if c in rt_names and ref in rt_names]
     head = ["program", "size"] + [f"{rt} ms" for rt in rt_names] + [f"{rt}/native" for rt in others]
-    if "wasm3" in rt_names:
-        head.append("wisp/wasm3")
+    head += [f"{ref}/{c}" for c in cmp]
     if SIMD_RT in rt_names:
         head.append("simd/scalar")
     head += [f"{rt} RSS MiB" for rt in rt_names]
     lines = []
     ratios = {rt: [] for rt in others}
-    w3 = []
+    cmp_ratios = {c: [] for c in cmp}
     simd_ratios = []
     for name, size, med in rows:
         cells = [name, str(size)]
@@ -259,17 +388,17 @@ def print_table(rows, rt_names, markdown):
                     ratios[rt].append(r)
             else:
                 cells.append("-")
-        if "wasm3" in rt_names:
-            if med["wisp"] and med["wasm3"]:
-                r = med["wisp"][0] / med["wasm3"][0]
+        for c in cmp:
+            if med[ref] and med[c]:
+                r = med[ref][0] / med[c][0]
                 cells.append(f"{r:.2f}")
                 if name not in STARTUP_ONLY and name not in OPT_IN:
-                    w3.append(r)
+                    cmp_ratios[c].append(r)
             else:
                 cells.append("-")
         if SIMD_RT in rt_names:
-            if med["wisp"] and med[SIMD_RT]:
-                r = med[SIMD_RT][0] / med["wisp"][0]
+            if med[ref] and med[SIMD_RT]:
+                r = med[SIMD_RT][0] / med[ref][0]
                 cells.append(f"{r:.2f}")
                 if name not in STARTUP_ONLY and name not in OPT_IN:
                     simd_ratios.append(r)
@@ -279,21 +408,14 @@ def print_table(rows, rt_names, markdown):
         lines.append(cells)
     foot = ["geomean (compute)", ""] + [""] * len(rt_names)
     foot += [fmt_ratio(geomean(ratios[rt])) for rt in others]
-    if "wasm3" in rt_names:
-        foot.append(fmt_ratio(geomean(w3)))
+    foot += [fmt_ratio(geomean(cmp_ratios[c])) for c in cmp]
     if SIMD_RT in rt_names:
         foot.append(fmt_ratio(geomean(simd_ratios)))
     foot += [""] * len(rt_names)
     lines.append(foot)
-    if markdown:
-        print("| " + " | ".join(head) + " |")
-        print("|" + "---|" * len(head))
-        for cells in lines:
-            print("| " + " | ".join(cells) + " |")
-    else:
-        widths = [max(len(c[i]) for c in [head] + lines) for i in range(len(head))]
-        for cells in [head] + lines:
-            print("  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))))
+    print(f"times: median {metric} time of the whole process" +
+          (" (user + sys, all threads)" if metric == "cpu" else ""))
+    print_lines(head, lines, markdown)
 
 
 if __name__ == "__main__":

@@ -136,6 +136,39 @@ void BM_TranslateIR(benchmark::State& state) {
 }
 BENCHMARK(BM_TranslateIR)->Unit(benchmark::kMillisecond);
 
+// Module::compile under Config::tier jit: decode + validate, IR translation of every function and the
+// JIT's compilation of all of them into one code mapping (what `wisp run --tier jit` does before running).
+// The JIT's own share is this minus BM_Compile and BM_TranslateIR. A fresh engine per iteration, as code
+// memory lives as long as its engine; making and dropping it is outside the timed region.
+void BM_CompileJit(benchmark::State& state) {
+  if (!wisp::Config::tier_supported(wisp::Config::Tier::jit)) {
+    state.SkipWithError("this build has no JIT");
+    return;
+  }
+  const auto& bytes = large_module();
+  wisp::Config config;
+  config.tier = wisp::Config::Tier::jit;
+  uint64_t code_bytes = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    {
+      Engine engine(config);
+      state.ResumeTiming();
+      auto m = Module::compile(engine, bytes);
+      if (!m.ok()) state.SkipWithError("compile failed");
+      benchmark::DoNotOptimize(m);
+      state.PauseTiming();
+      wisp::TierStats stats = engine.tier_stats();
+      if (stats.compiled != static_cast<uint64_t>(kLargeFuncs)) state.SkipWithError("not every function compiled");
+      code_bytes = stats.code_bytes;
+    }
+    state.ResumeTiming();
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(bytes.size()));
+  state.counters["code_MB"] = static_cast<double>(code_bytes) / 1e6;
+}
+BENCHMARK(BM_CompileJit)->Unit(benchmark::kMillisecond);
+
 // A module shaped like a small C program's: one memory with a 64 KiB data segment, a table with an
 // element segment, globals and a handful of functions.
 std::vector<uint8_t> small_program_module() {

@@ -1,5 +1,6 @@
-// measure OUT COMMAND [ARGS...]: runs COMMAND, then writes "WALL_NS MAXRSS_KIB" to OUT and exits with
-// COMMAND's exit status (128+signal when killed). A small C parent matters: a child's ru_maxrss includes
+// measure OUT COMMAND [ARGS...]: runs COMMAND, then writes "WALL_NS MAXRSS_KIB CPU_NS" to OUT (CPU_NS:
+// user + system time of the child and all its threads) and exits with COMMAND's exit status (128+signal
+// when killed). A small C parent matters: a child's ru_maxrss includes
 // the memory of the process it was forked from, so forking from Python would report Python's RSS.
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -30,7 +31,9 @@ int main(int argc, char** argv) {
   long long ns = (long long)(t1.tv_sec - t0.tv_sec) * 1000000000LL + (t1.tv_nsec - t0.tv_nsec);
   FILE* f = fopen(argv[1], "w");
   if (!f) return 2;
-  fprintf(f, "%lld %ld\n", ns, ru.ru_maxrss);
+  long long cpu_ns = ((long long)ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000000000LL +
+                     ((long long)ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1000LL;
+  fprintf(f, "%lld %ld %lld\n", ns, ru.ru_maxrss, cpu_ns);
   fclose(f);
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
