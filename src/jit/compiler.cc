@@ -11,12 +11,12 @@
 //     of the instructions where the interpreter must re-enter machine code (function entry, the
 //     instruction after a call or any other instruction left to the interpreter, exception landing pads);
 //     every other IR instruction stays as it was, so the IR remains a complete, correct program;
-//   - instructions it does not compile (tail calls, throws, host calls, tables, bulk memory, memory.size
+//   - instructions it does not compile (throws, host calls, tables, bulk memory, memory.size
 //     and grow, memories other than memory 0, SIMD, ...) end the machine code: it returns their IR
 //     position and frame (JitExit), and the interpreter runs them with its own handlers;
-//   - calls and returns between compiled functions stay in machine code, through helpers that do what
+//   - calls, tail calls and returns between compiled functions stay in machine code, inline: it does what
 //     the interpreter's call and return do (the same CallFrame with an IR return address, the same
-//     limits and instance switches) and then jump: so the call stack is the interpreter's (backtraces,
+//     limits and instance switches) and then jumps: so the call stack is the interpreter's (backtraces,
 //     exceptions, `call stack exhausted` see no difference) and nothing recurses on the native stack;
 //   - a trap found by machine code (division by zero, overflow, a failed fuel/interrupt check) also
 //     returns the instruction's IR position: the interpreter runs it again and traps with the same
@@ -525,12 +525,28 @@ class Compiler : public Xbyak::CodeGenerator {
   // Calls, tail calls and returns (emit_call and its parts).
   Xbyak::Label return_;
   bool return_emitted_ = false;
+  // Where each call of this function returns to (the code of the instruction after it), by IR position:
+  // a return to this same function (recursion) jumps there directly.
+  std::vector<std::pair<uint32_t, std::unique_ptr<Xbyak::Label>>> ret_labels_;
+  Xbyak::Label& ret_label(uint32_t ret_pos) {
+    for (auto& [pos, label] : ret_labels_)
+      if (pos == ret_pos) return *label;
+    ret_labels_.emplace_back(ret_pos, std::make_unique<Xbyak::Label>());
+    return *ret_labels_.back().second;
+  }
+  static bool pushes_frame(HandlerId id) {
+    return id == HandlerId::op_call_xs || id == HandlerId::op_call_indirect_sxxs ||
+           id == HandlerId::op_call_indirect_t64_sxxs || id == HandlerId::op_call_ref_ss;
+  }
   Kind emit_call(HandlerId id, const uint32_t* ip, uint32_t pos);
   void emit_return(Xbyak::Label& fail);
   void callee_from_table(uint32_t index_slot, uint32_t table, uint32_t type, bool t64, Xbyak::Label& fail);
   void enter_callee(bool same_instance, const runtime::FrameLayout* frame, uint32_t args, bool tail,
                     uint32_t n_args, uint32_t ret_pos, Xbyak::Label& fail);
   void switch_instance_to(const Xbyak::Reg64& inst);
+  void self_call(uint32_t args, bool tail, uint32_t n_args, uint32_t ret_pos, Xbyak::Label& fail);
+  void move_args(uint32_t args, uint32_t n_args);
+  void zero_locals(uint32_t nfp, uint32_t params, uint32_t locals);
   // Element `index` of an array of `size`-byte elements at rax, as a displacement (rdx when too far).
   Xbyak::RegExp index_disp(uint32_t index, uint32_t size) {
     if (uint64_t(index) * size <= INT32_MAX) return rax + int32_t(index * size);
@@ -1199,6 +1215,10 @@ Kind Compiler::emit_call(HandlerId id, const uint32_t* ip, uint32_t pos) {
     case HandlerId::op_return_call_xsi: {
       bool tail = id == HandlerId::op_return_call_xsi;
       uint32_t index = o[0];
+      if (index == fc_.func_index) {
+        self_call(o[1], tail, tail ? o[2] : 0, ret_pos, fail);
+        break;
+      }
       mov(rax, qword[r15 + kStInst]);
       mov(rax, qword[rax + kInstFuncs]);
       mov(rsi, qword[index_disp(index, 8)]);
@@ -1230,6 +1250,8 @@ Kind Compiler::emit_call(HandlerId id, const uint32_t* ip, uint32_t pos) {
     default:
       return Kind::exit;
   }
+  // The next instruction's code starts here: where returns to this call land.
+  if (pushes_frame(id)) L(ret_label(ret_pos));
   return Kind::guarded;
 }
 
@@ -1297,27 +1319,13 @@ void Compiler::enter_callee(bool same_instance, const runtime::FrameLayout* fram
     mov(qword[rcx + kFrameFunc], r8);
     CodeGenerator::add(rcx, int32_t(sizeof(interp::CallFrame)));
     mov(qword[r15 + kStCs], rcx);
-  } else if (n_args <= 16) {
-    // A forward copy: the arguments lie above the frame base.
-    for (uint32_t k = 0; k < n_args; ++k) {
-      mov(r8, slot64(args + 8 * k));
-      mov(slot64(8 * k), r8);
-    }
   } else {
-    Xbyak::Label copy;
-    xor_(ecx, ecx);
-    L(copy);
-    mov(r8, qword[rbx + rcx * 8 + args]);
-    mov(qword[rbx + rcx * 8], r8);
-    inc(ecx);
-    cmp(ecx, n_args);
-    jb(copy);
+    move_args(args, n_args);
   }
   mov(qword[r15 + kStFunc], rsi);
   // The callee's declared locals are zeroed.
-  if (frame != nullptr && frame->num_locals <= 16) {
-    if (frame->num_locals > 0) xor_(r8d, r8d);
-    for (uint32_t k = 0; k < frame->num_locals; ++k) mov(slot64(uint32_t(nfp + frame->locals_offset() + 8 * k)), r8);
+  if (frame != nullptr) {
+    zero_locals(nfp, frame->num_params, frame->num_locals);
   } else {
     Xbyak::Label zero, done;
     mov(ecx, dword[rdx + kEntryLocals]);
@@ -1341,6 +1349,79 @@ void Compiler::enter_callee(bool same_instance, const runtime::FrameLayout* fram
   jmp(rax);
 }
 
+// A call of the function itself: the callee is the running function (st->func, unchanged), compiled (this
+// code), in this instance, with this frame layout and IR; its code starts at the first instruction. A tail
+// call needs no stack check: the frame stays where it is, and it fitted.
+void Compiler::self_call(uint32_t args, bool tail, uint32_t n_args, uint32_t ret_pos, Xbyak::Label& fail) {
+  const runtime::FrameLayout& frame = fc_.frame;
+  if (tail) {
+    move_args(args, n_args);
+  } else {
+    mov(rcx, qword[r15 + kStCs]);
+    cmp(rcx, qword[r15 + kStCsLimit]);
+    je(fail);
+    if (uint64_t(args) + frame.frame_bytes() <= INT32_MAX) {
+      lea(r8, ptr[rbx + int32_t(args + frame.frame_bytes())]);
+    } else {
+      mov(r8, frame.frame_bytes());
+      lea(r8, ptr[rbx + r8 + args]);
+    }
+    cmp(r8, qword[r15 + kStStackLimit]);
+    ja(fail);
+    lea(r8, ptr[r13 + int32_t(ret_pos * 4)]);
+    mov(qword[rcx + kFrameRet], r8);
+    mov(qword[rcx + kFrameFp], rbx);
+    mov(r8, qword[r15 + kStFunc]);
+    mov(qword[rcx + kFrameFunc], r8);
+    CodeGenerator::add(rcx, int32_t(sizeof(interp::CallFrame)));
+    mov(qword[r15 + kStCs], rcx);
+  }
+  uint32_t nfp = tail ? 0 : args;
+  zero_locals(nfp, frame.num_params, frame.num_locals);
+  if (!tail) lea(rbx, ptr[rbx + args]);
+  jmp(labels[0]);
+}
+
+// A tail call's `n_args` argument slots at `args` to the frame base: a forward copy (they lie above it).
+void Compiler::move_args(uint32_t args, uint32_t n_args) {
+  if (n_args <= 16) {
+    for (uint32_t k = 0; k < n_args; ++k) {
+      mov(r8, slot64(args + 8 * k));
+      mov(slot64(8 * k), r8);
+    }
+    return;
+  }
+  Xbyak::Label copy;
+  xor_(ecx, ecx);
+  L(copy);
+  mov(r8, qword[rbx + rcx * 8 + args]);
+  mov(qword[rbx + rcx * 8], r8);
+  inc(ecx);
+  cmp(ecx, n_args);
+  jb(copy);
+}
+
+// Zeroes the `locals` slots after `params` of the frame at slot `nfp`.
+void Compiler::zero_locals(uint32_t nfp, uint32_t params, uint32_t locals) {
+  if (locals == 0) return;
+  xor_(r8d, r8d);
+  uint64_t first = uint64_t(nfp) + uint64_t(params) * 8, bytes = uint64_t(locals) * 8;
+  if (locals <= 16 && first + bytes <= INT32_MAX) {
+    for (uint32_t k = 0; k < locals; ++k) mov(slot64(uint32_t(first + 8 * k)), r8);
+    return;
+  }
+  Xbyak::Label zero;
+  lea(rdi, ptr[rbx + nfp]);
+  mov(ecx, params);
+  lea(rdi, ptr[rdi + rcx * 8]);
+  mov(ecx, locals);
+  L(zero);
+  mov(qword[rdi], r8);
+  CodeGenerator::add(rdi, 8);
+  dec(ecx);
+  jnz(zero);
+}
+
 // Makes `inst` (not rcx) the running instance when it is not already, with its memory 0 (st->mem0, r14).
 void Compiler::switch_instance_to(const Xbyak::Reg64& inst) {
   Xbyak::Label same;
@@ -1360,6 +1441,34 @@ void Compiler::switch_instance_to(const Xbyak::Reg64& inst) {
 // the caller is compiled (the instruction's offset from native_at); otherwise the interpreter returns.
 void Compiler::emit_return(Xbyak::Label& fail) {
   constexpr int32_t kTop = -int32_t(sizeof(interp::CallFrame));
+  // A return to this same function (the caller is the running function: the same instance, IR and
+  // code) from one of its few calls: compares the return address with theirs and jumps to the code
+  // after the call.
+  std::vector<uint32_t> rets;
+  for (uint32_t start : starts) {
+    std::optional<HandlerId> id = interp::handler_from_word(load_word(ir_ + start));
+    if (id && pushes_frame(*id)) rets.push_back(start + handler_info(*id).words);
+  }
+  Xbyak::Label general;
+  if (!rets.empty() && rets.size() <= 4) {
+    mov(rcx, qword[r15 + kStCs]);
+    mov(rsi, qword[rcx + kTop + kFrameFunc]);
+    cmp(rsi, qword[r15 + kStFunc]);
+    jne(general);
+    mov(rdi, qword[rcx + kTop + kFrameRet]);
+    CodeGenerator::add(rcx, kTop);
+    for (uint32_t ret : rets) {
+      Xbyak::Label next;
+      lea(r8, ptr[r13 + int32_t(ret * 4)]);
+      cmp(rdi, r8);
+      jne(next);
+      mov(qword[r15 + kStCs], rcx);
+      mov(rbx, qword[rcx + kFrameFp]);
+      jmp(ret_label(ret));
+      L(next);
+    }
+  }
+  L(general);
   mov(rcx, qword[r15 + kStCs]);
   mov(rsi, qword[rcx + kTop + kFrameFunc]);
   test(rsi, rsi);
@@ -1440,6 +1549,7 @@ bool Compiler::run() {
   }
   for (const interp::FuncCode::Handler& h : fc_.handlers)
     if (h.landing < n_ && index_of[h.landing] >= 0) entered[size_t(index_of[h.landing])] = true;
+  entered[0] = true;  // recursive calls jump to the first instruction (emit_call)
 
   const std::vector<Desc>& table = descs();
   for (size_t i = 0; i < starts.size(); ++i) {
@@ -1497,7 +1607,7 @@ bool generate(const interp::FuncCode& code, Counters& c, Generated& out, const C
   try {
     Compiler comp(code, buffer.get(), cap);
     comp.calls = calls;
-    if (!comp.run()) {
+    if (!comp.run() || comp.hasUndefinedLabel()) {  // a jump left unresolved: never install it
       c.not_compiled.fetch_add(1, std::memory_order_relaxed);
       c.exit_instrs.fetch_add(comp.starts.size(), std::memory_order_relaxed);
       return false;
