@@ -1441,27 +1441,29 @@ void Compiler::switch_instance_to(const Xbyak::Reg64& inst) {
 // the caller is compiled (the instruction's offset from native_at); otherwise the interpreter returns.
 void Compiler::emit_return(Xbyak::Label& fail) {
   constexpr int32_t kTop = -int32_t(sizeof(interp::CallFrame));
-  // A return to this same function (the caller is the running function: the same instance, IR and
-  // code) from one of its few calls: compares the return address with theirs and jumps to the code
-  // after the call.
+  // In a recursive function (one that calls itself directly), a return to this same function (the caller
+  // is the running function: the same instance, IR and code) from one of its few calls: compares the
+  // return address with theirs and jumps to the code after the call.
   std::vector<uint32_t> rets;
+  bool recursive = false;
   for (uint32_t start : starts) {
     std::optional<HandlerId> id = interp::handler_from_word(load_word(ir_ + start));
     if (id && pushes_frame(*id)) rets.push_back(start + handler_info(*id).words);
+    if (id == HandlerId::op_call_xs && ir_[start + interp::kHandlerWords] == fc_.func_index) recursive = true;
   }
   Xbyak::Label general;
-  if (!rets.empty() && rets.size() <= 4) {
-    mov(rcx, qword[r15 + kStCs]);
-    mov(rsi, qword[rcx + kTop + kFrameFunc]);
+  mov(rcx, qword[r15 + kStCs]);
+  mov(rsi, qword[rcx + kTop + kFrameFunc]);
+  mov(rdi, qword[rcx + kTop + kFrameRet]);
+  if (recursive && rets.size() <= 4) {
     cmp(rsi, qword[r15 + kStFunc]);
     jne(general);
-    mov(rdi, qword[rcx + kTop + kFrameRet]);
-    CodeGenerator::add(rcx, kTop);
     for (uint32_t ret : rets) {
       Xbyak::Label next;
       lea(r8, ptr[r13 + int32_t(ret * 4)]);
       cmp(rdi, r8);
       jne(next);
+      CodeGenerator::add(rcx, kTop);
       mov(qword[r15 + kStCs], rcx);
       mov(rbx, qword[rcx + kFrameFp]);
       jmp(ret_label(ret));
@@ -1469,11 +1471,8 @@ void Compiler::emit_return(Xbyak::Label& fail) {
     }
   }
   L(general);
-  mov(rcx, qword[r15 + kStCs]);
-  mov(rsi, qword[rcx + kTop + kFrameFunc]);
   test(rsi, rsi);
   jz(fail);  // this level's entry frame
-  mov(rdi, qword[rcx + kTop + kFrameRet]);
   test(dil, 1);
   jnz(fail);  // a native return address (ReturnAddress)
   mov(rdx, qword[rsi + kFuncEntry]);

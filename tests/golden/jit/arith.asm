@@ -25,9 +25,9 @@ entry and exit:
    5: op_return
       0030  mov rcx, [r15+0x28]
       0034  mov rsi, [rcx-0x08]
-      0038  test rsi, rsi
-      003b  jz 0x00c5
-      0041  mov rdi, [rcx-0x18]
+      0038  mov rdi, [rcx-0x18]
+      003c  test rsi, rsi
+      003f  jz 0x00c5
       0045  test dil, 0x01
       0049  jnz 0x00c5
       004f  mov rdx, [rsi+0x70]
@@ -93,9 +93,9 @@ entry and exit:
   11: op_return
       0039  mov rcx, [r15+0x28]
       003d  mov rsi, [rcx-0x08]
-      0041  test rsi, rsi
-      0044  jz 0x00ce
-      004a  mov rdi, [rcx-0x18]
+      0041  mov rdi, [rcx-0x18]
+      0045  test rsi, rsi
+      0048  jz 0x00ce
       004e  test dil, 0x01
       0052  jnz 0x00ce
       0058  mov rdx, [rsi+0x70]
@@ -168,9 +168,9 @@ entry and exit:
    5: op_return
       0056  mov rcx, [r15+0x28]
       005a  mov rsi, [rcx-0x08]
-      005e  test rsi, rsi
-      0061  jz 0x00fd
-      0067  mov rdi, [rcx-0x18]
+      005e  mov rdi, [rcx-0x18]
+      0062  test rsi, rsi
+      0065  jz 0x00fd
       006b  test dil, 0x01
       006f  jnz 0x00fd
       0075  mov rdx, [rsi+0x70]
@@ -243,9 +243,9 @@ entry and exit:
   10: op_return
       004c  mov rcx, [r15+0x28]
       0050  mov rsi, [rcx-0x08]
-      0054  test rsi, rsi
-      0057  jz 0x00e1
-      005d  mov rdi, [rcx-0x18]
+      0054  mov rdi, [rcx-0x18]
+      0058  test rsi, rsi
+      005b  jz 0x00e1
       0061  test dil, 0x01
       0065  jnz 0x00e1
       006b  mov rdx, [rsi+0x70]
@@ -309,9 +309,9 @@ entry and exit:
    4: op_return
       003a  mov rcx, [r15+0x28]
       003e  mov rsi, [rcx-0x08]
-      0042  test rsi, rsi
-      0045  jz 0x00d8
-      004b  mov rdi, [rcx-0x18]
+      0042  mov rdi, [rcx-0x18]
+      0046  test rsi, rsi
+      0049  jz 0x00d8
       004f  test dil, 0x01
       0053  jnz 0x00d8
       0059  mov rdx, [rsi+0x70]

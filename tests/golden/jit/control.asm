@@ -38,9 +38,9 @@ entry and exit:
   22: op_return
       004d  mov rcx, [r15+0x28]
       0051  mov rsi, [rcx-0x08]
-      0055  test rsi, rsi
-      0058  jz 0x00e2
-      005e  mov rdi, [rcx-0x18]
+      0055  mov rdi, [rcx-0x18]
+      0059  test rsi, rsi
+      005c  jz 0x00e2
       0062  test dil, 0x01
       0066  jnz 0x00e2
       006c  mov rdx, [rsi+0x70]
@@ -111,9 +111,9 @@ entry and exit:
   11: op_return
       004c  mov rcx, [r15+0x28]
       0050  mov rsi, [rcx-0x08]
-      0054  test rsi, rsi
-      0057  jz 0x00fb
-      005d  mov rdi, [rcx-0x18]
+      0054  mov rdi, [rcx-0x18]
+      0058  test rsi, rsi
+      005b  jz 0x00fb
       0061  test dil, 0x01
       0065  jnz 0x00fb
       006b  mov rdx, [rsi+0x70]
@@ -160,7 +160,7 @@ out of line (hand-overs):
 data: 12 bytes (branch tables, padding)
 
 func 2: params=1 locals=0 results=1 frame=3
-432 bytes of machine code, 2 of them data; 4 of 4 IR instructions compiled
+384 bytes of machine code, 3 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push r13
@@ -188,20 +188,20 @@ entry and exit:
       0037  mov rsi, [rax]
       003a  mov rdx, [rsi+0x70]
       003e  test rdx, rdx
-      0041  jz 0x019c
+      0041  jz 0x016b
       0047  mov rax, [rdx+0xD8]
       004e  test rax, rax
-      0051  jz 0x019c
+      0051  jz 0x016b
       0057  mov rax, [rax+0x20]
       005b  test rax, rax
-      005e  jz 0x019c
+      005e  jz 0x016b
       0064  mov rcx, [r15+0x28]
       0068  cmp rcx, [r15+0x38]
-      006c  jz 0x019c
+      006c  jz 0x016b
       0072  mov r8d, [rdx+0x0C]
       0076  lea r8, [rbx+r8*8+0x08]
       007b  cmp r8, [r15+0x40]
-      007f  jnbe 0x019c
+      007f  jnbe 0x016b
       0085  lea r8, [r13+0x20]
       0089  mov [rcx], r8
       008c  mov [rcx+0x08], rbx
@@ -228,57 +228,45 @@ entry and exit:
   12: op_return
       00d6  mov rcx, [r15+0x28]
       00da  mov rsi, [rcx-0x08]
-      00de  cmp rsi, [r15+0x10]
-      00e2  jnz 0x0107
-      00e8  mov rdi, [rcx-0x18]
-      00ec  add rcx, 0xffffffffffffffe8
-      00f0  lea r8, [r13+0x20]
-      00f4  cmp rdi, r8
-      00f7  jnz 0x0107
-      00fd  mov [r15+0x28], rcx
-      0101  mov rbx, [rcx+0x08]
-      0105  jmp 0x00cf
-      0107  mov rcx, [r15+0x28]
-      010b  mov rsi, [rcx-0x08]
-      010f  test rsi, rsi
-      0112  jz 0x01a5
-      0118  mov rdi, [rcx-0x18]
-      011c  test dil, 0x01
-      0120  jnz 0x01a5
-      0126  mov rdx, [rsi+0x70]
-      012a  mov rax, [rdx+0xD8]
-      0131  test rax, rax
-      0134  jz 0x01a5
-      013a  mov r8, [rax+0x28]
-      013e  test r8, r8
-      0141  jz 0x01a5
-      0147  mov r13, [rdx+0x18]
-      014b  sub rdi, r13
-      014e  mov edi, [r8+rdi*1]
-      0152  add rdi, [rax]
-      0155  add rcx, 0xffffffffffffffe8
-      0159  mov [r15+0x28], rcx
-      015d  mov [r15+0x10], rsi
-      0161  mov rbx, [rcx+0x08]
-      0165  mov rax, [rsi+0x10]
-      0169  cmp rax, [r15+0x18]
-      016d  jz 0x0191
-      0173  mov [r15+0x18], rax
-      0177  mov rcx, [rax+0x110]
-      017e  mov [r15+0x20], rcx
-      0182  xor r14d, r14d
-      0185  test rcx, rcx
-      0188  jz 0x0191
-      018e  mov r14, [rcx]
-      0191  jmp rdi
+      00de  mov rdi, [rcx-0x18]
+      00e2  test rsi, rsi
+      00e5  jz 0x0174
+      00eb  test dil, 0x01
+      00ef  jnz 0x0174
+      00f5  mov rdx, [rsi+0x70]
+      00f9  mov rax, [rdx+0xD8]
+      0100  test rax, rax
+      0103  jz 0x0174
+      0109  mov r8, [rax+0x28]
+      010d  test r8, r8
+      0110  jz 0x0174
+      0116  mov r13, [rdx+0x18]
+      011a  sub rdi, r13
+      011d  mov edi, [r8+rdi*1]
+      0121  add rdi, [rax]
+      0124  add rcx, 0xffffffffffffffe8
+      0128  mov [r15+0x28], rcx
+      012c  mov [r15+0x10], rsi
+      0130  mov rbx, [rcx+0x08]
+      0134  mov rax, [rsi+0x10]
+      0138  cmp rax, [r15+0x18]
+      013c  jz 0x0160
+      0142  mov [r15+0x18], rax
+      0146  mov rcx, [rax+0x110]
+      014d  mov [r15+0x20], rcx
+      0151  xor r14d, r14d
+      0154  test rcx, rcx
+      0157  jz 0x0160
+      015d  mov r14, [rcx]
+      0160  jmp rdi
 out of line (hand-overs):
-      0193  lea rax, [r13+0x38]  ; hand over at @14
-      0197  jmp 0x0019
-      019c  lea rax, [r13+0x10]  ; hand over at @4
-      01a0  jmp 0x0019
-      01a5  lea rax, [r13+0x30]  ; hand over at @12
-      01a9  jmp 0x0019
-data: 2 bytes (branch tables, padding)
+      0162  lea rax, [r13+0x38]  ; hand over at @14
+      0166  jmp 0x0019
+      016b  lea rax, [r13+0x10]  ; hand over at @4
+      016f  jmp 0x0019
+      0174  lea rax, [r13+0x30]  ; hand over at @12
+      0178  jmp 0x0019
+data: 3 bytes (branch tables, padding)
 
 func 3: params=0 locals=0 results=0 frame=3
 252 bytes of machine code, 0 of them data; 4 of 4 IR instructions compiled
@@ -319,9 +307,9 @@ entry and exit:
   13: op_return
       005e  mov rcx, [r15+0x28]
       0062  mov rsi, [rcx-0x08]
-      0066  test rsi, rsi
-      0069  jz 0x00f3
-      006f  mov rdi, [rcx-0x18]
+      0066  mov rdi, [rcx-0x18]
+      006a  test rsi, rsi
+      006d  jz 0x00f3
       0073  test dil, 0x01
       0077  jnz 0x00f3
       007d  mov rdx, [rsi+0x70]
@@ -390,9 +378,9 @@ entry and exit:
   15: op_return
       0043  mov rcx, [r15+0x28]
       0047  mov rsi, [rcx-0x08]
-      004b  test rsi, rsi
-      004e  jz 0x00d8
-      0054  mov rdi, [rcx-0x18]
+      004b  mov rdi, [rcx-0x18]
+      004f  test rsi, rsi
+      0052  jz 0x00d8
       0058  test dil, 0x01
       005c  jnz 0x00d8
       0062  mov rdx, [rsi+0x70]
@@ -429,7 +417,7 @@ out of line (hand-overs):
 data: 3 bytes (branch tables, padding)
 
 func 5: params=2 locals=0 results=1 frame=5
-544 bytes of machine code, 2 of them data; 4 of 4 IR instructions compiled
+496 bytes of machine code, 3 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push r13
@@ -461,32 +449,32 @@ entry and exit:
       0045  sub rdi, rsi
       0048  shr rdi, 0x03
       004c  cmp rdx, rdi
-      004f  jnb 0x020c
+      004f  jnb 0x01db
       0055  mov rsi, [rsi+rdx*8]
       0059  test rsi, rsi
-      005c  jz 0x020c
+      005c  jz 0x01db
       0062  mov rax, [rcx+0x90]
       0069  mov eax, [rax]
       006b  cmp eax, [rsi]
-      006d  jnz 0x020c
+      006d  jnz 0x01db
       0073  cmp qword ptr [rsi+0x10], 0x00
-      0078  jz 0x020c
+      0078  jz 0x01db
       007e  mov rdx, [rsi+0x70]
       0082  test rdx, rdx
-      0085  jz 0x020c
+      0085  jz 0x01db
       008b  mov rax, [rdx+0xD8]
       0092  test rax, rax
-      0095  jz 0x020c
+      0095  jz 0x01db
       009b  mov rax, [rax+0x20]
       009f  test rax, rax
-      00a2  jz 0x020c
+      00a2  jz 0x01db
       00a8  mov rcx, [r15+0x28]
       00ac  cmp rcx, [r15+0x38]
-      00b0  jz 0x020c
+      00b0  jz 0x01db
       00b6  mov r8d, [rdx+0x0C]
       00ba  lea r8, [rbx+r8*8+0x10]
       00bf  cmp r8, [r15+0x40]
-      00c3  jnbe 0x020c
+      00c3  jnbe 0x01db
       00c9  lea r8, [r13+0x28]
       00cd  mov [rcx], r8
       00d0  mov [rcx+0x08], rbx
@@ -523,57 +511,45 @@ entry and exit:
   14: op_return
       0146  mov rcx, [r15+0x28]
       014a  mov rsi, [rcx-0x08]
-      014e  cmp rsi, [r15+0x10]
-      0152  jnz 0x0177
-      0158  mov rdi, [rcx-0x18]
-      015c  add rcx, 0xffffffffffffffe8
-      0160  lea r8, [r13+0x28]
-      0164  cmp rdi, r8
-      0167  jnz 0x0177
-      016d  mov [r15+0x28], rcx
-      0171  mov rbx, [rcx+0x08]
-      0175  jmp 0x013f
-      0177  mov rcx, [r15+0x28]
-      017b  mov rsi, [rcx-0x08]
-      017f  test rsi, rsi
-      0182  jz 0x0215
-      0188  mov rdi, [rcx-0x18]
-      018c  test dil, 0x01
-      0190  jnz 0x0215
-      0196  mov rdx, [rsi+0x70]
-      019a  mov rax, [rdx+0xD8]
-      01a1  test rax, rax
-      01a4  jz 0x0215
-      01aa  mov r8, [rax+0x28]
-      01ae  test r8, r8
-      01b1  jz 0x0215
-      01b7  mov r13, [rdx+0x18]
-      01bb  sub rdi, r13
-      01be  mov edi, [r8+rdi*1]
-      01c2  add rdi, [rax]
-      01c5  add rcx, 0xffffffffffffffe8
-      01c9  mov [r15+0x28], rcx
-      01cd  mov [r15+0x10], rsi
-      01d1  mov rbx, [rcx+0x08]
-      01d5  mov rax, [rsi+0x10]
-      01d9  cmp rax, [r15+0x18]
-      01dd  jz 0x0201
-      01e3  mov [r15+0x18], rax
-      01e7  mov rcx, [rax+0x110]
-      01ee  mov [r15+0x20], rcx
-      01f2  xor r14d, r14d
-      01f5  test rcx, rcx
-      01f8  jz 0x0201
-      01fe  mov r14, [rcx]
-      0201  jmp rdi
+      014e  mov rdi, [rcx-0x18]
+      0152  test rsi, rsi
+      0155  jz 0x01e4
+      015b  test dil, 0x01
+      015f  jnz 0x01e4
+      0165  mov rdx, [rsi+0x70]
+      0169  mov rax, [rdx+0xD8]
+      0170  test rax, rax
+      0173  jz 0x01e4
+      0179  mov r8, [rax+0x28]
+      017d  test r8, r8
+      0180  jz 0x01e4
+      0186  mov r13, [rdx+0x18]
+      018a  sub rdi, r13
+      018d  mov edi, [r8+rdi*1]
+      0191  add rdi, [rax]
+      0194  add rcx, 0xffffffffffffffe8
+      0198  mov [r15+0x28], rcx
+      019c  mov [r15+0x10], rsi
+      01a0  mov rbx, [rcx+0x08]
+      01a4  mov rax, [rsi+0x10]
+      01a8  cmp rax, [r15+0x18]
+      01ac  jz 0x01d0
+      01b2  mov [r15+0x18], rax
+      01b6  mov rcx, [rax+0x110]
+      01bd  mov [r15+0x20], rcx
+      01c1  xor r14d, r14d
+      01c4  test rcx, rcx
+      01c7  jz 0x01d0
+      01cd  mov r14, [rcx]
+      01d0  jmp rdi
 out of line (hand-overs):
-      0203  lea rax, [r13+0x40]  ; hand over at @16
-      0207  jmp 0x0019
-      020c  lea rax, [r13+0x10]  ; hand over at @4
-      0210  jmp 0x0019
-      0215  lea rax, [r13+0x38]  ; hand over at @14
-      0219  jmp 0x0019
-data: 2 bytes (branch tables, padding)
+      01d2  lea rax, [r13+0x40]  ; hand over at @16
+      01d6  jmp 0x0019
+      01db  lea rax, [r13+0x10]  ; hand over at @4
+      01df  jmp 0x0019
+      01e4  lea rax, [r13+0x38]  ; hand over at @14
+      01e8  jmp 0x0019
+data: 3 bytes (branch tables, padding)
 
 func 6: params=1 locals=0 results=1 frame=3
 188 bytes of machine code, 2 of them data; 2 of 2 IR instructions compiled
@@ -637,7 +613,7 @@ out of line (hand-overs):
 data: 2 bytes (branch tables, padding)
 
 func 7: params=1 locals=0 results=1 frame=4
-372 bytes of machine code, 1 of them data; 8 of 8 IR instructions compiled
+360 bytes of machine code, 1 of them data; 8 of 8 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push r13
@@ -672,10 +648,10 @@ entry and exit:
   17: op_call_xs #7 s1
       004a  mov rcx, [r15+0x28]
       004e  cmp rcx, [r15+0x38]
-      0052  jz 0x0161
+      0052  jz 0x0155
       0058  lea r8, [rbx+0x28]
       005c  cmp r8, [r15+0x40]
-      0060  jnbe 0x0161
+      0060  jnbe 0x0155
       0066  lea r8, [r13+0x54]
       006a  mov [rcx], r8
       006d  mov [rcx+0x08], rbx
@@ -695,56 +671,53 @@ entry and exit:
   30: op_return
       0098  mov rcx, [r15+0x28]
       009c  mov rsi, [rcx-0x08]
-      00a0  cmp rsi, [r15+0x10]
-      00a4  jnz 0x00c9
-      00aa  mov rdi, [rcx-0x18]
-      00ae  add rcx, 0xffffffffffffffe8
-      00b2  lea r8, [r13+0x54]
-      00b6  cmp rdi, r8
-      00b9  jnz 0x00c9
+      00a0  mov rdi, [rcx-0x18]
+      00a4  cmp rsi, [r15+0x10]
+      00a8  jnz 0x00c9
+      00ae  lea r8, [r13+0x54]
+      00b2  cmp rdi, r8
+      00b5  jnz 0x00c9
+      00bb  add rcx, 0xffffffffffffffe8
       00bf  mov [r15+0x28], rcx
       00c3  mov rbx, [rcx+0x08]
       00c7  jmp 0x0087
-      00c9  mov rcx, [r15+0x28]
-      00cd  mov rsi, [rcx-0x08]
-      00d1  test rsi, rsi
-      00d4  jz 0x016a
-      00da  mov rdi, [rcx-0x18]
-      00de  test dil, 0x01
-      00e2  jnz 0x016a
-      00e8  mov rdx, [rsi+0x70]
-      00ec  mov rax, [rdx+0xD8]
-      00f3  test rax, rax
-      00f6  jz 0x016a
-      00fc  mov r8, [rax+0x28]
-      0100  test r8, r8
-      0103  jz 0x016a
-      0109  mov r13, [rdx+0x18]
-      010d  sub rdi, r13
-      0110  mov edi, [r8+rdi*1]
-      0114  add rdi, [rax]
-      0117  add rcx, 0xffffffffffffffe8
-      011b  mov [r15+0x28], rcx
-      011f  mov [r15+0x10], rsi
-      0123  mov rbx, [rcx+0x08]
-      0127  mov rax, [rsi+0x10]
-      012b  cmp rax, [r15+0x18]
-      012f  jz 0x0153
-      0135  mov [r15+0x18], rax
-      0139  mov rcx, [rax+0x110]
-      0140  mov [r15+0x20], rcx
-      0144  xor r14d, r14d
-      0147  test rcx, rcx
-      014a  jz 0x0153
-      0150  mov r14, [rcx]
-      0153  jmp rdi
+      00c9  test rsi, rsi
+      00cc  jz 0x015e
+      00d2  test dil, 0x01
+      00d6  jnz 0x015e
+      00dc  mov rdx, [rsi+0x70]
+      00e0  mov rax, [rdx+0xD8]
+      00e7  test rax, rax
+      00ea  jz 0x015e
+      00f0  mov r8, [rax+0x28]
+      00f4  test r8, r8
+      00f7  jz 0x015e
+      00fd  mov r13, [rdx+0x18]
+      0101  sub rdi, r13
+      0104  mov edi, [r8+rdi*1]
+      0108  add rdi, [rax]
+      010b  add rcx, 0xffffffffffffffe8
+      010f  mov [r15+0x28], rcx
+      0113  mov [r15+0x10], rsi
+      0117  mov rbx, [rcx+0x08]
+      011b  mov rax, [rsi+0x10]
+      011f  cmp rax, [r15+0x18]
+      0123  jz 0x0147
+      0129  mov [r15+0x18], rax
+      012d  mov rcx, [rax+0x110]
+      0134  mov [r15+0x20], rcx
+      0138  xor r14d, r14d
+      013b  test rcx, rcx
+      013e  jz 0x0147
+      0144  mov r14, [rcx]
+      0147  jmp rdi
 out of line (hand-overs):
-      0155  lea rax, [r13+0x80]  ; hand over at @32
-      015c  jmp 0x0019
-      0161  lea rax, [r13+0x44]  ; hand over at @17
-      0165  jmp 0x0019
-      016a  lea rax, [r13+0x78]  ; hand over at @30
-      016e  jmp 0x0019
+      0149  lea rax, [r13+0x80]  ; hand over at @32
+      0150  jmp 0x0019
+      0155  lea rax, [r13+0x44]  ; hand over at @17
+      0159  jmp 0x0019
+      015e  lea rax, [r13+0x78]  ; hand over at @30
+      0162  jmp 0x0019
 data: 1 bytes (branch tables, padding)
 
 func 8: params=2 locals=1 results=1 frame=7
@@ -798,9 +771,9 @@ entry and exit:
   31: op_return
       0072  mov rcx, [r15+0x28]
       0076  mov rsi, [rcx-0x08]
-      007a  test rsi, rsi
-      007d  jz 0x0113
-      0083  mov rdi, [rcx-0x18]
+      007a  mov rdi, [rcx-0x18]
+      007e  test rsi, rsi
+      0081  jz 0x0113
       0087  test dil, 0x01
       008b  jnz 0x0113
       0091  mov rdx, [rsi+0x70]
