@@ -24,7 +24,7 @@ struct CodeInfo {
 // Where the machine code of `code` lies when the JIT compiled it (jit::compile, or tier-up), else nullopt.
 std::optional<CodeInfo> code_info(const interp::FuncCode& code);
 
-// The name of the runtime helper machine code calls at `address` ("call_direct", ...), or "" if none.
+// The name of the runtime helper machine code calls at `address` ("global_get", ...), or "" if none.
 std::string_view helper_name(uint64_t address);
 
 }  // namespace wisp::jit

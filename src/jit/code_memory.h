@@ -30,6 +30,10 @@ struct Counters {
 struct NativeCode {
   const uint8_t* native = nullptr;
   std::vector<uint32_t> native_at;
+  // What calls and returns between compiled functions read from machine code: the code of the IR's first
+  // instruction (the function's entry), and native_at's data; nullptr both when not compilable.
+  const uint8_t* entry = nullptr;
+  const uint32_t* at = nullptr;
   // For the tools (code_info.h) and the perf map: bytes in all; of them instructions (br_table jump
   // tables follow); where the hand-overs at the IR's end and the slow-path stubs start.
   size_t size = 0, text_size = 0;

@@ -11,12 +11,12 @@
 //     of the instructions where the interpreter must re-enter machine code (function entry, the
 //     instruction after a call or any other instruction left to the interpreter, exception landing pads);
 //     every other IR instruction stays as it was, so the IR remains a complete, correct program;
-//   - instructions it does not compile (tail calls, throws, host calls, tables, bulk memory, memory.size
+//   - instructions it does not compile (throws, host calls, tables, bulk memory, memory.size
 //     and grow, memories other than memory 0, SIMD, ...) end the machine code: it returns their IR
 //     position and frame (JitExit), and the interpreter runs them with its own handlers;
-//   - calls and returns between compiled functions stay in machine code, through helpers that do what
+//   - calls, tail calls and returns between compiled functions stay in machine code, inline: it does what
 //     the interpreter's call and return do (the same CallFrame with an IR return address, the same
-//     limits and instance switches) and then jump: so the call stack is the interpreter's (backtraces,
+//     limits and instance switches) and then jumps: so the call stack is the interpreter's (backtraces,
 //     exceptions, `call stack exhausted` see no difference) and nothing recurses on the native stack;
 //   - a trap found by machine code (division by zero, overflow, a failed fuel/interrupt check) also
 //     returns the instruction's IR position: the interpreter runs it again and traps with the same
@@ -43,6 +43,7 @@
 #include <cstddef>
 #include <cstring>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -119,18 +120,7 @@ void global_set(interp::ExecState* st, uint32_t i, uint64_t v) {
   st->inst->globals[i]->value = runtime::Value::from_i64(v);
 }
 
-// Calls and returns between compiled functions stay in machine code but follow the interpreter's protocol
-// exactly (enter_function / WISP_RETURN in interp/dispatch_body.h): the same CallFrame with an IR return
-// address, the same limits, st->func and instance switches. So the call stack is the interpreter's, and
-// exceptions, backtraces and stack exhaustion see no difference. Each helper either does the whole
-// transfer and returns where to jump (machine code of the target function and its IR base), or does
-// nothing and returns {nullptr}: the machine code then hands the instruction to the interpreter, which
-// runs it (host callee, a callee not compiled, a trap to raise, the level's entry frame).
-struct Jump {
-  const uint8_t* target;
-  const uint32_t* ir;
-};
-
+// Whether a function's published code is the JIT's and runs machine code (is_compiled).
 struct Compiled {
   const interp::FuncCode* code;
   const NativeCode* native;
@@ -142,61 +132,6 @@ Compiled compiled_code(const runtime::FuncEntry* e) {
   const NativeCode* n = native_of(c);
   if (n == nullptr || n->native == nullptr) return {nullptr, nullptr};
   return {&c, n};
-}
-
-inline void switch_instance(interp::ExecState* st, runtime::InstanceData* inst) {
-  if (inst != st->inst) {
-    st->inst = inst;
-    st->mem0 = inst->mem0;
-  }
-}
-
-Jump enter_compiled(interp::ExecState* st, runtime::FuncInstance* callee, char* nfp, const uint32_t* ret, char* fp) {
-  auto [j, n] = compiled_code(callee->entry.load(std::memory_order_acquire));
-  if (j == nullptr) return {nullptr, nullptr};
-  const runtime::FrameLayout& frame = j->frame;
-  if (st->cs == st->cs_limit || nfp + frame.frame_bytes() > st->stack_limit) return {nullptr, nullptr};
-  *st->cs++ = interp::CallFrame{interp::ReturnAddress::ir(ret), fp, st->func};
-  st->func = callee;
-  // An inline loop, as the interpreter's start_frame: few locals, and a libc call costs more.
-  for (char *z = nfp + frame.locals_offset(), *e = z + frame.locals_bytes(); z < e; z += 8) {
-    std::memset(z, 0, 8);
-    __asm__("" : "+r"(z));  // keeps the compiler from turning the loop back into memset
-  }
-  switch_instance(st, callee->instance);
-  return {n->native + n->native_at[0], j->code.data()};
-}
-
-Jump call_direct(interp::ExecState* st, uint32_t index, char* nfp, const uint32_t* ret, char* fp) {
-  runtime::FuncInstance* callee = st->inst->funcs[index];
-  if (callee->is_host()) return {nullptr, nullptr};
-  return enter_compiled(st, callee, nfp, ret, fp);
-}
-
-// call_indirect: `ops` points at its operands (index slot, table, type, argument slot).
-Jump call_indirect(interp::ExecState* st, const uint32_t* ops, char* fp, const uint32_t* ret) {
-  uint32_t i;
-  std::memcpy(&i, fp + ops[0], 4);
-  runtime::TableInstance* table = st->inst->tables[ops[1]];
-  if (i >= table->elems.size()) return {nullptr, nullptr};
-  auto* callee = reinterpret_cast<runtime::FuncInstance*>(table->elems[i]);
-  if (callee == nullptr || callee->type_id != st->inst->type_ids[ops[2]] || callee->is_host())
-    return {nullptr, nullptr};
-  return enter_compiled(st, callee, fp + ops[3], ret, fp);
-}
-
-// Returns to the caller when it is compiled (its frame pointer: st->cs->fp, the popped frame).
-Jump return_compiled(interp::ExecState* st) {
-  interp::CallFrame* f = st->cs - 1;
-  runtime::FuncInstance* caller = f->func;
-  if (f == st->cs_base || caller == nullptr || f->ret.is_native()) return {nullptr, nullptr};
-  auto [j, n] = compiled_code(caller->entry.load(std::memory_order_acquire));
-  if (j == nullptr) return {nullptr, nullptr};
-  const uint32_t* ip = f->ret.ir();
-  st->cs = f;
-  st->func = caller;
-  switch_instance(st, caller->instance);
-  return {n->native + n->native_at[size_t(ip - j->code.data())], j->code.data()};
 }
 
 // ---- handler classification ------------------------------------------------------------------------
@@ -343,6 +278,12 @@ Desc classify(HandlerId id) {
   return d;
 }
 
+// Calls, tail calls and returns the JIT compiles besides op_call_xs, op_call_indirect_sxxs and op_return
+// (Compiler::emit_call).
+constexpr HandlerId kCallIds[] = {HandlerId::op_call_indirect_t64_sxxs, HandlerId::op_call_ref_ss,
+                                  HandlerId::op_return_call_xsi, HandlerId::op_return_call_indirect_sxxsi,
+                                  HandlerId::op_return_call_indirect_t64_sxxsi, HandlerId::op_return_call_ref_ssi};
+
 const std::vector<Desc>& descs() {
   static const std::vector<Desc> table = [] {
     std::vector<Desc> t(interp::kNumHandlers);
@@ -357,6 +298,7 @@ const std::vector<Desc>& descs() {
                          HandlerId::op_call_indirect_sxxs, HandlerId::op_return,
                          HandlerId::op_tier_count})
       t[size_t(id)] = Desc{Cat::special, 0, false, false};
+    for (HandlerId id : kCallIds) t[size_t(id)] = Desc{Cat::special, 0, false, false};
     return t;
   }();
   return table;
@@ -386,6 +328,69 @@ constexpr int32_t kInterruptChecks = int32_t(offsetof(runtime::StoreData, interr
 #pragma GCC diagnostic pop
 static_assert(sizeof(std::atomic<uint8_t>) == 1);
 
+// Calls and returns between compiled functions (Compiler::emit_call) read the runtime's structures from
+// machine code: the fields below, and std::vector's begin/end pointers (its first two words in libstdc++
+// and libc++; checked once at run time, calls are left to the interpreter otherwise).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+constexpr int32_t kStInst = int32_t(offsetof(interp::ExecState, inst));
+constexpr int32_t kStFunc = int32_t(offsetof(interp::ExecState, func));
+constexpr int32_t kStCsLimit = int32_t(offsetof(interp::ExecState, cs_limit));
+constexpr int32_t kStStackLimit = int32_t(offsetof(interp::ExecState, stack_limit));
+constexpr int32_t kFrameRet = int32_t(offsetof(interp::CallFrame, ret));
+constexpr int32_t kFrameFunc = int32_t(offsetof(interp::CallFrame, func));
+constexpr int32_t kFuncTypeId = int32_t(offsetof(runtime::FuncInstance, type_id));
+constexpr int32_t kFuncInstance = int32_t(offsetof(runtime::FuncInstance, instance));
+constexpr int32_t kFuncEntry = int32_t(offsetof(runtime::FuncInstance, entry));
+constexpr int32_t kEntryParams = int32_t(offsetof(runtime::FuncEntry, frame) + offsetof(runtime::FrameLayout, num_params));
+constexpr int32_t kEntryLocals = int32_t(offsetof(runtime::FuncEntry, frame) + offsetof(runtime::FrameLayout, num_locals));
+constexpr int32_t kEntrySlots = int32_t(offsetof(runtime::FuncEntry, frame) + offsetof(runtime::FrameLayout, frame_slots));
+constexpr int32_t kEntryIr = int32_t(offsetof(runtime::FuncEntry, interp_entry));
+constexpr int32_t kCodeJitData = int32_t(offsetof(interp::FuncCode, jit_data));
+constexpr int32_t kNativeBase = int32_t(offsetof(NativeCode, native));
+constexpr int32_t kNativeEntry = int32_t(offsetof(NativeCode, entry));
+constexpr int32_t kNativeAt = int32_t(offsetof(NativeCode, at));
+constexpr int32_t kInstFuncs = int32_t(offsetof(runtime::InstanceData, funcs));
+constexpr int32_t kInstTables = int32_t(offsetof(runtime::InstanceData, tables));
+constexpr int32_t kInstTypeIds = int32_t(offsetof(runtime::InstanceData, type_ids));
+constexpr int32_t kInstMem0 = int32_t(offsetof(runtime::InstanceData, mem0));
+constexpr int32_t kTableElems = int32_t(offsetof(runtime::TableInstance, elems));
+#pragma GCC diagnostic pop
+static_assert(sizeof(interp::CallFrame) == 24 && sizeof(std::atomic<runtime::FuncEntry*>) == 8);
+static_assert(sizeof(runtime::RefBits) == 8 && sizeof(runtime::FuncInstance*) == 8);
+
+bool vector_layout_known() {
+  static const bool known = [] {
+    std::vector<uint64_t> v(3);
+    if (sizeof(v) < 2 * sizeof(void*)) return false;
+    const void* w[2];
+    std::memcpy(w, reinterpret_cast<const unsigned char*>(&v), sizeof(w));
+    return w[0] == v.data() && w[1] == v.data() + 3;
+  }();
+  return known;
+}
+
+// What the compiler knows of the module for calls: which direct callees the module defines itself (they
+// run in the caller's instance), and the frames of callees translated already (their locals are zeroed
+// by straight-line code, their frame size a constant).
+struct CallContext {
+  const interp::ModuleCode* mc = nullptr;
+  // compile_module's functions, translated and not yet published, by defined-function index (or empty).
+  std::span<const std::unique_ptr<interp::FuncCode>> batch;
+
+  bool defined(uint32_t func_index) const {
+    return mc != nullptr && mc->module != nullptr && func_index >= mc->module->num_imported_funcs &&
+           func_index - mc->module->num_imported_funcs < mc->num_funcs;
+  }
+  const runtime::FrameLayout* frame_of(uint32_t func_index) const {
+    if (!defined(func_index)) return nullptr;
+    size_t i = func_index - mc->module->num_imported_funcs;
+    if (i < batch.size() && batch[i]) return &batch[i]->frame;
+    const interp::FuncCode* f = mc->funcs[i].load(std::memory_order_acquire);
+    return f != nullptr ? &f->frame : nullptr;
+  }
+};
+
 using namespace Xbyak::util;
 
 class Compiler : public Xbyak::CodeGenerator {
@@ -405,6 +410,7 @@ class Compiler : public Xbyak::CodeGenerator {
   std::vector<uint32_t> offsets;      // per instruction: its code's offset from the start
   uint32_t native_count = 0;
   size_t text_size = 0;               // bytes of instructions (before the jump tables)
+  CallContext calls;                  // for emit_call
 
  private:
   const interp::FuncCode& fc_;
@@ -499,21 +505,6 @@ class Compiler : public Xbyak::CodeGenerator {
     dq(reinterpret_cast<uint64_t>(fn));
     call(rax);
   }
-  // After a helper returned a Jump (rax: target, rdx: IR base) and rbx holds the new frame: reloads the
-  // memory-0 base (the instance may have changed) and jumps.
-  void jump_to_function() {
-    Xbyak::Label no_memory, done;
-    mov(r13, rdx);
-    mov(rcx, qword[r15 + kStMem0]);
-    test(rcx, rcx);
-    jz(no_memory);
-    mov(r14, qword[rcx + kMemBase]);
-    jmp(done);
-    L(no_memory);
-    xor_(r14d, r14d);
-    L(done);
-    jmp(rax);
-  }
   // The explicit-bounds-check forms: hands over (the interpreter traps) unless [ea, ea + width) lies in
   // memory 0 as it is now.
   Xbyak::RegExp checked_address(uint32_t addr_slot, uint32_t offset, uint32_t width, uint32_t pos) {
@@ -531,6 +522,37 @@ class Compiler : public Xbyak::CodeGenerator {
   }
   Kind emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t pos);
   Kind emit_special(HandlerId id, const uint32_t* ip, uint32_t pos);
+  // Calls, tail calls and returns (emit_call and its parts).
+  Xbyak::Label return_;
+  bool return_emitted_ = false;
+  // Where each call of this function returns to (the code of the instruction after it), by IR position:
+  // a return to this same function (recursion) jumps there directly.
+  std::vector<std::pair<uint32_t, std::unique_ptr<Xbyak::Label>>> ret_labels_;
+  Xbyak::Label& ret_label(uint32_t ret_pos) {
+    for (auto& [pos, label] : ret_labels_)
+      if (pos == ret_pos) return *label;
+    ret_labels_.emplace_back(ret_pos, std::make_unique<Xbyak::Label>());
+    return *ret_labels_.back().second;
+  }
+  static bool pushes_frame(HandlerId id) {
+    return id == HandlerId::op_call_xs || id == HandlerId::op_call_indirect_sxxs ||
+           id == HandlerId::op_call_indirect_t64_sxxs || id == HandlerId::op_call_ref_ss;
+  }
+  Kind emit_call(HandlerId id, const uint32_t* ip, uint32_t pos);
+  void emit_return(Xbyak::Label& fail);
+  void callee_from_table(uint32_t index_slot, uint32_t table, uint32_t type, bool t64, Xbyak::Label& fail);
+  void enter_callee(bool same_instance, const runtime::FrameLayout* frame, uint32_t args, bool tail,
+                    uint32_t n_args, uint32_t ret_pos, Xbyak::Label& fail);
+  void switch_instance_to(const Xbyak::Reg64& inst);
+  void self_call(uint32_t args, bool tail, uint32_t n_args, uint32_t ret_pos, Xbyak::Label& fail);
+  void move_args(uint32_t args, uint32_t n_args);
+  void zero_locals(uint32_t nfp, uint32_t params, uint32_t locals);
+  // Element `index` of an array of `size`-byte elements at rax, as a displacement (rdx when too far).
+  Xbyak::RegExp index_disp(uint32_t index, uint32_t size) {
+    if (uint64_t(index) * size <= INT32_MAX) return rax + int32_t(index * size);
+    mov(edx, index);
+    return rax + rdx * int(size);
+  }
   Kind emit_trunc(const Desc& d, const uint32_t* o, uint32_t pos);
   Kind emit_unop(const Desc& d, std::string_view name, const uint32_t* ip);
   void int_binop(uint8_t op, bool w64);
@@ -1141,38 +1163,15 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
       store_bool(o[0], &Compiler::sete);
       return Kind::native;
     case HandlerId::op_call_xs:
-    case HandlerId::op_call_indirect_sxxs: {
-      bool direct = id == HandlerId::op_call_xs;
-      uint32_t words = handler_info(id).words;
-      uint32_t arg_slot = direct ? o[1] : o[3];
-      mov(rdi, r15);
-      if (direct) {
-        mov(esi, o[0]);
-        lea(rdx, ptr[rbx + arg_slot]);
-        lea(rcx, ptr[r13 + int32_t((pos + words) * 4)]);
-        mov(r8, rbx);
-        call_helper(reinterpret_cast<const void*>(&call_direct));
-      } else {
-        lea(rsi, ptr[r13 + int32_t((pos + interp::kHandlerWords) * 4)]);
-        mov(rdx, rbx);
-        lea(rcx, ptr[r13 + int32_t((pos + words) * 4)]);
-        call_helper(reinterpret_cast<const void*>(&call_indirect));
-      }
-      test(rax, rax);
-      jz(slow(pos));
-      lea(rbx, ptr[rbx + arg_slot]);
-      jump_to_function();
-      return Kind::guarded;
-    }
+    case HandlerId::op_call_indirect_sxxs:
+    case HandlerId::op_call_indirect_t64_sxxs:
+    case HandlerId::op_call_ref_ss:
+    case HandlerId::op_return_call_xsi:
+    case HandlerId::op_return_call_indirect_sxxsi:
+    case HandlerId::op_return_call_indirect_t64_sxxsi:
+    case HandlerId::op_return_call_ref_ssi:
     case HandlerId::op_return:
-      mov(rdi, r15);
-      call_helper(reinterpret_cast<const void*>(&return_compiled));
-      test(rax, rax);
-      jz(slow(pos));
-      mov(rcx, qword[r15 + kStCs]);
-      mov(rbx, qword[rcx + kFrameFp]);
-      jump_to_function();
-      return Kind::guarded;
+      return emit_call(id, ip, pos);
     case HandlerId::op_ref_as_non_null_s:
       cmp(slot64(o[0]), 0);
       je(slow(pos));
@@ -1182,6 +1181,319 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
     default:
       return Kind::exit;
   }
+}
+
+// ---- calls and returns --------------------------------------------------------------------------------
+// Calls and returns between compiled functions stay in machine code and follow the interpreter's protocol
+// exactly (enter_function, enter_tail and WISP_RETURN in interp/dispatch_body.h): the same checks and
+// limits, the same CallFrame with an IR return address, st->func, zeroed locals, instance switches. So the
+// call stack is the interpreter's, and exceptions, backtraces and stack exhaustion see no difference. The
+// checks come first and change nothing: whenever one fails (a host or untranslated callee, one not
+// compiled, a trap to raise, the level's entry frame, an interpreted caller), the instruction is handed
+// to the interpreter, which runs it from the start. Registers: rsi the callee, rdx its FuncEntry, rax the
+// machine code to jump to, rcx the call stack top; the rest of the frame's registers are given up (the
+// instruction after a call is entered from a return: nothing is cached across it).
+Kind Compiler::emit_call(HandlerId id, const uint32_t* ip, uint32_t pos) {
+  if (!vector_layout_known()) return Kind::exit;
+  const uint32_t* o = ip + interp::kHandlerWords;
+  if (id == HandlerId::op_return) {
+    // One return sequence per function, at its first op_return (they are all alike, and the
+    // interpreter runs any of them the same way when it is handed one).
+    if (return_emitted_) {
+      jmp(return_);
+    } else {
+      return_emitted_ = true;
+      L(return_);
+      emit_return(slow(pos));
+    }
+    return Kind::guarded;
+  }
+  Xbyak::Label& fail = slow(pos);
+  uint32_t ret_pos = pos + handler_info(id).words;
+  switch (id) {
+    case HandlerId::op_call_xs:
+    case HandlerId::op_return_call_xsi: {
+      bool tail = id == HandlerId::op_return_call_xsi;
+      uint32_t index = o[0];
+      if (index == fc_.func_index) {
+        self_call(o[1], tail, tail ? o[2] : 0, ret_pos, fail);
+        break;
+      }
+      mov(rax, qword[r15 + kStInst]);
+      mov(rax, qword[rax + kInstFuncs]);
+      mov(rsi, qword[index_disp(index, 8)]);
+      // A function the module defines runs in the caller's instance: not a host function, no switch.
+      bool same = calls.defined(index);
+      const runtime::FrameLayout* frame = index == fc_.func_index ? &fc_.frame : calls.frame_of(index);
+      enter_callee(same, same ? frame : nullptr, o[1], tail, tail ? o[2] : 0, ret_pos, fail);
+      break;
+    }
+    case HandlerId::op_call_indirect_sxxs:
+    case HandlerId::op_call_indirect_t64_sxxs:
+    case HandlerId::op_return_call_indirect_sxxsi:
+    case HandlerId::op_return_call_indirect_t64_sxxsi: {
+      bool tail = id == HandlerId::op_return_call_indirect_sxxsi || id == HandlerId::op_return_call_indirect_t64_sxxsi;
+      bool t64 = id == HandlerId::op_call_indirect_t64_sxxs || id == HandlerId::op_return_call_indirect_t64_sxxsi;
+      callee_from_table(o[0], o[1], o[2], t64, fail);
+      enter_callee(false, nullptr, o[3], tail, tail ? o[4] : 0, ret_pos, fail);
+      break;
+    }
+    case HandlerId::op_call_ref_ss:
+    case HandlerId::op_return_call_ref_ssi: {
+      bool tail = id == HandlerId::op_return_call_ref_ssi;
+      mov(rsi, slot64(o[0]));
+      test(rsi, rsi);
+      jz(fail);  // null: the interpreter traps
+      enter_callee(false, nullptr, o[1], tail, tail ? o[2] : 0, ret_pos, fail);
+      break;
+    }
+    default:
+      return Kind::exit;
+  }
+  // The next instruction's code starts here: where returns to this call land.
+  if (pushes_frame(id)) L(ret_label(ret_pos));
+  return Kind::guarded;
+}
+
+// call_indirect's callee into rsi: the table bounds check, null check and type-id compare of the handler
+// (a mismatch goes to the interpreter, which also accepts a GC subtype, or traps).
+void Compiler::callee_from_table(uint32_t index_slot, uint32_t table, uint32_t type, bool t64, Xbyak::Label& fail) {
+  mov(rcx, qword[r15 + kStInst]);
+  mov(rax, qword[rcx + kInstTables]);
+  mov(rax, qword[index_disp(table, 8)]);
+  if (t64) mov(rdx, slot64(index_slot)); else mov(edx, slot32(index_slot));
+  mov(rsi, qword[rax + kTableElems]);
+  mov(rdi, qword[rax + kTableElems + 8]);
+  CodeGenerator::sub(rdi, rsi);
+  shr(rdi, 3);
+  cmp(rdx, rdi);
+  jae(fail);
+  mov(rsi, qword[rsi + rdx * 8]);
+  test(rsi, rsi);
+  jz(fail);
+  mov(rax, qword[rcx + kInstTypeIds]);
+  mov(eax, dword[index_disp(type, 4)]);
+  cmp(eax, dword[rsi + kFuncTypeId]);
+  jne(fail);
+}
+
+// Enters the callee in rsi: with its frame at slot `args` (a call returning to `ret_pos`), or, for a tail
+// call, at this frame's base with the `n_args` argument slots at `args` moved there. `frame`: the callee's
+// layout when known at compile time.
+void Compiler::enter_callee(bool same_instance, const runtime::FrameLayout* frame, uint32_t args, bool tail,
+                            uint32_t n_args, uint32_t ret_pos, Xbyak::Label& fail) {
+  if (!same_instance) {
+    cmp(qword[rsi + kFuncInstance], 0);
+    je(fail);  // a host function
+  }
+  mov(rdx, qword[rsi + kFuncEntry]);
+  test(rdx, rdx);
+  jz(fail);  // not translated yet
+  mov(rax, qword[rdx + kCodeJitData]);
+  test(rax, rax);
+  jz(fail);  // not compiled (yet)
+  mov(rax, qword[rax + kNativeEntry]);
+  test(rax, rax);
+  jz(fail);  // not compilable
+  // The limits: a call frame, and the callee's frame in the value stack.
+  if (!tail) {
+    mov(rcx, qword[r15 + kStCs]);
+    cmp(rcx, qword[r15 + kStCsLimit]);
+    je(fail);
+  }
+  uint32_t nfp = tail ? 0 : args;
+  if (frame != nullptr && uint64_t(nfp) + frame->frame_bytes() <= INT32_MAX) {
+    lea(r8, ptr[rbx + int32_t(nfp + frame->frame_bytes())]);
+  } else {
+    mov(r8d, dword[rdx + kEntrySlots]);
+    lea(r8, ptr[rbx + r8 * 8 + nfp]);
+  }
+  cmp(r8, qword[r15 + kStStackLimit]);
+  ja(fail);
+  // Committed: nothing fails from here.
+  if (!tail) {
+    lea(r8, ptr[r13 + int32_t(ret_pos * 4)]);
+    mov(qword[rcx + kFrameRet], r8);
+    mov(qword[rcx + kFrameFp], rbx);
+    mov(r8, qword[r15 + kStFunc]);
+    mov(qword[rcx + kFrameFunc], r8);
+    CodeGenerator::add(rcx, int32_t(sizeof(interp::CallFrame)));
+    mov(qword[r15 + kStCs], rcx);
+  } else {
+    move_args(args, n_args);
+  }
+  mov(qword[r15 + kStFunc], rsi);
+  // The callee's declared locals are zeroed.
+  if (frame != nullptr) {
+    zero_locals(nfp, frame->num_params, frame->num_locals);
+  } else {
+    Xbyak::Label zero, done;
+    mov(ecx, dword[rdx + kEntryLocals]);
+    test(ecx, ecx);
+    jz(done);
+    mov(edi, dword[rdx + kEntryParams]);
+    lea(rdi, ptr[rbx + rdi * 8 + nfp]);
+    L(zero);
+    mov(qword[rdi], 0);
+    CodeGenerator::add(rdi, 8);
+    dec(ecx);
+    jnz(zero);
+    L(done);
+  }
+  if (!same_instance) {
+    mov(rdi, qword[rsi + kFuncInstance]);
+    switch_instance_to(rdi);
+  }
+  if (!tail) lea(rbx, ptr[rbx + args]);
+  mov(r13, qword[rdx + kEntryIr]);
+  jmp(rax);
+}
+
+// A call of the function itself: the callee is the running function (st->func, unchanged), compiled (this
+// code), in this instance, with this frame layout and IR; its code starts at the first instruction. A tail
+// call needs no stack check: the frame stays where it is, and it fitted.
+void Compiler::self_call(uint32_t args, bool tail, uint32_t n_args, uint32_t ret_pos, Xbyak::Label& fail) {
+  const runtime::FrameLayout& frame = fc_.frame;
+  if (tail) {
+    move_args(args, n_args);
+  } else {
+    mov(rcx, qword[r15 + kStCs]);
+    cmp(rcx, qword[r15 + kStCsLimit]);
+    je(fail);
+    if (uint64_t(args) + frame.frame_bytes() <= INT32_MAX) {
+      lea(r8, ptr[rbx + int32_t(args + frame.frame_bytes())]);
+    } else {
+      mov(r8, frame.frame_bytes());
+      lea(r8, ptr[rbx + r8 + args]);
+    }
+    cmp(r8, qword[r15 + kStStackLimit]);
+    ja(fail);
+    lea(r8, ptr[r13 + int32_t(ret_pos * 4)]);
+    mov(qword[rcx + kFrameRet], r8);
+    mov(qword[rcx + kFrameFp], rbx);
+    mov(r8, qword[r15 + kStFunc]);
+    mov(qword[rcx + kFrameFunc], r8);
+    CodeGenerator::add(rcx, int32_t(sizeof(interp::CallFrame)));
+    mov(qword[r15 + kStCs], rcx);
+  }
+  uint32_t nfp = tail ? 0 : args;
+  zero_locals(nfp, frame.num_params, frame.num_locals);
+  if (!tail) lea(rbx, ptr[rbx + args]);
+  jmp(labels[0]);
+}
+
+// A tail call's `n_args` argument slots at `args` to the frame base: a forward copy (they lie above it).
+void Compiler::move_args(uint32_t args, uint32_t n_args) {
+  if (n_args <= 16) {
+    for (uint32_t k = 0; k < n_args; ++k) {
+      mov(r8, slot64(args + 8 * k));
+      mov(slot64(8 * k), r8);
+    }
+    return;
+  }
+  Xbyak::Label copy;
+  xor_(ecx, ecx);
+  L(copy);
+  mov(r8, qword[rbx + rcx * 8 + args]);
+  mov(qword[rbx + rcx * 8], r8);
+  inc(ecx);
+  cmp(ecx, n_args);
+  jb(copy);
+}
+
+// Zeroes the `locals` slots after `params` of the frame at slot `nfp`.
+void Compiler::zero_locals(uint32_t nfp, uint32_t params, uint32_t locals) {
+  if (locals == 0) return;
+  xor_(r8d, r8d);
+  uint64_t first = uint64_t(nfp) + uint64_t(params) * 8, bytes = uint64_t(locals) * 8;
+  if (locals <= 16 && first + bytes <= INT32_MAX) {
+    for (uint32_t k = 0; k < locals; ++k) mov(slot64(uint32_t(first + 8 * k)), r8);
+    return;
+  }
+  Xbyak::Label zero;
+  lea(rdi, ptr[rbx + nfp]);
+  mov(ecx, params);
+  lea(rdi, ptr[rdi + rcx * 8]);
+  mov(ecx, locals);
+  L(zero);
+  mov(qword[rdi], r8);
+  CodeGenerator::add(rdi, 8);
+  dec(ecx);
+  jnz(zero);
+}
+
+// Makes `inst` (not rcx) the running instance when it is not already, with its memory 0 (st->mem0, r14).
+void Compiler::switch_instance_to(const Xbyak::Reg64& inst) {
+  Xbyak::Label same;
+  cmp(inst, qword[r15 + kStInst]);
+  je(same);
+  mov(qword[r15 + kStInst], inst);
+  mov(rcx, qword[inst + kInstMem0]);
+  mov(qword[r15 + kStMem0], rcx);
+  xor_(r14d, r14d);
+  test(rcx, rcx);
+  jz(same);
+  mov(r14, qword[rcx + kMemBase]);
+  L(same);
+}
+
+// op_return: pops the call stack's top entry and jumps to the caller's code at the return position when
+// the caller is compiled (the instruction's offset from native_at); otherwise the interpreter returns.
+void Compiler::emit_return(Xbyak::Label& fail) {
+  constexpr int32_t kTop = -int32_t(sizeof(interp::CallFrame));
+  // In a recursive function (one that calls itself directly), a return to this same function (the caller
+  // is the running function: the same instance, IR and code) from one of its few calls: compares the
+  // return address with theirs and jumps to the code after the call.
+  std::vector<uint32_t> rets;
+  bool recursive = false;
+  for (uint32_t start : starts) {
+    std::optional<HandlerId> id = interp::handler_from_word(load_word(ir_ + start));
+    if (id && pushes_frame(*id)) rets.push_back(start + handler_info(*id).words);
+    if (id == HandlerId::op_call_xs && ir_[start + interp::kHandlerWords] == fc_.func_index) recursive = true;
+  }
+  Xbyak::Label general;
+  mov(rcx, qword[r15 + kStCs]);
+  mov(rsi, qword[rcx + kTop + kFrameFunc]);
+  mov(rdi, qword[rcx + kTop + kFrameRet]);
+  if (recursive && rets.size() <= 4) {
+    cmp(rsi, qword[r15 + kStFunc]);
+    jne(general);
+    for (uint32_t ret : rets) {
+      Xbyak::Label next;
+      lea(r8, ptr[r13 + int32_t(ret * 4)]);
+      cmp(rdi, r8);
+      jne(next);
+      CodeGenerator::add(rcx, kTop);
+      mov(qword[r15 + kStCs], rcx);
+      mov(rbx, qword[rcx + kFrameFp]);
+      jmp(ret_label(ret));
+      L(next);
+    }
+  }
+  L(general);
+  test(rsi, rsi);
+  jz(fail);  // this level's entry frame
+  test(dil, 1);
+  jnz(fail);  // a native return address (ReturnAddress)
+  mov(rdx, qword[rsi + kFuncEntry]);
+  mov(rax, qword[rdx + kCodeJitData]);
+  test(rax, rax);
+  jz(fail);
+  mov(r8, qword[rax + kNativeAt]);
+  test(r8, r8);
+  jz(fail);
+  mov(r13, qword[rdx + kEntryIr]);
+  // native_at has one 4-byte entry per 4-byte IR word: the return address's byte offset indexes it.
+  CodeGenerator::sub(rdi, r13);
+  mov(edi, dword[r8 + rdi]);
+  CodeGenerator::add(rdi, qword[rax + kNativeBase]);
+  CodeGenerator::add(rcx, kTop);
+  mov(qword[r15 + kStCs], rcx);
+  mov(qword[r15 + kStFunc], rsi);
+  mov(rbx, qword[rcx + kFrameFp]);
+  mov(rax, qword[rsi + kFuncInstance]);
+  switch_instance_to(rax);
+  jmp(rdi);
 }
 
 bool Compiler::run() {
@@ -1236,6 +1548,7 @@ bool Compiler::run() {
   }
   for (const interp::FuncCode::Handler& h : fc_.handlers)
     if (h.landing < n_ && index_of[h.landing] >= 0) entered[size_t(index_of[h.landing])] = true;
+  entered[0] = true;  // recursive calls jump to the first instruction (emit_call)
 
   const std::vector<Desc>& table = descs();
   for (size_t i = 0; i < starts.size(); ++i) {
@@ -1286,13 +1599,14 @@ struct Generated {
 };
 
 // Compiles `code` into `out`; false when nothing is worth compiling or the assembler failed (counted).
-bool generate(const interp::FuncCode& code, Counters& c, Generated& out) {
+bool generate(const interp::FuncCode& code, Counters& c, Generated& out, const CallContext& calls) {
   // Generous: the longest instruction sequence per IR word is well under 32 bytes.
   size_t cap = 4096 + code.code.size() * 48;
   std::unique_ptr<uint8_t[]> buffer(new uint8_t[cap]);  // not zeroed: Xbyak writes what it uses
   try {
     Compiler comp(code, buffer.get(), cap);
-    if (!comp.run()) {
+    comp.calls = calls;
+    if (!comp.run() || comp.hasUndefinedLabel()) {  // a jump left unresolved: never install it
       c.not_compiled.fetch_add(1, std::memory_order_relaxed);
       c.exit_instrs.fetch_add(comp.starts.size(), std::memory_order_relaxed);
       return false;
@@ -1332,7 +1646,9 @@ void publish(const interp::FuncCode& code, const interp::ModuleCode& mc, CodeMem
   // calls and returns between compiled functions jump to any of them.
   nc.native_at.assign(code.code.size(), 0);
   for (size_t i = 0; i < g.starts.size(); ++i) nc.native_at[g.starts[i]] = g.offsets[i];
+  nc.entry = native + nc.native_at[0];
   const NativeCode* n = memory.keep(std::move(nc));
+  const_cast<NativeCode*>(n)->at = n->native_at.data();  // its final place (calls and returns read it)
   if (memory.perf_map && mc.module) perf_map_add(native, g.bytes.size(), *mc.module, code.func_index);
 
   const std::vector<Kind>& kinds = g.kinds;
@@ -1394,7 +1710,7 @@ void give_up(const interp::FuncCode& code) {
 
 bool compile_one(const interp::FuncCode& code, const interp::ModuleCode& mc, CodeMemory& memory) {
   Generated g;
-  if (!generate(code, memory.counters, g)) return false;
+  if (!generate(code, memory.counters, g, CallContext{&mc, {}})) return false;
   const uint8_t* native = memory.install(g.bytes);
   if (native == nullptr) {
     memory.counters.not_compiled.fetch_add(1, std::memory_order_relaxed);
@@ -1447,10 +1763,7 @@ std::optional<CodeInfo> code_info(const interp::FuncCode& code) {
 std::string_view helper_name(uint64_t address) {
   static const std::pair<const void*, std::string_view> kHelpers[] = {
       {reinterpret_cast<const void*>(&global_get), "global_get"},
-      {reinterpret_cast<const void*>(&global_set), "global_set"},
-      {reinterpret_cast<const void*>(&call_direct), "call_direct"},
-      {reinterpret_cast<const void*>(&call_indirect), "call_indirect"},
-      {reinterpret_cast<const void*>(&return_compiled), "return_compiled"}};
+      {reinterpret_cast<const void*>(&global_set), "global_set"}};
   for (const auto& [fn, name] : kHelpers)
     if (reinterpret_cast<uint64_t>(fn) == address) return name;
   return {};
@@ -1487,7 +1800,11 @@ void compile_module(interp::ModuleCode& mc, CodeMemory& memory) {
     if (!built) continue;  // reported when the function is prepared or called
     codes[i] = std::move(*built);
     codes[i]->jit_resume = &resume;
-    if (generate(*codes[i], memory.counters, gens[i])) {
+  }
+  // Generated once all are translated: calls between them then know their callees' frames.
+  for (size_t i = 0; i < mc.num_funcs; ++i) {
+    if (!codes[i]) continue;
+    if (generate(*codes[i], memory.counters, gens[i], CallContext{&mc, codes})) {
       pieces.push_back(gens[i].bytes);
       which.push_back(i);
     } else {

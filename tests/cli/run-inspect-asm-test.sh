@@ -15,7 +15,7 @@ if [ "$2" != 1 ] || grep -q "cannot load the disassembler" "$out"; then
   echo "1 passed, 0 failed"; exit 0
 fi
 [ "$status" = 0 ] || { cat "$out"; echo "FAIL: exit $status"; exit 1; }
-for want in "func 0 <fib>:" "entry and exit:" "op_br_if_i32_ge_u_sib" "<call_direct>" "out of line (hand-overs):" "hand over at @"; do
+for want in "func 0 <fib>:" "entry and exit:" "op_br_if_i32_ge_u_sib" "op_call_xs" "out of line (hand-overs):" "hand over at @"; do
   grep -qF "$want" "$out" || { cat "$out"; echo "FAIL: no '$want' in the listing"; exit 1; }
 done
 # By name and by index alike; an imported or unknown function is a usage error.

@@ -196,6 +196,95 @@ TEST(Jit, DeepRecursionExhaustsTheSameCallStack) {
   expect_same("inf", {Val::i32(1)});
 }
 
+// Calls between compiled functions run inline in machine code (src/jit/compiler.cc, emit_call): the call
+// stack limit is reached at the same depth as in the interpreter, through direct calls, call_indirect and
+// calls between instances, with the same message and backtrace; tail calls run in constant stack.
+struct DepthOutcome {
+  std::string message;
+  int32_t depth = 0;  // calls made when the stack ran out
+  size_t frames = 0;
+  std::vector<uint32_t> first_frames;  // function indices of the innermost few frames
+  std::string tail_result;
+};
+
+DepthOutcome run_deep(Config::Tier tier, uint32_t threshold, const char* entry) {
+  Config c;
+  c.tier = tier;
+  c.tier_up_threshold = threshold;
+  Engine engine(c);
+  Store store(engine);
+  DepthOutcome out;
+  // Module B calls back into A through a table they share (A's function in it): every other call of the
+  // recursion switches instances.
+  Table table = Table::create(store, TableType{ValType::funcref(), Limits{1, std::nullopt}}, Val::funcref(std::nullopt)).value();
+  Module b = testing::must_compile(engine, R"((module
+    (import "a" "t" (table 1 funcref))
+    (type $r (func (param i64) (result i64)))
+    (func (export "hop") (param i64) (result i64)
+      (i64.add (call_indirect (type $r) (i64.add (local.get 0) (i64.const 1)) (i32.const 0)) (i64.const 1)))))");
+  std::vector<Extern> b_imports{table};
+  Result<Instance> bi = Instance::create(store, b, b_imports);
+  EXPECT_TRUE(bi.ok());
+  if (!bi.ok()) return out;
+  Module a = testing::must_compile(engine, R"((module
+    (import "a" "t" (table 1 funcref))
+    (import "b" "hop" (func $hop (param i64) (result i64)))
+    (global $depth (export "depth") (mut i32) (i32.const 0))
+    (type $r (func (param i64) (result i64)))
+    (elem (i32.const 0) $cross)
+    (func $count (global.set $depth (i32.add (global.get $depth) (i32.const 1))))
+    (func $direct (export "direct") (param i64) (result i64) (local i64 i32)
+      (call $count)
+      (i64.add (call $direct (i64.add (local.get 0) (i64.const 1))) (i64.const 1)))
+    (func $indirect (export "indirect") (param i64) (result i64)
+      (call $count)
+      (i64.add (call_indirect $own (type $r) (local.get 0) (i32.const 1)) (i64.const 1)))
+    (table $own 2 funcref)
+    (elem (table $own) (i32.const 1) $indirect)
+    (func $cross (export "cross") (param i64) (result i64)
+      (call $count)
+      (i64.add (call $hop (local.get 0)) (i64.const 1)))
+    (func $tail (export "tail") (param i64 i64) (result i64)
+      (if (result i64) (i64.eqz (local.get 0)) (then (local.get 1))
+        (else (return_call $tail (i64.sub (local.get 0) (i64.const 1)) (i64.add (local.get 1) (i64.const 3))))))))");
+  std::vector<Extern> a_imports{table, *bi->get_export(store, "hop")};
+  Result<Instance> ai = Instance::create(store, a, a_imports);
+  EXPECT_TRUE(ai.ok());
+  if (!ai.ok()) return out;
+  auto r = ai->get_func(store, entry)->call(store, {Val::i64(0)});
+  EXPECT_FALSE(r.ok()) << entry;
+  if (!r.ok()) {
+    out.message = r.error().message;
+    out.frames = r.error().frames.size();
+    for (size_t i = 0; i < r.error().frames.size() && i < 6; ++i) out.first_frames.push_back(r.error().frames[i].func_index);
+  }
+  out.depth = ai->get_global(store, "depth")->get(store).value().as_i32();
+  auto t = ai->get_func(store, "tail")->call(store, {Val::i64(10000000), Val::i64(0)});
+  out.tail_result = t.ok() ? std::to_string((*t)[0].as_i64()) : t.error().to_string();
+  if (tier == Config::Tier::jit && Config::tier_supported(tier)) {
+    EXPECT_EQ(engine.tier_stats().not_compiled, 0u);
+  }
+  return out;
+}
+
+TEST(Jit, InlineCallsExhaustTheStackAtTheSameDepth) {
+  for (const char* entry : {"direct", "indirect", "cross"}) {
+    DepthOutcome interp = run_deep(Config::Tier::interp, 1000, entry);
+    EXPECT_EQ(interp.message, "call stack exhausted") << entry;
+    EXPECT_GT(interp.depth, 1000) << entry;
+    EXPECT_EQ(interp.tail_result, "30000000");
+    for (uint32_t threshold : {0u, 1u, 50u}) {
+      DepthOutcome other = threshold == 0 ? run_deep(Config::Tier::jit, 1000, entry)
+                                          : run_deep(Config::Tier::automatic, threshold, entry);
+      EXPECT_EQ(interp.message, other.message) << entry << " " << threshold;
+      EXPECT_EQ(interp.depth, other.depth) << entry << " " << threshold;
+      EXPECT_EQ(interp.frames, other.frames) << entry << " " << threshold;
+      EXPECT_EQ(interp.first_frames, other.first_frames) << entry << " " << threshold;
+      EXPECT_EQ(interp.tail_result, other.tail_result) << entry << " " << threshold;
+    }
+  }
+}
+
 TEST(Jit, NoCodeMemoryFallsBackToTheInterpreter) {
   Config c;
   c.tier = Config::Tier::jit;

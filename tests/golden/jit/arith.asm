@@ -1,5 +1,5 @@
 func 0: params=2 locals=0 results=1 frame=5
-124 bytes of machine code, 3 of them data; 2 of 2 IR instructions compiled
+208 bytes of machine code, 2 of them data; 2 of 2 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push r13
@@ -23,30 +23,48 @@ entry and exit:
       002a  add eax, [rbx+0x08]
       002d  mov [rbx], rax
    5: op_return
-      0030  mov rdi, r15
-      0033  mov rax, <return_compiled>
-      003d  call rax
-      003f  test rax, rax
-      0042  jz 0x0073
-      0048  mov rcx, [r15+0x28]
-      004c  mov rbx, [rcx+0x08]
-      0050  mov r13, rdx
-      0053  mov rcx, [r15+0x20]
-      0057  test rcx, rcx
-      005a  jz 0x0068
-      0060  mov r14, [rcx]
-      0063  jmp 0x006b
-      0068  xor r14d, r14d
-      006b  jmp rax
+      0030  mov rcx, [r15+0x28]
+      0034  mov rsi, [rcx-0x08]
+      0038  mov rdi, [rcx-0x18]
+      003c  test rsi, rsi
+      003f  jz 0x00c5
+      0045  test dil, 0x01
+      0049  jnz 0x00c5
+      004f  mov rdx, [rsi+0x70]
+      0053  mov rax, [rdx+0xD8]
+      005a  test rax, rax
+      005d  jz 0x00c5
+      0063  mov r8, [rax+0x28]
+      0067  test r8, r8
+      006a  jz 0x00c5
+      0070  mov r13, [rdx+0x18]
+      0074  sub rdi, r13
+      0077  mov edi, [r8+rdi*1]
+      007b  add rdi, [rax]
+      007e  add rcx, 0xffffffffffffffe8
+      0082  mov [r15+0x28], rcx
+      0086  mov [r15+0x10], rsi
+      008a  mov rbx, [rcx+0x08]
+      008e  mov rax, [rsi+0x10]
+      0092  cmp rax, [r15+0x18]
+      0096  jz 0x00ba
+      009c  mov [r15+0x18], rax
+      00a0  mov rcx, [rax+0x110]
+      00a7  mov [r15+0x20], rcx
+      00ab  xor r14d, r14d
+      00ae  test rcx, rcx
+      00b1  jz 0x00ba
+      00b7  mov r14, [rcx]
+      00ba  jmp rdi
 out of line (hand-overs):
-      006d  lea rax, [r13+0x1C]  ; hand over at @7
-      0071  jmp 0x0019
-      0073  lea rax, [r13+0x14]  ; hand over at @5
-      0077  jmp 0x0019
-data: 3 bytes (branch tables, padding)
+      00bc  lea rax, [r13+0x1C]  ; hand over at @7
+      00c0  jmp 0x0019
+      00c5  lea rax, [r13+0x14]  ; hand over at @5
+      00c9  jmp 0x0019
+data: 2 bytes (branch tables, padding)
 
 func 1: params=1 locals=1 results=1 frame=5
-132 bytes of machine code, 2 of them data; 3 of 3 IR instructions compiled
+216 bytes of machine code, 1 of them data; 3 of 3 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push r13
@@ -73,30 +91,48 @@ entry and exit:
       0033  add rax, [rbx]
       0036  mov [rbx], rax
   11: op_return
-      0039  mov rdi, r15
-      003c  mov rax, <return_compiled>
-      0046  call rax
-      0048  test rax, rax
-      004b  jz 0x007c
-      0051  mov rcx, [r15+0x28]
-      0055  mov rbx, [rcx+0x08]
-      0059  mov r13, rdx
-      005c  mov rcx, [r15+0x20]
-      0060  test rcx, rcx
-      0063  jz 0x0071
-      0069  mov r14, [rcx]
-      006c  jmp 0x0074
-      0071  xor r14d, r14d
-      0074  jmp rax
+      0039  mov rcx, [r15+0x28]
+      003d  mov rsi, [rcx-0x08]
+      0041  mov rdi, [rcx-0x18]
+      0045  test rsi, rsi
+      0048  jz 0x00ce
+      004e  test dil, 0x01
+      0052  jnz 0x00ce
+      0058  mov rdx, [rsi+0x70]
+      005c  mov rax, [rdx+0xD8]
+      0063  test rax, rax
+      0066  jz 0x00ce
+      006c  mov r8, [rax+0x28]
+      0070  test r8, r8
+      0073  jz 0x00ce
+      0079  mov r13, [rdx+0x18]
+      007d  sub rdi, r13
+      0080  mov edi, [r8+rdi*1]
+      0084  add rdi, [rax]
+      0087  add rcx, 0xffffffffffffffe8
+      008b  mov [r15+0x28], rcx
+      008f  mov [r15+0x10], rsi
+      0093  mov rbx, [rcx+0x08]
+      0097  mov rax, [rsi+0x10]
+      009b  cmp rax, [r15+0x18]
+      009f  jz 0x00c3
+      00a5  mov [r15+0x18], rax
+      00a9  mov rcx, [rax+0x110]
+      00b0  mov [r15+0x20], rcx
+      00b4  xor r14d, r14d
+      00b7  test rcx, rcx
+      00ba  jz 0x00c3
+      00c0  mov r14, [rcx]
+      00c3  jmp rdi
 out of line (hand-overs):
-      0076  lea rax, [r13+0x34]  ; hand over at @13
-      007a  jmp 0x0019
-      007c  lea rax, [r13+0x2C]  ; hand over at @11
-      0080  jmp 0x0019
-data: 2 bytes (branch tables, padding)
+      00c5  lea rax, [r13+0x34]  ; hand over at @13
+      00c9  jmp 0x0019
+      00ce  lea rax, [r13+0x2C]  ; hand over at @11
+      00d2  jmp 0x0019
+data: 1 bytes (branch tables, padding)
 
 func 2: params=2 locals=0 results=1 frame=5
-180 bytes of machine code, 0 of them data; 2 of 2 IR instructions compiled
+264 bytes of machine code, 2 of them data; 2 of 2 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push r13
@@ -119,44 +155,63 @@ entry and exit:
       0028  mov eax, [rbx]
       002a  mov ecx, [rbx+0x08]
       002d  test ecx, ecx
-      002f  jz 0x0099
+      002f  jz 0x00eb
       0035  cmp ecx, 0xFFFFFFFF
       0038  jnz 0x0050
       003e  cmp eax, 0x80000000
-      0043  jz 0x00a2
+      0043  jz 0x00f4
       0049  neg eax
       004b  jmp 0x0053
       0050  cdq
       0051  idiv ecx
       0053  mov [rbx], rax
    5: op_return
-      0056  mov rdi, r15
-      0059  mov rax, <return_compiled>
-      0063  call rax
-      0065  test rax, rax
-      0068  jz 0x00ab
-      006e  mov rcx, [r15+0x28]
-      0072  mov rbx, [rcx+0x08]
-      0076  mov r13, rdx
-      0079  mov rcx, [r15+0x20]
-      007d  test rcx, rcx
-      0080  jz 0x008e
-      0086  mov r14, [rcx]
-      0089  jmp 0x0091
-      008e  xor r14d, r14d
-      0091  jmp rax
+      0056  mov rcx, [r15+0x28]
+      005a  mov rsi, [rcx-0x08]
+      005e  mov rdi, [rcx-0x18]
+      0062  test rsi, rsi
+      0065  jz 0x00fd
+      006b  test dil, 0x01
+      006f  jnz 0x00fd
+      0075  mov rdx, [rsi+0x70]
+      0079  mov rax, [rdx+0xD8]
+      0080  test rax, rax
+      0083  jz 0x00fd
+      0089  mov r8, [rax+0x28]
+      008d  test r8, r8
+      0090  jz 0x00fd
+      0096  mov r13, [rdx+0x18]
+      009a  sub rdi, r13
+      009d  mov edi, [r8+rdi*1]
+      00a1  add rdi, [rax]
+      00a4  add rcx, 0xffffffffffffffe8
+      00a8  mov [r15+0x28], rcx
+      00ac  mov [r15+0x10], rsi
+      00b0  mov rbx, [rcx+0x08]
+      00b4  mov rax, [rsi+0x10]
+      00b8  cmp rax, [r15+0x18]
+      00bc  jz 0x00e0
+      00c2  mov [r15+0x18], rax
+      00c6  mov rcx, [rax+0x110]
+      00cd  mov [r15+0x20], rcx
+      00d1  xor r14d, r14d
+      00d4  test rcx, rcx
+      00d7  jz 0x00e0
+      00dd  mov r14, [rcx]
+      00e0  jmp rdi
 out of line (hand-overs):
-      0093  lea rax, [r13+0x1C]  ; hand over at @7
-      0097  jmp 0x0019
-      0099  lea rax, [r13]  ; hand over at @0
-      009d  jmp 0x0019
-      00a2  lea rax, [r13]  ; hand over at @0
-      00a6  jmp 0x0019
-      00ab  lea rax, [r13+0x14]  ; hand over at @5
-      00af  jmp 0x0019
+      00e2  lea rax, [r13+0x1C]  ; hand over at @7
+      00e6  jmp 0x0019
+      00eb  lea rax, [r13]  ; hand over at @0
+      00ef  jmp 0x0019
+      00f4  lea rax, [r13]  ; hand over at @0
+      00f8  jmp 0x0019
+      00fd  lea rax, [r13+0x14]  ; hand over at @5
+      0101  jmp 0x0019
+data: 2 bytes (branch tables, padding)
 
 func 3: params=3 locals=0 results=1 frame=6
-152 bytes of machine code, 3 of them data; 3 of 3 IR instructions compiled
+236 bytes of machine code, 2 of them data; 3 of 3 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push r13
@@ -186,30 +241,48 @@ entry and exit:
       0044  addsd xmm0, xmm1
       0048  movsd [rbx], xmm0
   10: op_return
-      004c  mov rdi, r15
-      004f  mov rax, <return_compiled>
-      0059  call rax
-      005b  test rax, rax
-      005e  jz 0x008f
-      0064  mov rcx, [r15+0x28]
-      0068  mov rbx, [rcx+0x08]
-      006c  mov r13, rdx
-      006f  mov rcx, [r15+0x20]
-      0073  test rcx, rcx
-      0076  jz 0x0084
-      007c  mov r14, [rcx]
-      007f  jmp 0x0087
-      0084  xor r14d, r14d
-      0087  jmp rax
+      004c  mov rcx, [r15+0x28]
+      0050  mov rsi, [rcx-0x08]
+      0054  mov rdi, [rcx-0x18]
+      0058  test rsi, rsi
+      005b  jz 0x00e1
+      0061  test dil, 0x01
+      0065  jnz 0x00e1
+      006b  mov rdx, [rsi+0x70]
+      006f  mov rax, [rdx+0xD8]
+      0076  test rax, rax
+      0079  jz 0x00e1
+      007f  mov r8, [rax+0x28]
+      0083  test r8, r8
+      0086  jz 0x00e1
+      008c  mov r13, [rdx+0x18]
+      0090  sub rdi, r13
+      0093  mov edi, [r8+rdi*1]
+      0097  add rdi, [rax]
+      009a  add rcx, 0xffffffffffffffe8
+      009e  mov [r15+0x28], rcx
+      00a2  mov [r15+0x10], rsi
+      00a6  mov rbx, [rcx+0x08]
+      00aa  mov rax, [rsi+0x10]
+      00ae  cmp rax, [r15+0x18]
+      00b2  jz 0x00d6
+      00b8  mov [r15+0x18], rax
+      00bc  mov rcx, [rax+0x110]
+      00c3  mov [r15+0x20], rcx
+      00c7  xor r14d, r14d
+      00ca  test rcx, rcx
+      00cd  jz 0x00d6
+      00d3  mov r14, [rcx]
+      00d6  jmp rdi
 out of line (hand-overs):
-      0089  lea rax, [r13+0x30]  ; hand over at @12
-      008d  jmp 0x0019
-      008f  lea rax, [r13+0x28]  ; hand over at @10
-      0093  jmp 0x0019
-data: 3 bytes (branch tables, padding)
+      00d8  lea rax, [r13+0x30]  ; hand over at @12
+      00dc  jmp 0x0019
+      00e1  lea rax, [r13+0x28]  ; hand over at @10
+      00e5  jmp 0x0019
+data: 2 bytes (branch tables, padding)
 
 func 4: params=1 locals=0 results=1 frame=3
-140 bytes of machine code, 3 of them data; 2 of 2 IR instructions compiled
+228 bytes of machine code, 3 of them data; 2 of 2 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push r13
@@ -231,30 +304,48 @@ entry and exit:
    0: op_i32_trunc_f32_s_ss s0 s0
       0028  cvttss2si eax, [rbx]
       002c  cmp eax, 0x80000000
-      0031  jz 0x007d
+      0031  jz 0x00cf
       0037  mov [rbx], rax
    4: op_return
-      003a  mov rdi, r15
-      003d  mov rax, <return_compiled>
-      0047  call rax
-      0049  test rax, rax
-      004c  jz 0x0083
-      0052  mov rcx, [r15+0x28]
-      0056  mov rbx, [rcx+0x08]
-      005a  mov r13, rdx
-      005d  mov rcx, [r15+0x20]
-      0061  test rcx, rcx
-      0064  jz 0x0072
-      006a  mov r14, [rcx]
-      006d  jmp 0x0075
-      0072  xor r14d, r14d
-      0075  jmp rax
+      003a  mov rcx, [r15+0x28]
+      003e  mov rsi, [rcx-0x08]
+      0042  mov rdi, [rcx-0x18]
+      0046  test rsi, rsi
+      0049  jz 0x00d8
+      004f  test dil, 0x01
+      0053  jnz 0x00d8
+      0059  mov rdx, [rsi+0x70]
+      005d  mov rax, [rdx+0xD8]
+      0064  test rax, rax
+      0067  jz 0x00d8
+      006d  mov r8, [rax+0x28]
+      0071  test r8, r8
+      0074  jz 0x00d8
+      007a  mov r13, [rdx+0x18]
+      007e  sub rdi, r13
+      0081  mov edi, [r8+rdi*1]
+      0085  add rdi, [rax]
+      0088  add rcx, 0xffffffffffffffe8
+      008c  mov [r15+0x28], rcx
+      0090  mov [r15+0x10], rsi
+      0094  mov rbx, [rcx+0x08]
+      0098  mov rax, [rsi+0x10]
+      009c  cmp rax, [r15+0x18]
+      00a0  jz 0x00c4
+      00a6  mov [r15+0x18], rax
+      00aa  mov rcx, [rax+0x110]
+      00b1  mov [r15+0x20], rcx
+      00b5  xor r14d, r14d
+      00b8  test rcx, rcx
+      00bb  jz 0x00c4
+      00c1  mov r14, [rcx]
+      00c4  jmp rdi
 out of line (hand-overs):
-      0077  lea rax, [r13+0x18]  ; hand over at @6
-      007b  jmp 0x0019
-      007d  lea rax, [r13]  ; hand over at @0
-      0081  jmp 0x0019
-      0083  lea rax, [r13+0x10]  ; hand over at @4
-      0087  jmp 0x0019
+      00c6  lea rax, [r13+0x18]  ; hand over at @6
+      00ca  jmp 0x0019
+      00cf  lea rax, [r13]  ; hand over at @0
+      00d3  jmp 0x0019
+      00d8  lea rax, [r13+0x10]  ; hand over at @4
+      00dc  jmp 0x0019
 data: 3 bytes (branch tables, padding)
 

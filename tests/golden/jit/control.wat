@@ -1,4 +1,4 @@
-;; Branches, loops, br_table (a jump table after the code), calls and returns through the helpers, a
+;; Branches, loops, br_table (a jump table after the code), calls, tail calls and returns inline, a
 ;; global, and memory 0 through the guard pages.
 (module
   (memory 1)
@@ -19,4 +19,14 @@
   (func $bump (global.set $g (i32.add (global.get $g) (i32.const 1))))
   (func $load_store (param i32)
     (i32.store offset=4 (local.get 0) (i32.add (i32.load (local.get 0)) (i32.const 1))))
+  (type $t (func (param i32) (result i32)))
+  (table 1 funcref)
+  (func $indirect (param i32 i32) (result i32) (call_indirect (type $t) (local.get 1) (local.get 0)))
+  (func $tail (param i32) (result i32) (return_call $pick (local.get 0)))
+  (func $self (param i32) (result i32)
+    (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+      (else (i32.add (call $self (i32.sub (local.get 0) (i32.const 1))) (i32.const 1)))))
+  (func $self_tail (param i32 i32) (result i32) (local i64)
+    (if (result i32) (i32.eqz (local.get 0)) (then (local.get 1))
+      (else (return_call $self_tail (i32.sub (local.get 0) (i32.const 1)) (i32.add (local.get 1) (i32.const 2))))))
 )
