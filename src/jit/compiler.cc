@@ -33,22 +33,26 @@
 // (xmm2-xmm15) by their uses weighted 8x per loop level (loops: the ranges of backward branches), params,
 // declared locals and temporaries alike (a slot's class is the one most of its accesses use; a register
 // holds the slot's 8 bytes whatever the type, so temporaries reused for other types stay exact).
-//   - Write-through: every result goes to its slot and to its register (store_int/store_float), reads
-//     come from the register. So the frame is the truth at every instruction boundary, as before: every
-//     hand-over, slow path, trap, helper call, backtrace and GC scan needs nothing, and any emitter may
-//     read any slot from memory. What is saved is the load on the critical path (a store is off it).
-//     Why not write-back: it would need spills at every exit and slow path and before every emitter not
-//     written for it; a later step may add it for temporaries of straight-line code.
+//   - Write-back: a pinned slot's value lives in its register inside machine code (store_int/store_float
+//     write the register only; the accessors read it), and the frame is made current where anything
+//     else may look at it: every hand-over (exits and slow paths jump through one spill block to the
+//     epilogue), before each instruction whose emitter is not register-aware, around helper calls
+//     (caller-saved pins), before op_return only the result slots (the frame ends). Memory faults need
+//     nothing: a trap ends the frame. Register-aware emitters never read a pinned slot from memory
+//     (int_src/float_src make it current first when it is read as the other class).
 //   - Entries from outside (native_at: function entry, after an instruction that hands over or calls, a
 //     return address, exception landings, op_tier_count for OSR, targets of branches left to the
-//     interpreter) go through a stub that loads every pinned register from its slot.
-//   - Emitters that are not register-aware (register_aware(): the ones written before this, and any new
-//     one, e.g. SIMD, tables, GC, calls) stay correct unchanged: slots they name (and the next one: a
-//     v128 takes two) are never pinned, so they cannot write a pinned slot behind its register's back,
-//     and after their fall-through the caller-saved registers (after a call, all) are reloaded, as at the
-//     targets of their branches. Helper calls in aware emitters reload the caller-saved ones.
+//     interpreter) go through a stub that loads every pinned register from its slot; an exit entered
+//     from outside hands over without spilling (its registers were never loaded).
+//   - Emitters that are not register-aware (register_aware(): any not written for this, e.g. SIMD,
+//     tables, GC, calls) stay correct unchanged: the pins are spilled before them, and their own
+//     hand-overs spill nothing (they may have used the registers); slots they name (and the next one: a
+//     v128 takes two) are never pinned, so they cannot write a pinned slot behind its register's back;
+//     after their fall-through the caller-saved pins (after a call, all) are reloaded. When such an
+//     emitter branches, its targets reload too, and the function stays write-through (results also go to
+//     their slots, so a reload is right on every path into the target).
 //   - Register-aware emitters use only rax, rcx, rdx, r8, xmm0 and xmm1 as scratch (and rdi/rsi/rdx for
-//     helper arguments, reloaded after); the one-value rax cache stays for slots not pinned.
+//     helper arguments, spilled before and reloaded after); the one-value rax cache stays for the rest.
 // A register is worth pinning when its weighted uses exceed the loads it costs: at each entry after a call
 // (all pins), and after each non-aware instruction (caller-saved pins).
 // Tiering (Config::tier automatic): the IR then has op_tier_count at function entry and at loop headers;
@@ -455,6 +459,7 @@ class Compiler : public Xbyak::CodeGenerator {
   struct Stub {
     Xbyak::Label label;
     uint32_t pos;
+    bool spill;  // false in non-aware code: the frame was made current before it (its registers may not be)
   };
   std::vector<std::unique_ptr<Stub>> stubs_;
   struct Table {
@@ -495,6 +500,30 @@ class Compiler : public Xbyak::CodeGenerator {
       if (is_gpr_pin(p)) mov(gpr_pin(p), slot64(off)); else movsd(xmm_pin(p), slot64(off));
     }
   }
+  // Write-back (write_back_): results go to the registers only, and these store them to their slots
+  // before the frame is looked at (every hand-over, non-aware emitters, helper calls).
+  bool write_back_ = false;
+  void spill_pins(bool all) {
+    if (!write_back_) return;
+    for (const auto& [off, p] : pins_) {
+      if (!all && is_callee_saved_pin(p)) continue;
+      if (is_gpr_pin(p)) mov(slot64(off), gpr_pin(p)); else movsd(slot64(off), xmm_pin(p));
+    }
+  }
+  void spill_results() {
+    if (!write_back_) return;
+    for (const auto& [off, p] : pins_) {
+      if (off / 8 >= fc_.frame.num_results) continue;
+      if (is_gpr_pin(p)) mov(slot64(off), gpr_pin(p)); else movsd(slot64(off), xmm_pin(p));
+    }
+  }
+  // Makes slot `off` current in memory (before a read of it as the other class, from memory).
+  void sync_slot(uint32_t off) {
+    int p = pin_of(off);
+    if (!write_back_ || p == 0) return;
+    if (is_gpr_pin(p)) mov(slot64(off), gpr_pin(p)); else movsd(slot64(off), xmm_pin(p));
+  }
+  Xbyak::Label spill_exit_;  // spills the pins, then the epilogue
   void choose_pins();
   std::vector<int32_t> ids_;  // per instruction: its HandlerId, or -1
   std::optional<HandlerId> id_at(size_t i) const {
@@ -505,14 +534,16 @@ class Compiler : public Xbyak::CodeGenerator {
   // Operands.
   Xbyak::Address slot32(uint32_t off) const { return dword[rbx + off]; }
   Xbyak::Address slot64(uint32_t off) const { return qword[rbx + off]; }
-  void exit_at(uint32_t pos) {
+  bool in_unaware_ = false;  // emitting a non-aware instruction (see exit_at)
+  void exit_at(uint32_t pos, bool spill = true) {
     lea(rax, ptr[r13 + int32_t(pos * 4)]);
-    jmp(epilogue_);
+    jmp(write_back_ && spill ? spill_exit_ : epilogue_);
   }
   // A label that hands over at `pos` (emitted after the body).
   Xbyak::Label& slow(uint32_t pos) {
     stubs_.push_back(std::make_unique<Stub>());
     stubs_.back()->pos = pos;
+    stubs_.back()->spill = !in_unaware_;
     return stubs_.back()->label;
   }
   Xbyak::Label& target(uint32_t pos, int32_t rel) { return labels[size_t(index_of[size_t(int64_t(pos) + rel)])]; }
@@ -558,14 +589,16 @@ class Compiler : public Xbyak::CodeGenerator {
   // register load) then forwards from the store instead of stalling on a narrower one.
   // Every result goes through these (write-through: the slot, and its pinned register if it has one).
   void store_int(uint32_t off, const Xbyak::Reg64& r, bool = true) {
-    mov(slot64(off), r);
     int p = pin_of(off);
+    if (!write_back_ || p == 0) mov(slot64(off), r);
     if (is_gpr_pin(p) && gpr_pin(p).getIdx() != r.getIdx()) mov(gpr_pin(p), r);
     if (is_xmm_pin(p)) movq(xmm_pin(p), r);
   }
   void store_float(uint32_t off, const Xbyak::Xmm& x, bool w64) {
-    if (w64) movsd(slot64(off), x); else movq(slot64(off), x);
     int p = pin_of(off);
+    if (!write_back_ || p == 0) {
+      if (w64) movsd(slot64(off), x); else movq(slot64(off), x);
+    }
     if (is_xmm_pin(p) && xmm_pin(p).getIdx() != x.getIdx()) movaps(xmm_pin(p), x);
     if (is_gpr_pin(p)) movq(gpr_pin(p), x);
   }
@@ -575,13 +608,16 @@ class Compiler : public Xbyak::CodeGenerator {
     store_int(off, rax);
   }
   // A slot read as a source operand: its pinned register when it has one of the right class, else the
-  // slot itself (always valid: the cache is write-through).
+  // slot itself (made current first when pinned to the other class).
   template <typename F>
   void int_src(uint32_t off, bool w64, F&& f) {
     int p = pin_of(off);
     if (is_gpr_pin(p)) {
       if (w64) f(gpr_pin(p)); else f(gpr_pin(p).cvt32());
-    } else if (w64) {
+      return;
+    }
+    sync_slot(off);
+    if (w64) {
       f(slot64(off));
     } else {
       f(slot32(off));
@@ -590,7 +626,12 @@ class Compiler : public Xbyak::CodeGenerator {
   template <typename F>
   void float_src(uint32_t off, bool w64, F&& f) {
     int p = pin_of(off);
-    if (is_xmm_pin(p)) f(xmm_pin(p)); else if (w64) f(slot64(off)); else f(slot32(off));
+    if (is_xmm_pin(p)) {
+      f(xmm_pin(p));
+      return;
+    }
+    sync_slot(off);
+    if (w64) f(slot64(off)); else f(slot32(off));
   }
   // The effective address of a memory-0 access into rax (64-bit, zero-extended), for form `kinds`
   // with the address operands at words `w` (address slot first); returns the Address to use.
@@ -651,10 +692,9 @@ class Compiler : public Xbyak::CodeGenerator {
     int p = pin_of(off);
     if (is_gpr_pin(p)) {
       if (w64) test(gpr_pin(p), gpr_pin(p)); else test(gpr_pin(p).cvt32(), gpr_pin(p).cvt32());
-    } else if (w64) {
-      cmp(slot64(off), 0);
     } else {
-      cmp(slot32(off), 0);
+      sync_slot(off);
+      if (w64) cmp(slot64(off), 0); else cmp(slot32(off), 0);
     }
   }
   bool int_binop_direct(uint8_t op, bool w64, char ka, const uint32_t* wa, char kb, const uint32_t* wb);
@@ -702,16 +742,7 @@ bool Compiler::int_binop_direct(uint8_t op, bool w64, char ka, const uint32_t* w
     }
     return true;
   }
-  Xbyak::Address b = w64 ? slot64(*wb) : slot32(*wb);
-  switch (op) {
-    case i_add: CodeGenerator::add(a, b); break;
-    case i_sub: CodeGenerator::sub(a, b); break;
-    case i_mul: imul(a, b); break;
-    case i_and: and_(a, b); break;
-    case i_or: or_(a, b); break;
-    case i_xor: xor_(a, b); break;
-    default: cmp(a, b); break;
-  }
+  int_src(*wb, w64, [&](const Xbyak::Operand& b) { int_op_operand(op, a, b); });
   return true;
 }
 
@@ -1244,6 +1275,7 @@ Kind Compiler::emit_unop(const Desc& d, std::string_view name, const uint32_t* i
     case u_extend8_s:
     case u_extend16_s:
     case u_extend32_s:
+      sync_slot(src);
       if (d.w64) {
         if (d.op == u_extend8_s) movsx(rax, byte[rbx + src]);
         else if (d.op == u_extend16_s) movsx(rax, word[rbx + src]);
@@ -1315,6 +1347,11 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
       store_int(o[2], rcx);
       return Kind::native;
     case HandlerId::op_const32_si:
+      if (int p = pin_of(o[0]); is_gpr_pin(p)) {
+        if (o[1] == 0) xor_(gpr_pin(p).cvt32(), gpr_pin(p).cvt32()); else mov(gpr_pin(p).cvt32(), o[1]);
+        store_int(o[0], gpr_pin(p));
+        return Kind::native;
+      }
       mov(eax, o[1]);
       store_int(o[0], rax);
       keep_rax_as(o[0]);
@@ -1351,11 +1388,11 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
       je(target(pos, int32_t(o[1])));
       return Kind::native;
     case HandlerId::op_br_on_null_sb:
-      cmp(slot64(o[0]), 0);
+      test_zero(o[0], true);
       je(target(pos, int32_t(o[1])));
       return Kind::native;
     case HandlerId::op_br_on_non_null_sb:
-      cmp(slot64(o[0]), 0);
+      test_zero(o[0], true);
       jne(target(pos, int32_t(o[1])));
       return Kind::native;
     case HandlerId::op_br_table_sT: {
@@ -1399,6 +1436,7 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
       return Kind::guarded;
     }
     case HandlerId::op_global_get_sx:
+      spill_pins(false);
       mov(rdi, r15);
       mov(esi, o[1]);
       call_helper(reinterpret_cast<const void*>(&global_get));
@@ -1406,14 +1444,15 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
       store_int(o[0], rax);
       return Kind::native;
     case HandlerId::op_global_set_xs:
+      load_int(rdx, 's', o + 1, true);  // before rdi and rsi (pinned registers) are overwritten
+      spill_pins(false);
       mov(rdi, r15);
       mov(esi, o[0]);
-      mov(rdx, slot64(o[1]));
       call_helper(reinterpret_cast<const void*>(&global_set));
       reload_pins(false);
       return Kind::native;
     case HandlerId::op_ref_is_null_ss:
-      cmp(slot64(o[1]), 0);
+      test_zero(o[1], true);
       store_bool(o[0], &Compiler::sete);
       return Kind::native;
     case HandlerId::op_call_xs:
@@ -1450,7 +1489,7 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
       jump_to_function();
       return Kind::guarded;
     case HandlerId::op_ref_as_non_null_s:
-      cmp(slot64(o[0]), 0);
+      test_zero(o[0], true);
       je(slow(pos));
       return Kind::guarded;
     case HandlerId::op_tier_count:  // compiled code counts nothing
@@ -1487,8 +1526,8 @@ bool Compiler::register_aware(HandlerId id, const Desc& d) {
 
 // Picks the slots to pin (see the top of the file): params and declared locals that only register-aware
 // emitters access, by uses weighted 8x per loop level (loops: the ranges of backward branches), each
-// worth more than the loads its register costs (at every entry after a call; for caller-saved registers
-// also after every instruction that is not register-aware).
+// worth more than the moves its register costs (a store before and a load after every call; for
+// caller-saved registers also around every instruction that is not register-aware).
 void Compiler::choose_pins() {
   uint32_t nlocal = fc_.frame.frame_slots;  // params, locals and temporaries
   if (nlocal == 0) return;
@@ -1525,7 +1564,7 @@ void Compiler::choose_pins() {
     bool aware = register_aware(*id, d);
     if (!aware) unaware_weight += w;
     bool call_like = name.starts_with("op_call") || name.starts_with("op_return");
-    if (call_like) call_weight += w;
+    if (call_like) call_weight += 2 * w;  // a store before, a load after
     bool f = name.starts_with("op_f");
     // Which operands (by index) hold floats, as the emitter reads them; copies count for either class.
     auto float_operand = [&](int k) {
@@ -1663,10 +1702,19 @@ bool Compiler::run() {
       });
     }
   }
+  // Write-back unless a non-aware emitter branches: its targets reload registers from slots, which other
+  // paths into them would have to make current first.
+  write_back_ = !pins_.empty() && std::find(reload_at.begin(), reload_at.end(), true) == reload_at.end();
   std::vector<bool> call_like(starts.size(), false);
+  uint32_t entry0 = 0;
   for (size_t i = 0; i < starts.size(); ++i) {
     uint32_t pos = starts[i];
     const uint32_t* ip = ir_ + pos;
+    // The function's entry loads the pins on the way in (nothing falls into it: no stub and jump).
+    if (i == 0 && !pins_.empty()) {
+      entry0 = uint32_t(getSize());
+      reload_pins(true);
+    }
     // Labels (costly in Xbyak: a hash map entry each) only where branches land; the rest by offset.
     if (entered[i]) L(labels[i]);
     offsets[i] = uint32_t(getSize());
@@ -1675,9 +1723,18 @@ bool Compiler::run() {
     if (reload_at[i]) reload_pins(false);
     cache_out_ = -1;
     Kind k = Kind::exit;
+    // Non-aware code may read any slot: the frame made current first (its own hand-overs then spill
+    // nothing: it may have used the registers).
+    in_unaware_ = id && table[size_t(*id)].cat != Cat::exit && !register_aware(*id, table[size_t(*id)]);
+    if (in_unaware_ && *id == HandlerId::op_return) {
+      spill_results();  // the frame ends: only its results are read
+    } else if (in_unaware_) {
+      spill_pins(true);
+    }
     if (id) k = emit(*id, table[size_t(*id)], ip, pos);
     cache_in_ = k == Kind::exit ? -1 : cache_out_;
-    if (k == Kind::exit) exit_at(pos); else ++native_count;
+    if (k == Kind::exit) exit_at(pos, !in_unaware_); else ++native_count;
+    in_unaware_ = false;
     kinds[i] = k;
     if (id) {
       std::string_view name = handler_info(*id).name;
@@ -1692,9 +1749,14 @@ bool Compiler::run() {
   }
   L(labels[starts.size()]);
   exit_at(uint32_t(n_));
+  if (write_back_) {
+    L(spill_exit_);
+    spill_pins(true);
+    jmp(epilogue_);
+  }
   for (auto& s : stubs_) {
     L(s->label);
-    exit_at(s->pos);
+    exit_at(s->pos, s->spill);
   }
   // Where machine code is entered from outside (native_at: the interpreter, calls and returns): with
   // pinned slots, a stub that loads the pins and jumps to the instruction. Entered: the first
@@ -1722,9 +1784,14 @@ bool Compiler::run() {
           for (uint32_t k = 0; k <= w[0]; ++k) note(int32_t(w[1 + k]));
       });
     }
-    for (size_t i = 0; i < starts.size(); ++i) {
-      if (!entry[i] || kinds[i] == Kind::exit) continue;  // an exit hands over at once: nothing to load
+    if (!starts.empty()) entries[0] = entry0;
+    for (size_t i = 1; i < starts.size(); ++i) {
+      if (!entry[i]) continue;
       entries[i] = uint32_t(getSize());
+      if (kinds[i] == Kind::exit) {  // hands over at once: nothing to load (nor to spill)
+        exit_at(starts[i], false);
+        continue;
+      }
       reload_pins(true);
       jmp(reinterpret_cast<const void*>(getCode() + offsets[i]), T_NEAR);
     }

@@ -1,5 +1,5 @@
 func 0: params=2 locals=0 results=1 frame=5
-136 bytes of machine code, 0 of them data; 2 of 2 IR instructions compiled
+128 bytes of machine code, 1 of them data; 2 of 2 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -23,35 +23,34 @@ entry and exit:
       002c  pop rbx
       002d  ret
    0: op_i32_add_sss s0 s0 s1
-      002e  add ebp, [rbx+0x08]
-      0031  mov [rbx], rbp
+      002e  mov eax, [rbx]
+      0030  add eax, [rbx+0x08]
+      0033  mov [rbx], rax
    5: op_return
-      0034  mov rdi, r15
-      0037  mov rax, <return_compiled>
-      0041  call rax
-      0043  test rax, rax
-      0046  jz 0x007a
-      004c  mov rcx, [r15+0x28]
-      0050  mov rbx, [rcx+0x08]
-      0054  mov r13, rdx
-      0057  mov rcx, [r15+0x20]
-      005b  test rcx, rcx
-      005e  jz 0x006c
-      0064  mov r14, [rcx]
-      0067  jmp 0x006f
-      006c  xor r14d, r14d
-      006f  jmp rax
-      0071  mov rbp, [rbx]
+      0036  mov rdi, r15
+      0039  mov rax, <return_compiled>
+      0043  call rax
+      0045  test rax, rax
+      0048  jz 0x0079
+      004e  mov rcx, [r15+0x28]
+      0052  mov rbx, [rcx+0x08]
+      0056  mov r13, rdx
+      0059  mov rcx, [r15+0x20]
+      005d  test rcx, rcx
+      0060  jz 0x006e
+      0066  mov r14, [rcx]
+      0069  jmp 0x0071
+      006e  xor r14d, r14d
+      0071  jmp rax
 out of line (hand-overs):
-      0074  lea rax, [r13+0x1C]  ; hand over at @7
-      0078  jmp 0x001c
-      007a  lea rax, [r13+0x14]  ; hand over at @5
-      007e  jmp 0x001c
-      0080  mov rbp, [rbx]
-      0083  jmp 0x002e
+      0073  lea rax, [r13+0x1C]  ; hand over at @7
+      0077  jmp 0x001c
+      0079  lea rax, [r13+0x14]  ; hand over at @5
+      007d  jmp 0x001c
+data: 1 bytes (branch tables, padding)
 
 func 1: params=1 locals=1 results=1 frame=5
-164 bytes of machine code, 3 of them data; 3 of 3 IR instructions compiled
+156 bytes of machine code, 3 of them data; 3 of 3 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -74,21 +73,21 @@ entry and exit:
       002b  pop rbp
       002c  pop rbx
       002d  ret
+      002e  mov rbp, [rbx]
    0: op_i64_mul_ssi s1 s0 I0x3
-      002e  mov r12, rbp
-      0031  imul r12, r12, 0x03
-      0035  mov [rbx+0x08], r12
+      0031  mov rax, rbp
+      0034  imul rax, rax, 0x03
+      0038  mov [rbx+0x08], rax
    6: op_i64_add_sss s0 s1 s0
-      0039  mov rax, r12
       003c  add rax, rbp
-      003f  mov [rbx], rax
-      0042  mov rbp, rax
+      003f  mov rbp, rax
   11: op_return
+      0042  mov [rbx], rbp
       0045  mov rdi, r15
       0048  mov rax, <return_compiled>
       0052  call rax
       0054  test rax, rax
-      0057  jz 0x008f
+      0057  jz 0x0093
       005d  mov rcx, [r15+0x28]
       0061  mov rbx, [rcx+0x08]
       0065  mov r13, rdx
@@ -100,19 +99,17 @@ entry and exit:
       007d  xor r14d, r14d
       0080  jmp rax
       0082  mov rbp, [rbx]
-      0085  mov r12, [rbx+0x08]
 out of line (hand-overs):
-      0089  lea rax, [r13+0x34]  ; hand over at @13
-      008d  jmp 0x001c
-      008f  lea rax, [r13+0x2C]  ; hand over at @11
-      0093  jmp 0x001c
-      0095  mov rbp, [rbx]
-      0098  mov r12, [rbx+0x08]
-      009c  jmp 0x002e
+      0085  lea rax, [r13+0x34]  ; hand over at @13
+      0089  jmp 0x008e
+      008e  mov [rbx], rbp
+      0091  jmp 0x001c
+      0093  lea rax, [r13+0x2C]  ; hand over at @11
+      0097  jmp 0x001c
 data: 3 bytes (branch tables, padding)
 
 func 2: params=2 locals=0 results=1 frame=5
-212 bytes of machine code, 1 of them data; 2 of 2 IR instructions compiled
+192 bytes of machine code, 3 of them data; 2 of 2 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -136,51 +133,45 @@ entry and exit:
       002c  pop rbx
       002d  ret
    0: op_i32_div_s_sss s0 s0 s1
-      002e  mov eax, ebp
+      002e  mov eax, [rbx]
       0030  mov ecx, [rbx+0x08]
       0033  test ecx, ecx
-      0035  jz 0x00a8
+      0035  jz 0x00a2
       003b  cmp ecx, 0xFFFFFFFF
       003e  jnz 0x0056
       0044  cmp eax, 0x80000000
-      0049  jz 0x00b1
+      0049  jz 0x00ab
       004f  neg eax
       0051  jmp 0x0059
       0056  cdq
       0057  idiv ecx
       0059  mov [rbx], rax
-      005c  mov rbp, rax
    5: op_return
-      005f  mov rdi, r15
-      0062  mov rax, <return_compiled>
-      006c  call rax
-      006e  test rax, rax
-      0071  jz 0x00ba
-      0077  mov rcx, [r15+0x28]
-      007b  mov rbx, [rcx+0x08]
-      007f  mov r13, rdx
-      0082  mov rcx, [r15+0x20]
-      0086  test rcx, rcx
-      0089  jz 0x0097
-      008f  mov r14, [rcx]
-      0092  jmp 0x009a
-      0097  xor r14d, r14d
-      009a  jmp rax
-      009c  mov rbp, [rbx]
+      005c  mov rdi, r15
+      005f  mov rax, <return_compiled>
+      0069  call rax
+      006b  test rax, rax
+      006e  jz 0x00b4
+      0074  mov rcx, [r15+0x28]
+      0078  mov rbx, [rcx+0x08]
+      007c  mov r13, rdx
+      007f  mov rcx, [r15+0x20]
+      0083  test rcx, rcx
+      0086  jz 0x0094
+      008c  mov r14, [rcx]
+      008f  jmp 0x0097
+      0094  xor r14d, r14d
+      0097  jmp rax
 out of line (hand-overs):
-      009f  lea rax, [r13+0x1C]  ; hand over at @7
-      00a3  jmp 0x001c
-      00a8  lea rax, [r13]  ; hand over at @0
-      00ac  jmp 0x001c
-      00b1  lea rax, [r13]  ; hand over at @0
-      00b5  jmp 0x001c
-      00ba  lea rax, [r13+0x14]  ; hand over at @5
-      00be  jmp 0x001c
-      00c3  mov rbp, [rbx]
-      00c6  jmp 0x002e
-      00cb  mov rbp, [rbx]
-      00ce  jmp 0x005f
-data: 1 bytes (branch tables, padding)
+      0099  lea rax, [r13+0x1C]  ; hand over at @7
+      009d  jmp 0x001c
+      00a2  lea rax, [r13]  ; hand over at @0
+      00a6  jmp 0x001c
+      00ab  lea rax, [r13]  ; hand over at @0
+      00af  jmp 0x001c
+      00b4  lea rax, [r13+0x14]  ; hand over at @5
+      00b8  jmp 0x001c
+data: 3 bytes (branch tables, padding)
 
 func 3: params=3 locals=0 results=1 frame=6
 148 bytes of machine code, 1 of them data; 3 of 3 IR instructions compiled
@@ -238,7 +229,7 @@ out of line (hand-overs):
 data: 1 bytes (branch tables, padding)
 
 func 4: params=1 locals=0 results=1 frame=3
-168 bytes of machine code, 3 of them data; 2 of 2 IR instructions compiled
+144 bytes of machine code, 1 of them data; 2 of 2 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -264,36 +255,30 @@ entry and exit:
    0: op_i32_trunc_f32_s_ss s0 s0
       002e  cvttss2si eax, [rbx]
       0032  cmp eax, 0x80000000
-      0037  jz 0x0089
+      0037  jz 0x0083
       003d  mov [rbx], rax
-      0040  mov rbp, rax
    4: op_return
-      0043  mov rdi, r15
-      0046  mov rax, <return_compiled>
-      0050  call rax
-      0052  test rax, rax
-      0055  jz 0x008f
-      005b  mov rcx, [r15+0x28]
-      005f  mov rbx, [rcx+0x08]
-      0063  mov r13, rdx
-      0066  mov rcx, [r15+0x20]
-      006a  test rcx, rcx
-      006d  jz 0x007b
-      0073  mov r14, [rcx]
-      0076  jmp 0x007e
-      007b  xor r14d, r14d
-      007e  jmp rax
-      0080  mov rbp, [rbx]
+      0040  mov rdi, r15
+      0043  mov rax, <return_compiled>
+      004d  call rax
+      004f  test rax, rax
+      0052  jz 0x0089
+      0058  mov rcx, [r15+0x28]
+      005c  mov rbx, [rcx+0x08]
+      0060  mov r13, rdx
+      0063  mov rcx, [r15+0x20]
+      0067  test rcx, rcx
+      006a  jz 0x0078
+      0070  mov r14, [rcx]
+      0073  jmp 0x007b
+      0078  xor r14d, r14d
+      007b  jmp rax
 out of line (hand-overs):
-      0083  lea rax, [r13+0x18]  ; hand over at @6
+      007d  lea rax, [r13+0x18]  ; hand over at @6
+      0081  jmp 0x001c
+      0083  lea rax, [r13]  ; hand over at @0
       0087  jmp 0x001c
-      0089  lea rax, [r13]  ; hand over at @0
+      0089  lea rax, [r13+0x10]  ; hand over at @4
       008d  jmp 0x001c
-      008f  lea rax, [r13+0x10]  ; hand over at @4
-      0093  jmp 0x001c
-      0095  mov rbp, [rbx]
-      0098  jmp 0x002e
-      009d  mov rbp, [rbx]
-      00a0  jmp 0x0043
-data: 3 bytes (branch tables, padding)
+data: 1 bytes (branch tables, padding)
 

@@ -1,5 +1,5 @@
 func 0: params=1 locals=1 results=1 frame=5
-176 bytes of machine code, 2 of them data; 6 of 6 IR instructions compiled
+180 bytes of machine code, 3 of them data; 6 of 6 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -22,27 +22,27 @@ entry and exit:
       002b  pop rbp
       002c  pop rbx
       002d  ret
+      002e  mov rbp, [rbx]
+      0031  mov r12, [rbx+0x08]
    0: op_br_if_i32_eq_sib s0 i0x0 @18
-      002e  cmp ebp, 0x00
-      0031  jz 0x0046
+      0035  cmp ebp, 0x00
+      0038  jz 0x0046
    5: op_i32_add_sss s1 s1 s0
-      0037  add r12d, ebp
-      003a  mov [rbx+0x08], r12
+      003e  add r12d, ebp
   10: op_i32_sub_ssi s0 s0 i0x1
-      003e  sub ebp, 0x01
-      0041  mov [rbx], rbp
+      0041  sub ebp, 0x01
   15: op_br_b @0
-      0044  jmp 0x002e
+      0044  jmp 0x0035
   18: op_copy_ss s0 s1
       0046  mov rax, r12
-      0049  mov [rbx], rax
-      004c  mov rbp, rax
+      0049  mov rbp, rax
   22: op_return
+      004c  mov [rbx], rbp
       004f  mov rdi, r15
       0052  mov rax, <return_compiled>
       005c  call rax
       005e  test rax, rax
-      0061  jz 0x0099
+      0061  jz 0x00a8
       0067  mov rcx, [r15+0x28]
       006b  mov rbx, [rcx+0x08]
       006f  mov r13, rdx
@@ -57,16 +57,16 @@ entry and exit:
       008f  mov r12, [rbx+0x08]
 out of line (hand-overs):
       0093  lea rax, [r13+0x60]  ; hand over at @24
-      0097  jmp 0x001c
-      0099  lea rax, [r13+0x58]  ; hand over at @22
-      009d  jmp 0x001c
-      00a2  mov rbp, [rbx]
-      00a5  mov r12, [rbx+0x08]
-      00a9  jmp 0x002e
-data: 2 bytes (branch tables, padding)
+      0097  jmp 0x009c
+      009c  mov [rbx], rbp
+      009f  mov [rbx+0x08], r12
+      00a3  jmp 0x001c
+      00a8  lea rax, [r13+0x58]  ; hand over at @22
+      00ac  jmp 0x001c
+data: 3 bytes (branch tables, padding)
 
 func 1: params=1 locals=0 results=1 frame=3
-372 bytes of machine code, 13 of them data; 7 of 7 IR instructions compiled
+332 bytes of machine code, 15 of them data; 7 of 7 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -90,93 +90,81 @@ entry and exit:
       002c  pop rbx
       002d  ret
    0: op_br_table_sT s0 [@7 @13 @19]
-      002e  mov eax, ebp
+      002e  mov eax, [rbx]
       0030  mov ecx, 0x02
       0035  cmp eax, ecx
       0037  cmovnbe eax, ecx
-      003a  lea rcx, [0x0168]
+      003a  lea rcx, [0x0140]
       0041  movsxd rax, dword ptr [rcx+rax*4]
       0045  add rax, rcx
       0048  jmp rax
    7: op_const32_si s0 i0xa
       004a  mov eax, 0x0A
       004f  mov [rbx], rax
-      0052  mov rbp, rax
   11: op_return
-      0055  mov rdi, r15
-      0058  mov rax, <return_compiled>
-      0062  call rax
-      0064  test rax, rax
-      0067  jz 0x0134
-      006d  mov rcx, [r15+0x28]
-      0071  mov rbx, [rcx+0x08]
-      0075  mov r13, rdx
-      0078  mov rcx, [r15+0x20]
-      007c  test rcx, rcx
-      007f  jz 0x008d
-      0085  mov r14, [rcx]
-      0088  jmp 0x0090
-      008d  xor r14d, r14d
-      0090  jmp rax
-      0092  mov rbp, [rbx]
+      0052  mov rdi, r15
+      0055  mov rax, <return_compiled>
+      005f  call rax
+      0061  test rax, rax
+      0064  jz 0x0122
+      006a  mov rcx, [r15+0x28]
+      006e  mov rbx, [rcx+0x08]
+      0072  mov r13, rdx
+      0075  mov rcx, [r15+0x20]
+      0079  test rcx, rcx
+      007c  jz 0x008a
+      0082  mov r14, [rcx]
+      0085  jmp 0x008d
+      008a  xor r14d, r14d
+      008d  jmp rax
   13: op_const32_si s0 i0x14
-      0095  mov eax, 0x14
-      009a  mov [rbx], rax
-      009d  mov rbp, rax
+      008f  mov eax, 0x14
+      0094  mov [rbx], rax
   17: op_return
-      00a0  mov rdi, r15
-      00a3  mov rax, <return_compiled>
-      00ad  call rax
-      00af  test rax, rax
-      00b2  jz 0x013d
-      00b8  mov rcx, [r15+0x28]
-      00bc  mov rbx, [rcx+0x08]
-      00c0  mov r13, rdx
-      00c3  mov rcx, [r15+0x20]
-      00c7  test rcx, rcx
-      00ca  jz 0x00d8
-      00d0  mov r14, [rcx]
-      00d3  jmp 0x00db
-      00d8  xor r14d, r14d
-      00db  jmp rax
-      00dd  mov rbp, [rbx]
+      0097  mov rdi, r15
+      009a  mov rax, <return_compiled>
+      00a4  call rax
+      00a6  test rax, rax
+      00a9  jz 0x012b
+      00af  mov rcx, [r15+0x28]
+      00b3  mov rbx, [rcx+0x08]
+      00b7  mov r13, rdx
+      00ba  mov rcx, [r15+0x20]
+      00be  test rcx, rcx
+      00c1  jz 0x00cf
+      00c7  mov r14, [rcx]
+      00ca  jmp 0x00d2
+      00cf  xor r14d, r14d
+      00d2  jmp rax
   19: op_const32_si s0 i0x1e
-      00e0  mov eax, 0x1E
-      00e5  mov [rbx], rax
-      00e8  mov rbp, rax
+      00d4  mov eax, 0x1E
+      00d9  mov [rbx], rax
   23: op_return
-      00eb  mov rdi, r15
-      00ee  mov rax, <return_compiled>
-      00f8  call rax
-      00fa  test rax, rax
-      00fd  jz 0x0146
-      0103  mov rcx, [r15+0x28]
-      0107  mov rbx, [rcx+0x08]
-      010b  mov r13, rdx
-      010e  mov rcx, [r15+0x20]
-      0112  test rcx, rcx
-      0115  jz 0x0123
-      011b  mov r14, [rcx]
-      011e  jmp 0x0126
-      0123  xor r14d, r14d
-      0126  jmp rax
-      0128  mov rbp, [rbx]
+      00dc  mov rdi, r15
+      00df  mov rax, <return_compiled>
+      00e9  call rax
+      00eb  test rax, rax
+      00ee  jz 0x0134
+      00f4  mov rcx, [r15+0x28]
+      00f8  mov rbx, [rcx+0x08]
+      00fc  mov r13, rdx
+      00ff  mov rcx, [r15+0x20]
+      0103  test rcx, rcx
+      0106  jz 0x0114
+      010c  mov r14, [rcx]
+      010f  jmp 0x0117
+      0114  xor r14d, r14d
+      0117  jmp rax
 out of line (hand-overs):
-      012b  lea rax, [r13+0x64]  ; hand over at @25
+      0119  lea rax, [r13+0x64]  ; hand over at @25
+      011d  jmp 0x001c
+      0122  lea rax, [r13+0x2C]  ; hand over at @11
+      0126  jmp 0x001c
+      012b  lea rax, [r13+0x44]  ; hand over at @17
       012f  jmp 0x001c
-      0134  lea rax, [r13+0x2C]  ; hand over at @11
+      0134  lea rax, [r13+0x5C]  ; hand over at @23
       0138  jmp 0x001c
-      013d  lea rax, [r13+0x44]  ; hand over at @17
-      0141  jmp 0x001c
-      0146  lea rax, [r13+0x5C]  ; hand over at @23
-      014a  jmp 0x001c
-      014f  mov rbp, [rbx]
-      0152  jmp 0x002e
-      0157  mov rbp, [rbx]
-      015a  jmp 0x0095
-      015f  mov rbp, [rbx]
-      0162  jmp 0x00e0
-data: 13 bytes (branch tables, padding)
+data: 15 bytes (branch tables, padding)
 
 func 2: params=1 locals=0 results=1 frame=3
 224 bytes of machine code, 3 of them data; 4 of 4 IR instructions compiled
@@ -253,7 +241,7 @@ out of line (hand-overs):
 data: 3 bytes (branch tables, padding)
 
 func 3: params=0 locals=0 results=0 frame=3
-192 bytes of machine code, 1 of them data; 4 of 4 IR instructions compiled
+188 bytes of machine code, 0 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -276,50 +264,48 @@ entry and exit:
       002b  pop rbp
       002c  pop rbx
       002d  ret
+      002e  mov rbp, [rbx]
    0: op_global_get_sx s0 #0
-      002e  mov rdi, r15
-      0031  mov esi, 0x00
-      0036  mov rax, <global_get>
-      0040  call rax
-      0042  mov [rbx], rax
+      0031  mov rdi, r15
+      0034  mov esi, 0x00
+      0039  mov rax, <global_get>
+      0043  call rax
       0045  mov rbp, rax
    4: op_i32_add_ssi s0 s0 i0x1
       0048  add ebp, 0x01
-      004b  mov [rbx], rbp
    9: op_global_set_xs #0 s0
+      004b  mov rdx, rbp
       004e  mov rdi, r15
       0051  mov esi, 0x00
-      0056  mov rdx, [rbx]
-      0059  mov rax, <global_set>
-      0063  call rax
+      0056  mov rax, <global_set>
+      0060  call rax
   13: op_return
-      0065  mov rdi, r15
-      0068  mov rax, <return_compiled>
-      0072  call rax
-      0074  test rax, rax
-      0077  jz 0x00ae
-      007d  mov rcx, [r15+0x28]
-      0081  mov rbx, [rcx+0x08]
-      0085  mov r13, rdx
-      0088  mov rcx, [r15+0x20]
-      008c  test rcx, rcx
-      008f  jz 0x009d
-      0095  mov r14, [rcx]
-      0098  jmp 0x00a0
-      009d  xor r14d, r14d
-      00a0  jmp rax
-      00a2  mov rbp, [rbx]
+      0062  mov rdi, r15
+      0065  mov rax, <return_compiled>
+      006f  call rax
+      0071  test rax, rax
+      0074  jz 0x00b3
+      007a  mov rcx, [r15+0x28]
+      007e  mov rbx, [rcx+0x08]
+      0082  mov r13, rdx
+      0085  mov rcx, [r15+0x20]
+      0089  test rcx, rcx
+      008c  jz 0x009a
+      0092  mov r14, [rcx]
+      0095  jmp 0x009d
+      009a  xor r14d, r14d
+      009d  jmp rax
+      009f  mov rbp, [rbx]
 out of line (hand-overs):
-      00a5  lea rax, [r13+0x3C]  ; hand over at @15
-      00a9  jmp 0x001c
-      00ae  lea rax, [r13+0x34]  ; hand over at @13
-      00b2  jmp 0x001c
-      00b7  mov rbp, [rbx]
-      00ba  jmp 0x002e
-data: 1 bytes (branch tables, padding)
+      00a2  lea rax, [r13+0x3C]  ; hand over at @15
+      00a6  jmp 0x00ab
+      00ab  mov [rbx], rbp
+      00ae  jmp 0x001c
+      00b3  lea rax, [r13+0x34]  ; hand over at @13
+      00b7  jmp 0x001c
 
 func 4: params=1 locals=0 results=0 frame=5
-164 bytes of machine code, 0 of them data; 4 of 4 IR instructions compiled
+152 bytes of machine code, 0 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -342,40 +328,37 @@ entry and exit:
       002b  pop rbp
       002c  pop rbx
       002d  ret
+      002e  mov rbp, [rbx+0x10]
    0: op_i32_load_sso s2 s0 +0
-      002e  mov eax, r12d
-      0031  mov ebp, [r14+rax*1]
-      0035  mov [rbx+0x10], rbp
+      0032  mov eax, [rbx]
+      0034  mov ebp, [r14+rax*1]
    5: op_i32_add_ssi s2 s2 i0x1
-      0039  add ebp, 0x01
-      003c  mov [rbx+0x10], rbp
+      0038  add ebp, 0x01
   10: op_i32_store_sso s0 s2 +4
-      0040  mov eax, r12d
-      0043  mov [r14+rax*1+0x04], ebp
+      003b  mov eax, [rbx]
+      003d  mov [r14+rax*1+0x04], ebp
   15: op_return
-      0048  mov rdi, r15
-      004b  mov rax, <return_compiled>
-      0055  call rax
-      0057  test rax, rax
-      005a  jz 0x0092
-      0060  mov rcx, [r15+0x28]
-      0064  mov rbx, [rcx+0x08]
-      0068  mov r13, rdx
-      006b  mov rcx, [r15+0x20]
-      006f  test rcx, rcx
-      0072  jz 0x0080
-      0078  mov r14, [rcx]
-      007b  jmp 0x0083
-      0080  xor r14d, r14d
-      0083  jmp rax
-      0085  mov rbp, [rbx+0x10]
-      0089  mov r12, [rbx]
+      0042  mov rdi, r15
+      0045  mov rax, <return_compiled>
+      004f  call rax
+      0051  test rax, rax
+      0054  jz 0x0092
+      005a  mov rcx, [r15+0x28]
+      005e  mov rbx, [rcx+0x08]
+      0062  mov r13, rdx
+      0065  mov rcx, [r15+0x20]
+      0069  test rcx, rcx
+      006c  jz 0x007a
+      0072  mov r14, [rcx]
+      0075  jmp 0x007d
+      007a  xor r14d, r14d
+      007d  jmp rax
+      007f  mov rbp, [rbx+0x10]
 out of line (hand-overs):
-      008c  lea rax, [r13+0x44]  ; hand over at @17
+      0083  lea rax, [r13+0x44]  ; hand over at @17
+      0087  jmp 0x008c
+      008c  mov [rbx+0x10], rbp
       0090  jmp 0x001c
       0092  lea rax, [r13+0x3C]  ; hand over at @15
       0096  jmp 0x001c
-      0098  mov rbp, [rbx+0x10]
-      009c  mov r12, [rbx]
-      009f  jmp 0x002e
 
