@@ -388,6 +388,27 @@ const std::vector<Desc>& descs() {
   return table;
 }
 
+// Per handler, what the register allocation asks of it (by name, once).
+struct IdFlags {
+  bool call_like = false;  // op_call*, op_return*: the frame is left (or ended)
+  bool float_name = false;  // op_f32_* / op_f64_*
+  bool branches = false;    // has a branch operand ('b' or 'T')
+};
+const std::vector<IdFlags>& id_flags() {
+  static const std::vector<IdFlags> table = [] {
+    std::vector<IdFlags> t(interp::kNumHandlers);
+    for (size_t i = 0; i < interp::kNumHandlers; ++i) {
+      const interp::HandlerInfo& info = handler_info(HandlerId(i));
+      std::string_view name = info.name, kinds = info.kinds;
+      t[i].call_like = name.starts_with("op_call") || name.starts_with("op_return");
+      t[i].float_name = name.starts_with("op_f");
+      t[i].branches = kinds.find_first_of("bT") != std::string_view::npos;
+    }
+    return t;
+  }();
+  return table;
+}
+
 // How an instruction's machine code relates to the interpreter (see the top of the file).
 enum class Kind : uint8_t {
   native,    // compiled; never hands over at its own position: the interpreter may enter here
@@ -1526,32 +1547,38 @@ bool Compiler::register_aware(HandlerId id, const Desc& d) {
 
 // Picks the slots to pin (see the top of the file): params and declared locals that only register-aware
 // emitters access, by uses weighted 8x per loop level (loops: the ranges of backward branches), each
-// worth more than the moves its register costs (a store before and a load after every call; for
-// caller-saved registers also around every instruction that is not register-aware).
+// worth more than the moves its register costs (a store before and a load after every call and every
+// hand-over; a store before every instruction that is not register-aware, and a load after it for
+// caller-saved registers).
 void Compiler::choose_pins() {
   uint32_t nlocal = fc_.frame.frame_slots;  // params, locals and temporaries
   if (nlocal == 0) return;
   size_t n = starts.size();
   const std::vector<Desc>& table = descs();
+  const std::vector<IdFlags>& flags = id_flags();
   std::vector<int32_t> loop_diff(n + 1, 0);
+  bool loops = false;
   for (size_t i = 0; i < n; ++i) {
     std::optional<HandlerId> id = id_at(i);
-    if (!id) continue;
+    if (!id || !flags[size_t(*id)].branches) continue;
     interp::for_each_operand(ir_ + starts[i], handler_info(*id).kinds, [&](char kind, const uint32_t* w) {
       auto note = [&](int32_t rel) {
         int64_t t = int64_t(starts[i]) + rel;
         if (t < 0 || size_t(t) > n_ || index_of[size_t(t)] < 0 || size_t(index_of[size_t(t)]) > i) return;
         ++loop_diff[size_t(index_of[size_t(t)])];
         --loop_diff[i + 1];
+        loops = true;
       };
       if (kind == 'b') note(int32_t(*w));
       if (kind == 'T')
         for (uint32_t k = 0; k <= w[0]; ++k) note(int32_t(w[1 + k]));
     });
   }
+  // Straight-line code gains little (a load or two per value) for its compile time and entry stubs.
+  if (!loops) return;
   std::vector<uint64_t> w_int(nlocal, 0), w_float(nlocal, 0), w_any(nlocal, 0);
   std::vector<bool> banned(nlocal, false);
-  uint64_t unaware_weight = 0, call_weight = 0;
+  uint64_t unaware_weight = 0, call_weight = 0, exit_weight = 0;
   int32_t depth = 0;
   for (size_t i = 0; i < n; ++i) {
     depth += loop_diff[i];
@@ -1559,13 +1586,15 @@ void Compiler::choose_pins() {
     std::optional<HandlerId> id = id_at(i);
     if (!id) continue;
     const Desc& d = table[size_t(*id)];
-    if (d.cat == Cat::exit) continue;  // handed over: the frame is the truth there, entries reload
-    std::string_view name = handler_info(*id).name;
+    if (d.cat == Cat::exit) {  // handed over (slots named there need nothing): a spill and a reload
+      exit_weight += 2 * w;
+      continue;
+    }
     bool aware = register_aware(*id, d);
     if (!aware) unaware_weight += w;
-    bool call_like = name.starts_with("op_call") || name.starts_with("op_return");
+    bool call_like = flags[size_t(*id)].call_like;
     if (call_like) call_weight += 2 * w;  // a store before, a load after
-    bool f = name.starts_with("op_f");
+    bool f = flags[size_t(*id)].float_name;
     // Which operands (by index) hold floats, as the emitter reads them; copies count for either class.
     auto float_operand = [&](int k) {
       switch (d.cat) {
@@ -1612,11 +1641,14 @@ void Compiler::choose_pins() {
   int next_gpr = 0, next_xmm = 0;
   for (const Cand& c : cands) {
     int p = 0;
+    // Costs: a store before and a load after each hand-over and call; a store before each non-aware
+    // instruction and, for caller-saved registers, a load after.
+    uint64_t cost = exit_weight + call_weight + unaware_weight;
     if (c.is_float) {
-      if (next_xmm < kNumXmmPins && c.weight > call_weight + unaware_weight) p = kFirstXmmPin + next_xmm++;
+      if (next_xmm < kNumXmmPins && c.weight > cost + unaware_weight) p = kFirstXmmPin + next_xmm++;
     } else if (next_gpr < kNumGprPins) {
       bool callee_saved = next_gpr < kNumCalleeSavedPins;
-      if (c.weight > call_weight + (callee_saved ? 0 : unaware_weight)) p = 1 + next_gpr++;
+      if (c.weight > cost + (callee_saved ? 0 : unaware_weight)) p = 1 + next_gpr++;
     }
     if (p == 0) continue;
     pin_[c.slot] = int8_t(p);
@@ -1737,8 +1769,7 @@ bool Compiler::run() {
     in_unaware_ = false;
     kinds[i] = k;
     if (id) {
-      std::string_view name = handler_info(*id).name;
-      call_like[i] = name.starts_with("op_call") || name.starts_with("op_return");
+      call_like[i] = id_flags()[size_t(*id)].call_like;
       // After code that keeps values in the frame only and may use any caller-saved register (a helper
       // call, scratch registers): the pins are reloaded on its fall-through path (after a call, all).
       if (k != Kind::exit && !pins_.empty() && !register_aware(*id, table[size_t(*id)])) {
@@ -1825,9 +1856,11 @@ struct Generated {
 
 // Compiles `code` into `out`; false when nothing is worth compiling or the assembler failed (counted).
 bool generate(const interp::FuncCode& code, Counters& c, Generated& out) {
-  // Generous: the longest instruction sequence per IR word is well under 32 bytes; an entry stub (at
-  // most one per two words) loads up to 21 pinned registers (9 bytes each) and jumps.
-  size_t cap = 4096 + code.code.size() * (48 + 100);
+  // Generous: the longest instruction sequence per IR word is well under 32 bytes; with pinned registers,
+  // an entry stub (at most one per two words) loads up to 21 of them (10 bytes each) and jumps, and a
+  // non-aware instruction (at least 3 words) has up to 21 stores before it and loads after it. Pages of
+  // the buffer it does not use are never touched.
+  size_t cap = 4096 + code.code.size() * (48 + 200);
   std::unique_ptr<uint8_t[]> buffer(new uint8_t[cap]);  // not zeroed: Xbyak writes what it uses
   try {
     Compiler comp(code, buffer.get(), cap);

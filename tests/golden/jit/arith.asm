@@ -50,7 +50,7 @@ out of line (hand-overs):
 data: 1 bytes (branch tables, padding)
 
 func 1: params=1 locals=1 results=1 frame=5
-156 bytes of machine code, 3 of them data; 3 of 3 IR instructions compiled
+136 bytes of machine code, 0 of them data; 3 of 3 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -73,40 +73,34 @@ entry and exit:
       002b  pop rbp
       002c  pop rbx
       002d  ret
-      002e  mov rbp, [rbx]
    0: op_i64_mul_ssi s1 s0 I0x3
-      0031  mov rax, rbp
-      0034  imul rax, rax, 0x03
-      0038  mov [rbx+0x08], rax
+      002e  mov rax, [rbx]
+      0031  imul rax, rax, 0x03
+      0035  mov [rbx+0x08], rax
    6: op_i64_add_sss s0 s1 s0
-      003c  add rax, rbp
-      003f  mov rbp, rax
+      0039  add rax, [rbx]
+      003c  mov [rbx], rax
   11: op_return
-      0042  mov [rbx], rbp
-      0045  mov rdi, r15
-      0048  mov rax, <return_compiled>
-      0052  call rax
-      0054  test rax, rax
-      0057  jz 0x0093
-      005d  mov rcx, [r15+0x28]
-      0061  mov rbx, [rcx+0x08]
-      0065  mov r13, rdx
-      0068  mov rcx, [r15+0x20]
-      006c  test rcx, rcx
-      006f  jz 0x007d
-      0075  mov r14, [rcx]
-      0078  jmp 0x0080
-      007d  xor r14d, r14d
-      0080  jmp rax
-      0082  mov rbp, [rbx]
+      003f  mov rdi, r15
+      0042  mov rax, <return_compiled>
+      004c  call rax
+      004e  test rax, rax
+      0051  jz 0x0082
+      0057  mov rcx, [r15+0x28]
+      005b  mov rbx, [rcx+0x08]
+      005f  mov r13, rdx
+      0062  mov rcx, [r15+0x20]
+      0066  test rcx, rcx
+      0069  jz 0x0077
+      006f  mov r14, [rcx]
+      0072  jmp 0x007a
+      0077  xor r14d, r14d
+      007a  jmp rax
 out of line (hand-overs):
-      0085  lea rax, [r13+0x34]  ; hand over at @13
-      0089  jmp 0x008e
-      008e  mov [rbx], rbp
-      0091  jmp 0x001c
-      0093  lea rax, [r13+0x2C]  ; hand over at @11
-      0097  jmp 0x001c
-data: 3 bytes (branch tables, padding)
+      007c  lea rax, [r13+0x34]  ; hand over at @13
+      0080  jmp 0x001c
+      0082  lea rax, [r13+0x2C]  ; hand over at @11
+      0086  jmp 0x001c
 
 func 2: params=2 locals=0 results=1 frame=5
 192 bytes of machine code, 3 of them data; 2 of 2 IR instructions compiled

@@ -241,7 +241,7 @@ out of line (hand-overs):
 data: 3 bytes (branch tables, padding)
 
 func 3: params=0 locals=0 results=0 frame=3
-188 bytes of machine code, 0 of them data; 4 of 4 IR instructions compiled
+180 bytes of machine code, 1 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -264,48 +264,47 @@ entry and exit:
       002b  pop rbp
       002c  pop rbx
       002d  ret
-      002e  mov rbp, [rbx]
    0: op_global_get_sx s0 #0
-      0031  mov rdi, r15
-      0034  mov esi, 0x00
-      0039  mov rax, <global_get>
-      0043  call rax
-      0045  mov rbp, rax
+      002e  mov rdi, r15
+      0031  mov esi, 0x00
+      0036  mov rax, <global_get>
+      0040  call rax
+      0042  mov [rbx], rax
    4: op_i32_add_ssi s0 s0 i0x1
-      0048  add ebp, 0x01
+      0045  mov eax, [rbx]
+      0047  add eax, 0x01
+      004a  mov [rbx], rax
    9: op_global_set_xs #0 s0
-      004b  mov rdx, rbp
-      004e  mov rdi, r15
-      0051  mov esi, 0x00
-      0056  mov rax, <global_set>
-      0060  call rax
+      004d  mov rdx, [rbx]
+      0050  mov rdi, r15
+      0053  mov esi, 0x00
+      0058  mov rax, <global_set>
+      0062  call rax
   13: op_return
-      0062  mov rdi, r15
-      0065  mov rax, <return_compiled>
-      006f  call rax
-      0071  test rax, rax
-      0074  jz 0x00b3
-      007a  mov rcx, [r15+0x28]
-      007e  mov rbx, [rcx+0x08]
-      0082  mov r13, rdx
-      0085  mov rcx, [r15+0x20]
-      0089  test rcx, rcx
-      008c  jz 0x009a
-      0092  mov r14, [rcx]
-      0095  jmp 0x009d
-      009a  xor r14d, r14d
-      009d  jmp rax
-      009f  mov rbp, [rbx]
+      0064  mov rdi, r15
+      0067  mov rax, <return_compiled>
+      0071  call rax
+      0073  test rax, rax
+      0076  jz 0x00aa
+      007c  mov rcx, [r15+0x28]
+      0080  mov rbx, [rcx+0x08]
+      0084  mov r13, rdx
+      0087  mov rcx, [r15+0x20]
+      008b  test rcx, rcx
+      008e  jz 0x009c
+      0094  mov r14, [rcx]
+      0097  jmp 0x009f
+      009c  xor r14d, r14d
+      009f  jmp rax
 out of line (hand-overs):
-      00a2  lea rax, [r13+0x3C]  ; hand over at @15
-      00a6  jmp 0x00ab
-      00ab  mov [rbx], rbp
+      00a1  lea rax, [r13+0x3C]  ; hand over at @15
+      00a5  jmp 0x001c
+      00aa  lea rax, [r13+0x34]  ; hand over at @13
       00ae  jmp 0x001c
-      00b3  lea rax, [r13+0x34]  ; hand over at @13
-      00b7  jmp 0x001c
+data: 1 bytes (branch tables, padding)
 
 func 4: params=1 locals=0 results=0 frame=5
-152 bytes of machine code, 0 of them data; 4 of 4 IR instructions compiled
+148 bytes of machine code, 2 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -328,37 +327,37 @@ entry and exit:
       002b  pop rbp
       002c  pop rbx
       002d  ret
-      002e  mov rbp, [rbx+0x10]
    0: op_i32_load_sso s2 s0 +0
-      0032  mov eax, [rbx]
-      0034  mov ebp, [r14+rax*1]
+      002e  mov eax, [rbx]
+      0030  mov eax, [r14+rax*1]
+      0034  mov [rbx+0x10], rax
    5: op_i32_add_ssi s2 s2 i0x1
-      0038  add ebp, 0x01
+      0038  add eax, 0x01
+      003b  mov [rbx+0x10], rax
   10: op_i32_store_sso s0 s2 +4
-      003b  mov eax, [rbx]
-      003d  mov [r14+rax*1+0x04], ebp
+      003f  mov edx, [rbx+0x10]
+      0042  mov eax, [rbx]
+      0044  mov [r14+rax*1+0x04], edx
   15: op_return
-      0042  mov rdi, r15
-      0045  mov rax, <return_compiled>
-      004f  call rax
-      0051  test rax, rax
-      0054  jz 0x0092
-      005a  mov rcx, [r15+0x28]
-      005e  mov rbx, [rcx+0x08]
-      0062  mov r13, rdx
-      0065  mov rcx, [r15+0x20]
-      0069  test rcx, rcx
-      006c  jz 0x007a
-      0072  mov r14, [rcx]
-      0075  jmp 0x007d
-      007a  xor r14d, r14d
-      007d  jmp rax
-      007f  mov rbp, [rbx+0x10]
+      0049  mov rdi, r15
+      004c  mov rax, <return_compiled>
+      0056  call rax
+      0058  test rax, rax
+      005b  jz 0x008c
+      0061  mov rcx, [r15+0x28]
+      0065  mov rbx, [rcx+0x08]
+      0069  mov r13, rdx
+      006c  mov rcx, [r15+0x20]
+      0070  test rcx, rcx
+      0073  jz 0x0081
+      0079  mov r14, [rcx]
+      007c  jmp 0x0084
+      0081  xor r14d, r14d
+      0084  jmp rax
 out of line (hand-overs):
-      0083  lea rax, [r13+0x44]  ; hand over at @17
-      0087  jmp 0x008c
-      008c  mov [rbx+0x10], rbp
+      0086  lea rax, [r13+0x44]  ; hand over at @17
+      008a  jmp 0x001c
+      008c  lea rax, [r13+0x3C]  ; hand over at @15
       0090  jmp 0x001c
-      0092  lea rax, [r13+0x3C]  ; hand over at @15
-      0096  jmp 0x001c
+data: 2 bytes (branch tables, padding)
 
