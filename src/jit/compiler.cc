@@ -53,8 +53,10 @@
 //     their slots, so a reload is right on every path into the target).
 //   - Register-aware emitters use only rax, rcx, rdx, r8, xmm0 and xmm1 as scratch (and rdi/rsi/rdx for
 //     helper arguments, spilled before and reloaded after); the one-value rax cache stays for the rest.
-// A register is worth pinning when its weighted uses exceed the loads it costs: at each entry after a call
-// (all pins), and after each non-aware instruction (caller-saved pins).
+// A slot is pinned when its weighted uses exceed the moves its register costs (choose_pins()), and only
+// in functions with loops: straight-line code would gain a load or two per value for the compile time
+// and the entry stubs. Not done yet: a value cache for the temporaries left in memory (only rax, below),
+// and spilling only what an exit's interpreter code reads.
 // Tiering (Config::tier automatic): the IR then has op_tier_count at function entry and at loop headers;
 // when a function's count runs out, the JIT compiles it on the spot and patches its IR in place (the
 // FuncCode stays the one every caller, return address, site and exception handler refers to), and the
@@ -457,7 +459,7 @@ class Compiler : public Xbyak::CodeGenerator {
  private:
   const interp::FuncCode& fc_;
   const uint32_t* ir_;
-  // A write-through register cache of one value: results are always stored to their slot, and rax may
+  // A write-through register cache of one value (for slots not pinned): results are stored, and rax may
   // still hold the 8 bytes of slot `cache_in_` when the next instruction starts (-1: nothing known). Only
   // straight-line code keeps it: it is dropped at every instruction machine code can be entered at from
   // elsewhere (branch targets, after anything that may hand over or call, landings). An emitter that
@@ -493,8 +495,8 @@ class Compiler : public Xbyak::CodeGenerator {
     return c;
   }
 
-  // Pinned slots (see the top of the file). pin_[slot index]: 0 none, 1..7 kPinGpr[p - 1], 8..21
-  // xmm(p - 6), i.e. xmm2..xmm15; pins_: every pinned slot (byte offset, pin).
+  // Pinned slots (see the top of the file). pin_[slot index]: 0 none, 1..7 gpr_reg(p - 1), 8..21
+  // xmm2..xmm15; pins_: every pinned slot (byte offset, pin).
   static constexpr int kNumGprPins = 7, kNumCalleeSavedPins = 2, kFirstXmmPin = 8, kNumXmmPins = 14;
   static const Xbyak::Reg64& gpr_reg(int k) {
     static const Xbyak::Reg64 regs[kNumGprPins] = {Xbyak::util::rbp, Xbyak::util::r12, Xbyak::util::rsi,
