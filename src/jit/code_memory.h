@@ -34,6 +34,9 @@ struct NativeCode {
   // instruction (the function's entry), and native_at's data; nullptr both when not compilable.
   const uint8_t* entry = nullptr;
   const uint32_t* at = nullptr;
+  // (IR position, offset of its code) of the instructions whose native_at is an entry stub that loads
+  // the pinned registers first (compiler.cc), ascending.
+  std::vector<std::pair<uint32_t, uint32_t>> entry_bodies;
   // For the tools (code_info.h) and the perf map: bytes in all; of them instructions (br_table jump
   // tables follow); where the hand-overs at the IR's end and the slow-path stubs start.
   size_t size = 0, text_size = 0;

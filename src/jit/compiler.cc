@@ -27,8 +27,36 @@
 // frame the interpreter expects at every hand-over point) a second time, and "same frames" would become a
 // contract between two translators instead of a property of one. What the Wasm route gives more readily,
 // a register cache over the value stack, fits here too: values may stay in registers between IR
-// instructions as long as their slots are written at the points where the interpreter may take over (the
-// one-value write-through cache below is the first step).
+// instructions as long as their slots are written at the points where the interpreter may take over.
+// Register allocation (issue 17): per function, the most used slots are pinned to registers for the whole
+// function: up to 7 GPRs (rbp and r12, callee-saved; rsi, rdi, r9, r10, r11) and 14 xmm registers
+// (xmm2-xmm15) by their uses weighted 8x per loop level (loops: the ranges of backward branches), params,
+// declared locals and temporaries alike (a slot's class is the one most of its accesses use; a register
+// holds the slot's 8 bytes whatever the type, so temporaries reused for other types stay exact).
+//   - Write-back: a pinned slot's value lives in its register inside machine code (store_int/store_float
+//     write the register only; the accessors read it), and the frame is made current where anything
+//     else may look at it: every hand-over (exits and slow paths jump through one spill block to the
+//     epilogue), before each instruction whose emitter is not register-aware, around helper calls
+//     (caller-saved pins), before op_return only the result slots (the frame ends). Memory faults need
+//     nothing: a trap ends the frame. Register-aware emitters never read a pinned slot from memory
+//     (int_src/float_src make it current first when it is read as the other class).
+//   - Entries from outside (native_at: function entry, after an instruction that hands over or calls, a
+//     return address, exception landings, op_tier_count for OSR, targets of branches left to the
+//     interpreter) go through a stub that loads every pinned register from its slot; an exit entered
+//     from outside hands over without spilling (its registers were never loaded).
+//   - Emitters that are not register-aware (register_aware(): any not written for this, e.g. SIMD,
+//     tables, GC, calls) stay correct unchanged: the pins are spilled before them, and their own
+//     hand-overs spill nothing (they may have used the registers); slots they name (and the next one: a
+//     v128 takes two) are never pinned, so they cannot write a pinned slot behind its register's back;
+//     after their fall-through the caller-saved pins (after a call, all) are reloaded. When such an
+//     emitter branches, its targets reload too, and the function stays write-through (results also go to
+//     their slots, so a reload is right on every path into the target).
+//   - Register-aware emitters use only rax, rcx, rdx, r8, xmm0 and xmm1 as scratch (and rdi/rsi/rdx for
+//     helper arguments, spilled before and reloaded after); the one-value rax cache stays for the rest.
+// A slot is pinned when its weighted uses exceed the moves its register costs (choose_pins()), and only
+// in functions with loops: straight-line code would gain a load or two per value for the compile time
+// and the entry stubs. Not done yet: a value cache for the temporaries left in memory (only rax, below),
+// and spilling only what an exit's interpreter code reads.
 // Tiering (Config::tier automatic): the IR then has op_tier_count at function entry and at loop headers;
 // when a function's count runs out, the JIT compiles it on the spot and patches its IR in place (the
 // FuncCode stays the one every caller, return address, site and exception handler refers to), and the
@@ -304,6 +332,27 @@ const std::vector<Desc>& descs() {
   return table;
 }
 
+// Per handler, what the register allocation asks of it (by name, once).
+struct IdFlags {
+  bool call_like = false;  // op_call*, op_return*: the frame is left (or ended)
+  bool float_name = false;  // op_f32_* / op_f64_*
+  bool branches = false;    // has a branch operand ('b' or 'T')
+};
+const std::vector<IdFlags>& id_flags() {
+  static const std::vector<IdFlags> table = [] {
+    std::vector<IdFlags> t(interp::kNumHandlers);
+    for (size_t i = 0; i < interp::kNumHandlers; ++i) {
+      const interp::HandlerInfo& info = handler_info(HandlerId(i));
+      std::string_view name = info.name, kinds = info.kinds;
+      t[i].call_like = name.starts_with("op_call") || name.starts_with("op_return");
+      t[i].float_name = name.starts_with("op_f");
+      t[i].branches = kinds.find_first_of("bT") != std::string_view::npos;
+    }
+    return t;
+  }();
+  return table;
+}
+
 // How an instruction's machine code relates to the interpreter (see the top of the file).
 enum class Kind : uint8_t {
   native,    // compiled; never hands over at its own position: the interpreter may enter here
@@ -408,6 +457,7 @@ class Compiler : public Xbyak::CodeGenerator {
   std::vector<int32_t> index_of;      // per IR word: instruction index, or -1
   std::vector<Xbyak::Label> labels;   // per instruction (defined at branch targets only)
   std::vector<uint32_t> offsets;      // per instruction: its code's offset from the start
+  std::vector<uint32_t> entries;      // per instruction: where it is entered from outside (native_at)
   uint32_t native_count = 0;
   size_t text_size = 0;               // bytes of instructions (before the jump tables)
   CallContext calls;                  // for emit_call
@@ -415,7 +465,7 @@ class Compiler : public Xbyak::CodeGenerator {
  private:
   const interp::FuncCode& fc_;
   const uint32_t* ir_;
-  // A write-through register cache of one value: results are always stored to their slot, and rax may
+  // A write-through register cache of one value (for slots not pinned): results are stored, and rax may
   // still hold the 8 bytes of slot `cache_in_` when the next instruction starts (-1: nothing known). Only
   // straight-line code keeps it: it is dropped at every instruction machine code can be entered at from
   // elsewhere (branch targets, after anything that may hand over or call, landings). An emitter that
@@ -438,6 +488,7 @@ class Compiler : public Xbyak::CodeGenerator {
   struct Stub {
     Xbyak::Label label;
     uint32_t pos;
+    bool spill;  // false in non-aware code: the frame was made current before it (its registers may not be)
   };
   std::vector<std::unique_ptr<Stub>> stubs_;
   struct Table {
@@ -450,24 +501,95 @@ class Compiler : public Xbyak::CodeGenerator {
     return c;
   }
 
+  // Pinned slots (see the top of the file). pin_[slot index]: 0 none, 1..7 gpr_reg(p - 1), 8..21
+  // xmm2..xmm15; pins_: every pinned slot (byte offset, pin).
+  static constexpr int kNumGprPins = 7, kNumCalleeSavedPins = 2, kFirstXmmPin = 8, kNumXmmPins = 14;
+  static const Xbyak::Reg64& gpr_reg(int k) {
+    static const Xbyak::Reg64 regs[kNumGprPins] = {Xbyak::util::rbp, Xbyak::util::r12, Xbyak::util::rsi,
+                                                   Xbyak::util::rdi, Xbyak::util::r9,  Xbyak::util::r10,
+                                                   Xbyak::util::r11};
+    return regs[k];
+  }
+  std::vector<int8_t> pin_;
+  std::vector<std::pair<uint32_t, int8_t>> pins_;
+  int pin_of(uint32_t off) const {
+    size_t s = off / 8;
+    return off % 8 == 0 && s < pin_.size() ? pin_[s] : 0;
+  }
+  static bool is_gpr_pin(int p) { return p >= 1 && p <= kNumGprPins; }
+  static bool is_xmm_pin(int p) { return p >= kFirstXmmPin; }
+  static bool is_callee_saved_pin(int p) { return p >= 1 && p <= kNumCalleeSavedPins; }
+  static const Xbyak::Reg64& gpr_pin(int p) { return gpr_reg(p - 1); }
+  static Xbyak::Xmm xmm_pin(int p) { return Xbyak::Xmm(p - kFirstXmmPin + 2); }
+  // Loads pinned registers from their slots: all, or the caller-saved ones (after code that may have
+  // called out or used them as scratch).
+  void reload_pins(bool all) {
+    for (const auto& [off, p] : pins_) {
+      if (!all && is_callee_saved_pin(p)) continue;
+      if (is_gpr_pin(p)) mov(gpr_pin(p), slot64(off)); else movsd(xmm_pin(p), slot64(off));
+    }
+  }
+  // Write-back (write_back_): results go to the registers only, and these store them to their slots
+  // before the frame is looked at (every hand-over, non-aware emitters, helper calls).
+  bool write_back_ = false;
+  void spill_pins(bool all) {
+    if (!write_back_) return;
+    for (const auto& [off, p] : pins_) {
+      if (!all && is_callee_saved_pin(p)) continue;
+      if (is_gpr_pin(p)) mov(slot64(off), gpr_pin(p)); else movsd(slot64(off), xmm_pin(p));
+    }
+  }
+  void spill_results() {
+    if (!write_back_) return;
+    for (const auto& [off, p] : pins_) {
+      if (off / 8 >= fc_.frame.num_results) continue;
+      if (is_gpr_pin(p)) mov(slot64(off), gpr_pin(p)); else movsd(slot64(off), xmm_pin(p));
+    }
+  }
+  // Makes slot `off` current in memory (before a read of it as the other class, from memory).
+  void sync_slot(uint32_t off) {
+    int p = pin_of(off);
+    if (!write_back_ || p == 0) return;
+    if (is_gpr_pin(p)) mov(slot64(off), gpr_pin(p)); else movsd(slot64(off), xmm_pin(p));
+  }
+  Xbyak::Label spill_exit_;  // spills the pins, then the epilogue
+  Xbyak::Label self_entry_;  // the function's entry, before the pins are loaded (self calls jump here)
+  void choose_pins();
+  std::vector<int32_t> ids_;  // per instruction: its HandlerId, or -1
+  std::optional<HandlerId> id_at(size_t i) const {
+    return ids_[i] < 0 ? std::nullopt : std::optional<HandlerId>(HandlerId(ids_[i]));
+  }
+  static bool register_aware(HandlerId id, const Desc& d);
+
   // Operands.
   Xbyak::Address slot32(uint32_t off) const { return dword[rbx + off]; }
   Xbyak::Address slot64(uint32_t off) const { return qword[rbx + off]; }
-  void exit_at(uint32_t pos) {
+  bool in_unaware_ = false;  // emitting a non-aware instruction (see exit_at)
+  void exit_at(uint32_t pos, bool spill = true) {
     lea(rax, ptr[r13 + int32_t(pos * 4)]);
-    jmp(epilogue_);
+    jmp(write_back_ && spill ? spill_exit_ : epilogue_);
   }
   // A label that hands over at `pos` (emitted after the body).
   Xbyak::Label& slow(uint32_t pos) {
     stubs_.push_back(std::make_unique<Stub>());
     stubs_.back()->pos = pos;
+    stubs_.back()->spill = !in_unaware_;
     return stubs_.back()->label;
   }
   Xbyak::Label& target(uint32_t pos, int32_t rel) { return labels[size_t(index_of[size_t(int64_t(pos) + rel)])]; }
   // Loads operand `k` (slot or immediate, at word `w`) as a 32/64-bit integer into `r`.
   void load_int(const Xbyak::Reg64& r, char kind, const uint32_t* w, bool w64) {
     if (kind == 's') {
-      if (w64) mov(r, slot64(*w)); else mov(r.cvt32(), slot32(*w));
+      int p = pin_of(*w);
+      if (is_gpr_pin(p)) {
+        if (w64) mov(r, gpr_pin(p)); else mov(r.cvt32(), gpr_pin(p).cvt32());
+      } else if (is_xmm_pin(p)) {
+        if (w64) movq(r, xmm_pin(p)); else movd(r.cvt32(), xmm_pin(p));
+      } else if (w64) {
+        mov(r, slot64(*w));
+      } else {
+        mov(r.cvt32(), slot32(*w));
+      }
     } else if (kind == 'i') {
       mov(r.cvt32(), w[0]);
     } else {  // 'I'
@@ -477,7 +599,16 @@ class Compiler : public Xbyak::CodeGenerator {
   }
   void load_float(const Xbyak::Xmm& x, char kind, const uint32_t* w, bool w64) {
     if (kind == 's') {
-      if (w64) movsd(x, slot64(*w)); else movss(x, slot32(*w));
+      int p = pin_of(*w);
+      if (is_xmm_pin(p)) {
+        if (x.getIdx() != xmm_pin(p).getIdx()) movaps(x, xmm_pin(p));
+      } else if (is_gpr_pin(p)) {
+        if (w64) movq(x, gpr_pin(p)); else movd(x, gpr_pin(p).cvt32());
+      } else if (w64) {
+        movsd(x, slot64(*w));
+      } else {
+        movss(x, slot32(*w));
+      }
     } else {
       load_int(rdx, kind, w, w64);
       if (w64) movq(x, rdx); else movd(x, edx);
@@ -486,11 +617,51 @@ class Compiler : public Xbyak::CodeGenerator {
   // Results are written as whole 8-byte slots, i32/f32 ones too (their upper half is zero or don't-care,
   // as in the interpreter, where nothing reads it): an 8-byte read of the slot (copy, select, a later
   // register load) then forwards from the store instead of stalling on a narrower one.
-  void store_int(uint32_t off, const Xbyak::Reg64& r, bool) { mov(slot64(off), r); }
+  // Every result goes through these (write-through: the slot, and its pinned register if it has one).
+  void store_int(uint32_t off, const Xbyak::Reg64& r, bool = true) {
+    int p = pin_of(off);
+    if (!write_back_ || p == 0) mov(slot64(off), r);
+    if (is_gpr_pin(p) && gpr_pin(p).getIdx() != r.getIdx()) mov(gpr_pin(p), r);
+    if (is_xmm_pin(p)) movq(xmm_pin(p), r);
+  }
+  void store_float(uint32_t off, const Xbyak::Xmm& x, bool w64) {
+    int p = pin_of(off);
+    if (!write_back_ || p == 0) {
+      if (w64) movsd(slot64(off), x); else movq(slot64(off), x);
+    }
+    if (is_xmm_pin(p) && xmm_pin(p).getIdx() != x.getIdx()) movaps(xmm_pin(p), x);
+    if (is_gpr_pin(p)) movq(gpr_pin(p), x);
+  }
   void store_bool(uint32_t off, void (Compiler::*setcc)(const Xbyak::Operand&)) {
     (this->*setcc)(al);
     movzx(eax, al);
-    mov(slot64(off), rax);
+    store_int(off, rax);
+  }
+  // A slot read as a source operand: its pinned register when it has one of the right class, else the
+  // slot itself (made current first when pinned to the other class).
+  template <typename F>
+  void int_src(uint32_t off, bool w64, F&& f) {
+    int p = pin_of(off);
+    if (is_gpr_pin(p)) {
+      if (w64) f(gpr_pin(p)); else f(gpr_pin(p).cvt32());
+      return;
+    }
+    sync_slot(off);
+    if (w64) {
+      f(slot64(off));
+    } else {
+      f(slot32(off));
+    }
+  }
+  template <typename F>
+  void float_src(uint32_t off, bool w64, F&& f) {
+    int p = pin_of(off);
+    if (is_xmm_pin(p)) {
+      f(xmm_pin(p));
+      return;
+    }
+    sync_slot(off);
+    if (w64) f(slot64(off)); else f(slot32(off));
   }
   // The effective address of a memory-0 access into rax (64-bit, zero-extended), for form `kinds`
   // with the address operands at words `w` (address slot first); returns the Address to use.
@@ -509,7 +680,7 @@ class Compiler : public Xbyak::CodeGenerator {
   // memory 0 as it is now.
   Xbyak::RegExp checked_address(uint32_t addr_slot, uint32_t offset, uint32_t width, uint32_t pos) {
     Xbyak::Label& fail = slow(pos);
-    mov(eax, slot32(addr_slot));
+    load_int(rax, 's', &addr_slot, false);
     mov(ecx, offset);
     CodeGenerator::add(rax, rcx);
     mov(rcx, qword[r15 + kStMem0]);
@@ -556,6 +727,22 @@ class Compiler : public Xbyak::CodeGenerator {
   Kind emit_trunc(const Desc& d, const uint32_t* o, uint32_t pos);
   Kind emit_unop(const Desc& d, std::string_view name, const uint32_t* ip);
   void int_binop(uint8_t op, bool w64);
+  void shift_imm(uint8_t op, const Xbyak::Reg& a, uint8_t n);
+  void int_op_imm(uint8_t op, const Xbyak::Reg& a, uint32_t i32);
+  void int_op_operand(uint8_t op, const Xbyak::Reg& a, const Xbyak::Operand& b);
+  void int_binop_shift_cl(uint8_t op, const Xbyak::Reg& a);
+  bool emit_ibin_pinned(const Desc& d, char ka, const uint32_t* wa, char kb, const uint32_t* wb, uint32_t dst);
+  bool emit_farith_pinned(const Desc& d, char ka, const uint32_t* wa, char kb, const uint32_t* wb, uint32_t dst);
+  // Flags of (slot == 0).
+  void test_zero(uint32_t off, bool w64) {
+    int p = pin_of(off);
+    if (is_gpr_pin(p)) {
+      if (w64) test(gpr_pin(p), gpr_pin(p)); else test(gpr_pin(p).cvt32(), gpr_pin(p).cvt32());
+    } else {
+      sync_slot(off);
+      if (w64) cmp(slot64(off), 0); else cmp(slot32(off), 0);
+    }
+  }
   bool int_binop_direct(uint8_t op, bool w64, char ka, const uint32_t* wa, char kb, const uint32_t* wb);
   void cond_jump(uint8_t op, Xbyak::Label& l);
 };
@@ -601,7 +788,34 @@ bool Compiler::int_binop_direct(uint8_t op, bool w64, char ka, const uint32_t* w
     }
     return true;
   }
-  Xbyak::Address b = w64 ? slot64(*wb) : slot32(*wb);
+  int_src(*wb, w64, [&](const Xbyak::Operand& b) { int_op_operand(op, a, b); });
+  return true;
+}
+
+void Compiler::shift_imm(uint8_t op, const Xbyak::Reg& a, uint8_t n) {
+  switch (op) {
+    case i_shl: CodeGenerator::shl(a, n); break;
+    case i_shr_s: sar(a, n); break;
+    case i_shr_u: shr(a, n); break;
+    case i_rotl: rol(a, n); break;
+    default: ror(a, n); break;
+  }
+}
+
+// A 32-bit operation takes the immediate's low 32 bits; a 64-bit one sign-extends 32 (checked by callers).
+void Compiler::int_op_imm(uint8_t op, const Xbyak::Reg& a, uint32_t i32) {
+  switch (op) {
+    case i_add: CodeGenerator::add(a, i32); break;
+    case i_sub: CodeGenerator::sub(a, i32); break;
+    case i_mul: imul(a, a, int(int32_t(i32))); break;
+    case i_and: and_(a, i32); break;
+    case i_or: or_(a, i32); break;
+    case i_xor: xor_(a, i32); break;
+    default: cmp(a, i32); break;  // the compares
+  }
+}
+
+void Compiler::int_op_operand(uint8_t op, const Xbyak::Reg& a, const Xbyak::Operand& b) {
   switch (op) {
     case i_add: CodeGenerator::add(a, b); break;
     case i_sub: CodeGenerator::sub(a, b); break;
@@ -611,6 +825,106 @@ bool Compiler::int_binop_direct(uint8_t op, bool w64, char ka, const uint32_t* w
     case i_xor: xor_(a, b); break;
     default: cmp(a, b); break;
   }
+}
+
+void Compiler::int_binop_shift_cl(uint8_t op, const Xbyak::Reg& a) {
+  switch (op) {
+    case i_shl: CodeGenerator::shl(a, cl); break;
+    case i_shr_s: sar(a, cl); break;
+    case i_shr_u: shr(a, cl); break;
+    case i_rotl: rol(a, cl); break;
+    default: ror(a, cl); break;
+  }
+}
+
+// An integer binary operator with a pinned operand or destination: computed in the destination's
+// register when it has one (dst = a op b), else in rax; compares straight from the registers. False
+// (nothing emitted) when nothing is pinned: the rax-cache forms below apply.
+bool Compiler::emit_ibin_pinned(const Desc& d, char ka, const uint32_t* wa, char kb, const uint32_t* wb,
+                                uint32_t dst) {
+  bool w64 = d.w64;
+  int pa = ka == 's' ? pin_of(*wa) : 0, pb = kb == 's' ? pin_of(*wb) : 0, pd = pin_of(dst);
+  if (!is_gpr_pin(pa) && !is_gpr_pin(pb) && !is_gpr_pin(pd)) return false;
+  auto sized = [&](const Xbyak::Reg64& r) -> Xbyak::Reg { return w64 ? Xbyak::Reg(r) : Xbyak::Reg(r.cvt32()); };
+  bool shift = d.op == i_shl || d.op == i_shr_s || d.op == i_shr_u || d.op == i_rotl || d.op == i_rotr;
+  // b: an immediate (32 bits, sign-extended for i64), a register, or a slot operand.
+  bool b_imm = false;
+  uint32_t imm = 0;
+  if (kb == 'i') {
+    b_imm = true;
+    imm = wb[0];
+  } else if (kb == 'I') {
+    uint64_t v = uint64_t(wb[0]) | uint64_t(wb[1]) << 32;
+    if (int64_t(v) == int64_t(int32_t(uint32_t(v)))) {
+      b_imm = true;
+      imm = uint32_t(v);
+    }
+  }
+  bool b_cached = kb == 's' && !is_gpr_pin(pb) && int64_t(*wb) == cache_in_;
+  bool b_in_rcx = false;
+  if (!b_imm && (kb != 's' || shift || b_cached)) {  // b into rcx first: a may go to rax
+    if (b_cached) mov(rcx, rax); else load_int(rcx, kb, wb, w64);
+    b_in_rcx = true;
+  }
+  auto apply_b = [&](const Xbyak::Reg& a) {
+    if (shift) {
+      if (b_imm) shift_imm(d.op, a, uint8_t(imm & (w64 ? 63 : 31))); else int_binop_shift_cl(d.op, a);
+    } else if (b_imm) {
+      int_op_imm(d.op, a, imm);
+    } else if (b_in_rcx) {
+      int_op_operand(d.op, a, sized(rcx));
+    } else {
+      int_src(*wb, w64, [&](const Xbyak::Operand& b) { int_op_operand(d.op, a, b); });
+    }
+  };
+  if (d.op >= i_eq) {
+    if (is_gpr_pin(pa)) {
+      apply_b(sized(gpr_pin(pa)));
+    } else {
+      if (!(ka == 's' && int64_t(*wa) == cache_in_)) load_int(rax, ka, wa, w64);
+      apply_b(sized(rax));
+    }
+    static constexpr void (Compiler::*kSet[])(const Xbyak::Operand&) = {
+        &Compiler::sete, &Compiler::setne, &Compiler::setl, &Compiler::setb, &Compiler::setg,
+        &Compiler::seta, &Compiler::setle, &Compiler::setbe, &Compiler::setge, &Compiler::setae};
+    store_bool(dst, kSet[d.op - i_eq]);
+    keep_rax_as(dst);
+    return true;
+  }
+  // The accumulator: dst's register, unless b lives there and a is another value.
+  bool b_is_dst = kb == 's' && *wb == dst && !(ka == 's' && *wa == dst);
+  const Xbyak::Reg64& acc = is_gpr_pin(pd) && !b_is_dst ? gpr_pin(pd) : rax;
+  if (ka == 's' && is_gpr_pin(pa)) {
+    if (gpr_pin(pa).getIdx() != acc.getIdx()) mov(sized(acc), sized(gpr_pin(pa)));
+  } else if (ka == 's' && int64_t(*wa) == cache_in_) {
+    if (acc.getIdx() != rax.getIdx()) mov(sized(acc), sized(rax));
+  } else {
+    load_int(acc, ka, wa, w64);
+  }
+  apply_b(sized(acc));
+  store_int(dst, acc);
+  if (acc.getIdx() == rax.getIdx()) keep_rax_as(dst);
+  return true;
+}
+
+// f32/f64 add, sub, mul, div of a slot b: computed in the destination's register when it is pinned,
+// b straight from its register or slot.
+bool Compiler::emit_farith_pinned(const Desc& d, char ka, const uint32_t* wa, char kb, const uint32_t* wb,
+                                  uint32_t dst) {
+  if (kb != 's') return false;
+  int pd = pin_of(dst);
+  bool b_is_dst = *wb == dst && !(ka == 's' && *wa == dst);
+  Xbyak::Xmm acc = is_xmm_pin(pd) && !b_is_dst ? xmm_pin(pd) : xmm0;
+  load_float(acc, ka, wa, d.w64);
+  float_src(*wb, d.w64, [&](const Xbyak::Operand& b) {
+    switch (d.op) {
+      case f_add: if (d.w64) addsd(acc, b); else addss(acc, b); break;
+      case f_sub: if (d.w64) subsd(acc, b); else subss(acc, b); break;
+      case f_mul: if (d.w64) mulsd(acc, b); else mulss(acc, b); break;
+      default: if (d.w64) divsd(acc, b); else divss(acc, b); break;
+    }
+  });
+  store_float(dst, acc, d.w64);
   return true;
 }
 
@@ -654,11 +968,11 @@ Xbyak::RegExp Compiler::effective_address(std::string_view form, uint32_t addr_s
                                           uint32_t offset) {
   // Address arithmetic wraps at 32 bits (ea_add_imm / ea_scaled); the offset is added in 64 bits.
   // `extra`: the fused forms' immediate, or index slot and shift.
-  mov(eax, slot32(addr_slot));
+  load_int(rax, 's', &addr_slot, false);
   if (form == "ssio") {
     CodeGenerator::add(eax, extra[0]);
   } else if (form == "sssio") {
-    mov(ecx, slot32(extra[0]));
+    load_int(rcx, 's', extra, false);
     CodeGenerator::shl(ecx, uint8_t(extra[1] & 31));
     CodeGenerator::add(eax, ecx);
   }
@@ -678,6 +992,7 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
       // dst, a, b: a and b each a slot or an immediate.
       const uint32_t* wa = o + 1;
       const uint32_t* wb = wa + interp::kind_words(kinds[1]);
+      if (emit_ibin_pinned(d, kinds[1], wa, kinds[2], wb, o[0])) return Kind::native;
       keep_rax_as(o[0]);
       if (int_binop_direct(d.op, d.w64, kinds[1], wa, kinds[2], wb)) {
         // done: b was an immediate or a slot operand of the instruction itself
@@ -757,6 +1072,7 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
         store_int(o[0], rax, d.w64);
         return Kind::native;
       }
+      if (d.op <= f_div && emit_farith_pinned(d, kinds[1], wa, kinds[2], wb, o[0])) return Kind::native;
       load_float(xmm0, kinds[1], wa, d.w64);
       load_float(xmm1, kinds[2], wb, d.w64);
       auto ucom = [&](const Xbyak::Xmm& x, const Xbyak::Xmm& y) {
@@ -773,7 +1089,7 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
           setnp(cl);
           and_(al, cl);
           movzx(eax, al);
-          mov(slot64(o[0]), rax);
+          store_int(o[0], rax);
           return Kind::native;
         case f_ne:
           ucom(xmm0, xmm1);
@@ -781,7 +1097,7 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
           setp(cl);
           or_(al, cl);
           movzx(eax, al);
-          mov(slot64(o[0]), rax);
+          store_int(o[0], rax);
           return Kind::native;
         // Unordered sets CF, ZF and PF: `above` (CF=0, ZF=0) and `above or equal` (CF=0) are false.
         case f_lt: ucom(xmm1, xmm0); store_bool(o[0], &Compiler::seta); return Kind::native;
@@ -790,7 +1106,7 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
         case f_ge: ucom(xmm0, xmm1); store_bool(o[0], &Compiler::setae); return Kind::native;
         default: return Kind::exit;
       }
-      if (d.w64) movsd(slot64(o[0]), xmm0); else movq(slot64(o[0]), xmm0);
+      store_float(o[0], xmm0, d.w64);
       return Kind::native;
     }
     case Cat::unop:
@@ -798,14 +1114,19 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
     case Cat::br_cmp: {
       const uint32_t* wb = o + 1;
       const uint32_t* wt = wb + interp::kind_words(kinds[1]);
-      if (int64_t(o[0]) != cache_in_) load_int(rax, 's', o, d.w64);
+      Xbyak::Reg a = d.w64 ? Xbyak::Reg(rax) : Xbyak::Reg(eax);
+      if (int pa = pin_of(o[0]); is_gpr_pin(pa)) {
+        a = d.w64 ? Xbyak::Reg(gpr_pin(pa)) : Xbyak::Reg(gpr_pin(pa).cvt32());
+      } else if (int64_t(o[0]) != cache_in_) {
+        load_int(rax, 's', o, d.w64);
+      }
       if (kinds[1] == 's') {
-        if (d.w64) cmp(rax, slot64(*wb)); else cmp(eax, slot32(*wb));
+        int_src(*wb, d.w64, [&](const Xbyak::Operand& b) { cmp(a, b); });
       } else if (kinds[1] == 'i') {
-        cmp(eax, wb[0]);
+        cmp(a, wb[0]);
       } else {
         load_int(rcx, 'I', wb, true);
-        cmp(rax, rcx);
+        cmp(a, rcx);
       }
       cond_jump(d.op, target(pos, int32_t(*wt)));
       return Kind::native;
@@ -816,30 +1137,45 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
       static constexpr uint32_t kLoadWidth[] = {4, 8, 1, 1, 2, 2, 4};
       Xbyak::RegExp ea = d.chk ? checked_address(o[1], offset, d.op == ld32 && d.to64 ? 4 : kLoadWidth[d.op], pos)
                                : effective_address(kinds, o[1], o + 2, offset);
-      switch (LoadOp(d.op)) {
-        case ld32: mov(eax, dword[ea]); break;
-        case ld64: mov(rax, qword[ea]); break;
-        case ld8s: if (d.to64) movsx(rax, byte[ea]); else movsx(eax, byte[ea]); break;
-        case ld8u: movzx(eax, byte[ea]); break;
-        case ld16s: if (d.to64) movsx(rax, word[ea]); else movsx(eax, word[ea]); break;
-        case ld16u: movzx(eax, word[ea]); break;
-        case ld32s: movsxd(rax, dword[ea]); break;
+      if (int pd = pin_of(o[0]); is_xmm_pin(pd) && (d.op == ld32 || d.op == ld64) && !(d.op == ld32 && d.to64)) {
+        if (d.op == ld64) movsd(xmm_pin(pd), qword[ea]); else movss(xmm_pin(pd), dword[ea]);
+        store_float(o[0], xmm_pin(pd), true);
+        return d.chk ? Kind::guarded : Kind::native;
       }
-      store_int(o[0], rax, d.to64);
-      keep_rax_as(o[0]);
+      int pd = pin_of(o[0]);
+      const Xbyak::Reg64& r = is_gpr_pin(pd) ? gpr_pin(pd) : rax;
+      switch (LoadOp(d.op)) {
+        case ld32: mov(r.cvt32(), dword[ea]); break;
+        case ld64: mov(r, qword[ea]); break;
+        case ld8s: if (d.to64) movsx(r, byte[ea]); else movsx(r.cvt32(), byte[ea]); break;
+        case ld8u: movzx(r.cvt32(), byte[ea]); break;
+        case ld16s: if (d.to64) movsx(r, word[ea]); else movsx(r.cvt32(), word[ea]); break;
+        case ld16u: movzx(r.cvt32(), word[ea]); break;
+        case ld32s: movsxd(r, dword[ea]); break;
+      }
+      store_int(o[0], r);
+      if (!is_gpr_pin(pd)) keep_rax_as(o[0]);
       return d.chk ? Kind::guarded : Kind::native;
     }
     case Cat::store: {
       // address, value, [imm | index, shift,] offset.
       uint32_t offset = o[kinds.size() - 1];
-      if (d.op == 3) mov(rdx, slot64(o[1])); else mov(edx, slot32(o[1]));
+      int pv = pin_of(o[1]);
+      if (is_xmm_pin(pv) && d.op >= 2) {
+        Xbyak::RegExp ea = d.chk ? checked_address(o[0], offset, 1u << d.op, pos)
+                                 : effective_address(kinds, o[0], o + 2, offset);
+        if (d.op == 3) movsd(qword[ea], xmm_pin(pv)); else movss(dword[ea], xmm_pin(pv));
+        return d.chk ? Kind::guarded : Kind::native;
+      }
+      const Xbyak::Reg64& v = is_gpr_pin(pv) ? gpr_pin(pv) : rdx;
+      if (!is_gpr_pin(pv)) load_int(rdx, 's', o + 1, d.op == 3);
       Xbyak::RegExp ea = d.chk ? checked_address(o[0], offset, 1u << d.op, pos)
                                : effective_address(kinds, o[0], o + 2, offset);
       switch (d.op) {
-        case 0: mov(byte[ea], dl); break;
-        case 1: mov(word[ea], dx); break;
-        case 2: mov(dword[ea], edx); break;
-        default: mov(qword[ea], rdx); break;
+        case 0: mov(byte[ea], v.cvt8()); break;
+        case 1: mov(word[ea], v.cvt16()); break;
+        case 2: mov(dword[ea], v.cvt32()); break;
+        default: mov(qword[ea], v); break;
       }
       return d.chk ? Kind::guarded : Kind::native;
     }
@@ -868,7 +1204,7 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
         if (d.op == 0) minss(xmm0, xmm1); else maxss(xmm0, xmm1);
       }
       L(done);
-      if (d.w64) movsd(slot64(o[0]), xmm0); else movq(slot64(o[0]), xmm0);
+      store_float(o[0], xmm0, d.w64);
       return Kind::native;
     }
     case Cat::special:
@@ -883,7 +1219,7 @@ Kind Compiler::emit_unop(const Desc& d, std::string_view name, const uint32_t* i
   bool f = name.starts_with("op_f");
   switch (UnOp(d.op)) {
     case u_eqz:
-      if (d.w64) cmp(slot64(src), 0); else cmp(slot32(src), 0);
+      int_src(src, d.w64, [&](const Xbyak::Operand& a) { cmp(a, 0); });
       store_bool(dst, &Compiler::sete);
       return Kind::native;
     case u_clz:
@@ -893,19 +1229,19 @@ Kind Compiler::emit_unop(const Desc& d, std::string_view name, const uint32_t* i
                 : d.op == u_ctz ? cpu().has(Xbyak::util::Cpu::tBMI1) : cpu().has(Xbyak::util::Cpu::tPOPCNT);
       if (!ok) return Kind::exit;
       Xbyak::Reg r = d.w64 ? Xbyak::Reg(rax) : Xbyak::Reg(eax);
-      Xbyak::Address a = d.w64 ? slot64(src) : slot32(src);
-      if (d.op == u_clz) lzcnt(r, a); else if (d.op == u_ctz) tzcnt(r, a); else popcnt(r, a);
+      int_src(src, d.w64, [&](const Xbyak::Operand& a) {
+        if (d.op == u_clz) lzcnt(r, a); else if (d.op == u_ctz) tzcnt(r, a); else popcnt(r, a);
+      });
       store_int(dst, rax, d.w64);
       return Kind::native;
     }
     case u_abs:
     case u_neg:
       if (!f) return Kind::exit;
+      load_int(rax, 's', &src, d.w64);
       if (d.w64) {
-        mov(rax, slot64(src));
         if (d.op == u_abs) btr(rax, 63); else btc(rax, 63);
       } else {
-        mov(eax, slot32(src));
         if (d.op == u_abs) and_(eax, 0x7fffffff); else xor_(eax, 0x80000000u);
       }
       store_int(dst, rax, d.w64);
@@ -915,58 +1251,44 @@ Kind Compiler::emit_unop(const Desc& d, std::string_view name, const uint32_t* i
     case u_trunc:
     case u_nearest: {
       int mode = (d.op == u_nearest ? 0 : d.op == u_floor ? 1 : d.op == u_ceil ? 2 : 3) | 8;
-      if (d.w64) {
-        roundsd(xmm0, slot64(src), mode);
-        movsd(slot64(dst), xmm0);
-      } else {
-        roundss(xmm0, slot32(src), mode);
-        movq(slot64(dst), xmm0);
-      }
+      float_src(src, d.w64, [&](const Xbyak::Operand& a) {
+        if (d.w64) roundsd(xmm0, a, uint8_t(mode)); else roundss(xmm0, a, uint8_t(mode));
+      });
+      store_float(dst, xmm0, d.w64);
       return Kind::native;
     }
     case u_sqrt:
-      if (d.w64) {
-        sqrtsd(xmm0, slot64(src));
-        movsd(slot64(dst), xmm0);
-      } else {
-        sqrtss(xmm0, slot32(src));
-        movq(slot64(dst), xmm0);
-      }
+      float_src(src, d.w64, [&](const Xbyak::Operand& a) {
+        if (d.w64) sqrtsd(xmm0, a); else sqrtss(xmm0, a);
+      });
+      store_float(dst, xmm0, d.w64);
       return Kind::native;
     case u_extend_i32_s:  // i64.extend_i32_s (named on i64)
-      movsxd(rax, slot32(src));
-      mov(slot64(dst), rax);
+      int_src(src, false, [&](const Xbyak::Operand& a) { movsxd(rax, a); });
+      store_int(dst, rax);
       return Kind::native;
     case u_extend_i32_u:
-      mov(eax, slot32(src));
-      mov(slot64(dst), rax);
+      load_int(rax, 's', &src, false);
+      store_int(dst, rax);
       return Kind::native;
     case u_convert_i32_s:
     case u_convert_i32_u:
     case u_convert_i64_s: {
       // f32/f64.convert_*: the result type is the name's; d.w64 is the result's width here.
       if (d.op == u_convert_i32_s) {
-        mov(eax, slot32(src));
-        movsxd(rax, eax);
-      } else if (d.op == u_convert_i32_u) {
-        mov(eax, slot32(src));
+        int_src(src, false, [&](const Xbyak::Operand& a) { movsxd(rax, a); });
       } else {
-        mov(rax, slot64(src));
+        load_int(rax, 's', &src, d.op == u_convert_i64_s);
       }
       xorps(xmm0, xmm0);
-      if (d.w64) {
-        cvtsi2sd(xmm0, rax);
-        movsd(slot64(dst), xmm0);
-      } else {
-        cvtsi2ss(xmm0, rax);
-        movq(slot64(dst), xmm0);
-      }
+      if (d.w64) cvtsi2sd(xmm0, rax); else cvtsi2ss(xmm0, rax);
+      store_float(dst, xmm0, d.w64);
       return Kind::native;
     }
     case u_convert_i64_u: {
       // Below 2^63 as signed; above, halve keeping the low bit sticky (correct rounding), convert, double.
       Xbyak::Label big, done;
-      mov(rax, slot64(src));
+      load_int(rax, 's', &src, true);
       xorps(xmm0, xmm0);
       test(rax, rax);
       js(big);
@@ -985,20 +1307,21 @@ Kind Compiler::emit_unop(const Desc& d, std::string_view name, const uint32_t* i
         addss(xmm0, xmm0);
       }
       L(done);
-      if (d.w64) movsd(slot64(dst), xmm0); else movq(slot64(dst), xmm0);
+      store_float(dst, xmm0, d.w64);
       return Kind::native;
     }
     case u_demote:
-      cvtsd2ss(xmm0, slot64(src));
-      movq(slot64(dst), xmm0);
+      float_src(src, true, [&](const Xbyak::Operand& a) { cvtsd2ss(xmm0, a); });
+      store_float(dst, xmm0, false);
       return Kind::native;
     case u_promote:
-      cvtss2sd(xmm0, slot32(src));
-      movsd(slot64(dst), xmm0);
+      float_src(src, false, [&](const Xbyak::Operand& a) { cvtss2sd(xmm0, a); });
+      store_float(dst, xmm0, true);
       return Kind::native;
     case u_extend8_s:
     case u_extend16_s:
     case u_extend32_s:
+      sync_slot(src);
       if (d.w64) {
         if (d.op == u_extend8_s) movsx(rax, byte[rbx + src]);
         else if (d.op == u_extend16_s) movsx(rax, word[rbx + src]);
@@ -1019,20 +1342,23 @@ Kind Compiler::emit_unop(const Desc& d, std::string_view name, const uint32_t* i
 // sentinel value itself, u64 results >= 2^63) goes to the interpreter, which traps or saturates exactly.
 Kind Compiler::emit_trunc(const Desc& d, const uint32_t* o, uint32_t pos) {
   bool from64 = d.op & kTruncF64, to64 = d.op & kTruncI64, is_unsigned = d.op & kTruncUnsigned;
-  Xbyak::Address src = from64 ? slot64(o[1]) : slot32(o[1]);
   Xbyak::Label& fail = slow(pos);
   if (!to64 && !is_unsigned) {
-    if (from64) cvttsd2si(eax, src); else cvttss2si(eax, src);
+    float_src(o[1], from64, [&](const Xbyak::Operand& src) {
+      if (from64) cvttsd2si(eax, src); else cvttss2si(eax, src);
+    });
     cmp(eax, 0x80000000u);
     je(fail);
-    mov(slot64(o[0]), rax);
+    store_int(o[0], rax);
   } else {
-    if (from64) cvttsd2si(rax, src); else cvttss2si(rax, src);
+    float_src(o[1], from64, [&](const Xbyak::Operand& src) {
+      if (from64) cvttsd2si(rax, src); else cvttss2si(rax, src);
+    });
     if (!to64) {  // u32: a 64-bit result in [0, 2^32)
       mov(rcx, rax);
       shr(rcx, 32);
       jnz(fail);
-      mov(slot64(o[0]), rax);
+      store_int(o[0], rax);
     } else {  // i64: not the sentinel; u64: below 2^63
       if (is_unsigned) {
         test(rax, rax);
@@ -1042,7 +1368,7 @@ Kind Compiler::emit_trunc(const Desc& d, const uint32_t* o, uint32_t pos) {
         cmp(rax, rcx);
         je(fail);
       }
-      mov(slot64(o[0]), rax);
+      store_int(o[0], rax);
     }
   }
   return Kind::guarded;
@@ -1052,58 +1378,67 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
   const uint32_t* o = ip + interp::kHandlerWords;
   switch (id) {
     case HandlerId::op_copy_ss:
-      if (int64_t(o[1]) != cache_in_) mov(rax, slot64(o[1]));
-      mov(slot64(o[0]), rax);
+      if (int ps = pin_of(o[1]), pd = pin_of(o[0]); is_xmm_pin(ps) && is_xmm_pin(pd)) {
+        store_float(o[0], xmm_pin(ps), true);
+        return Kind::native;
+      }
+      if (int64_t(o[1]) != cache_in_ || is_gpr_pin(pin_of(o[1]))) load_int(rax, 's', o + 1, true);
+      store_int(o[0], rax);
       keep_rax_as(o[0]);
       return Kind::native;
-    case HandlerId::op_copy2_ssss:
-      mov(rax, slot64(o[1]));
-      mov(rcx, slot64(o[3]));
-      mov(slot64(o[0]), rax);
-      mov(slot64(o[2]), rcx);
+    case HandlerId::op_copy2_ssss:  // in order, as the handler
+      load_int(rax, 's', o + 1, true);
+      store_int(o[0], rax);
+      load_int(rcx, 's', o + 3, true);
+      store_int(o[2], rcx);
       return Kind::native;
     case HandlerId::op_const32_si:
+      if (int p = pin_of(o[0]); is_gpr_pin(p)) {
+        if (o[1] == 0) xor_(gpr_pin(p).cvt32(), gpr_pin(p).cvt32()); else mov(gpr_pin(p).cvt32(), o[1]);
+        store_int(o[0], gpr_pin(p));
+        return Kind::native;
+      }
       mov(eax, o[1]);
-      mov(slot64(o[0]), rax);
+      store_int(o[0], rax);
       keep_rax_as(o[0]);
       return Kind::native;
     case HandlerId::op_const64_sI:
       load_int(rax, 'I', o + 1, true);
-      mov(slot64(o[0]), rax);
+      store_int(o[0], rax);
       keep_rax_as(o[0]);
       return Kind::native;
     case HandlerId::op_i32_add_shl_sssi:
-      mov(eax, slot32(o[1]));
-      mov(ecx, slot32(o[2]));
+      load_int(rax, 's', o + 1, false);
+      load_int(rcx, 's', o + 2, false);
       CodeGenerator::shl(ecx, uint8_t(o[3] & 31));
       CodeGenerator::add(eax, ecx);
-      mov(slot64(o[0]), rax);
+      store_int(o[0], rax);
       return Kind::native;
     case HandlerId::op_select_ssss:
-      mov(rax, slot64(o[1]));
-      mov(rcx, slot64(o[2]));
-      cmp(slot32(o[3]), 0);
+      load_int(rax, 's', o + 1, true);
+      load_int(rcx, 's', o + 2, true);
+      int_src(o[3], false, [&](const Xbyak::Operand& c) { cmp(c, 0); });
       cmove(rax, rcx);
-      mov(slot64(o[0]), rax);
+      store_int(o[0], rax);
       keep_rax_as(o[0]);
       return Kind::native;
     case HandlerId::op_br_b:
       jmp(target(pos, int32_t(o[0])));
       return Kind::native;
     case HandlerId::op_br_if_sb:
-      cmp(slot32(o[0]), 0);
+      test_zero(o[0], false);
       jne(target(pos, int32_t(o[1])));
       return Kind::native;
     case HandlerId::op_br_unless_sb:
-      cmp(slot32(o[0]), 0);
+      test_zero(o[0], false);
       je(target(pos, int32_t(o[1])));
       return Kind::native;
     case HandlerId::op_br_on_null_sb:
-      cmp(slot64(o[0]), 0);
+      test_zero(o[0], true);
       je(target(pos, int32_t(o[1])));
       return Kind::native;
     case HandlerId::op_br_on_non_null_sb:
-      cmp(slot64(o[0]), 0);
+      test_zero(o[0], true);
       jne(target(pos, int32_t(o[1])));
       return Kind::native;
     case HandlerId::op_br_table_sT: {
@@ -1112,7 +1447,7 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
       Table& t = *tables_.back();
       for (uint32_t i = 0; i <= count; ++i)
         t.targets.push_back(uint32_t(index_of[size_t(int64_t(pos) + int32_t(o[2 + i]))]));
-      mov(eax, slot32(o[0]));
+      load_int(rax, 's', o, false);
       mov(ecx, count);
       cmp(eax, ecx);
       cmova(eax, ecx);
@@ -1147,19 +1482,23 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
       return Kind::guarded;
     }
     case HandlerId::op_global_get_sx:
+      spill_pins(false);
       mov(rdi, r15);
       mov(esi, o[1]);
       call_helper(reinterpret_cast<const void*>(&global_get));
-      mov(slot64(o[0]), rax);
+      reload_pins(false);  // the call took the caller-saved registers
+      store_int(o[0], rax);
       return Kind::native;
     case HandlerId::op_global_set_xs:
+      load_int(rdx, 's', o + 1, true);  // before rdi and rsi (pinned registers) are overwritten
+      spill_pins(false);
       mov(rdi, r15);
       mov(esi, o[0]);
-      mov(rdx, slot64(o[1]));
       call_helper(reinterpret_cast<const void*>(&global_set));
+      reload_pins(false);
       return Kind::native;
     case HandlerId::op_ref_is_null_ss:
-      cmp(slot64(o[1]), 0);
+      test_zero(o[1], true);
       store_bool(o[0], &Compiler::sete);
       return Kind::native;
     case HandlerId::op_call_xs:
@@ -1173,7 +1512,7 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
     case HandlerId::op_return:
       return emit_call(id, ip, pos);
     case HandlerId::op_ref_as_non_null_s:
-      cmp(slot64(o[0]), 0);
+      test_zero(o[0], true);
       je(slow(pos));
       return Kind::guarded;
     case HandlerId::op_tier_count:  // compiled code counts nothing
@@ -1379,7 +1718,7 @@ void Compiler::self_call(uint32_t args, bool tail, uint32_t n_args, uint32_t ret
   uint32_t nfp = tail ? 0 : args;
   zero_locals(nfp, frame.num_params, frame.num_locals);
   if (!tail) lea(rbx, ptr[rbx + args]);
-  jmp(labels[0]);
+  jmp(self_entry_);
 }
 
 // A tail call's `n_args` argument slots at `args` to the frame base: a forward copy (they lie above it).
@@ -1496,12 +1835,150 @@ void Compiler::emit_return(Xbyak::Label& fail) {
   jmp(rdi);
 }
 
+// The emitters that read and write slots through the accessors above (pinned registers included) and
+// use no caller-saved register but rax, rcx, rdx, r8, xmm0 and xmm1 (helper calls reload the pins).
+bool Compiler::register_aware(HandlerId id, const Desc& d) {
+  switch (d.cat) {
+    case Cat::ibin: case Cat::idiv: case Cat::fbin: case Cat::unop: case Cat::br_cmp: case Cat::load:
+    case Cat::store: case Cat::trunc: case Cat::fminmax:
+      return true;
+    case Cat::special:
+      break;
+    default:
+      return false;
+  }
+  switch (id) {
+    case HandlerId::op_copy_ss: case HandlerId::op_copy2_ssss: case HandlerId::op_const32_si:
+    case HandlerId::op_const64_sI: case HandlerId::op_i32_add_shl_sssi: case HandlerId::op_select_ssss:
+    case HandlerId::op_br_b: case HandlerId::op_br_if_sb: case HandlerId::op_br_unless_sb:
+    case HandlerId::op_br_table_sT: case HandlerId::op_check_i: case HandlerId::op_global_get_sx:
+    case HandlerId::op_global_set_xs: case HandlerId::op_ref_is_null_ss: case HandlerId::op_ref_as_non_null_s:
+    case HandlerId::op_br_on_null_sb: case HandlerId::op_br_on_non_null_sb: case HandlerId::op_tier_count:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Picks the slots to pin (see the top of the file): params and declared locals that only register-aware
+// emitters access, by uses weighted 8x per loop level (loops: the ranges of backward branches), each
+// worth more than the moves its register costs (a store before and a load after every call and every
+// hand-over; a store before every instruction that is not register-aware, and a load after it for
+// caller-saved registers).
+void Compiler::choose_pins() {
+  uint32_t nlocal = fc_.frame.frame_slots;  // params, locals and temporaries
+  if (nlocal == 0) return;
+  size_t n = starts.size();
+  const std::vector<Desc>& table = descs();
+  const std::vector<IdFlags>& flags = id_flags();
+  std::vector<int32_t> loop_diff(n + 1, 0);
+  bool loops = false;
+  for (size_t i = 0; i < n; ++i) {
+    std::optional<HandlerId> id = id_at(i);
+    if (!id || !flags[size_t(*id)].branches) continue;
+    interp::for_each_operand(ir_ + starts[i], handler_info(*id).kinds, [&](char kind, const uint32_t* w) {
+      auto note = [&](int32_t rel) {
+        int64_t t = int64_t(starts[i]) + rel;
+        if (t < 0 || size_t(t) > n_ || index_of[size_t(t)] < 0 || size_t(index_of[size_t(t)]) > i) return;
+        ++loop_diff[size_t(index_of[size_t(t)])];
+        --loop_diff[i + 1];
+        loops = true;
+      };
+      if (kind == 'b') note(int32_t(*w));
+      if (kind == 'T')
+        for (uint32_t k = 0; k <= w[0]; ++k) note(int32_t(w[1 + k]));
+    });
+  }
+  // Straight-line code gains little (a load or two per value) for its compile time and entry stubs.
+  if (!loops) return;
+  std::vector<uint64_t> w_int(nlocal, 0), w_float(nlocal, 0), w_any(nlocal, 0);
+  std::vector<bool> banned(nlocal, false);
+  uint64_t unaware_weight = 0, call_weight = 0, exit_weight = 0;
+  int32_t depth = 0;
+  for (size_t i = 0; i < n; ++i) {
+    depth += loop_diff[i];
+    uint64_t w = uint64_t(1) << (3 * std::clamp(depth, 0, 6));
+    std::optional<HandlerId> id = id_at(i);
+    if (!id) continue;
+    const Desc& d = table[size_t(*id)];
+    if (d.cat == Cat::exit) {  // handed over (slots named there need nothing): a spill and a reload
+      exit_weight += 2 * w;
+      continue;
+    }
+    bool aware = register_aware(*id, d);
+    if (!aware) unaware_weight += w;
+    bool call_like = flags[size_t(*id)].call_like;
+    if (call_like) call_weight += 2 * w;  // a store before, a load after
+    bool f = flags[size_t(*id)].float_name;
+    // Which operands (by index) hold floats, as the emitter reads them; copies count for either class.
+    auto float_operand = [&](int k) {
+      switch (d.cat) {
+        case Cat::fbin: return d.op != f_copysign && (k > 0 || d.op <= f_div);
+        case Cat::fminmax: return true;
+        case Cat::unop: return f && (k == 0 || (d.op != u_convert_i32_s && d.op != u_convert_i32_u &&
+                                                d.op != u_convert_i64_s && d.op != u_convert_i64_u));
+        case Cat::trunc: return k == 1;
+        case Cat::load: return f && k == 0;
+        case Cat::store: return f && k == 1;
+        default: return false;
+      }
+    };
+    bool neutral = *id == HandlerId::op_copy_ss || *id == HandlerId::op_copy2_ssss || *id == HandlerId::op_select_ssss;
+    int k = 0;
+    interp::for_each_operand(ir_ + starts[i], handler_info(*id).kinds, [&](char kind, const uint32_t* wp) {
+      if (kind == 's' && *wp % 8 == 0 && *wp / 8 < nlocal) {
+        uint32_t slot = *wp / 8;
+        if (!aware) {  // and the next slot: a v128 operand takes two (a call's results: reloaded after it)
+          banned[slot] = true;
+          if (slot + 1 < nlocal && !call_like) banned[slot + 1] = true;
+        }
+        else if (neutral && k != 3) w_any[slot] += w;
+        else if (float_operand(k)) w_float[slot] += w;
+        else w_int[slot] += w;
+      }
+      ++k;
+    });
+  }
+  struct Cand {
+    uint64_t weight;
+    uint32_t slot;
+    bool is_float;
+  };
+  std::vector<Cand> cands;
+  for (uint32_t slot = 0; slot < nlocal; ++slot) {
+    uint64_t total = w_int[slot] + w_float[slot] + w_any[slot];
+    if (!banned[slot] && total >= 2) cands.push_back({total, slot, w_float[slot] > w_int[slot]});
+  }
+  std::sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) {
+    return a.weight != b.weight ? a.weight > b.weight : a.slot < b.slot;
+  });
+  pin_.assign(nlocal, 0);
+  int next_gpr = 0, next_xmm = 0;
+  for (const Cand& c : cands) {
+    int p = 0;
+    // Costs: a store before and a load after each hand-over and call; a store before each non-aware
+    // instruction and, for caller-saved registers, a load after.
+    uint64_t cost = exit_weight + call_weight + unaware_weight;
+    if (c.is_float) {
+      if (next_xmm < kNumXmmPins && c.weight > cost + unaware_weight) p = kFirstXmmPin + next_xmm++;
+    } else if (next_gpr < kNumGprPins) {
+      bool callee_saved = next_gpr < kNumCalleeSavedPins;
+      if (c.weight > cost + (callee_saved ? 0 : unaware_weight)) p = 1 + next_gpr++;
+    }
+    if (p == 0) continue;
+    pin_[c.slot] = int8_t(p);
+    pins_.emplace_back(c.slot * 8, int8_t(p));
+  }
+}
+
 bool Compiler::run() {
   // Instruction boundaries.
   index_of.assign(n_ + 1, -1);
   for (uint32_t pos = 0; pos < n_;) {
     index_of[pos] = int32_t(starts.size());
     starts.push_back(pos);
+    std::optional<HandlerId> id = interp::handler_from_word(load_word(ir_ + pos));
+    ids_.push_back(id ? int32_t(*id) : -1);
     pos += uint32_t(interp::instruction_words(ir_ + pos));
   }
   index_of[n_] = int32_t(starts.size());  // one past the end (never a branch target, kept for safety)
@@ -1511,7 +1988,10 @@ bool Compiler::run() {
 
   // Entry trampoline (EnterFn): callee-saved registers, then fp, st, memory 0 base and IR base pinned in
   // rbx, r15, r14 and r13; the stack stays 16-byte aligned for helper calls.
+  choose_pins();
   push(rbx);
+  push(rbp);
+  push(r12);
   push(r13);
   push(r14);
   push(r15);
@@ -1527,6 +2007,8 @@ bool Compiler::run() {
   pop(r15);
   pop(r14);
   pop(r13);
+  pop(r12);
+  pop(rbp);
   pop(rbx);
   ret();
 
@@ -1534,7 +2016,7 @@ bool Compiler::run() {
   // (the rest, the entry and whatever follows a non-`native` instruction, is known while emitting).
   std::vector<bool> entered(starts.size() + 1, false);
   for (size_t i = 0; i < starts.size(); ++i) {
-    std::optional<HandlerId> id = interp::handler_from_word(load_word(ir_ + starts[i]));
+    std::optional<HandlerId> id = id_at(i);
     if (!id) continue;
     interp::for_each_operand(ir_ + starts[i], handler_info(*id).kinds, [&](char kind, const uint32_t* w) {
       auto note = [&](int32_t rel) {
@@ -1548,29 +2030,120 @@ bool Compiler::run() {
   }
   for (const interp::FuncCode::Handler& h : fc_.handlers)
     if (h.landing < n_ && index_of[h.landing] >= 0) entered[size_t(index_of[h.landing])] = true;
-  entered[0] = true;  // recursive calls jump to the first instruction (emit_call)
 
   const std::vector<Desc>& table = descs();
+  // Targets of branches of emitters that are not register-aware: they reload the caller-saved pins.
+  std::vector<bool> reload_at(starts.size() + 1, false);
+  if (!pins_.empty()) {
+    for (size_t i = 0; i < starts.size(); ++i) {
+      std::optional<HandlerId> id = id_at(i);
+      if (!id || register_aware(*id, table[size_t(*id)]) || table[size_t(*id)].cat == Cat::exit) continue;
+      interp::for_each_operand(ir_ + starts[i], handler_info(*id).kinds, [&](char kind, const uint32_t* w) {
+        auto note = [&](int32_t rel) {
+          int64_t t = int64_t(starts[i]) + rel;
+          if (t >= 0 && size_t(t) <= n_ && index_of[size_t(t)] >= 0) reload_at[size_t(index_of[size_t(t)])] = true;
+        };
+        if (kind == 'b') note(int32_t(*w));
+        if (kind == 'T')
+          for (uint32_t k = 0; k <= w[0]; ++k) note(int32_t(w[1 + k]));
+      });
+    }
+  }
+  // Write-back unless a non-aware emitter branches: its targets reload registers from slots, which other
+  // paths into them would have to make current first.
+  write_back_ = !pins_.empty() && std::find(reload_at.begin(), reload_at.end(), true) == reload_at.end();
+  std::vector<bool> call_like(starts.size(), false);
+  uint32_t entry0 = 0;
   for (size_t i = 0; i < starts.size(); ++i) {
     uint32_t pos = starts[i];
     const uint32_t* ip = ir_ + pos;
+    // The function's entry loads the pins on the way in (nothing falls into it: no stub and jump).
+    if (i == 0) {
+      L(self_entry_);  // where a call of the function itself enters: the pins are loaded from its new frame
+      if (!pins_.empty()) {
+        entry0 = uint32_t(getSize());
+        reload_pins(true);
+      }
+    }
     // Labels (costly in Xbyak: a hash map entry each) only where branches land; the rest by offset.
     if (entered[i]) L(labels[i]);
     offsets[i] = uint32_t(getSize());
-    std::optional<HandlerId> id = interp::handler_from_word(load_word(ip));
+    std::optional<HandlerId> id = id_at(i);
     if (i == 0 || entered[i] || kinds[i - 1] != Kind::native) cache_in_ = -1;
+    if (reload_at[i]) reload_pins(false);
     cache_out_ = -1;
     Kind k = Kind::exit;
+    // Non-aware code may read any slot: the frame made current first (its own hand-overs then spill
+    // nothing: it may have used the registers).
+    in_unaware_ = id && table[size_t(*id)].cat != Cat::exit && !register_aware(*id, table[size_t(*id)]);
+    if (in_unaware_ && *id == HandlerId::op_return) {
+      spill_results();  // the frame ends: only its results are read
+    } else if (in_unaware_) {
+      spill_pins(true);
+    }
     if (id) k = emit(*id, table[size_t(*id)], ip, pos);
     cache_in_ = k == Kind::exit ? -1 : cache_out_;
-    if (k == Kind::exit) exit_at(pos); else ++native_count;
+    if (k == Kind::exit) exit_at(pos, !in_unaware_); else ++native_count;
+    in_unaware_ = false;
     kinds[i] = k;
+    if (id) {
+      call_like[i] = id_flags()[size_t(*id)].call_like;
+      // After code that keeps values in the frame only and may use any caller-saved register (a helper
+      // call, scratch registers): the pins are reloaded on its fall-through path (after a call, all).
+      if (k != Kind::exit && !pins_.empty() && !register_aware(*id, table[size_t(*id)])) {
+        reload_pins(call_like[i]);
+        cache_in_ = -1;
+      }
+    }
   }
   L(labels[starts.size()]);
   exit_at(uint32_t(n_));
+  if (write_back_) {
+    L(spill_exit_);
+    spill_pins(true);
+    jmp(epilogue_);
+  }
   for (auto& s : stubs_) {
     L(s->label);
-    exit_at(s->pos);
+    exit_at(s->pos, s->spill);
+  }
+  // Where machine code is entered from outside (native_at: the interpreter, calls and returns): with
+  // pinned slots, a stub that loads the pins and jumps to the instruction. Entered: the first
+  // instruction, any after one that hands over or calls, exception landings, loop headers' tier-up
+  // counters (OSR) and targets of branches left to the interpreter (as in publish()).
+  entries = offsets;
+  if (!pins_.empty()) {
+    std::vector<bool> entry(starts.size(), false);
+    for (size_t i = 0; i < starts.size(); ++i)
+      if (i == 0 || kinds[i - 1] != Kind::native || call_like[i - 1]) entry[i] = true;
+    for (const interp::FuncCode::Handler& h : fc_.handlers)
+      if (h.landing < n_ && index_of[h.landing] >= 0) entry[size_t(index_of[h.landing])] = true;
+    for (size_t i = 0; i < starts.size(); ++i) {
+      std::optional<HandlerId> id = id_at(i);
+      if (!id) continue;
+      if (*id == HandlerId::op_tier_count) entry[i] = true;
+      if (kinds[i] != Kind::exit) continue;
+      interp::for_each_operand(ir_ + starts[i], handler_info(*id).kinds, [&](char kind, const uint32_t* w) {
+        auto note = [&](int32_t rel) {
+          int64_t t = int64_t(starts[i]) + rel;
+          if (t >= 0 && size_t(t) < n_ && index_of[size_t(t)] >= 0) entry[size_t(index_of[size_t(t)])] = true;
+        };
+        if (kind == 'b') note(int32_t(*w));
+        if (kind == 'T')
+          for (uint32_t k = 0; k <= w[0]; ++k) note(int32_t(w[1 + k]));
+      });
+    }
+    if (!starts.empty()) entries[0] = entry0;
+    for (size_t i = 1; i < starts.size(); ++i) {
+      if (!entry[i]) continue;
+      entries[i] = uint32_t(getSize());
+      if (kinds[i] == Kind::exit) {  // hands over at once: nothing to load (nor to spill)
+        exit_at(starts[i], false);
+        continue;
+      }
+      reload_pins(true);
+      jmp(reinterpret_cast<const void*>(getCode() + offsets[i]), T_NEAR);
+    }
   }
   text_size = getSize();
   align(4);
@@ -1593,6 +2166,7 @@ struct Generated {
   std::vector<Kind> kinds;
   std::vector<uint32_t> starts;
   std::vector<uint32_t> offsets;  // per instruction, in `bytes`
+  std::vector<uint32_t> entries;  // per instruction: where it is entered from outside
   uint32_t native_count = 0;
   size_t text_size = 0;      // bytes of instructions (jump tables follow)
   uint32_t stubs_offset = 0;  // where the hand-overs at the IR's end and the slow-path stubs start
@@ -1600,8 +2174,11 @@ struct Generated {
 
 // Compiles `code` into `out`; false when nothing is worth compiling or the assembler failed (counted).
 bool generate(const interp::FuncCode& code, Counters& c, Generated& out, const CallContext& calls) {
-  // Generous: the longest instruction sequence per IR word is well under 32 bytes.
-  size_t cap = 4096 + code.code.size() * 48;
+  // Generous: the longest instruction sequence per IR word is well under 32 bytes; with pinned registers,
+  // an entry stub (at most one per two words) loads up to 21 of them (10 bytes each) and jumps, and a
+  // non-aware instruction (at least 3 words) has up to 21 stores before it and loads after it. Pages of
+  // the buffer it does not use are never touched.
+  size_t cap = 4096 + code.code.size() * (48 + 200);
   std::unique_ptr<uint8_t[]> buffer(new uint8_t[cap]);  // not zeroed: Xbyak writes what it uses
   try {
     Compiler comp(code, buffer.get(), cap);
@@ -1614,6 +2191,7 @@ bool generate(const interp::FuncCode& code, Counters& c, Generated& out, const C
     out.kinds = std::move(comp.kinds);
     out.starts = std::move(comp.starts);
     out.offsets = std::move(comp.offsets);
+    out.entries = std::move(comp.entries);
     out.bytes.assign(comp.getCode(), comp.getCode() + comp.getSize());
     out.native_count = comp.native_count;
     out.text_size = comp.text_size;
@@ -1645,8 +2223,11 @@ void publish(const interp::FuncCode& code, const interp::ModuleCode& mc, CodeMem
   // Every instruction has machine code to jump to (the ones left to the interpreter hand over at once):
   // calls and returns between compiled functions jump to any of them.
   nc.native_at.assign(code.code.size(), 0);
-  for (size_t i = 0; i < g.starts.size(); ++i) nc.native_at[g.starts[i]] = g.offsets[i];
-  nc.entry = native + nc.native_at[0];
+  for (size_t i = 0; i < g.starts.size(); ++i) {
+    nc.native_at[g.starts[i]] = g.entries[i];
+    if (g.entries[i] != g.offsets[i]) nc.entry_bodies.emplace_back(g.starts[i], g.offsets[i]);
+  }
+  nc.entry = native + nc.native_at[0];  // through the entry stub that loads the pinned registers, if any
   const NativeCode* n = memory.keep(std::move(nc));
   const_cast<NativeCode*>(n)->at = n->native_at.data();  // its final place (calls and returns read it)
   if (memory.perf_map && mc.module) perf_map_add(native, g.bytes.size(), *mc.module, code.func_index);
@@ -1754,8 +2335,13 @@ std::optional<CodeInfo> code_info(const interp::FuncCode& code) {
   info.text_size = n->text_size;
   // Instruction starts are the words with code (the entry trampoline comes first: no start is at 0); the
   // IR itself cannot be walked, op_jit_resume being patched over some of its handler words.
-  for (uint32_t pos = 0; pos < n->native_at.size(); ++pos)
-    if (n->native_at[pos] != 0) info.ir_map.emplace_back(n->native_at[pos], pos);
+  auto body = n->entry_bodies.begin();
+  for (uint32_t pos = 0; pos < n->native_at.size(); ++pos) {
+    if (n->native_at[pos] == 0) continue;
+    uint32_t at = n->native_at[pos];
+    if (body != n->entry_bodies.end() && body->first == pos) at = (body++)->second;  // not its entry stub
+    info.ir_map.emplace_back(at, pos);
+  }
   info.ir_map.emplace_back(n->stubs_offset, uint32_t(code.code.size()));
   return info;
 }

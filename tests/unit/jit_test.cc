@@ -305,6 +305,89 @@ TEST(Jit, NoCodeMemoryFallsBackToTheInterpreter) {
   }
 }
 
+// Pinned registers (compiler.cc) at hand-over points mid-loop: a host call that reads memory and the
+// global the loop just wrote, fuel running out at every possible point, a memory.grow, a trap raised in
+// the loop; the embedder then sees the same memory, global, fuel and results as with the interpreter.
+constexpr const char* kPinnedWat = R"((module
+  (import "host" "peek" (func $peek (param i32 i64) (result i32)))
+  (memory (export "mem") 1 4)
+  (global $g (export "g") (mut i64) (i64.const 0))
+  (func (export "run") (param $n i32) (param $trap_at i32) (result f64)
+    (local $i i32) (local $a i64) (local $x f64) (local $y f32) (local $h i32)
+    (block $done
+      (loop $l
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $a (i64.add (local.get $a) (i64.mul (i64.extend_i32_u (local.get $i)) (i64.const 3))))
+        (local.set $x (f64.add (local.get $x) (f64.convert_i64_s (local.get $a))))
+        (local.set $y (f32.mul (f32.add (local.get $y) (f32.const 1.5)) (f32.const 0.75)))
+        (i64.store (i32.shl (i32.and (local.get $i) (i32.const 63)) (i32.const 3)) (local.get $a))
+        (global.set $g (i64.add (global.get $g) (local.get $a)))
+        (local.set $h (i32.add (local.get $h) (call $peek (local.get $i) (local.get $a))))
+        (if (i32.eq (local.get $i) (i32.const 5)) (then (drop (memory.grow (i32.const 1)))))
+        (if (i32.eq (local.get $i) (local.get $trap_at)) (then (unreachable)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $l)))
+    (f64.add (f64.add (local.get $x) (f64.promote_f32 (local.get $y)))
+             (f64.convert_i32_s (i32.add (local.get $h) (memory.size))))))
+)";
+
+struct PinnedOutcome {
+  std::string text;
+  uint64_t fuel_left = 0;
+  int64_t global = 0;
+  std::vector<uint8_t> memory;
+  int64_t host_sum = 0;
+};
+
+PinnedOutcome run_pinned(Config::Tier tier, uint64_t fuel, int32_t n, int32_t trap_at) {
+  Config c;
+  c.tier = tier;
+  c.consume_fuel = fuel != 0;
+  Engine engine(c);
+  Store store(engine);
+  if (fuel != 0) EXPECT_TRUE(store.set_fuel(fuel).ok());
+  Module m = testing::must_compile(engine, kPinnedWat);
+  PinnedOutcome out;
+  Instance* self = nullptr;
+  // The host reads what the loop stored in memory and the global before the call: the frame and memory
+  // must be current at the hand-over.
+  Func peek = Func::wrap(store, [&](Caller&, int32_t i, int64_t a) -> int32_t {
+    std::optional<Memory> mem = self->get_memory(store, "mem");
+    int64_t stored = 0;
+    std::memcpy(&stored, mem->data(store) + (uint32_t(i) & 63) * 8, 8);
+    int64_t g = self->get_global(store, "g")->get(store)->as_i64();
+    out.host_sum += stored ^ g;
+    return int32_t(stored == a) + int32_t(g & 7);
+  });
+  std::vector<Extern> imports = {peek};
+  Result<Instance> inst = Instance::create(store, m, imports);
+  EXPECT_TRUE(inst.ok());
+  if (!inst.ok()) return out;
+  self = &*inst;
+  auto r = inst->get_func(store, "run")->call(store, {Val::i32(n), Val::i32(trap_at)});
+  out.text = r.ok() ? std::to_string((*r)[0].f64_bits()) : r.error().to_string();
+  if (fuel != 0) out.fuel_left = store.get_fuel().value();
+  out.global = inst->get_global(store, "g")->get(store)->as_i64();
+  std::optional<Memory> mem = inst->get_memory(store, "mem");
+  out.memory.assign(mem->data(store), mem->data(store) + 64 * 8);
+  return out;
+}
+
+TEST(Jit, PinnedRegistersAtHandOvers) {
+  for (int32_t trap_at : {-1, 7}) {
+    for (uint64_t fuel : {uint64_t(0), uint64_t(60), uint64_t(300), uint64_t(1000), uint64_t(100000)}) {
+      PinnedOutcome a = run_pinned(Config::Tier::interp, fuel, 40, trap_at);
+      PinnedOutcome b = run_pinned(Config::Tier::jit, fuel, 40, trap_at);
+      std::string what = "fuel " + std::to_string(fuel) + " trap_at " + std::to_string(trap_at);
+      EXPECT_EQ(a.text, b.text) << what;
+      EXPECT_EQ(a.fuel_left, b.fuel_left) << what;
+      EXPECT_EQ(a.global, b.global) << what;
+      EXPECT_EQ(a.memory, b.memory) << what;
+      EXPECT_EQ(a.host_sum, b.host_sum) << what;
+    }
+  }
+}
+
 TEST(Jit, InterruptStopsALoopInMachineCode) {
   Config c;
   c.tier = Config::Tier::jit;

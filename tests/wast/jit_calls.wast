@@ -174,3 +174,25 @@
 (assert_return (invoke "mutual_indirect" (i64.const 10000000)) (i64.const 20000000))
 (assert_return (invoke "mutual_ref" (i64.const 10000000)) (i64.const 20000000))
 (assert_return (invoke "mutual_indirect" (i64.const 10000001)) (i64.const 20000001))
+
+;; Recursive functions with loops, so their params and locals are pinned to registers: a call of the
+;; function itself must load the pins from the callee's new frame, and a return to it from the caller's.
+(module
+  (func $r (export "rec_loop") (param $n i32) (result i32) (local $i i32) (local $s i32)
+    (if (i32.eqz (local.get $n)) (then (return (i32.const 0))))
+    (loop $l
+      (local.set $s (i32.add (local.get $s) (local.get $n)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (i32.const 10))))
+    (i32.add (local.get $s) (call $r (i32.sub (local.get $n) (i32.const 1)))))
+  (func $t (export "tail_loop") (param $n i32) (param $acc i64) (result i64) (local $i i32)
+    (if (i32.eqz (local.get $n)) (then (return (local.get $acc))))
+    (loop $l
+      (local.set $acc (i64.add (local.get $acc) (i64.extend_i32_u (local.get $n))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (i32.const 3))))
+    (return_call $t (i32.sub (local.get $n) (i32.const 1)) (local.get $acc)))
+)
+(assert_return (invoke "rec_loop" (i32.const 5)) (i32.const 150))
+(assert_return (invoke "rec_loop" (i32.const 100)) (i32.const 50500))
+(assert_return (invoke "tail_loop" (i32.const 1000) (i64.const 7)) (i64.const 1501507))
