@@ -41,6 +41,8 @@
 #include <atomic>
 #include <climits>
 #include <cstddef>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -111,6 +113,48 @@ uint64_t load_word(const uint32_t* ip) {
   uint64_t w;
   std::memcpy(&w, ip, sizeof(w));
   return w;
+}
+
+// ---- hand-over statistics (WISP_JIT_EXITS=1 in the environment) ------------------------------------
+// Which IR instructions are left to the interpreter, per handler, printed to stderr at exit: `static`,
+// the instructions of compiled functions left uncompiled plus every instruction of functions not compiled;
+// `taken`, the hand-overs machine code made while running (an uncompiled instruction, a slow path, a call
+// or return the helpers could not make). Off (no code emitted, nothing printed) unless asked for.
+struct ExitStats {
+  bool on = false;
+  std::atomic<uint64_t> fixed[interp::kNumHandlers] = {};
+  uint64_t taken[interp::kNumHandlers] = {};  // incremented by machine code (racy across threads: a statistic)
+  uint64_t taken_end = 0;                     // hand-overs at the IR's end (falling off the function)
+  ExitStats() {
+    const char* e = std::getenv("WISP_JIT_EXITS");
+    on = e != nullptr && *e != 0 && std::string_view(e) != "0";
+  }
+  ~ExitStats() {
+    if (!on) return;
+    std::vector<std::pair<uint64_t, size_t>> rows;
+    uint64_t total_fixed = 0, total_taken = taken_end;
+    for (size_t i = 0; i < interp::kNumHandlers; ++i) {
+      uint64_t f = fixed[i].load(std::memory_order_relaxed);
+      total_fixed += f;
+      total_taken += taken[i];
+      if (f != 0 || taken[i] != 0) rows.emplace_back(taken[i], i);
+    }
+    std::sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : fixed[a.second].load() > fixed[b.second].load();
+    });
+    std::fprintf(stderr, "jit hand-overs: %14s %10s  handler\n", "taken", "static");
+    for (const auto& [t, i] : rows)
+      std::fprintf(stderr, "jit hand-overs: %14llu %10llu  %s\n", static_cast<unsigned long long>(t),
+                   static_cast<unsigned long long>(fixed[i].load()),
+                   std::string(handler_info(HandlerId(i)).name).c_str());
+    std::fprintf(stderr, "jit hand-overs: %14llu %10llu  (total; %llu at the IR's end)\n",
+                 static_cast<unsigned long long>(total_taken), static_cast<unsigned long long>(total_fixed),
+                 static_cast<unsigned long long>(taken_end));
+  }
+};
+ExitStats& exit_stats() {
+  static ExitStats s;
+  return s;
 }
 
 // Out-of-line helpers the machine code calls (System V ABI): the same expressions as the handlers.
@@ -448,8 +492,16 @@ class Compiler : public Xbyak::CodeGenerator {
   Xbyak::Address slot32(uint32_t off) const { return dword[rbx + off]; }
   Xbyak::Address slot64(uint32_t off) const { return qword[rbx + off]; }
   void exit_at(uint32_t pos) {
+    if (exit_stats().on) count_exit(pos);
     lea(rax, ptr[r13 + int32_t(pos * 4)]);
     jmp(epilogue_);
+  }
+  // WISP_JIT_EXITS: counts a hand-over at `pos` (rax is free: it is about to hold the IR position).
+  void count_exit(uint32_t pos) {
+    ExitStats& s = exit_stats();
+    std::optional<HandlerId> id = pos < n_ ? interp::handler_from_word(load_word(ir_ + pos)) : std::nullopt;
+    mov(rax, reinterpret_cast<uint64_t>(id ? &s.taken[size_t(*id)] : &s.taken_end));
+    inc(qword[rax]);
   }
   // A label that hands over at `pos` (emitted after the body).
   Xbyak::Label& slow(uint32_t pos) {
@@ -1250,6 +1302,7 @@ bool Compiler::run() {
     Kind k = Kind::exit;
     if (id) k = emit(*id, table[size_t(*id)], ip, pos);
     cache_in_ = k == Kind::exit ? -1 : cache_out_;
+    if (k == Kind::exit && id && exit_stats().on) exit_stats().fixed[size_t(*id)].fetch_add(1, std::memory_order_relaxed);
     if (k == Kind::exit) exit_at(pos); else ++native_count;
     kinds[i] = k;
   }
