@@ -226,7 +226,7 @@ out of line (hand-overs):
 data: 1 bytes (branch tables, padding)
 
 func 3: params=0 locals=0 results=0 frame=3
-176 bytes of machine code, 3 of them data; 4 of 4 IR instructions compiled
+172 bytes of machine code, 3 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push r13
@@ -246,42 +246,42 @@ entry and exit:
       0026  pop rbx
       0027  ret
    0: op_global_get_sx s0 #0
-      0028  mov rdi, r15
-      002b  mov esi, 0x00
-      0030  mov rax, <global_get>
-      003a  call rax
-      003c  mov [rbx], rax
+      0028  mov rax, [r15+0x18]
+      002c  mov rax, [rax+0x60]
+      0030  mov rax, [rax]
+      0033  mov rax, [rax+0x10]
+      0037  mov [rbx], rax
    4: op_i32_add_ssi s0 s0 i0x1
-      003f  mov eax, [rbx]
-      0041  add eax, 0x01
-      0044  mov [rbx], rax
+      003a  add eax, 0x01
+      003d  mov [rbx], rax
    9: op_global_set_xs #0 s0
-      0047  mov rdi, r15
-      004a  mov esi, 0x00
-      004f  mov rdx, [rbx]
-      0052  mov rax, <global_set>
-      005c  call rax
+      0040  mov rax, [r15+0x18]
+      0044  mov rax, [rax+0x60]
+      0048  mov rax, [rax]
+      004b  mov rcx, [rbx]
+      004e  mov [rax+0x10], rcx
+      0052  mov qword ptr [rax+0x18], 0x00
   13: op_return
-      005e  mov rdi, r15
-      0061  mov rax, <return_compiled>
-      006b  call rax
-      006d  test rax, rax
-      0070  jz 0x00a4
-      0076  mov rcx, [r15+0x28]
-      007a  mov rbx, [rcx+0x08]
-      007e  mov r13, rdx
-      0081  mov rcx, [r15+0x20]
-      0085  test rcx, rcx
-      0088  jz 0x0096
-      008e  mov r14, [rcx]
-      0091  jmp 0x0099
-      0096  xor r14d, r14d
-      0099  jmp rax
+      005a  mov rdi, r15
+      005d  mov rax, <return_compiled>
+      0067  call rax
+      0069  test rax, rax
+      006c  jz 0x00a0
+      0072  mov rcx, [r15+0x28]
+      0076  mov rbx, [rcx+0x08]
+      007a  mov r13, rdx
+      007d  mov rcx, [r15+0x20]
+      0081  test rcx, rcx
+      0084  jz 0x0092
+      008a  mov r14, [rcx]
+      008d  jmp 0x0095
+      0092  xor r14d, r14d
+      0095  jmp rax
 out of line (hand-overs):
-      009b  lea rax, [r13+0x3C]  ; hand over at @15
-      009f  jmp 0x0019
-      00a4  lea rax, [r13+0x34]  ; hand over at @13
-      00a8  jmp 0x0019
+      0097  lea rax, [r13+0x3C]  ; hand over at @15
+      009b  jmp 0x0019
+      00a0  lea rax, [r13+0x34]  ; hand over at @13
+      00a4  jmp 0x0019
 data: 3 bytes (branch tables, padding)
 
 func 4: params=1 locals=0 results=0 frame=5
