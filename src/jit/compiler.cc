@@ -937,6 +937,7 @@ class Compiler : public Xbyak::CodeGenerator {
   Kind emit_mem_x(const Desc& d, const uint32_t* o, uint32_t pos);
   Kind emit_gc_access(std::string_view name, const uint32_t* o, uint32_t pos);
   void ref_test_inline(uint32_t ref_slot, uint32_t heap, uint32_t flags);
+  Kind emit_struct_new(const uint32_t* o, uint32_t pos);
   void reload_mem0();
   void emit_trap_exit();
   Kind emit_trunc(const Desc& d, const uint32_t* o, uint32_t pos);
@@ -1608,6 +1609,9 @@ void Compiler::reload_mem0() {
 Kind Compiler::emit_cover(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t pos) {
   const uint32_t* o = ip + interp::kHandlerWords;
   if (d.cat == Cat::load_x || d.cat == Cat::store_x) return emit_mem_x(d, o, pos);
+  if (id == HandlerId::op_struct_new_sIs) {
+    if (Kind k = emit_struct_new(o, pos); k != Kind::exit) return k;
+  }
   if (OpHelper fn = op_helpers()[size_t(id)]; fn != nullptr) {
     mov(rdi, r15);
     mov(rsi, rbx);
@@ -1721,6 +1725,36 @@ Kind Compiler::emit_cover(HandlerId id, const Desc& d, const uint32_t* ip, uint3
   }
   if (name.starts_with("op_struct_") || name.starts_with("op_array_")) return emit_gc_access(name, o, pos);
   return Kind::exit;
+}
+
+// struct.new: the allocation (which may collect) by gc_struct_new, then the fields copied from their
+// argument slots by the site's layout, known here. At the heap limit it hands over: the interpreter runs
+// the instruction again and traps (or succeeds, should a collection have freed enough meanwhile).
+Kind Compiler::emit_struct_new(const uint32_t* o, uint32_t pos) {
+  uint64_t site_bits = uint64_t(o[1]) | uint64_t(o[2]) << 32;
+  const auto* site = reinterpret_cast<const interp::GcStructSite*>(site_bits);
+  const gc::StructLayout& l = site->layout;
+  if (l.storage.size() > 32) return Kind::exit;  // the OpHelper's loop instead
+  mov(rdi, r15);
+  mov(rsi, site_bits);
+  xor_(edx, edx);
+  mov(rcx, rbx);
+  call_helper(reinterpret_cast<const void*>(&interp::gc_struct_new));
+  test(rax, rax);
+  jz(slow(pos));
+  for (size_t i = 0; i < l.storage.size(); ++i) {
+    Xbyak::RegExp src = rbx + int32_t(o[3] + site->arg_offsets[i]);
+    Xbyak::RegExp at = rax + int32_t(kObjPayload + l.offsets[i]);
+    switch (gc::storage_size(l.storage[i])) {
+      case 1: mov(cl, byte[src]); mov(byte[at], cl); break;
+      case 2: mov(cx, word[src]); mov(word[at], cx); break;
+      case 4: mov(ecx, dword[src]); mov(dword[at], ecx); break;
+      case 8: mov(rcx, qword[src]); mov(qword[at], rcx); break;
+      default: movdqu(xmm0, ptr[src]); movdqu(ptr[at], xmm0); break;
+    }
+  }
+  mov(slot64(o[0]), rax);
+  return Kind::guarded;
 }
 
 // ref.test and the casts: eax = whether the reference in `ref_slot` is in heap type `heap` (GcCastFlags

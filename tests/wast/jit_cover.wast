@@ -308,3 +308,24 @@
 (assert_return (invoke "boxed" (ref.extern 1)) (i32.const 0))
 (assert_return (invoke "boxed" (ref.null extern)) (i32.const 2))
 (assert_return (invoke "null_cast") (i32.const 1))
+
+;; v128 fields and elements (16-byte copies), struct.new with every storage size.
+(module
+  (type $s (struct (field $b i8) (field $v (mut v128)) (field $h i16) (field $x f64)))
+  (type $va (array (mut v128)))
+  (func (export "v128_fields") (param $k i32) (result i32)
+    (local $p (ref null $s)) (local $a (ref null $va))
+    (local.set $p (struct.new $s (i32.const 0x1ff) (v128.const i32x4 1 2 3 4) (i32.const 0x1ffff) (f64.const 2.5)))
+    (struct.set $s $v (local.get $p)
+      (i32x4.add (struct.get $s $v (local.get $p)) (v128.const i32x4 10 20 30 40)))
+    (local.set $a (array.new $va (struct.get $s $v (local.get $p)) (i32.const 3)))
+    (array.set $va (local.get $a) (i32.const 1) (v128.const i32x4 5 6 7 8))
+    (i32.add
+      (i32.add (i32x4.extract_lane 2 (array.get $va (local.get $a) (local.get $k)))
+               (struct.get_u $s $b (local.get $p)))
+      (i32.add (struct.get_s $s $h (local.get $p)) (i32.trunc_f64_s (struct.get $s $x (local.get $p))))))
+)
+
+(assert_return (invoke "v128_fields" (i32.const 0)) (i32.const 289))
+(assert_return (invoke "v128_fields" (i32.const 1)) (i32.const 263))
+(assert_trap (invoke "v128_fields" (i32.const 3)) "out of bounds array access")
