@@ -11,9 +11,12 @@
 //     of the instructions where the interpreter must re-enter machine code (function entry, the
 //     instruction after a call or any other instruction left to the interpreter, exception landing pads);
 //     every other IR instruction stays as it was, so the IR remains a complete, correct program;
-//   - instructions it does not compile (tail calls, throws, host calls, tables, bulk memory, memory.size
-//     and grow, memories other than memory 0, SIMD, ...) end the machine code: it returns their IR
-//     position and frame (JitExit), and the interpreter runs them with its own handlers;
+//   - instructions it does not compile (tail calls, throws, host calls, SIMD, ...) end the machine code:
+//     it returns their IR position and frame (JitExit), and the interpreter runs them with its own
+//     handlers (WISP_JIT_EXITS=1 lists them per handler at exit);
+//   - tables, bulk memory, memory.grow, GC allocation and the like call a helper that does what the
+//     handler does through the same runtime function; when that traps, the helper sets the trap as the
+//     handler would and the machine code returns an op_exit (ExecStacks::exit_ir), ending the run;
 //   - calls and returns between compiled functions stay in machine code, through helpers that do what
 //     the interpreter's call and return do (the same CallFrame with an IR return address, the same
 //     limits and instance switches) and then jump: so the call stack is the interpreter's (backtraces,
