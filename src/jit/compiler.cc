@@ -11,9 +11,12 @@
 //     of the instructions where the interpreter must re-enter machine code (function entry, the
 //     instruction after a call or any other instruction left to the interpreter, exception landing pads);
 //     every other IR instruction stays as it was, so the IR remains a complete, correct program;
-//   - instructions it does not compile (throws, host calls, tables, bulk memory, memory.size
-//     and grow, memories other than memory 0, SIMD, ...) end the machine code: it returns their IR
-//     position and frame (JitExit), and the interpreter runs them with its own handlers;
+//   - instructions it does not compile (throws, host calls, a few v128 moves, ...) end the machine code:
+//     it returns their IR position and frame (JitExit), and the interpreter runs them with its own
+//     handlers (WISP_JIT_EXITS=1 lists them per handler at exit);
+//   - tables, bulk memory, memory.grow, GC allocation and the like call a helper that does what the
+//     handler does through the same runtime function; when that traps, the helper sets the trap as the
+//     handler would and the machine code returns an op_exit (ExecStacks::exit_ir), ending the run;
 //   - calls, tail calls and returns between compiled functions stay in machine code, inline: it does what
 //     the interpreter's call and return do (the same CallFrame with an IR return address, the same
 //     limits and instance switches) and then jumps: so the call stack is the interpreter's (backtraces,
@@ -69,6 +72,8 @@
 #include <atomic>
 #include <climits>
 #include <cstddef>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <span>
@@ -81,6 +86,7 @@
 #include <xbyak/xbyak_util.h>
 
 #include "interp/exec_state.h"
+#include "interp/gc_ops.h"
 #include "interp/handler_table.h"
 #include "interp/invoke.h"
 #include "interp/ir_builder.h"
@@ -142,10 +148,354 @@ uint64_t load_word(const uint32_t* ip) {
   return w;
 }
 
+// ---- hand-over statistics (WISP_JIT_EXITS=1 in the environment) ------------------------------------
+// Which IR instructions are left to the interpreter, per handler, printed to stderr at exit: `static`,
+// the instructions of compiled functions left uncompiled plus every instruction of functions not compiled;
+// `taken`, the hand-overs machine code made while running (an uncompiled instruction, a slow path, a call
+// or return the helpers could not make). Off (no code emitted, nothing printed) unless asked for.
+struct ExitStats {
+  bool on = false;
+  std::atomic<uint64_t> fixed[interp::kNumHandlers] = {};
+  uint64_t taken[interp::kNumHandlers] = {};  // incremented by machine code (racy across threads: a statistic)
+  uint64_t taken_end = 0;                     // hand-overs at the IR's end (falling off the function)
+  ExitStats() {
+    const char* e = std::getenv("WISP_JIT_EXITS");
+    on = e != nullptr && *e != 0 && std::string_view(e) != "0";
+  }
+  ~ExitStats() {
+    if (!on) return;
+    std::vector<std::pair<uint64_t, size_t>> rows;
+    uint64_t total_fixed = 0, total_taken = taken_end;
+    for (size_t i = 0; i < interp::kNumHandlers; ++i) {
+      uint64_t f = fixed[i].load(std::memory_order_relaxed);
+      total_fixed += f;
+      total_taken += taken[i];
+      if (f != 0 || taken[i] != 0) rows.emplace_back(taken[i], i);
+    }
+    std::sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : fixed[a.second].load() > fixed[b.second].load();
+    });
+    std::fprintf(stderr, "jit hand-overs: %14s %10s  handler\n", "taken", "static");
+    for (const auto& [t, i] : rows)
+      std::fprintf(stderr, "jit hand-overs: %14llu %10llu  %s\n", static_cast<unsigned long long>(t),
+                   static_cast<unsigned long long>(fixed[i].load()),
+                   std::string(handler_info(HandlerId(i)).name).c_str());
+    std::fprintf(stderr, "jit hand-overs: %14llu %10llu  (total; %llu at the IR's end)\n",
+                 static_cast<unsigned long long>(total_taken), static_cast<unsigned long long>(total_fixed),
+                 static_cast<unsigned long long>(taken_end));
+  }
+};
+ExitStats& exit_stats() {
+  static ExitStats s;
+  return s;
+}
+
 // Out-of-line helpers the machine code calls (System V ABI): the same expressions as the handlers.
 uint64_t global_get(interp::ExecState* st, uint32_t i) { return st->inst->globals[i]->value.i64(); }
 void global_set(interp::ExecState* st, uint32_t i, uint64_t v) {
   st->inst->globals[i]->value = runtime::Value::from_i64(v);
+}
+
+// ---- out-of-line instructions (tables, bulk memory, memory.grow, GC allocation and bulk operations) ----
+// Each does what its handler does, through the same runtime function, on the operands of the instruction
+// at `ip` (frame `fp`): true when done, or false after setting the trap exactly as the handler would
+// (st->trap, st->trap_ip = ip, st->error); the machine code then leaves the run at an op_exit (see
+// Compiler::trap_exit_), as a handler's trap does. So a trapping instruction is not run twice (bulk
+// operations charge fuel before they check bounds).
+using OpHelper = bool (*)(interp::ExecState* st, char* fp, const uint32_t* ip);
+
+namespace ops {
+
+using interp::TrapCode;
+template <typename T>
+T rd(const char* p) {
+  T v;
+  std::memcpy(&v, p, sizeof(T));
+  return v;
+}
+template <typename T>
+void wr(char* p, T v) {
+  std::memcpy(p, &v, sizeof(T));
+}
+// Operand `k` of the instruction at `ip` (every form below has one word per operand).
+inline uint32_t opd(const uint32_t* ip, size_t k) { return ip[interp::kHandlerWords + k]; }
+template <typename T>
+T sl(const char* fp, const uint32_t* ip, size_t k) {
+  return rd<T>(fp + opd(ip, k));
+}
+inline bool done(interp::ExecState* st, TrapCode t, const uint32_t* ip) {
+  if (t == TrapCode::none) return true;
+  st->trap = t;
+  st->trap_ip = ip;
+  return false;
+}
+
+bool memory_fill(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  return done(st, interp::memory_fill(st, sl<uint32_t>(fp, ip, 0), sl<uint32_t>(fp, ip, 1), sl<uint32_t>(fp, ip, 2)), ip);
+}
+bool memory_copy(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  return done(st, interp::memory_copy(st, sl<uint32_t>(fp, ip, 0), sl<uint32_t>(fp, ip, 1), sl<uint32_t>(fp, ip, 2)), ip);
+}
+bool memory_init(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  return done(st, interp::memory_init(st, opd(ip, 0), sl<uint32_t>(fp, ip, 1), sl<uint32_t>(fp, ip, 2),
+                                      sl<uint32_t>(fp, ip, 3)), ip);
+}
+bool data_drop(interp::ExecState* st, char*, const uint32_t* ip) {
+  interp::data_drop(st, opd(ip, 0));
+  return true;
+}
+bool memory_grow(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  wr<uint64_t>(fp + opd(ip, 0), interp::memory_grow(st, sl<uint32_t>(fp, ip, 1)));
+  return true;
+}
+bool memory_size_x(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  wr<uint64_t>(fp + opd(ip, 0), uint32_t(st->inst->memories[opd(ip, 1)]->pages()));
+  return true;
+}
+bool memory_grow_x(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  wr<uint64_t>(fp + opd(ip, 0), interp::memory_grow_x(st, opd(ip, 2), sl<uint32_t>(fp, ip, 1)));
+  return true;
+}
+bool memory_fill_x(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  return done(st, interp::memory_fill_x(st, opd(ip, 0), sl<uint32_t>(fp, ip, 1), sl<uint32_t>(fp, ip, 2),
+                                        sl<uint32_t>(fp, ip, 3)), ip);
+}
+bool memory_copy_x(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  return done(st, interp::memory_copy_x(st, opd(ip, 0), opd(ip, 1), sl<uint32_t>(fp, ip, 2), sl<uint32_t>(fp, ip, 3),
+                                        sl<uint32_t>(fp, ip, 4)), ip);
+}
+bool memory_init_x(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  return done(st, interp::memory_init_x(st, opd(ip, 0), opd(ip, 1), sl<uint32_t>(fp, ip, 2), sl<uint32_t>(fp, ip, 3),
+                                        sl<uint32_t>(fp, ip, 4)), ip);
+}
+bool memory_size_m64(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  wr<uint64_t>(fp + opd(ip, 0), st->inst->memories[opd(ip, 1)]->pages());
+  return true;
+}
+bool memory_grow_m64(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  wr<uint64_t>(fp + opd(ip, 0), interp::memory_grow64_x(st, opd(ip, 2), sl<uint64_t>(fp, ip, 1)));
+  return true;
+}
+bool memory_fill_m64(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  return done(st, interp::memory_fill_x(st, opd(ip, 0), sl<uint64_t>(fp, ip, 1), sl<uint32_t>(fp, ip, 2),
+                                        sl<uint64_t>(fp, ip, 3)), ip);
+}
+bool memory_copy_m64(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  uint32_t wide = opd(ip, 2);
+  uint64_t d = wide & 1 ? sl<uint64_t>(fp, ip, 3) : sl<uint32_t>(fp, ip, 3);
+  uint64_t s = wide & 2 ? sl<uint64_t>(fp, ip, 4) : sl<uint32_t>(fp, ip, 4);
+  uint64_t n = wide == 3 ? sl<uint64_t>(fp, ip, 5) : sl<uint32_t>(fp, ip, 5);
+  return done(st, interp::memory_copy_x(st, opd(ip, 0), opd(ip, 1), d, s, n), ip);
+}
+bool memory_init_m64(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  return done(st, interp::memory_init_x(st, opd(ip, 0), opd(ip, 1), sl<uint64_t>(fp, ip, 2), sl<uint32_t>(fp, ip, 3),
+                                        sl<uint32_t>(fp, ip, 4)), ip);
+}
+
+// Tables: `I` is the index type (uint32_t, or uint64_t for table64).
+template <typename I>
+bool table_get(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  uint64_t v = 0;
+  if (!done(st, interp::table_get(st, opd(ip, 1), sl<I>(fp, ip, 2), &v), ip)) return false;
+  wr<uint64_t>(fp + opd(ip, 0), v);
+  return true;
+}
+template <typename I>
+bool table_set(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  return done(st, interp::table_set(st, opd(ip, 0), sl<I>(fp, ip, 1), sl<uint64_t>(fp, ip, 2)), ip);
+}
+bool table_size(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  wr<uint64_t>(fp + opd(ip, 0), interp::table_size(st, opd(ip, 1)));
+  return true;
+}
+bool table_size_t64(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  wr<uint64_t>(fp + opd(ip, 0), uint64_t(st->inst->tables[opd(ip, 1)]->elems.size()));
+  return true;
+}
+bool table_grow(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  uint32_t delta = sl<uint32_t>(fp, ip, 3);
+  if (!done(st, interp::charge_table_grow(st, delta), ip)) return false;
+  wr<uint64_t>(fp + opd(ip, 0), interp::table_grow(st, opd(ip, 1), sl<uint64_t>(fp, ip, 2), delta));
+  return true;
+}
+bool table_grow_t64(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  uint64_t delta = sl<uint64_t>(fp, ip, 3);
+  if (!done(st, interp::charge_table_grow(st, delta), ip)) return false;
+  wr<uint64_t>(fp + opd(ip, 0), interp::table_grow64(st, opd(ip, 1), sl<uint64_t>(fp, ip, 2), delta));
+  return true;
+}
+template <typename I>
+bool table_fill(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  return done(st, interp::table_fill(st, opd(ip, 0), sl<I>(fp, ip, 1), sl<uint64_t>(fp, ip, 2), sl<I>(fp, ip, 3)), ip);
+}
+bool table_copy(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  return done(st, interp::table_copy(st, opd(ip, 0), opd(ip, 1), sl<uint32_t>(fp, ip, 2), sl<uint32_t>(fp, ip, 3),
+                                     sl<uint32_t>(fp, ip, 4)), ip);
+}
+bool table_copy_t64(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  uint32_t wide = opd(ip, 2);
+  uint64_t d = wide & 1 ? sl<uint64_t>(fp, ip, 3) : sl<uint32_t>(fp, ip, 3);
+  uint64_t s = wide & 2 ? sl<uint64_t>(fp, ip, 4) : sl<uint32_t>(fp, ip, 4);
+  uint64_t n = wide == 3 ? sl<uint64_t>(fp, ip, 5) : sl<uint32_t>(fp, ip, 5);
+  return done(st, interp::table_copy(st, opd(ip, 0), opd(ip, 1), d, s, n), ip);
+}
+template <typename I>
+bool table_init(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  return done(st, interp::table_init(st, opd(ip, 0), opd(ip, 1), sl<I>(fp, ip, 2), sl<uint32_t>(fp, ip, 3),
+                                     sl<uint32_t>(fp, ip, 4)), ip);
+}
+bool elem_drop(interp::ExecState* st, char*, const uint32_t* ip) {
+  interp::elem_drop(st, opd(ip, 0));
+  return true;
+}
+
+// GC: allocation (may collect: every live value is in a frame slot when these run) and bulk operations.
+inline bool set_ref(interp::ExecState* st, TrapCode t, const uint32_t* ip, char* fp, uint64_t out) {
+  if (!done(st, t, ip)) return false;
+  wr<uint64_t>(fp + opd(ip, 0), out);
+  return true;
+}
+bool struct_new(interp::ExecState* st, char* fp, const uint32_t* ip, const char* args) {
+  uint64_t site_bits = uint64_t(opd(ip, 1)) | uint64_t(opd(ip, 2)) << 32;
+  uint64_t r = interp::gc_struct_new(st, reinterpret_cast<const interp::GcStructSite*>(site_bits), args, fp);
+  return set_ref(st, r == 0 ? TrapCode::gc_heap_limit : TrapCode::none, ip, fp, r);
+}
+bool struct_new_args(interp::ExecState* st, char* fp, const uint32_t* ip) {  // "sIs": the I takes words 1-2
+  return struct_new(st, fp, ip, fp + opd(ip, 3));
+}
+bool struct_new_default(interp::ExecState* st, char* fp, const uint32_t* ip) { return struct_new(st, fp, ip, nullptr); }
+bool array_new(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  uint64_t out = 0;
+  TrapCode t = interp::gc_array_new(st, opd(ip, 1), opd(ip, 2), fp + opd(ip, 3), sl<uint32_t>(fp, ip, 4), fp, &out);
+  return set_ref(st, t, ip, fp, out);
+}
+bool array_new_default(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  uint64_t out = 0;
+  TrapCode t = interp::gc_array_new(st, opd(ip, 1), opd(ip, 2), nullptr, sl<uint32_t>(fp, ip, 3), fp, &out);
+  return set_ref(st, t, ip, fp, out);
+}
+bool array_new_fixed(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  uint64_t out = 0;
+  TrapCode t = interp::gc_array_new_fixed(st, opd(ip, 1), opd(ip, 2), opd(ip, 3), fp + opd(ip, 4), fp, &out);
+  return set_ref(st, t, ip, fp, out);
+}
+bool array_new_data(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  uint64_t out = 0;
+  TrapCode t = interp::gc_array_new_data(st, opd(ip, 1), opd(ip, 2), opd(ip, 3), sl<uint32_t>(fp, ip, 4),
+                                         sl<uint32_t>(fp, ip, 5), fp, &out);
+  return set_ref(st, t, ip, fp, out);
+}
+bool array_new_elem(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  uint64_t out = 0;
+  TrapCode t = interp::gc_array_new_elem(st, opd(ip, 1), opd(ip, 2), sl<uint32_t>(fp, ip, 3), sl<uint32_t>(fp, ip, 4),
+                                         fp, &out);
+  return set_ref(st, t, ip, fp, out);
+}
+bool array_fill(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  return done(st, interp::gc_array_fill(st, sl<uint64_t>(fp, ip, 0), sl<uint32_t>(fp, ip, 1), fp + opd(ip, 2),
+                                        sl<uint32_t>(fp, ip, 3)), ip);
+}
+bool array_copy(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  return done(st, interp::gc_array_copy(st, sl<uint64_t>(fp, ip, 0), sl<uint32_t>(fp, ip, 1), sl<uint64_t>(fp, ip, 2),
+                                        sl<uint32_t>(fp, ip, 3), sl<uint32_t>(fp, ip, 4)), ip);
+}
+bool array_init_data(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  return done(st, interp::gc_array_init_data(st, opd(ip, 0), sl<uint64_t>(fp, ip, 1), sl<uint32_t>(fp, ip, 2),
+                                             sl<uint32_t>(fp, ip, 3), sl<uint32_t>(fp, ip, 4)), ip);
+}
+bool array_init_elem(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  return done(st, interp::gc_array_init_elem(st, opd(ip, 0), sl<uint64_t>(fp, ip, 1), sl<uint32_t>(fp, ip, 2),
+                                             sl<uint32_t>(fp, ip, 3), sl<uint32_t>(fp, ip, 4)), ip);
+}
+bool any_convert_extern(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  uint64_t out = 0;
+  return set_ref(st, interp::gc_convert(st, sl<uint64_t>(fp, ip, 1), true, fp, &out), ip, fp, out);
+}
+bool extern_convert_any(interp::ExecState* st, char* fp, const uint32_t* ip) {
+  uint64_t out = 0;
+  return set_ref(st, interp::gc_convert(st, sl<uint64_t>(fp, ip, 1), false, fp, &out), ip, fp, out);
+}
+// ref.test and the casts (the machine code tests the result).
+bool ref_test(const interp::ExecState* st, uint64_t bits, uint32_t heap, uint32_t flags) {
+  return interp::gc_ref_test(st, bits, heap, flags);
+}
+
+}  // namespace ops
+
+// The instructions done by an OpHelper, and the helpers' names (wisp inspect --asm).
+struct OpHelperEntry {
+  HandlerId id;
+  OpHelper fn;
+  std::string_view name;
+};
+#define WISP_JIT_OP(id, fn) {HandlerId::id, &ops::fn, #fn}
+const OpHelperEntry kOpHelpers[] = {
+    WISP_JIT_OP(op_memory_fill_sss, memory_fill),
+    WISP_JIT_OP(op_memory_copy_sss, memory_copy),
+    WISP_JIT_OP(op_memory_init_xsss, memory_init),
+    WISP_JIT_OP(op_data_drop_x, data_drop),
+    WISP_JIT_OP(op_memory_grow_ss, memory_grow),
+    WISP_JIT_OP(op_memory_size_sx, memory_size_x),
+    WISP_JIT_OP(op_memory_grow_ssx, memory_grow_x),
+    WISP_JIT_OP(op_memory_fill_xsss, memory_fill_x),
+    WISP_JIT_OP(op_memory_copy_xxsss, memory_copy_x),
+    WISP_JIT_OP(op_memory_init_xxsss, memory_init_x),
+    WISP_JIT_OP(op_memory_size_m64_sx, memory_size_m64),
+    WISP_JIT_OP(op_memory_grow_m64_ssx, memory_grow_m64),
+    WISP_JIT_OP(op_memory_fill_m64_xsss, memory_fill_m64),
+    WISP_JIT_OP(op_memory_copy_m64_xxxsss, memory_copy_m64),
+    WISP_JIT_OP(op_memory_init_m64_xxsss, memory_init_m64),
+    WISP_JIT_OP(op_table_get_sxs, table_get<uint32_t>),
+    WISP_JIT_OP(op_table_set_xss, table_set<uint32_t>),
+    WISP_JIT_OP(op_table_size_sx, table_size),
+    WISP_JIT_OP(op_table_grow_sxss, table_grow),
+    WISP_JIT_OP(op_table_fill_xsss, table_fill<uint32_t>),
+    WISP_JIT_OP(op_table_copy_xxsss, table_copy),
+    WISP_JIT_OP(op_table_init_xxsss, table_init<uint32_t>),
+    WISP_JIT_OP(op_table_get_t64_sxs, table_get<uint64_t>),
+    WISP_JIT_OP(op_table_set_t64_xss, table_set<uint64_t>),
+    WISP_JIT_OP(op_table_size_t64_sx, table_size_t64),
+    WISP_JIT_OP(op_table_grow_t64_sxss, table_grow_t64),
+    WISP_JIT_OP(op_table_fill_t64_xsss, table_fill<uint64_t>),
+    WISP_JIT_OP(op_table_copy_t64_xxxsss, table_copy_t64),
+    WISP_JIT_OP(op_table_init_t64_xxsss, table_init<uint64_t>),
+    WISP_JIT_OP(op_elem_drop_x, elem_drop),
+    WISP_JIT_OP(op_struct_new_sIs, struct_new_args),
+    WISP_JIT_OP(op_struct_new_default_sI, struct_new_default),
+    WISP_JIT_OP(op_array_new_sxiss, array_new),
+    WISP_JIT_OP(op_array_new_default_sxis, array_new_default),
+    WISP_JIT_OP(op_array_new_fixed_sxiis, array_new_fixed),
+    WISP_JIT_OP(op_array_new_data_sxixss, array_new_data),
+    WISP_JIT_OP(op_array_new_elem_sxxss, array_new_elem),
+    WISP_JIT_OP(op_array_fill_ssss, array_fill),
+    WISP_JIT_OP(op_array_copy_sssss, array_copy),
+    WISP_JIT_OP(op_array_init_data_xssss, array_init_data),
+    WISP_JIT_OP(op_array_init_elem_xssss, array_init_elem),
+    WISP_JIT_OP(op_any_convert_extern_ss, any_convert_extern),
+    WISP_JIT_OP(op_extern_convert_any_ss, extern_convert_any),
+};
+#undef WISP_JIT_OP
+
+// Per handler: its OpHelper, or nullptr.
+const std::vector<OpHelper>& op_helpers() {
+  static const std::vector<OpHelper> t = [] {
+    std::vector<OpHelper> v(interp::kNumHandlers, nullptr);
+    for (const OpHelperEntry& e : kOpHelpers) v[size_t(e.id)] = e.fn;
+    return v;
+  }();
+  return t;
+}
+
+// Whether a std::vector's first word is its data pointer (libstdc++ and libc++ both): the machine code
+// then reads an instance's arrays (globals, functions, memories) directly; otherwise it calls helpers.
+bool vector_data_first() {
+  static const bool ok = [] {
+    std::vector<void*> v(1);
+    void* first;
+    std::memcpy(&first, static_cast<const void*>(&v), sizeof(first));
+    return first == static_cast<void*>(v.data());
+  }();
+  return ok;
 }
 
 // Whether a function's published code is the JIT's and runs machine code (is_compiled).
@@ -177,6 +527,9 @@ enum class Cat : uint8_t {
   trunc,     // float to integer truncation, trapping or saturating (op: TruncOp bits)
   fminmax,   // f32/f64 min (op 0) and max (op 1)
   special,   // the rest, by HandlerId
+  cover,     // tables, bulk memory, memory.size/grow, GC, globals, ref.func: emit_cover, by HandlerId
+  load_x,    // a load from another memory or a 64-bit one (as `load`; chk: the address is 64-bit)
+  store_x,   // a store to another memory or a 64-bit one (as `store`; chk: the address is 64-bit)
 };
 // TruncOp bits: the source is f64, the result is i64, unsigned, saturating.
 constexpr uint8_t kTruncF64 = 1, kTruncI64 = 2, kTruncUnsigned = 4, kTruncSat = 8;
@@ -311,6 +664,32 @@ Desc classify(HandlerId id) {
 constexpr HandlerId kCallIds[] = {HandlerId::op_call_indirect_t64_sxxs, HandlerId::op_call_ref_ss,
                                   HandlerId::op_return_call_xsi, HandlerId::op_return_call_indirect_sxxsi,
                                   HandlerId::op_return_call_indirect_t64_sxxsi, HandlerId::op_return_call_ref_ssi};
+// The instructions emit_cover compiles: the OpHelper ones, the inline ones by name, and the loads and
+// stores of memories other than memory 0 or 64-bit (op_<name>[_m64]_ssxI).
+Desc classify_cover(HandlerId id) {
+  if (op_helpers()[size_t(id)] != nullptr) return Desc{Cat::cover};
+  std::string_view name = handler_info(id).name;
+  for (std::string_view prefix : {"op_struct_get_", "op_struct_set_", "op_array_get_", "op_array_set_"})
+    if (name.starts_with(prefix)) return Desc{Cat::cover};
+  for (HandlerId c : {HandlerId::op_array_len_ss, HandlerId::op_ref_i31_ss, HandlerId::op_i31_get_s_ss,
+                      HandlerId::op_i31_get_u_ss, HandlerId::op_ref_eq_sss, HandlerId::op_ref_test_ssii,
+                      HandlerId::op_ref_cast_sii, HandlerId::op_br_on_cast_sbii, HandlerId::op_br_on_cast_fail_sbii,
+                      HandlerId::op_memory_size_s, HandlerId::op_ref_func_sx, HandlerId::op_global_get_sx,
+                      HandlerId::op_global_set_xs})
+    if (id == c) return Desc{Cat::cover};
+  if (handler_info(id).kinds == "ssxI" && name.starts_with("op_") && name.ends_with("_ssxI")) {
+    name.remove_prefix(3);
+    name.remove_suffix(5);
+    bool m64 = name.ends_with("_m64");
+    if (m64) name.remove_suffix(4);
+    Desc m = classify_memory(name);
+    if (m.cat != Cat::load && m.cat != Cat::store) return Desc{};
+    m.cat = m.cat == Cat::load ? Cat::load_x : Cat::store_x;
+    m.chk = m64;
+    return m;
+  }
+  return Desc{};
+}
 
 const std::vector<Desc>& descs() {
   static const std::vector<Desc> table = [] {
@@ -319,14 +698,15 @@ const std::vector<Desc>& descs() {
     for (HandlerId id : {HandlerId::op_copy_ss, HandlerId::op_copy2_ssss, HandlerId::op_const32_si,
                          HandlerId::op_const64_sI, HandlerId::op_i32_add_shl_sssi, HandlerId::op_select_ssss,
                          HandlerId::op_br_b, HandlerId::op_br_if_sb, HandlerId::op_br_unless_sb,
-                         HandlerId::op_br_table_sT, HandlerId::op_check_i, HandlerId::op_global_get_sx,
-                         HandlerId::op_global_set_xs, HandlerId::op_ref_is_null_ss,
+                         HandlerId::op_br_table_sT, HandlerId::op_check_i, HandlerId::op_ref_is_null_ss,
                          HandlerId::op_ref_as_non_null_s, HandlerId::op_br_on_null_sb,
                          HandlerId::op_br_on_non_null_sb, HandlerId::op_call_xs,
                          HandlerId::op_call_indirect_sxxs, HandlerId::op_return,
                          HandlerId::op_tier_count})
       t[size_t(id)] = Desc{Cat::special, 0, false, false};
     for (HandlerId id : kCallIds) t[size_t(id)] = Desc{Cat::special, 0, false, false};
+    for (size_t i = 0; i < interp::kNumHandlers; ++i)
+      if (Desc c = classify_cover(HandlerId(i)); c.cat != Cat::exit) t[i] = c;
     return t;
   }();
   return table;
@@ -374,21 +754,32 @@ constexpr int32_t kFuelEnabled = int32_t(offsetof(runtime::StoreData, fuel_enabl
 constexpr int32_t kFuel = int32_t(offsetof(runtime::StoreData, fuel));
 constexpr int32_t kInterrupt = int32_t(offsetof(runtime::StoreData, interrupt));
 constexpr int32_t kInterruptChecks = int32_t(offsetof(runtime::StoreData, interrupt_checks));
+constexpr int32_t kStInst = int32_t(offsetof(interp::ExecState, inst));
+constexpr int32_t kStStacks = int32_t(offsetof(interp::ExecState, stacks));
+constexpr int32_t kStacksExitIr = int32_t(offsetof(interp::ExecStacks, exit_ir));
+constexpr int32_t kInstFuncs = int32_t(offsetof(runtime::InstanceData, funcs));
+constexpr int32_t kInstMemories = int32_t(offsetof(runtime::InstanceData, memories));
+constexpr int32_t kInstGlobals = int32_t(offsetof(runtime::InstanceData, globals));
+constexpr int32_t kGlobalValue = int32_t(offsetof(runtime::GlobalInstance, value));
+constexpr int32_t kInstTypeIds = int32_t(offsetof(runtime::InstanceData, type_ids));
+constexpr int32_t kFuncTypeId = int32_t(offsetof(runtime::FuncInstance, type_id));
 #pragma GCC diagnostic pop
 static_assert(sizeof(std::atomic<uint8_t>) == 1);
+constexpr int32_t kObjLength = int32_t(offsetof(gc::ObjHeader, length));
+constexpr int32_t kObjPayload = int32_t(sizeof(gc::ObjHeader));
+constexpr int32_t kObjKind = int32_t(offsetof(gc::ObjHeader, kind));
+constexpr int32_t kObjTypeId = int32_t(offsetof(gc::ObjHeader, type_id));
 
 // Calls and returns between compiled functions (Compiler::emit_call) read the runtime's structures from
 // machine code: the fields below, and std::vector's begin/end pointers (its first two words in libstdc++
 // and libc++; checked once at run time, calls are left to the interpreter otherwise).
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
-constexpr int32_t kStInst = int32_t(offsetof(interp::ExecState, inst));
 constexpr int32_t kStFunc = int32_t(offsetof(interp::ExecState, func));
 constexpr int32_t kStCsLimit = int32_t(offsetof(interp::ExecState, cs_limit));
 constexpr int32_t kStStackLimit = int32_t(offsetof(interp::ExecState, stack_limit));
 constexpr int32_t kFrameRet = int32_t(offsetof(interp::CallFrame, ret));
 constexpr int32_t kFrameFunc = int32_t(offsetof(interp::CallFrame, func));
-constexpr int32_t kFuncTypeId = int32_t(offsetof(runtime::FuncInstance, type_id));
 constexpr int32_t kFuncInstance = int32_t(offsetof(runtime::FuncInstance, instance));
 constexpr int32_t kFuncEntry = int32_t(offsetof(runtime::FuncInstance, entry));
 constexpr int32_t kEntryParams = int32_t(offsetof(runtime::FuncEntry, frame) + offsetof(runtime::FrameLayout, num_params));
@@ -399,9 +790,7 @@ constexpr int32_t kCodeJitData = int32_t(offsetof(interp::FuncCode, jit_data));
 constexpr int32_t kNativeBase = int32_t(offsetof(NativeCode, native));
 constexpr int32_t kNativeEntry = int32_t(offsetof(NativeCode, entry));
 constexpr int32_t kNativeAt = int32_t(offsetof(NativeCode, at));
-constexpr int32_t kInstFuncs = int32_t(offsetof(runtime::InstanceData, funcs));
 constexpr int32_t kInstTables = int32_t(offsetof(runtime::InstanceData, tables));
-constexpr int32_t kInstTypeIds = int32_t(offsetof(runtime::InstanceData, type_ids));
 constexpr int32_t kInstMem0 = int32_t(offsetof(runtime::InstanceData, mem0));
 constexpr int32_t kTableElems = int32_t(offsetof(runtime::TableInstance, elems));
 #pragma GCC diagnostic pop
@@ -566,8 +955,16 @@ class Compiler : public Xbyak::CodeGenerator {
   Xbyak::Address slot64(uint32_t off) const { return qword[rbx + off]; }
   bool in_unaware_ = false;  // emitting a non-aware instruction (see exit_at)
   void exit_at(uint32_t pos, bool spill = true) {
+    if (exit_stats().on) count_exit(pos);
     lea(rax, ptr[r13 + int32_t(pos * 4)]);
     jmp(write_back_ && spill ? spill_exit_ : epilogue_);
+  }
+  // WISP_JIT_EXITS: counts a hand-over at `pos` (rax is free: it is about to hold the IR position).
+  void count_exit(uint32_t pos) {
+    ExitStats& s = exit_stats();
+    std::optional<HandlerId> id = pos < n_ ? interp::handler_from_word(load_word(ir_ + pos)) : std::nullopt;
+    mov(rax, reinterpret_cast<uint64_t>(id ? &s.taken[size_t(*id)] : &s.taken_end));
+    inc(qword[rax]);
   }
   // A label that hands over at `pos` (emitted after the body).
   Xbyak::Label& slow(uint32_t pos) {
@@ -724,6 +1121,16 @@ class Compiler : public Xbyak::CodeGenerator {
     mov(edx, index);
     return rax + rdx * int(size);
   }
+  // Tables, bulk memory, memory.size/grow, other memories, GC, globals (Cat::cover, load_x, store_x).
+  Xbyak::Label trap_exit_;  // leaves the run at an op_exit: an OpHelper set the trap
+  bool trap_exit_used_ = false;
+  Kind emit_cover(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t pos);
+  Kind emit_mem_x(const Desc& d, const uint32_t* o, uint32_t pos);
+  Kind emit_gc_access(std::string_view name, const uint32_t* o, uint32_t pos);
+  void ref_test_inline(uint32_t ref_slot, uint32_t heap, uint32_t flags);
+  Kind emit_struct_new(const uint32_t* o, uint32_t pos);
+  void reload_mem0();
+  void emit_trap_exit();
   Kind emit_trunc(const Desc& d, const uint32_t* o, uint32_t pos);
   Kind emit_unop(const Desc& d, std::string_view name, const uint32_t* ip);
   void int_binop(uint8_t op, bool w64);
@@ -1209,6 +1616,10 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
     }
     case Cat::special:
       return emit_special(id, ip, pos);
+    case Cat::cover:
+    case Cat::load_x:
+    case Cat::store_x:
+      return emit_cover(id, d, ip, pos);
   }
   return Kind::exit;
 }
@@ -1481,22 +1892,6 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
       L(done);
       return Kind::guarded;
     }
-    case HandlerId::op_global_get_sx:
-      spill_pins(false);
-      mov(rdi, r15);
-      mov(esi, o[1]);
-      call_helper(reinterpret_cast<const void*>(&global_get));
-      reload_pins(false);  // the call took the caller-saved registers
-      store_int(o[0], rax);
-      return Kind::native;
-    case HandlerId::op_global_set_xs:
-      load_int(rdx, 's', o + 1, true);  // before rdi and rsi (pinned registers) are overwritten
-      spill_pins(false);
-      mov(rdi, r15);
-      mov(esi, o[0]);
-      call_helper(reinterpret_cast<const void*>(&global_set));
-      reload_pins(false);
-      return Kind::native;
     case HandlerId::op_ref_is_null_ss:
       test_zero(o[1], true);
       store_bool(o[0], &Compiler::sete);
@@ -1851,8 +2246,8 @@ bool Compiler::register_aware(HandlerId id, const Desc& d) {
     case HandlerId::op_copy_ss: case HandlerId::op_copy2_ssss: case HandlerId::op_const32_si:
     case HandlerId::op_const64_sI: case HandlerId::op_i32_add_shl_sssi: case HandlerId::op_select_ssss:
     case HandlerId::op_br_b: case HandlerId::op_br_if_sb: case HandlerId::op_br_unless_sb:
-    case HandlerId::op_br_table_sT: case HandlerId::op_check_i: case HandlerId::op_global_get_sx:
-    case HandlerId::op_global_set_xs: case HandlerId::op_ref_is_null_ss: case HandlerId::op_ref_as_non_null_s:
+    case HandlerId::op_br_table_sT: case HandlerId::op_check_i:
+    case HandlerId::op_ref_is_null_ss: case HandlerId::op_ref_as_non_null_s:
     case HandlerId::op_br_on_null_sb: case HandlerId::op_br_on_non_null_sb: case HandlerId::op_tier_count:
       return true;
     default:
@@ -1971,6 +2366,389 @@ void Compiler::choose_pins() {
   }
 }
 
+// ---- tables, bulk memory, memory.size/grow, other memories, GC, globals ------------------------------
+
+void Compiler::emit_trap_exit() {
+  if (!trap_exit_used_) return;
+  L(trap_exit_);
+  mov(rax, qword[r15 + kStStacks]);
+  mov(rax, qword[rax + kStacksExitIr]);
+  jmp(epilogue_);
+}
+
+// Memory 0's base into r14 again (after memory.grow, which may move an unguarded memory).
+void Compiler::reload_mem0() {
+  Xbyak::Label no_memory;
+  mov(rcx, qword[r15 + kStMem0]);
+  xor_(r14d, r14d);
+  test(rcx, rcx);
+  jz(no_memory);
+  mov(r14, qword[rcx + kMemBase]);
+  L(no_memory);
+}
+
+Kind Compiler::emit_cover(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t pos) {
+  const uint32_t* o = ip + interp::kHandlerWords;
+  if (d.cat == Cat::load_x || d.cat == Cat::store_x) return emit_mem_x(d, o, pos);
+  if (id == HandlerId::op_struct_new_sIs) {
+    if (Kind k = emit_struct_new(o, pos); k != Kind::exit) return k;
+  }
+  if (OpHelper fn = op_helpers()[size_t(id)]; fn != nullptr) {
+    mov(rdi, r15);
+    mov(rsi, rbx);
+    lea(rdx, ptr[r13 + int32_t(pos * 4)]);
+    call_helper(reinterpret_cast<const void*>(fn));
+    test(al, al);
+    jz(trap_exit_);
+    trap_exit_used_ = true;
+    if (id == HandlerId::op_memory_grow_ss || id == HandlerId::op_memory_grow_ssx ||
+        id == HandlerId::op_memory_grow_m64_ssx)
+      reload_mem0();
+    return Kind::native;
+  }
+  std::string_view name = handler_info(id).name;
+  bool arrays_inline = vector_data_first();
+  switch (id) {
+    case HandlerId::op_global_get_sx:
+      if (!arrays_inline || o[1] > INT32_MAX / 8) {
+        mov(rdi, r15);
+        mov(esi, o[1]);
+        call_helper(reinterpret_cast<const void*>(&global_get));
+        mov(slot64(o[0]), rax);
+        return Kind::native;
+      }
+      mov(rax, qword[r15 + kStInst]);
+      mov(rax, qword[rax + kInstGlobals]);
+      mov(rax, qword[rax + int32_t(o[1] * 8)]);
+      mov(rax, qword[rax + kGlobalValue]);
+      mov(slot64(o[0]), rax);
+      keep_rax_as(o[0]);
+      return Kind::native;
+    case HandlerId::op_global_set_xs:
+      if (!arrays_inline || o[0] > INT32_MAX / 8) {
+        mov(rdi, r15);
+        mov(esi, o[0]);
+        mov(rdx, slot64(o[1]));
+        call_helper(reinterpret_cast<const void*>(&global_set));
+        return Kind::native;
+      }
+      // Value::from_i64: the 8 bytes, the rest of the 16 zero.
+      mov(rax, qword[r15 + kStInst]);
+      mov(rax, qword[rax + kInstGlobals]);
+      mov(rax, qword[rax + int32_t(o[0] * 8)]);
+      mov(rcx, slot64(o[1]));
+      mov(qword[rax + kGlobalValue], rcx);
+      mov(qword[rax + kGlobalValue + 8], 0);
+      return Kind::native;
+    case HandlerId::op_ref_func_sx:
+      if (!arrays_inline || o[1] > INT32_MAX / 8) return Kind::exit;
+      mov(rax, qword[r15 + kStInst]);
+      mov(rax, qword[rax + kInstFuncs]);
+      mov(rax, qword[rax + int32_t(o[1] * 8)]);
+      mov(slot64(o[0]), rax);
+      return Kind::native;
+    case HandlerId::op_memory_size_s:
+      mov(rax, qword[r15 + kStMem0]);
+      mov(rax, qword[rax + kMemSize]);
+      CodeGenerator::shr(rax, 16);
+      mov(slot64(o[0]), rax);
+      return Kind::native;
+    case HandlerId::op_array_len_ss:
+      mov(rax, slot64(o[1]));
+      test(rax, rax);
+      jz(slow(pos));
+      mov(eax, dword[rax + kObjLength]);
+      mov(slot64(o[0]), rax);
+      return Kind::guarded;
+    case HandlerId::op_ref_i31_ss:
+      mov(eax, slot32(o[1]));
+      and_(eax, 0x7fffffff);
+      lea(rax, ptr[rax + rax + 1]);
+      mov(slot64(o[0]), rax);
+      return Kind::native;
+    case HandlerId::op_i31_get_s_ss:
+    case HandlerId::op_i31_get_u_ss:
+      // The low 32 bits hold the value shifted left by one (gc::i31_bits).
+      mov(rax, slot64(o[1]));
+      test(rax, rax);
+      jz(slow(pos));
+      if (id == HandlerId::op_i31_get_s_ss) sar(eax, 1); else CodeGenerator::shr(eax, 1);
+      mov(slot64(o[0]), rax);
+      return Kind::guarded;
+    case HandlerId::op_ref_eq_sss:
+      mov(rax, slot64(o[1]));
+      cmp(rax, slot64(o[2]));
+      store_bool(o[0], &Compiler::sete);
+      return Kind::native;
+    case HandlerId::op_ref_test_ssii:
+    case HandlerId::op_ref_cast_sii:
+    case HandlerId::op_br_on_cast_sbii:
+    case HandlerId::op_br_on_cast_fail_sbii: {
+      // Operands: ref.test dst, ref, heap, flags; ref.cast ref, heap, flags; br_on_cast* ref, branch, heap, flags.
+      bool test_op = id == HandlerId::op_ref_test_ssii, cast = id == HandlerId::op_ref_cast_sii;
+      const uint32_t* w = test_op ? o + 1 : o;  // the reference, then (casts) heap type and flags
+      const uint32_t* type = test_op || cast ? w + 1 : w + 2;
+      ref_test_inline(w[0], type[0], type[1]);
+      if (test_op) {
+        mov(slot64(o[0]), rax);
+        return Kind::native;
+      }
+      test(eax, eax);
+      if (cast) {
+        jz(slow(pos));
+        return Kind::guarded;
+      }
+      if (id == HandlerId::op_br_on_cast_sbii) jnz(target(pos, int32_t(w[1]))); else jz(target(pos, int32_t(w[1])));
+      return Kind::native;
+    }
+    default:
+      break;
+  }
+  if (name.starts_with("op_struct_") || name.starts_with("op_array_")) return emit_gc_access(name, o, pos);
+  return Kind::exit;
+}
+
+// struct.new: the allocation (which may collect) by gc_struct_new, then the fields copied from their
+// argument slots by the site's layout, known here. At the heap limit it hands over: the interpreter runs
+// the instruction again and traps (or succeeds, should a collection have freed enough meanwhile).
+Kind Compiler::emit_struct_new(const uint32_t* o, uint32_t pos) {
+  uint64_t site_bits = uint64_t(o[1]) | uint64_t(o[2]) << 32;
+  const auto* site = reinterpret_cast<const interp::GcStructSite*>(site_bits);
+  const gc::StructLayout& l = site->layout;
+  if (l.storage.size() > 32) return Kind::exit;  // the OpHelper's loop instead
+  mov(rdi, r15);
+  mov(rsi, site_bits);
+  xor_(edx, edx);
+  mov(rcx, rbx);
+  call_helper(reinterpret_cast<const void*>(&interp::gc_struct_new));
+  test(rax, rax);
+  jz(slow(pos));
+  for (size_t i = 0; i < l.storage.size(); ++i) {
+    Xbyak::RegExp src = rbx + int32_t(o[3] + site->arg_offsets[i]);
+    Xbyak::RegExp at = rax + int32_t(kObjPayload + l.offsets[i]);
+    switch (gc::storage_size(l.storage[i])) {
+      case 1: mov(cl, byte[src]); mov(byte[at], cl); break;
+      case 2: mov(cx, word[src]); mov(word[at], cx); break;
+      case 4: mov(ecx, dword[src]); mov(dword[at], ecx); break;
+      case 8: mov(rcx, qword[src]); mov(qword[at], rcx); break;
+      default: movdqu(xmm0, ptr[src]); movdqu(ptr[at], xmm0); break;
+    }
+  }
+  mov(slot64(o[0]), rax);
+  return Kind::guarded;
+}
+
+// ref.test and the casts: eax = whether the reference in `ref_slot` is in heap type `heap` (GcCastFlags
+// `flags`), as gc_ref_test decides: inline for null, abstract types and an exact type match, the
+// helper for the rest (a declared subtype: the supertype display).
+void Compiler::ref_test_inline(uint32_t ref_slot, uint32_t heap, uint32_t flags) {
+  using wasm::HeapKind;
+  Xbyak::Label yes, no, call, done;
+  mov(rax, slot64(ref_slot));
+  test(rax, rax);
+  jz(flags & interp::kCastNullable ? yes : no);
+  if (wasm::is_abstract_heap(heap)) {
+    switch (HeapKind(heap)) {
+      case HeapKind::any:
+      case HeapKind::func:
+      case HeapKind::extern_:
+      case HeapKind::exn: jmp(yes); break;
+      case HeapKind::none:
+      case HeapKind::nofunc:
+      case HeapKind::noextern:
+      case HeapKind::noexn: jmp(no); break;
+      case HeapKind::i31:
+        test(al, 1);
+        jnz(yes);
+        jmp(no);
+        break;
+      case HeapKind::eq:  // i31, struct or array
+        test(al, 1);
+        jnz(yes);
+        cmp(byte[rax + kObjKind], uint8_t(gc::ObjKind::Array));
+        jbe(yes);
+        jmp(no);
+        break;
+      case HeapKind::struct_:
+      case HeapKind::array:
+        test(al, 1);
+        jnz(no);
+        cmp(byte[rax + kObjKind], uint8_t(HeapKind(heap) == HeapKind::struct_ ? gc::ObjKind::Struct : gc::ObjKind::Array));
+        je(yes);
+        jmp(no);
+        break;
+      default:
+        jmp(call);
+        break;
+    }
+  } else {
+    bool exact = vector_data_first() && heap <= uint32_t(INT32_MAX / 4);
+    if (flags & interp::kCastFuncs) {
+      if (exact) mov(ecx, dword[rax + kFuncTypeId]);
+    } else {
+      test(al, 1);
+      jnz(no);
+      cmp(byte[rax + kObjKind], uint8_t(gc::ObjKind::Array));  // structs and arrays have type ids
+      ja(no);
+      if (exact) mov(ecx, dword[rax + kObjTypeId]);
+    }
+    if (exact) {  // the canonical id of the running module's type `heap`
+      mov(rdx, qword[r15 + kStInst]);
+      mov(rdx, qword[rdx + kInstTypeIds]);
+      cmp(ecx, dword[rdx + int32_t(heap * 4)]);
+      je(yes);
+    }
+  }
+  L(call);
+  mov(rdi, r15);
+  mov(rsi, rax);
+  mov(edx, heap);
+  mov(ecx, flags);
+  call_helper(reinterpret_cast<const void*>(&ops::ref_test));
+  movzx(eax, al);
+  jmp(done);
+  L(yes);
+  mov(eax, 1);
+  jmp(done);
+  L(no);
+  xor_(eax, eax);
+  L(done);
+}
+
+// struct.get/set and array.get/set: a null reference (or an index out of bounds) hands over, and the
+// interpreter traps with the handler's message and site. Fields and elements at their payload offsets.
+Kind Compiler::emit_gc_access(std::string_view name, const uint32_t* o, uint32_t pos) {
+  bool is_struct = name.starts_with("op_struct_");
+  name.remove_prefix(is_struct ? 10 : 9);
+  bool get = name.starts_with("get_");
+  if (!get && !name.starts_with("set_")) return Kind::exit;
+  name.remove_prefix(4);
+  name.remove_suffix(4);  // _ssi / _sss
+  // Element size and, for gets, the load.
+  uint32_t size = 0;
+  int load = -1;  // LoadOp, or -1 for v128
+  if (get) {
+    struct G { std::string_view n; uint32_t size; int load; };
+    static constexpr G kGets[] = {{"i32", 4, ld32},  {"i64", 8, ld64},   {"i8_s", 1, ld8s}, {"i8_u", 1, ld8u},
+                                  {"i16_s", 2, ld16s}, {"i16_u", 2, ld16u}, {"v128", 16, -1}};
+    for (const G& g : kGets)
+      if (g.n == name) {
+        size = g.size;
+        load = g.load;
+      }
+  } else {
+    for (uint32_t n : {1u, 2u, 4u, 8u, 16u})
+      if (name == std::to_string(n)) size = n;
+  }
+  if (size == 0) return Kind::exit;
+  // Operands: struct.get dst, obj, offset; struct.set obj, value, offset; array.get dst, arr, index;
+  // array.set arr, index, value.
+  uint32_t ref = get ? o[1] : o[0];
+  Xbyak::Label& fail = slow(pos);
+  mov(rax, slot64(ref));
+  test(rax, rax);
+  jz(fail);
+  Xbyak::RegExp at = rax + kObjPayload;
+  if (is_struct) {
+    if (o[2] > uint32_t(INT32_MAX - kObjPayload)) return Kind::exit;
+    at = rax + int32_t(kObjPayload + o[2]);
+  } else {
+    mov(ecx, slot32(get ? o[2] : o[1]));
+    cmp(ecx, dword[rax + kObjLength]);
+    jae(fail);
+    if (size == 16) {
+      CodeGenerator::shl(rcx, 4);
+      at = rax + rcx + kObjPayload;
+    } else {
+      at = rax + rcx * int(size) + kObjPayload;
+    }
+  }
+  if (get) {
+    if (load < 0) {
+      movdqu(xmm0, ptr[at]);
+      movdqu(ptr[rbx + o[0]], xmm0);
+      return Kind::guarded;
+    }
+    switch (LoadOp(load)) {
+      case ld32: mov(eax, dword[at]); break;
+      case ld64: mov(rax, qword[at]); break;
+      case ld8s: movsx(eax, byte[at]); break;
+      case ld8u: movzx(eax, byte[at]); break;
+      case ld16s: movsx(eax, word[at]); break;
+      case ld16u: movzx(eax, word[at]); break;
+      case ld32s: movsxd(rax, dword[at]); break;
+    }
+    store_int(o[0], rax, true);
+    keep_rax_as(o[0]);
+    return Kind::guarded;
+  }
+  uint32_t value = is_struct ? o[1] : o[2];
+  switch (size) {
+    case 1: mov(dl, byte[rbx + value]); mov(byte[at], dl); break;
+    case 2: mov(dx, word[rbx + value]); mov(word[at], dx); break;
+    case 4: mov(edx, slot32(value)); mov(dword[at], edx); break;
+    case 8: mov(rdx, slot64(value)); mov(qword[at], rdx); break;
+    default: movdqu(xmm0, ptr[rbx + value]); movdqu(ptr[at], xmm0); break;
+  }
+  return Kind::guarded;
+}
+
+// Loads and stores of a memory other than memory 0, or of a 64-bit memory: the instance's memory and an
+// explicit bounds check (mem_x_at: overflow-safe for 64-bit addresses and offsets); out of bounds hands
+// over. Loads: dst, address, memory, offset (I); stores: address, value, memory, offset.
+Kind Compiler::emit_mem_x(const Desc& d, const uint32_t* o, uint32_t pos) {
+  if (!vector_data_first() || o[2] > INT32_MAX / 8) return Kind::exit;
+  bool load = d.cat == Cat::load_x, addr64 = d.chk;
+  static constexpr uint32_t kLoadWidth[] = {4, 8, 1, 1, 2, 2, 4};
+  uint32_t width = load ? (d.op == ld32 && d.to64 ? 4 : kLoadWidth[d.op]) : 1u << d.op;
+  uint64_t offset = uint64_t(o[3]) | uint64_t(o[4]) << 32;
+  Xbyak::Label& fail = slow(pos);
+  mov(rax, qword[r15 + kStInst]);
+  mov(rax, qword[rax + kInstMemories]);
+  mov(rax, qword[rax + int32_t(o[2] * 8)]);
+  uint32_t addr = load ? o[1] : o[0];
+  if (addr64) mov(rcx, slot64(addr)); else mov(ecx, slot32(addr));
+  if (offset != 0) {
+    if (offset <= INT32_MAX) {
+      CodeGenerator::add(rcx, uint32_t(offset));
+    } else {
+      mov(rdx, offset);
+      CodeGenerator::add(rcx, rdx);
+    }
+    if (addr64 || offset > UINT32_MAX) jc(fail);  // a u32 address plus a u32 offset never carries
+  }
+  lea(rdx, ptr[rcx + width]);  // ea + width: it carries only when ea > 2^64 - 16, out of bounds anyway
+  if (addr64) {
+    cmp(rdx, rcx);
+    jb(fail);
+  }
+  cmp(rdx, qword[rax + kMemSize]);
+  ja(fail);
+  mov(rax, qword[rax + kMemBase]);
+  Xbyak::RegExp at = rax + rcx;
+  if (load) {
+    switch (LoadOp(d.op)) {
+      case ld32: mov(eax, dword[at]); break;
+      case ld64: mov(rax, qword[at]); break;
+      case ld8s: if (d.to64) movsx(rax, byte[at]); else movsx(eax, byte[at]); break;
+      case ld8u: movzx(eax, byte[at]); break;
+      case ld16s: if (d.to64) movsx(rax, word[at]); else movsx(eax, word[at]); break;
+      case ld16u: movzx(eax, word[at]); break;
+      case ld32s: movsxd(rax, dword[at]); break;
+    }
+    store_int(o[0], rax, d.to64);
+    keep_rax_as(o[0]);
+    return Kind::guarded;
+  }
+  switch (d.op) {
+    case 0: mov(dl, byte[rbx + o[1]]); mov(byte[at], dl); break;
+    case 1: mov(dx, word[rbx + o[1]]); mov(word[at], dx); break;
+    case 2: mov(edx, slot32(o[1])); mov(dword[at], edx); break;
+    default: mov(rdx, slot64(o[1])); mov(qword[at], rdx); break;
+  }
+  return Kind::guarded;
+}
+
 bool Compiler::run() {
   // Instruction boundaries.
   index_of.assign(n_ + 1, -1);
@@ -2083,6 +2861,7 @@ bool Compiler::run() {
     }
     if (id) k = emit(*id, table[size_t(*id)], ip, pos);
     cache_in_ = k == Kind::exit ? -1 : cache_out_;
+    if (k == Kind::exit && id && exit_stats().on) exit_stats().fixed[size_t(*id)].fetch_add(1, std::memory_order_relaxed);
     if (k == Kind::exit) exit_at(pos, !in_unaware_); else ++native_count;
     in_unaware_ = false;
     kinds[i] = k;
@@ -2145,6 +2924,7 @@ bool Compiler::run() {
       jmp(reinterpret_cast<const void*>(getCode() + offsets[i]), T_NEAR);
     }
   }
+  emit_trap_exit();
   text_size = getSize();
   align(4);
   for (auto& t : tables_) {
@@ -2352,6 +3132,9 @@ std::string_view helper_name(uint64_t address) {
       {reinterpret_cast<const void*>(&global_set), "global_set"}};
   for (const auto& [fn, name] : kHelpers)
     if (reinterpret_cast<uint64_t>(fn) == address) return name;
+  for (const OpHelperEntry& e : kOpHelpers)
+    if (reinterpret_cast<uint64_t>(e.fn) == address) return e.name;
+  if (reinterpret_cast<uint64_t>(&ops::ref_test) == address) return "ref_test";
   return {};
 }
 

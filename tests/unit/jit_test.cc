@@ -105,7 +105,7 @@ struct Outcome {
 };
 
 Outcome run_in(Config::Tier tier, bool fuel, const char* name, std::initializer_list<Val> args,
-               bool explicit_bounds = false) {
+               bool explicit_bounds = false, const char* wat = kWat) {
   Config c;
   c.tier = tier;
   c.consume_fuel = fuel;
@@ -115,7 +115,7 @@ Outcome run_in(Config::Tier tier, bool fuel, const char* name, std::initializer_
   if (fuel) {
     EXPECT_TRUE(store.set_fuel(1000000).ok());
   }
-  Module m = testing::must_compile(engine, kWat);
+  Module m = testing::must_compile(engine, wat);
   Result<Instance> inst = Instance::create(store, m, {});
   EXPECT_TRUE(inst.ok());
   Outcome out;
@@ -140,11 +140,11 @@ Outcome run_in(Config::Tier tier, bool fuel, const char* name, std::initializer_
   return out;
 }
 
-void expect_same(const char* name, std::initializer_list<Val> args) {
+void expect_same(const char* name, std::initializer_list<Val> args, const char* wat = kWat) {
   for (int mode = 0; mode < 3; ++mode) {
     bool fuel = mode == 1, explicit_bounds = mode == 2;
-    Outcome a = run_in(Config::Tier::interp, fuel, name, args, explicit_bounds);
-    Outcome b = run_in(Config::Tier::jit, fuel, name, args, explicit_bounds);
+    Outcome a = run_in(Config::Tier::interp, fuel, name, args, explicit_bounds, wat);
+    Outcome b = run_in(Config::Tier::jit, fuel, name, args, explicit_bounds, wat);
     EXPECT_EQ(a.text, b.text) << name << (fuel ? " (fuel)" : "") << (explicit_bounds ? " (bounds checks)" : "");
     EXPECT_EQ(a.fuel_left, b.fuel_left) << name;
     ASSERT_EQ(a.frames.size(), b.frames.size()) << name;
@@ -188,6 +188,88 @@ TEST(Jit, CompiledFunctionsMatchTheInterpreter) {
     expect_same("u64", {Val::i64(v)});
   expect_same("select", {Val::i32(0)});
   expect_same("select", {Val::i32(3)});
+}
+
+// Instructions compiled through the instance or runtime helpers (emit_cover in src/jit/compiler.cc):
+// the same results, trap messages, trap sites and fuel as the interpreter, in the three modes.
+constexpr const char* kCoverWat = R"((module
+  (memory 1 4)
+  (memory $m1 1)
+  (data $d "abcdefgh")
+  (table $t 2 8 funcref)
+  (global $g (mut i64) (i64.const 5))
+  (type $pt (struct (field $x (mut i32)) (field $y (mut i64)) (field $r (mut (ref null $pt)))))
+  (type $arr (array (mut i16)))
+  (func $f (export "f") (result i32) (i32.const 3))
+  (elem declare func $f)
+  (func (export "grow_loop") (param $n i32) (result i32) (local $sum i32) (local $at i32)
+    (block $done (loop $l
+      (br_if $done (i32.eqz (local.get $n)))
+      (br_if $done (i32.eq (memory.grow (i32.const 1)) (i32.const -1)))
+      (local.set $at (i32.sub (i32.shl (memory.size) (i32.const 16)) (i32.const 8)))
+      (i64.store (local.get $at) (i64.extend_i32_u (local.get $n)))
+      (local.set $sum (i32.add (local.get $sum) (i32.wrap_i64 (i64.load (local.get $at)))))
+      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+      (br $l)))
+    (i32.add (local.get $sum) (i32.load (i32.const 65532))))
+  (func (export "bulk") (param $d i32) (param $n i32) (result i32)
+    (memory.init $d (local.get $d) (i32.const 0) (i32.const 8))
+    (memory.fill (local.get $d) (i32.const 0x41) (local.get $n))
+    (memory.copy (i32.const 0) (local.get $d) (local.get $n))
+    (i32.load8_u (i32.const 0)))
+  (func (export "mem1") (param $a i32) (result i64)
+    (i64.store $m1 offset=4 (local.get $a) (i64.const 0x1122334455667788))
+    (i64.add (i64.load $m1 offset=4 (local.get $a)) (i64.load8_s $m1 (local.get $a))))
+  (func (export "tables") (param $i i32) (result i32)
+    (drop (table.grow $t (ref.func $f) (i32.const 1)))
+    (table.fill $t (i32.const 0) (ref.func $f) (i32.const 2))
+    (table.set $t (local.get $i) (table.get $t (i32.const 0)))
+    (i32.add (table.size $t) (ref.is_null (table.get $t (local.get $i)))))
+  (func (export "global") (param i64) (result i64)
+    (global.set $g (i64.add (global.get $g) (local.get 0))) (global.get $g))
+  (func (export "gc") (param $k i32) (param $i i32) (result i64)
+    (local $p (ref null $pt)) (local $a (ref null $arr))
+    (local.set $p (struct.new $pt (i32.const 7) (i64.const 8) (ref.null $pt)))
+    (if (i32.eq (local.get $k) (i32.const 1)) (then (local.set $p (ref.null $pt))))
+    (struct.set $pt $y (local.get $p) (i64.const 40))
+    (local.set $a (array.new $arr (i32.const -2) (i32.const 4)))
+    (if (i32.eq (local.get $k) (i32.const 2)) (then (local.set $a (ref.null $arr))))
+    (array.set $arr (local.get $a) (local.get $i) (i32.const 9))
+    (i64.add (i64.add (struct.get $pt $y (local.get $p)) (i64.extend_i32_s (struct.get $pt $x (local.get $p))))
+             (i64.add (i64.extend_i32_s (array.get_s $arr (local.get $a) (i32.const 0)))
+                      (i64.extend_i32_u (array.len (local.get $a))))))
+  (func (export "gc_next") (result i32)
+    (struct.get $pt $x (struct.get $pt $r (struct.new_default $pt))))
+  (func (export "cast") (param $k i32) (result i32)
+    (i31.get_s (ref.cast (ref i31)
+      (if (result anyref) (local.get $k) (then (struct.new_default $pt)) (else (ref.i31 (i32.const -9)))))))
+)
+)";
+
+TEST(Jit, CoveredInstructionsMatchTheInterpreter) {
+  expect_same("grow_loop", {Val::i32(2)}, kCoverWat);
+  expect_same("grow_loop", {Val::i32(5)}, kCoverWat);  // memory.grow fails after 3 pages
+  expect_same("bulk", {Val::i32(100), Val::i32(4)}, kCoverWat);
+  expect_same("bulk", {Val::i32(65530), Val::i32(4)}, kCoverWat);   // memory.init out of bounds
+  expect_same("bulk", {Val::i32(65528), Val::i32(20)}, kCoverWat);  // memory.fill out of bounds
+  expect_same("mem1", {Val::i32(0)}, kCoverWat);
+  expect_same("mem1", {Val::i32(65524)}, kCoverWat);
+  expect_same("mem1", {Val::i32(65525)}, kCoverWat);  // the store is out of bounds
+  expect_same("mem1", {Val::i32(-4)}, kCoverWat);
+  expect_same("tables", {Val::i32(2)}, kCoverWat);
+  expect_same("tables", {Val::i32(3)}, kCoverWat);  // table.set out of bounds
+  expect_same("global", {Val::i64(-9)}, kCoverWat);
+  expect_same("gc", {Val::i32(0), Val::i32(3)}, kCoverWat);
+  expect_same("gc", {Val::i32(0), Val::i32(4)}, kCoverWat);  // array index out of bounds
+  expect_same("gc", {Val::i32(1), Val::i32(0)}, kCoverWat);  // struct.set on null
+  expect_same("gc", {Val::i32(2), Val::i32(0)}, kCoverWat);  // array.set on null
+  expect_same("gc_next", {}, kCoverWat);                     // struct.get on null
+  expect_same("cast", {Val::i32(0)}, kCoverWat);
+  expect_same("cast", {Val::i32(1)}, kCoverWat);  // cast failure
+  Outcome null_struct = run_in(Config::Tier::jit, false, "gc_next", {}, false, kCoverWat);
+  EXPECT_NE(null_struct.text.find("null structure reference"), std::string::npos) << null_struct.text;
+  Outcome null_array = run_in(Config::Tier::jit, false, "gc", {Val::i32(2), Val::i32(0)}, false, kCoverWat);
+  EXPECT_NE(null_array.text.find("null array reference"), std::string::npos) << null_array.text;
 }
 
 TEST(Jit, DeepRecursionExhaustsTheSameCallStack) {

@@ -283,7 +283,7 @@ out of line (hand-overs):
 data: 1 bytes (branch tables, padding)
 
 func 3: params=0 locals=0 results=0 frame=3
-260 bytes of machine code, 2 of them data; 4 of 4 IR instructions compiled
+256 bytes of machine code, 2 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -307,60 +307,60 @@ entry and exit:
       002c  pop rbx
       002d  ret
    0: op_global_get_sx s0 #0
-      002e  mov rdi, r15
-      0031  mov esi, 0x00
-      0036  mov rax, <global_get>
-      0040  call rax
-      0042  mov [rbx], rax
+      002e  mov rax, [r15+0x18]
+      0032  mov rax, [rax+0x60]
+      0036  mov rax, [rax]
+      0039  mov rax, [rax+0x10]
+      003d  mov [rbx], rax
    4: op_i32_add_ssi s0 s0 i0x1
-      0045  mov eax, [rbx]
-      0047  add eax, 0x01
-      004a  mov [rbx], rax
+      0040  add eax, 0x01
+      0043  mov [rbx], rax
    9: op_global_set_xs #0 s0
-      004d  mov rdx, [rbx]
-      0050  mov rdi, r15
-      0053  mov esi, 0x00
-      0058  mov rax, <global_set>
-      0062  call rax
+      0046  mov rax, [r15+0x18]
+      004a  mov rax, [rax+0x60]
+      004e  mov rax, [rax]
+      0051  mov rcx, [rbx]
+      0054  mov [rax+0x10], rcx
+      0058  mov qword ptr [rax+0x18], 0x00
   13: op_return
-      0064  mov rcx, [r15+0x28]
-      0068  mov rsi, [rcx-0x08]
-      006c  mov rdi, [rcx-0x18]
-      0070  test rsi, rsi
-      0073  jz 0x00f9
-      0079  test dil, 0x01
-      007d  jnz 0x00f9
-      0083  mov rdx, [rsi+0x70]
-      0087  mov rax, [rdx+0xD8]
-      008e  test rax, rax
-      0091  jz 0x00f9
-      0097  mov r8, [rax+0x28]
-      009b  test r8, r8
-      009e  jz 0x00f9
-      00a4  mov r13, [rdx+0x18]
-      00a8  sub rdi, r13
-      00ab  mov edi, [r8+rdi*1]
-      00af  add rdi, [rax]
-      00b2  add rcx, 0xffffffffffffffe8
-      00b6  mov [r15+0x28], rcx
-      00ba  mov [r15+0x10], rsi
-      00be  mov rbx, [rcx+0x08]
-      00c2  mov rax, [rsi+0x10]
-      00c6  cmp rax, [r15+0x18]
-      00ca  jz 0x00ee
-      00d0  mov [r15+0x18], rax
-      00d4  mov rcx, [rax+0x110]
-      00db  mov [r15+0x20], rcx
-      00df  xor r14d, r14d
-      00e2  test rcx, rcx
-      00e5  jz 0x00ee
-      00eb  mov r14, [rcx]
-      00ee  jmp rdi
+      0060  mov rcx, [r15+0x28]
+      0064  mov rsi, [rcx-0x08]
+      0068  mov rdi, [rcx-0x18]
+      006c  test rsi, rsi
+      006f  jz 0x00f5
+      0075  test dil, 0x01
+      0079  jnz 0x00f5
+      007f  mov rdx, [rsi+0x70]
+      0083  mov rax, [rdx+0xD8]
+      008a  test rax, rax
+      008d  jz 0x00f5
+      0093  mov r8, [rax+0x28]
+      0097  test r8, r8
+      009a  jz 0x00f5
+      00a0  mov r13, [rdx+0x18]
+      00a4  sub rdi, r13
+      00a7  mov edi, [r8+rdi*1]
+      00ab  add rdi, [rax]
+      00ae  add rcx, 0xffffffffffffffe8
+      00b2  mov [r15+0x28], rcx
+      00b6  mov [r15+0x10], rsi
+      00ba  mov rbx, [rcx+0x08]
+      00be  mov rax, [rsi+0x10]
+      00c2  cmp rax, [r15+0x18]
+      00c6  jz 0x00ea
+      00cc  mov [r15+0x18], rax
+      00d0  mov rcx, [rax+0x110]
+      00d7  mov [r15+0x20], rcx
+      00db  xor r14d, r14d
+      00de  test rcx, rcx
+      00e1  jz 0x00ea
+      00e7  mov r14, [rcx]
+      00ea  jmp rdi
 out of line (hand-overs):
-      00f0  lea rax, [r13+0x3C]  ; hand over at @15
-      00f4  jmp 0x001c
-      00f9  lea rax, [r13+0x34]  ; hand over at @13
-      00fd  jmp 0x001c
+      00ec  lea rax, [r13+0x3C]  ; hand over at @15
+      00f0  jmp 0x001c
+      00f5  lea rax, [r13+0x34]  ; hand over at @13
+      00f9  jmp 0x001c
 data: 2 bytes (branch tables, padding)
 
 func 4: params=1 locals=0 results=0 frame=5

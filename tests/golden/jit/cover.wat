@@ -1,0 +1,21 @@
+;; Instructions compiled by emit_cover: GC field and element access (null and bounds checks hand over),
+;; memory.grow (memory 0's base reloaded), a load from another memory, a table helper.
+(module
+  (type $pt (struct (field $x (mut i32)) (field $y (mut i64))))
+  (type $arr (array (mut i16)))
+  (memory 1)
+  (memory $m1 1)
+  (table 1 funcref)
+  (func (param (ref null $pt)) (result i64)
+    (struct.set $pt $x (local.get 0) (i32.const 5))
+    (struct.get $pt $y (local.get 0)))
+  (func (param (ref null $arr) i32) (result i32)
+    (i32.add (array.get_s $arr (local.get 0) (local.get 1)) (array.len (local.get 0))))
+  (func (param i32) (result i32)
+    (drop (memory.grow (local.get 0)))
+    (i32.load (i32.const 16)))
+  (func (param i32) (result i32)
+    (i32.load16_u $m1 offset=4 (local.get 0)))
+  (func (param i32) (result i32)
+    (ref.is_null (table.get (local.get 0))))
+)
