@@ -214,6 +214,7 @@ enum class Cat : uint8_t {
   trunc,     // float to integer truncation, trapping or saturating (op: TruncOp bits)
   fminmax,   // f32/f64 min (op 0) and max (op 1)
   special,   // the rest, by HandlerId
+  simd,      // v128 instructions, by HandlerId (compiler_simd.inc)
 };
 // TruncOp bits: the source is f64, the result is i64, unsigned, saturating.
 constexpr uint8_t kTruncF64 = 1, kTruncI64 = 2, kTruncUnsigned = 4, kTruncSat = 8;
@@ -343,6 +344,8 @@ Desc classify(HandlerId id) {
   return d;
 }
 
+void classify_simd(std::vector<Desc>& t);
+
 const std::vector<Desc>& descs() {
   static const std::vector<Desc> table = [] {
     std::vector<Desc> t(interp::kNumHandlers);
@@ -357,6 +360,7 @@ const std::vector<Desc>& descs() {
                          HandlerId::op_call_indirect_sxxs, HandlerId::op_return,
                          HandlerId::op_tier_count})
       t[size_t(id)] = Desc{Cat::special, 0, false, false};
+    classify_simd(t);
     return t;
   }();
   return table;
@@ -536,6 +540,15 @@ class Compiler : public Xbyak::CodeGenerator {
   void int_binop(uint8_t op, bool w64);
   bool int_binop_direct(uint8_t op, bool w64, char ka, const uint32_t* wa, char kb, const uint32_t* wb);
   void cond_jump(uint8_t op, Xbyak::Label& l);
+  // SIMD (compiler_simd.inc): the emitter and its constant pool (emitted after the jump tables).
+  struct VConst {
+    Xbyak::Label label;
+    uint64_t lo = 0, hi = 0;
+  };
+  std::vector<std::unique_ptr<VConst>> vconsts_;
+  Kind emit_simd(HandlerId id, const uint32_t* ip, uint32_t pos);
+  Xbyak::Address vconst(uint64_t lo, uint64_t hi);
+  void emit_vconsts();
 };
 
 // a (in rax) op b with b as an immediate or a memory operand, without loading it into rcx first: false
@@ -851,6 +864,8 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
     }
     case Cat::special:
       return emit_special(id, ip, pos);
+    case Cat::simd:
+      return emit_simd(id, ip, pos);
   }
   return Kind::exit;
 }
@@ -1184,6 +1199,8 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
   }
 }
 
+#include "jit/compiler_simd.inc"
+
 bool Compiler::run() {
   // Instruction boundaries.
   index_of.assign(n_ + 1, -1);
@@ -1267,6 +1284,7 @@ bool Compiler::run() {
     for (uint32_t target_index : t->targets)
       dd(uint32_t(int32_t(labels[target_index].getAddress() - base)));
   }
+  emit_vconsts();
   return native_count > 0;
 }
 
@@ -1450,7 +1468,9 @@ std::string_view helper_name(uint64_t address) {
       {reinterpret_cast<const void*>(&global_set), "global_set"},
       {reinterpret_cast<const void*>(&call_direct), "call_direct"},
       {reinterpret_cast<const void*>(&call_indirect), "call_indirect"},
-      {reinterpret_cast<const void*>(&return_compiled), "return_compiled"}};
+      {reinterpret_cast<const void*>(&return_compiled), "return_compiled"},
+      {reinterpret_cast<const void*>(&global_get128), "global_get128"},
+      {reinterpret_cast<const void*>(&global_set128), "global_set128"}};
   for (const auto& [fn, name] : kHelpers)
     if (reinterpret_cast<uint64_t>(fn) == address) return name;
   return {};
