@@ -546,6 +546,10 @@ class Compiler : public Xbyak::CodeGenerator {
     uint64_t lo = 0, hi = 0;
   };
   std::vector<std::unique_ptr<VConst>> vconsts_;
+  // The SIMD emitter's own one-value cache, as rax's above: xmm15 may hold the 16 bytes of slot
+  // `vcache_in_` when the next instruction starts (results are always stored to their slots too).
+  int64_t vcache_in_ = -1;
+  int64_t vcache_out_ = -1;
   Kind emit_simd(HandlerId id, const uint32_t* ip, uint32_t pos);
   Xbyak::Address vconst(uint64_t lo, uint64_t hi);
   void emit_vconsts();
@@ -1262,11 +1266,12 @@ bool Compiler::run() {
     if (entered[i]) L(labels[i]);
     offsets[i] = uint32_t(getSize());
     std::optional<HandlerId> id = interp::handler_from_word(load_word(ip));
-    if (i == 0 || entered[i] || kinds[i - 1] != Kind::native) cache_in_ = -1;
-    cache_out_ = -1;
+    if (i == 0 || entered[i] || kinds[i - 1] != Kind::native) cache_in_ = vcache_in_ = -1;
+    cache_out_ = vcache_out_ = -1;
     Kind k = Kind::exit;
     if (id) k = emit(*id, table[size_t(*id)], ip, pos);
     cache_in_ = k == Kind::exit ? -1 : cache_out_;
+    vcache_in_ = k == Kind::exit ? -1 : vcache_out_;
     if (k == Kind::exit) exit_at(pos); else ++native_count;
     kinds[i] = k;
   }
