@@ -87,6 +87,20 @@ inline V128 f64x2_pmax(V128 a, V128 b) { return v(_mm_castpd_si128(_mm_max_pd(_m
 // AND-ing (max: +0 wins) settles the zeros; NaN lanes are then replaced by the canonical NaN.
 inline __m128 ps(V128 x) { return _mm_castsi128_ps(m(x)); }
 inline __m128d pd(V128 x) { return _mm_castsi128_pd(m(x)); }
+// Float add and mul with the operands in Wasm order, a op b: with two NaN operands x86 returns the first
+// one's (quieted), and a plain a + b may be commuted differently by the C++ compiler in every build (the
+// release and the sanitizer builds did differ); the JIT (src/jit/compiler_simd.inc) computes the same.
+#define WISP_SIMD_ORDERED(name, insn, T, cast, uncast)                         \
+  inline V128 name(V128 a, V128 b) {                                           \
+    T x = cast(a);                                                             \
+    __asm__(insn " %1, %0" : "+x"(x) : "x"(cast(b)));                          \
+    return v(uncast(x));                                                       \
+  }
+WISP_SIMD_ORDERED(f32x4_add, "addps", __m128, ps, _mm_castps_si128)
+WISP_SIMD_ORDERED(f32x4_mul, "mulps", __m128, ps, _mm_castps_si128)
+WISP_SIMD_ORDERED(f64x2_add, "addpd", __m128d, pd, _mm_castpd_si128)
+WISP_SIMD_ORDERED(f64x2_mul, "mulpd", __m128d, pd, _mm_castpd_si128)
+#undef WISP_SIMD_ORDERED
 inline V128 f32x4_min(V128 a, V128 b) {
   __m128 r = _mm_or_ps(_mm_min_ps(ps(a), ps(b)), _mm_min_ps(ps(b), ps(a)));
   __m128 nan = _mm_cmpunord_ps(ps(a), ps(b));

@@ -32,8 +32,8 @@
 // a register cache over the value stack, fits here too: values may stay in registers between IR
 // instructions as long as their slots are written at the points where the interpreter may take over.
 // Register allocation (issue 17): per function, the most used slots are pinned to registers for the whole
-// function: up to 7 GPRs (rbp and r12, callee-saved; rsi, rdi, r9, r10, r11) and 14 xmm registers
-// (xmm2-xmm15) by their uses weighted 8x per loop level (loops: the ranges of backward branches), params,
+// function: up to 7 GPRs (rbp and r12, callee-saved; rsi, rdi, r9, r10, r11) and 13 xmm registers
+// (xmm2-xmm14; xmm15 is the SIMD emitters' v128 cache) by their uses weighted 8x per loop level (loops: the ranges of backward branches), params,
 // declared locals and temporaries alike (a slot's class is the one most of its accesses use; a register
 // holds the slot's 8 bytes whatever the type, so temporaries reused for other types stay exact).
 //   - Write-back: a pinned slot's value lives in its register inside machine code (store_int/store_float
@@ -530,6 +530,7 @@ enum class Cat : uint8_t {
   cover,     // tables, bulk memory, memory.size/grow, GC, globals, ref.func: emit_cover, by HandlerId
   load_x,    // a load from another memory or a 64-bit one (as `load`; chk: the address is 64-bit)
   store_x,   // a store to another memory or a 64-bit one (as `store`; chk: the address is 64-bit)
+  simd,      // v128 instructions, by HandlerId (compiler_simd.inc)
 };
 // TruncOp bits: the source is f64, the result is i64, unsigned, saturating.
 constexpr uint8_t kTruncF64 = 1, kTruncI64 = 2, kTruncUnsigned = 4, kTruncSat = 8;
@@ -690,6 +691,7 @@ Desc classify_cover(HandlerId id) {
   }
   return Desc{};
 }
+void classify_simd(std::vector<Desc>& t);
 
 const std::vector<Desc>& descs() {
   static const std::vector<Desc> table = [] {
@@ -707,6 +709,7 @@ const std::vector<Desc>& descs() {
     for (HandlerId id : kCallIds) t[size_t(id)] = Desc{Cat::special, 0, false, false};
     for (size_t i = 0; i < interp::kNumHandlers; ++i)
       if (Desc c = classify_cover(HandlerId(i)); c.cat != Cat::exit) t[i] = c;
+    classify_simd(t);
     return t;
   }();
   return table;
@@ -890,9 +893,10 @@ class Compiler : public Xbyak::CodeGenerator {
     return c;
   }
 
-  // Pinned slots (see the top of the file). pin_[slot index]: 0 none, 1..7 gpr_reg(p - 1), 8..21
-  // xmm2..xmm15; pins_: every pinned slot (byte offset, pin).
-  static constexpr int kNumGprPins = 7, kNumCalleeSavedPins = 2, kFirstXmmPin = 8, kNumXmmPins = 14;
+  // Pinned slots (see the top of the file). pin_[slot index]: 0 none, 1..7 gpr_reg(p - 1), 8..20
+  // xmm2..xmm14; pins_: every pinned slot (byte offset, pin).
+  // xmm15 is not pinned: it is the SIMD emitters' one-value v128 cache (vcache_in_).
+  static constexpr int kNumGprPins = 7, kNumCalleeSavedPins = 2, kFirstXmmPin = 8, kNumXmmPins = 13;
   static const Xbyak::Reg64& gpr_reg(int k) {
     static const Xbyak::Reg64 regs[kNumGprPins] = {Xbyak::util::rbp, Xbyak::util::r12, Xbyak::util::rsi,
                                                    Xbyak::util::rdi, Xbyak::util::r9,  Xbyak::util::r10,
@@ -1152,6 +1156,19 @@ class Compiler : public Xbyak::CodeGenerator {
   }
   bool int_binop_direct(uint8_t op, bool w64, char ka, const uint32_t* wa, char kb, const uint32_t* wb);
   void cond_jump(uint8_t op, Xbyak::Label& l);
+  // SIMD (compiler_simd.inc): the emitter and its constant pool (emitted after the jump tables).
+  struct VConst {
+    Xbyak::Label label;
+    uint64_t lo = 0, hi = 0;
+  };
+  std::vector<std::unique_ptr<VConst>> vconsts_;
+  // The SIMD emitter's own one-value cache, as rax's above: xmm15 may hold the 16 bytes of slot
+  // `vcache_in_` when the next instruction starts (results are always stored to their slots too).
+  int64_t vcache_in_ = -1;
+  int64_t vcache_out_ = -1;
+  Kind emit_simd(HandlerId id, const uint32_t* ip, uint32_t pos);
+  Xbyak::Address vconst(uint64_t lo, uint64_t hi);
+  void emit_vconsts();
 };
 
 // a (in rax) op b with b as an immediate or a memory operand, without loading it into rcx first: false
@@ -1620,6 +1637,8 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
     case Cat::load_x:
     case Cat::store_x:
       return emit_cover(id, d, ip, pos);
+    case Cat::simd:
+      return emit_simd(id, ip, pos);
   }
   return Kind::exit;
 }
@@ -2749,6 +2768,8 @@ Kind Compiler::emit_mem_x(const Desc& d, const uint32_t* o, uint32_t pos) {
   return Kind::guarded;
 }
 
+#include "jit/compiler_simd.inc"
+
 bool Compiler::run() {
   // Instruction boundaries.
   index_of.assign(n_ + 1, -1);
@@ -2847,9 +2868,9 @@ bool Compiler::run() {
     if (entered[i]) L(labels[i]);
     offsets[i] = uint32_t(getSize());
     std::optional<HandlerId> id = id_at(i);
-    if (i == 0 || entered[i] || kinds[i - 1] != Kind::native) cache_in_ = -1;
+    if (i == 0 || entered[i] || kinds[i - 1] != Kind::native) cache_in_ = vcache_in_ = -1;
     if (reload_at[i]) reload_pins(false);
-    cache_out_ = -1;
+    cache_out_ = vcache_out_ = -1;
     Kind k = Kind::exit;
     // Non-aware code may read any slot: the frame made current first (its own hand-overs then spill
     // nothing: it may have used the registers).
@@ -2861,6 +2882,7 @@ bool Compiler::run() {
     }
     if (id) k = emit(*id, table[size_t(*id)], ip, pos);
     cache_in_ = k == Kind::exit ? -1 : cache_out_;
+    vcache_in_ = k == Kind::exit ? -1 : vcache_out_;
     if (k == Kind::exit && id && exit_stats().on) exit_stats().fixed[size_t(*id)].fetch_add(1, std::memory_order_relaxed);
     if (k == Kind::exit) exit_at(pos, !in_unaware_); else ++native_count;
     in_unaware_ = false;
@@ -2933,6 +2955,7 @@ bool Compiler::run() {
     for (uint32_t target_index : t->targets)
       dd(uint32_t(int32_t(labels[target_index].getAddress() - base)));
   }
+  emit_vconsts();
   return native_count > 0;
 }
 
@@ -3129,7 +3152,9 @@ std::optional<CodeInfo> code_info(const interp::FuncCode& code) {
 std::string_view helper_name(uint64_t address) {
   static const std::pair<const void*, std::string_view> kHelpers[] = {
       {reinterpret_cast<const void*>(&global_get), "global_get"},
-      {reinterpret_cast<const void*>(&global_set), "global_set"}};
+      {reinterpret_cast<const void*>(&global_set), "global_set"},
+      {reinterpret_cast<const void*>(&global_get128), "global_get128"},
+      {reinterpret_cast<const void*>(&global_set128), "global_set128"}};
   for (const auto& [fn, name] : kHelpers)
     if (reinterpret_cast<uint64_t>(fn) == address) return name;
   for (const OpHelperEntry& e : kOpHelpers)
