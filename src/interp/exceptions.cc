@@ -4,6 +4,8 @@
 #include <cstring>
 
 #include "interp/exec_state.h"
+#include "runtime/store_data.h"
+#include "runtime/type_registry.h"
 #include "wisp/exception.h"
 
 namespace wisp::interp {
@@ -40,7 +42,16 @@ uint32_t payload_slots(const runtime::TagInstance& tag) {
   return n;
 }
 
-ValKind public_kind(wasm::ValType t) {
+// The public kind of a payload type `t` whose concrete heap type (if any) is a canonical id: structref,
+// arrayref or funcref by the registered type's kind.
+ValKind public_kind(const runtime::StoreData& store, wasm::ValType t) {
+  if (t.is_ref() && !wasm::is_abstract_heap(t.heap())) {
+    switch (store.types->info(t.heap()).kind) {
+      case wasm::TypeKind::struct_: return ValKind::structref;
+      case wasm::TypeKind::array: return ValKind::arrayref;
+      case wasm::TypeKind::func: return ValKind::funcref;
+    }
+  }
   switch (t.kind()) {
     case wasm::ValKind::i32: return ValKind::i32;
     case wasm::ValKind::i64: return ValKind::i64;
@@ -128,11 +139,14 @@ std::shared_ptr<const Exception> public_exception(runtime::StoreData& store, con
   auto e = std::make_shared<Exception>();
   e->tag = Tag(store.id, exn.tag);
   size_t slot = 0;
-  for (wasm::ValType t : exn.tag->type->params) {
+  // The tag's own type names its module's type indices; the registered (canonical) one names ids.
+  const wasm::FuncType& canonical = store.types->type(exn.tag->type_id);
+  for (size_t i = 0; i < exn.tag->type->params.size(); ++i) {
+    wasm::ValType t = exn.tag->type->params[i];
     detail::RawVal raw;
     std::memcpy(raw.bytes, exn.payload() + slot, t.slots() * 8);
     slot += t.slots();
-    Val v = Val::from_raw(public_kind(t), raw, store.id);
+    Val v = Val::from_raw(public_kind(store, i < canonical.params.size() ? canonical.params[i] : t), raw, store.id);
     if (t.is_ref()) v.set_root_internal(gc::root_handle(store, exn.payload()[slot - t.slots()]));  // held by the host
     e->payload.push_back(std::move(v));
   }
