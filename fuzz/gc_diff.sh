@@ -8,7 +8,8 @@
 # GC, exceptions, tail calls, SIMD, typed function references, multi-memory, memory64 ...) -> `wasm-opt
 # --fuzz-exec-before` on the written binary prints what binaryen's interpreter does when it calls every
 # export -> tests/gc/gc_diff_host (wisp) runs the same binary in each tier (interpreter in both dispatch
-# modes, JIT, tier-up at the first call) -> both transcripts, normalised, must be equal. A mismatch leaves
+# modes, JIT, tier-up at the first call; interpreter and JIT again collecting at almost every allocation,
+# --gc-stress) -> both transcripts, normalised, must be equal. A mismatch leaves
 # the module and both outputs in $WISP_GC_DIFF_WORK (default build/gc-diff)/mismatch-N/ and fails the run.
 #
 # Generation, and what is left out on purpose:
@@ -51,7 +52,8 @@ wasm_opt() { "$NODE" "$BIN" "$@"; }
 
 cmake --build "$BUILD" --target gc_diff_host >/dev/null || { echo "gc_diff: cannot build gc_diff_host"; exit 2; }
 HOST="$BUILD/gc_diff_host"
-MODES=("--tier interp" "--tier interp --dispatch loop" "--tier jit" "--tier auto --tier-up-threshold 1")
+MODES=("--tier interp" "--tier interp --dispatch loop" "--tier jit" "--tier auto --tier-up-threshold 1"
+       "--tier interp --gc-stress" "--tier jit --gc-stress")
 mkdir -p "$WORK"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

@@ -302,7 +302,7 @@ void Heap::collect(StackRange stack) {
   sweep();
   ++stats_.collections;
   since_collect_ = 0;
-  trigger_ = std::max<uint64_t>(kMinTrigger, stats_.live_bytes);
+  trigger_ = std::max<uint64_t>(min_trigger_, stats_.live_bytes);
 }
 
 void Heap::sweep() {

@@ -3,8 +3,12 @@
 // (issue 16: the differential GC fuzz target; fuzz/gc_diff.sh runs it live, tests/gc/run-diff-corpus.sh
 // over the checked-in corpus).
 //
-//   gc_diff_host [--tier interp|jit|auto] [--dispatch loop] [--tier-up-threshold N] MODULE.wasm
-//       runs MODULE.wasm, prints the normalised transcript on stdout
+//   gc_diff_host [--tier interp|jit|auto] [--dispatch loop] [--tier-up-threshold N] [--gc-stress] MODULE.wasm
+//       runs MODULE.wasm, prints the normalised transcript on stdout. --gc-stress collects whenever as
+//       much as the live data has been allocated since the last collection (Heap::set_min_trigger(0)):
+//       fuzz modules keep little alive, so the collector runs at almost every allocation, and a reference
+//       the roots miss shows as a wrong value or a crash instead of never being noticed (the default
+//       trigger, 8 MiB, is never reached by these modules). --stats prints the heap's counters on stderr.
 //   gc_diff_host --normalize FILE
 //       prints binaryen's transcript FILE normalised the same way
 //
@@ -535,7 +539,7 @@ struct Host {
 int usage() {
   std::fprintf(stderr,
                "usage: gc_diff_host [--tier interp|jit|auto] [--dispatch loop|tailcall] "
-               "[--tier-up-threshold N] MODULE.wasm\n"
+               "[--tier-up-threshold N] [--gc-stress] [--stats] MODULE.wasm\n"
                "       gc_diff_host --normalize BINARYEN_OUTPUT\n");
   return 2;
 }
@@ -546,6 +550,7 @@ int main(int argc, char** argv) {
   Config config;
   config.tier = Config::Tier::interp;
   const char* path = nullptr;
+  bool gc_stress = false, stats = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--normalize" && i + 1 < argc) return normalize_file(argv[i + 1]);
@@ -555,6 +560,10 @@ int main(int argc, char** argv) {
     } else if (a == "--dispatch" && i + 1 < argc) {
       std::string d = argv[++i];
       config.dispatch = d == "loop" ? Config::Dispatch::loop : Config::Dispatch::tailcall;
+    } else if (a == "--stats") {
+      stats = true;
+    } else if (a == "--gc-stress") {
+      gc_stress = true;
     } else if (a == "--tier-up-threshold" && i + 1 < argc) {
       config.tier_up_threshold = uint32_t(std::stoul(argv[++i]));
     } else if (!a.empty() && a[0] != '-' && !path) {
@@ -572,10 +581,17 @@ int main(int argc, char** argv) {
   std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   Engine engine(config);
   Store store(engine);
+  if (gc_stress) gc::heap_of(store.data_internal()).set_min_trigger(0);
   Host host;
   host.engine = &engine;
   host.store = &store;
   int rc = host.run(bytes);
   std::cout.flush();
+  if (stats && store.data_internal().gc_heap) {
+    const gc::HeapStats& h = gc::heap_of(store.data_internal()).stats();
+    std::fprintf(stderr, "gc_diff_host: %llu collections, %llu bytes allocated, %llu freed objects\n",
+                 (unsigned long long)h.collections, (unsigned long long)h.allocated_bytes,
+                 (unsigned long long)h.freed_objects);
+  }
   return rc;
 }

@@ -15,8 +15,10 @@ fail=0
 for wasm in "$DIR"/*.wasm; do
   name=${wasm%.wasm}
   "$HOST" --normalize "$name.expected" > "$TMP/expected" || { echo "FAIL $wasm: cannot read $name.expected"; fail=$((fail + 1)); continue; }
-  # The interpreter in both dispatch modes, every function compiled first, and tier-up at the first call.
-  for mode in "--tier interp" "--tier interp --dispatch loop" "--tier jit" "--tier auto --tier-up-threshold 1"; do
+  # The interpreter in both dispatch modes, every function compiled first, and tier-up at the first call;
+  # --gc-stress: a collection at almost every allocation, in the interpreter and in JIT code.
+  for mode in "--tier interp" "--tier interp --dispatch loop" "--tier jit" "--tier auto --tier-up-threshold 1" \
+              "--tier interp --gc-stress" "--tier jit --gc-stress"; do
     n=$((n + 1))
     # shellcheck disable=SC2086
     if ! timeout 120 "$HOST" $mode "$wasm" > "$TMP/actual" 2> "$TMP/stderr"; then
