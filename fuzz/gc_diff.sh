@@ -13,6 +13,9 @@
 # the module and both outputs in $WISP_GC_DIFF_WORK (default build/gc-diff)/mismatch-N/ and fails the run.
 #
 # Generation, and what is left out on purpose:
+#  - a third of the modules go through binaryen's optimiser as well (-O2), a third through a random pass
+#    pipeline (--fuzz-passes): other code shapes (casts refined, locals to struct fields, inlined calls,
+#    JS legalisation's env.setTempRet0 imports ...) than -ttf writes.
 #  - features wisp has no support for are disabled in -ttf: threads/atomics, shared-everything, strings,
 #    stack switching, fp16, custom descriptors, wide arithmetic, custom page sizes, compact imports ...
 #  - relaxed SIMD is disabled: its results are implementation-defined, binaryen picks one choice.
@@ -61,8 +64,9 @@ trap 'rm -rf "$TMP"' EXIT
 # generate SIZE OUT.wasm OUT.expected: a random module and binaryen's transcript of it.
 generate() {
   head -c "$1" /dev/urandom > "$TMP/in.dat"
+  case $((RANDOM % 3)) in 0) passes="" ;; 1) passes="-O2" ;; *) passes="--fuzz-passes" ;; esac
   # shellcheck disable=SC2086
-  wasm_opt -ttf "$TMP/in.dat" $FEATURES --denan -o "$2" -q 2>/dev/null || return 1
+  wasm_opt -ttf "$TMP/in.dat" $FEATURES $passes --denan -o "$2" -q 2>/dev/null || return 1
   # shellcheck disable=SC2086
   timeout 120 "$NODE" "$BIN" "$2" $FEATURES --fuzz-exec-before -q -o /dev/null > "$3" 2>/dev/null || return 1
 }
@@ -116,6 +120,7 @@ while [ "$(date +%s)" -lt "$end" ]; do
     skip) skipped=$((skipped + 1)) ;;
     mismatch) mismatched=$((mismatched + 1)) ;;
   esac
+  [ $((total % 100)) = 0 ] && echo "gc_diff: $total modules, $mismatched mismatched, $skipped skipped"
 done
 echo "gc_diff: $total modules: $matched matched in all ${#MODES[@]} modes, $skipped skipped (resource limits)," \
      "$mismatched mismatched; $failed_gen generation failures"

@@ -198,6 +198,7 @@ struct Host {
   Instance instance;
   bool have_instance = false;
   bool in_start = false;
+  uint32_t temp_ret0 = 0;  // env.setTempRet0 / getTempRet0 (JS legalisation of i64 results)
   Tag wasm_tag, js_tag;
 
   runtime::StoreData& sd() { return store->data_internal(); }
@@ -415,6 +416,31 @@ struct Host {
     };
   }
 
+  // The "env" imports binaryen's own passes add (--fuzz-passes, legalisation); binaryen ignores others.
+  HostFunc make_env_import(const std::string& name) {
+    if (name == "setTempRet0") {
+      return [this](Caller&, std::span<const Val> args, std::span<Val>) -> Result<void> {
+        if (!args.empty()) temp_ret0 = uint32_t(args[0].as_i32());
+        return {};
+      };
+    }
+    if (name == "getTempRet0") {
+      return [this](Caller&, std::span<const Val>, std::span<Val> results) -> Result<void> {
+        if (!results.empty()) results[0] = Val::i32(int32_t(temp_ret0));
+        return {};
+      };
+    }
+    if (name == "log_execution") {
+      return [](Caller&, std::span<const Val> args, std::span<Val>) -> Result<void> {
+        std::string line = "[LoggingExternalInterface log-execution";
+        for (const Val& a : args) line += " " + std::to_string(a.as_i32());
+        std::cout << line << "]\n";
+        return {};
+      };
+    }
+    return [](Caller&, std::span<const Val>, std::span<Val>) -> Result<void> { return {}; };
+  }
+
   std::string tag_name(const Tag& t) {
     if (t.internal() == wasm_tag.internal()) return "imported-wasm-tag";
     if (t.internal() == js_tag.internal()) return "imported-js-tag";
@@ -458,12 +484,13 @@ struct Host {
     Linker linker(*engine);
     for (const wasm::Import& imp : module->imports) {
       Result<void> r;
-      if (imp.module == "fuzzing-support" && imp.kind == wasm::ExternKind::func) {
+      if ((imp.module == "fuzzing-support" || imp.module == "env") && imp.kind == wasm::ExternKind::func) {
         const wasm::FuncType& wt_ = module->types[imp.func_type];
         std::vector<ValType> ps, rs;
         for (wasm::ValType t : wt_.params) ps.push_back(detail::public_kind(sd(), t));
         for (wasm::ValType t : wt_.results) rs.push_back(detail::public_kind(sd(), t));
-        r = linker.func_new(imp.module, imp.name, FuncType(ps, rs), make_import(imp.name));
+        r = linker.func_new(imp.module, imp.name, FuncType(ps, rs),
+                            imp.module == "env" ? make_env_import(imp.name) : make_import(imp.name));
       } else if (imp.module == "fuzzing-support" && imp.kind == wasm::ExternKind::tag) {
         r = linker.define(imp.module, imp.name, imp.name == "jstag" ? js_tag : wasm_tag);
       } else if (imp.kind == wasm::ExternKind::global && !imp.global.mut && imp.global.type.is_ref() &&
