@@ -13,6 +13,9 @@
 # the module and both outputs in $WISP_GC_DIFF_WORK (default build/gc-diff)/mismatch-N/ and fails the run.
 #
 # Generation, and what is left out on purpose:
+#  - half of the rounds give -ttf a module of the spec suite's GC, reference and exception scripts as its
+#    initial content (--initial-fuzz; fuzz/gc_diff_seeds.py extracts them, once, into $WORK/seeds): the
+#    fuzzer then calls and mixes the spec's casts, subtype chains and array copies.
 #  - a third of the modules go through binaryen's optimiser as well (-O2), a third through a random pass
 #    pipeline (--fuzz-passes): other code shapes (casts refined, locals to struct fields, inlined calls,
 #    JS legalisation's env.setTempRet0 imports ...) than -ttf writes.
@@ -61,12 +64,35 @@ mkdir -p "$WORK"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
+# Seeds: the import-free modules of the spec's GC, reference and exception scripts, as binaries.
+SUITE=${WISP_TESTSUITE:-$ROOT/../shared/wasm-testsuite}/latest
+SEEDS="$WORK/seeds"
+if [ ! -d "$SEEDS" ] && [ -d "$SUITE" ] && command -v python3 >/dev/null; then
+  echo "gc_diff: converting seed modules from $SUITE (once)"
+  rm -rf "$SEEDS.tmp"
+  python3 fuzz/gc_diff_seeds.py "$SEEDS.tmp" "$SUITE"/array*.wast "$SUITE"/br_on_*.wast "$SUITE"/i31.wast \
+    "$SUITE"/ref_*.wast "$SUITE"/struct.wast "$SUITE"/extern.wast "$SUITE"/type-*.wast "$SUITE"/call_ref.wast \
+    "$SUITE"/return_call_ref.wast "$SUITE"/throw_ref.wast "$SUITE"/try_table.wast "$SUITE"/local_init.wast >/dev/null
+  for w in "$SEEDS.tmp"/*.wat; do
+    # shellcheck disable=SC2086
+    wasm_opt "$w" $FEATURES -o "${w%.wat}.wasm" -q 2>/dev/null
+    rm -f "$w"
+  done
+  mv "$SEEDS.tmp" "$SEEDS"
+fi
+SEED_FILES=()
+[ -d "$SEEDS" ] && for s in "$SEEDS"/*.wasm; do [ -f "$s" ] && SEED_FILES+=("$s"); done
+
 # generate SIZE OUT.wasm OUT.expected: a random module and binaryen's transcript of it.
 generate() {
   head -c "$1" /dev/urandom > "$TMP/in.dat"
+  initial=""
+  if [ "${#SEED_FILES[@]}" -gt 0 ] && [ $((RANDOM % 2)) = 0 ]; then
+    initial="--initial-fuzz=${SEED_FILES[$((RANDOM % ${#SEED_FILES[@]}))]}"
+  fi
   case $((RANDOM % 3)) in 0) passes="" ;; 1) passes="-O2" ;; *) passes="--fuzz-passes" ;; esac
   # shellcheck disable=SC2086
-  wasm_opt -ttf "$TMP/in.dat" $FEATURES $passes --denan -o "$2" -q 2>/dev/null || return 1
+  wasm_opt -ttf "$TMP/in.dat" $initial $FEATURES $passes --denan -o "$2" -q 2>/dev/null || return 1
   # shellcheck disable=SC2086
   timeout 120 "$NODE" "$BIN" "$2" $FEATURES --fuzz-exec-before -q -o /dev/null > "$3" 2>/dev/null || return 1
 }
