@@ -4,8 +4,8 @@
     gc_diff_seeds.py OUT_DIR SCRIPT.wast...
 
 Writes each top-level (module ...) form of the scripts that imports nothing (binaryen's fuzzer keeps a
-seed's imports, and the spec scripts import from "spectest" or each other) and is no binary or quoted
-module into OUT_DIR/NAME_K.wat. gc_diff.sh converts them with wasm-opt and passes one as -ttf's initial
+seed's imports, and the spec scripts import from "spectest" or each other), is no binary or quoted
+module and avoids a known binaryen difference (below) into OUT_DIR/NAME_K.wat. gc_diff.sh converts them with wasm-opt and passes one as -ttf's initial
 content (--initial-fuzz) in half of its rounds: the fuzzer then builds on the spec's GC code (its casts,
 subtyping chains, array copies) instead of starting from nothing.
 """
@@ -56,6 +56,13 @@ def main():
         for form in top_level_forms(text):
             head = re.match(r'\(module(\s+\$\S+)?\s*(\S+)', form)
             if not head or head.group(2) in ('binary', 'quote', 'definition') or '(import' in form:
+                continue
+            # binaryen's interpreter evaluates an element segment's expressions again at each
+            # array.new_elem / array.init_elem, so objects the segment allocates are new each time (the
+            # spec: evaluated once, at instantiation; array_new_elem.wast's last module tests it). A
+            # known binaryen limitation, not wisp's: such seeds would only repeat that mismatch.
+            if ('array.new_elem' in form or 'array.init_elem' in form) and \
+                    re.search(r'\(item\s*\((struct|array)\.new', form):
                 continue
             k += 1
             with open(os.path.join(out, f'{base}_{k}.wat'), 'w', encoding='utf-8') as f:
