@@ -331,7 +331,7 @@ void Heap::collect(StackRange stack) {
   stats_.max_pause_ns = std::max(stats_.max_pause_ns, pause);
   ++stats_.collections;
   since_collect_ = 0;
-  trigger_ = std::max<uint64_t>(kMinTrigger, stats_.live_bytes);
+  trigger_ = std::max<uint64_t>(min_trigger_, stats_.live_bytes);
 }
 
 void Heap::sweep() {

@@ -113,6 +113,10 @@ class Heap final : public runtime::GcHeapState {
   bool contains(uint64_t word) const;
   // A full collection now.
   void collect(StackRange stack);
+  // Testing: the least allocation volume between collections (default kMinTrigger). 0 collects once as
+  // much as the live data has been allocated again: with the small live sets of fuzz modules, at almost
+  // every allocation (tests/gc/gc_diff_host --gc-stress).
+  void set_min_trigger(uint64_t bytes) { min_trigger_ = trigger_ = bytes; }
 
   // runtime::GcHeapState: constant expressions (never collect; 0 at the limit).
   runtime::RefBits const_struct(uint32_t type_id, const std::vector<wasm::FieldType>& fields,
@@ -199,6 +203,7 @@ class Heap final : public runtime::GcHeapState {
   std::vector<const runtime::CanonicalType*> types_;  // type_info cache by canonical id
   bool no_collect_ = false;  // set while constant expressions allocate
   uint64_t since_collect_ = 0;
+  uint64_t min_trigger_ = kMinTrigger;
   uint64_t trigger_ = kMinTrigger;
   HeapStats stats_;
 };

@@ -5,6 +5,8 @@
 
 #include "interp/exec_state.h"
 #include "runtime/public_kind.h"
+#include "runtime/store_data.h"
+#include "runtime/type_registry.h"
 #include "wisp/exception.h"
 
 namespace wisp::interp {
@@ -105,11 +107,14 @@ std::shared_ptr<const Exception> public_exception(runtime::StoreData& store, con
   auto e = std::make_shared<Exception>();
   e->tag = Tag(store.id, exn.tag);
   size_t slot = 0;
-  for (wasm::ValType t : exn.tag->type->params) {
+  // The tag's own type names its module's type indices; the registered (canonical) one names ids.
+  const wasm::FuncType& canonical = store.types->type(exn.tag->type_id);
+  for (size_t i = 0; i < exn.tag->type->params.size(); ++i) {
+    wasm::ValType t = exn.tag->type->params[i];
     detail::RawVal raw;
     std::memcpy(raw.bytes, exn.payload() + slot, t.slots() * 8);
     slot += t.slots();
-    Val v = Val::from_raw(runtime::public_kind(store, t), raw, store.id);
+    Val v = Val::from_raw(runtime::public_kind(store, i < canonical.params.size() ? canonical.params[i] : t), raw, store.id);
     if (t.is_ref()) v.set_root_internal(gc::root_handle(store, exn.payload()[slot - t.slots()]));  // held by the host
     e->payload.push_back(std::move(v));
   }

@@ -138,6 +138,43 @@ TEST(ApiExceptions, TagsOfEachInstantiationDiffer) {
   EXPECT_EQ(m.exports()[0].type.kind, ExternKind::tag);
 }
 
+// GC references in a payload keep their hierarchy: a concrete array / struct / function type is arrayref /
+// structref / funcref, in the uncaught exception and in the tag's type (found by the GC differential fuzzer:
+// the payload's concrete types were read as function types, tests/gc/diff-corpus).
+TEST(ApiExceptions, PayloadOfConcreteGcTypes) {
+  Engine engine;
+  Store store(engine);
+  Module m = must_compile(engine, R"((module
+    (type $f (func))
+    (type $a (array (mut i8)))
+    (type $s (struct (field i32)))
+    (tag $e (export "e") (param (ref $a) (ref null $s) (ref $f) (ref i31)))
+    (elem declare func $g)
+    (func $g)
+    (func (export "run")
+      (throw $e (array.new_default $a (i32.const 3)) (struct.new $s (i32.const 9)) (ref.func $g)
+                (ref.i31 (i32.const 5))))))");
+  Result<Instance> inst = Instance::create(store, m, {});
+  ASSERT_TRUE(inst.ok()) << inst.error().to_string();
+  Result<std::vector<Val>> r = inst->get_func(store, "run")->call(store, {});
+  ASSERT_FALSE(r.ok());
+  ASSERT_TRUE(r.error().exception);
+  const std::vector<Val>& p = r.error().exception->payload;
+  ASSERT_EQ(p.size(), 4u);
+  EXPECT_EQ(p[0].kind(), ValKind::arrayref);
+  EXPECT_EQ(p[0].any_kind(), AnyRefKind::array);
+  EXPECT_EQ(p[1].kind(), ValKind::structref);
+  EXPECT_EQ(p[1].any_kind(), AnyRefKind::struct_);
+  EXPECT_EQ(p[2].kind(), ValKind::funcref);
+  EXPECT_TRUE(p[2].as_funcref().has_value());
+  EXPECT_EQ(p[3].kind(), ValKind::i31ref);
+  EXPECT_EQ(p[3].as_i31(), 5);
+  Result<TagType> tt = r.error().exception->tag.type(store);
+  ASSERT_TRUE(tt.ok());
+  EXPECT_EQ(tt->params, (std::vector<ValType>{ValKind::arrayref, ValKind::structref, ValKind::funcref,
+                                              ValKind::i31ref}));
+}
+
 // A million throws and catches (64 MB of exception objects) stay within a bounded heap: exceptions are
 // GC objects, collected every few MB of allocation.
 TEST(ApiExceptions, ManyThrowsStayBounded) {
