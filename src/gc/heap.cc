@@ -32,24 +32,17 @@ StructLayout make_struct_layout(uint32_t type_id, const std::vector<Storage>& fi
   l.type_id = type_id;
   l.storage = fields;
   l.offsets.assign(fields.size(), 0);
-  uint32_t at = 0;
-  for (size_t i = 0; i < fields.size(); ++i)
+  uint64_t at = 0;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    uint32_t size = storage_size(fields[i]);
+    at = (at + size - 1) & ~uint64_t(size - 1);
+    l.offsets[i] = uint32_t(at);
     if (fields[i] == Storage::ref) {
-      l.offsets[i] = at;
-      at += 8;
-      ++l.nrefs;
+      if (at / 8 < 64) l.ref_mask |= uint64_t(1) << (at / 8); else l.ref_tail = true;
     }
-  // The rest by decreasing size: each field is then naturally aligned without padding (v128 may need 8
-  // bytes after an odd number of references).
-  for (uint32_t size : {16u, 8u, 4u, 2u, 1u}) {
-    if (size == 16) at = (at + 15) & ~15u;
-    for (size_t i = 0; i < fields.size(); ++i)
-      if (fields[i] != Storage::ref && storage_size(fields[i]) == size) {
-        l.offsets[i] = at;
-        at += size;
-      }
+    at += size;
   }
-  l.payload_bytes = (at + 15) & ~15u;
+  l.payload_bytes = uint32_t((at + 15) & ~uint64_t(15));
   return l;
 }
 
@@ -264,6 +257,13 @@ const runtime::CanonicalType& Heap::fill_type_info(uint32_t id) {
   return *types_[id];
 }
 
+uint64_t Heap::object_bytes(const ObjHeader* o) const {
+  uintptr_t base = reinterpret_cast<uintptr_t>(o) & ~uintptr_t(kChunkBytes - 1);
+  if (chunks_.count(base)) return chunk_of(o)->cell;
+  auto it = large_.find(reinterpret_cast<uintptr_t>(o));
+  return it == large_.end() ? sizeof(ObjHeader) : it->second;
+}
+
 bool Heap::contains(uint64_t word) const {
   if (word == 0 || (word & (kObjAlign - 1)) != 0) return false;
   uintptr_t base = uintptr_t(word) & ~uintptr_t(kChunkBytes - 1);
@@ -321,6 +321,13 @@ void Heap::collect(StackRange stack) {
       if (o->elem_ref) scan(p, p + size_t(o->length) * 8);
     } else if (o->kind == ObjKind::Exn) {
       scan(p + 8, p + 8 + size_t(o->length) * 8);
+    } else if (o->kind == ObjKind::Struct) {
+      for (uint64_t m = o->ref_mask(); m != 0; m &= m - 1) {
+        uint64_t w;
+        std::memcpy(&w, p + 8 * size_t(__builtin_ctzll(m)), 8);
+        mark_word(w, work);
+      }
+      if (o->elem_ref) scan(p + 64 * 8, reinterpret_cast<const char*>(o) + object_bytes(o));
     } else {
       scan(p, p + size_t(o->nrefs) * 8);
     }

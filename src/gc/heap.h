@@ -98,7 +98,10 @@ class Heap final : public runtime::GcHeapState {
   // A zeroed struct of `layout`, or nullptr at the heap limit.
   ObjHeader* new_struct(const StructLayout& layout, StackRange stack) {
     ObjHeader* o = allocate(ObjKind::Struct, layout.type_id, layout.payload_bytes, stack);
-    if (o) o->nrefs = layout.nrefs;
+    if (o) {
+      o->set_ref_mask(layout.ref_mask);
+      o->elem_ref = layout.ref_tail;
+    }
     return o;
   }
   // A zeroed array of `length` elements of `elem`, or nullptr at the heap limit.
@@ -191,6 +194,7 @@ class Heap final : public runtime::GcHeapState {
   bool new_chunk(size_t cls);
   void release_chunk(Chunk* c);
   void mark_word(uint64_t word, std::vector<ObjHeader*>& work) const;
+  uint64_t object_bytes(const ObjHeader* o) const;  // the whole cell or block
   void sweep();
 
   runtime::StoreData& store_;

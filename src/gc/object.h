@@ -41,8 +41,15 @@ struct ObjHeader {
   uint8_t mark;        // collector's mark bit
   uint8_t elem_shift;  // arrays: log2 of the element size; exceptions: 0
   uint8_t elem_ref;    // arrays: 1 if the elements are references
-  uint32_t length;     // arrays: element count; exceptions: payload slots; structs/boxes: 0
-  uint32_t nrefs;      // structs and boxes: reference fields at the payload's start
+  uint32_t length;     // arrays: element count; exceptions: payload slots; structs: ref mask (low half)
+  uint32_t nrefs;      // boxes: reference fields at the payload's start; structs: ref mask (high half)
+
+  // Structs: which payload words hold references (StructLayout::ref_mask); elem_ref: and beyond word 63.
+  uint64_t ref_mask() const { return uint64_t(nrefs) << 32 | length; }
+  void set_ref_mask(uint64_t m) {
+    length = uint32_t(m);
+    nrefs = uint32_t(m >> 32);
+  }
 
   char* payload() { return reinterpret_cast<char*>(this + 1); }
   const char* payload() const { return reinterpret_cast<const char*>(this + 1); }
@@ -103,13 +110,19 @@ inline uint8_t storage_shift(Storage s) {
   return uint8_t(n == 1 ? 0 : n == 2 ? 1 : n == 4 ? 2 : n == 8 ? 3 : 4);
 }
 
-// Where each field of a struct type lives: offsets from the payload start (after the header).
-// References first (traced as one run), then by decreasing size, each naturally aligned.
+// Where each field of a struct type lives: offsets from the payload start (after the header), in
+// declaration order, each naturally aligned (v128 to 16). Declaration order is what subtyping needs: a
+// subtype's fields extend its supertype's, so every field an instruction on the supertype names sits at
+// the same offset in every subtype's objects.
+// The collector finds the reference fields through ref_mask, a bit per 8-byte payload word (kept in the
+// object's header: ObjHeader::set_ref_mask); references past word 63 make the rest of the object scanned
+// conservatively (ref_tail), which only large structs with late reference fields need.
 struct StructLayout {
   uint32_t type_id = 0;
   std::vector<uint32_t> offsets;   // per field, in declaration order
   std::vector<Storage> storage;    // per field
-  uint32_t nrefs = 0;              // reference fields: offsets 0, 8, ..., 8 * (nrefs - 1)
+  uint64_t ref_mask = 0;           // bit k: a reference at payload word k (k < 64)
+  bool ref_tail = false;           // a reference at a word >= 64
   uint32_t payload_bytes = 0;      // rounded up to 16
 };
 

@@ -22,18 +22,28 @@ uint64_t field(ObjHeader* o, uint32_t off) {
 }
 void set_field(ObjHeader* o, uint32_t off, uint64_t v) { std::memcpy(o->payload() + off, &v, 8); }
 
-TEST(GcLayout, ReferencesFirstThenNaturallyAligned) {
+TEST(GcLayout, DeclarationOrderNaturallyAligned) {
   StructLayout l = make_struct_layout(1, {Storage::i8, Storage::v128, Storage::ref, Storage::i16, Storage::f64,
                                           Storage::i32});
-  EXPECT_EQ(l.nrefs, 1u);
-  EXPECT_EQ(l.offsets[2], 0u);   // ref
-  EXPECT_EQ(l.offsets[1], 16u);  // v128, 16-aligned after the reference
-  EXPECT_EQ(l.offsets[4], 32u);  // f64
-  EXPECT_EQ(l.offsets[5], 40u);  // i32
-  EXPECT_EQ(l.offsets[3], 44u);  // i16
-  EXPECT_EQ(l.offsets[0], 46u);  // i8
-  EXPECT_EQ(l.payload_bytes, 48u);
+  EXPECT_EQ(l.offsets[0], 0u);   // i8
+  EXPECT_EQ(l.offsets[1], 16u);  // v128, 16-aligned
+  EXPECT_EQ(l.offsets[2], 32u);  // ref
+  EXPECT_EQ(l.offsets[3], 40u);  // i16
+  EXPECT_EQ(l.offsets[4], 48u);  // f64
+  EXPECT_EQ(l.offsets[5], 56u);  // i32
+  EXPECT_EQ(l.payload_bytes, 64u);
+  EXPECT_EQ(l.ref_mask, uint64_t(1) << 4);
+  EXPECT_FALSE(l.ref_tail);
   EXPECT_EQ(make_struct_layout(2, {}).payload_bytes, 0u);
+  // A subtype's fields extend its supertype's: the shared fields keep their offsets.
+  StructLayout super = make_struct_layout(3, {Storage::i32, Storage::i64});
+  StructLayout sub = make_struct_layout(4, {Storage::i32, Storage::i64, Storage::ref, Storage::i8});
+  EXPECT_EQ(sub.offsets[0], super.offsets[0]);
+  EXPECT_EQ(sub.offsets[1], super.offsets[1]);
+  // A reference past the first 64 words: the rest of the object is scanned.
+  std::vector<Storage> many(70, Storage::i64);
+  many.push_back(Storage::ref);
+  EXPECT_TRUE(make_struct_layout(5, many).ref_tail);
 }
 
 TEST(GcI31, TaggedAndSignExtended) {
@@ -99,7 +109,7 @@ TEST_F(GcHeapTest, AllocatesZeroedObjects) {
   ASSERT_NE(s, nullptr);
   EXPECT_EQ(s->kind, ObjKind::Struct);
   EXPECT_EQ(s->type_id, 7u);
-  EXPECT_EQ(s->nrefs, 2u);
+  EXPECT_EQ(s->ref_mask(), 0b101u);  // references at words 0 and 2
   EXPECT_EQ(field(s, 0), 0u);
   EXPECT_EQ(reinterpret_cast<uintptr_t>(s) % 16, 0u);
   EXPECT_TRUE(heap.contains(bits_of(s)));

@@ -25,17 +25,17 @@ entry and exit:
    0: op_const32_si s2 i0x5
       002e  mov eax, 0x05
       0033  mov [rbx+0x10], rax
-   4: op_struct_set_4_ssi s0 s2 i0x8
+   4: op_struct_set_4_ssi s0 s2 i0x0
       0037  mov rax, [rbx]
       003a  test rax, rax
       003d  jz 0x00f1
       0043  mov edx, [rbx+0x10]
-      0046  mov [rax+0x18], edx
-   9: op_struct_get_i64_ssi s0 s0 i0x0
+      0046  mov [rax+0x10], edx
+   9: op_struct_get_i64_ssi s0 s0 i0x8
       0049  mov rax, [rbx]
       004c  test rax, rax
       004f  jz 0x00fa
-      0055  mov rax, [rax+0x10]
+      0055  mov rax, [rax+0x18]
       0059  mov [rbx], rax
   14: op_return
       005c  mov rcx, [r15+0x28]
