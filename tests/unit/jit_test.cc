@@ -427,7 +427,9 @@ PinnedOutcome run_pinned(Config::Tier tier, uint64_t fuel, int32_t n, int32_t tr
   c.consume_fuel = fuel != 0;
   Engine engine(c);
   Store store(engine);
-  if (fuel != 0) EXPECT_TRUE(store.set_fuel(fuel).ok());
+  if (fuel != 0) {
+    EXPECT_TRUE(store.set_fuel(fuel).ok());
+  }
   Module m = testing::must_compile(engine, kPinnedWat);
   PinnedOutcome out;
   Instance* self = nullptr;
