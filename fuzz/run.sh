@@ -27,6 +27,12 @@ LATEST_SEEDS="$LATEST_SEEDS $LATEST/call_ref.wast $LATEST/return_call_ref.wast $
 LATEST_SEEDS="$LATEST_SEEDS $LATEST/throw.wast $LATEST/throw_ref.wast
   $LATEST/try_table.wast $LATEST/tag.wast $LATEST/legacy/rethrow.wast
   $LATEST/legacy/try_catch.wast $LATEST/legacy/try_delegate.wast $(dirname "$0")/../tests/exceptions/exceptions.wast"
+# GC: structs, arrays, i31, casts, subtyping (and the JIT's compiled forms of them)
+LATEST_SEEDS="$LATEST_SEEDS $LATEST/struct.wast $LATEST/array.wast $LATEST/array_copy.wast $LATEST/array_fill.wast
+  $LATEST/array_init_data.wast $LATEST/array_new_data.wast $LATEST/i31.wast $LATEST/ref_cast.wast $LATEST/ref_test.wast
+  $LATEST/br_on_cast.wast $LATEST/br_on_cast_fail.wast $LATEST/ref_eq.wast $LATEST/extern.wast
+  $LATEST/type-subtyping.wast $(dirname "$0")/../tests/wast/gc_subtype_layout.wast $(dirname "$0")/../tests/wast/jit_cover.wast
+  $(dirname "$0")/../tests/wast/jit_calls.wast"
 
 if [ ! -f "$BUILD/build.ninja" ]; then
   cmake -S fuzz -B "$BUILD" -G Ninja -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 >/dev/null

@@ -409,11 +409,13 @@ bool array_init_elem(interp::ExecState* st, char* fp, const uint32_t* ip) {
 }
 bool any_convert_extern(interp::ExecState* st, char* fp, const uint32_t* ip) {
   uint64_t out = 0;
-  return set_ref(st, interp::gc_convert(st, sl<uint64_t>(fp, ip, 1), true, fp, &out), ip, fp, out);
+  TrapCode t = interp::gc_convert(st, sl<uint64_t>(fp, ip, 1), true, fp, &out);  // before `out` is read: argument
+  return set_ref(st, t, ip, fp, out);                                               // order is unspecified
 }
 bool extern_convert_any(interp::ExecState* st, char* fp, const uint32_t* ip) {
   uint64_t out = 0;
-  return set_ref(st, interp::gc_convert(st, sl<uint64_t>(fp, ip, 1), false, fp, &out), ip, fp, out);
+  TrapCode t = interp::gc_convert(st, sl<uint64_t>(fp, ip, 1), false, fp, &out);  // before `out` is read: argument
+  return set_ref(st, t, ip, fp, out);                                               // order is unspecified
 }
 // ref.test and the casts (the machine code tests the result).
 bool ref_test(const interp::ExecState* st, uint64_t bits, uint32_t heap, uint32_t flags) {
@@ -1156,6 +1158,7 @@ class Compiler : public Xbyak::CodeGenerator {
   }
   bool int_binop_direct(uint8_t op, bool w64, char ka, const uint32_t* wa, char kb, const uint32_t* wb);
   void cond_jump(uint8_t op, Xbyak::Label& l);
+  static constexpr bool relaxed_fma_differs_ = true;  // see compiler_simd.inc (relaxed madd)
   // SIMD (compiler_simd.inc): the emitter and its constant pool (emitted after the jump tables).
   struct VConst {
     Xbyak::Label label;

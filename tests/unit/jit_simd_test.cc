@@ -261,9 +261,10 @@ TEST(JitSimd, EveryOperatorMatchesTheInterpreter) {
     }
     EXPECT_EQ(shown, 0) << "mismatches" << (explicit_bounds ? " (explicit bounds checks)" : "") << " in" << names;
 #if defined(__x86_64__)
-    // Everything compiled (i64x2 compares use SSE4.2's pcmpgtq, relaxed madd FMA).
+    // Everything compiled (i64x2 compares use SSE4.2's pcmpgtq) but relaxed madd/nmadd, left to the
+    // interpreter (compiler_simd.inc): the 4 operators' instructions.
     if (__builtin_cpu_supports("sse4.2") && __builtin_cpu_supports("fma")) {
-      EXPECT_EQ(stats.exit_instrs, 0u);
+      EXPECT_LE(stats.exit_instrs, 4u);
     }
 #endif
     EXPECT_GT(stats.native_instrs, 500u);
