@@ -364,7 +364,7 @@ out of line (hand-overs):
 data: 2 bytes (branch tables, padding)
 
 func 4: params=1 locals=0 results=0 frame=5
-232 bytes of machine code, 1 of them data; 4 of 4 IR instructions compiled
+240 bytes of machine code, 3 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -387,57 +387,58 @@ entry and exit:
       002b  pop rbp
       002c  pop rbx
       002d  ret
+      002e  mov rbp, [rbx+0x10]
    0: op_i32_load_sso s2 s0 +0
-      002e  mov eax, [rbx]
-      0030  mov eax, [r14+rax*1]
-      0034  mov [rbx+0x10], rax
+      0032  mov eax, [rbx]
+      0034  mov ebp, [r14+rax*1]
    5: op_i32_add_ssi s2 s2 i0x1
-      0038  add eax, 0x01
-      003b  mov [rbx+0x10], rax
+      0038  add ebp, 0x01
   10: op_i32_store_sso s0 s2 +4
-      003f  mov edx, [rbx+0x10]
-      0042  mov eax, [rbx]
-      0044  mov [r14+rax*1+0x04], edx
+      003b  mov eax, [rbx]
+      003d  mov [r14+rax*1+0x04], ebp
   15: op_return
-      0049  mov rcx, [r15+0x28]
-      004d  mov rsi, [rcx-0x08]
-      0051  mov rdi, [rcx-0x18]
-      0055  test rsi, rsi
-      0058  jz 0x00de
-      005e  test dil, 0x01
-      0062  jnz 0x00de
-      0068  mov rdx, [rsi+0x70]
-      006c  mov rax, [rdx+0xD8]
-      0073  test rax, rax
-      0076  jz 0x00de
-      007c  mov r8, [rax+0x28]
-      0080  test r8, r8
-      0083  jz 0x00de
-      0089  mov r13, [rdx+0x18]
-      008d  sub rdi, r13
-      0090  mov edi, [r8+rdi*1]
-      0094  add rdi, [rax]
-      0097  add rcx, 0xffffffffffffffe8
-      009b  mov [r15+0x28], rcx
-      009f  mov [r15+0x10], rsi
-      00a3  mov rbx, [rcx+0x08]
-      00a7  mov rax, [rsi+0x10]
-      00ab  cmp rax, [r15+0x18]
-      00af  jz 0x00d3
-      00b5  mov [r15+0x18], rax
-      00b9  mov rcx, [rax+0x110]
-      00c0  mov [r15+0x20], rcx
-      00c4  xor r14d, r14d
-      00c7  test rcx, rcx
-      00ca  jz 0x00d3
-      00d0  mov r14, [rcx]
-      00d3  jmp rdi
+      0042  mov rcx, [r15+0x28]
+      0046  mov rsi, [rcx-0x08]
+      004a  mov rdi, [rcx-0x18]
+      004e  test rsi, rsi
+      0051  jz 0x00e4
+      0057  test dil, 0x01
+      005b  jnz 0x00e4
+      0061  mov rdx, [rsi+0x70]
+      0065  mov rax, [rdx+0xD8]
+      006c  test rax, rax
+      006f  jz 0x00e4
+      0075  mov r8, [rax+0x28]
+      0079  test r8, r8
+      007c  jz 0x00e4
+      0082  mov r13, [rdx+0x18]
+      0086  sub rdi, r13
+      0089  mov edi, [r8+rdi*1]
+      008d  add rdi, [rax]
+      0090  add rcx, 0xffffffffffffffe8
+      0094  mov [r15+0x28], rcx
+      0098  mov [r15+0x10], rsi
+      009c  mov rbx, [rcx+0x08]
+      00a0  mov rax, [rsi+0x10]
+      00a4  cmp rax, [r15+0x18]
+      00a8  jz 0x00cc
+      00ae  mov [r15+0x18], rax
+      00b2  mov rcx, [rax+0x110]
+      00b9  mov [r15+0x20], rcx
+      00bd  xor r14d, r14d
+      00c0  test rcx, rcx
+      00c3  jz 0x00cc
+      00c9  mov r14, [rcx]
+      00cc  jmp rdi
+      00ce  mov rbp, [rbx+0x10]
 out of line (hand-overs):
-      00d5  lea rax, [r13+0x44]  ; hand over at @17
-      00d9  jmp 0x001c
-      00de  lea rax, [r13+0x3C]  ; hand over at @15
-      00e2  jmp 0x001c
-data: 1 bytes (branch tables, padding)
+      00d2  lea rax, [r13+0x44]  ; hand over at @17
+      00d6  jmp 0x00db
+      00db  mov [rbx+0x10], rbp
+      00df  jmp 0x001c
+      00e4  lea rax, [r13+0x3C]  ; hand over at @15
+      00e8  jmp 0x001c
+data: 3 bytes (branch tables, padding)
 
 func 5: params=2 locals=0 results=1 frame=5
 500 bytes of machine code, 1 of them data; 4 of 4 IR instructions compiled
