@@ -160,7 +160,10 @@ class ModuleDecoder {
     // Flags are a 1-bit LEB128 in 2.0 (shared/64-bit limits are later proposals).
     if (flags & 0x80) return r_.error_at("integer representation too long", at);
     const bool wide = enabled(Feature::memory64);
-    if (flags > (wide ? 5 : 1) || (flags & 2)) return r_.error_at("integer too large", at);
+    if (flags > (wide ? 7 : 3)) return r_.error_at("integer too large", at);
+    // Flag 2 is the threads proposal's "shared", which wisp does not implement: say so rather than
+    // leave the user with a bare "integer too large".
+    if (flags & 2) return r_.error_at("integer too large: shared limits (the threads proposal) are not supported", at);
     wasm::Limits l;
     l.is64 = (flags & 4) != 0;
     if (wide) {

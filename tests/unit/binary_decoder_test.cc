@@ -285,11 +285,16 @@ TEST(BinaryDecoder, TypesAndKinds) {
                    "malformed import kind");
   expect_malformed(module({section(7, cat({uleb(1), name("a"), Bytes{0x05, 0x00}}))}), "malformed export kind");
   expect_malformed(module({section(4, {0x01, 0x7F, 0x00, 0x00})}), "malformed reference type");
-  expect_malformed(module({section(4, {0x01, 0x70, 0x02, 0x00})}), "integer too large");
+  expect_malformed(module({section(4, {0x01, 0x70, 0x02, 0x00})}),
+                   "integer too large: shared limits (the threads proposal) are not supported");
+  expect_malformed(module({section(4, {0x01, 0x70, 0x08, 0x00})}), "integer too large");
   expect_malformed(module({section(4, {0x01, 0x70, 0x81, 0x00, 0x00})}), "integer representation too long");
   expect_malformed(module({section(5, {0x01, 0x04, 0x00})}), "integer too large", wisp::Features());  // 2.0
   EXPECT_TRUE(decode_module(module({section(5, {0x01, 0x04, 0x00})})).ok());  // (memory i64 0): memory64
-  expect_malformed(module({section(5, {0x01, 0x06, 0x00})}), "integer too large");  // shared: no threads
+  expect_malformed(module({section(5, {0x01, 0x06, 0x00})}),
+                   "integer too large: shared limits (the threads proposal) are not supported");
+  expect_malformed(module({section(5, {0x01, 0x03, 0x00, 0x01})}),
+                   "integer too large: shared limits (the threads proposal) are not supported");
   expect_malformed(module({section(6, {0x01, 0x7F, 0x02, 0x41, 0x00, 0x0B})}), "malformed mutability");
   // 0x61 is no type form: with GC a "composite type" (func, struct, array), without it a function type.
   expect_malformed(module({section(1, {0x01, 0x61, 0x00, 0x00})}), "malformed composite type");
