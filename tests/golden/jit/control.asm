@@ -1,5 +1,5 @@
 func 0: params=1 locals=1 results=1 frame=5
-256 bytes of machine code, 0 of them data; 6 of 6 IR instructions compiled
+256 bytes of machine code, 2 of them data; 6 of 6 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -22,68 +22,68 @@ entry and exit:
       002b  pop rbp
       002c  pop rbx
       002d  ret
-      002e  mov rbp, [rbx]
-      0031  mov r12, [rbx+0x08]
+      002e  xorps xmm0, xmm0
+      0031  movq [rbx+0x08], xmm0
+      0036  mov rbp, [rbx]
+      0039  mov r12, [rbx+0x08]
    0: op_br_if_i32_eq_sib s0 i0x0 @18
-      0035  cmp ebp, 0x00
-      0038  jz 0x0046
+      003d  cmp ebp, 0x00
+      0040  jz 0x004e
    5: op_i32_add_sss s1 s1 s0
-      003e  add r12d, ebp
+      0046  add r12d, ebp
   10: op_i32_sub_ssi s0 s0 i0x1
-      0041  sub ebp, 0x01
+      0049  sub ebp, 0x01
   15: op_br_b @0
-      0044  jmp 0x0035
+      004c  jmp 0x003d
   18: op_copy_ss s0 s1
-      0046  mov rax, r12
-      0049  mov rbp, rax
+      004e  mov rax, r12
+      0051  mov rbp, rax
   22: op_return
-      004c  mov [rbx], rbp
-      004f  mov rcx, [r15+0x28]
-      0053  mov rsi, [rcx-0x08]
-      0057  mov rdi, [rcx-0x18]
-      005b  test rsi, rsi
-      005e  jz 0x00f7
-      0064  test dil, 0x01
-      0068  jnz 0x00f7
-      006e  mov rdx, [rsi+0x70]
-      0072  mov rax, [rdx+0xD8]
-      0079  test rax, rax
-      007c  jz 0x00f7
-      0082  mov r8, [rax+0x28]
-      0086  test r8, r8
-      0089  jz 0x00f7
-      008f  mov r13, [rdx+0x18]
-      0093  sub rdi, r13
-      0096  mov edi, [r8+rdi*1]
-      009a  add rdi, [rax]
-      009d  add rcx, 0xffffffffffffffe8
-      00a1  mov [r15+0x28], rcx
-      00a5  mov [r15+0x10], rsi
-      00a9  mov rbx, [rcx+0x08]
-      00ad  mov rax, [rsi+0x10]
-      00b1  cmp rax, [r15+0x18]
-      00b5  jz 0x00d9
-      00bb  mov [r15+0x18], rax
-      00bf  mov rcx, [rax+0x110]
-      00c6  mov [r15+0x20], rcx
-      00ca  xor r14d, r14d
-      00cd  test rcx, rcx
-      00d0  jz 0x00d9
-      00d6  mov r14, [rcx]
-      00d9  jmp rdi
-      00db  mov rbp, [rbx]
-      00de  mov r12, [rbx+0x08]
+      0054  mov [rbx], rbp
+      0057  mov rcx, [r15+0x28]
+      005b  mov rsi, [rcx-0x08]
+      005f  mov rdi, [rcx-0x18]
+      0063  test rsi, rsi
+      0066  jz 0x00f5
+      006c  test dil, 0x01
+      0070  jnz 0x00f5
+      0076  mov rdx, [rsi+0x70]
+      007a  cmp qword ptr [rdx+0x20], 0x00
+      007f  jz 0x00f5
+      0085  mov rax, [rdx+0xD8]
+      008c  mov r13, [rdx+0x18]
+      0090  mov r8, [rax+0x30]
+      0094  mov edi, [r8+rdi*1]
+      0098  add rdi, [rax]
+      009b  add rcx, 0xffffffffffffffe8
+      009f  mov [r15+0x28], rcx
+      00a3  mov [r15+0x10], rsi
+      00a7  mov rbx, [rcx+0x08]
+      00ab  mov rax, [rsi+0x10]
+      00af  cmp rax, [r15+0x18]
+      00b3  jz 0x00d7
+      00b9  mov [r15+0x18], rax
+      00bd  mov rcx, [rax+0x110]
+      00c4  mov [r15+0x20], rcx
+      00c8  xor r14d, r14d
+      00cb  test rcx, rcx
+      00ce  jz 0x00d7
+      00d4  mov r14, [rcx]
+      00d7  jmp rdi
+      00d9  mov rbp, [rbx]
+      00dc  mov r12, [rbx+0x08]
 out of line (hand-overs):
-      00e2  lea rax, [r13+0x60]  ; hand over at @24
-      00e6  jmp 0x00eb
-      00eb  mov [rbx], rbp
-      00ee  mov [rbx+0x08], r12
-      00f2  jmp 0x001c
-      00f7  lea rax, [r13+0x58]  ; hand over at @22
-      00fb  jmp 0x001c
+      00e0  lea rax, [r13+0x60]  ; hand over at @24
+      00e4  jmp 0x00e9
+      00e9  mov [rbx], rbp
+      00ec  mov [rbx+0x08], r12
+      00f0  jmp 0x001c
+      00f5  lea rax, [r13+0x58]  ; hand over at @22
+      00f9  jmp 0x001c
+data: 2 bytes (branch tables, padding)
 
 func 1: params=1 locals=0 results=1 frame=3
-280 bytes of machine code, 14 of them data; 7 of 7 IR instructions compiled
+268 bytes of machine code, 12 of them data; 7 of 7 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -111,7 +111,7 @@ entry and exit:
       0030  mov ecx, 0x02
       0035  cmp eax, ecx
       0037  cmovnbe eax, ecx
-      003a  lea rcx, [0x010c]
+      003a  lea rcx, [0x0100]
       0041  movsxd rax, dword ptr [rcx+rax*4]
       0045  add rax, rcx
       0048  jmp rax
@@ -123,54 +123,51 @@ entry and exit:
       0056  mov rsi, [rcx-0x08]
       005a  mov rdi, [rcx-0x18]
       005e  test rsi, rsi
-      0061  jz 0x0101
+      0061  jz 0x00f7
       0067  test dil, 0x01
-      006b  jnz 0x0101
+      006b  jnz 0x00f7
       0071  mov rdx, [rsi+0x70]
-      0075  mov rax, [rdx+0xD8]
-      007c  test rax, rax
-      007f  jz 0x0101
-      0085  mov r8, [rax+0x28]
-      0089  test r8, r8
-      008c  jz 0x0101
-      0092  mov r13, [rdx+0x18]
-      0096  sub rdi, r13
-      0099  mov edi, [r8+rdi*1]
-      009d  add rdi, [rax]
-      00a0  add rcx, 0xffffffffffffffe8
-      00a4  mov [r15+0x28], rcx
-      00a8  mov [r15+0x10], rsi
-      00ac  mov rbx, [rcx+0x08]
-      00b0  mov rax, [rsi+0x10]
-      00b4  cmp rax, [r15+0x18]
-      00b8  jz 0x00dc
-      00be  mov [r15+0x18], rax
-      00c2  mov rcx, [rax+0x110]
-      00c9  mov [r15+0x20], rcx
-      00cd  xor r14d, r14d
-      00d0  test rcx, rcx
-      00d3  jz 0x00dc
-      00d9  mov r14, [rcx]
-      00dc  jmp rdi
+      0075  cmp qword ptr [rdx+0x20], 0x00
+      007a  jz 0x00f7
+      0080  mov rax, [rdx+0xD8]
+      0087  mov r13, [rdx+0x18]
+      008b  mov r8, [rax+0x30]
+      008f  mov edi, [r8+rdi*1]
+      0093  add rdi, [rax]
+      0096  add rcx, 0xffffffffffffffe8
+      009a  mov [r15+0x28], rcx
+      009e  mov [r15+0x10], rsi
+      00a2  mov rbx, [rcx+0x08]
+      00a6  mov rax, [rsi+0x10]
+      00aa  cmp rax, [r15+0x18]
+      00ae  jz 0x00d2
+      00b4  mov [r15+0x18], rax
+      00b8  mov rcx, [rax+0x110]
+      00bf  mov [r15+0x20], rcx
+      00c3  xor r14d, r14d
+      00c6  test rcx, rcx
+      00c9  jz 0x00d2
+      00cf  mov r14, [rcx]
+      00d2  jmp rdi
   13: op_const32_si s0 i0x14
-      00de  mov eax, 0x14
-      00e3  mov [rbx], rax
+      00d4  mov eax, 0x14
+      00d9  mov [rbx], rax
   17: op_return
-      00e6  jmp 0x0052
+      00dc  jmp 0x0052
   19: op_const32_si s0 i0x1e
-      00eb  mov eax, 0x1E
-      00f0  mov [rbx], rax
+      00e1  mov eax, 0x1E
+      00e6  mov [rbx], rax
   23: op_return
-      00f3  jmp 0x0052
+      00e9  jmp 0x0052
 out of line (hand-overs):
-      00f8  lea rax, [r13+0x64]  ; hand over at @25
-      00fc  jmp 0x001c
-      0101  lea rax, [r13+0x2C]  ; hand over at @11
-      0105  jmp 0x001c
-data: 14 bytes (branch tables, padding)
+      00ee  lea rax, [r13+0x64]  ; hand over at @25
+      00f2  jmp 0x001c
+      00f7  lea rax, [r13+0x2C]  ; hand over at @11
+      00fb  jmp 0x001c
+data: 12 bytes (branch tables, padding)
 
 func 2: params=1 locals=0 results=1 frame=3
-388 bytes of machine code, 1 of them data; 4 of 4 IR instructions compiled
+328 bytes of machine code, 0 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -202,88 +199,72 @@ entry and exit:
       003d  mov rsi, [rax]
       0040  mov rdx, [rsi+0x70]
       0044  test rdx, rdx
-      0047  jz 0x0171
-      004d  mov rax, [rdx+0xD8]
-      0054  test rax, rax
-      0057  jz 0x0171
-      005d  mov rax, [rax+0x20]
-      0061  test rax, rax
-      0064  jz 0x0171
-      006a  mov rcx, [r15+0x28]
-      006e  cmp rcx, [r15+0x38]
-      0072  jz 0x0171
-      0078  mov r8d, [rdx+0x0C]
-      007c  lea r8, [rbx+r8*8+0x08]
-      0081  cmp r8, [r15+0x40]
-      0085  jnbe 0x0171
-      008b  lea r8, [r13+0x20]
-      008f  mov [rcx], r8
-      0092  mov [rcx+0x08], rbx
-      0096  mov r8, [r15+0x10]
-      009a  mov [rcx+0x10], r8
-      009e  add rcx, 0x18
-      00a2  mov [r15+0x28], rcx
-      00a6  mov [r15+0x10], rsi
-      00aa  mov ecx, [rdx+0x04]
-      00ad  test ecx, ecx
-      00af  jz 0x00cb
-      00b5  mov edi, [rdx]
-      00b7  lea rdi, [rbx+rdi*8+0x08]
-      00bc  mov qword ptr [rdi], 0x00
-      00c3  add rdi, 0x08
-      00c7  dec ecx
-      00c9  jnz 0x00bc
-      00cb  lea rbx, [rbx+0x08]
-      00cf  mov r13, [rdx+0x18]
-      00d3  jmp rax
+      0047  jz 0x0136
+      004d  mov rax, [rdx+0x20]
+      0051  test rax, rax
+      0054  jz 0x0136
+      005a  mov rcx, [r15+0x28]
+      005e  cmp rcx, [r15+0x38]
+      0062  jz 0x0136
+      0068  mov r8d, [rdx+0x0C]
+      006c  lea r8, [rbx+r8*8+0x08]
+      0071  cmp r8, [r15+0x40]
+      0075  jnbe 0x0136
+      007b  lea r8, [r13+0x20]
+      007f  mov [rcx], r8
+      0082  mov [rcx+0x08], rbx
+      0086  mov r8, [r15+0x10]
+      008a  mov [rcx+0x10], r8
+      008e  add rcx, 0x18
+      0092  mov [r15+0x28], rcx
+      0096  mov [r15+0x10], rsi
+      009a  lea rbx, [rbx+0x08]
+      009e  mov r13, [rdx+0x18]
+      00a2  jmp rax
    8: op_copy_ss s0 s1
-      00d5  mov rax, [rbx+0x08]
-      00d9  mov [rbx], rax
+      00a4  mov rax, [rbx+0x08]
+      00a8  mov [rbx], rax
   12: op_return
-      00dc  mov rcx, [r15+0x28]
-      00e0  mov rsi, [rcx-0x08]
-      00e4  mov rdi, [rcx-0x18]
-      00e8  test rsi, rsi
-      00eb  jz 0x017a
-      00f1  test dil, 0x01
-      00f5  jnz 0x017a
-      00fb  mov rdx, [rsi+0x70]
-      00ff  mov rax, [rdx+0xD8]
-      0106  test rax, rax
-      0109  jz 0x017a
-      010f  mov r8, [rax+0x28]
-      0113  test r8, r8
-      0116  jz 0x017a
-      011c  mov r13, [rdx+0x18]
-      0120  sub rdi, r13
-      0123  mov edi, [r8+rdi*1]
-      0127  add rdi, [rax]
-      012a  add rcx, 0xffffffffffffffe8
-      012e  mov [r15+0x28], rcx
-      0132  mov [r15+0x10], rsi
-      0136  mov rbx, [rcx+0x08]
-      013a  mov rax, [rsi+0x10]
-      013e  cmp rax, [r15+0x18]
-      0142  jz 0x0166
-      0148  mov [r15+0x18], rax
-      014c  mov rcx, [rax+0x110]
-      0153  mov [r15+0x20], rcx
-      0157  xor r14d, r14d
-      015a  test rcx, rcx
-      015d  jz 0x0166
-      0163  mov r14, [rcx]
-      0166  jmp rdi
+      00ab  mov rcx, [r15+0x28]
+      00af  mov rsi, [rcx-0x08]
+      00b3  mov rdi, [rcx-0x18]
+      00b7  test rsi, rsi
+      00ba  jz 0x013f
+      00c0  test dil, 0x01
+      00c4  jnz 0x013f
+      00ca  mov rdx, [rsi+0x70]
+      00ce  cmp qword ptr [rdx+0x20], 0x00
+      00d3  jz 0x013f
+      00d9  mov rax, [rdx+0xD8]
+      00e0  mov r13, [rdx+0x18]
+      00e4  mov r8, [rax+0x30]
+      00e8  mov edi, [r8+rdi*1]
+      00ec  add rdi, [rax]
+      00ef  add rcx, 0xffffffffffffffe8
+      00f3  mov [r15+0x28], rcx
+      00f7  mov [r15+0x10], rsi
+      00fb  mov rbx, [rcx+0x08]
+      00ff  mov rax, [rsi+0x10]
+      0103  cmp rax, [r15+0x18]
+      0107  jz 0x012b
+      010d  mov [r15+0x18], rax
+      0111  mov rcx, [rax+0x110]
+      0118  mov [r15+0x20], rcx
+      011c  xor r14d, r14d
+      011f  test rcx, rcx
+      0122  jz 0x012b
+      0128  mov r14, [rcx]
+      012b  jmp rdi
 out of line (hand-overs):
-      0168  lea rax, [r13+0x38]  ; hand over at @14
-      016c  jmp 0x001c
-      0171  lea rax, [r13+0x10]  ; hand over at @4
-      0175  jmp 0x001c
-      017a  lea rax, [r13+0x30]  ; hand over at @12
-      017e  jmp 0x001c
-data: 1 bytes (branch tables, padding)
+      012d  lea rax, [r13+0x38]  ; hand over at @14
+      0131  jmp 0x001c
+      0136  lea rax, [r13+0x10]  ; hand over at @4
+      013a  jmp 0x001c
+      013f  lea rax, [r13+0x30]  ; hand over at @12
+      0143  jmp 0x001c
 
 func 3: params=0 locals=0 results=0 frame=3
-256 bytes of machine code, 2 of them data; 4 of 4 IR instructions compiled
+244 bytes of machine code, 0 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -327,44 +308,40 @@ entry and exit:
       0064  mov rsi, [rcx-0x08]
       0068  mov rdi, [rcx-0x18]
       006c  test rsi, rsi
-      006f  jz 0x00f5
+      006f  jz 0x00eb
       0075  test dil, 0x01
-      0079  jnz 0x00f5
+      0079  jnz 0x00eb
       007f  mov rdx, [rsi+0x70]
-      0083  mov rax, [rdx+0xD8]
-      008a  test rax, rax
-      008d  jz 0x00f5
-      0093  mov r8, [rax+0x28]
-      0097  test r8, r8
-      009a  jz 0x00f5
-      00a0  mov r13, [rdx+0x18]
-      00a4  sub rdi, r13
-      00a7  mov edi, [r8+rdi*1]
-      00ab  add rdi, [rax]
-      00ae  add rcx, 0xffffffffffffffe8
-      00b2  mov [r15+0x28], rcx
-      00b6  mov [r15+0x10], rsi
-      00ba  mov rbx, [rcx+0x08]
-      00be  mov rax, [rsi+0x10]
-      00c2  cmp rax, [r15+0x18]
-      00c6  jz 0x00ea
-      00cc  mov [r15+0x18], rax
-      00d0  mov rcx, [rax+0x110]
-      00d7  mov [r15+0x20], rcx
-      00db  xor r14d, r14d
-      00de  test rcx, rcx
-      00e1  jz 0x00ea
-      00e7  mov r14, [rcx]
-      00ea  jmp rdi
+      0083  cmp qword ptr [rdx+0x20], 0x00
+      0088  jz 0x00eb
+      008e  mov rax, [rdx+0xD8]
+      0095  mov r13, [rdx+0x18]
+      0099  mov r8, [rax+0x30]
+      009d  mov edi, [r8+rdi*1]
+      00a1  add rdi, [rax]
+      00a4  add rcx, 0xffffffffffffffe8
+      00a8  mov [r15+0x28], rcx
+      00ac  mov [r15+0x10], rsi
+      00b0  mov rbx, [rcx+0x08]
+      00b4  mov rax, [rsi+0x10]
+      00b8  cmp rax, [r15+0x18]
+      00bc  jz 0x00e0
+      00c2  mov [r15+0x18], rax
+      00c6  mov rcx, [rax+0x110]
+      00cd  mov [r15+0x20], rcx
+      00d1  xor r14d, r14d
+      00d4  test rcx, rcx
+      00d7  jz 0x00e0
+      00dd  mov r14, [rcx]
+      00e0  jmp rdi
 out of line (hand-overs):
-      00ec  lea rax, [r13+0x3C]  ; hand over at @15
-      00f0  jmp 0x001c
-      00f5  lea rax, [r13+0x34]  ; hand over at @13
-      00f9  jmp 0x001c
-data: 2 bytes (branch tables, padding)
+      00e2  lea rax, [r13+0x3C]  ; hand over at @15
+      00e6  jmp 0x001c
+      00eb  lea rax, [r13+0x34]  ; hand over at @13
+      00ef  jmp 0x001c
 
 func 4: params=1 locals=0 results=0 frame=5
-240 bytes of machine code, 3 of them data; 4 of 4 IR instructions compiled
+228 bytes of machine code, 1 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -401,47 +378,44 @@ entry and exit:
       0046  mov rsi, [rcx-0x08]
       004a  mov rdi, [rcx-0x18]
       004e  test rsi, rsi
-      0051  jz 0x00e4
+      0051  jz 0x00da
       0057  test dil, 0x01
-      005b  jnz 0x00e4
+      005b  jnz 0x00da
       0061  mov rdx, [rsi+0x70]
-      0065  mov rax, [rdx+0xD8]
-      006c  test rax, rax
-      006f  jz 0x00e4
-      0075  mov r8, [rax+0x28]
-      0079  test r8, r8
-      007c  jz 0x00e4
-      0082  mov r13, [rdx+0x18]
-      0086  sub rdi, r13
-      0089  mov edi, [r8+rdi*1]
-      008d  add rdi, [rax]
-      0090  add rcx, 0xffffffffffffffe8
-      0094  mov [r15+0x28], rcx
-      0098  mov [r15+0x10], rsi
-      009c  mov rbx, [rcx+0x08]
-      00a0  mov rax, [rsi+0x10]
-      00a4  cmp rax, [r15+0x18]
-      00a8  jz 0x00cc
-      00ae  mov [r15+0x18], rax
-      00b2  mov rcx, [rax+0x110]
-      00b9  mov [r15+0x20], rcx
-      00bd  xor r14d, r14d
-      00c0  test rcx, rcx
-      00c3  jz 0x00cc
-      00c9  mov r14, [rcx]
-      00cc  jmp rdi
-      00ce  mov rbp, [rbx+0x10]
+      0065  cmp qword ptr [rdx+0x20], 0x00
+      006a  jz 0x00da
+      0070  mov rax, [rdx+0xD8]
+      0077  mov r13, [rdx+0x18]
+      007b  mov r8, [rax+0x30]
+      007f  mov edi, [r8+rdi*1]
+      0083  add rdi, [rax]
+      0086  add rcx, 0xffffffffffffffe8
+      008a  mov [r15+0x28], rcx
+      008e  mov [r15+0x10], rsi
+      0092  mov rbx, [rcx+0x08]
+      0096  mov rax, [rsi+0x10]
+      009a  cmp rax, [r15+0x18]
+      009e  jz 0x00c2
+      00a4  mov [r15+0x18], rax
+      00a8  mov rcx, [rax+0x110]
+      00af  mov [r15+0x20], rcx
+      00b3  xor r14d, r14d
+      00b6  test rcx, rcx
+      00b9  jz 0x00c2
+      00bf  mov r14, [rcx]
+      00c2  jmp rdi
+      00c4  mov rbp, [rbx+0x10]
 out of line (hand-overs):
-      00d2  lea rax, [r13+0x44]  ; hand over at @17
-      00d6  jmp 0x00db
-      00db  mov [rbx+0x10], rbp
-      00df  jmp 0x001c
-      00e4  lea rax, [r13+0x3C]  ; hand over at @15
-      00e8  jmp 0x001c
-data: 3 bytes (branch tables, padding)
+      00c8  lea rax, [r13+0x44]  ; hand over at @17
+      00cc  jmp 0x00d1
+      00d1  mov [rbx+0x10], rbp
+      00d5  jmp 0x001c
+      00da  lea rax, [r13+0x3C]  ; hand over at @15
+      00de  jmp 0x001c
+data: 1 bytes (branch tables, padding)
 
 func 5: params=2 locals=0 results=1 frame=5
-500 bytes of machine code, 1 of them data; 4 of 4 IR instructions compiled
+440 bytes of machine code, 0 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -477,110 +451,94 @@ entry and exit:
       004b  sub rdi, rsi
       004e  shr rdi, 0x03
       0052  cmp rdx, rdi
-      0055  jnb 0x01e1
+      0055  jnb 0x01a6
       005b  mov rsi, [rsi+rdx*8]
       005f  test rsi, rsi
-      0062  jz 0x01e1
+      0062  jz 0x01a6
       0068  mov rax, [rcx+0x90]
       006f  mov eax, [rax]
       0071  cmp eax, [rsi]
-      0073  jnz 0x01e1
+      0073  jnz 0x01a6
       0079  cmp qword ptr [rsi+0x10], 0x00
-      007e  jz 0x01e1
+      007e  jz 0x01a6
       0084  mov rdx, [rsi+0x70]
       0088  test rdx, rdx
-      008b  jz 0x01e1
-      0091  mov rax, [rdx+0xD8]
-      0098  test rax, rax
-      009b  jz 0x01e1
-      00a1  mov rax, [rax+0x20]
-      00a5  test rax, rax
-      00a8  jz 0x01e1
-      00ae  mov rcx, [r15+0x28]
-      00b2  cmp rcx, [r15+0x38]
-      00b6  jz 0x01e1
-      00bc  mov r8d, [rdx+0x0C]
-      00c0  lea r8, [rbx+r8*8+0x10]
-      00c5  cmp r8, [r15+0x40]
-      00c9  jnbe 0x01e1
-      00cf  lea r8, [r13+0x28]
-      00d3  mov [rcx], r8
-      00d6  mov [rcx+0x08], rbx
-      00da  mov r8, [r15+0x10]
-      00de  mov [rcx+0x10], r8
-      00e2  add rcx, 0x18
-      00e6  mov [r15+0x28], rcx
-      00ea  mov [r15+0x10], rsi
-      00ee  mov ecx, [rdx+0x04]
-      00f1  test ecx, ecx
-      00f3  jz 0x010f
-      00f9  mov edi, [rdx]
-      00fb  lea rdi, [rbx+rdi*8+0x10]
-      0100  mov qword ptr [rdi], 0x00
-      0107  add rdi, 0x08
-      010b  dec ecx
-      010d  jnz 0x0100
-      010f  mov rdi, [rsi+0x10]
-      0113  cmp rdi, [r15+0x18]
-      0117  jz 0x013b
-      011d  mov [r15+0x18], rdi
-      0121  mov rcx, [rdi+0x110]
-      0128  mov [r15+0x20], rcx
-      012c  xor r14d, r14d
-      012f  test rcx, rcx
-      0132  jz 0x013b
-      0138  mov r14, [rcx]
-      013b  lea rbx, [rbx+0x10]
-      013f  mov r13, [rdx+0x18]
-      0143  jmp rax
+      008b  jz 0x01a6
+      0091  mov rax, [rdx+0x20]
+      0095  test rax, rax
+      0098  jz 0x01a6
+      009e  mov rcx, [r15+0x28]
+      00a2  cmp rcx, [r15+0x38]
+      00a6  jz 0x01a6
+      00ac  mov r8d, [rdx+0x0C]
+      00b0  lea r8, [rbx+r8*8+0x10]
+      00b5  cmp r8, [r15+0x40]
+      00b9  jnbe 0x01a6
+      00bf  lea r8, [r13+0x28]
+      00c3  mov [rcx], r8
+      00c6  mov [rcx+0x08], rbx
+      00ca  mov r8, [r15+0x10]
+      00ce  mov [rcx+0x10], r8
+      00d2  add rcx, 0x18
+      00d6  mov [r15+0x28], rcx
+      00da  mov [r15+0x10], rsi
+      00de  mov rdi, [rsi+0x10]
+      00e2  cmp rdi, [r15+0x18]
+      00e6  jz 0x010a
+      00ec  mov [r15+0x18], rdi
+      00f0  mov rcx, [rdi+0x110]
+      00f7  mov [r15+0x20], rcx
+      00fb  xor r14d, r14d
+      00fe  test rcx, rcx
+      0101  jz 0x010a
+      0107  mov r14, [rcx]
+      010a  lea rbx, [rbx+0x10]
+      010e  mov r13, [rdx+0x18]
+      0112  jmp rax
   10: op_copy_ss s0 s2
-      0145  mov rax, [rbx+0x10]
-      0149  mov [rbx], rax
+      0114  mov rax, [rbx+0x10]
+      0118  mov [rbx], rax
   14: op_return
-      014c  mov rcx, [r15+0x28]
-      0150  mov rsi, [rcx-0x08]
-      0154  mov rdi, [rcx-0x18]
-      0158  test rsi, rsi
-      015b  jz 0x01ea
-      0161  test dil, 0x01
-      0165  jnz 0x01ea
-      016b  mov rdx, [rsi+0x70]
-      016f  mov rax, [rdx+0xD8]
-      0176  test rax, rax
-      0179  jz 0x01ea
-      017f  mov r8, [rax+0x28]
-      0183  test r8, r8
-      0186  jz 0x01ea
-      018c  mov r13, [rdx+0x18]
-      0190  sub rdi, r13
-      0193  mov edi, [r8+rdi*1]
-      0197  add rdi, [rax]
-      019a  add rcx, 0xffffffffffffffe8
-      019e  mov [r15+0x28], rcx
-      01a2  mov [r15+0x10], rsi
-      01a6  mov rbx, [rcx+0x08]
-      01aa  mov rax, [rsi+0x10]
-      01ae  cmp rax, [r15+0x18]
-      01b2  jz 0x01d6
-      01b8  mov [r15+0x18], rax
-      01bc  mov rcx, [rax+0x110]
-      01c3  mov [r15+0x20], rcx
-      01c7  xor r14d, r14d
-      01ca  test rcx, rcx
-      01cd  jz 0x01d6
-      01d3  mov r14, [rcx]
-      01d6  jmp rdi
+      011b  mov rcx, [r15+0x28]
+      011f  mov rsi, [rcx-0x08]
+      0123  mov rdi, [rcx-0x18]
+      0127  test rsi, rsi
+      012a  jz 0x01af
+      0130  test dil, 0x01
+      0134  jnz 0x01af
+      013a  mov rdx, [rsi+0x70]
+      013e  cmp qword ptr [rdx+0x20], 0x00
+      0143  jz 0x01af
+      0149  mov rax, [rdx+0xD8]
+      0150  mov r13, [rdx+0x18]
+      0154  mov r8, [rax+0x30]
+      0158  mov edi, [r8+rdi*1]
+      015c  add rdi, [rax]
+      015f  add rcx, 0xffffffffffffffe8
+      0163  mov [r15+0x28], rcx
+      0167  mov [r15+0x10], rsi
+      016b  mov rbx, [rcx+0x08]
+      016f  mov rax, [rsi+0x10]
+      0173  cmp rax, [r15+0x18]
+      0177  jz 0x019b
+      017d  mov [r15+0x18], rax
+      0181  mov rcx, [rax+0x110]
+      0188  mov [r15+0x20], rcx
+      018c  xor r14d, r14d
+      018f  test rcx, rcx
+      0192  jz 0x019b
+      0198  mov r14, [rcx]
+      019b  jmp rdi
 out of line (hand-overs):
-      01d8  lea rax, [r13+0x40]  ; hand over at @16
-      01dc  jmp 0x001c
-      01e1  lea rax, [r13+0x10]  ; hand over at @4
-      01e5  jmp 0x001c
-      01ea  lea rax, [r13+0x38]  ; hand over at @14
-      01ee  jmp 0x001c
-data: 1 bytes (branch tables, padding)
+      019d  lea rax, [r13+0x40]  ; hand over at @16
+      01a1  jmp 0x001c
+      01a6  lea rax, [r13+0x10]  ; hand over at @4
+      01aa  jmp 0x001c
+      01af  lea rax, [r13+0x38]  ; hand over at @14
+      01b3  jmp 0x001c
 
 func 6: params=1 locals=0 results=1 frame=3
-192 bytes of machine code, 0 of them data; 2 of 2 IR instructions compiled
+140 bytes of machine code, 2 of them data; 2 of 2 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -612,39 +570,28 @@ entry and exit:
       003d  mov rsi, [rax+0x08]
       0041  mov rdx, [rsi+0x70]
       0045  test rdx, rdx
-      0048  jz 0x00b7
-      004e  mov rax, [rdx+0xD8]
-      0055  test rax, rax
-      0058  jz 0x00b7
-      005e  mov rax, [rax+0x20]
-      0062  test rax, rax
-      0065  jz 0x00b7
-      006b  mov r8d, [rdx+0x0C]
-      006f  lea r8, [rbx+r8*8]
-      0073  cmp r8, [r15+0x40]
-      0077  jnbe 0x00b7
-      007d  mov r8, [rbx+0x08]
-      0081  mov [rbx], r8
-      0084  mov [r15+0x10], rsi
-      0088  mov ecx, [rdx+0x04]
-      008b  test ecx, ecx
-      008d  jz 0x00a8
-      0093  mov edi, [rdx]
-      0095  lea rdi, [rbx+rdi*8]
-      0099  mov qword ptr [rdi], 0x00
-      00a0  add rdi, 0x08
-      00a4  dec ecx
-      00a6  jnz 0x0099
-      00a8  mov r13, [rdx+0x18]
-      00ac  jmp rax
+      0048  jz 0x0084
+      004e  mov rax, [rdx+0x20]
+      0052  test rax, rax
+      0055  jz 0x0084
+      005b  mov r8d, [rdx+0x0C]
+      005f  lea r8, [rbx+r8*8]
+      0063  cmp r8, [r15+0x40]
+      0067  jnbe 0x0084
+      006d  mov r8, [rbx+0x08]
+      0071  mov [rbx], r8
+      0074  mov [r15+0x10], rsi
+      0078  mov r13, [rdx+0x18]
+      007c  jmp rax
 out of line (hand-overs):
-      00ae  lea rax, [r13+0x24]  ; hand over at @9
-      00b2  jmp 0x001c
-      00b7  lea rax, [r13+0x10]  ; hand over at @4
-      00bb  jmp 0x001c
+      007e  lea rax, [r13+0x24]  ; hand over at @9
+      0082  jmp 0x001c
+      0084  lea rax, [r13+0x10]  ; hand over at @4
+      0088  jmp 0x001c
+data: 2 bytes (branch tables, padding)
 
 func 7: params=1 locals=0 results=1 frame=4
-368 bytes of machine code, 3 of them data; 8 of 8 IR instructions compiled
+356 bytes of machine code, 1 of them data; 8 of 8 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -683,10 +630,10 @@ entry and exit:
   17: op_call_xs #7 s1
       0050  mov rcx, [r15+0x28]
       0054  cmp rcx, [r15+0x38]
-      0058  jz 0x015b
+      0058  jz 0x0151
       005e  lea r8, [rbx+0x28]
       0062  cmp r8, [r15+0x40]
-      0066  jnbe 0x015b
+      0066  jnbe 0x0151
       006c  lea r8, [r13+0x54]
       0070  mov [rcx], r8
       0073  mov [rcx+0x08], rbx
@@ -717,46 +664,43 @@ entry and exit:
       00c9  mov rbx, [rcx+0x08]
       00cd  jmp 0x008d
       00cf  test rsi, rsi
-      00d2  jz 0x0164
+      00d2  jz 0x015a
       00d8  test dil, 0x01
-      00dc  jnz 0x0164
+      00dc  jnz 0x015a
       00e2  mov rdx, [rsi+0x70]
-      00e6  mov rax, [rdx+0xD8]
-      00ed  test rax, rax
-      00f0  jz 0x0164
-      00f6  mov r8, [rax+0x28]
-      00fa  test r8, r8
-      00fd  jz 0x0164
-      0103  mov r13, [rdx+0x18]
-      0107  sub rdi, r13
-      010a  mov edi, [r8+rdi*1]
-      010e  add rdi, [rax]
-      0111  add rcx, 0xffffffffffffffe8
-      0115  mov [r15+0x28], rcx
-      0119  mov [r15+0x10], rsi
-      011d  mov rbx, [rcx+0x08]
-      0121  mov rax, [rsi+0x10]
-      0125  cmp rax, [r15+0x18]
-      0129  jz 0x014d
-      012f  mov [r15+0x18], rax
-      0133  mov rcx, [rax+0x110]
-      013a  mov [r15+0x20], rcx
-      013e  xor r14d, r14d
-      0141  test rcx, rcx
-      0144  jz 0x014d
-      014a  mov r14, [rcx]
-      014d  jmp rdi
+      00e6  cmp qword ptr [rdx+0x20], 0x00
+      00eb  jz 0x015a
+      00f1  mov rax, [rdx+0xD8]
+      00f8  mov r13, [rdx+0x18]
+      00fc  mov r8, [rax+0x30]
+      0100  mov edi, [r8+rdi*1]
+      0104  add rdi, [rax]
+      0107  add rcx, 0xffffffffffffffe8
+      010b  mov [r15+0x28], rcx
+      010f  mov [r15+0x10], rsi
+      0113  mov rbx, [rcx+0x08]
+      0117  mov rax, [rsi+0x10]
+      011b  cmp rax, [r15+0x18]
+      011f  jz 0x0143
+      0125  mov [r15+0x18], rax
+      0129  mov rcx, [rax+0x110]
+      0130  mov [r15+0x20], rcx
+      0134  xor r14d, r14d
+      0137  test rcx, rcx
+      013a  jz 0x0143
+      0140  mov r14, [rcx]
+      0143  jmp rdi
 out of line (hand-overs):
-      014f  lea rax, [r13+0x80]  ; hand over at @32
-      0156  jmp 0x001c
-      015b  lea rax, [r13+0x44]  ; hand over at @17
-      015f  jmp 0x001c
-      0164  lea rax, [r13+0x78]  ; hand over at @30
-      0168  jmp 0x001c
-data: 3 bytes (branch tables, padding)
+      0145  lea rax, [r13+0x80]  ; hand over at @32
+      014c  jmp 0x001c
+      0151  lea rax, [r13+0x44]  ; hand over at @17
+      0155  jmp 0x001c
+      015a  lea rax, [r13+0x78]  ; hand over at @30
+      015e  jmp 0x001c
+data: 1 bytes (branch tables, padding)
 
 func 8: params=2 locals=1 results=1 frame=7
-292 bytes of machine code, 2 of them data; 8 of 8 IR instructions compiled
+284 bytes of machine code, 3 of them data; 8 of 8 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -779,74 +723,71 @@ entry and exit:
       002b  pop rbp
       002c  pop rbx
       002d  ret
+      002e  xorps xmm0, xmm0
+      0031  movq [rbx+0x10], xmm0
    0: op_br_if_i32_ne_sib s0 i0x0 @12
-      002e  mov eax, [rbx]
-      0030  cmp eax, 0x00
-      0033  jnz 0x0046
+      0036  mov eax, [rbx]
+      0038  cmp eax, 0x00
+      003b  jnz 0x004e
    5: op_copy_ss s3 s1
-      0039  mov rax, [rbx+0x08]
-      003d  mov [rbx+0x18], rax
+      0041  mov rax, [rbx+0x08]
+      0045  mov [rbx+0x18], rax
    9: op_br_b @27
-      0041  jmp 0x0071
+      0049  jmp 0x0072
   12: op_i32_sub_ssi s3 s0 i0x1
-      0046  mov eax, [rbx]
-      0048  sub eax, 0x01
-      004b  mov [rbx+0x18], rax
+      004e  mov eax, [rbx]
+      0050  sub eax, 0x01
+      0053  mov [rbx+0x18], rax
   17: op_i32_add_ssi s4 s1 i0x2
-      004f  mov eax, [rbx+0x08]
-      0052  add eax, 0x02
-      0055  mov [rbx+0x20], rax
+      0057  mov eax, [rbx+0x08]
+      005a  add eax, 0x02
+      005d  mov [rbx+0x20], rax
   22: op_return_call_xsi #8 s3 i0x2
-      0059  mov r8, [rbx+0x18]
-      005d  mov [rbx], r8
-      0060  mov r8, [rbx+0x20]
-      0064  mov [rbx+0x08], r8
-      0068  xor r8d, r8d
-      006b  mov [rbx+0x10], r8
-      006f  jmp 0x002e
+      0061  mov r8, [rbx+0x18]
+      0065  mov [rbx], r8
+      0068  mov r8, [rbx+0x20]
+      006c  mov [rbx+0x08], r8
+      0070  jmp 0x002e
   27: op_copy_ss s0 s3
-      0071  mov rax, [rbx+0x18]
-      0075  mov [rbx], rax
+      0072  mov rax, [rbx+0x18]
+      0076  mov [rbx], rax
   31: op_return
-      0078  mov rcx, [r15+0x28]
-      007c  mov rsi, [rcx-0x08]
-      0080  mov rdi, [rcx-0x18]
-      0084  test rsi, rsi
-      0087  jz 0x0119
-      008d  test dil, 0x01
-      0091  jnz 0x0119
-      0097  mov rdx, [rsi+0x70]
-      009b  mov rax, [rdx+0xD8]
-      00a2  test rax, rax
-      00a5  jz 0x0119
-      00ab  mov r8, [rax+0x28]
-      00af  test r8, r8
-      00b2  jz 0x0119
-      00b8  mov r13, [rdx+0x18]
-      00bc  sub rdi, r13
-      00bf  mov edi, [r8+rdi*1]
-      00c3  add rdi, [rax]
-      00c6  add rcx, 0xffffffffffffffe8
-      00ca  mov [r15+0x28], rcx
-      00ce  mov [r15+0x10], rsi
-      00d2  mov rbx, [rcx+0x08]
-      00d6  mov rax, [rsi+0x10]
-      00da  cmp rax, [r15+0x18]
-      00de  jz 0x0102
-      00e4  mov [r15+0x18], rax
-      00e8  mov rcx, [rax+0x110]
-      00ef  mov [r15+0x20], rcx
-      00f3  xor r14d, r14d
-      00f6  test rcx, rcx
-      00f9  jz 0x0102
-      00ff  mov r14, [rcx]
-      0102  jmp rdi
+      0079  mov rcx, [r15+0x28]
+      007d  mov rsi, [rcx-0x08]
+      0081  mov rdi, [rcx-0x18]
+      0085  test rsi, rsi
+      0088  jz 0x0110
+      008e  test dil, 0x01
+      0092  jnz 0x0110
+      0098  mov rdx, [rsi+0x70]
+      009c  cmp qword ptr [rdx+0x20], 0x00
+      00a1  jz 0x0110
+      00a7  mov rax, [rdx+0xD8]
+      00ae  mov r13, [rdx+0x18]
+      00b2  mov r8, [rax+0x30]
+      00b6  mov edi, [r8+rdi*1]
+      00ba  add rdi, [rax]
+      00bd  add rcx, 0xffffffffffffffe8
+      00c1  mov [r15+0x28], rcx
+      00c5  mov [r15+0x10], rsi
+      00c9  mov rbx, [rcx+0x08]
+      00cd  mov rax, [rsi+0x10]
+      00d1  cmp rax, [r15+0x18]
+      00d5  jz 0x00f9
+      00db  mov [r15+0x18], rax
+      00df  mov rcx, [rax+0x110]
+      00e6  mov [r15+0x20], rcx
+      00ea  xor r14d, r14d
+      00ed  test rcx, rcx
+      00f0  jz 0x00f9
+      00f6  mov r14, [rcx]
+      00f9  jmp rdi
 out of line (hand-overs):
-      0104  lea rax, [r13+0x84]  ; hand over at @33
+      00fb  lea rax, [r13+0x84]  ; hand over at @33
+      0102  jmp 0x001c
+      0107  lea rax, [r13+0x58]  ; hand over at @22
       010b  jmp 0x001c
-      0110  lea rax, [r13+0x58]  ; hand over at @22
+      0110  lea rax, [r13+0x7C]  ; hand over at @31
       0114  jmp 0x001c
-      0119  lea rax, [r13+0x7C]  ; hand over at @31
-      011d  jmp 0x001c
-data: 2 bytes (branch tables, padding)
+data: 3 bytes (branch tables, padding)
 
