@@ -2040,7 +2040,8 @@ void Compiler::callee_from_table(uint32_t index_slot, uint32_t table, uint32_t t
 void Compiler::enter_callee(bool same_instance, const runtime::FrameLayout* frame, uint32_t args, bool tail,
                             uint32_t n_args, uint32_t ret_pos, Xbyak::Label& fail) {
   if (!same_instance) {
-    cmp(qword[rsi + kFuncInstance], 0);
+    mov(rdi, qword[rsi + kFuncInstance]);  // kept in rdi for the instance switch below
+    test(rdi, rdi);
     je(fail);  // a host function
   }
   mov(rdx, qword[rsi + kFuncEntry]);
@@ -2078,10 +2079,7 @@ void Compiler::enter_callee(bool same_instance, const runtime::FrameLayout* fram
   }
   mov(qword[r15 + kStFunc], rsi);
   // The callee zeroes its declared locals (at NativeCode::entry).
-  if (!same_instance) {
-    mov(rdi, qword[rsi + kFuncInstance]);
-    switch_instance_to(rdi);
-  }
+  if (!same_instance) switch_instance_to(rdi);
   if (!tail) lea(rbx, ptr[rbx + args]);
   mov(r13, qword[rdx + kEntryIr]);
   jmp(rax);

@@ -415,7 +415,7 @@ out of line (hand-overs):
 data: 1 bytes (branch tables, padding)
 
 func 5: params=2 locals=0 results=1 frame=5
-440 bytes of machine code, 0 of them data; 4 of 4 IR instructions compiled
+440 bytes of machine code, 2 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -451,91 +451,92 @@ entry and exit:
       004b  sub rdi, rsi
       004e  shr rdi, 0x03
       0052  cmp rdx, rdi
-      0055  jnb 0x01a6
+      0055  jnb 0x01a4
       005b  mov rsi, [rsi+rdx*8]
       005f  test rsi, rsi
-      0062  jz 0x01a6
+      0062  jz 0x01a4
       0068  mov rax, [rcx+0x90]
       006f  mov eax, [rax]
       0071  cmp eax, [rsi]
-      0073  jnz 0x01a6
-      0079  cmp qword ptr [rsi+0x10], 0x00
-      007e  jz 0x01a6
-      0084  mov rdx, [rsi+0x70]
-      0088  test rdx, rdx
-      008b  jz 0x01a6
-      0091  mov rax, [rdx+0x20]
-      0095  test rax, rax
-      0098  jz 0x01a6
-      009e  mov rcx, [r15+0x28]
-      00a2  cmp rcx, [r15+0x38]
-      00a6  jz 0x01a6
-      00ac  mov r8d, [rdx+0x0C]
-      00b0  lea r8, [rbx+r8*8+0x10]
-      00b5  cmp r8, [r15+0x40]
-      00b9  jnbe 0x01a6
-      00bf  lea r8, [r13+0x28]
-      00c3  mov [rcx], r8
-      00c6  mov [rcx+0x08], rbx
-      00ca  mov r8, [r15+0x10]
-      00ce  mov [rcx+0x10], r8
-      00d2  add rcx, 0x18
-      00d6  mov [r15+0x28], rcx
-      00da  mov [r15+0x10], rsi
-      00de  mov rdi, [rsi+0x10]
-      00e2  cmp rdi, [r15+0x18]
-      00e6  jz 0x010a
-      00ec  mov [r15+0x18], rdi
-      00f0  mov rcx, [rdi+0x110]
-      00f7  mov [r15+0x20], rcx
-      00fb  xor r14d, r14d
-      00fe  test rcx, rcx
-      0101  jz 0x010a
-      0107  mov r14, [rcx]
-      010a  lea rbx, [rbx+0x10]
-      010e  mov r13, [rdx+0x18]
-      0112  jmp rax
+      0073  jnz 0x01a4
+      0079  mov rdi, [rsi+0x10]
+      007d  test rdi, rdi
+      0080  jz 0x01a4
+      0086  mov rdx, [rsi+0x70]
+      008a  test rdx, rdx
+      008d  jz 0x01a4
+      0093  mov rax, [rdx+0x20]
+      0097  test rax, rax
+      009a  jz 0x01a4
+      00a0  mov rcx, [r15+0x28]
+      00a4  cmp rcx, [r15+0x38]
+      00a8  jz 0x01a4
+      00ae  mov r8d, [rdx+0x0C]
+      00b2  lea r8, [rbx+r8*8+0x10]
+      00b7  cmp r8, [r15+0x40]
+      00bb  jnbe 0x01a4
+      00c1  lea r8, [r13+0x28]
+      00c5  mov [rcx], r8
+      00c8  mov [rcx+0x08], rbx
+      00cc  mov r8, [r15+0x10]
+      00d0  mov [rcx+0x10], r8
+      00d4  add rcx, 0x18
+      00d8  mov [r15+0x28], rcx
+      00dc  mov [r15+0x10], rsi
+      00e0  cmp rdi, [r15+0x18]
+      00e4  jz 0x0108
+      00ea  mov [r15+0x18], rdi
+      00ee  mov rcx, [rdi+0x110]
+      00f5  mov [r15+0x20], rcx
+      00f9  xor r14d, r14d
+      00fc  test rcx, rcx
+      00ff  jz 0x0108
+      0105  mov r14, [rcx]
+      0108  lea rbx, [rbx+0x10]
+      010c  mov r13, [rdx+0x18]
+      0110  jmp rax
   10: op_copy_ss s0 s2
-      0114  mov rax, [rbx+0x10]
-      0118  mov [rbx], rax
+      0112  mov rax, [rbx+0x10]
+      0116  mov [rbx], rax
   14: op_return
-      011b  mov rcx, [r15+0x28]
-      011f  mov rsi, [rcx-0x08]
-      0123  mov rdi, [rcx-0x18]
-      0127  test rsi, rsi
-      012a  jz 0x01af
-      0130  test dil, 0x01
-      0134  jnz 0x01af
-      013a  mov rdx, [rsi+0x70]
-      013e  cmp qword ptr [rdx+0x20], 0x00
-      0143  jz 0x01af
-      0149  mov rax, [rdx+0xD8]
-      0150  mov r13, [rdx+0x18]
-      0154  mov r8, [rax+0x30]
-      0158  mov edi, [r8+rdi*1]
-      015c  add rdi, [rax]
-      015f  add rcx, 0xffffffffffffffe8
-      0163  mov [r15+0x28], rcx
-      0167  mov [r15+0x10], rsi
-      016b  mov rbx, [rcx+0x08]
-      016f  mov rax, [rsi+0x10]
-      0173  cmp rax, [r15+0x18]
-      0177  jz 0x019b
-      017d  mov [r15+0x18], rax
-      0181  mov rcx, [rax+0x110]
-      0188  mov [r15+0x20], rcx
-      018c  xor r14d, r14d
-      018f  test rcx, rcx
-      0192  jz 0x019b
-      0198  mov r14, [rcx]
-      019b  jmp rdi
+      0119  mov rcx, [r15+0x28]
+      011d  mov rsi, [rcx-0x08]
+      0121  mov rdi, [rcx-0x18]
+      0125  test rsi, rsi
+      0128  jz 0x01ad
+      012e  test dil, 0x01
+      0132  jnz 0x01ad
+      0138  mov rdx, [rsi+0x70]
+      013c  cmp qword ptr [rdx+0x20], 0x00
+      0141  jz 0x01ad
+      0147  mov rax, [rdx+0xD8]
+      014e  mov r13, [rdx+0x18]
+      0152  mov r8, [rax+0x30]
+      0156  mov edi, [r8+rdi*1]
+      015a  add rdi, [rax]
+      015d  add rcx, 0xffffffffffffffe8
+      0161  mov [r15+0x28], rcx
+      0165  mov [r15+0x10], rsi
+      0169  mov rbx, [rcx+0x08]
+      016d  mov rax, [rsi+0x10]
+      0171  cmp rax, [r15+0x18]
+      0175  jz 0x0199
+      017b  mov [r15+0x18], rax
+      017f  mov rcx, [rax+0x110]
+      0186  mov [r15+0x20], rcx
+      018a  xor r14d, r14d
+      018d  test rcx, rcx
+      0190  jz 0x0199
+      0196  mov r14, [rcx]
+      0199  jmp rdi
 out of line (hand-overs):
-      019d  lea rax, [r13+0x40]  ; hand over at @16
-      01a1  jmp 0x001c
-      01a6  lea rax, [r13+0x10]  ; hand over at @4
-      01aa  jmp 0x001c
-      01af  lea rax, [r13+0x38]  ; hand over at @14
-      01b3  jmp 0x001c
+      019b  lea rax, [r13+0x40]  ; hand over at @16
+      019f  jmp 0x001c
+      01a4  lea rax, [r13+0x10]  ; hand over at @4
+      01a8  jmp 0x001c
+      01ad  lea rax, [r13+0x38]  ; hand over at @14
+      01b1  jmp 0x001c
+data: 2 bytes (branch tables, padding)
 
 func 6: params=1 locals=0 results=1 frame=3
 140 bytes of machine code, 2 of them data; 2 of 2 IR instructions compiled
