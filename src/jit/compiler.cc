@@ -2072,8 +2072,7 @@ void Compiler::enter_callee(bool same_instance, const runtime::FrameLayout* fram
     mov(qword[rcx + kFrameFp], rbx);
     mov(r8, qword[r15 + kStFunc]);
     mov(qword[rcx + kFrameFunc], r8);
-    CodeGenerator::add(rcx, int32_t(sizeof(interp::CallFrame)));
-    mov(qword[r15 + kStCs], rcx);
+    CodeGenerator::add(qword[r15 + kStCs], int32_t(sizeof(interp::CallFrame)));
   } else {
     move_args(args, n_args);
   }
@@ -2109,8 +2108,7 @@ void Compiler::self_call(uint32_t args, bool tail, uint32_t n_args, uint32_t ret
     mov(qword[rcx + kFrameFp], rbx);
     mov(r8, qword[r15 + kStFunc]);
     mov(qword[rcx + kFrameFunc], r8);
-    CodeGenerator::add(rcx, int32_t(sizeof(interp::CallFrame)));
-    mov(qword[r15 + kStCs], rcx);
+    CodeGenerator::add(qword[r15 + kStCs], int32_t(sizeof(interp::CallFrame)));
   }
   if (!tail) lea(rbx, ptr[rbx + args]);
   jmp(self_entry_);  // zeroes the locals
@@ -2218,34 +2216,69 @@ void Compiler::emit_return(Xbyak::Label& fail) {
   constexpr int32_t kTop = -int32_t(sizeof(interp::CallFrame));
   // In a recursive function (one that calls itself directly), a return to this same function (the caller
   // is the running function: the same instance, IR and code) from one of its few calls: compares the
-  // return address with theirs and jumps to the code after the call.
-  std::vector<uint32_t> rets;
-  bool recursive = false;
+  // return address with theirs and jumps to the code after the call. The caller is the running function
+  // when the return address is this IR's, checked (st->func) unless the address is that of a direct call
+  // of the function itself (`call #self`, which calls the caller itself) and the function makes no other
+  // tail call than of itself: then the frame's callee is the caller, and only it returns there.
+  std::vector<uint32_t> self_rets, other_rets;
+  bool recursive = false, foreign_tail = false;
   for (uint32_t start : starts) {
     std::optional<HandlerId> id = interp::handler_from_word(load_word(ir_ + start));
-    if (id && pushes_frame(*id)) rets.push_back(start + handler_info(*id).words);
-    if (id == HandlerId::op_call_xs && ir_[start + interp::kHandlerWords] == fc_.func_index) recursive = true;
+    if (!id) continue;
+    bool self = (id == HandlerId::op_call_xs || id == HandlerId::op_return_call_xsi) &&
+                ir_[start + interp::kHandlerWords] == fc_.func_index;
+    if (pushes_frame(*id)) (self ? self_rets : other_rets).push_back(start + handler_info(*id).words);
+    if (id == HandlerId::op_call_xs && self) recursive = true;
+    if (handler_info(*id).name.starts_with("op_return_call") && !self) foreign_tail = true;
   }
+  if (!recursive || self_rets.size() + other_rets.size() > 4) {
+    self_rets.clear();
+    other_rets.clear();
+  }
+  if (foreign_tail) {
+    other_rets.insert(other_rets.end(), self_rets.begin(), self_rets.end());
+    self_rets.clear();
+  }
+  auto pop_to = [&](uint32_t ret) {
+    mov(rbx, qword[rcx + kTop + kFrameFp]);
+    CodeGenerator::sub(qword[r15 + kStCs], int32_t(sizeof(interp::CallFrame)));
+    jmp(ret_label(ret));
+  };
   Xbyak::Label general;
   mov(rcx, qword[r15 + kStCs]);
-  mov(rsi, qword[rcx + kTop + kFrameFunc]);
-  mov(rdi, qword[rcx + kTop + kFrameRet]);
-  if (recursive && rets.size() <= 4) {
-    cmp(rsi, qword[r15 + kStFunc]);
+  if (self_rets.size() == 1 && other_rets.empty()) {
+    lea(r8, ptr[r13 + int32_t(self_rets[0] * 4)]);
+    cmp(qword[rcx + kTop + kFrameRet], r8);
     jne(general);
-    for (uint32_t ret : rets) {
+    pop_to(self_rets[0]);
+    L(general);
+    mov(rsi, qword[rcx + kTop + kFrameFunc]);
+    mov(rdi, qword[rcx + kTop + kFrameRet]);
+  } else {
+    mov(rsi, qword[rcx + kTop + kFrameFunc]);
+    mov(rdi, qword[rcx + kTop + kFrameRet]);
+    for (uint32_t ret : self_rets) {
       Xbyak::Label next;
       lea(r8, ptr[r13 + int32_t(ret * 4)]);
       cmp(rdi, r8);
       jne(next);
-      CodeGenerator::add(rcx, kTop);
-      mov(qword[r15 + kStCs], rcx);
-      mov(rbx, qword[rcx + kFrameFp]);
-      jmp(ret_label(ret));
+      pop_to(ret);
       L(next);
     }
+    if (!other_rets.empty()) {
+      cmp(rsi, qword[r15 + kStFunc]);
+      jne(general);
+      for (uint32_t ret : other_rets) {
+        Xbyak::Label next;
+        lea(r8, ptr[r13 + int32_t(ret * 4)]);
+        cmp(rdi, r8);
+        jne(next);
+        pop_to(ret);
+        L(next);
+      }
+    }
+    L(general);
   }
-  L(general);
   test(rsi, rsi);
   jz(fail);  // this level's entry frame
   test(dil, 1);
@@ -2259,10 +2292,9 @@ void Compiler::emit_return(Xbyak::Label& fail) {
   mov(r8, qword[rax + kNativeAtFromIr]);
   mov(edi, dword[r8 + rdi]);
   CodeGenerator::add(rdi, qword[rax + kNativeBase]);
-  CodeGenerator::add(rcx, kTop);
-  mov(qword[r15 + kStCs], rcx);
+  mov(rbx, qword[rcx + kTop + kFrameFp]);
+  CodeGenerator::sub(qword[r15 + kStCs], int32_t(sizeof(interp::CallFrame)));
   mov(qword[r15 + kStFunc], rsi);
-  mov(rbx, qword[rcx + kFrameFp]);
   mov(rax, qword[rsi + kFuncInstance]);
   switch_instance_to(rax);
   jmp(rdi);

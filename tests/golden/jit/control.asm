@@ -1,5 +1,5 @@
 func 0: params=1 locals=1 results=1 frame=5
-256 bytes of machine code, 2 of them data; 6 of 6 IR instructions compiled
+252 bytes of machine code, 1 of them data; 6 of 6 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -44,46 +44,45 @@ entry and exit:
       005b  mov rsi, [rcx-0x08]
       005f  mov rdi, [rcx-0x18]
       0063  test rsi, rsi
-      0066  jz 0x00f5
+      0066  jz 0x00f2
       006c  test dil, 0x01
-      0070  jnz 0x00f5
+      0070  jnz 0x00f2
       0076  mov rdx, [rsi+0x70]
       007a  cmp qword ptr [rdx+0x20], 0x00
-      007f  jz 0x00f5
+      007f  jz 0x00f2
       0085  mov rax, [rdx+0xD8]
       008c  mov r13, [rdx+0x18]
       0090  mov r8, [rax+0x30]
       0094  mov edi, [r8+rdi*1]
       0098  add rdi, [rax]
-      009b  add rcx, 0xffffffffffffffe8
-      009f  mov [r15+0x28], rcx
-      00a3  mov [r15+0x10], rsi
-      00a7  mov rbx, [rcx+0x08]
-      00ab  mov rax, [rsi+0x10]
-      00af  cmp rax, [r15+0x18]
-      00b3  jz 0x00d7
-      00b9  mov [r15+0x18], rax
-      00bd  mov rcx, [rax+0x110]
-      00c4  mov [r15+0x20], rcx
-      00c8  xor r14d, r14d
-      00cb  test rcx, rcx
-      00ce  jz 0x00d7
-      00d4  mov r14, [rcx]
-      00d7  jmp rdi
-      00d9  mov rbp, [rbx]
-      00dc  mov r12, [rbx+0x08]
+      009b  mov rbx, [rcx-0x10]
+      009f  sub qword ptr [r15+0x28], 0x18
+      00a4  mov [r15+0x10], rsi
+      00a8  mov rax, [rsi+0x10]
+      00ac  cmp rax, [r15+0x18]
+      00b0  jz 0x00d4
+      00b6  mov [r15+0x18], rax
+      00ba  mov rcx, [rax+0x110]
+      00c1  mov [r15+0x20], rcx
+      00c5  xor r14d, r14d
+      00c8  test rcx, rcx
+      00cb  jz 0x00d4
+      00d1  mov r14, [rcx]
+      00d4  jmp rdi
+      00d6  mov rbp, [rbx]
+      00d9  mov r12, [rbx+0x08]
 out of line (hand-overs):
-      00e0  lea rax, [r13+0x60]  ; hand over at @24
-      00e4  jmp 0x00e9
-      00e9  mov [rbx], rbp
-      00ec  mov [rbx+0x08], r12
-      00f0  jmp 0x001c
-      00f5  lea rax, [r13+0x58]  ; hand over at @22
-      00f9  jmp 0x001c
-data: 2 bytes (branch tables, padding)
+      00dd  lea rax, [r13+0x60]  ; hand over at @24
+      00e1  jmp 0x00e6
+      00e6  mov [rbx], rbp
+      00e9  mov [rbx+0x08], r12
+      00ed  jmp 0x001c
+      00f2  lea rax, [r13+0x58]  ; hand over at @22
+      00f6  jmp 0x001c
+data: 1 bytes (branch tables, padding)
 
 func 1: params=1 locals=0 results=1 frame=3
-268 bytes of machine code, 12 of them data; 7 of 7 IR instructions compiled
+268 bytes of machine code, 15 of them data; 7 of 7 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -123,51 +122,50 @@ entry and exit:
       0056  mov rsi, [rcx-0x08]
       005a  mov rdi, [rcx-0x18]
       005e  test rsi, rsi
-      0061  jz 0x00f7
+      0061  jz 0x00f4
       0067  test dil, 0x01
-      006b  jnz 0x00f7
+      006b  jnz 0x00f4
       0071  mov rdx, [rsi+0x70]
       0075  cmp qword ptr [rdx+0x20], 0x00
-      007a  jz 0x00f7
+      007a  jz 0x00f4
       0080  mov rax, [rdx+0xD8]
       0087  mov r13, [rdx+0x18]
       008b  mov r8, [rax+0x30]
       008f  mov edi, [r8+rdi*1]
       0093  add rdi, [rax]
-      0096  add rcx, 0xffffffffffffffe8
-      009a  mov [r15+0x28], rcx
-      009e  mov [r15+0x10], rsi
-      00a2  mov rbx, [rcx+0x08]
-      00a6  mov rax, [rsi+0x10]
-      00aa  cmp rax, [r15+0x18]
-      00ae  jz 0x00d2
-      00b4  mov [r15+0x18], rax
-      00b8  mov rcx, [rax+0x110]
-      00bf  mov [r15+0x20], rcx
-      00c3  xor r14d, r14d
-      00c6  test rcx, rcx
-      00c9  jz 0x00d2
-      00cf  mov r14, [rcx]
-      00d2  jmp rdi
+      0096  mov rbx, [rcx-0x10]
+      009a  sub qword ptr [r15+0x28], 0x18
+      009f  mov [r15+0x10], rsi
+      00a3  mov rax, [rsi+0x10]
+      00a7  cmp rax, [r15+0x18]
+      00ab  jz 0x00cf
+      00b1  mov [r15+0x18], rax
+      00b5  mov rcx, [rax+0x110]
+      00bc  mov [r15+0x20], rcx
+      00c0  xor r14d, r14d
+      00c3  test rcx, rcx
+      00c6  jz 0x00cf
+      00cc  mov r14, [rcx]
+      00cf  jmp rdi
   13: op_const32_si s0 i0x14
-      00d4  mov eax, 0x14
-      00d9  mov [rbx], rax
+      00d1  mov eax, 0x14
+      00d6  mov [rbx], rax
   17: op_return
-      00dc  jmp 0x0052
+      00d9  jmp 0x0052
   19: op_const32_si s0 i0x1e
-      00e1  mov eax, 0x1E
-      00e6  mov [rbx], rax
+      00de  mov eax, 0x1E
+      00e3  mov [rbx], rax
   23: op_return
-      00e9  jmp 0x0052
+      00e6  jmp 0x0052
 out of line (hand-overs):
-      00ee  lea rax, [r13+0x64]  ; hand over at @25
-      00f2  jmp 0x001c
-      00f7  lea rax, [r13+0x2C]  ; hand over at @11
-      00fb  jmp 0x001c
-data: 12 bytes (branch tables, padding)
+      00eb  lea rax, [r13+0x64]  ; hand over at @25
+      00ef  jmp 0x001c
+      00f4  lea rax, [r13+0x2C]  ; hand over at @11
+      00f8  jmp 0x001c
+data: 15 bytes (branch tables, padding)
 
 func 2: params=1 locals=0 results=1 frame=3
-328 bytes of machine code, 0 of them data; 4 of 4 IR instructions compiled
+324 bytes of machine code, 2 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -199,72 +197,71 @@ entry and exit:
       003d  mov rsi, [rax]
       0040  mov rdx, [rsi+0x70]
       0044  test rdx, rdx
-      0047  jz 0x0136
+      0047  jz 0x0130
       004d  mov rax, [rdx+0x20]
       0051  test rax, rax
-      0054  jz 0x0136
+      0054  jz 0x0130
       005a  mov rcx, [r15+0x28]
       005e  cmp rcx, [r15+0x38]
-      0062  jz 0x0136
+      0062  jz 0x0130
       0068  mov r8d, [rdx+0x0C]
       006c  lea r8, [rbx+r8*8+0x08]
       0071  cmp r8, [r15+0x40]
-      0075  jnbe 0x0136
+      0075  jnbe 0x0130
       007b  lea r8, [r13+0x20]
       007f  mov [rcx], r8
       0082  mov [rcx+0x08], rbx
       0086  mov r8, [r15+0x10]
       008a  mov [rcx+0x10], r8
-      008e  add rcx, 0x18
-      0092  mov [r15+0x28], rcx
-      0096  mov [r15+0x10], rsi
-      009a  lea rbx, [rbx+0x08]
-      009e  mov r13, [rdx+0x18]
-      00a2  jmp rax
+      008e  add qword ptr [r15+0x28], 0x18
+      0093  mov [r15+0x10], rsi
+      0097  lea rbx, [rbx+0x08]
+      009b  mov r13, [rdx+0x18]
+      009f  jmp rax
    8: op_copy_ss s0 s1
-      00a4  mov rax, [rbx+0x08]
-      00a8  mov [rbx], rax
+      00a1  mov rax, [rbx+0x08]
+      00a5  mov [rbx], rax
   12: op_return
-      00ab  mov rcx, [r15+0x28]
-      00af  mov rsi, [rcx-0x08]
-      00b3  mov rdi, [rcx-0x18]
-      00b7  test rsi, rsi
-      00ba  jz 0x013f
-      00c0  test dil, 0x01
-      00c4  jnz 0x013f
-      00ca  mov rdx, [rsi+0x70]
-      00ce  cmp qword ptr [rdx+0x20], 0x00
-      00d3  jz 0x013f
-      00d9  mov rax, [rdx+0xD8]
-      00e0  mov r13, [rdx+0x18]
-      00e4  mov r8, [rax+0x30]
-      00e8  mov edi, [r8+rdi*1]
-      00ec  add rdi, [rax]
-      00ef  add rcx, 0xffffffffffffffe8
-      00f3  mov [r15+0x28], rcx
-      00f7  mov [r15+0x10], rsi
-      00fb  mov rbx, [rcx+0x08]
-      00ff  mov rax, [rsi+0x10]
-      0103  cmp rax, [r15+0x18]
-      0107  jz 0x012b
-      010d  mov [r15+0x18], rax
-      0111  mov rcx, [rax+0x110]
-      0118  mov [r15+0x20], rcx
-      011c  xor r14d, r14d
-      011f  test rcx, rcx
-      0122  jz 0x012b
-      0128  mov r14, [rcx]
-      012b  jmp rdi
+      00a8  mov rcx, [r15+0x28]
+      00ac  mov rsi, [rcx-0x08]
+      00b0  mov rdi, [rcx-0x18]
+      00b4  test rsi, rsi
+      00b7  jz 0x0139
+      00bd  test dil, 0x01
+      00c1  jnz 0x0139
+      00c7  mov rdx, [rsi+0x70]
+      00cb  cmp qword ptr [rdx+0x20], 0x00
+      00d0  jz 0x0139
+      00d6  mov rax, [rdx+0xD8]
+      00dd  mov r13, [rdx+0x18]
+      00e1  mov r8, [rax+0x30]
+      00e5  mov edi, [r8+rdi*1]
+      00e9  add rdi, [rax]
+      00ec  mov rbx, [rcx-0x10]
+      00f0  sub qword ptr [r15+0x28], 0x18
+      00f5  mov [r15+0x10], rsi
+      00f9  mov rax, [rsi+0x10]
+      00fd  cmp rax, [r15+0x18]
+      0101  jz 0x0125
+      0107  mov [r15+0x18], rax
+      010b  mov rcx, [rax+0x110]
+      0112  mov [r15+0x20], rcx
+      0116  xor r14d, r14d
+      0119  test rcx, rcx
+      011c  jz 0x0125
+      0122  mov r14, [rcx]
+      0125  jmp rdi
 out of line (hand-overs):
-      012d  lea rax, [r13+0x38]  ; hand over at @14
-      0131  jmp 0x001c
-      0136  lea rax, [r13+0x10]  ; hand over at @4
-      013a  jmp 0x001c
-      013f  lea rax, [r13+0x30]  ; hand over at @12
-      0143  jmp 0x001c
+      0127  lea rax, [r13+0x38]  ; hand over at @14
+      012b  jmp 0x001c
+      0130  lea rax, [r13+0x10]  ; hand over at @4
+      0134  jmp 0x001c
+      0139  lea rax, [r13+0x30]  ; hand over at @12
+      013d  jmp 0x001c
+data: 2 bytes (branch tables, padding)
 
 func 3: params=0 locals=0 results=0 frame=3
-244 bytes of machine code, 0 of them data; 4 of 4 IR instructions compiled
+244 bytes of machine code, 3 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -308,40 +305,40 @@ entry and exit:
       0064  mov rsi, [rcx-0x08]
       0068  mov rdi, [rcx-0x18]
       006c  test rsi, rsi
-      006f  jz 0x00eb
+      006f  jz 0x00e8
       0075  test dil, 0x01
-      0079  jnz 0x00eb
+      0079  jnz 0x00e8
       007f  mov rdx, [rsi+0x70]
       0083  cmp qword ptr [rdx+0x20], 0x00
-      0088  jz 0x00eb
+      0088  jz 0x00e8
       008e  mov rax, [rdx+0xD8]
       0095  mov r13, [rdx+0x18]
       0099  mov r8, [rax+0x30]
       009d  mov edi, [r8+rdi*1]
       00a1  add rdi, [rax]
-      00a4  add rcx, 0xffffffffffffffe8
-      00a8  mov [r15+0x28], rcx
-      00ac  mov [r15+0x10], rsi
-      00b0  mov rbx, [rcx+0x08]
-      00b4  mov rax, [rsi+0x10]
-      00b8  cmp rax, [r15+0x18]
-      00bc  jz 0x00e0
-      00c2  mov [r15+0x18], rax
-      00c6  mov rcx, [rax+0x110]
-      00cd  mov [r15+0x20], rcx
-      00d1  xor r14d, r14d
-      00d4  test rcx, rcx
-      00d7  jz 0x00e0
-      00dd  mov r14, [rcx]
-      00e0  jmp rdi
+      00a4  mov rbx, [rcx-0x10]
+      00a8  sub qword ptr [r15+0x28], 0x18
+      00ad  mov [r15+0x10], rsi
+      00b1  mov rax, [rsi+0x10]
+      00b5  cmp rax, [r15+0x18]
+      00b9  jz 0x00dd
+      00bf  mov [r15+0x18], rax
+      00c3  mov rcx, [rax+0x110]
+      00ca  mov [r15+0x20], rcx
+      00ce  xor r14d, r14d
+      00d1  test rcx, rcx
+      00d4  jz 0x00dd
+      00da  mov r14, [rcx]
+      00dd  jmp rdi
 out of line (hand-overs):
-      00e2  lea rax, [r13+0x3C]  ; hand over at @15
-      00e6  jmp 0x001c
-      00eb  lea rax, [r13+0x34]  ; hand over at @13
-      00ef  jmp 0x001c
+      00df  lea rax, [r13+0x3C]  ; hand over at @15
+      00e3  jmp 0x001c
+      00e8  lea rax, [r13+0x34]  ; hand over at @13
+      00ec  jmp 0x001c
+data: 3 bytes (branch tables, padding)
 
 func 4: params=1 locals=0 results=0 frame=5
-228 bytes of machine code, 1 of them data; 4 of 4 IR instructions compiled
+224 bytes of machine code, 0 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -378,44 +375,42 @@ entry and exit:
       0046  mov rsi, [rcx-0x08]
       004a  mov rdi, [rcx-0x18]
       004e  test rsi, rsi
-      0051  jz 0x00da
+      0051  jz 0x00d7
       0057  test dil, 0x01
-      005b  jnz 0x00da
+      005b  jnz 0x00d7
       0061  mov rdx, [rsi+0x70]
       0065  cmp qword ptr [rdx+0x20], 0x00
-      006a  jz 0x00da
+      006a  jz 0x00d7
       0070  mov rax, [rdx+0xD8]
       0077  mov r13, [rdx+0x18]
       007b  mov r8, [rax+0x30]
       007f  mov edi, [r8+rdi*1]
       0083  add rdi, [rax]
-      0086  add rcx, 0xffffffffffffffe8
-      008a  mov [r15+0x28], rcx
-      008e  mov [r15+0x10], rsi
-      0092  mov rbx, [rcx+0x08]
-      0096  mov rax, [rsi+0x10]
-      009a  cmp rax, [r15+0x18]
-      009e  jz 0x00c2
-      00a4  mov [r15+0x18], rax
-      00a8  mov rcx, [rax+0x110]
-      00af  mov [r15+0x20], rcx
-      00b3  xor r14d, r14d
-      00b6  test rcx, rcx
-      00b9  jz 0x00c2
-      00bf  mov r14, [rcx]
-      00c2  jmp rdi
-      00c4  mov rbp, [rbx+0x10]
+      0086  mov rbx, [rcx-0x10]
+      008a  sub qword ptr [r15+0x28], 0x18
+      008f  mov [r15+0x10], rsi
+      0093  mov rax, [rsi+0x10]
+      0097  cmp rax, [r15+0x18]
+      009b  jz 0x00bf
+      00a1  mov [r15+0x18], rax
+      00a5  mov rcx, [rax+0x110]
+      00ac  mov [r15+0x20], rcx
+      00b0  xor r14d, r14d
+      00b3  test rcx, rcx
+      00b6  jz 0x00bf
+      00bc  mov r14, [rcx]
+      00bf  jmp rdi
+      00c1  mov rbp, [rbx+0x10]
 out of line (hand-overs):
-      00c8  lea rax, [r13+0x44]  ; hand over at @17
-      00cc  jmp 0x00d1
-      00d1  mov [rbx+0x10], rbp
-      00d5  jmp 0x001c
-      00da  lea rax, [r13+0x3C]  ; hand over at @15
-      00de  jmp 0x001c
-data: 1 bytes (branch tables, padding)
+      00c5  lea rax, [r13+0x44]  ; hand over at @17
+      00c9  jmp 0x00ce
+      00ce  mov [rbx+0x10], rbp
+      00d2  jmp 0x001c
+      00d7  lea rax, [r13+0x3C]  ; hand over at @15
+      00db  jmp 0x001c
 
 func 5: params=2 locals=0 results=1 frame=5
-440 bytes of machine code, 2 of them data; 4 of 4 IR instructions compiled
+432 bytes of machine code, 0 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -451,92 +446,89 @@ entry and exit:
       004b  sub rdi, rsi
       004e  shr rdi, 0x03
       0052  cmp rdx, rdi
-      0055  jnb 0x01a4
+      0055  jnb 0x019e
       005b  mov rsi, [rsi+rdx*8]
       005f  test rsi, rsi
-      0062  jz 0x01a4
+      0062  jz 0x019e
       0068  mov rax, [rcx+0x90]
       006f  mov eax, [rax]
       0071  cmp eax, [rsi]
-      0073  jnz 0x01a4
+      0073  jnz 0x019e
       0079  mov rdi, [rsi+0x10]
       007d  test rdi, rdi
-      0080  jz 0x01a4
+      0080  jz 0x019e
       0086  mov rdx, [rsi+0x70]
       008a  test rdx, rdx
-      008d  jz 0x01a4
+      008d  jz 0x019e
       0093  mov rax, [rdx+0x20]
       0097  test rax, rax
-      009a  jz 0x01a4
+      009a  jz 0x019e
       00a0  mov rcx, [r15+0x28]
       00a4  cmp rcx, [r15+0x38]
-      00a8  jz 0x01a4
+      00a8  jz 0x019e
       00ae  mov r8d, [rdx+0x0C]
       00b2  lea r8, [rbx+r8*8+0x10]
       00b7  cmp r8, [r15+0x40]
-      00bb  jnbe 0x01a4
+      00bb  jnbe 0x019e
       00c1  lea r8, [r13+0x28]
       00c5  mov [rcx], r8
       00c8  mov [rcx+0x08], rbx
       00cc  mov r8, [r15+0x10]
       00d0  mov [rcx+0x10], r8
-      00d4  add rcx, 0x18
-      00d8  mov [r15+0x28], rcx
-      00dc  mov [r15+0x10], rsi
-      00e0  cmp rdi, [r15+0x18]
-      00e4  jz 0x0108
-      00ea  mov [r15+0x18], rdi
-      00ee  mov rcx, [rdi+0x110]
-      00f5  mov [r15+0x20], rcx
-      00f9  xor r14d, r14d
-      00fc  test rcx, rcx
-      00ff  jz 0x0108
-      0105  mov r14, [rcx]
-      0108  lea rbx, [rbx+0x10]
-      010c  mov r13, [rdx+0x18]
-      0110  jmp rax
+      00d4  add qword ptr [r15+0x28], 0x18
+      00d9  mov [r15+0x10], rsi
+      00dd  cmp rdi, [r15+0x18]
+      00e1  jz 0x0105
+      00e7  mov [r15+0x18], rdi
+      00eb  mov rcx, [rdi+0x110]
+      00f2  mov [r15+0x20], rcx
+      00f6  xor r14d, r14d
+      00f9  test rcx, rcx
+      00fc  jz 0x0105
+      0102  mov r14, [rcx]
+      0105  lea rbx, [rbx+0x10]
+      0109  mov r13, [rdx+0x18]
+      010d  jmp rax
   10: op_copy_ss s0 s2
-      0112  mov rax, [rbx+0x10]
-      0116  mov [rbx], rax
+      010f  mov rax, [rbx+0x10]
+      0113  mov [rbx], rax
   14: op_return
-      0119  mov rcx, [r15+0x28]
-      011d  mov rsi, [rcx-0x08]
-      0121  mov rdi, [rcx-0x18]
-      0125  test rsi, rsi
-      0128  jz 0x01ad
-      012e  test dil, 0x01
-      0132  jnz 0x01ad
-      0138  mov rdx, [rsi+0x70]
-      013c  cmp qword ptr [rdx+0x20], 0x00
-      0141  jz 0x01ad
-      0147  mov rax, [rdx+0xD8]
-      014e  mov r13, [rdx+0x18]
-      0152  mov r8, [rax+0x30]
-      0156  mov edi, [r8+rdi*1]
-      015a  add rdi, [rax]
-      015d  add rcx, 0xffffffffffffffe8
-      0161  mov [r15+0x28], rcx
-      0165  mov [r15+0x10], rsi
-      0169  mov rbx, [rcx+0x08]
-      016d  mov rax, [rsi+0x10]
-      0171  cmp rax, [r15+0x18]
-      0175  jz 0x0199
-      017b  mov [r15+0x18], rax
-      017f  mov rcx, [rax+0x110]
-      0186  mov [r15+0x20], rcx
-      018a  xor r14d, r14d
-      018d  test rcx, rcx
-      0190  jz 0x0199
-      0196  mov r14, [rcx]
-      0199  jmp rdi
+      0116  mov rcx, [r15+0x28]
+      011a  mov rsi, [rcx-0x08]
+      011e  mov rdi, [rcx-0x18]
+      0122  test rsi, rsi
+      0125  jz 0x01a7
+      012b  test dil, 0x01
+      012f  jnz 0x01a7
+      0135  mov rdx, [rsi+0x70]
+      0139  cmp qword ptr [rdx+0x20], 0x00
+      013e  jz 0x01a7
+      0144  mov rax, [rdx+0xD8]
+      014b  mov r13, [rdx+0x18]
+      014f  mov r8, [rax+0x30]
+      0153  mov edi, [r8+rdi*1]
+      0157  add rdi, [rax]
+      015a  mov rbx, [rcx-0x10]
+      015e  sub qword ptr [r15+0x28], 0x18
+      0163  mov [r15+0x10], rsi
+      0167  mov rax, [rsi+0x10]
+      016b  cmp rax, [r15+0x18]
+      016f  jz 0x0193
+      0175  mov [r15+0x18], rax
+      0179  mov rcx, [rax+0x110]
+      0180  mov [r15+0x20], rcx
+      0184  xor r14d, r14d
+      0187  test rcx, rcx
+      018a  jz 0x0193
+      0190  mov r14, [rcx]
+      0193  jmp rdi
 out of line (hand-overs):
-      019b  lea rax, [r13+0x40]  ; hand over at @16
-      019f  jmp 0x001c
-      01a4  lea rax, [r13+0x10]  ; hand over at @4
-      01a8  jmp 0x001c
-      01ad  lea rax, [r13+0x38]  ; hand over at @14
-      01b1  jmp 0x001c
-data: 2 bytes (branch tables, padding)
+      0195  lea rax, [r13+0x40]  ; hand over at @16
+      0199  jmp 0x001c
+      019e  lea rax, [r13+0x10]  ; hand over at @4
+      01a2  jmp 0x001c
+      01a7  lea rax, [r13+0x38]  ; hand over at @14
+      01ab  jmp 0x001c
 
 func 6: params=1 locals=0 results=1 frame=3
 140 bytes of machine code, 2 of them data; 2 of 2 IR instructions compiled
@@ -592,7 +584,7 @@ out of line (hand-overs):
 data: 2 bytes (branch tables, padding)
 
 func 7: params=1 locals=0 results=1 frame=4
-356 bytes of machine code, 1 of them data; 8 of 8 IR instructions compiled
+340 bytes of machine code, 3 of them data; 8 of 8 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -623,7 +615,7 @@ entry and exit:
       0039  mov eax, 0x00
       003e  mov [rbx+0x08], rax
    9: op_br_b @26
-      0042  jmp 0x0097
+      0042  jmp 0x0094
   12: op_i32_sub_ssi s1 s0 i0x1
       0047  mov eax, [rbx]
       0049  sub eax, 0x01
@@ -631,77 +623,72 @@ entry and exit:
   17: op_call_xs #7 s1
       0050  mov rcx, [r15+0x28]
       0054  cmp rcx, [r15+0x38]
-      0058  jz 0x0151
+      0058  jz 0x013f
       005e  lea r8, [rbx+0x28]
       0062  cmp r8, [r15+0x40]
-      0066  jnbe 0x0151
+      0066  jnbe 0x013f
       006c  lea r8, [r13+0x54]
       0070  mov [rcx], r8
       0073  mov [rcx+0x08], rbx
       0077  mov r8, [r15+0x10]
       007b  mov [rcx+0x10], r8
-      007f  add rcx, 0x18
-      0083  mov [r15+0x28], rcx
-      0087  lea rbx, [rbx+0x08]
-      008b  jmp 0x002e
+      007f  add qword ptr [r15+0x28], 0x18
+      0084  lea rbx, [rbx+0x08]
+      0088  jmp 0x002e
   21: op_i32_add_ssi s1 s1 i0x1
-      008d  mov eax, [rbx+0x08]
-      0090  add eax, 0x01
-      0093  mov [rbx+0x08], rax
+      008a  mov eax, [rbx+0x08]
+      008d  add eax, 0x01
+      0090  mov [rbx+0x08], rax
   26: op_copy_ss s0 s1
-      0097  mov rax, [rbx+0x08]
-      009b  mov [rbx], rax
+      0094  mov rax, [rbx+0x08]
+      0098  mov [rbx], rax
   30: op_return
-      009e  mov rcx, [r15+0x28]
-      00a2  mov rsi, [rcx-0x08]
-      00a6  mov rdi, [rcx-0x18]
-      00aa  cmp rsi, [r15+0x10]
-      00ae  jnz 0x00cf
-      00b4  lea r8, [r13+0x54]
-      00b8  cmp rdi, r8
-      00bb  jnz 0x00cf
-      00c1  add rcx, 0xffffffffffffffe8
-      00c5  mov [r15+0x28], rcx
-      00c9  mov rbx, [rcx+0x08]
-      00cd  jmp 0x008d
-      00cf  test rsi, rsi
-      00d2  jz 0x015a
-      00d8  test dil, 0x01
-      00dc  jnz 0x015a
-      00e2  mov rdx, [rsi+0x70]
-      00e6  cmp qword ptr [rdx+0x20], 0x00
-      00eb  jz 0x015a
-      00f1  mov rax, [rdx+0xD8]
-      00f8  mov r13, [rdx+0x18]
-      00fc  mov r8, [rax+0x30]
-      0100  mov edi, [r8+rdi*1]
-      0104  add rdi, [rax]
-      0107  add rcx, 0xffffffffffffffe8
-      010b  mov [r15+0x28], rcx
-      010f  mov [r15+0x10], rsi
-      0113  mov rbx, [rcx+0x08]
-      0117  mov rax, [rsi+0x10]
-      011b  cmp rax, [r15+0x18]
-      011f  jz 0x0143
-      0125  mov [r15+0x18], rax
-      0129  mov rcx, [rax+0x110]
-      0130  mov [r15+0x20], rcx
-      0134  xor r14d, r14d
-      0137  test rcx, rcx
-      013a  jz 0x0143
-      0140  mov r14, [rcx]
-      0143  jmp rdi
+      009b  mov rcx, [r15+0x28]
+      009f  lea r8, [r13+0x54]
+      00a3  cmp [rcx-0x18], r8
+      00a7  jnz 0x00b8
+      00ad  mov rbx, [rcx-0x10]
+      00b1  sub qword ptr [r15+0x28], 0x18
+      00b6  jmp 0x008a
+      00b8  mov rsi, [rcx-0x08]
+      00bc  mov rdi, [rcx-0x18]
+      00c0  test rsi, rsi
+      00c3  jz 0x0148
+      00c9  test dil, 0x01
+      00cd  jnz 0x0148
+      00d3  mov rdx, [rsi+0x70]
+      00d7  cmp qword ptr [rdx+0x20], 0x00
+      00dc  jz 0x0148
+      00e2  mov rax, [rdx+0xD8]
+      00e9  mov r13, [rdx+0x18]
+      00ed  mov r8, [rax+0x30]
+      00f1  mov edi, [r8+rdi*1]
+      00f5  add rdi, [rax]
+      00f8  mov rbx, [rcx-0x10]
+      00fc  sub qword ptr [r15+0x28], 0x18
+      0101  mov [r15+0x10], rsi
+      0105  mov rax, [rsi+0x10]
+      0109  cmp rax, [r15+0x18]
+      010d  jz 0x0131
+      0113  mov [r15+0x18], rax
+      0117  mov rcx, [rax+0x110]
+      011e  mov [r15+0x20], rcx
+      0122  xor r14d, r14d
+      0125  test rcx, rcx
+      0128  jz 0x0131
+      012e  mov r14, [rcx]
+      0131  jmp rdi
 out of line (hand-overs):
-      0145  lea rax, [r13+0x80]  ; hand over at @32
+      0133  lea rax, [r13+0x80]  ; hand over at @32
+      013a  jmp 0x001c
+      013f  lea rax, [r13+0x44]  ; hand over at @17
+      0143  jmp 0x001c
+      0148  lea rax, [r13+0x78]  ; hand over at @30
       014c  jmp 0x001c
-      0151  lea rax, [r13+0x44]  ; hand over at @17
-      0155  jmp 0x001c
-      015a  lea rax, [r13+0x78]  ; hand over at @30
-      015e  jmp 0x001c
-data: 1 bytes (branch tables, padding)
+data: 3 bytes (branch tables, padding)
 
 func 8: params=2 locals=1 results=1 frame=7
-284 bytes of machine code, 3 of them data; 8 of 8 IR instructions compiled
+280 bytes of machine code, 2 of them data; 8 of 8 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -757,38 +744,37 @@ entry and exit:
       007d  mov rsi, [rcx-0x08]
       0081  mov rdi, [rcx-0x18]
       0085  test rsi, rsi
-      0088  jz 0x0110
+      0088  jz 0x010d
       008e  test dil, 0x01
-      0092  jnz 0x0110
+      0092  jnz 0x010d
       0098  mov rdx, [rsi+0x70]
       009c  cmp qword ptr [rdx+0x20], 0x00
-      00a1  jz 0x0110
+      00a1  jz 0x010d
       00a7  mov rax, [rdx+0xD8]
       00ae  mov r13, [rdx+0x18]
       00b2  mov r8, [rax+0x30]
       00b6  mov edi, [r8+rdi*1]
       00ba  add rdi, [rax]
-      00bd  add rcx, 0xffffffffffffffe8
-      00c1  mov [r15+0x28], rcx
-      00c5  mov [r15+0x10], rsi
-      00c9  mov rbx, [rcx+0x08]
-      00cd  mov rax, [rsi+0x10]
-      00d1  cmp rax, [r15+0x18]
-      00d5  jz 0x00f9
-      00db  mov [r15+0x18], rax
-      00df  mov rcx, [rax+0x110]
-      00e6  mov [r15+0x20], rcx
-      00ea  xor r14d, r14d
-      00ed  test rcx, rcx
-      00f0  jz 0x00f9
-      00f6  mov r14, [rcx]
-      00f9  jmp rdi
+      00bd  mov rbx, [rcx-0x10]
+      00c1  sub qword ptr [r15+0x28], 0x18
+      00c6  mov [r15+0x10], rsi
+      00ca  mov rax, [rsi+0x10]
+      00ce  cmp rax, [r15+0x18]
+      00d2  jz 0x00f6
+      00d8  mov [r15+0x18], rax
+      00dc  mov rcx, [rax+0x110]
+      00e3  mov [r15+0x20], rcx
+      00e7  xor r14d, r14d
+      00ea  test rcx, rcx
+      00ed  jz 0x00f6
+      00f3  mov r14, [rcx]
+      00f6  jmp rdi
 out of line (hand-overs):
-      00fb  lea rax, [r13+0x84]  ; hand over at @33
-      0102  jmp 0x001c
-      0107  lea rax, [r13+0x58]  ; hand over at @22
-      010b  jmp 0x001c
-      0110  lea rax, [r13+0x7C]  ; hand over at @31
-      0114  jmp 0x001c
-data: 3 bytes (branch tables, padding)
+      00f8  lea rax, [r13+0x84]  ; hand over at @33
+      00ff  jmp 0x001c
+      0104  lea rax, [r13+0x58]  ; hand over at @22
+      0108  jmp 0x001c
+      010d  lea rax, [r13+0x7C]  ; hand over at @31
+      0111  jmp 0x001c
+data: 2 bytes (branch tables, padding)
 

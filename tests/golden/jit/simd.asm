@@ -1,5 +1,5 @@
 func 0: params=2 locals=2 results=0 frame=10
-448 bytes of machine code, 3 of them data; 13 of 13 IR instructions compiled
+444 bytes of machine code, 2 of them data; 13 of 13 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -92,41 +92,40 @@ entry and exit:
       0127  mov rsi, [rcx-0x08]
       012b  mov rdi, [rcx-0x18]
       012f  test rsi, rsi
-      0132  jz 0x01b1
+      0132  jz 0x01ae
       0138  test dil, 0x01
-      013c  jnz 0x01b1
+      013c  jnz 0x01ae
       0142  mov rdx, [rsi+0x70]
       0146  cmp qword ptr [rdx+0x20], 0x00
-      014b  jz 0x01b1
+      014b  jz 0x01ae
       0151  mov rax, [rdx+0xD8]
       0158  mov r13, [rdx+0x18]
       015c  mov r8, [rax+0x30]
       0160  mov edi, [r8+rdi*1]
       0164  add rdi, [rax]
-      0167  add rcx, 0xffffffffffffffe8
-      016b  mov [r15+0x28], rcx
-      016f  mov [r15+0x10], rsi
-      0173  mov rbx, [rcx+0x08]
-      0177  mov rax, [rsi+0x10]
-      017b  cmp rax, [r15+0x18]
-      017f  jz 0x01a3
-      0185  mov [r15+0x18], rax
-      0189  mov rcx, [rax+0x110]
-      0190  mov [r15+0x20], rcx
-      0194  xor r14d, r14d
-      0197  test rcx, rcx
-      019a  jz 0x01a3
-      01a0  mov r14, [rcx]
-      01a3  jmp rdi
+      0167  mov rbx, [rcx-0x10]
+      016b  sub qword ptr [r15+0x28], 0x18
+      0170  mov [r15+0x10], rsi
+      0174  mov rax, [rsi+0x10]
+      0178  cmp rax, [r15+0x18]
+      017c  jz 0x01a0
+      0182  mov [r15+0x18], rax
+      0186  mov rcx, [rax+0x110]
+      018d  mov [r15+0x20], rcx
+      0191  xor r14d, r14d
+      0194  test rcx, rcx
+      0197  jz 0x01a0
+      019d  mov r14, [rcx]
+      01a0  jmp rdi
 out of line (hand-overs):
-      01a5  lea rax, [r13+0xE4]  ; hand over at @57
-      01ac  jmp 0x001c
-      01b1  lea rax, [r13+0xDC]  ; hand over at @55
-      01b8  jmp 0x001c
-data: 3 bytes (branch tables, padding)
+      01a2  lea rax, [r13+0xE4]  ; hand over at @57
+      01a9  jmp 0x001c
+      01ae  lea rax, [r13+0xDC]  ; hand over at @55
+      01b5  jmp 0x001c
+data: 2 bytes (branch tables, padding)
 
 func 1: params=4 locals=0 results=2 frame=9
-272 bytes of machine code, 25 of them data; 2 of 2 IR instructions compiled
+272 bytes of machine code, 28 of them data; 2 of 2 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -169,41 +168,40 @@ entry and exit:
       0067  mov rsi, [rcx-0x08]
       006b  mov rdi, [rcx-0x18]
       006f  test rsi, rsi
-      0072  jz 0x00ee
+      0072  jz 0x00eb
       0078  test dil, 0x01
-      007c  jnz 0x00ee
+      007c  jnz 0x00eb
       0082  mov rdx, [rsi+0x70]
       0086  cmp qword ptr [rdx+0x20], 0x00
-      008b  jz 0x00ee
+      008b  jz 0x00eb
       0091  mov rax, [rdx+0xD8]
       0098  mov r13, [rdx+0x18]
       009c  mov r8, [rax+0x30]
       00a0  mov edi, [r8+rdi*1]
       00a4  add rdi, [rax]
-      00a7  add rcx, 0xffffffffffffffe8
-      00ab  mov [r15+0x28], rcx
-      00af  mov [r15+0x10], rsi
-      00b3  mov rbx, [rcx+0x08]
-      00b7  mov rax, [rsi+0x10]
-      00bb  cmp rax, [r15+0x18]
-      00bf  jz 0x00e3
-      00c5  mov [r15+0x18], rax
-      00c9  mov rcx, [rax+0x110]
-      00d0  mov [r15+0x20], rcx
-      00d4  xor r14d, r14d
-      00d7  test rcx, rcx
-      00da  jz 0x00e3
-      00e0  mov r14, [rcx]
-      00e3  jmp rdi
+      00a7  mov rbx, [rcx-0x10]
+      00ab  sub qword ptr [r15+0x28], 0x18
+      00b0  mov [r15+0x10], rsi
+      00b4  mov rax, [rsi+0x10]
+      00b8  cmp rax, [r15+0x18]
+      00bc  jz 0x00e0
+      00c2  mov [r15+0x18], rax
+      00c6  mov rcx, [rax+0x110]
+      00cd  mov [r15+0x20], rcx
+      00d1  xor r14d, r14d
+      00d4  test rcx, rcx
+      00d7  jz 0x00e0
+      00dd  mov r14, [rcx]
+      00e0  jmp rdi
 out of line (hand-overs):
-      00e5  lea rax, [r13+0x1C]  ; hand over at @7
-      00e9  jmp 0x001c
-      00ee  lea rax, [r13+0x14]  ; hand over at @5
-      00f2  jmp 0x001c
-data: 25 bytes (branch tables, padding)
+      00e2  lea rax, [r13+0x1C]  ; hand over at @7
+      00e6  jmp 0x001c
+      00eb  lea rax, [r13+0x14]  ; hand over at @5
+      00ef  jmp 0x001c
+data: 28 bytes (branch tables, padding)
 
 func 2: params=4 locals=0 results=1 frame=9
-288 bytes of machine code, 41 of them data; 3 of 3 IR instructions compiled
+288 bytes of machine code, 44 of them data; 3 of 3 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -243,36 +241,35 @@ entry and exit:
       0067  mov rsi, [rcx-0x08]
       006b  mov rdi, [rcx-0x18]
       006f  test rsi, rsi
-      0072  jz 0x00ee
+      0072  jz 0x00eb
       0078  test dil, 0x01
-      007c  jnz 0x00ee
+      007c  jnz 0x00eb
       0082  mov rdx, [rsi+0x70]
       0086  cmp qword ptr [rdx+0x20], 0x00
-      008b  jz 0x00ee
+      008b  jz 0x00eb
       0091  mov rax, [rdx+0xD8]
       0098  mov r13, [rdx+0x18]
       009c  mov r8, [rax+0x30]
       00a0  mov edi, [r8+rdi*1]
       00a4  add rdi, [rax]
-      00a7  add rcx, 0xffffffffffffffe8
-      00ab  mov [r15+0x28], rcx
-      00af  mov [r15+0x10], rsi
-      00b3  mov rbx, [rcx+0x08]
-      00b7  mov rax, [rsi+0x10]
-      00bb  cmp rax, [r15+0x18]
-      00bf  jz 0x00e3
-      00c5  mov [r15+0x18], rax
-      00c9  mov rcx, [rax+0x110]
-      00d0  mov [r15+0x20], rcx
-      00d4  xor r14d, r14d
-      00d7  test rcx, rcx
-      00da  jz 0x00e3
-      00e0  mov r14, [rcx]
-      00e3  jmp rdi
+      00a7  mov rbx, [rcx-0x10]
+      00ab  sub qword ptr [r15+0x28], 0x18
+      00b0  mov [r15+0x10], rsi
+      00b4  mov rax, [rsi+0x10]
+      00b8  cmp rax, [r15+0x18]
+      00bc  jz 0x00e0
+      00c2  mov [r15+0x18], rax
+      00c6  mov rcx, [rax+0x110]
+      00cd  mov [r15+0x20], rcx
+      00d1  xor r14d, r14d
+      00d4  test rcx, rcx
+      00d7  jz 0x00e0
+      00dd  mov r14, [rcx]
+      00e0  jmp rdi
 out of line (hand-overs):
-      00e5  lea rax, [r13+0x3C]  ; hand over at @15
-      00e9  jmp 0x001c
-      00ee  lea rax, [r13+0x34]  ; hand over at @13
-      00f2  jmp 0x001c
-data: 41 bytes (branch tables, padding)
+      00e2  lea rax, [r13+0x3C]  ; hand over at @15
+      00e6  jmp 0x001c
+      00eb  lea rax, [r13+0x34]  ; hand over at @13
+      00ef  jmp 0x001c
+data: 44 bytes (branch tables, padding)
 
