@@ -2172,15 +2172,10 @@ void Compiler::zero_entry_locals() {
     if (zero[l]) offs.push_back((params + l) * 8);
   if (offs.empty()) return;
   if (offs.size() <= 16 && uint64_t(offs.back()) + 8 <= INT32_MAX) {
-    xorps(xmm0, xmm0);
-    for (size_t j = 0; j < offs.size(); ++j) {
-      if (j + 1 < offs.size() && offs[j + 1] == offs[j] + 8) {
-        movups(ptr[rbx + offs[j]], xmm0);  // two adjacent slots at once
-        ++j;
-      } else {
-        movq(qword[rbx + offs[j]], xmm0);
-      }
-    }
+    // 8-byte stores (a 16-byte one would often straddle cache lines, frames being 8-byte aligned, and
+    // the slots' 8-byte loads that follow may not forward from it).
+    xor_(r8d, r8d);
+    for (uint32_t off : offs) mov(qword[rbx + off], r8);
     return;
   }
   Xbyak::Label loop;

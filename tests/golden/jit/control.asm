@@ -1,5 +1,5 @@
 func 0: params=1 locals=1 results=1 frame=5
-252 bytes of machine code, 1 of them data; 6 of 6 IR instructions compiled
+252 bytes of machine code, 2 of them data; 6 of 6 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -22,64 +22,64 @@ entry and exit:
       002b  pop rbp
       002c  pop rbx
       002d  ret
-      002e  xorps xmm0, xmm0
-      0031  movq [rbx+0x08], xmm0
-      0036  mov rbp, [rbx]
-      0039  mov r12, [rbx+0x08]
+      002e  xor r8d, r8d
+      0031  mov [rbx+0x08], r8
+      0035  mov rbp, [rbx]
+      0038  mov r12, [rbx+0x08]
    0: op_br_if_i32_eq_sib s0 i0x0 @18
-      003d  cmp ebp, 0x00
-      0040  jz 0x004e
+      003c  cmp ebp, 0x00
+      003f  jz 0x004d
    5: op_i32_add_sss s1 s1 s0
-      0046  add r12d, ebp
+      0045  add r12d, ebp
   10: op_i32_sub_ssi s0 s0 i0x1
-      0049  sub ebp, 0x01
+      0048  sub ebp, 0x01
   15: op_br_b @0
-      004c  jmp 0x003d
+      004b  jmp 0x003c
   18: op_copy_ss s0 s1
-      004e  mov rax, r12
-      0051  mov rbp, rax
+      004d  mov rax, r12
+      0050  mov rbp, rax
   22: op_return
-      0054  mov [rbx], rbp
-      0057  mov rcx, [r15+0x28]
-      005b  mov rsi, [rcx-0x08]
-      005f  mov rdi, [rcx-0x18]
-      0063  test rsi, rsi
-      0066  jz 0x00f2
-      006c  test dil, 0x01
-      0070  jnz 0x00f2
-      0076  mov rdx, [rsi+0x70]
-      007a  cmp qword ptr [rdx+0x20], 0x00
-      007f  jz 0x00f2
-      0085  mov rax, [rdx+0xD8]
-      008c  mov r13, [rdx+0x18]
-      0090  mov r8, [rax+0x30]
-      0094  mov edi, [r8+rdi*1]
-      0098  add rdi, [rax]
-      009b  mov rbx, [rcx-0x10]
-      009f  sub qword ptr [r15+0x28], 0x18
-      00a4  mov [r15+0x10], rsi
-      00a8  mov rax, [rsi+0x10]
-      00ac  cmp rax, [r15+0x18]
-      00b0  jz 0x00d4
-      00b6  mov [r15+0x18], rax
-      00ba  mov rcx, [rax+0x110]
-      00c1  mov [r15+0x20], rcx
-      00c5  xor r14d, r14d
-      00c8  test rcx, rcx
-      00cb  jz 0x00d4
-      00d1  mov r14, [rcx]
-      00d4  jmp rdi
-      00d6  mov rbp, [rbx]
-      00d9  mov r12, [rbx+0x08]
+      0053  mov [rbx], rbp
+      0056  mov rcx, [r15+0x28]
+      005a  mov rsi, [rcx-0x08]
+      005e  mov rdi, [rcx-0x18]
+      0062  test rsi, rsi
+      0065  jz 0x00f1
+      006b  test dil, 0x01
+      006f  jnz 0x00f1
+      0075  mov rdx, [rsi+0x70]
+      0079  cmp qword ptr [rdx+0x20], 0x00
+      007e  jz 0x00f1
+      0084  mov rax, [rdx+0xD8]
+      008b  mov r13, [rdx+0x18]
+      008f  mov r8, [rax+0x30]
+      0093  mov edi, [r8+rdi*1]
+      0097  add rdi, [rax]
+      009a  mov rbx, [rcx-0x10]
+      009e  sub qword ptr [r15+0x28], 0x18
+      00a3  mov [r15+0x10], rsi
+      00a7  mov rax, [rsi+0x10]
+      00ab  cmp rax, [r15+0x18]
+      00af  jz 0x00d3
+      00b5  mov [r15+0x18], rax
+      00b9  mov rcx, [rax+0x110]
+      00c0  mov [r15+0x20], rcx
+      00c4  xor r14d, r14d
+      00c7  test rcx, rcx
+      00ca  jz 0x00d3
+      00d0  mov r14, [rcx]
+      00d3  jmp rdi
+      00d5  mov rbp, [rbx]
+      00d8  mov r12, [rbx+0x08]
 out of line (hand-overs):
-      00dd  lea rax, [r13+0x60]  ; hand over at @24
-      00e1  jmp 0x00e6
-      00e6  mov [rbx], rbp
-      00e9  mov [rbx+0x08], r12
-      00ed  jmp 0x001c
-      00f2  lea rax, [r13+0x58]  ; hand over at @22
-      00f6  jmp 0x001c
-data: 1 bytes (branch tables, padding)
+      00dc  lea rax, [r13+0x60]  ; hand over at @24
+      00e0  jmp 0x00e5
+      00e5  mov [rbx], rbp
+      00e8  mov [rbx+0x08], r12
+      00ec  jmp 0x001c
+      00f1  lea rax, [r13+0x58]  ; hand over at @22
+      00f5  jmp 0x001c
+data: 2 bytes (branch tables, padding)
 
 func 1: params=1 locals=0 results=1 frame=3
 268 bytes of machine code, 15 of them data; 7 of 7 IR instructions compiled
@@ -688,7 +688,7 @@ out of line (hand-overs):
 data: 3 bytes (branch tables, padding)
 
 func 8: params=2 locals=1 results=1 frame=7
-280 bytes of machine code, 2 of them data; 8 of 8 IR instructions compiled
+280 bytes of machine code, 3 of them data; 8 of 8 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -711,70 +711,70 @@ entry and exit:
       002b  pop rbp
       002c  pop rbx
       002d  ret
-      002e  xorps xmm0, xmm0
-      0031  movq [rbx+0x10], xmm0
+      002e  xor r8d, r8d
+      0031  mov [rbx+0x10], r8
    0: op_br_if_i32_ne_sib s0 i0x0 @12
-      0036  mov eax, [rbx]
-      0038  cmp eax, 0x00
-      003b  jnz 0x004e
+      0035  mov eax, [rbx]
+      0037  cmp eax, 0x00
+      003a  jnz 0x004d
    5: op_copy_ss s3 s1
-      0041  mov rax, [rbx+0x08]
-      0045  mov [rbx+0x18], rax
+      0040  mov rax, [rbx+0x08]
+      0044  mov [rbx+0x18], rax
    9: op_br_b @27
-      0049  jmp 0x0072
+      0048  jmp 0x0071
   12: op_i32_sub_ssi s3 s0 i0x1
-      004e  mov eax, [rbx]
-      0050  sub eax, 0x01
-      0053  mov [rbx+0x18], rax
+      004d  mov eax, [rbx]
+      004f  sub eax, 0x01
+      0052  mov [rbx+0x18], rax
   17: op_i32_add_ssi s4 s1 i0x2
-      0057  mov eax, [rbx+0x08]
-      005a  add eax, 0x02
-      005d  mov [rbx+0x20], rax
+      0056  mov eax, [rbx+0x08]
+      0059  add eax, 0x02
+      005c  mov [rbx+0x20], rax
   22: op_return_call_xsi #8 s3 i0x2
-      0061  mov r8, [rbx+0x18]
-      0065  mov [rbx], r8
-      0068  mov r8, [rbx+0x20]
-      006c  mov [rbx+0x08], r8
-      0070  jmp 0x002e
+      0060  mov r8, [rbx+0x18]
+      0064  mov [rbx], r8
+      0067  mov r8, [rbx+0x20]
+      006b  mov [rbx+0x08], r8
+      006f  jmp 0x002e
   27: op_copy_ss s0 s3
-      0072  mov rax, [rbx+0x18]
-      0076  mov [rbx], rax
+      0071  mov rax, [rbx+0x18]
+      0075  mov [rbx], rax
   31: op_return
-      0079  mov rcx, [r15+0x28]
-      007d  mov rsi, [rcx-0x08]
-      0081  mov rdi, [rcx-0x18]
-      0085  test rsi, rsi
-      0088  jz 0x010d
-      008e  test dil, 0x01
-      0092  jnz 0x010d
-      0098  mov rdx, [rsi+0x70]
-      009c  cmp qword ptr [rdx+0x20], 0x00
-      00a1  jz 0x010d
-      00a7  mov rax, [rdx+0xD8]
-      00ae  mov r13, [rdx+0x18]
-      00b2  mov r8, [rax+0x30]
-      00b6  mov edi, [r8+rdi*1]
-      00ba  add rdi, [rax]
-      00bd  mov rbx, [rcx-0x10]
-      00c1  sub qword ptr [r15+0x28], 0x18
-      00c6  mov [r15+0x10], rsi
-      00ca  mov rax, [rsi+0x10]
-      00ce  cmp rax, [r15+0x18]
-      00d2  jz 0x00f6
-      00d8  mov [r15+0x18], rax
-      00dc  mov rcx, [rax+0x110]
-      00e3  mov [r15+0x20], rcx
-      00e7  xor r14d, r14d
-      00ea  test rcx, rcx
-      00ed  jz 0x00f6
-      00f3  mov r14, [rcx]
-      00f6  jmp rdi
+      0078  mov rcx, [r15+0x28]
+      007c  mov rsi, [rcx-0x08]
+      0080  mov rdi, [rcx-0x18]
+      0084  test rsi, rsi
+      0087  jz 0x010c
+      008d  test dil, 0x01
+      0091  jnz 0x010c
+      0097  mov rdx, [rsi+0x70]
+      009b  cmp qword ptr [rdx+0x20], 0x00
+      00a0  jz 0x010c
+      00a6  mov rax, [rdx+0xD8]
+      00ad  mov r13, [rdx+0x18]
+      00b1  mov r8, [rax+0x30]
+      00b5  mov edi, [r8+rdi*1]
+      00b9  add rdi, [rax]
+      00bc  mov rbx, [rcx-0x10]
+      00c0  sub qword ptr [r15+0x28], 0x18
+      00c5  mov [r15+0x10], rsi
+      00c9  mov rax, [rsi+0x10]
+      00cd  cmp rax, [r15+0x18]
+      00d1  jz 0x00f5
+      00d7  mov [r15+0x18], rax
+      00db  mov rcx, [rax+0x110]
+      00e2  mov [r15+0x20], rcx
+      00e6  xor r14d, r14d
+      00e9  test rcx, rcx
+      00ec  jz 0x00f5
+      00f2  mov r14, [rcx]
+      00f5  jmp rdi
 out of line (hand-overs):
-      00f8  lea rax, [r13+0x84]  ; hand over at @33
-      00ff  jmp 0x001c
-      0104  lea rax, [r13+0x58]  ; hand over at @22
-      0108  jmp 0x001c
-      010d  lea rax, [r13+0x7C]  ; hand over at @31
-      0111  jmp 0x001c
-data: 2 bytes (branch tables, padding)
+      00f7  lea rax, [r13+0x84]  ; hand over at @33
+      00fe  jmp 0x001c
+      0103  lea rax, [r13+0x58]  ; hand over at @22
+      0107  jmp 0x001c
+      010c  lea rax, [r13+0x7C]  ; hand over at @31
+      0110  jmp 0x001c
+data: 3 bytes (branch tables, padding)
 

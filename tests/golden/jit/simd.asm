@@ -1,5 +1,5 @@
 func 0: params=2 locals=2 results=0 frame=10
-444 bytes of machine code, 2 of them data; 13 of 13 IR instructions compiled
+448 bytes of machine code, 2 of them data; 13 of 13 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -22,106 +22,107 @@ entry and exit:
       002b  pop rbp
       002c  pop rbx
       002d  ret
-      002e  xorps xmm0, xmm0
-      0031  movups [rbx+0x10], xmm0
+      002e  xor r8d, r8d
+      0031  mov [rbx+0x10], r8
+      0035  mov [rbx+0x18], r8
    0: op_v128_load_sso s4 s0 +0
-      0035  mov eax, [rbx]
-      0037  movdqu xmm0, [r14+rax*1]
-      003d  movdqu [rbx+0x20], xmm0
-      0042  movdqa xmm15, xmm0
+      0039  mov eax, [rbx]
+      003b  movdqu xmm0, [r14+rax*1]
+      0041  movdqu [rbx+0x20], xmm0
+      0046  movdqa xmm15, xmm0
    5: op_i16x8_extend_low_i8x16_u_ss s2 s4
-      0047  movdqa xmm0, xmm15
-      004c  pmovzxbw xmm0, xmm0
-      0051  movdqu [rbx+0x10], xmm0
-      0056  movdqa xmm15, xmm0
+      004b  movdqa xmm0, xmm15
+      0050  pmovzxbw xmm0, xmm0
+      0055  movdqu [rbx+0x10], xmm0
+      005a  movdqa xmm15, xmm0
    9: op_const32_si s7 i0x3
-      005b  mov eax, 0x03
-      0060  mov [rbx+0x38], rax
+      005f  mov eax, 0x03
+      0064  mov [rbx+0x38], rax
   13: op_i16x8_splat_ss s7 s7
-      0064  movzx eax, word ptr [rbx+0x38]
-      0068  movd xmm0, eax
-      006c  pshuflw xmm0, xmm0, 0x00
-      0071  pshufd xmm0, xmm0, 0x00
-      0076  movdqu [rbx+0x38], xmm0
-      007b  movdqa xmm15, xmm0
+      0068  movzx eax, word ptr [rbx+0x38]
+      006c  movd xmm0, eax
+      0070  pshuflw xmm0, xmm0, 0x00
+      0075  pshufd xmm0, xmm0, 0x00
+      007a  movdqu [rbx+0x38], xmm0
+      007f  movdqa xmm15, xmm0
   17: op_i16x8_mul_sss s5 s2 s7
-      0080  movdqu xmm0, [rbx+0x10]
-      0085  movdqa xmm1, xmm15
-      008a  pmullw xmm0, xmm1
-      008e  movdqu [rbx+0x28], xmm0
-      0093  movdqa xmm15, xmm0
+      0084  movdqu xmm0, [rbx+0x10]
+      0089  movdqa xmm1, xmm15
+      008e  pmullw xmm0, xmm1
+      0092  movdqu [rbx+0x28], xmm0
+      0097  movdqa xmm15, xmm0
   22: op_v128_load_sso s7 s0 +16
-      0098  mov eax, [rbx]
-      009a  movdqu xmm0, [r14+rax*1+0x10]
-      00a1  movdqu [rbx+0x38], xmm0
-      00a6  movdqa xmm15, xmm0
+      009c  mov eax, [rbx]
+      009e  movdqu xmm0, [r14+rax*1+0x10]
+      00a5  movdqu [rbx+0x38], xmm0
+      00aa  movdqa xmm15, xmm0
   27: op_i16x8_extend_low_i8x16_u_ss s7 s7
-      00ab  movdqa xmm0, xmm15
-      00b0  pmovzxbw xmm0, xmm0
-      00b5  movdqu [rbx+0x38], xmm0
-      00ba  movdqa xmm15, xmm0
+      00af  movdqa xmm0, xmm15
+      00b4  pmovzxbw xmm0, xmm0
+      00b9  movdqu [rbx+0x38], xmm0
+      00be  movdqa xmm15, xmm0
   31: op_i16x8_add_sss s5 s5 s7
-      00bf  movdqu xmm0, [rbx+0x28]
-      00c4  movdqa xmm1, xmm15
-      00c9  paddw xmm0, xmm1
-      00cd  movdqu [rbx+0x28], xmm0
-      00d2  movdqa xmm15, xmm0
+      00c3  movdqu xmm0, [rbx+0x28]
+      00c8  movdqa xmm1, xmm15
+      00cd  paddw xmm0, xmm1
+      00d1  movdqu [rbx+0x28], xmm0
+      00d6  movdqa xmm15, xmm0
   36: op_const32_si s7 i0x2
-      00d7  mov eax, 0x02
-      00dc  mov [rbx+0x38], rax
+      00db  mov eax, 0x02
+      00e0  mov [rbx+0x38], rax
   40: op_i16x8_shr_u_sss s5 s5 s7
-      00e0  movdqu xmm0, [rbx+0x28]
-      00e5  mov ecx, [rbx+0x38]
-      00e8  and ecx, 0x0F
-      00eb  movd xmm1, ecx
-      00ef  psrlw xmm0, xmm1
-      00f3  movdqu [rbx+0x28], xmm0
-      00f8  movdqa xmm15, xmm0
+      00e4  movdqu xmm0, [rbx+0x28]
+      00e9  mov ecx, [rbx+0x38]
+      00ec  and ecx, 0x0F
+      00ef  movd xmm1, ecx
+      00f3  psrlw xmm0, xmm1
+      00f7  movdqu [rbx+0x28], xmm0
+      00fc  movdqa xmm15, xmm0
   45: op_i8x16_narrow_i16x8_u_sss s5 s5 s2
-      00fd  movdqa xmm0, xmm15
-      0102  movdqu xmm1, [rbx+0x10]
-      0107  packuswb xmm0, xmm1
-      010b  movdqu [rbx+0x28], xmm0
-      0110  movdqa xmm15, xmm0
+      0101  movdqa xmm0, xmm15
+      0106  movdqu xmm1, [rbx+0x10]
+      010b  packuswb xmm0, xmm1
+      010f  movdqu [rbx+0x28], xmm0
+      0114  movdqa xmm15, xmm0
   50: op_v128_store_sos s1 +0 s5
-      0115  movdqa xmm0, xmm15
-      011a  mov eax, [rbx+0x08]
-      011d  movdqu [r14+rax*1], xmm0
+      0119  movdqa xmm0, xmm15
+      011e  mov eax, [rbx+0x08]
+      0121  movdqu [r14+rax*1], xmm0
   55: op_return
-      0123  mov rcx, [r15+0x28]
-      0127  mov rsi, [rcx-0x08]
-      012b  mov rdi, [rcx-0x18]
-      012f  test rsi, rsi
-      0132  jz 0x01ae
-      0138  test dil, 0x01
-      013c  jnz 0x01ae
-      0142  mov rdx, [rsi+0x70]
-      0146  cmp qword ptr [rdx+0x20], 0x00
-      014b  jz 0x01ae
-      0151  mov rax, [rdx+0xD8]
-      0158  mov r13, [rdx+0x18]
-      015c  mov r8, [rax+0x30]
-      0160  mov edi, [r8+rdi*1]
-      0164  add rdi, [rax]
-      0167  mov rbx, [rcx-0x10]
-      016b  sub qword ptr [r15+0x28], 0x18
-      0170  mov [r15+0x10], rsi
-      0174  mov rax, [rsi+0x10]
-      0178  cmp rax, [r15+0x18]
-      017c  jz 0x01a0
-      0182  mov [r15+0x18], rax
-      0186  mov rcx, [rax+0x110]
-      018d  mov [r15+0x20], rcx
-      0191  xor r14d, r14d
-      0194  test rcx, rcx
-      0197  jz 0x01a0
-      019d  mov r14, [rcx]
-      01a0  jmp rdi
+      0127  mov rcx, [r15+0x28]
+      012b  mov rsi, [rcx-0x08]
+      012f  mov rdi, [rcx-0x18]
+      0133  test rsi, rsi
+      0136  jz 0x01b2
+      013c  test dil, 0x01
+      0140  jnz 0x01b2
+      0146  mov rdx, [rsi+0x70]
+      014a  cmp qword ptr [rdx+0x20], 0x00
+      014f  jz 0x01b2
+      0155  mov rax, [rdx+0xD8]
+      015c  mov r13, [rdx+0x18]
+      0160  mov r8, [rax+0x30]
+      0164  mov edi, [r8+rdi*1]
+      0168  add rdi, [rax]
+      016b  mov rbx, [rcx-0x10]
+      016f  sub qword ptr [r15+0x28], 0x18
+      0174  mov [r15+0x10], rsi
+      0178  mov rax, [rsi+0x10]
+      017c  cmp rax, [r15+0x18]
+      0180  jz 0x01a4
+      0186  mov [r15+0x18], rax
+      018a  mov rcx, [rax+0x110]
+      0191  mov [r15+0x20], rcx
+      0195  xor r14d, r14d
+      0198  test rcx, rcx
+      019b  jz 0x01a4
+      01a1  mov r14, [rcx]
+      01a4  jmp rdi
 out of line (hand-overs):
-      01a2  lea rax, [r13+0xE4]  ; hand over at @57
-      01a9  jmp 0x001c
-      01ae  lea rax, [r13+0xDC]  ; hand over at @55
-      01b5  jmp 0x001c
+      01a6  lea rax, [r13+0xE4]  ; hand over at @57
+      01ad  jmp 0x001c
+      01b2  lea rax, [r13+0xDC]  ; hand over at @55
+      01b9  jmp 0x001c
 data: 2 bytes (branch tables, padding)
 
 func 1: params=4 locals=0 results=2 frame=9
