@@ -34,6 +34,9 @@ struct NativeCode {
   // instruction (the function's entry), and native_at's data; nullptr both when not compilable.
   const uint8_t* entry = nullptr;
   const uint32_t* at = nullptr;
+  // `at` minus the IR's address (both have one 4-byte entry per IR word): a return address plus this is
+  // its native_at entry (returns read it).
+  uintptr_t at_from_ir = 0;
   // (IR position, offset of its code) of the instructions whose native_at is an entry stub that loads
   // the pinned registers first (compiler.cc), ascending.
   std::vector<std::pair<uint32_t, uint32_t>> entry_bodies;

@@ -787,14 +787,12 @@ constexpr int32_t kFrameRet = int32_t(offsetof(interp::CallFrame, ret));
 constexpr int32_t kFrameFunc = int32_t(offsetof(interp::CallFrame, func));
 constexpr int32_t kFuncInstance = int32_t(offsetof(runtime::FuncInstance, instance));
 constexpr int32_t kFuncEntry = int32_t(offsetof(runtime::FuncInstance, entry));
-constexpr int32_t kEntryParams = int32_t(offsetof(runtime::FuncEntry, frame) + offsetof(runtime::FrameLayout, num_params));
-constexpr int32_t kEntryLocals = int32_t(offsetof(runtime::FuncEntry, frame) + offsetof(runtime::FrameLayout, num_locals));
 constexpr int32_t kEntrySlots = int32_t(offsetof(runtime::FuncEntry, frame) + offsetof(runtime::FrameLayout, frame_slots));
 constexpr int32_t kEntryIr = int32_t(offsetof(runtime::FuncEntry, interp_entry));
 constexpr int32_t kCodeJitData = int32_t(offsetof(interp::FuncCode, jit_data));
 constexpr int32_t kNativeBase = int32_t(offsetof(NativeCode, native));
-constexpr int32_t kNativeEntry = int32_t(offsetof(NativeCode, entry));
-constexpr int32_t kNativeAt = int32_t(offsetof(NativeCode, at));
+constexpr int32_t kNativeAtFromIr = int32_t(offsetof(NativeCode, at_from_ir));
+constexpr int32_t kEntryNative = int32_t(offsetof(runtime::FuncEntry, native_entry));
 constexpr int32_t kInstTables = int32_t(offsetof(runtime::InstanceData, tables));
 constexpr int32_t kInstMem0 = int32_t(offsetof(runtime::InstanceData, mem0));
 constexpr int32_t kTableElems = int32_t(offsetof(runtime::TableInstance, elems));
@@ -1120,7 +1118,10 @@ class Compiler : public Xbyak::CodeGenerator {
   void switch_instance_to(const Xbyak::Reg64& inst);
   void self_call(uint32_t args, bool tail, uint32_t n_args, uint32_t ret_pos, Xbyak::Label& fail);
   void move_args(uint32_t args, uint32_t n_args);
-  void zero_locals(uint32_t nfp, uint32_t params, uint32_t locals);
+  void zero_entry_locals();
+ public:
+  uint32_t call_entry = 0;  // offset of the entry calls from machine code jump to (NativeCode::entry)
+ private:
   // Element `index` of an array of `size`-byte elements at rax, as a displacement (rdx when too far).
   Xbyak::RegExp index_disp(uint32_t index, uint32_t size) {
     if (uint64_t(index) * size <= INT32_MAX) return rax + int32_t(index * size);
@@ -2039,18 +2040,16 @@ void Compiler::callee_from_table(uint32_t index_slot, uint32_t table, uint32_t t
 void Compiler::enter_callee(bool same_instance, const runtime::FrameLayout* frame, uint32_t args, bool tail,
                             uint32_t n_args, uint32_t ret_pos, Xbyak::Label& fail) {
   if (!same_instance) {
-    cmp(qword[rsi + kFuncInstance], 0);
+    mov(rdi, qword[rsi + kFuncInstance]);  // kept in rdi for the instance switch below
+    test(rdi, rdi);
     je(fail);  // a host function
   }
   mov(rdx, qword[rsi + kFuncEntry]);
   test(rdx, rdx);
   jz(fail);  // not translated yet
-  mov(rax, qword[rdx + kCodeJitData]);
+  mov(rax, qword[rdx + kEntryNative]);
   test(rax, rax);
-  jz(fail);  // not compiled (yet)
-  mov(rax, qword[rax + kNativeEntry]);
-  test(rax, rax);
-  jz(fail);  // not compilable
+  jz(fail);  // not compiled (yet), or not compilable
   // The limits: a call frame, and the callee's frame in the value stack.
   if (!tail) {
     mov(rcx, qword[r15 + kStCs]);
@@ -2073,33 +2072,13 @@ void Compiler::enter_callee(bool same_instance, const runtime::FrameLayout* fram
     mov(qword[rcx + kFrameFp], rbx);
     mov(r8, qword[r15 + kStFunc]);
     mov(qword[rcx + kFrameFunc], r8);
-    CodeGenerator::add(rcx, int32_t(sizeof(interp::CallFrame)));
-    mov(qword[r15 + kStCs], rcx);
+    CodeGenerator::add(qword[r15 + kStCs], int32_t(sizeof(interp::CallFrame)));
   } else {
     move_args(args, n_args);
   }
   mov(qword[r15 + kStFunc], rsi);
-  // The callee's declared locals are zeroed.
-  if (frame != nullptr) {
-    zero_locals(nfp, frame->num_params, frame->num_locals);
-  } else {
-    Xbyak::Label zero, done;
-    mov(ecx, dword[rdx + kEntryLocals]);
-    test(ecx, ecx);
-    jz(done);
-    mov(edi, dword[rdx + kEntryParams]);
-    lea(rdi, ptr[rbx + rdi * 8 + nfp]);
-    L(zero);
-    mov(qword[rdi], 0);
-    CodeGenerator::add(rdi, 8);
-    dec(ecx);
-    jnz(zero);
-    L(done);
-  }
-  if (!same_instance) {
-    mov(rdi, qword[rsi + kFuncInstance]);
-    switch_instance_to(rdi);
-  }
+  // The callee zeroes its declared locals (at NativeCode::entry).
+  if (!same_instance) switch_instance_to(rdi);
   if (!tail) lea(rbx, ptr[rbx + args]);
   mov(r13, qword[rdx + kEntryIr]);
   jmp(rax);
@@ -2129,13 +2108,10 @@ void Compiler::self_call(uint32_t args, bool tail, uint32_t n_args, uint32_t ret
     mov(qword[rcx + kFrameFp], rbx);
     mov(r8, qword[r15 + kStFunc]);
     mov(qword[rcx + kFrameFunc], r8);
-    CodeGenerator::add(rcx, int32_t(sizeof(interp::CallFrame)));
-    mov(qword[r15 + kStCs], rcx);
+    CodeGenerator::add(qword[r15 + kStCs], int32_t(sizeof(interp::CallFrame)));
   }
-  uint32_t nfp = tail ? 0 : args;
-  zero_locals(nfp, frame.num_params, frame.num_locals);
   if (!tail) lea(rbx, ptr[rbx + args]);
-  jmp(self_entry_);
+  jmp(self_entry_);  // zeroes the locals
 }
 
 // A tail call's `n_args` argument slots at `args` to the frame base: a forward copy (they lie above it).
@@ -2157,25 +2133,61 @@ void Compiler::move_args(uint32_t args, uint32_t n_args) {
   jb(copy);
 }
 
-// Zeroes the `locals` slots after `params` of the frame at slot `nfp`.
-void Compiler::zero_locals(uint32_t nfp, uint32_t params, uint32_t locals) {
+// At the call entry (NativeCode::entry): zeroes the declared locals that the function may read before it
+// writes them. The straight-line code from the first instruction is scanned: a local whose first access
+// there is a write by an instruction that always writes its whole slot needs no zeroing (fib's first
+// instruction sets its local). Calls from machine code come here (the caller zeroes nothing); the
+// interpreter zeroes before it enters at native_at[0], which is after this.
+void Compiler::zero_entry_locals() {
+  const runtime::FrameLayout& frame = fc_.frame;
+  uint32_t params = frame.num_params, locals = frame.num_locals;
   if (locals == 0) return;
-  xor_(r8d, r8d);
-  uint64_t first = uint64_t(nfp) + uint64_t(params) * 8, bytes = uint64_t(locals) * 8;
-  if (locals <= 16 && first + bytes <= INT32_MAX) {
-    for (uint32_t k = 0; k < locals; ++k) mov(slot64(uint32_t(first + 8 * k)), r8);
+  std::vector<bool> zero(locals, true), seen(locals, false);
+  auto local = [&](uint32_t off) -> int64_t {
+    if (off % 8 != 0 || off / 8 < params || off / 8 - params >= locals) return -1;
+    return int64_t(off / 8 - params);
+  };
+  const std::vector<Desc>& table = descs();
+  for (size_t i = 0; i < starts.size(); ++i) {
+    std::optional<HandlerId> id = id_at(i);
+    if (!id) break;
+    const Desc& d = table[size_t(*id)];
+    std::string_view k = handler_info(*id).kinds;
+    bool bin = k == "sss" || k == "ssi" || k == "sis" || k == "ssI" || k == "sIs";
+    bool writes = *id == HandlerId::op_const32_si || *id == HandlerId::op_const64_sI || *id == HandlerId::op_copy_ss ||
+                  ((d.cat == Cat::ibin || d.cat == Cat::fbin) && bin) || (d.cat == Cat::unop && k == "ss");
+    if (!writes) break;
+    const uint32_t* o = ir_ + starts[i] + interp::kHandlerWords;
+    // Sources first (an operand may be the destination too), then the destination o[0].
+    for (size_t j = 1; j < k.size(); ++j)
+      if (k[j] == 's')
+        if (int64_t l = local(o[j]); l >= 0) seen[size_t(l)] = true;
+    if (int64_t l = local(o[0]); l >= 0 && !seen[size_t(l)]) {
+      seen[size_t(l)] = true;
+      zero[size_t(l)] = false;
+    }
+  }
+  std::vector<uint32_t> offs;  // byte offsets of the slots to zero
+  for (uint32_t l = 0; l < locals; ++l)
+    if (zero[l]) offs.push_back((params + l) * 8);
+  if (offs.empty()) return;
+  if (offs.size() <= 16 && uint64_t(offs.back()) + 8 <= INT32_MAX) {
+    // 8-byte stores (a 16-byte one would often straddle cache lines, frames being 8-byte aligned, and
+    // the slots' 8-byte loads that follow may not forward from it).
+    xor_(r8d, r8d);
+    for (uint32_t off : offs) mov(qword[rbx + off], r8);
     return;
   }
-  Xbyak::Label zero;
-  lea(rdi, ptr[rbx + nfp]);
+  Xbyak::Label loop;
+  xor_(r8d, r8d);
   mov(ecx, params);
-  lea(rdi, ptr[rdi + rcx * 8]);
+  lea(rdi, ptr[rbx + rcx * 8]);
   mov(ecx, locals);
-  L(zero);
+  L(loop);
   mov(qword[rdi], r8);
   CodeGenerator::add(rdi, 8);
   dec(ecx);
-  jnz(zero);
+  jnz(loop);
 }
 
 // Makes `inst` (not rcx) the running instance when it is not already, with its memory 0 (st->mem0, r14).
@@ -2199,54 +2211,85 @@ void Compiler::emit_return(Xbyak::Label& fail) {
   constexpr int32_t kTop = -int32_t(sizeof(interp::CallFrame));
   // In a recursive function (one that calls itself directly), a return to this same function (the caller
   // is the running function: the same instance, IR and code) from one of its few calls: compares the
-  // return address with theirs and jumps to the code after the call.
-  std::vector<uint32_t> rets;
-  bool recursive = false;
+  // return address with theirs and jumps to the code after the call. The caller is the running function
+  // when the return address is this IR's, checked (st->func) unless the address is that of a direct call
+  // of the function itself (`call #self`, which calls the caller itself) and the function makes no other
+  // tail call than of itself: then the frame's callee is the caller, and only it returns there.
+  std::vector<uint32_t> self_rets, other_rets;
+  bool recursive = false, foreign_tail = false;
   for (uint32_t start : starts) {
     std::optional<HandlerId> id = interp::handler_from_word(load_word(ir_ + start));
-    if (id && pushes_frame(*id)) rets.push_back(start + handler_info(*id).words);
-    if (id == HandlerId::op_call_xs && ir_[start + interp::kHandlerWords] == fc_.func_index) recursive = true;
+    if (!id) continue;
+    bool self = (id == HandlerId::op_call_xs || id == HandlerId::op_return_call_xsi) &&
+                ir_[start + interp::kHandlerWords] == fc_.func_index;
+    if (pushes_frame(*id)) (self ? self_rets : other_rets).push_back(start + handler_info(*id).words);
+    if (id == HandlerId::op_call_xs && self) recursive = true;
+    if (handler_info(*id).name.starts_with("op_return_call") && !self) foreign_tail = true;
   }
+  if (!recursive || self_rets.size() + other_rets.size() > 4) {
+    self_rets.clear();
+    other_rets.clear();
+  }
+  if (foreign_tail) {
+    other_rets.insert(other_rets.end(), self_rets.begin(), self_rets.end());
+    self_rets.clear();
+  }
+  auto pop_to = [&](uint32_t ret) {
+    mov(rbx, qword[rcx + kTop + kFrameFp]);
+    CodeGenerator::sub(qword[r15 + kStCs], int32_t(sizeof(interp::CallFrame)));
+    jmp(ret_label(ret));
+  };
   Xbyak::Label general;
   mov(rcx, qword[r15 + kStCs]);
-  mov(rsi, qword[rcx + kTop + kFrameFunc]);
-  mov(rdi, qword[rcx + kTop + kFrameRet]);
-  if (recursive && rets.size() <= 4) {
-    cmp(rsi, qword[r15 + kStFunc]);
+  if (self_rets.size() == 1 && other_rets.empty()) {
+    lea(r8, ptr[r13 + int32_t(self_rets[0] * 4)]);
+    cmp(qword[rcx + kTop + kFrameRet], r8);
     jne(general);
-    for (uint32_t ret : rets) {
+    pop_to(self_rets[0]);
+    L(general);
+    mov(rsi, qword[rcx + kTop + kFrameFunc]);
+    mov(rdi, qword[rcx + kTop + kFrameRet]);
+  } else {
+    mov(rsi, qword[rcx + kTop + kFrameFunc]);
+    mov(rdi, qword[rcx + kTop + kFrameRet]);
+    for (uint32_t ret : self_rets) {
       Xbyak::Label next;
       lea(r8, ptr[r13 + int32_t(ret * 4)]);
       cmp(rdi, r8);
       jne(next);
-      CodeGenerator::add(rcx, kTop);
-      mov(qword[r15 + kStCs], rcx);
-      mov(rbx, qword[rcx + kFrameFp]);
-      jmp(ret_label(ret));
+      pop_to(ret);
       L(next);
     }
+    if (!other_rets.empty()) {
+      cmp(rsi, qword[r15 + kStFunc]);
+      jne(general);
+      for (uint32_t ret : other_rets) {
+        Xbyak::Label next;
+        lea(r8, ptr[r13 + int32_t(ret * 4)]);
+        cmp(rdi, r8);
+        jne(next);
+        pop_to(ret);
+        L(next);
+      }
+    }
+    L(general);
   }
-  L(general);
   test(rsi, rsi);
   jz(fail);  // this level's entry frame
   test(dil, 1);
   jnz(fail);  // a native return address (ReturnAddress)
   mov(rdx, qword[rsi + kFuncEntry]);
+  cmp(qword[rdx + kEntryNative], 0);
+  je(fail);  // not compiled (then jit_data is null or not compilable's)
   mov(rax, qword[rdx + kCodeJitData]);
-  test(rax, rax);
-  jz(fail);
-  mov(r8, qword[rax + kNativeAt]);
-  test(r8, r8);
-  jz(fail);
   mov(r13, qword[rdx + kEntryIr]);
-  // native_at has one 4-byte entry per 4-byte IR word: the return address's byte offset indexes it.
-  CodeGenerator::sub(rdi, r13);
+  // native_at has one 4-byte entry per 4-byte IR word: at_from_ir turns the return address into its entry.
+  mov(r8, qword[rax + kNativeAtFromIr]);
   mov(edi, dword[r8 + rdi]);
   CodeGenerator::add(rdi, qword[rax + kNativeBase]);
-  CodeGenerator::add(rcx, kTop);
-  mov(qword[r15 + kStCs], rcx);
+  mov(rbx, qword[rcx + kTop + kFrameFp]);
+  CodeGenerator::sub(qword[r15 + kStCs], int32_t(sizeof(interp::CallFrame)));
   mov(qword[r15 + kStFunc], rsi);
-  mov(rbx, qword[rcx + kFrameFp]);
   mov(rax, qword[rsi + kFuncInstance]);
   switch_instance_to(rax);
   jmp(rdi);
@@ -2860,7 +2903,11 @@ bool Compiler::run() {
     const uint32_t* ip = ir_ + pos;
     // The function's entry loads the pins on the way in (nothing falls into it: no stub and jump).
     if (i == 0) {
-      L(self_entry_);  // where a call of the function itself enters: the pins are loaded from its new frame
+      // Where calls from machine code enter (NativeCode::entry; self calls too): the declared locals are
+      // zeroed here, by the callee, then the pins are loaded from the new frame.
+      L(self_entry_);
+      call_entry = uint32_t(getSize());
+      zero_entry_locals();
       if (!pins_.empty()) {
         entry0 = uint32_t(getSize());
         reload_pins(true);
@@ -2975,6 +3022,7 @@ struct Generated {
   uint32_t native_count = 0;
   size_t text_size = 0;      // bytes of instructions (jump tables follow)
   uint32_t stubs_offset = 0;  // where the hand-overs at the IR's end and the slow-path stubs start
+  uint32_t call_entry = 0;    // where calls from machine code enter (Compiler::call_entry)
 };
 
 // Compiles `code` into `out`; false when nothing is worth compiling or the assembler failed (counted).
@@ -2999,6 +3047,7 @@ bool generate(const interp::FuncCode& code, Counters& c, Generated& out, const C
     out.entries = std::move(comp.entries);
     out.bytes.assign(comp.getCode(), comp.getCode() + comp.getSize());
     out.native_count = comp.native_count;
+    out.call_entry = comp.call_entry;
     out.text_size = comp.text_size;
     out.stubs_offset = uint32_t(comp.labels[out.starts.size()].getAddress() - comp.getCode());
   } catch (const std::exception&) {  // Xbyak: buffer too small, label too far
@@ -3032,9 +3081,11 @@ void publish(const interp::FuncCode& code, const interp::ModuleCode& mc, CodeMem
     nc.native_at[g.starts[i]] = g.entries[i];
     if (g.entries[i] != g.offsets[i]) nc.entry_bodies.emplace_back(g.starts[i], g.offsets[i]);
   }
-  nc.entry = native + nc.native_at[0];  // through the entry stub that loads the pinned registers, if any
+  nc.entry = native + g.call_entry;  // zeroes the declared locals, loads the pinned registers, if any
   const NativeCode* n = memory.keep(std::move(nc));
   const_cast<NativeCode*>(n)->at = n->native_at.data();  // its final place (calls and returns read it)
+  const_cast<NativeCode*>(n)->at_from_ir =
+      reinterpret_cast<uintptr_t>(n->native_at.data()) - reinterpret_cast<uintptr_t>(code.code.data());
   if (memory.perf_map && mc.module) perf_map_add(native, g.bytes.size(), *mc.module, code.func_index);
 
   const std::vector<Kind>& kinds = g.kinds;
@@ -3071,6 +3122,8 @@ void publish(const interp::FuncCode& code, const interp::ModuleCode& mc, CodeMem
     });
   }
   std::atomic_ref<const void*>(code.jit_data).store(n, std::memory_order_release);
+  // Calls and returns from machine code test this one word (after jit_data: non-null means compiled).
+  const_cast<interp::FuncCode&>(code).native_entry.store(n->entry, std::memory_order_release);
   uint64_t resume_word = interp::handler_word(HandlerId::op_jit_resume, mc.config.dispatch);
   uint32_t halves[2];
   std::memcpy(halves, &resume_word, sizeof(halves));

@@ -196,3 +196,45 @@
 (assert_return (invoke "rec_loop" (i32.const 5)) (i32.const 150))
 (assert_return (invoke "rec_loop" (i32.const 100)) (i32.const 50500))
 (assert_return (invoke "tail_loop" (i32.const 1000) (i64.const 7)) (i64.const 1501507))
+
+;; The callee zeroes its declared locals, except those its straight-line start writes before reading:
+;; $clean's frame lies where $dirty's was, full of non-zero values.
+(module
+  (func $dirty (param i32) (result i32) (local i32 i32 i32 i32 i64)
+    (local.set 1 (i32.const 55)) (local.set 2 (i32.const 55)) (local.set 3 (i32.const 55))
+    (local.set 4 (i32.const 55)) (local.set 5 (i64.const 55))
+    (i32.add (local.get 0) (i32.add (local.get 4) (i32.wrap_i64 (local.get 5)))))
+  (func $clean (param i32) (result i32) (local i32 i32 i32 i32 i64)
+    (local.set 1 (i32.const 5))                        ;; written first: not zeroed
+    (local.set 3 (i32.add (local.get 3) (local.get 1))) ;; read first: zeroed
+    (local.set 2 (local.get 1))                        ;; written first (a copy)
+    (i32.add (i32.add (local.get 0) (local.get 1))
+             (i32.add (i32.add (local.get 2) (local.get 3))
+                      (i32.add (local.get 4) (i32.wrap_i64 (local.get 5))))))
+  (func (export "dirty_then_clean") (param i32) (result i32)
+    (drop (call $dirty (local.get 0)))
+    (call $clean (local.get 0)))
+)
+(assert_return (invoke "dirty_then_clean" (i32.const 1)) (i32.const 16))
+
+;; One module instantiated twice (so both share its code): A's recursive $f tail-calls B's $f through an
+;; import, and B's $f returns into A's frame at a call of $f itself: the same IR and return address, but
+;; another function instance, so the return must switch back to A's instance (its memory holds 10, B's 20).
+(module $base (func (export "g") (param i32) (result i32) (i32.const 1000)))
+(register "m" $base)
+(module definition $M
+  (import "m" "g" (func $g (param i32) (result i32)))
+  (memory 1)
+  (func (export "set") (param i32) (i32.store (i32.const 0) (local.get 0)))
+  (func $f (export "f") (export "g") (param $n i32) (result i32)
+    (if (i32.eqz (local.get $n)) (then (return (i32.const 0))))
+    (if (i32.eq (local.get $n) (i32.const 1)) (then (return_call $g (i32.const 0))))
+    (i32.add (call $f (i32.sub (local.get $n) (i32.const 1))) (i32.load (i32.const 0))))
+)
+(module instance $B $M)
+(register "m" $B)
+(module instance $A $M)
+(invoke $B "set" (i32.const 20))
+(invoke $A "set" (i32.const 10))
+(assert_return (invoke $A "f" (i32.const 4)) (i32.const 30))
+(assert_return (invoke $B "f" (i32.const 4)) (i32.const 1060))

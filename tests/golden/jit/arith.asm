@@ -1,5 +1,5 @@
 func 0: params=2 locals=0 results=1 frame=5
-212 bytes of machine code, 0 of them data; 2 of 2 IR instructions compiled
+200 bytes of machine code, 1 of them data; 2 of 2 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -31,43 +31,40 @@ entry and exit:
       003a  mov rsi, [rcx-0x08]
       003e  mov rdi, [rcx-0x18]
       0042  test rsi, rsi
-      0045  jz 0x00cb
+      0045  jz 0x00be
       004b  test dil, 0x01
-      004f  jnz 0x00cb
+      004f  jnz 0x00be
       0055  mov rdx, [rsi+0x70]
-      0059  mov rax, [rdx+0xD8]
-      0060  test rax, rax
-      0063  jz 0x00cb
-      0069  mov r8, [rax+0x28]
-      006d  test r8, r8
-      0070  jz 0x00cb
-      0076  mov r13, [rdx+0x18]
-      007a  sub rdi, r13
-      007d  mov edi, [r8+rdi*1]
-      0081  add rdi, [rax]
-      0084  add rcx, 0xffffffffffffffe8
-      0088  mov [r15+0x28], rcx
-      008c  mov [r15+0x10], rsi
-      0090  mov rbx, [rcx+0x08]
-      0094  mov rax, [rsi+0x10]
-      0098  cmp rax, [r15+0x18]
-      009c  jz 0x00c0
-      00a2  mov [r15+0x18], rax
-      00a6  mov rcx, [rax+0x110]
-      00ad  mov [r15+0x20], rcx
-      00b1  xor r14d, r14d
-      00b4  test rcx, rcx
-      00b7  jz 0x00c0
-      00bd  mov r14, [rcx]
-      00c0  jmp rdi
+      0059  cmp qword ptr [rdx+0x20], 0x00
+      005e  jz 0x00be
+      0064  mov rax, [rdx+0xD8]
+      006b  mov r13, [rdx+0x18]
+      006f  mov r8, [rax+0x30]
+      0073  mov edi, [r8+rdi*1]
+      0077  add rdi, [rax]
+      007a  mov rbx, [rcx-0x10]
+      007e  sub qword ptr [r15+0x28], 0x18
+      0083  mov [r15+0x10], rsi
+      0087  mov rax, [rsi+0x10]
+      008b  cmp rax, [r15+0x18]
+      008f  jz 0x00b3
+      0095  mov [r15+0x18], rax
+      0099  mov rcx, [rax+0x110]
+      00a0  mov [r15+0x20], rcx
+      00a4  xor r14d, r14d
+      00a7  test rcx, rcx
+      00aa  jz 0x00b3
+      00b0  mov r14, [rcx]
+      00b3  jmp rdi
 out of line (hand-overs):
-      00c2  lea rax, [r13+0x1C]  ; hand over at @7
-      00c6  jmp 0x001c
-      00cb  lea rax, [r13+0x14]  ; hand over at @5
-      00cf  jmp 0x001c
+      00b5  lea rax, [r13+0x1C]  ; hand over at @7
+      00b9  jmp 0x001c
+      00be  lea rax, [r13+0x14]  ; hand over at @5
+      00c2  jmp 0x001c
+data: 1 bytes (branch tables, padding)
 
 func 1: params=1 locals=1 results=1 frame=5
-224 bytes of machine code, 3 of them data; 3 of 3 IR instructions compiled
+208 bytes of machine code, 0 of them data; 3 of 3 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -102,44 +99,39 @@ entry and exit:
       0043  mov rsi, [rcx-0x08]
       0047  mov rdi, [rcx-0x18]
       004b  test rsi, rsi
-      004e  jz 0x00d4
+      004e  jz 0x00c7
       0054  test dil, 0x01
-      0058  jnz 0x00d4
+      0058  jnz 0x00c7
       005e  mov rdx, [rsi+0x70]
-      0062  mov rax, [rdx+0xD8]
-      0069  test rax, rax
-      006c  jz 0x00d4
-      0072  mov r8, [rax+0x28]
-      0076  test r8, r8
-      0079  jz 0x00d4
-      007f  mov r13, [rdx+0x18]
-      0083  sub rdi, r13
-      0086  mov edi, [r8+rdi*1]
-      008a  add rdi, [rax]
-      008d  add rcx, 0xffffffffffffffe8
-      0091  mov [r15+0x28], rcx
-      0095  mov [r15+0x10], rsi
-      0099  mov rbx, [rcx+0x08]
-      009d  mov rax, [rsi+0x10]
-      00a1  cmp rax, [r15+0x18]
-      00a5  jz 0x00c9
-      00ab  mov [r15+0x18], rax
-      00af  mov rcx, [rax+0x110]
-      00b6  mov [r15+0x20], rcx
-      00ba  xor r14d, r14d
-      00bd  test rcx, rcx
-      00c0  jz 0x00c9
-      00c6  mov r14, [rcx]
-      00c9  jmp rdi
+      0062  cmp qword ptr [rdx+0x20], 0x00
+      0067  jz 0x00c7
+      006d  mov rax, [rdx+0xD8]
+      0074  mov r13, [rdx+0x18]
+      0078  mov r8, [rax+0x30]
+      007c  mov edi, [r8+rdi*1]
+      0080  add rdi, [rax]
+      0083  mov rbx, [rcx-0x10]
+      0087  sub qword ptr [r15+0x28], 0x18
+      008c  mov [r15+0x10], rsi
+      0090  mov rax, [rsi+0x10]
+      0094  cmp rax, [r15+0x18]
+      0098  jz 0x00bc
+      009e  mov [r15+0x18], rax
+      00a2  mov rcx, [rax+0x110]
+      00a9  mov [r15+0x20], rcx
+      00ad  xor r14d, r14d
+      00b0  test rcx, rcx
+      00b3  jz 0x00bc
+      00b9  mov r14, [rcx]
+      00bc  jmp rdi
 out of line (hand-overs):
-      00cb  lea rax, [r13+0x34]  ; hand over at @13
-      00cf  jmp 0x001c
-      00d4  lea rax, [r13+0x2C]  ; hand over at @11
-      00d8  jmp 0x001c
-data: 3 bytes (branch tables, padding)
+      00be  lea rax, [r13+0x34]  ; hand over at @13
+      00c2  jmp 0x001c
+      00c7  lea rax, [r13+0x2C]  ; hand over at @11
+      00cb  jmp 0x001c
 
 func 2: params=2 locals=0 results=1 frame=5
-268 bytes of machine code, 0 of them data; 2 of 2 IR instructions compiled
+256 bytes of machine code, 1 of them data; 2 of 2 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -166,11 +158,11 @@ entry and exit:
       002e  mov eax, [rbx]
       0030  mov ecx, [rbx+0x08]
       0033  test ecx, ecx
-      0035  jz 0x00f1
+      0035  jz 0x00e4
       003b  cmp ecx, 0xFFFFFFFF
       003e  jnz 0x0056
       0044  cmp eax, 0x80000000
-      0049  jz 0x00fa
+      0049  jz 0x00ed
       004f  neg eax
       0051  jmp 0x0059
       0056  cdq
@@ -181,47 +173,44 @@ entry and exit:
       0060  mov rsi, [rcx-0x08]
       0064  mov rdi, [rcx-0x18]
       0068  test rsi, rsi
-      006b  jz 0x0103
+      006b  jz 0x00f6
       0071  test dil, 0x01
-      0075  jnz 0x0103
+      0075  jnz 0x00f6
       007b  mov rdx, [rsi+0x70]
-      007f  mov rax, [rdx+0xD8]
-      0086  test rax, rax
-      0089  jz 0x0103
-      008f  mov r8, [rax+0x28]
-      0093  test r8, r8
-      0096  jz 0x0103
-      009c  mov r13, [rdx+0x18]
-      00a0  sub rdi, r13
-      00a3  mov edi, [r8+rdi*1]
-      00a7  add rdi, [rax]
-      00aa  add rcx, 0xffffffffffffffe8
-      00ae  mov [r15+0x28], rcx
-      00b2  mov [r15+0x10], rsi
-      00b6  mov rbx, [rcx+0x08]
-      00ba  mov rax, [rsi+0x10]
-      00be  cmp rax, [r15+0x18]
-      00c2  jz 0x00e6
-      00c8  mov [r15+0x18], rax
-      00cc  mov rcx, [rax+0x110]
-      00d3  mov [r15+0x20], rcx
-      00d7  xor r14d, r14d
-      00da  test rcx, rcx
-      00dd  jz 0x00e6
-      00e3  mov r14, [rcx]
-      00e6  jmp rdi
+      007f  cmp qword ptr [rdx+0x20], 0x00
+      0084  jz 0x00f6
+      008a  mov rax, [rdx+0xD8]
+      0091  mov r13, [rdx+0x18]
+      0095  mov r8, [rax+0x30]
+      0099  mov edi, [r8+rdi*1]
+      009d  add rdi, [rax]
+      00a0  mov rbx, [rcx-0x10]
+      00a4  sub qword ptr [r15+0x28], 0x18
+      00a9  mov [r15+0x10], rsi
+      00ad  mov rax, [rsi+0x10]
+      00b1  cmp rax, [r15+0x18]
+      00b5  jz 0x00d9
+      00bb  mov [r15+0x18], rax
+      00bf  mov rcx, [rax+0x110]
+      00c6  mov [r15+0x20], rcx
+      00ca  xor r14d, r14d
+      00cd  test rcx, rcx
+      00d0  jz 0x00d9
+      00d6  mov r14, [rcx]
+      00d9  jmp rdi
 out of line (hand-overs):
-      00e8  lea rax, [r13+0x1C]  ; hand over at @7
-      00ec  jmp 0x001c
-      00f1  lea rax, [r13]  ; hand over at @0
-      00f5  jmp 0x001c
-      00fa  lea rax, [r13]  ; hand over at @0
-      00fe  jmp 0x001c
-      0103  lea rax, [r13+0x14]  ; hand over at @5
-      0107  jmp 0x001c
+      00db  lea rax, [r13+0x1C]  ; hand over at @7
+      00df  jmp 0x001c
+      00e4  lea rax, [r13]  ; hand over at @0
+      00e8  jmp 0x001c
+      00ed  lea rax, [r13]  ; hand over at @0
+      00f1  jmp 0x001c
+      00f6  lea rax, [r13+0x14]  ; hand over at @5
+      00fa  jmp 0x001c
+data: 1 bytes (branch tables, padding)
 
 func 3: params=3 locals=0 results=1 frame=6
-232 bytes of machine code, 0 of them data; 3 of 3 IR instructions compiled
+220 bytes of machine code, 1 of them data; 3 of 3 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -257,43 +246,40 @@ entry and exit:
       004e  mov rsi, [rcx-0x08]
       0052  mov rdi, [rcx-0x18]
       0056  test rsi, rsi
-      0059  jz 0x00df
+      0059  jz 0x00d2
       005f  test dil, 0x01
-      0063  jnz 0x00df
+      0063  jnz 0x00d2
       0069  mov rdx, [rsi+0x70]
-      006d  mov rax, [rdx+0xD8]
-      0074  test rax, rax
-      0077  jz 0x00df
-      007d  mov r8, [rax+0x28]
-      0081  test r8, r8
-      0084  jz 0x00df
-      008a  mov r13, [rdx+0x18]
-      008e  sub rdi, r13
-      0091  mov edi, [r8+rdi*1]
-      0095  add rdi, [rax]
-      0098  add rcx, 0xffffffffffffffe8
-      009c  mov [r15+0x28], rcx
-      00a0  mov [r15+0x10], rsi
-      00a4  mov rbx, [rcx+0x08]
-      00a8  mov rax, [rsi+0x10]
-      00ac  cmp rax, [r15+0x18]
-      00b0  jz 0x00d4
-      00b6  mov [r15+0x18], rax
-      00ba  mov rcx, [rax+0x110]
-      00c1  mov [r15+0x20], rcx
-      00c5  xor r14d, r14d
-      00c8  test rcx, rcx
-      00cb  jz 0x00d4
-      00d1  mov r14, [rcx]
-      00d4  jmp rdi
+      006d  cmp qword ptr [rdx+0x20], 0x00
+      0072  jz 0x00d2
+      0078  mov rax, [rdx+0xD8]
+      007f  mov r13, [rdx+0x18]
+      0083  mov r8, [rax+0x30]
+      0087  mov edi, [r8+rdi*1]
+      008b  add rdi, [rax]
+      008e  mov rbx, [rcx-0x10]
+      0092  sub qword ptr [r15+0x28], 0x18
+      0097  mov [r15+0x10], rsi
+      009b  mov rax, [rsi+0x10]
+      009f  cmp rax, [r15+0x18]
+      00a3  jz 0x00c7
+      00a9  mov [r15+0x18], rax
+      00ad  mov rcx, [rax+0x110]
+      00b4  mov [r15+0x20], rcx
+      00b8  xor r14d, r14d
+      00bb  test rcx, rcx
+      00be  jz 0x00c7
+      00c4  mov r14, [rcx]
+      00c7  jmp rdi
 out of line (hand-overs):
-      00d6  lea rax, [r13+0x30]  ; hand over at @12
-      00da  jmp 0x001c
-      00df  lea rax, [r13+0x28]  ; hand over at @10
-      00e3  jmp 0x001c
+      00c9  lea rax, [r13+0x30]  ; hand over at @12
+      00cd  jmp 0x001c
+      00d2  lea rax, [r13+0x28]  ; hand over at @10
+      00d6  jmp 0x001c
+data: 1 bytes (branch tables, padding)
 
 func 4: params=1 locals=0 results=1 frame=3
-232 bytes of machine code, 1 of them data; 2 of 2 IR instructions compiled
+220 bytes of machine code, 2 of them data; 2 of 2 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -319,48 +305,44 @@ entry and exit:
    0: op_i32_trunc_f32_s_ss s0 s0
       002e  cvttss2si eax, [rbx]
       0032  cmp eax, 0x80000000
-      0037  jz 0x00d5
+      0037  jz 0x00c8
       003d  mov [rbx], rax
    4: op_return
       0040  mov rcx, [r15+0x28]
       0044  mov rsi, [rcx-0x08]
       0048  mov rdi, [rcx-0x18]
       004c  test rsi, rsi
-      004f  jz 0x00de
+      004f  jz 0x00d1
       0055  test dil, 0x01
-      0059  jnz 0x00de
+      0059  jnz 0x00d1
       005f  mov rdx, [rsi+0x70]
-      0063  mov rax, [rdx+0xD8]
-      006a  test rax, rax
-      006d  jz 0x00de
-      0073  mov r8, [rax+0x28]
-      0077  test r8, r8
-      007a  jz 0x00de
-      0080  mov r13, [rdx+0x18]
-      0084  sub rdi, r13
-      0087  mov edi, [r8+rdi*1]
-      008b  add rdi, [rax]
-      008e  add rcx, 0xffffffffffffffe8
-      0092  mov [r15+0x28], rcx
-      0096  mov [r15+0x10], rsi
-      009a  mov rbx, [rcx+0x08]
-      009e  mov rax, [rsi+0x10]
-      00a2  cmp rax, [r15+0x18]
-      00a6  jz 0x00ca
-      00ac  mov [r15+0x18], rax
-      00b0  mov rcx, [rax+0x110]
-      00b7  mov [r15+0x20], rcx
-      00bb  xor r14d, r14d
-      00be  test rcx, rcx
-      00c1  jz 0x00ca
-      00c7  mov r14, [rcx]
-      00ca  jmp rdi
+      0063  cmp qword ptr [rdx+0x20], 0x00
+      0068  jz 0x00d1
+      006e  mov rax, [rdx+0xD8]
+      0075  mov r13, [rdx+0x18]
+      0079  mov r8, [rax+0x30]
+      007d  mov edi, [r8+rdi*1]
+      0081  add rdi, [rax]
+      0084  mov rbx, [rcx-0x10]
+      0088  sub qword ptr [r15+0x28], 0x18
+      008d  mov [r15+0x10], rsi
+      0091  mov rax, [rsi+0x10]
+      0095  cmp rax, [r15+0x18]
+      0099  jz 0x00bd
+      009f  mov [r15+0x18], rax
+      00a3  mov rcx, [rax+0x110]
+      00aa  mov [r15+0x20], rcx
+      00ae  xor r14d, r14d
+      00b1  test rcx, rcx
+      00b4  jz 0x00bd
+      00ba  mov r14, [rcx]
+      00bd  jmp rdi
 out of line (hand-overs):
-      00cc  lea rax, [r13+0x18]  ; hand over at @6
-      00d0  jmp 0x001c
-      00d5  lea rax, [r13]  ; hand over at @0
-      00d9  jmp 0x001c
-      00de  lea rax, [r13+0x10]  ; hand over at @4
-      00e2  jmp 0x001c
-data: 1 bytes (branch tables, padding)
+      00bf  lea rax, [r13+0x18]  ; hand over at @6
+      00c3  jmp 0x001c
+      00c8  lea rax, [r13]  ; hand over at @0
+      00cc  jmp 0x001c
+      00d1  lea rax, [r13+0x10]  ; hand over at @4
+      00d5  jmp 0x001c
+data: 2 bytes (branch tables, padding)
 

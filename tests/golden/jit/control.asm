@@ -1,5 +1,5 @@
 func 0: params=1 locals=1 results=1 frame=5
-256 bytes of machine code, 0 of them data; 6 of 6 IR instructions compiled
+252 bytes of machine code, 2 of them data; 6 of 6 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -22,68 +22,67 @@ entry and exit:
       002b  pop rbp
       002c  pop rbx
       002d  ret
-      002e  mov rbp, [rbx]
-      0031  mov r12, [rbx+0x08]
+      002e  xor r8d, r8d
+      0031  mov [rbx+0x08], r8
+      0035  mov rbp, [rbx]
+      0038  mov r12, [rbx+0x08]
    0: op_br_if_i32_eq_sib s0 i0x0 @18
-      0035  cmp ebp, 0x00
-      0038  jz 0x0046
+      003c  cmp ebp, 0x00
+      003f  jz 0x004d
    5: op_i32_add_sss s1 s1 s0
-      003e  add r12d, ebp
+      0045  add r12d, ebp
   10: op_i32_sub_ssi s0 s0 i0x1
-      0041  sub ebp, 0x01
+      0048  sub ebp, 0x01
   15: op_br_b @0
-      0044  jmp 0x0035
+      004b  jmp 0x003c
   18: op_copy_ss s0 s1
-      0046  mov rax, r12
-      0049  mov rbp, rax
+      004d  mov rax, r12
+      0050  mov rbp, rax
   22: op_return
-      004c  mov [rbx], rbp
-      004f  mov rcx, [r15+0x28]
-      0053  mov rsi, [rcx-0x08]
-      0057  mov rdi, [rcx-0x18]
-      005b  test rsi, rsi
-      005e  jz 0x00f7
-      0064  test dil, 0x01
-      0068  jnz 0x00f7
-      006e  mov rdx, [rsi+0x70]
-      0072  mov rax, [rdx+0xD8]
-      0079  test rax, rax
-      007c  jz 0x00f7
-      0082  mov r8, [rax+0x28]
-      0086  test r8, r8
-      0089  jz 0x00f7
-      008f  mov r13, [rdx+0x18]
-      0093  sub rdi, r13
-      0096  mov edi, [r8+rdi*1]
-      009a  add rdi, [rax]
-      009d  add rcx, 0xffffffffffffffe8
-      00a1  mov [r15+0x28], rcx
-      00a5  mov [r15+0x10], rsi
-      00a9  mov rbx, [rcx+0x08]
-      00ad  mov rax, [rsi+0x10]
-      00b1  cmp rax, [r15+0x18]
-      00b5  jz 0x00d9
-      00bb  mov [r15+0x18], rax
-      00bf  mov rcx, [rax+0x110]
-      00c6  mov [r15+0x20], rcx
-      00ca  xor r14d, r14d
-      00cd  test rcx, rcx
-      00d0  jz 0x00d9
-      00d6  mov r14, [rcx]
-      00d9  jmp rdi
-      00db  mov rbp, [rbx]
-      00de  mov r12, [rbx+0x08]
+      0053  mov [rbx], rbp
+      0056  mov rcx, [r15+0x28]
+      005a  mov rsi, [rcx-0x08]
+      005e  mov rdi, [rcx-0x18]
+      0062  test rsi, rsi
+      0065  jz 0x00f1
+      006b  test dil, 0x01
+      006f  jnz 0x00f1
+      0075  mov rdx, [rsi+0x70]
+      0079  cmp qword ptr [rdx+0x20], 0x00
+      007e  jz 0x00f1
+      0084  mov rax, [rdx+0xD8]
+      008b  mov r13, [rdx+0x18]
+      008f  mov r8, [rax+0x30]
+      0093  mov edi, [r8+rdi*1]
+      0097  add rdi, [rax]
+      009a  mov rbx, [rcx-0x10]
+      009e  sub qword ptr [r15+0x28], 0x18
+      00a3  mov [r15+0x10], rsi
+      00a7  mov rax, [rsi+0x10]
+      00ab  cmp rax, [r15+0x18]
+      00af  jz 0x00d3
+      00b5  mov [r15+0x18], rax
+      00b9  mov rcx, [rax+0x110]
+      00c0  mov [r15+0x20], rcx
+      00c4  xor r14d, r14d
+      00c7  test rcx, rcx
+      00ca  jz 0x00d3
+      00d0  mov r14, [rcx]
+      00d3  jmp rdi
+      00d5  mov rbp, [rbx]
+      00d8  mov r12, [rbx+0x08]
 out of line (hand-overs):
-      00e2  lea rax, [r13+0x60]  ; hand over at @24
-      00e6  jmp 0x00eb
-      00eb  mov [rbx], rbp
-      00ee  mov [rbx+0x08], r12
-      00f2  jmp 0x001c
-      00f7  lea rax, [r13+0x58]  ; hand over at @22
-      00fb  jmp 0x001c
+      00dc  lea rax, [r13+0x60]  ; hand over at @24
+      00e0  jmp 0x00e5
+      00e5  mov [rbx], rbp
+      00e8  mov [rbx+0x08], r12
+      00ec  jmp 0x001c
+      00f1  lea rax, [r13+0x58]  ; hand over at @22
+      00f5  jmp 0x001c
+data: 2 bytes (branch tables, padding)
 
 func 1: params=1 locals=0 results=1 frame=3
-280 bytes of machine code, 14 of them data; 7 of 7 IR instructions compiled
+268 bytes of machine code, 15 of them data; 7 of 7 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -111,7 +110,7 @@ entry and exit:
       0030  mov ecx, 0x02
       0035  cmp eax, ecx
       0037  cmovnbe eax, ecx
-      003a  lea rcx, [0x010c]
+      003a  lea rcx, [0x0100]
       0041  movsxd rax, dword ptr [rcx+rax*4]
       0045  add rax, rcx
       0048  jmp rax
@@ -123,54 +122,50 @@ entry and exit:
       0056  mov rsi, [rcx-0x08]
       005a  mov rdi, [rcx-0x18]
       005e  test rsi, rsi
-      0061  jz 0x0101
+      0061  jz 0x00f4
       0067  test dil, 0x01
-      006b  jnz 0x0101
+      006b  jnz 0x00f4
       0071  mov rdx, [rsi+0x70]
-      0075  mov rax, [rdx+0xD8]
-      007c  test rax, rax
-      007f  jz 0x0101
-      0085  mov r8, [rax+0x28]
-      0089  test r8, r8
-      008c  jz 0x0101
-      0092  mov r13, [rdx+0x18]
-      0096  sub rdi, r13
-      0099  mov edi, [r8+rdi*1]
-      009d  add rdi, [rax]
-      00a0  add rcx, 0xffffffffffffffe8
-      00a4  mov [r15+0x28], rcx
-      00a8  mov [r15+0x10], rsi
-      00ac  mov rbx, [rcx+0x08]
-      00b0  mov rax, [rsi+0x10]
-      00b4  cmp rax, [r15+0x18]
-      00b8  jz 0x00dc
-      00be  mov [r15+0x18], rax
-      00c2  mov rcx, [rax+0x110]
-      00c9  mov [r15+0x20], rcx
-      00cd  xor r14d, r14d
-      00d0  test rcx, rcx
-      00d3  jz 0x00dc
-      00d9  mov r14, [rcx]
-      00dc  jmp rdi
+      0075  cmp qword ptr [rdx+0x20], 0x00
+      007a  jz 0x00f4
+      0080  mov rax, [rdx+0xD8]
+      0087  mov r13, [rdx+0x18]
+      008b  mov r8, [rax+0x30]
+      008f  mov edi, [r8+rdi*1]
+      0093  add rdi, [rax]
+      0096  mov rbx, [rcx-0x10]
+      009a  sub qword ptr [r15+0x28], 0x18
+      009f  mov [r15+0x10], rsi
+      00a3  mov rax, [rsi+0x10]
+      00a7  cmp rax, [r15+0x18]
+      00ab  jz 0x00cf
+      00b1  mov [r15+0x18], rax
+      00b5  mov rcx, [rax+0x110]
+      00bc  mov [r15+0x20], rcx
+      00c0  xor r14d, r14d
+      00c3  test rcx, rcx
+      00c6  jz 0x00cf
+      00cc  mov r14, [rcx]
+      00cf  jmp rdi
   13: op_const32_si s0 i0x14
-      00de  mov eax, 0x14
-      00e3  mov [rbx], rax
+      00d1  mov eax, 0x14
+      00d6  mov [rbx], rax
   17: op_return
-      00e6  jmp 0x0052
+      00d9  jmp 0x0052
   19: op_const32_si s0 i0x1e
-      00eb  mov eax, 0x1E
-      00f0  mov [rbx], rax
+      00de  mov eax, 0x1E
+      00e3  mov [rbx], rax
   23: op_return
-      00f3  jmp 0x0052
+      00e6  jmp 0x0052
 out of line (hand-overs):
-      00f8  lea rax, [r13+0x64]  ; hand over at @25
-      00fc  jmp 0x001c
-      0101  lea rax, [r13+0x2C]  ; hand over at @11
-      0105  jmp 0x001c
-data: 14 bytes (branch tables, padding)
+      00eb  lea rax, [r13+0x64]  ; hand over at @25
+      00ef  jmp 0x001c
+      00f4  lea rax, [r13+0x2C]  ; hand over at @11
+      00f8  jmp 0x001c
+data: 15 bytes (branch tables, padding)
 
 func 2: params=1 locals=0 results=1 frame=3
-388 bytes of machine code, 1 of them data; 4 of 4 IR instructions compiled
+324 bytes of machine code, 2 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -202,88 +197,71 @@ entry and exit:
       003d  mov rsi, [rax]
       0040  mov rdx, [rsi+0x70]
       0044  test rdx, rdx
-      0047  jz 0x0171
-      004d  mov rax, [rdx+0xD8]
-      0054  test rax, rax
-      0057  jz 0x0171
-      005d  mov rax, [rax+0x20]
-      0061  test rax, rax
-      0064  jz 0x0171
-      006a  mov rcx, [r15+0x28]
-      006e  cmp rcx, [r15+0x38]
-      0072  jz 0x0171
-      0078  mov r8d, [rdx+0x0C]
-      007c  lea r8, [rbx+r8*8+0x08]
-      0081  cmp r8, [r15+0x40]
-      0085  jnbe 0x0171
-      008b  lea r8, [r13+0x20]
-      008f  mov [rcx], r8
-      0092  mov [rcx+0x08], rbx
-      0096  mov r8, [r15+0x10]
-      009a  mov [rcx+0x10], r8
-      009e  add rcx, 0x18
-      00a2  mov [r15+0x28], rcx
-      00a6  mov [r15+0x10], rsi
-      00aa  mov ecx, [rdx+0x04]
-      00ad  test ecx, ecx
-      00af  jz 0x00cb
-      00b5  mov edi, [rdx]
-      00b7  lea rdi, [rbx+rdi*8+0x08]
-      00bc  mov qword ptr [rdi], 0x00
-      00c3  add rdi, 0x08
-      00c7  dec ecx
-      00c9  jnz 0x00bc
-      00cb  lea rbx, [rbx+0x08]
-      00cf  mov r13, [rdx+0x18]
-      00d3  jmp rax
+      0047  jz 0x0130
+      004d  mov rax, [rdx+0x20]
+      0051  test rax, rax
+      0054  jz 0x0130
+      005a  mov rcx, [r15+0x28]
+      005e  cmp rcx, [r15+0x38]
+      0062  jz 0x0130
+      0068  mov r8d, [rdx+0x0C]
+      006c  lea r8, [rbx+r8*8+0x08]
+      0071  cmp r8, [r15+0x40]
+      0075  jnbe 0x0130
+      007b  lea r8, [r13+0x20]
+      007f  mov [rcx], r8
+      0082  mov [rcx+0x08], rbx
+      0086  mov r8, [r15+0x10]
+      008a  mov [rcx+0x10], r8
+      008e  add qword ptr [r15+0x28], 0x18
+      0093  mov [r15+0x10], rsi
+      0097  lea rbx, [rbx+0x08]
+      009b  mov r13, [rdx+0x18]
+      009f  jmp rax
    8: op_copy_ss s0 s1
-      00d5  mov rax, [rbx+0x08]
-      00d9  mov [rbx], rax
+      00a1  mov rax, [rbx+0x08]
+      00a5  mov [rbx], rax
   12: op_return
-      00dc  mov rcx, [r15+0x28]
-      00e0  mov rsi, [rcx-0x08]
-      00e4  mov rdi, [rcx-0x18]
-      00e8  test rsi, rsi
-      00eb  jz 0x017a
-      00f1  test dil, 0x01
-      00f5  jnz 0x017a
-      00fb  mov rdx, [rsi+0x70]
-      00ff  mov rax, [rdx+0xD8]
-      0106  test rax, rax
-      0109  jz 0x017a
-      010f  mov r8, [rax+0x28]
-      0113  test r8, r8
-      0116  jz 0x017a
-      011c  mov r13, [rdx+0x18]
-      0120  sub rdi, r13
-      0123  mov edi, [r8+rdi*1]
-      0127  add rdi, [rax]
-      012a  add rcx, 0xffffffffffffffe8
-      012e  mov [r15+0x28], rcx
-      0132  mov [r15+0x10], rsi
-      0136  mov rbx, [rcx+0x08]
-      013a  mov rax, [rsi+0x10]
-      013e  cmp rax, [r15+0x18]
-      0142  jz 0x0166
-      0148  mov [r15+0x18], rax
-      014c  mov rcx, [rax+0x110]
-      0153  mov [r15+0x20], rcx
-      0157  xor r14d, r14d
-      015a  test rcx, rcx
-      015d  jz 0x0166
-      0163  mov r14, [rcx]
-      0166  jmp rdi
+      00a8  mov rcx, [r15+0x28]
+      00ac  mov rsi, [rcx-0x08]
+      00b0  mov rdi, [rcx-0x18]
+      00b4  test rsi, rsi
+      00b7  jz 0x0139
+      00bd  test dil, 0x01
+      00c1  jnz 0x0139
+      00c7  mov rdx, [rsi+0x70]
+      00cb  cmp qword ptr [rdx+0x20], 0x00
+      00d0  jz 0x0139
+      00d6  mov rax, [rdx+0xD8]
+      00dd  mov r13, [rdx+0x18]
+      00e1  mov r8, [rax+0x30]
+      00e5  mov edi, [r8+rdi*1]
+      00e9  add rdi, [rax]
+      00ec  mov rbx, [rcx-0x10]
+      00f0  sub qword ptr [r15+0x28], 0x18
+      00f5  mov [r15+0x10], rsi
+      00f9  mov rax, [rsi+0x10]
+      00fd  cmp rax, [r15+0x18]
+      0101  jz 0x0125
+      0107  mov [r15+0x18], rax
+      010b  mov rcx, [rax+0x110]
+      0112  mov [r15+0x20], rcx
+      0116  xor r14d, r14d
+      0119  test rcx, rcx
+      011c  jz 0x0125
+      0122  mov r14, [rcx]
+      0125  jmp rdi
 out of line (hand-overs):
-      0168  lea rax, [r13+0x38]  ; hand over at @14
-      016c  jmp 0x001c
-      0171  lea rax, [r13+0x10]  ; hand over at @4
-      0175  jmp 0x001c
-      017a  lea rax, [r13+0x30]  ; hand over at @12
-      017e  jmp 0x001c
-data: 1 bytes (branch tables, padding)
+      0127  lea rax, [r13+0x38]  ; hand over at @14
+      012b  jmp 0x001c
+      0130  lea rax, [r13+0x10]  ; hand over at @4
+      0134  jmp 0x001c
+      0139  lea rax, [r13+0x30]  ; hand over at @12
+      013d  jmp 0x001c
+data: 2 bytes (branch tables, padding)
 
 func 3: params=0 locals=0 results=0 frame=3
-256 bytes of machine code, 2 of them data; 4 of 4 IR instructions compiled
+244 bytes of machine code, 3 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -327,44 +305,40 @@ entry and exit:
       0064  mov rsi, [rcx-0x08]
       0068  mov rdi, [rcx-0x18]
       006c  test rsi, rsi
-      006f  jz 0x00f5
+      006f  jz 0x00e8
       0075  test dil, 0x01
-      0079  jnz 0x00f5
+      0079  jnz 0x00e8
       007f  mov rdx, [rsi+0x70]
-      0083  mov rax, [rdx+0xD8]
-      008a  test rax, rax
-      008d  jz 0x00f5
-      0093  mov r8, [rax+0x28]
-      0097  test r8, r8
-      009a  jz 0x00f5
-      00a0  mov r13, [rdx+0x18]
-      00a4  sub rdi, r13
-      00a7  mov edi, [r8+rdi*1]
-      00ab  add rdi, [rax]
-      00ae  add rcx, 0xffffffffffffffe8
-      00b2  mov [r15+0x28], rcx
-      00b6  mov [r15+0x10], rsi
-      00ba  mov rbx, [rcx+0x08]
-      00be  mov rax, [rsi+0x10]
-      00c2  cmp rax, [r15+0x18]
-      00c6  jz 0x00ea
-      00cc  mov [r15+0x18], rax
-      00d0  mov rcx, [rax+0x110]
-      00d7  mov [r15+0x20], rcx
-      00db  xor r14d, r14d
-      00de  test rcx, rcx
-      00e1  jz 0x00ea
-      00e7  mov r14, [rcx]
-      00ea  jmp rdi
+      0083  cmp qword ptr [rdx+0x20], 0x00
+      0088  jz 0x00e8
+      008e  mov rax, [rdx+0xD8]
+      0095  mov r13, [rdx+0x18]
+      0099  mov r8, [rax+0x30]
+      009d  mov edi, [r8+rdi*1]
+      00a1  add rdi, [rax]
+      00a4  mov rbx, [rcx-0x10]
+      00a8  sub qword ptr [r15+0x28], 0x18
+      00ad  mov [r15+0x10], rsi
+      00b1  mov rax, [rsi+0x10]
+      00b5  cmp rax, [r15+0x18]
+      00b9  jz 0x00dd
+      00bf  mov [r15+0x18], rax
+      00c3  mov rcx, [rax+0x110]
+      00ca  mov [r15+0x20], rcx
+      00ce  xor r14d, r14d
+      00d1  test rcx, rcx
+      00d4  jz 0x00dd
+      00da  mov r14, [rcx]
+      00dd  jmp rdi
 out of line (hand-overs):
-      00ec  lea rax, [r13+0x3C]  ; hand over at @15
-      00f0  jmp 0x001c
-      00f5  lea rax, [r13+0x34]  ; hand over at @13
-      00f9  jmp 0x001c
-data: 2 bytes (branch tables, padding)
+      00df  lea rax, [r13+0x3C]  ; hand over at @15
+      00e3  jmp 0x001c
+      00e8  lea rax, [r13+0x34]  ; hand over at @13
+      00ec  jmp 0x001c
+data: 3 bytes (branch tables, padding)
 
 func 4: params=1 locals=0 results=0 frame=5
-240 bytes of machine code, 3 of them data; 4 of 4 IR instructions compiled
+224 bytes of machine code, 0 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -401,47 +375,42 @@ entry and exit:
       0046  mov rsi, [rcx-0x08]
       004a  mov rdi, [rcx-0x18]
       004e  test rsi, rsi
-      0051  jz 0x00e4
+      0051  jz 0x00d7
       0057  test dil, 0x01
-      005b  jnz 0x00e4
+      005b  jnz 0x00d7
       0061  mov rdx, [rsi+0x70]
-      0065  mov rax, [rdx+0xD8]
-      006c  test rax, rax
-      006f  jz 0x00e4
-      0075  mov r8, [rax+0x28]
-      0079  test r8, r8
-      007c  jz 0x00e4
-      0082  mov r13, [rdx+0x18]
-      0086  sub rdi, r13
-      0089  mov edi, [r8+rdi*1]
-      008d  add rdi, [rax]
-      0090  add rcx, 0xffffffffffffffe8
-      0094  mov [r15+0x28], rcx
-      0098  mov [r15+0x10], rsi
-      009c  mov rbx, [rcx+0x08]
-      00a0  mov rax, [rsi+0x10]
-      00a4  cmp rax, [r15+0x18]
-      00a8  jz 0x00cc
-      00ae  mov [r15+0x18], rax
-      00b2  mov rcx, [rax+0x110]
-      00b9  mov [r15+0x20], rcx
-      00bd  xor r14d, r14d
-      00c0  test rcx, rcx
-      00c3  jz 0x00cc
-      00c9  mov r14, [rcx]
-      00cc  jmp rdi
-      00ce  mov rbp, [rbx+0x10]
+      0065  cmp qword ptr [rdx+0x20], 0x00
+      006a  jz 0x00d7
+      0070  mov rax, [rdx+0xD8]
+      0077  mov r13, [rdx+0x18]
+      007b  mov r8, [rax+0x30]
+      007f  mov edi, [r8+rdi*1]
+      0083  add rdi, [rax]
+      0086  mov rbx, [rcx-0x10]
+      008a  sub qword ptr [r15+0x28], 0x18
+      008f  mov [r15+0x10], rsi
+      0093  mov rax, [rsi+0x10]
+      0097  cmp rax, [r15+0x18]
+      009b  jz 0x00bf
+      00a1  mov [r15+0x18], rax
+      00a5  mov rcx, [rax+0x110]
+      00ac  mov [r15+0x20], rcx
+      00b0  xor r14d, r14d
+      00b3  test rcx, rcx
+      00b6  jz 0x00bf
+      00bc  mov r14, [rcx]
+      00bf  jmp rdi
+      00c1  mov rbp, [rbx+0x10]
 out of line (hand-overs):
-      00d2  lea rax, [r13+0x44]  ; hand over at @17
-      00d6  jmp 0x00db
-      00db  mov [rbx+0x10], rbp
-      00df  jmp 0x001c
-      00e4  lea rax, [r13+0x3C]  ; hand over at @15
-      00e8  jmp 0x001c
-data: 3 bytes (branch tables, padding)
+      00c5  lea rax, [r13+0x44]  ; hand over at @17
+      00c9  jmp 0x00ce
+      00ce  mov [rbx+0x10], rbp
+      00d2  jmp 0x001c
+      00d7  lea rax, [r13+0x3C]  ; hand over at @15
+      00db  jmp 0x001c
 
 func 5: params=2 locals=0 results=1 frame=5
-500 bytes of machine code, 1 of them data; 4 of 4 IR instructions compiled
+432 bytes of machine code, 0 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -477,110 +446,92 @@ entry and exit:
       004b  sub rdi, rsi
       004e  shr rdi, 0x03
       0052  cmp rdx, rdi
-      0055  jnb 0x01e1
+      0055  jnb 0x019e
       005b  mov rsi, [rsi+rdx*8]
       005f  test rsi, rsi
-      0062  jz 0x01e1
+      0062  jz 0x019e
       0068  mov rax, [rcx+0x90]
       006f  mov eax, [rax]
       0071  cmp eax, [rsi]
-      0073  jnz 0x01e1
-      0079  cmp qword ptr [rsi+0x10], 0x00
-      007e  jz 0x01e1
-      0084  mov rdx, [rsi+0x70]
-      0088  test rdx, rdx
-      008b  jz 0x01e1
-      0091  mov rax, [rdx+0xD8]
-      0098  test rax, rax
-      009b  jz 0x01e1
-      00a1  mov rax, [rax+0x20]
-      00a5  test rax, rax
-      00a8  jz 0x01e1
-      00ae  mov rcx, [r15+0x28]
-      00b2  cmp rcx, [r15+0x38]
-      00b6  jz 0x01e1
-      00bc  mov r8d, [rdx+0x0C]
-      00c0  lea r8, [rbx+r8*8+0x10]
-      00c5  cmp r8, [r15+0x40]
-      00c9  jnbe 0x01e1
-      00cf  lea r8, [r13+0x28]
-      00d3  mov [rcx], r8
-      00d6  mov [rcx+0x08], rbx
-      00da  mov r8, [r15+0x10]
-      00de  mov [rcx+0x10], r8
-      00e2  add rcx, 0x18
-      00e6  mov [r15+0x28], rcx
-      00ea  mov [r15+0x10], rsi
-      00ee  mov ecx, [rdx+0x04]
-      00f1  test ecx, ecx
-      00f3  jz 0x010f
-      00f9  mov edi, [rdx]
-      00fb  lea rdi, [rbx+rdi*8+0x10]
-      0100  mov qword ptr [rdi], 0x00
-      0107  add rdi, 0x08
-      010b  dec ecx
-      010d  jnz 0x0100
-      010f  mov rdi, [rsi+0x10]
-      0113  cmp rdi, [r15+0x18]
-      0117  jz 0x013b
-      011d  mov [r15+0x18], rdi
-      0121  mov rcx, [rdi+0x110]
-      0128  mov [r15+0x20], rcx
-      012c  xor r14d, r14d
-      012f  test rcx, rcx
-      0132  jz 0x013b
-      0138  mov r14, [rcx]
-      013b  lea rbx, [rbx+0x10]
-      013f  mov r13, [rdx+0x18]
-      0143  jmp rax
+      0073  jnz 0x019e
+      0079  mov rdi, [rsi+0x10]
+      007d  test rdi, rdi
+      0080  jz 0x019e
+      0086  mov rdx, [rsi+0x70]
+      008a  test rdx, rdx
+      008d  jz 0x019e
+      0093  mov rax, [rdx+0x20]
+      0097  test rax, rax
+      009a  jz 0x019e
+      00a0  mov rcx, [r15+0x28]
+      00a4  cmp rcx, [r15+0x38]
+      00a8  jz 0x019e
+      00ae  mov r8d, [rdx+0x0C]
+      00b2  lea r8, [rbx+r8*8+0x10]
+      00b7  cmp r8, [r15+0x40]
+      00bb  jnbe 0x019e
+      00c1  lea r8, [r13+0x28]
+      00c5  mov [rcx], r8
+      00c8  mov [rcx+0x08], rbx
+      00cc  mov r8, [r15+0x10]
+      00d0  mov [rcx+0x10], r8
+      00d4  add qword ptr [r15+0x28], 0x18
+      00d9  mov [r15+0x10], rsi
+      00dd  cmp rdi, [r15+0x18]
+      00e1  jz 0x0105
+      00e7  mov [r15+0x18], rdi
+      00eb  mov rcx, [rdi+0x110]
+      00f2  mov [r15+0x20], rcx
+      00f6  xor r14d, r14d
+      00f9  test rcx, rcx
+      00fc  jz 0x0105
+      0102  mov r14, [rcx]
+      0105  lea rbx, [rbx+0x10]
+      0109  mov r13, [rdx+0x18]
+      010d  jmp rax
   10: op_copy_ss s0 s2
-      0145  mov rax, [rbx+0x10]
-      0149  mov [rbx], rax
+      010f  mov rax, [rbx+0x10]
+      0113  mov [rbx], rax
   14: op_return
-      014c  mov rcx, [r15+0x28]
-      0150  mov rsi, [rcx-0x08]
-      0154  mov rdi, [rcx-0x18]
-      0158  test rsi, rsi
-      015b  jz 0x01ea
-      0161  test dil, 0x01
-      0165  jnz 0x01ea
-      016b  mov rdx, [rsi+0x70]
-      016f  mov rax, [rdx+0xD8]
-      0176  test rax, rax
-      0179  jz 0x01ea
-      017f  mov r8, [rax+0x28]
-      0183  test r8, r8
-      0186  jz 0x01ea
-      018c  mov r13, [rdx+0x18]
-      0190  sub rdi, r13
-      0193  mov edi, [r8+rdi*1]
-      0197  add rdi, [rax]
-      019a  add rcx, 0xffffffffffffffe8
-      019e  mov [r15+0x28], rcx
-      01a2  mov [r15+0x10], rsi
-      01a6  mov rbx, [rcx+0x08]
-      01aa  mov rax, [rsi+0x10]
-      01ae  cmp rax, [r15+0x18]
-      01b2  jz 0x01d6
-      01b8  mov [r15+0x18], rax
-      01bc  mov rcx, [rax+0x110]
-      01c3  mov [r15+0x20], rcx
-      01c7  xor r14d, r14d
-      01ca  test rcx, rcx
-      01cd  jz 0x01d6
-      01d3  mov r14, [rcx]
-      01d6  jmp rdi
+      0116  mov rcx, [r15+0x28]
+      011a  mov rsi, [rcx-0x08]
+      011e  mov rdi, [rcx-0x18]
+      0122  test rsi, rsi
+      0125  jz 0x01a7
+      012b  test dil, 0x01
+      012f  jnz 0x01a7
+      0135  mov rdx, [rsi+0x70]
+      0139  cmp qword ptr [rdx+0x20], 0x00
+      013e  jz 0x01a7
+      0144  mov rax, [rdx+0xD8]
+      014b  mov r13, [rdx+0x18]
+      014f  mov r8, [rax+0x30]
+      0153  mov edi, [r8+rdi*1]
+      0157  add rdi, [rax]
+      015a  mov rbx, [rcx-0x10]
+      015e  sub qword ptr [r15+0x28], 0x18
+      0163  mov [r15+0x10], rsi
+      0167  mov rax, [rsi+0x10]
+      016b  cmp rax, [r15+0x18]
+      016f  jz 0x0193
+      0175  mov [r15+0x18], rax
+      0179  mov rcx, [rax+0x110]
+      0180  mov [r15+0x20], rcx
+      0184  xor r14d, r14d
+      0187  test rcx, rcx
+      018a  jz 0x0193
+      0190  mov r14, [rcx]
+      0193  jmp rdi
 out of line (hand-overs):
-      01d8  lea rax, [r13+0x40]  ; hand over at @16
-      01dc  jmp 0x001c
-      01e1  lea rax, [r13+0x10]  ; hand over at @4
-      01e5  jmp 0x001c
-      01ea  lea rax, [r13+0x38]  ; hand over at @14
-      01ee  jmp 0x001c
-data: 1 bytes (branch tables, padding)
+      0195  lea rax, [r13+0x40]  ; hand over at @16
+      0199  jmp 0x001c
+      019e  lea rax, [r13+0x10]  ; hand over at @4
+      01a2  jmp 0x001c
+      01a7  lea rax, [r13+0x38]  ; hand over at @14
+      01ab  jmp 0x001c
 
 func 6: params=1 locals=0 results=1 frame=3
-192 bytes of machine code, 0 of them data; 2 of 2 IR instructions compiled
+140 bytes of machine code, 2 of them data; 2 of 2 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -612,39 +563,28 @@ entry and exit:
       003d  mov rsi, [rax+0x08]
       0041  mov rdx, [rsi+0x70]
       0045  test rdx, rdx
-      0048  jz 0x00b7
-      004e  mov rax, [rdx+0xD8]
-      0055  test rax, rax
-      0058  jz 0x00b7
-      005e  mov rax, [rax+0x20]
-      0062  test rax, rax
-      0065  jz 0x00b7
-      006b  mov r8d, [rdx+0x0C]
-      006f  lea r8, [rbx+r8*8]
-      0073  cmp r8, [r15+0x40]
-      0077  jnbe 0x00b7
-      007d  mov r8, [rbx+0x08]
-      0081  mov [rbx], r8
-      0084  mov [r15+0x10], rsi
-      0088  mov ecx, [rdx+0x04]
-      008b  test ecx, ecx
-      008d  jz 0x00a8
-      0093  mov edi, [rdx]
-      0095  lea rdi, [rbx+rdi*8]
-      0099  mov qword ptr [rdi], 0x00
-      00a0  add rdi, 0x08
-      00a4  dec ecx
-      00a6  jnz 0x0099
-      00a8  mov r13, [rdx+0x18]
-      00ac  jmp rax
+      0048  jz 0x0084
+      004e  mov rax, [rdx+0x20]
+      0052  test rax, rax
+      0055  jz 0x0084
+      005b  mov r8d, [rdx+0x0C]
+      005f  lea r8, [rbx+r8*8]
+      0063  cmp r8, [r15+0x40]
+      0067  jnbe 0x0084
+      006d  mov r8, [rbx+0x08]
+      0071  mov [rbx], r8
+      0074  mov [r15+0x10], rsi
+      0078  mov r13, [rdx+0x18]
+      007c  jmp rax
 out of line (hand-overs):
-      00ae  lea rax, [r13+0x24]  ; hand over at @9
-      00b2  jmp 0x001c
-      00b7  lea rax, [r13+0x10]  ; hand over at @4
-      00bb  jmp 0x001c
+      007e  lea rax, [r13+0x24]  ; hand over at @9
+      0082  jmp 0x001c
+      0084  lea rax, [r13+0x10]  ; hand over at @4
+      0088  jmp 0x001c
+data: 2 bytes (branch tables, padding)
 
 func 7: params=1 locals=0 results=1 frame=4
-368 bytes of machine code, 3 of them data; 8 of 8 IR instructions compiled
+340 bytes of machine code, 3 of them data; 8 of 8 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -675,7 +615,7 @@ entry and exit:
       0039  mov eax, 0x00
       003e  mov [rbx+0x08], rax
    9: op_br_b @26
-      0042  jmp 0x0097
+      0042  jmp 0x0094
   12: op_i32_sub_ssi s1 s0 i0x1
       0047  mov eax, [rbx]
       0049  sub eax, 0x01
@@ -683,80 +623,72 @@ entry and exit:
   17: op_call_xs #7 s1
       0050  mov rcx, [r15+0x28]
       0054  cmp rcx, [r15+0x38]
-      0058  jz 0x015b
+      0058  jz 0x013f
       005e  lea r8, [rbx+0x28]
       0062  cmp r8, [r15+0x40]
-      0066  jnbe 0x015b
+      0066  jnbe 0x013f
       006c  lea r8, [r13+0x54]
       0070  mov [rcx], r8
       0073  mov [rcx+0x08], rbx
       0077  mov r8, [r15+0x10]
       007b  mov [rcx+0x10], r8
-      007f  add rcx, 0x18
-      0083  mov [r15+0x28], rcx
-      0087  lea rbx, [rbx+0x08]
-      008b  jmp 0x002e
+      007f  add qword ptr [r15+0x28], 0x18
+      0084  lea rbx, [rbx+0x08]
+      0088  jmp 0x002e
   21: op_i32_add_ssi s1 s1 i0x1
-      008d  mov eax, [rbx+0x08]
-      0090  add eax, 0x01
-      0093  mov [rbx+0x08], rax
+      008a  mov eax, [rbx+0x08]
+      008d  add eax, 0x01
+      0090  mov [rbx+0x08], rax
   26: op_copy_ss s0 s1
-      0097  mov rax, [rbx+0x08]
-      009b  mov [rbx], rax
+      0094  mov rax, [rbx+0x08]
+      0098  mov [rbx], rax
   30: op_return
-      009e  mov rcx, [r15+0x28]
-      00a2  mov rsi, [rcx-0x08]
-      00a6  mov rdi, [rcx-0x18]
-      00aa  cmp rsi, [r15+0x10]
-      00ae  jnz 0x00cf
-      00b4  lea r8, [r13+0x54]
-      00b8  cmp rdi, r8
-      00bb  jnz 0x00cf
-      00c1  add rcx, 0xffffffffffffffe8
-      00c5  mov [r15+0x28], rcx
-      00c9  mov rbx, [rcx+0x08]
-      00cd  jmp 0x008d
-      00cf  test rsi, rsi
-      00d2  jz 0x0164
-      00d8  test dil, 0x01
-      00dc  jnz 0x0164
-      00e2  mov rdx, [rsi+0x70]
-      00e6  mov rax, [rdx+0xD8]
-      00ed  test rax, rax
-      00f0  jz 0x0164
-      00f6  mov r8, [rax+0x28]
-      00fa  test r8, r8
-      00fd  jz 0x0164
-      0103  mov r13, [rdx+0x18]
-      0107  sub rdi, r13
-      010a  mov edi, [r8+rdi*1]
-      010e  add rdi, [rax]
-      0111  add rcx, 0xffffffffffffffe8
-      0115  mov [r15+0x28], rcx
-      0119  mov [r15+0x10], rsi
-      011d  mov rbx, [rcx+0x08]
-      0121  mov rax, [rsi+0x10]
-      0125  cmp rax, [r15+0x18]
-      0129  jz 0x014d
-      012f  mov [r15+0x18], rax
-      0133  mov rcx, [rax+0x110]
-      013a  mov [r15+0x20], rcx
-      013e  xor r14d, r14d
-      0141  test rcx, rcx
-      0144  jz 0x014d
-      014a  mov r14, [rcx]
-      014d  jmp rdi
+      009b  mov rcx, [r15+0x28]
+      009f  lea r8, [r13+0x54]
+      00a3  cmp [rcx-0x18], r8
+      00a7  jnz 0x00b8
+      00ad  mov rbx, [rcx-0x10]
+      00b1  sub qword ptr [r15+0x28], 0x18
+      00b6  jmp 0x008a
+      00b8  mov rsi, [rcx-0x08]
+      00bc  mov rdi, [rcx-0x18]
+      00c0  test rsi, rsi
+      00c3  jz 0x0148
+      00c9  test dil, 0x01
+      00cd  jnz 0x0148
+      00d3  mov rdx, [rsi+0x70]
+      00d7  cmp qword ptr [rdx+0x20], 0x00
+      00dc  jz 0x0148
+      00e2  mov rax, [rdx+0xD8]
+      00e9  mov r13, [rdx+0x18]
+      00ed  mov r8, [rax+0x30]
+      00f1  mov edi, [r8+rdi*1]
+      00f5  add rdi, [rax]
+      00f8  mov rbx, [rcx-0x10]
+      00fc  sub qword ptr [r15+0x28], 0x18
+      0101  mov [r15+0x10], rsi
+      0105  mov rax, [rsi+0x10]
+      0109  cmp rax, [r15+0x18]
+      010d  jz 0x0131
+      0113  mov [r15+0x18], rax
+      0117  mov rcx, [rax+0x110]
+      011e  mov [r15+0x20], rcx
+      0122  xor r14d, r14d
+      0125  test rcx, rcx
+      0128  jz 0x0131
+      012e  mov r14, [rcx]
+      0131  jmp rdi
 out of line (hand-overs):
-      014f  lea rax, [r13+0x80]  ; hand over at @32
-      0156  jmp 0x001c
-      015b  lea rax, [r13+0x44]  ; hand over at @17
-      015f  jmp 0x001c
-      0164  lea rax, [r13+0x78]  ; hand over at @30
-      0168  jmp 0x001c
+      0133  lea rax, [r13+0x80]  ; hand over at @32
+      013a  jmp 0x001c
+      013f  lea rax, [r13+0x44]  ; hand over at @17
+      0143  jmp 0x001c
+      0148  lea rax, [r13+0x78]  ; hand over at @30
+      014c  jmp 0x001c
 data: 3 bytes (branch tables, padding)
 
 func 8: params=2 locals=1 results=1 frame=7
-292 bytes of machine code, 2 of them data; 8 of 8 IR instructions compiled
+280 bytes of machine code, 3 of them data; 8 of 8 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -779,30 +711,30 @@ entry and exit:
       002b  pop rbp
       002c  pop rbx
       002d  ret
+      002e  xor r8d, r8d
+      0031  mov [rbx+0x10], r8
    0: op_br_if_i32_ne_sib s0 i0x0 @12
-      002e  mov eax, [rbx]
-      0030  cmp eax, 0x00
-      0033  jnz 0x0046
+      0035  mov eax, [rbx]
+      0037  cmp eax, 0x00
+      003a  jnz 0x004d
    5: op_copy_ss s3 s1
-      0039  mov rax, [rbx+0x08]
-      003d  mov [rbx+0x18], rax
+      0040  mov rax, [rbx+0x08]
+      0044  mov [rbx+0x18], rax
    9: op_br_b @27
-      0041  jmp 0x0071
+      0048  jmp 0x0071
   12: op_i32_sub_ssi s3 s0 i0x1
-      0046  mov eax, [rbx]
-      0048  sub eax, 0x01
-      004b  mov [rbx+0x18], rax
+      004d  mov eax, [rbx]
+      004f  sub eax, 0x01
+      0052  mov [rbx+0x18], rax
   17: op_i32_add_ssi s4 s1 i0x2
-      004f  mov eax, [rbx+0x08]
-      0052  add eax, 0x02
-      0055  mov [rbx+0x20], rax
+      0056  mov eax, [rbx+0x08]
+      0059  add eax, 0x02
+      005c  mov [rbx+0x20], rax
   22: op_return_call_xsi #8 s3 i0x2
-      0059  mov r8, [rbx+0x18]
-      005d  mov [rbx], r8
-      0060  mov r8, [rbx+0x20]
-      0064  mov [rbx+0x08], r8
-      0068  xor r8d, r8d
-      006b  mov [rbx+0x10], r8
+      0060  mov r8, [rbx+0x18]
+      0064  mov [rbx], r8
+      0067  mov r8, [rbx+0x20]
+      006b  mov [rbx+0x08], r8
       006f  jmp 0x002e
   27: op_copy_ss s0 s3
       0071  mov rax, [rbx+0x18]
@@ -812,41 +744,37 @@ entry and exit:
       007c  mov rsi, [rcx-0x08]
       0080  mov rdi, [rcx-0x18]
       0084  test rsi, rsi
-      0087  jz 0x0119
+      0087  jz 0x010c
       008d  test dil, 0x01
-      0091  jnz 0x0119
+      0091  jnz 0x010c
       0097  mov rdx, [rsi+0x70]
-      009b  mov rax, [rdx+0xD8]
-      00a2  test rax, rax
-      00a5  jz 0x0119
-      00ab  mov r8, [rax+0x28]
-      00af  test r8, r8
-      00b2  jz 0x0119
-      00b8  mov r13, [rdx+0x18]
-      00bc  sub rdi, r13
-      00bf  mov edi, [r8+rdi*1]
-      00c3  add rdi, [rax]
-      00c6  add rcx, 0xffffffffffffffe8
-      00ca  mov [r15+0x28], rcx
-      00ce  mov [r15+0x10], rsi
-      00d2  mov rbx, [rcx+0x08]
-      00d6  mov rax, [rsi+0x10]
-      00da  cmp rax, [r15+0x18]
-      00de  jz 0x0102
-      00e4  mov [r15+0x18], rax
-      00e8  mov rcx, [rax+0x110]
-      00ef  mov [r15+0x20], rcx
-      00f3  xor r14d, r14d
-      00f6  test rcx, rcx
-      00f9  jz 0x0102
-      00ff  mov r14, [rcx]
-      0102  jmp rdi
+      009b  cmp qword ptr [rdx+0x20], 0x00
+      00a0  jz 0x010c
+      00a6  mov rax, [rdx+0xD8]
+      00ad  mov r13, [rdx+0x18]
+      00b1  mov r8, [rax+0x30]
+      00b5  mov edi, [r8+rdi*1]
+      00b9  add rdi, [rax]
+      00bc  mov rbx, [rcx-0x10]
+      00c0  sub qword ptr [r15+0x28], 0x18
+      00c5  mov [r15+0x10], rsi
+      00c9  mov rax, [rsi+0x10]
+      00cd  cmp rax, [r15+0x18]
+      00d1  jz 0x00f5
+      00d7  mov [r15+0x18], rax
+      00db  mov rcx, [rax+0x110]
+      00e2  mov [r15+0x20], rcx
+      00e6  xor r14d, r14d
+      00e9  test rcx, rcx
+      00ec  jz 0x00f5
+      00f2  mov r14, [rcx]
+      00f5  jmp rdi
 out of line (hand-overs):
-      0104  lea rax, [r13+0x84]  ; hand over at @33
-      010b  jmp 0x001c
-      0110  lea rax, [r13+0x58]  ; hand over at @22
-      0114  jmp 0x001c
-      0119  lea rax, [r13+0x7C]  ; hand over at @31
-      011d  jmp 0x001c
-data: 2 bytes (branch tables, padding)
+      00f7  lea rax, [r13+0x84]  ; hand over at @33
+      00fe  jmp 0x001c
+      0103  lea rax, [r13+0x58]  ; hand over at @22
+      0107  jmp 0x001c
+      010c  lea rax, [r13+0x7C]  ; hand over at @31
+      0110  jmp 0x001c
+data: 3 bytes (branch tables, padding)
 

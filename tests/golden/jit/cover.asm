@@ -1,5 +1,5 @@
 func 0: params=1 locals=0 results=1 frame=4
-268 bytes of machine code, 0 of them data; 4 of 4 IR instructions compiled
+256 bytes of machine code, 1 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -28,13 +28,13 @@ entry and exit:
    4: op_struct_set_4_ssi s0 s2 i0x0
       0037  mov rax, [rbx]
       003a  test rax, rax
-      003d  jz 0x00f1
+      003d  jz 0x00e4
       0043  mov edx, [rbx+0x10]
       0046  mov [rax+0x10], edx
    9: op_struct_get_i64_ssi s0 s0 i0x8
       0049  mov rax, [rbx]
       004c  test rax, rax
-      004f  jz 0x00fa
+      004f  jz 0x00ed
       0055  mov rax, [rax+0x18]
       0059  mov [rbx], rax
   14: op_return
@@ -42,47 +42,44 @@ entry and exit:
       0060  mov rsi, [rcx-0x08]
       0064  mov rdi, [rcx-0x18]
       0068  test rsi, rsi
-      006b  jz 0x0103
+      006b  jz 0x00f6
       0071  test dil, 0x01
-      0075  jnz 0x0103
+      0075  jnz 0x00f6
       007b  mov rdx, [rsi+0x70]
-      007f  mov rax, [rdx+0xD8]
-      0086  test rax, rax
-      0089  jz 0x0103
-      008f  mov r8, [rax+0x28]
-      0093  test r8, r8
-      0096  jz 0x0103
-      009c  mov r13, [rdx+0x18]
-      00a0  sub rdi, r13
-      00a3  mov edi, [r8+rdi*1]
-      00a7  add rdi, [rax]
-      00aa  add rcx, 0xffffffffffffffe8
-      00ae  mov [r15+0x28], rcx
-      00b2  mov [r15+0x10], rsi
-      00b6  mov rbx, [rcx+0x08]
-      00ba  mov rax, [rsi+0x10]
-      00be  cmp rax, [r15+0x18]
-      00c2  jz 0x00e6
-      00c8  mov [r15+0x18], rax
-      00cc  mov rcx, [rax+0x110]
-      00d3  mov [r15+0x20], rcx
-      00d7  xor r14d, r14d
-      00da  test rcx, rcx
-      00dd  jz 0x00e6
-      00e3  mov r14, [rcx]
-      00e6  jmp rdi
+      007f  cmp qword ptr [rdx+0x20], 0x00
+      0084  jz 0x00f6
+      008a  mov rax, [rdx+0xD8]
+      0091  mov r13, [rdx+0x18]
+      0095  mov r8, [rax+0x30]
+      0099  mov edi, [r8+rdi*1]
+      009d  add rdi, [rax]
+      00a0  mov rbx, [rcx-0x10]
+      00a4  sub qword ptr [r15+0x28], 0x18
+      00a9  mov [r15+0x10], rsi
+      00ad  mov rax, [rsi+0x10]
+      00b1  cmp rax, [r15+0x18]
+      00b5  jz 0x00d9
+      00bb  mov [r15+0x18], rax
+      00bf  mov rcx, [rax+0x110]
+      00c6  mov [r15+0x20], rcx
+      00ca  xor r14d, r14d
+      00cd  test rcx, rcx
+      00d0  jz 0x00d9
+      00d6  mov r14, [rcx]
+      00d9  jmp rdi
 out of line (hand-overs):
-      00e8  lea rax, [r13+0x40]  ; hand over at @16
-      00ec  jmp 0x001c
-      00f1  lea rax, [r13+0x10]  ; hand over at @4
-      00f5  jmp 0x001c
-      00fa  lea rax, [r13+0x24]  ; hand over at @9
-      00fe  jmp 0x001c
-      0103  lea rax, [r13+0x38]  ; hand over at @14
-      0107  jmp 0x001c
+      00db  lea rax, [r13+0x40]  ; hand over at @16
+      00df  jmp 0x001c
+      00e4  lea rax, [r13+0x10]  ; hand over at @4
+      00e8  jmp 0x001c
+      00ed  lea rax, [r13+0x24]  ; hand over at @9
+      00f1  jmp 0x001c
+      00f6  lea rax, [r13+0x38]  ; hand over at @14
+      00fa  jmp 0x001c
+data: 1 bytes (branch tables, padding)
 
 func 1: params=2 locals=0 results=1 frame=5
-284 bytes of machine code, 1 of them data; 4 of 4 IR instructions compiled
+272 bytes of machine code, 2 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -108,16 +105,16 @@ entry and exit:
    0: op_array_get_i16_s_sss s2 s0 s1
       002e  mov rax, [rbx]
       0031  test rax, rax
-      0034  jz 0x0100
+      0034  jz 0x00f3
       003a  mov ecx, [rbx+0x08]
       003d  cmp ecx, [rax+0x08]
-      0040  jnb 0x0100
+      0040  jnb 0x00f3
       0046  movsx eax, word ptr [rax+rcx*2+0x10]
       004b  mov [rbx+0x10], rax
    5: op_array_len_ss s3 s0
       004f  mov rax, [rbx]
       0052  test rax, rax
-      0055  jz 0x0109
+      0055  jz 0x00fc
       005b  mov eax, [rax+0x08]
       005e  mov [rbx+0x18], rax
    9: op_i32_add_sss s0 s2 s3
@@ -129,48 +126,44 @@ entry and exit:
       006f  mov rsi, [rcx-0x08]
       0073  mov rdi, [rcx-0x18]
       0077  test rsi, rsi
-      007a  jz 0x0112
+      007a  jz 0x0105
       0080  test dil, 0x01
-      0084  jnz 0x0112
+      0084  jnz 0x0105
       008a  mov rdx, [rsi+0x70]
-      008e  mov rax, [rdx+0xD8]
-      0095  test rax, rax
-      0098  jz 0x0112
-      009e  mov r8, [rax+0x28]
-      00a2  test r8, r8
-      00a5  jz 0x0112
-      00ab  mov r13, [rdx+0x18]
-      00af  sub rdi, r13
-      00b2  mov edi, [r8+rdi*1]
-      00b6  add rdi, [rax]
-      00b9  add rcx, 0xffffffffffffffe8
-      00bd  mov [r15+0x28], rcx
-      00c1  mov [r15+0x10], rsi
-      00c5  mov rbx, [rcx+0x08]
-      00c9  mov rax, [rsi+0x10]
-      00cd  cmp rax, [r15+0x18]
-      00d1  jz 0x00f5
-      00d7  mov [r15+0x18], rax
-      00db  mov rcx, [rax+0x110]
-      00e2  mov [r15+0x20], rcx
-      00e6  xor r14d, r14d
-      00e9  test rcx, rcx
-      00ec  jz 0x00f5
-      00f2  mov r14, [rcx]
-      00f5  jmp rdi
+      008e  cmp qword ptr [rdx+0x20], 0x00
+      0093  jz 0x0105
+      0099  mov rax, [rdx+0xD8]
+      00a0  mov r13, [rdx+0x18]
+      00a4  mov r8, [rax+0x30]
+      00a8  mov edi, [r8+rdi*1]
+      00ac  add rdi, [rax]
+      00af  mov rbx, [rcx-0x10]
+      00b3  sub qword ptr [r15+0x28], 0x18
+      00b8  mov [r15+0x10], rsi
+      00bc  mov rax, [rsi+0x10]
+      00c0  cmp rax, [r15+0x18]
+      00c4  jz 0x00e8
+      00ca  mov [r15+0x18], rax
+      00ce  mov rcx, [rax+0x110]
+      00d5  mov [r15+0x20], rcx
+      00d9  xor r14d, r14d
+      00dc  test rcx, rcx
+      00df  jz 0x00e8
+      00e5  mov r14, [rcx]
+      00e8  jmp rdi
 out of line (hand-overs):
-      00f7  lea rax, [r13+0x40]  ; hand over at @16
-      00fb  jmp 0x001c
-      0100  lea rax, [r13]  ; hand over at @0
-      0104  jmp 0x001c
-      0109  lea rax, [r13+0x14]  ; hand over at @5
-      010d  jmp 0x001c
-      0112  lea rax, [r13+0x38]  ; hand over at @14
-      0116  jmp 0x001c
-data: 1 bytes (branch tables, padding)
+      00ea  lea rax, [r13+0x40]  ; hand over at @16
+      00ee  jmp 0x001c
+      00f3  lea rax, [r13]  ; hand over at @0
+      00f7  jmp 0x001c
+      00fc  lea rax, [r13+0x14]  ; hand over at @5
+      0100  jmp 0x001c
+      0105  lea rax, [r13+0x38]  ; hand over at @14
+      0109  jmp 0x001c
+data: 2 bytes (branch tables, padding)
 
 func 2: params=1 locals=0 results=1 frame=3
-288 bytes of machine code, 3 of them data; 4 of 4 IR instructions compiled
+272 bytes of machine code, 0 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -200,7 +193,7 @@ entry and exit:
       0038  mov rax, <memory_grow>
       0042  call rax
       0044  test al, al
-      0046  jz 0x0110
+      0046  jz 0x0103
       004c  mov rcx, [r15+0x20]
       0050  xor r14d, r14d
       0053  test rcx, rcx
@@ -218,47 +211,42 @@ entry and exit:
       0076  mov rsi, [rcx-0x08]
       007a  mov rdi, [rcx-0x18]
       007e  test rsi, rsi
-      0081  jz 0x0107
+      0081  jz 0x00fa
       0087  test dil, 0x01
-      008b  jnz 0x0107
+      008b  jnz 0x00fa
       0091  mov rdx, [rsi+0x70]
-      0095  mov rax, [rdx+0xD8]
-      009c  test rax, rax
-      009f  jz 0x0107
-      00a5  mov r8, [rax+0x28]
-      00a9  test r8, r8
-      00ac  jz 0x0107
-      00b2  mov r13, [rdx+0x18]
-      00b6  sub rdi, r13
-      00b9  mov edi, [r8+rdi*1]
-      00bd  add rdi, [rax]
-      00c0  add rcx, 0xffffffffffffffe8
-      00c4  mov [r15+0x28], rcx
-      00c8  mov [r15+0x10], rsi
-      00cc  mov rbx, [rcx+0x08]
-      00d0  mov rax, [rsi+0x10]
-      00d4  cmp rax, [r15+0x18]
-      00d8  jz 0x00fc
-      00de  mov [r15+0x18], rax
-      00e2  mov rcx, [rax+0x110]
-      00e9  mov [r15+0x20], rcx
-      00ed  xor r14d, r14d
-      00f0  test rcx, rcx
-      00f3  jz 0x00fc
-      00f9  mov r14, [rcx]
-      00fc  jmp rdi
+      0095  cmp qword ptr [rdx+0x20], 0x00
+      009a  jz 0x00fa
+      00a0  mov rax, [rdx+0xD8]
+      00a7  mov r13, [rdx+0x18]
+      00ab  mov r8, [rax+0x30]
+      00af  mov edi, [r8+rdi*1]
+      00b3  add rdi, [rax]
+      00b6  mov rbx, [rcx-0x10]
+      00ba  sub qword ptr [r15+0x28], 0x18
+      00bf  mov [r15+0x10], rsi
+      00c3  mov rax, [rsi+0x10]
+      00c7  cmp rax, [r15+0x18]
+      00cb  jz 0x00ef
+      00d1  mov [r15+0x18], rax
+      00d5  mov rcx, [rax+0x110]
+      00dc  mov [r15+0x20], rcx
+      00e0  xor r14d, r14d
+      00e3  test rcx, rcx
+      00e6  jz 0x00ef
+      00ec  mov r14, [rcx]
+      00ef  jmp rdi
 out of line (hand-overs):
-      00fe  lea rax, [r13+0x3C]  ; hand over at @15
-      0102  jmp 0x001c
-      0107  lea rax, [r13+0x34]  ; hand over at @13
+      00f1  lea rax, [r13+0x3C]  ; hand over at @15
+      00f5  jmp 0x001c
+      00fa  lea rax, [r13+0x34]  ; hand over at @13
+      00fe  jmp 0x001c
+      0103  mov rax, [r15+0x08]
+      0107  mov rax, [rax+0x70]
       010b  jmp 0x001c
-      0110  mov rax, [r15+0x08]
-      0114  mov rax, [rax+0x70]
-      0118  jmp 0x001c
-data: 3 bytes (branch tables, padding)
 
 func 3: params=1 locals=0 results=1 frame=3
-256 bytes of machine code, 1 of them data; 2 of 2 IR instructions compiled
+244 bytes of machine code, 2 of them data; 2 of 2 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -289,7 +277,7 @@ entry and exit:
       003c  add rcx, 0x04
       0040  lea rdx, [rcx+0x02]
       0044  cmp rdx, [rax+0x08]
-      0048  jnbe 0x00ed
+      0048  jnbe 0x00e0
       004e  mov rax, [rax]
       0051  movzx eax, word ptr [rax+rcx*1]
       0055  mov [rbx], rax
@@ -298,46 +286,42 @@ entry and exit:
       005c  mov rsi, [rcx-0x08]
       0060  mov rdi, [rcx-0x18]
       0064  test rsi, rsi
-      0067  jz 0x00f6
+      0067  jz 0x00e9
       006d  test dil, 0x01
-      0071  jnz 0x00f6
+      0071  jnz 0x00e9
       0077  mov rdx, [rsi+0x70]
-      007b  mov rax, [rdx+0xD8]
-      0082  test rax, rax
-      0085  jz 0x00f6
-      008b  mov r8, [rax+0x28]
-      008f  test r8, r8
-      0092  jz 0x00f6
-      0098  mov r13, [rdx+0x18]
-      009c  sub rdi, r13
-      009f  mov edi, [r8+rdi*1]
-      00a3  add rdi, [rax]
-      00a6  add rcx, 0xffffffffffffffe8
-      00aa  mov [r15+0x28], rcx
-      00ae  mov [r15+0x10], rsi
-      00b2  mov rbx, [rcx+0x08]
-      00b6  mov rax, [rsi+0x10]
-      00ba  cmp rax, [r15+0x18]
-      00be  jz 0x00e2
-      00c4  mov [r15+0x18], rax
-      00c8  mov rcx, [rax+0x110]
-      00cf  mov [r15+0x20], rcx
-      00d3  xor r14d, r14d
-      00d6  test rcx, rcx
-      00d9  jz 0x00e2
-      00df  mov r14, [rcx]
-      00e2  jmp rdi
+      007b  cmp qword ptr [rdx+0x20], 0x00
+      0080  jz 0x00e9
+      0086  mov rax, [rdx+0xD8]
+      008d  mov r13, [rdx+0x18]
+      0091  mov r8, [rax+0x30]
+      0095  mov edi, [r8+rdi*1]
+      0099  add rdi, [rax]
+      009c  mov rbx, [rcx-0x10]
+      00a0  sub qword ptr [r15+0x28], 0x18
+      00a5  mov [r15+0x10], rsi
+      00a9  mov rax, [rsi+0x10]
+      00ad  cmp rax, [r15+0x18]
+      00b1  jz 0x00d5
+      00b7  mov [r15+0x18], rax
+      00bb  mov rcx, [rax+0x110]
+      00c2  mov [r15+0x20], rcx
+      00c6  xor r14d, r14d
+      00c9  test rcx, rcx
+      00cc  jz 0x00d5
+      00d2  mov r14, [rcx]
+      00d5  jmp rdi
 out of line (hand-overs):
-      00e4  lea rax, [r13+0x24]  ; hand over at @9
-      00e8  jmp 0x001c
-      00ed  lea rax, [r13]  ; hand over at @0
-      00f1  jmp 0x001c
-      00f6  lea rax, [r13+0x1C]  ; hand over at @7
-      00fa  jmp 0x001c
-data: 1 bytes (branch tables, padding)
+      00d7  lea rax, [r13+0x24]  ; hand over at @9
+      00db  jmp 0x001c
+      00e0  lea rax, [r13]  ; hand over at @0
+      00e4  jmp 0x001c
+      00e9  lea rax, [r13+0x1C]  ; hand over at @7
+      00ed  jmp 0x001c
+data: 2 bytes (branch tables, padding)
 
 func 4: params=1 locals=0 results=1 frame=3
-264 bytes of machine code, 3 of them data; 3 of 3 IR instructions compiled
+248 bytes of machine code, 0 of them data; 3 of 3 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -367,7 +351,7 @@ entry and exit:
       0038  mov rax, <table_get<uint32_t>>
       0042  call rax
       0044  test al, al
-      0046  jz 0x00f8
+      0046  jz 0x00eb
    5: op_ref_is_null_ss s0 s1
       004c  cmp qword ptr [rbx+0x08], 0x00
       0051  setz al
@@ -378,42 +362,37 @@ entry and exit:
       005e  mov rsi, [rcx-0x08]
       0062  mov rdi, [rcx-0x18]
       0066  test rsi, rsi
-      0069  jz 0x00ef
+      0069  jz 0x00e2
       006f  test dil, 0x01
-      0073  jnz 0x00ef
+      0073  jnz 0x00e2
       0079  mov rdx, [rsi+0x70]
-      007d  mov rax, [rdx+0xD8]
-      0084  test rax, rax
-      0087  jz 0x00ef
-      008d  mov r8, [rax+0x28]
-      0091  test r8, r8
-      0094  jz 0x00ef
-      009a  mov r13, [rdx+0x18]
-      009e  sub rdi, r13
-      00a1  mov edi, [r8+rdi*1]
-      00a5  add rdi, [rax]
-      00a8  add rcx, 0xffffffffffffffe8
-      00ac  mov [r15+0x28], rcx
-      00b0  mov [r15+0x10], rsi
-      00b4  mov rbx, [rcx+0x08]
-      00b8  mov rax, [rsi+0x10]
-      00bc  cmp rax, [r15+0x18]
-      00c0  jz 0x00e4
-      00c6  mov [r15+0x18], rax
-      00ca  mov rcx, [rax+0x110]
-      00d1  mov [r15+0x20], rcx
-      00d5  xor r14d, r14d
-      00d8  test rcx, rcx
-      00db  jz 0x00e4
-      00e1  mov r14, [rcx]
-      00e4  jmp rdi
+      007d  cmp qword ptr [rdx+0x20], 0x00
+      0082  jz 0x00e2
+      0088  mov rax, [rdx+0xD8]
+      008f  mov r13, [rdx+0x18]
+      0093  mov r8, [rax+0x30]
+      0097  mov edi, [r8+rdi*1]
+      009b  add rdi, [rax]
+      009e  mov rbx, [rcx-0x10]
+      00a2  sub qword ptr [r15+0x28], 0x18
+      00a7  mov [r15+0x10], rsi
+      00ab  mov rax, [rsi+0x10]
+      00af  cmp rax, [r15+0x18]
+      00b3  jz 0x00d7
+      00b9  mov [r15+0x18], rax
+      00bd  mov rcx, [rax+0x110]
+      00c4  mov [r15+0x20], rcx
+      00c8  xor r14d, r14d
+      00cb  test rcx, rcx
+      00ce  jz 0x00d7
+      00d4  mov r14, [rcx]
+      00d7  jmp rdi
 out of line (hand-overs):
-      00e6  lea rax, [r13+0x2C]  ; hand over at @11
-      00ea  jmp 0x001c
-      00ef  lea rax, [r13+0x24]  ; hand over at @9
+      00d9  lea rax, [r13+0x2C]  ; hand over at @11
+      00dd  jmp 0x001c
+      00e2  lea rax, [r13+0x24]  ; hand over at @9
+      00e6  jmp 0x001c
+      00eb  mov rax, [r15+0x08]
+      00ef  mov rax, [rax+0x70]
       00f3  jmp 0x001c
-      00f8  mov rax, [r15+0x08]
-      00fc  mov rax, [rax+0x70]
-      0100  jmp 0x001c
-data: 3 bytes (branch tables, padding)
 
