@@ -514,6 +514,67 @@ Compiled compiled_code(const runtime::FuncEntry* e) {
   return {&c, n};
 }
 
+// ---- throw, throw_ref, rethrow ----------------------------------------------------------------------
+// What their handlers do (interp/handlers.def), through the same runtime functions: the exception is
+// made and unwound to its handler (the call stack, st->func, st->inst and st->mem0 switched to the
+// landing frame's, the payload in its slots), or the trap set as the handler sets it. Returns the machine
+// code to go on at when the landing function is compiled (its native_at entry: it loads the pins), else
+// nullptr; `out` says where the interpreter goes on then: the landing, or an op_exit after a trap.
+struct ThrowOut {
+  const uint32_t* ip;
+  char* fp;
+  const uint32_t* ir;  // the landing function's IR (r13), when machine code goes on
+};
+const void* land_after_throw(interp::ExecState* st, bool landed, const uint32_t* ip, char* fp, ThrowOut* out) {
+  out->fp = fp;
+  out->ir = nullptr;
+  if (!landed) {
+    out->ip = st->stacks->exit_ir;
+    return nullptr;
+  }
+  out->ip = ip;
+  Compiled c = compiled_code(st->func->entry.load(std::memory_order_acquire));
+  const uint32_t* base = c.code != nullptr ? c.code->code.data() : nullptr;
+  if (c.native == nullptr || c.native->native_at.empty() || ip < base || ip >= base + c.code->code.size()) {
+    if (exit_stats().on) {
+      std::optional<HandlerId> id = interp::handler_from_word(load_word(ip));
+      if (id) ++exit_stats().taken[size_t(*id)];
+    }
+    return nullptr;
+  }
+  out->ir = base;
+  return c.native->native + c.native->native_at[size_t(ip - base)];
+}
+const void* throw_tag(interp::ExecState* st, char* fp, const uint32_t* ip, ThrowOut* out) {
+  const uint32_t* o = ip + interp::kHandlerWords;
+  gc::ExnObject* exn = interp::new_exception(st, o[0], fp + o[1], fp);
+  if (exn == nullptr) {
+    st->trap = interp::TrapCode::gc_heap_limit;
+    st->trap_ip = ip;
+    return land_after_throw(st, false, ip, fp, out);
+  }
+  bool landed = interp::throw_exception(st, exn, ip, fp, false);
+  return land_after_throw(st, landed, ip, fp, out);
+}
+const void* throw_ref(interp::ExecState* st, char* fp, const uint32_t* ip, ThrowOut* out) {
+  uint64_t bits;
+  std::memcpy(&bits, fp + ip[interp::kHandlerWords], 8);
+  auto* exn = reinterpret_cast<gc::ExnObject*>(bits);
+  if (exn == nullptr) {
+    st->trap = interp::TrapCode::null_exception;
+    st->trap_ip = ip;
+    return land_after_throw(st, false, ip, fp, out);
+  }
+  bool landed = interp::throw_exception(st, exn, ip, fp, false);
+  return land_after_throw(st, landed, ip, fp, out);
+}
+const void* rethrow(interp::ExecState* st, char* fp, const uint32_t* ip, ThrowOut* out) {
+  uint64_t bits;
+  std::memcpy(&bits, fp + ip[interp::kHandlerWords], 8);
+  bool landed = interp::throw_exception(st, reinterpret_cast<gc::ExnObject*>(bits), ip, fp, false);
+  return land_after_throw(st, landed, ip, fp, out);
+}
+
 // ---- handler classification ------------------------------------------------------------------------
 // A handler's name is op_<operator>_<kinds> (handlers.def); the JIT classifies handlers once by name.
 
@@ -667,6 +728,9 @@ Desc classify(HandlerId id) {
 constexpr HandlerId kCallIds[] = {HandlerId::op_call_indirect_t64_sxxs, HandlerId::op_call_ref_ss,
                                   HandlerId::op_return_call_xsi, HandlerId::op_return_call_indirect_sxxsi,
                                   HandlerId::op_return_call_indirect_t64_sxxsi, HandlerId::op_return_call_ref_ssi};
+// Throws and unreachable (Compiler::emit_throw).
+constexpr HandlerId kThrowIds[] = {HandlerId::op_unreachable, HandlerId::op_throw_xs, HandlerId::op_throw_ref_s,
+                                   HandlerId::op_rethrow_s};
 // The instructions emit_cover compiles: the OpHelper ones, the inline ones by name, and the loads and
 // stores of memories other than memory 0 or 64-bit (op_<name>[_m64]_ssxI).
 Desc classify_cover(HandlerId id) {
@@ -709,6 +773,7 @@ const std::vector<Desc>& descs() {
                          HandlerId::op_tier_count})
       t[size_t(id)] = Desc{Cat::special, 0, false, false};
     for (HandlerId id : kCallIds) t[size_t(id)] = Desc{Cat::special, 0, false, false};
+    for (HandlerId id : kThrowIds) t[size_t(id)] = Desc{Cat::special, 0, false, false};
     for (size_t i = 0; i < interp::kNumHandlers; ++i)
       if (Desc c = classify_cover(HandlerId(i)); c.cat != Cat::exit) t[i] = c;
     classify_simd(t);
@@ -1131,6 +1196,7 @@ class Compiler : public Xbyak::CodeGenerator {
   Xbyak::Label trap_exit_;  // leaves the run at an op_exit: an OpHelper set the trap
   bool trap_exit_used_ = false;
   Kind emit_cover(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t pos);
+  Kind emit_throw(HandlerId id, const uint32_t* ip, uint32_t pos);  // and unreachable
   Kind emit_mem_x(const Desc& d, const uint32_t* o, uint32_t pos);
   Kind emit_gc_access(std::string_view name, const uint32_t* o, uint32_t pos);
   void ref_test_inline(uint32_t ref_slot, uint32_t heap, uint32_t flags);
@@ -1810,6 +1876,9 @@ Kind Compiler::emit_trunc(const Desc& d, const uint32_t* o, uint32_t pos) {
 Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
   const uint32_t* o = ip + interp::kHandlerWords;
   switch (id) {
+    case HandlerId::op_unreachable: case HandlerId::op_throw_xs: case HandlerId::op_throw_ref_s:
+    case HandlerId::op_rethrow_s:
+      return emit_throw(id, ip, pos);
     case HandlerId::op_copy_ss:
       if (int ps = pin_of(o[1]), pd = pin_of(o[0]); is_xmm_pin(ps) && is_xmm_pin(pd)) {
         store_float(o[0], xmm_pin(ps), true);
@@ -2271,6 +2340,7 @@ bool Compiler::register_aware(HandlerId id, const Desc& d) {
     case HandlerId::op_br_table_sT: case HandlerId::op_check_i:
     case HandlerId::op_ref_is_null_ss: case HandlerId::op_ref_as_non_null_s:
     case HandlerId::op_br_on_null_sb: case HandlerId::op_br_on_non_null_sb: case HandlerId::op_tier_count:
+    case HandlerId::op_unreachable:
       return true;
     default:
       return false;
@@ -2388,6 +2458,54 @@ void Compiler::choose_pins() {
 }
 
 // ---- tables, bulk memory, memory.size/grow, other memories, GC, globals ------------------------------
+
+// ---- unreachable, throw, throw_ref, rethrow ------------------------------------------------------------
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+constexpr int32_t kStTrap = int32_t(offsetof(interp::ExecState, trap));
+constexpr int32_t kStTrapIp = int32_t(offsetof(interp::ExecState, trap_ip));
+#pragma GCC diagnostic pop
+static_assert(sizeof(interp::TrapCode) == 1 && sizeof(ThrowOut) == 24);
+
+// unreachable sets the trap as its handler does and leaves at an op_exit (no slot is read: register-aware,
+// nothing spilled). The throws call their helper (land_after_throw), which unwinds; then machine code goes
+// on at the landing when that function is compiled, or hands over to the interpreter there (or at the
+// op_exit after a trap or an exception leaving this level).
+Kind Compiler::emit_throw(HandlerId id, const uint32_t* ip, uint32_t pos) {
+  (void)ip;
+  if (id == HandlerId::op_unreachable) {
+    mov(byte[r15 + kStTrap], uint8_t(interp::TrapCode::unreachable));
+    lea(rax, ptr[r13 + int32_t(pos * 4)]);
+    mov(qword[r15 + kStTrapIp], rax);
+    jmp(trap_exit_);
+    trap_exit_used_ = true;
+    return Kind::native;
+  }
+  const void* fn = id == HandlerId::op_throw_xs     ? reinterpret_cast<const void*>(&throw_tag)
+                   : id == HandlerId::op_throw_ref_s ? reinterpret_cast<const void*>(&throw_ref)
+                                                     : reinterpret_cast<const void*>(&rethrow);
+  CodeGenerator::sub(rsp, 32);  // the ThrowOut (32 bytes: calls stay 16-byte aligned)
+  mov(rdi, r15);
+  mov(rsi, rbx);
+  lea(rdx, ptr[r13 + int32_t(pos * 4)]);
+  mov(rcx, rsp);
+  call_helper(fn);
+  mov(rbx, qword[rsp + 8]);
+  mov(rcx, qword[rsp]);
+  mov(r13, qword[rsp + 16]);
+  CodeGenerator::add(rsp, 32);
+  Xbyak::Label native;
+  test(rax, rax);
+  jnz(native);
+  mov(rax, rcx);  // the interpreter goes on there (the landing, or an op_exit)
+  jmp(epilogue_);
+  L(native);
+  mov(r8, rax);
+  reload_mem0();  // the landing's instance may be another
+  jmp(r8);
+  return Kind::native;
+}
 
 void Compiler::emit_trap_exit() {
   if (!trap_exit_used_) return;
