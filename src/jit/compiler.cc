@@ -90,6 +90,7 @@
 #include "interp/handler_table.h"
 #include "interp/invoke.h"
 #include "interp/ir_builder.h"
+#include "interp/simd_portable.h"
 #include "jit/code_info.h"
 #include "jit/jit.h"
 #include "jit/perf_map.h"
@@ -1224,7 +1225,6 @@ class Compiler : public Xbyak::CodeGenerator {
   }
   bool int_binop_direct(uint8_t op, bool w64, char ka, const uint32_t* wa, char kb, const uint32_t* wb);
   void cond_jump(uint8_t op, Xbyak::Label& l);
-  static constexpr bool relaxed_fma_differs_ = true;  // see compiler_simd.inc (relaxed madd)
   // SIMD (compiler_simd.inc): the emitter and its constant pool (emitted after the jump tables).
   struct VConst {
     Xbyak::Label label;
