@@ -1236,6 +1236,8 @@ class Compiler : public Xbyak::CodeGenerator {
   int64_t vcache_in_ = -1;
   int64_t vcache_out_ = -1;
   Kind emit_simd(HandlerId id, const uint32_t* ip, uint32_t pos);
+  Xbyak::RegExp x_address(uint32_t mem, uint32_t addr_slot, const uint32_t* offset, uint32_t width, bool addr64,
+                          uint32_t pos);
   Xbyak::Address vconst(uint64_t lo, uint64_t hi);
   void emit_vconsts();
 };

@@ -109,7 +109,9 @@ std::string gets(int n) {
 
 TestModule make_module() {
   TestModule m;
-  m.wat = "(module (memory 1) (global $g (mut v128) (v128.const i32x4 1 2 3 4))\n";
+  m.wat = "(module (memory 1) (memory $m1 1) (memory $m64 i64 1) (global $g (mut v128) (v128.const i32x4 1 2 3 4))\n";
+  m.wat += "  (data (memory $m1) (i32.const 65500) \"\\a0\\81\\f2\\83\\84\\05\\86\\87\\88\\89\\8a\\8b\\8c\\8d\\8e\\8f\\90\\91\")\n";
+  m.wat += "  (data (memory $m64) (i64.const 0) \"\\01\\82\\03\\f4\\05\\06\\87\\08\\09\\0a\\fb\\0c\\0d\\0e\\ff\\10\\11\")\n";
   m.wat += "  (data (i32.const 0) \"\\01\\82\\03\\f4\\05\\06\\87\\08\\09\\0a\\fb\\0c\\0d\\0e\\ff\\10\\11\")\n";
   m.wat += "  (data (i32.const 65500) \"\\80\\81\\82\\83\\84\\85\\86\\87\\88\\89\\8a\\8b\\8c\\8d\\8e\\8f\\90\\91\")\n";
 #define WISP_T_BIN(id) m.add(#id, {"v128", "v128"}, "v128", "(" + text_name(#id) + gets(2) + ")");
@@ -165,6 +167,32 @@ TestModule make_module() {
   WISP_SIMD_STORE_LANES(WISP_T_STORE_LANE)
 #undef WISP_T_STORE_LANE
   m.add("v128_store", {"i32", "v128"}, "v128", "(v128.store offset=2" + gets(2) + ") (v128.load offset=2 (local.get 0))");
+  // The same on another memory ($m1) and on a 64-bit one ($m64: 64-bit addresses, some carrying past 2^64
+  // with the offset; the lane forms take an i32 address, zero-extended, to reach the memory's end).
+  const std::string ext = " (i64.extend_i32_u (local.get 0)) (local.get 1)";
+#define WISP_T_LOAD_X(id, width)                                                                     \
+  m.add(std::string(#id) + "_m1", {"i32"}, "v128", "(" + text_name(#id) + " $m1 offset=3" + gets(1) + ")"); \
+  m.add(std::string(#id) + "_m64", {"i64"}, "v128", "(" + text_name(#id) + " $m64 offset=3" + gets(1) + ")");
+  WISP_SIMD_LOADS(WISP_T_LOAD_X)
+#undef WISP_T_LOAD_X
+#define WISP_T_LOAD_LANE_X(id, width)                                                                \
+  m.add(std::string(#id) + "_m1", {"i32", "v128"}, "v128",                                           \
+        "(" + text_name(#id) + " $m1 offset=1 " + std::to_string(16 / width - 1) + gets(2) + ")");   \
+  m.add(std::string(#id) + "_m64", {"i32", "v128"}, "v128",                                          \
+        "(" + text_name(#id) + " $m64 offset=1 " + std::to_string(16 / width - 1) + ext + ")");
+  WISP_SIMD_LOAD_LANES(WISP_T_LOAD_LANE_X)
+#undef WISP_T_LOAD_LANE_X
+#define WISP_T_STORE_LANE_X(id, width)                                                               \
+  m.add(std::string(#id) + "_m1", {"i32", "v128"}, "v128",                                           \
+        "(" + text_name(#id) + " $m1 offset=1 " + std::to_string(16 / width - 1) + gets(2) +         \
+            ") (v128.load $m1 offset=1 (local.get 0))");                                             \
+  m.add(std::string(#id) + "_m64", {"i32", "v128"}, "v128",                                          \
+        "(" + text_name(#id) + " $m64 offset=1 " + std::to_string(16 / width - 1) + ext +            \
+            ") (v128.load $m64 offset=1 (i64.extend_i32_u (local.get 0)))");
+  WISP_SIMD_STORE_LANES(WISP_T_STORE_LANE_X)
+#undef WISP_T_STORE_LANE_X
+  m.add("v128_store_m1", {"i32", "v128"}, "v128", "(v128.store $m1 offset=2" + gets(2) + ") (v128.load $m1 offset=2 (local.get 0))");
+  m.add("v128_store_m64", {"i64", "v128"}, "v128", "(v128.store $m64 offset=2" + gets(2) + ") (v128.load $m64 offset=2 (local.get 0))");
   m.wat += ")\n";
   return m;
 }
