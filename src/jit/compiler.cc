@@ -3276,7 +3276,9 @@ std::string_view helper_name(uint64_t address) {
       {reinterpret_cast<const void*>(&global_get), "global_get"},
       {reinterpret_cast<const void*>(&global_set), "global_set"},
       {reinterpret_cast<const void*>(&global_get128), "global_get128"},
-      {reinterpret_cast<const void*>(&global_set128), "global_set128"}};
+      {reinterpret_cast<const void*>(&global_set128), "global_set128"},
+      {reinterpret_cast<const void*>(&throw_tag), "throw"}, {reinterpret_cast<const void*>(&throw_ref), "throw_ref"},
+      {reinterpret_cast<const void*>(&rethrow), "rethrow"}};
   for (const auto& [fn, name] : kHelpers)
     if (reinterpret_cast<uint64_t>(fn) == address) return name;
   for (const OpHelperEntry& e : kOpHelpers)
