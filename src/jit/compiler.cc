@@ -11,12 +11,15 @@
 //     of the instructions where the interpreter must re-enter machine code (function entry, the
 //     instruction after a call or any other instruction left to the interpreter, exception landing pads);
 //     every other IR instruction stays as it was, so the IR remains a complete, correct program;
-//   - instructions it does not compile (throws, host calls, a few v128 moves, ...) end the machine code:
+//   - instructions it does not compile (SIMD on CPUs without SSE4.1, relaxed madd without FMA, ...) end it:
 //     it returns their IR position and frame (JitExit), and the interpreter runs them with its own
 //     handlers (WISP_JIT_EXITS=1 lists them per handler at exit);
 //   - tables, bulk memory, memory.grow, GC allocation and the like call a helper that does what the
 //     handler does through the same runtime function; when that traps, the helper sets the trap as the
-//     handler would and the machine code returns an op_exit (ExecStacks::exit_ir), ending the run;
+//     handler would and the machine code returns an op_exit (ExecStacks::exit_ir), ending the run (as
+//     unreachable does, after setting its trap);
+//     throw, throw_ref and rethrow unwind through the handlers' runtime function and go on in machine code
+//     at the landing pad when the catching function is compiled (emit_throw);
 //   - calls, tail calls and returns between compiled functions stay in machine code, inline: it does what
 //     the interpreter's call and return do (the same CallFrame with an IR return address, the same
 //     limits and instance switches) and then jumps: so the call stack is the interpreter's (backtraces,
