@@ -452,8 +452,11 @@ inline void v128_store64_lane(uint8_t* p, V128 v, uint32_t i) { std::memcpy(p, r
 //                                                       signed; each pair sum saturated to i16
 //   i32x4.relaxed_dot_i8x16_i7x16_add_s  R_idot=1       the i16x8 form, pairs of its lanes summed to
 //                                                       i32 (pmaddwd by 1), plus c (wrapping)
-// Fused multiply-add because std::fma is exactly specified (one rounding): no compiler's floating-point
-// contraction can change it, so both sets call it per lane (libm uses the FMA instruction if the CPU has it).
+// Fused multiply-add: a*b+c rounded once. On x86-64 CPUs with FMA, the instruction the JIT emits
+// (vfmadd213ps/pd with a as the destination; relaxed_fma_uses_hw), so a NaN operand's bits come out the
+// same in both tiers by construction (std::fma does not promise which NaN it returns: GCC swaps a and b as
+// commutative, which changes it). Elsewhere std::fma per lane, exactly specified (the JIT then leaves
+// these instructions to the interpreter).
 
 inline V128 i8x16_relaxed_swizzle(V128 a, V128 s) {
   Lanes<uint8_t> x = lanes<uint8_t>(a), i = lanes<uint8_t>(s), r;
@@ -482,9 +485,34 @@ inline V128 i32x4_relaxed_trunc_f32x4_u(V128 a) { return relaxed_trunc<float, re
 inline V128 i32x4_relaxed_trunc_f64x2_s_zero(V128 a) { return relaxed_trunc<double, relaxed_trunc_s>(a); }
 inline V128 i32x4_relaxed_trunc_f64x2_u_zero(V128 a) { return relaxed_trunc<double, relaxed_trunc_u>(a); }
 
-// nmadd is madd of -a, as the spec defines it.
+// Decided once per process from the CPU (and the OS's saving of AVX state, which the check includes).
+inline bool relaxed_fma_uses_hw() {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+  static const bool hw = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("fma") != 0;
+  }();
+  return hw;
+#else
+  return false;
+#endif
+}
+
+// nmadd is madd of -a (its sign bit flipped, a NaN's too), as the spec defines it.
 template <typename F, bool kNegate>
 inline V128 relaxed_fma(V128 a, V128 b, V128 c) {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+  if (relaxed_fma_uses_hw()) {
+    constexpr long long kSign = sizeof(F) == 4 ? INT64_MIN | (1LL << 31) : INT64_MIN;  // every lane's sign bit
+    if constexpr (kNegate) a ^= V128{kSign, kSign};
+    if constexpr (sizeof(F) == 4) {
+      __asm__("vfmadd213ps %2, %1, %0" : "+x"(a) : "x"(b), "x"(c));  // a = b * a + c (AT&T operand order)
+    } else {
+      __asm__("vfmadd213pd %2, %1, %0" : "+x"(a) : "x"(b), "x"(c));
+    }
+    return a;
+  }
+#endif
   Lanes<F> x = lanes<F>(a), y = lanes<F>(b), z = lanes<F>(c);
   for (int i = 0; i < Lanes<F>::n; ++i) x.v[i] = std::fma(kNegate ? -x.v[i] : x.v[i], y.v[i], z.v[i]);
   return pack(x);

@@ -11,12 +11,15 @@
 //     of the instructions where the interpreter must re-enter machine code (function entry, the
 //     instruction after a call or any other instruction left to the interpreter, exception landing pads);
 //     every other IR instruction stays as it was, so the IR remains a complete, correct program;
-//   - instructions it does not compile (throws, host calls, a few v128 moves, ...) end the machine code:
+//   - instructions it does not compile (SIMD on CPUs without SSE4.1, relaxed madd without FMA, ...) end it:
 //     it returns their IR position and frame (JitExit), and the interpreter runs them with its own
 //     handlers (WISP_JIT_EXITS=1 lists them per handler at exit);
 //   - tables, bulk memory, memory.grow, GC allocation and the like call a helper that does what the
 //     handler does through the same runtime function; when that traps, the helper sets the trap as the
-//     handler would and the machine code returns an op_exit (ExecStacks::exit_ir), ending the run;
+//     handler would and the machine code returns an op_exit (ExecStacks::exit_ir), ending the run (as
+//     unreachable does, after setting its trap);
+//     throw, throw_ref and rethrow unwind through the handlers' runtime function and go on in machine code
+//     at the landing pad when the catching function is compiled (emit_throw);
 //   - calls, tail calls and returns between compiled functions stay in machine code, inline: it does what
 //     the interpreter's call and return do (the same CallFrame with an IR return address, the same
 //     limits and instance switches) and then jumps: so the call stack is the interpreter's (backtraces,
@@ -90,6 +93,7 @@
 #include "interp/handler_table.h"
 #include "interp/invoke.h"
 #include "interp/ir_builder.h"
+#include "interp/simd_portable.h"
 #include "jit/code_info.h"
 #include "jit/jit.h"
 #include "jit/perf_map.h"
@@ -514,6 +518,67 @@ Compiled compiled_code(const runtime::FuncEntry* e) {
   return {&c, n};
 }
 
+// ---- throw, throw_ref, rethrow ----------------------------------------------------------------------
+// What their handlers do (interp/handlers.def), through the same runtime functions: the exception is
+// made and unwound to its handler (the call stack, st->func, st->inst and st->mem0 switched to the
+// landing frame's, the payload in its slots), or the trap set as the handler sets it. Returns the machine
+// code to go on at when the landing function is compiled (its native_at entry: it loads the pins), else
+// nullptr; `out` says where the interpreter goes on then: the landing, or an op_exit after a trap.
+struct ThrowOut {
+  const uint32_t* ip;
+  char* fp;
+  const uint32_t* ir;  // the landing function's IR (r13), when machine code goes on
+};
+const void* land_after_throw(interp::ExecState* st, bool landed, const uint32_t* ip, char* fp, ThrowOut* out) {
+  out->fp = fp;
+  out->ir = nullptr;
+  if (!landed) {
+    out->ip = st->stacks->exit_ir;
+    return nullptr;
+  }
+  out->ip = ip;
+  Compiled c = compiled_code(st->func->entry.load(std::memory_order_acquire));
+  const uint32_t* base = c.code != nullptr ? c.code->code.data() : nullptr;
+  if (c.native == nullptr || c.native->native_at.empty() || ip < base || ip >= base + c.code->code.size()) {
+    if (exit_stats().on) {
+      std::optional<HandlerId> id = interp::handler_from_word(load_word(ip));
+      if (id) ++exit_stats().taken[size_t(*id)];
+    }
+    return nullptr;
+  }
+  out->ir = base;
+  return c.native->native + c.native->native_at[size_t(ip - base)];
+}
+const void* throw_tag(interp::ExecState* st, char* fp, const uint32_t* ip, ThrowOut* out) {
+  const uint32_t* o = ip + interp::kHandlerWords;
+  gc::ExnObject* exn = interp::new_exception(st, o[0], fp + o[1], fp);
+  if (exn == nullptr) {
+    st->trap = interp::TrapCode::gc_heap_limit;
+    st->trap_ip = ip;
+    return land_after_throw(st, false, ip, fp, out);
+  }
+  bool landed = interp::throw_exception(st, exn, ip, fp, false);
+  return land_after_throw(st, landed, ip, fp, out);
+}
+const void* throw_ref(interp::ExecState* st, char* fp, const uint32_t* ip, ThrowOut* out) {
+  uint64_t bits;
+  std::memcpy(&bits, fp + ip[interp::kHandlerWords], 8);
+  auto* exn = reinterpret_cast<gc::ExnObject*>(bits);
+  if (exn == nullptr) {
+    st->trap = interp::TrapCode::null_exception;
+    st->trap_ip = ip;
+    return land_after_throw(st, false, ip, fp, out);
+  }
+  bool landed = interp::throw_exception(st, exn, ip, fp, false);
+  return land_after_throw(st, landed, ip, fp, out);
+}
+const void* rethrow(interp::ExecState* st, char* fp, const uint32_t* ip, ThrowOut* out) {
+  uint64_t bits;
+  std::memcpy(&bits, fp + ip[interp::kHandlerWords], 8);
+  bool landed = interp::throw_exception(st, reinterpret_cast<gc::ExnObject*>(bits), ip, fp, false);
+  return land_after_throw(st, landed, ip, fp, out);
+}
+
 // ---- handler classification ------------------------------------------------------------------------
 // A handler's name is op_<operator>_<kinds> (handlers.def); the JIT classifies handlers once by name.
 
@@ -667,6 +732,9 @@ Desc classify(HandlerId id) {
 constexpr HandlerId kCallIds[] = {HandlerId::op_call_indirect_t64_sxxs, HandlerId::op_call_ref_ss,
                                   HandlerId::op_return_call_xsi, HandlerId::op_return_call_indirect_sxxsi,
                                   HandlerId::op_return_call_indirect_t64_sxxsi, HandlerId::op_return_call_ref_ssi};
+// Throws and unreachable (Compiler::emit_throw).
+constexpr HandlerId kThrowIds[] = {HandlerId::op_unreachable, HandlerId::op_throw_xs, HandlerId::op_throw_ref_s,
+                                   HandlerId::op_rethrow_s};
 // The instructions emit_cover compiles: the OpHelper ones, the inline ones by name, and the loads and
 // stores of memories other than memory 0 or 64-bit (op_<name>[_m64]_ssxI).
 Desc classify_cover(HandlerId id) {
@@ -709,6 +777,7 @@ const std::vector<Desc>& descs() {
                          HandlerId::op_tier_count})
       t[size_t(id)] = Desc{Cat::special, 0, false, false};
     for (HandlerId id : kCallIds) t[size_t(id)] = Desc{Cat::special, 0, false, false};
+    for (HandlerId id : kThrowIds) t[size_t(id)] = Desc{Cat::special, 0, false, false};
     for (size_t i = 0; i < interp::kNumHandlers; ++i)
       if (Desc c = classify_cover(HandlerId(i)); c.cat != Cat::exit) t[i] = c;
     classify_simd(t);
@@ -1132,6 +1201,7 @@ class Compiler : public Xbyak::CodeGenerator {
   Xbyak::Label trap_exit_;  // leaves the run at an op_exit: an OpHelper set the trap
   bool trap_exit_used_ = false;
   Kind emit_cover(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t pos);
+  Kind emit_throw(HandlerId id, const uint32_t* ip, uint32_t pos);  // and unreachable
   Kind emit_mem_x(const Desc& d, const uint32_t* o, uint32_t pos);
   Kind emit_gc_access(std::string_view name, const uint32_t* o, uint32_t pos);
   void ref_test_inline(uint32_t ref_slot, uint32_t heap, uint32_t flags);
@@ -1159,7 +1229,6 @@ class Compiler : public Xbyak::CodeGenerator {
   }
   bool int_binop_direct(uint8_t op, bool w64, char ka, const uint32_t* wa, char kb, const uint32_t* wb);
   void cond_jump(uint8_t op, Xbyak::Label& l);
-  static constexpr bool relaxed_fma_differs_ = true;  // see compiler_simd.inc (relaxed madd)
   // SIMD (compiler_simd.inc): the emitter and its constant pool (emitted after the jump tables).
   struct VConst {
     Xbyak::Label label;
@@ -1171,6 +1240,8 @@ class Compiler : public Xbyak::CodeGenerator {
   int64_t vcache_in_ = -1;
   int64_t vcache_out_ = -1;
   Kind emit_simd(HandlerId id, const uint32_t* ip, uint32_t pos);
+  Xbyak::RegExp x_address(uint32_t mem, uint32_t addr_slot, const uint32_t* offset, uint32_t width, bool addr64,
+                          uint32_t pos);
   Xbyak::Address vconst(uint64_t lo, uint64_t hi);
   void emit_vconsts();
 };
@@ -1811,6 +1882,9 @@ Kind Compiler::emit_trunc(const Desc& d, const uint32_t* o, uint32_t pos) {
 Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
   const uint32_t* o = ip + interp::kHandlerWords;
   switch (id) {
+    case HandlerId::op_unreachable: case HandlerId::op_throw_xs: case HandlerId::op_throw_ref_s:
+    case HandlerId::op_rethrow_s:
+      return emit_throw(id, ip, pos);
     case HandlerId::op_copy_ss:
       if (int ps = pin_of(o[1]), pd = pin_of(o[0]); is_xmm_pin(ps) && is_xmm_pin(pd)) {
         store_float(o[0], xmm_pin(ps), true);
@@ -2314,6 +2388,7 @@ bool Compiler::register_aware(HandlerId id, const Desc& d) {
     case HandlerId::op_br_table_sT: case HandlerId::op_check_i:
     case HandlerId::op_ref_is_null_ss: case HandlerId::op_ref_as_non_null_s:
     case HandlerId::op_br_on_null_sb: case HandlerId::op_br_on_non_null_sb: case HandlerId::op_tier_count:
+    case HandlerId::op_unreachable:
       return true;
     default:
       return false;
@@ -2431,6 +2506,54 @@ void Compiler::choose_pins() {
 }
 
 // ---- tables, bulk memory, memory.size/grow, other memories, GC, globals ------------------------------
+
+// ---- unreachable, throw, throw_ref, rethrow ------------------------------------------------------------
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+constexpr int32_t kStTrap = int32_t(offsetof(interp::ExecState, trap));
+constexpr int32_t kStTrapIp = int32_t(offsetof(interp::ExecState, trap_ip));
+#pragma GCC diagnostic pop
+static_assert(sizeof(interp::TrapCode) == 1 && sizeof(ThrowOut) == 24);
+
+// unreachable sets the trap as its handler does and leaves at an op_exit (no slot is read: register-aware,
+// nothing spilled). The throws call their helper (land_after_throw), which unwinds; then machine code goes
+// on at the landing when that function is compiled, or hands over to the interpreter there (or at the
+// op_exit after a trap or an exception leaving this level).
+Kind Compiler::emit_throw(HandlerId id, const uint32_t* ip, uint32_t pos) {
+  (void)ip;
+  if (id == HandlerId::op_unreachable) {
+    mov(byte[r15 + kStTrap], uint8_t(interp::TrapCode::unreachable));
+    lea(rax, ptr[r13 + int32_t(pos * 4)]);
+    mov(qword[r15 + kStTrapIp], rax);
+    jmp(trap_exit_);
+    trap_exit_used_ = true;
+    return Kind::native;
+  }
+  const void* fn = id == HandlerId::op_throw_xs     ? reinterpret_cast<const void*>(&throw_tag)
+                   : id == HandlerId::op_throw_ref_s ? reinterpret_cast<const void*>(&throw_ref)
+                                                     : reinterpret_cast<const void*>(&rethrow);
+  CodeGenerator::sub(rsp, 32);  // the ThrowOut (32 bytes: calls stay 16-byte aligned)
+  mov(rdi, r15);
+  mov(rsi, rbx);
+  lea(rdx, ptr[r13 + int32_t(pos * 4)]);
+  mov(rcx, rsp);
+  call_helper(fn);
+  mov(rbx, qword[rsp + 8]);
+  mov(rcx, qword[rsp]);
+  mov(r13, qword[rsp + 16]);
+  CodeGenerator::add(rsp, 32);
+  Xbyak::Label native;
+  test(rax, rax);
+  jnz(native);
+  mov(rax, rcx);  // the interpreter goes on there (the landing, or an op_exit)
+  jmp(epilogue_);
+  L(native);
+  mov(r8, rax);
+  reload_mem0();  // the landing's instance may be another
+  jmp(r8);
+  return Kind::native;
+}
 
 void Compiler::emit_trap_exit() {
   if (!trap_exit_used_) return;
@@ -3209,7 +3332,9 @@ std::string_view helper_name(uint64_t address) {
       {reinterpret_cast<const void*>(&global_get), "global_get"},
       {reinterpret_cast<const void*>(&global_set), "global_set"},
       {reinterpret_cast<const void*>(&global_get128), "global_get128"},
-      {reinterpret_cast<const void*>(&global_set128), "global_set128"}};
+      {reinterpret_cast<const void*>(&global_set128), "global_set128"},
+      {reinterpret_cast<const void*>(&throw_tag), "throw"}, {reinterpret_cast<const void*>(&throw_ref), "throw_ref"},
+      {reinterpret_cast<const void*>(&rethrow), "rethrow"}};
   for (const auto& [fn, name] : kHelpers)
     if (reinterpret_cast<uint64_t>(fn) == address) return name;
   for (const OpHelperEntry& e : kOpHelpers)

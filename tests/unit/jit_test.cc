@@ -272,6 +272,80 @@ TEST(Jit, CoveredInstructionsMatchTheInterpreter) {
   EXPECT_NE(null_array.text.find("null array reference"), std::string::npos) << null_array.text;
 }
 
+// Throws (try_table, legacy try/catch/rethrow, throw_ref) land in compiled frames, this one or callers,
+// with pinned loop variables live across the landing; unreachable and uncaught exceptions trap at the
+// same sites as in the interpreter.
+constexpr const char* kExnWat = R"((module
+  (tag $e (param i32))
+  (tag $f (param i64 f64))
+  (func $thrower (param $n i32) (result i32)
+    (if (i32.eqz (local.get $n)) (then (throw $e (i32.const 7))))
+    (if (i32.eq (local.get $n) (i32.const 3)) (then (throw $f (i64.const -5) (f64.const 2.5))))
+    (i32.add (call $thrower (i32.sub (local.get $n) (i32.const 1))) (i32.const 1)))
+  (func (export "catch_loop") (param $k i32) (result i64) (local $i i32) (local $acc i64) (local $t i32)
+    (loop $l
+      (local.set $t (block $h (result i32)
+        (try_table (catch $e $h)
+          (local.set $acc (i64.add (local.get $acc)
+            (i64.extend_i32_u (call $thrower (i32.rem_u (local.get $i) (i32.const 3)))))))
+        (i32.const 100)))
+      (local.set $acc (i64.add (local.get $acc) (i64.extend_i32_u (local.get $t))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (local.get $k))))
+    (local.get $acc))
+  (func (export "catch_f") (param $n i32) (result f64) (local $d f64)
+    (block $h (result i64 f64)
+      (try_table (catch $f $h) (drop (call $thrower (local.get $n))))
+      (return (f64.const -1)))
+    (local.set $d)
+    (f64.add (f64.convert_i64_s (i64.mul (i64.const 3))) (local.get $d)))
+  (func (export "legacy") (param $n i32) (result i32) (local $x i32)
+    (local.set $x (i32.const 40))
+    (try (result i32)
+      (do
+        (try (result i32)
+          (do (call $thrower (local.get $n)))
+          (catch $e (local.set $x (i32.add (local.get $x) (i32.const 1))) (rethrow 0))))
+      (catch $e (i32.add (local.get $x)))
+      (catch_all (i32.const -2))))
+  (func (export "by_ref") (param $n i32) (result i32)
+    (block $outer (result i32)
+      (try_table (catch $e $outer)
+        (block $h (result exnref)
+          (try_table (catch_all_ref $h) (drop (call $thrower (local.get $n))))
+          (return (i32.const -1)))
+        (throw_ref))
+      (i32.const -3)))
+  (func (export "null_ref") (result i32)
+    (throw_ref (ref.null exn)))
+  (func (export "uncaught") (param $n i32) (result i32)
+    (call $thrower (local.get $n)))
+  (func $deep (param $n i32) (result i32)
+    (if (i32.eqz (local.get $n)) (then (unreachable)))
+    (call $deep (i32.sub (local.get $n) (i32.const 1))))
+  (func (export "unreachable") (param $n i32) (result i32)
+    (i32.add (call $deep (local.get $n)) (i32.const 1)))
+)
+)";
+
+TEST(Jit, ThrowsAndUnreachableMatchTheInterpreter) {
+  expect_same("catch_loop", {Val::i32(10)}, kExnWat);
+  expect_same("catch_f", {Val::i32(5)}, kExnWat);
+  expect_same("catch_f", {Val::i32(2)}, kExnWat);   // $e: caught by no handler of catch_f, leaves
+  expect_same("legacy", {Val::i32(1)}, kExnWat);
+  expect_same("legacy", {Val::i32(4)}, kExnWat);    // $f: catch_all
+  expect_same("by_ref", {Val::i32(2)}, kExnWat);
+  expect_same("by_ref", {Val::i32(3)}, kExnWat);    // $f rethrown past the $e handler
+  expect_same("null_ref", {}, kExnWat);
+  expect_same("uncaught", {Val::i32(5)}, kExnWat);
+  expect_same("unreachable", {Val::i32(4)}, kExnWat);
+  Outcome u = run_in(Config::Tier::jit, false, "unreachable", {Val::i32(4)}, false, kExnWat);
+  EXPECT_NE(u.text.find("unreachable"), std::string::npos) << u.text;
+  EXPECT_EQ(u.frames.size(), 6u);
+  Outcome c = run_in(Config::Tier::jit, false, "catch_loop", {Val::i32(10)}, false, kExnWat);
+  EXPECT_EQ(c.text, "70 ");  // every call ends in a throw of $e 7, from 1 to 3 frames down
+}
+
 TEST(Jit, DeepRecursionExhaustsTheSameCallStack) {
   Outcome a = run_in(Config::Tier::interp, false, "inf", {Val::i32(1)});
   EXPECT_NE(a.text.find("call stack exhausted"), std::string::npos) << a.text;
