@@ -1172,6 +1172,7 @@ class Compiler : public Xbyak::CodeGenerator {
   Kind emit_simd(HandlerId id, const uint32_t* ip, uint32_t pos);
   Xbyak::Address vconst(uint64_t lo, uint64_t hi);
   void emit_vconsts();
+
 };
 
 // a (in rax) op b with b as an immediate or a memory operand, without loading it into rcx first: false
@@ -2965,94 +2966,36 @@ bool Compiler::run() {
 
 namespace {
 
-// One function's machine code before it is installed, and what compile() needs to publish it.
+// One function's machine code, generated into a buffer (its final place, or a scratch buffer copied
+// into code memory), and what publish() needs: only per-IR-word offsets and the positions to patch are
+// kept (a module's functions all wait for their installation at once under Config::tier jit).
 struct Generated {
-  std::vector<uint8_t> bytes;
-  std::vector<Kind> kinds;
-  std::vector<uint32_t> starts;
-  std::vector<uint32_t> offsets;  // per instruction, in `bytes`
-  std::vector<uint32_t> entries;  // per instruction: where it is entered from outside
-  uint32_t native_count = 0;
-  size_t text_size = 0;      // bytes of instructions (jump tables follow)
-  uint32_t stubs_offset = 0;  // where the hand-overs at the IR's end and the slow-path stubs start
+  NativeCode nc;                    // native_at, entry_bodies and sizes as offsets from the code's start
+  std::vector<uint32_t> resume_at;  // IR positions that get op_jit_resume (see publish())
+  uint32_t native_count = 0, exit_count = 0;
 };
 
-// Compiles `code` into `out`; false when nothing is worth compiling or the assembler failed (counted).
-bool generate(const interp::FuncCode& code, Counters& c, Generated& out, const CallContext& calls) {
-  // Generous: the longest instruction sequence per IR word is well under 32 bytes; with pinned registers,
-  // an entry stub (at most one per two words) loads up to 21 of them (10 bytes each) and jumps, and a
-  // non-aware instruction (at least 3 words) has up to 21 stores before it and loads after it. Pages of
-  // the buffer it does not use are never touched.
-  size_t cap = 4096 + code.code.size() * (48 + 200);
-  std::unique_ptr<uint8_t[]> buffer(new uint8_t[cap]);  // not zeroed: Xbyak writes what it uses
-  try {
-    Compiler comp(code, buffer.get(), cap);
-    comp.calls = calls;
-    if (!comp.run() || comp.hasUndefinedLabel()) {  // a jump left unresolved: never install it
-      c.not_compiled.fetch_add(1, std::memory_order_relaxed);
-      c.exit_instrs.fetch_add(comp.starts.size(), std::memory_order_relaxed);
-      return false;
-    }
-    out.kinds = std::move(comp.kinds);
-    out.starts = std::move(comp.starts);
-    out.offsets = std::move(comp.offsets);
-    out.entries = std::move(comp.entries);
-    out.bytes.assign(comp.getCode(), comp.getCode() + comp.getSize());
-    out.native_count = comp.native_count;
-    out.text_size = comp.text_size;
-    out.stubs_offset = uint32_t(comp.labels[out.starts.size()].getAddress() - comp.getCode());
-  } catch (const std::exception&) {  // Xbyak: buffer too small, label too far
-    c.not_compiled.fetch_add(1, std::memory_order_relaxed);
-    return false;
-  }
-  return true;
-}
+// Room for `code`'s machine code. Generous: the longest instruction sequence per IR word is well under
+// 32 bytes; with pinned registers, an entry stub (at most one per two words) loads up to 21 of them (10
+// bytes each) and jumps, and a non-aware instruction (at least 3 words) has up to 21 stores before it
+// and loads after it. Pages of a buffer it does not use are never touched.
+size_t code_capacity(const interp::FuncCode& code) { return 4096 + code.code.size() * (48 + 200); }
 
-// Publishes `g`, installed at `native`, for `code`: its NativeCode, then op_jit_resume over the handler
-// words of the instructions where the interpreter enters machine code. `code` may already be running in
-// other threads (tier-up): the IR is patched in place, one aligned 32-bit word at a time, and only where
-// the new handler word differs from the old in one half (always so in loop dispatch, where handler words
-// are ids, and in practice in tail-call dispatch, where they are addresses inside one binary); a position
-// not patched just stays interpreted. Either word is a correct program at every moment: the NativeCode is
-// published (release) before any op_jit_resume appears.
-void publish(const interp::FuncCode& code, const interp::ModuleCode& mc, CodeMemory& memory, Generated& g,
-             const uint8_t* native) {
-  Counters& c = memory.counters;
-  c.native_instrs.fetch_add(g.native_count, std::memory_order_relaxed);
-  c.exit_instrs.fetch_add(g.starts.size() - g.native_count, std::memory_order_relaxed);
-  NativeCode nc;
-  nc.native = native;
-  nc.size = g.bytes.size();
-  nc.text_size = g.text_size;
-  nc.stubs_offset = g.stubs_offset;
-  // Every instruction has machine code to jump to (the ones left to the interpreter hand over at once):
-  // calls and returns between compiled functions jump to any of them.
-  nc.native_at.assign(code.code.size(), 0);
-  for (size_t i = 0; i < g.starts.size(); ++i) {
-    nc.native_at[g.starts[i]] = g.entries[i];
-    if (g.entries[i] != g.offsets[i]) nc.entry_bodies.emplace_back(g.starts[i], g.offsets[i]);
-  }
-  nc.entry = native + nc.native_at[0];  // through the entry stub that loads the pinned registers, if any
-  const NativeCode* n = memory.keep(std::move(nc));
-  const_cast<NativeCode*>(n)->at = n->native_at.data();  // its final place (calls and returns read it)
-  if (memory.perf_map && mc.module) perf_map_add(native, g.bytes.size(), *mc.module, code.func_index);
-
-  const std::vector<Kind>& kinds = g.kinds;
-  const std::vector<uint32_t>& starts = g.starts;
-  // Where the interpreter enters machine code: a `native` instruction it may reach while interpreting,
-  // i.e. the first one, one after any instruction machine code leaves to it, and exception landings.
+// Where the interpreter enters machine code (op_jit_resume is patched there): a `native` instruction it
+// may reach while interpreting, i.e. the first one, one after any instruction machine code leaves to it,
+// exception landings, and targets of branches left to the interpreter (none of the forms compiled here
+// branches, except these, which the JIT compiles; kept general for the forms it does not).
+void find_resume_points(const interp::FuncCode& code, const std::vector<Kind>& kinds,
+                        const std::vector<uint32_t>& starts, const std::vector<int32_t>& index_of,
+                        std::vector<uint32_t>& out) {
   std::vector<bool> mark(starts.size(), false);
   for (size_t i = 0; i < starts.size(); ++i)
     if (kinds[i] == Kind::native && (i == 0 || kinds[i - 1] != Kind::native)) mark[i] = true;
-  std::vector<int32_t> index_of(code.code.size() + 1, -1);
-  for (size_t i = 0; i < starts.size(); ++i) index_of[starts[i]] = int32_t(i);
   for (const interp::FuncCode::Handler& h : code.handlers) {
     if (h.kind == interp::FuncCode::Handler::kDelegate || h.landing >= code.code.size()) continue;
     int32_t i = index_of[h.landing];
     if (i >= 0 && kinds[size_t(i)] == Kind::native) mark[size_t(i)] = true;
   }
-  // Branch instructions left to the interpreter: their targets too (none of the forms compiled here
-  // branches, except these, which the JIT compiles; kept general for the forms it does not).
   for (size_t i = 0; i < starts.size(); ++i) {
     if (kinds[i] != Kind::exit) continue;
     const uint32_t* ip = code.code.data() + starts[i];
@@ -3070,14 +3013,73 @@ void publish(const interp::FuncCode& code, const interp::ModuleCode& mc, CodeMem
         for (uint32_t k = 0; k <= w[0]; ++k) mark_target(int32_t(w[1 + k]));
     });
   }
+  for (size_t i = 0; i < starts.size(); ++i)
+    if (mark[i]) out.push_back(starts[i]);
+}
+
+// Compiles `code` into `buffer` (`cap` bytes; `limited`: smaller than code_capacity(), by the code memory
+// limit) and fills `out`; false when nothing is worth compiling or the assembler failed (counted).
+bool generate(const interp::FuncCode& code, Counters& c, Generated& out, const CallContext& calls, uint8_t* buffer,
+              size_t cap, bool limited) {
+  try {
+    Compiler comp(code, buffer, cap);  // not zeroed: Xbyak writes what it uses
+    comp.calls = calls;
+    if (!comp.run() || comp.hasUndefinedLabel()) {  // a jump left unresolved: never install it
+      c.not_compiled.fetch_add(1, std::memory_order_relaxed);
+      c.exit_instrs.fetch_add(comp.starts.size(), std::memory_order_relaxed);
+      return false;
+    }
+    NativeCode& nc = out.nc;
+    nc.size = comp.getSize();
+    nc.text_size = comp.text_size;
+    nc.stubs_offset = uint32_t(comp.labels[comp.starts.size()].getAddress() - comp.getCode());
+    // Every instruction has machine code to jump to (the ones left to the interpreter hand over at once):
+    // calls and returns between compiled functions jump to any of them.
+    nc.native_at.assign(code.code.size(), 0);
+    for (size_t i = 0; i < comp.starts.size(); ++i) {
+      nc.native_at[comp.starts[i]] = comp.entries[i];
+      if (comp.entries[i] != comp.offsets[i]) nc.entry_bodies.emplace_back(comp.starts[i], comp.offsets[i]);
+    }
+    find_resume_points(code, comp.kinds, comp.starts, comp.index_of, out.resume_at);
+    out.native_count = comp.native_count;
+    out.exit_count = uint32_t(comp.starts.size() - comp.native_count);
+  } catch (const Xbyak::Error& e) {  // buffer too small, label too far
+    c.not_compiled.fetch_add(1, std::memory_order_relaxed);
+    if (limited && int(e) == Xbyak::ERR_CODE_IS_TOO_BIG) c.over_limit.fetch_add(1, std::memory_order_relaxed);
+    return false;
+  } catch (const std::exception&) {
+    c.not_compiled.fetch_add(1, std::memory_order_relaxed);
+    return false;
+  }
+  return true;
+}
+
+// Publishes `g`, installed at `native`, for `code`: its NativeCode, then op_jit_resume over the handler
+// words of the instructions where the interpreter enters machine code. `code` may already be running in
+// other threads (tier-up): the IR is patched in place, one aligned 32-bit word at a time, and only where
+// the new handler word differs from the old in one half (always so in loop dispatch, where handler words
+// are ids, and in practice in tail-call dispatch, where they are addresses inside one binary); a position
+// not patched just stays interpreted. Either word is a correct program at every moment: the NativeCode is
+// published (release) before any op_jit_resume appears.
+void publish(const interp::FuncCode& code, const interp::ModuleCode& mc, CodeMemory& memory, Generated& g,
+             const uint8_t* native) {
+  Counters& c = memory.counters;
+  c.native_instrs.fetch_add(g.native_count, std::memory_order_relaxed);
+  c.exit_instrs.fetch_add(g.exit_count, std::memory_order_relaxed);
+  size_t size = g.nc.size;
+  g.nc.native = native;
+  g.nc.entry = native + g.nc.native_at[0];  // through the entry stub that loads the pinned registers, if any
+  const NativeCode* n = memory.keep(std::move(g.nc));
+  const_cast<NativeCode*>(n)->at = n->native_at.data();  // its final place (calls and returns read it)
+  if (memory.perf_map && mc.module) perf_map_add(native, size, *mc.module, code.func_index);
+
   std::atomic_ref<const void*>(code.jit_data).store(n, std::memory_order_release);
   uint64_t resume_word = interp::handler_word(HandlerId::op_jit_resume, mc.config.dispatch);
   uint32_t halves[2];
   std::memcpy(halves, &resume_word, sizeof(halves));
   auto* words = const_cast<uint32_t*>(code.code.data());
-  for (size_t i = 0; i < starts.size(); ++i) {
-    if (!mark[i]) continue;
-    uint32_t* w = words + starts[i];
+  for (uint32_t pos : g.resume_at) {
+    uint32_t* w = words + pos;
     bool same0 = w[0] == halves[0], same1 = w[1] == halves[1];
     if (!same0 && !same1) continue;
     if (!same0) std::atomic_ref<uint32_t>(w[0]).store(halves[0], std::memory_order_release);
@@ -3094,10 +3096,33 @@ void give_up(const interp::FuncCode& code) {
   std::atomic_ref<const void*>(code.jit_data).store(&kNotCompilable, std::memory_order_release);
 }
 
-bool compile_one(const interp::FuncCode& code, const interp::ModuleCode& mc, CodeMemory& memory) {
+// A scratch buffer per thread for functions compiled one at a time (then copied into their pages): kept
+// between compilations unless it grew large.
+struct Scratch {
+  std::unique_ptr<uint8_t[]> bytes;
+  size_t size = 0;
+  uint8_t* get(size_t n) {
+    if (n > size) {
+      bytes.reset(new uint8_t[n]);  // not zeroed
+      size = n;
+    }
+    return bytes.get();
+  }
+  void trim() {
+    if (size > (size_t(1) << 20)) bytes.reset(), size = 0;
+  }
+};
+
+bool compile_one(const interp::FuncCode& code, const interp::ModuleCode& mc, CodeMemory& memory,
+                 const CallContext& calls) {
+  thread_local Scratch scratch;
+  size_t cap = code_capacity(code);
+  uint8_t* buffer = scratch.get(cap);
   Generated g;
-  if (!generate(code, memory.counters, g, CallContext{&mc, {}})) return false;
-  const uint8_t* native = memory.install(g.bytes);
+  bool ok = generate(code, memory.counters, g, calls, buffer, cap, false);
+  const uint8_t* native = ok ? memory.install(std::span<const uint8_t>(buffer, g.nc.size)) : nullptr;
+  scratch.trim();
+  if (!ok) return false;
   if (native == nullptr) {
     memory.counters.not_compiled.fetch_add(1, std::memory_order_relaxed);
     memory.counters.over_limit.fetch_add(1, std::memory_order_relaxed);
@@ -3114,7 +3139,7 @@ bool compile_hot(const interp::FuncCode& code, interp::ExecState* st) {
   if (memory == nullptr) return false;
   std::lock_guard<std::mutex> lock(memory->compile_mutex());
   if (native_of(code) != nullptr) return true;  // another thread compiled it (or gave up)
-  if (!compile_one(code, *mc, *memory)) give_up(code);
+  if (!compile_one(code, *mc, *memory, CallContext{mc, {}})) give_up(code);
   return true;
 }
 
@@ -3125,7 +3150,7 @@ bool is_compiled(const runtime::FuncEntry& entry) { return compiled_code(&entry)
 std::unique_ptr<interp::FuncCode> compile(std::unique_ptr<interp::FuncCode> code, const interp::ModuleCode& mc,
                                           CodeMemory& memory) {
   code->jit_resume = &resume;
-  if (!compile_one(*code, mc, memory)) give_up(*code);
+  if (!compile_one(*code, mc, memory, CallContext{&mc, {}})) give_up(*code);
   return code;
 }
 
@@ -3183,41 +3208,50 @@ std::unique_ptr<interp::FuncCode> tier_up(std::unique_ptr<interp::FuncCode> code
 }
 
 // Config::tier jit: every function of the module translated and compiled now, into one mapping made
-// executable once (code packing: the functions share pages, and one mmap/mprotect serves them all).
+// executable once (code packing: the functions share pages, and one mmap/mprotect serves them all). The
+// code is generated in place (CodeMemory::begin_batch); when nothing can be reserved, function by function.
 void compile_module(interp::ModuleCode& mc, CodeMemory& memory) {
   const wasm::Module& m = *mc.module;
   std::vector<std::unique_ptr<interp::FuncCode>> codes(mc.num_funcs);
-  std::vector<Generated> gens(mc.num_funcs);
-  std::vector<std::span<const uint8_t>> pieces;
-  std::vector<size_t> which;
+  size_t room = 0;
   for (size_t i = 0; i < mc.num_funcs; ++i) {
     Result<std::unique_ptr<interp::FuncCode>> built =
         interp::translate_function(m, uint32_t(m.num_imported_funcs + i), mc.config);
     if (!built) continue;  // reported when the function is prepared or called
     codes[i] = std::move(*built);
     codes[i]->jit_resume = &resume;
+    room += code_capacity(*codes[i]) + 15;
   }
   // Generated once all are translated: calls between them then know their callees' frames.
-  for (size_t i = 0; i < mc.num_funcs; ++i) {
-    if (!codes[i]) continue;
-    if (generate(*codes[i], memory.counters, gens[i], CallContext{&mc, codes})) {
-      pieces.push_back(gens[i].bytes);
-      which.push_back(i);
-    } else {
-      give_up(*codes[i]);
+  CallContext calls{&mc, codes};
+  CodeMemory::Batch batch = memory.begin_batch(room);
+  if (batch.base == nullptr) {
+    for (size_t i = 0; i < mc.num_funcs; ++i)
+      if (codes[i] && !compile_one(*codes[i], mc, memory, calls)) give_up(*codes[i]);
+  } else {
+    std::vector<Generated> gens(mc.num_funcs);
+    std::vector<size_t> at(mc.num_funcs, SIZE_MAX);  // offset in the batch
+    for (size_t i = 0; i < mc.num_funcs; ++i) {
+      if (!codes[i]) continue;
+      size_t off = (batch.used + 15) & ~size_t(15);
+      size_t cap = code_capacity(*codes[i]);
+      size_t left = off < batch.size ? batch.size - off : 0;
+      if (generate(*codes[i], memory.counters, gens[i], calls, batch.base + off, std::min(cap, left), left < cap)) {
+        at[i] = off;
+        batch.used = off + gens[i].nc.size;
+      } else {
+        give_up(*codes[i]);
+      }
     }
-  }
-  std::vector<const uint8_t*> at = memory.install_batch(pieces);
-  for (size_t k = 0; k < which.size(); ++k) {
-    size_t i = which[k];
-    // The whole module over the limit: as many functions as fit, one mapping each.
-    if (at[k] == nullptr) at[k] = memory.install(gens[i].bytes);
-    if (at[k] == nullptr) {
-      memory.counters.not_compiled.fetch_add(1, std::memory_order_relaxed);
-      memory.counters.over_limit.fetch_add(1, std::memory_order_relaxed);
-      give_up(*codes[i]);
-    } else {
-      publish(*codes[i], mc, memory, gens[i], at[k]);
+    bool installed = memory.end_batch(batch);
+    for (size_t i = 0; i < mc.num_funcs; ++i) {
+      if (at[i] == SIZE_MAX) continue;
+      if (installed) {
+        publish(*codes[i], mc, memory, gens[i], batch.base + at[i]);
+      } else {
+        memory.counters.not_compiled.fetch_add(1, std::memory_order_relaxed);
+        give_up(*codes[i]);
+      }
     }
   }
   for (size_t i = 0; i < mc.num_funcs; ++i) {

@@ -35,7 +35,7 @@ entry and exit:
       004b  test dil, 0x01
       004f  jnz 0x00cb
       0055  mov rdx, [rsi+0x70]
-      0059  mov rax, [rdx+0xD8]
+      0059  mov rax, [rdx+0x90]
       0060  test rax, rax
       0063  jz 0x00cb
       0069  mov r8, [rax+0x28]
@@ -106,7 +106,7 @@ entry and exit:
       0054  test dil, 0x01
       0058  jnz 0x00d4
       005e  mov rdx, [rsi+0x70]
-      0062  mov rax, [rdx+0xD8]
+      0062  mov rax, [rdx+0x90]
       0069  test rax, rax
       006c  jz 0x00d4
       0072  mov r8, [rax+0x28]
@@ -185,7 +185,7 @@ entry and exit:
       0071  test dil, 0x01
       0075  jnz 0x0103
       007b  mov rdx, [rsi+0x70]
-      007f  mov rax, [rdx+0xD8]
+      007f  mov rax, [rdx+0x90]
       0086  test rax, rax
       0089  jz 0x0103
       008f  mov r8, [rax+0x28]
@@ -261,7 +261,7 @@ entry and exit:
       005f  test dil, 0x01
       0063  jnz 0x00df
       0069  mov rdx, [rsi+0x70]
-      006d  mov rax, [rdx+0xD8]
+      006d  mov rax, [rdx+0x90]
       0074  test rax, rax
       0077  jz 0x00df
       007d  mov r8, [rax+0x28]
@@ -330,7 +330,7 @@ entry and exit:
       0055  test dil, 0x01
       0059  jnz 0x00de
       005f  mov rdx, [rsi+0x70]
-      0063  mov rax, [rdx+0xD8]
+      0063  mov rax, [rdx+0x90]
       006a  test rax, rax
       006d  jz 0x00de
       0073  mov r8, [rax+0x28]

@@ -46,7 +46,7 @@ entry and exit:
       0064  test dil, 0x01
       0068  jnz 0x00f7
       006e  mov rdx, [rsi+0x70]
-      0072  mov rax, [rdx+0xD8]
+      0072  mov rax, [rdx+0x90]
       0079  test rax, rax
       007c  jz 0x00f7
       0082  mov r8, [rax+0x28]
@@ -127,7 +127,7 @@ entry and exit:
       0067  test dil, 0x01
       006b  jnz 0x0101
       0071  mov rdx, [rsi+0x70]
-      0075  mov rax, [rdx+0xD8]
+      0075  mov rax, [rdx+0x90]
       007c  test rax, rax
       007f  jz 0x0101
       0085  mov r8, [rax+0x28]
@@ -203,7 +203,7 @@ entry and exit:
       0040  mov rdx, [rsi+0x70]
       0044  test rdx, rdx
       0047  jz 0x0171
-      004d  mov rax, [rdx+0xD8]
+      004d  mov rax, [rdx+0x90]
       0054  test rax, rax
       0057  jz 0x0171
       005d  mov rax, [rax+0x20]
@@ -248,7 +248,7 @@ entry and exit:
       00f1  test dil, 0x01
       00f5  jnz 0x017a
       00fb  mov rdx, [rsi+0x70]
-      00ff  mov rax, [rdx+0xD8]
+      00ff  mov rax, [rdx+0x90]
       0106  test rax, rax
       0109  jz 0x017a
       010f  mov r8, [rax+0x28]
@@ -331,7 +331,7 @@ entry and exit:
       0075  test dil, 0x01
       0079  jnz 0x00f5
       007f  mov rdx, [rsi+0x70]
-      0083  mov rax, [rdx+0xD8]
+      0083  mov rax, [rdx+0x90]
       008a  test rax, rax
       008d  jz 0x00f5
       0093  mov r8, [rax+0x28]
@@ -405,7 +405,7 @@ entry and exit:
       0057  test dil, 0x01
       005b  jnz 0x00e4
       0061  mov rdx, [rsi+0x70]
-      0065  mov rax, [rdx+0xD8]
+      0065  mov rax, [rdx+0x90]
       006c  test rax, rax
       006f  jz 0x00e4
       0075  mov r8, [rax+0x28]
@@ -490,7 +490,7 @@ entry and exit:
       0084  mov rdx, [rsi+0x70]
       0088  test rdx, rdx
       008b  jz 0x01e1
-      0091  mov rax, [rdx+0xD8]
+      0091  mov rax, [rdx+0x90]
       0098  test rax, rax
       009b  jz 0x01e1
       00a1  mov rax, [rax+0x20]
@@ -545,7 +545,7 @@ entry and exit:
       0161  test dil, 0x01
       0165  jnz 0x01ea
       016b  mov rdx, [rsi+0x70]
-      016f  mov rax, [rdx+0xD8]
+      016f  mov rax, [rdx+0x90]
       0176  test rax, rax
       0179  jz 0x01ea
       017f  mov r8, [rax+0x28]
@@ -613,7 +613,7 @@ entry and exit:
       0041  mov rdx, [rsi+0x70]
       0045  test rdx, rdx
       0048  jz 0x00b7
-      004e  mov rax, [rdx+0xD8]
+      004e  mov rax, [rdx+0x90]
       0055  test rax, rax
       0058  jz 0x00b7
       005e  mov rax, [rax+0x20]
@@ -721,7 +721,7 @@ entry and exit:
       00d8  test dil, 0x01
       00dc  jnz 0x0164
       00e2  mov rdx, [rsi+0x70]
-      00e6  mov rax, [rdx+0xD8]
+      00e6  mov rax, [rdx+0x90]
       00ed  test rax, rax
       00f0  jz 0x0164
       00f6  mov r8, [rax+0x28]
@@ -816,7 +816,7 @@ entry and exit:
       008d  test dil, 0x01
       0091  jnz 0x0119
       0097  mov rdx, [rsi+0x70]
-      009b  mov rax, [rdx+0xD8]
+      009b  mov rax, [rdx+0x90]
       00a2  test rax, rax
       00a5  jz 0x0119
       00ab  mov r8, [rax+0x28]

@@ -46,7 +46,7 @@ entry and exit:
       0071  test dil, 0x01
       0075  jnz 0x0103
       007b  mov rdx, [rsi+0x70]
-      007f  mov rax, [rdx+0xD8]
+      007f  mov rax, [rdx+0x90]
       0086  test rax, rax
       0089  jz 0x0103
       008f  mov r8, [rax+0x28]
@@ -133,7 +133,7 @@ entry and exit:
       0080  test dil, 0x01
       0084  jnz 0x0112
       008a  mov rdx, [rsi+0x70]
-      008e  mov rax, [rdx+0xD8]
+      008e  mov rax, [rdx+0x90]
       0095  test rax, rax
       0098  jz 0x0112
       009e  mov r8, [rax+0x28]
@@ -222,7 +222,7 @@ entry and exit:
       0087  test dil, 0x01
       008b  jnz 0x0107
       0091  mov rdx, [rsi+0x70]
-      0095  mov rax, [rdx+0xD8]
+      0095  mov rax, [rdx+0x90]
       009c  test rax, rax
       009f  jz 0x0107
       00a5  mov r8, [rax+0x28]
@@ -302,7 +302,7 @@ entry and exit:
       006d  test dil, 0x01
       0071  jnz 0x00f6
       0077  mov rdx, [rsi+0x70]
-      007b  mov rax, [rdx+0xD8]
+      007b  mov rax, [rdx+0x90]
       0082  test rax, rax
       0085  jz 0x00f6
       008b  mov r8, [rax+0x28]
@@ -382,7 +382,7 @@ entry and exit:
       006f  test dil, 0x01
       0073  jnz 0x00ef
       0079  mov rdx, [rsi+0x70]
-      007d  mov rax, [rdx+0xD8]
+      007d  mov rax, [rdx+0x90]
       0084  test rax, rax
       0087  jz 0x00ef
       008d  mov r8, [rax+0x28]

@@ -94,7 +94,7 @@ entry and exit:
       0131  test dil, 0x01
       0135  jnz 0x01b4
       013b  mov rdx, [rsi+0x70]
-      013f  mov rax, [rdx+0xD8]
+      013f  mov rax, [rdx+0x90]
       0146  test rax, rax
       0149  jz 0x01b4
       014f  mov r8, [rax+0x28]
@@ -173,7 +173,7 @@ entry and exit:
       0078  test dil, 0x01
       007c  jnz 0x00f8
       0082  mov rdx, [rsi+0x70]
-      0086  mov rax, [rdx+0xD8]
+      0086  mov rax, [rdx+0x90]
       008d  test rax, rax
       0090  jz 0x00f8
       0096  mov r8, [rax+0x28]
@@ -250,7 +250,7 @@ entry and exit:
       0078  test dil, 0x01
       007c  jnz 0x00f8
       0082  mov rdx, [rsi+0x70]
-      0086  mov rax, [rdx+0xD8]
+      0086  mov rax, [rdx+0x90]
       008d  test rax, rax
       0090  jz 0x00f8
       0096  mov r8, [rax+0x28]
