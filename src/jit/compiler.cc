@@ -91,6 +91,7 @@
 #include "interp/invoke.h"
 #include "interp/ir_builder.h"
 #include "jit/code_info.h"
+#include "jit/fast_asm.h"
 #include "jit/jit.h"
 #include "jit/perf_map.h"
 #include "runtime/instance_data.h"
@@ -836,10 +837,19 @@ struct CallContext {
 
 using namespace Xbyak::util;
 
-class Compiler : public Xbyak::CodeGenerator {
+// Compiler's per-function arrays, kept per thread between functions (their allocations reused).
+struct CompilerBuffers {
+  std::vector<Kind> kinds;
+  std::vector<uint32_t> starts, offsets, entries;
+  std::vector<int32_t> index_of, ids;
+  std::vector<std::pair<uint32_t, uint32_t>> branch_fixups;
+  std::vector<bool> entered, reload_at, call_like, entry;
+};
+
+class Compiler : public FastAssembler {
  public:
   Compiler(const interp::FuncCode& code, uint8_t* buffer, size_t size)
-      : Xbyak::CodeGenerator(size, buffer), fc_(code), ir_(code.code.data()), n_(code.code.size()) {
+      : FastAssembler(size, buffer), fc_(code), ir_(code.code.data()), n_(code.code.size()) {
     setDefaultJmpNEAR(true);
   }
 
@@ -849,12 +859,33 @@ class Compiler : public Xbyak::CodeGenerator {
   std::vector<Kind> kinds;            // per instruction
   std::vector<uint32_t> starts;       // IR word of each instruction
   std::vector<int32_t> index_of;      // per IR word: instruction index, or -1
-  std::vector<Xbyak::Label> labels;   // per instruction (defined at branch targets only)
   std::vector<uint32_t> offsets;      // per instruction: its code's offset from the start
   std::vector<uint32_t> entries;      // per instruction: where it is entered from outside (native_at)
   uint32_t native_count = 0;
   size_t text_size = 0;               // bytes of instructions (before the jump tables)
+  uint32_t end_offset = 0;            // where the hand-over at the IR's end starts (the stubs follow)
   CallContext calls;                  // for emit_call
+  // Takes `b`'s arrays for its own (emptied), or gives them back (after run()).
+  void swap_buffers(CompilerBuffers& b) {
+    kinds.swap(b.kinds);
+    starts.swap(b.starts);
+    offsets.swap(b.offsets);
+    entries.swap(b.entries);
+    index_of.swap(b.index_of);
+    ids_.swap(b.ids);
+    branch_fixups_.swap(b.branch_fixups);
+    bufs_.entered.swap(b.entered);  // run()'s
+    bufs_.reload_at.swap(b.reload_at);
+    bufs_.call_like.swap(b.call_like);
+    bufs_.entry.swap(b.entry);
+    kinds.clear();
+    starts.clear();
+    offsets.clear();
+    entries.clear();
+    index_of.clear();
+    ids_.clear();
+    branch_fixups_.clear();
+  }
 
  private:
   const interp::FuncCode& fc_;
@@ -979,7 +1010,51 @@ class Compiler : public Xbyak::CodeGenerator {
     stubs_.back()->spill = !in_unaware_;
     return stubs_.back()->label;
   }
-  Xbyak::Label& target(uint32_t pos, int32_t rel) { return labels[size_t(index_of[size_t(int64_t(pos) + rel)])]; }
+  // A branch target: an instruction by index (starts.size(): the IR's end). Jumps to it are encoded as
+  // Xbyak encodes a jump to a label (short backwards when in reach, near forwards) and forward ones
+  // patched at the end of run(): an Xbyak label costs hash-map entries and allocations.
+  struct BranchTarget {
+    uint32_t index;
+  };
+  BranchTarget target(uint32_t pos, int32_t rel) { return {uint32_t(index_of[size_t(int64_t(pos) + rel)])}; }
+  std::vector<std::pair<uint32_t, uint32_t>> branch_fixups_;  // (offset of a rel32, target index)
+  CompilerBuffers bufs_;  // run()'s bool arrays (entered .. entry; the rest unused)
+  uint32_t emitting_ = 0;  // the instruction being emitted: targets up to it are placed
+  uint32_t target_offset(uint32_t index) const { return index < offsets.size() ? offsets[index] : end_offset; }
+  void jump_to(BranchTarget t, int cc) {  // cc: x86 condition code, or -1 (jmp)
+    uint8_t b[6];
+    size_t k = 0;
+    if (t.index <= emitting_) {
+      uint32_t disp = target_offset(t.index) - uint32_t(getSize());
+      if (disp - 2 + 0x80 < 0x100) {
+        b[0] = uint8_t(cc < 0 ? 0xEB : 0x70 | cc);
+        b[1] = uint8_t(disp - 2);
+        put(b, 2);
+        return;
+      }
+      if (cc >= 0) b[k++] = 0x0F;
+      b[k++] = uint8_t(cc < 0 ? 0xE9 : 0x80 | cc);
+      uint32_t rel = disp - uint32_t(k + 4);
+      std::memcpy(b + k, &rel, 4);
+      put(b, k + 4);
+      return;
+    }
+    if (cc >= 0) b[k++] = 0x0F;
+    b[k++] = uint8_t(cc < 0 ? 0xE9 : 0x80 | cc);
+    std::memset(b + k, 0, 4);
+    put(b, k + 4);
+    branch_fixups_.emplace_back(uint32_t(getSize() - 4), t.index);
+  }
+  using CodeGenerator::je;
+  using CodeGenerator::jmp;
+  using CodeGenerator::jne;
+  using CodeGenerator::jnz;
+  using CodeGenerator::jz;
+  void jmp(BranchTarget t) { jump_to(t, -1); }
+  void je(BranchTarget t) { jump_to(t, 0x4); }
+  void jz(BranchTarget t) { jump_to(t, 0x4); }
+  void jne(BranchTarget t) { jump_to(t, 0x5); }
+  void jnz(BranchTarget t) { jump_to(t, 0x5); }
   // Loads operand `k` (slot or immediate, at word `w`) as a 32/64-bit integer into `r`.
   void load_int(const Xbyak::Reg64& r, char kind, const uint32_t* w, bool w64) {
     if (kind == 's') {
@@ -1158,6 +1233,7 @@ class Compiler : public Xbyak::CodeGenerator {
   }
   bool int_binop_direct(uint8_t op, bool w64, char ka, const uint32_t* wa, char kb, const uint32_t* wb);
   void cond_jump(uint8_t op, Xbyak::Label& l);
+  void cond_jump(uint8_t op, BranchTarget t);
   static constexpr bool relaxed_fma_differs_ = true;  // see compiler_simd.inc (relaxed madd)
   // SIMD (compiler_simd.inc): the emitter and its constant pool (emitted after the jump tables).
   struct VConst {
@@ -1388,6 +1464,22 @@ void Compiler::cond_jump(uint8_t op, Xbyak::Label& l) {
     case i_le_u: jbe(l); break;
     case i_ge_s: jge(l); break;
     case i_ge_u: jae(l); break;
+    default: break;
+  }
+}
+
+void Compiler::cond_jump(uint8_t op, BranchTarget t) {
+  switch (op) {
+    case i_eq: jump_to(t, 0x4); break;
+    case i_ne: jump_to(t, 0x5); break;
+    case i_lt_s: jump_to(t, 0xC); break;
+    case i_lt_u: jump_to(t, 0x2); break;
+    case i_gt_s: jump_to(t, 0xF); break;
+    case i_gt_u: jump_to(t, 0x7); break;
+    case i_le_s: jump_to(t, 0xE); break;
+    case i_le_u: jump_to(t, 0x6); break;
+    case i_ge_s: jump_to(t, 0xD); break;
+    case i_ge_u: jump_to(t, 0x3); break;
     default: break;
   }
 }
@@ -2773,9 +2865,48 @@ Kind Compiler::emit_mem_x(const Desc& d, const uint32_t* o, uint32_t pos) {
 
 #include "jit/compiler_simd.inc"
 
+// The entry trampoline and epilogue (see run()), the same bytes in every function: assembled once.
+struct Trampoline {
+  uint8_t bytes[64];
+  size_t enter_size, size;  // bytes up to the epilogue; in all
+};
+const Trampoline& trampoline() {
+  static const Trampoline t = [] {
+    Trampoline r{};
+    Xbyak::CodeGenerator g(sizeof(r.bytes), r.bytes);
+    g.push(rbx);
+    g.push(rbp);
+    g.push(r12);
+    g.push(r13);
+    g.push(r14);
+    g.push(r15);
+    g.sub(rsp, 8);
+    g.mov(rbx, rdi);
+    g.mov(r15, rsi);
+    g.mov(r14, rcx);
+    g.mov(r13, r8);
+    g.jmp(rdx);
+    r.enter_size = g.getSize();
+    g.mov(rdx, rbx);  // the epilogue
+    g.add(rsp, 8);
+    g.pop(r15);
+    g.pop(r14);
+    g.pop(r13);
+    g.pop(r12);
+    g.pop(rbp);
+    g.pop(rbx);
+    g.ret();
+    r.size = g.getSize();
+    return r;
+  }();
+  return t;
+}
+
 bool Compiler::run() {
   // Instruction boundaries.
   index_of.assign(n_ + 1, -1);
+  starts.reserve(n_ / 2 + 1);  // an instruction takes at least its two handler words
+  ids_.reserve(n_ / 2 + 1);
   for (uint32_t pos = 0; pos < n_;) {
     index_of[pos] = int32_t(starts.size());
     starts.push_back(pos);
@@ -2784,42 +2915,25 @@ bool Compiler::run() {
     pos += uint32_t(interp::instruction_words(ir_ + pos));
   }
   index_of[n_] = int32_t(starts.size());  // one past the end (never a branch target, kept for safety)
-  labels.resize(starts.size() + 1);
   offsets.assign(starts.size(), 0);
   kinds.assign(starts.size(), Kind::exit);
 
   // Entry trampoline (EnterFn): callee-saved registers, then fp, st, memory 0 base and IR base pinned in
   // rbx, r15, r14 and r13; the stack stays 16-byte aligned for helper calls.
   choose_pins();
-  push(rbx);
-  push(rbp);
-  push(r12);
-  push(r13);
-  push(r14);
-  push(r15);
-  CodeGenerator::sub(rsp, 8);
-  mov(rbx, rdi);
-  mov(r15, rsi);
-  mov(r14, rcx);
-  mov(r13, r8);
-  jmp(rdx);
+  const Trampoline& tramp = trampoline();
+  put(tramp.bytes, tramp.enter_size);
   L(epilogue_);
-  mov(rdx, rbx);
-  CodeGenerator::add(rsp, 8);
-  pop(r15);
-  pop(r14);
-  pop(r13);
-  pop(r12);
-  pop(rbp);
-  pop(rbx);
-  ret();
+  put(tramp.bytes + tramp.enter_size, tramp.size - tramp.enter_size);
 
   // Instructions entered from elsewhere than the previous one: branch targets and exception landings
   // (the rest, the entry and whatever follows a non-`native` instruction, is known while emitting).
-  std::vector<bool> entered(starts.size() + 1, false);
+  const std::vector<IdFlags>& flags = id_flags();
+  std::vector<bool>& entered = bufs_.entered;
+  entered.assign(starts.size() + 1, false);
   for (size_t i = 0; i < starts.size(); ++i) {
     std::optional<HandlerId> id = id_at(i);
-    if (!id) continue;
+    if (!id || !flags[size_t(*id)].branches) continue;
     interp::for_each_operand(ir_ + starts[i], handler_info(*id).kinds, [&](char kind, const uint32_t* w) {
       auto note = [&](int32_t rel) {
         int64_t t = int64_t(starts[i]) + rel;
@@ -2835,11 +2949,12 @@ bool Compiler::run() {
 
   const std::vector<Desc>& table = descs();
   // Targets of branches of emitters that are not register-aware: they reload the caller-saved pins.
-  std::vector<bool> reload_at(starts.size() + 1, false);
+  std::vector<bool>& reload_at = bufs_.reload_at;
+  reload_at.assign(starts.size() + 1, false);
   if (!pins_.empty()) {
     for (size_t i = 0; i < starts.size(); ++i) {
       std::optional<HandlerId> id = id_at(i);
-      if (!id || register_aware(*id, table[size_t(*id)]) || table[size_t(*id)].cat == Cat::exit) continue;
+      if (!id || !flags[size_t(*id)].branches || register_aware(*id, table[size_t(*id)]) || table[size_t(*id)].cat == Cat::exit) continue;
       interp::for_each_operand(ir_ + starts[i], handler_info(*id).kinds, [&](char kind, const uint32_t* w) {
         auto note = [&](int32_t rel) {
           int64_t t = int64_t(starts[i]) + rel;
@@ -2854,7 +2969,8 @@ bool Compiler::run() {
   // Write-back unless a non-aware emitter branches: its targets reload registers from slots, which other
   // paths into them would have to make current first.
   write_back_ = !pins_.empty() && std::find(reload_at.begin(), reload_at.end(), true) == reload_at.end();
-  std::vector<bool> call_like(starts.size(), false);
+  std::vector<bool>& call_like = bufs_.call_like;
+  call_like.assign(starts.size(), false);
   uint32_t entry0 = 0;
   for (size_t i = 0; i < starts.size(); ++i) {
     uint32_t pos = starts[i];
@@ -2867,9 +2983,8 @@ bool Compiler::run() {
         reload_pins(true);
       }
     }
-    // Labels (costly in Xbyak: a hash map entry each) only where branches land; the rest by offset.
-    if (entered[i]) L(labels[i]);
     offsets[i] = uint32_t(getSize());
+    emitting_ = uint32_t(i);
     std::optional<HandlerId> id = id_at(i);
     if (i == 0 || entered[i] || kinds[i - 1] != Kind::native) cache_in_ = vcache_in_ = -1;
     if (reload_at[i]) reload_pins(false);
@@ -2900,7 +3015,8 @@ bool Compiler::run() {
       }
     }
   }
-  L(labels[starts.size()]);
+  end_offset = uint32_t(getSize());
+  emitting_ = uint32_t(starts.size());
   exit_at(uint32_t(n_));
   if (write_back_) {
     L(spill_exit_);
@@ -2917,7 +3033,8 @@ bool Compiler::run() {
   // counters (OSR) and targets of branches left to the interpreter (as in publish()).
   entries = offsets;
   if (!pins_.empty()) {
-    std::vector<bool> entry(starts.size(), false);
+    std::vector<bool>& entry = bufs_.entry;
+    entry.assign(starts.size(), false);
     for (size_t i = 0; i < starts.size(); ++i)
       if (i == 0 || kinds[i - 1] != Kind::native || call_like[i - 1]) entry[i] = true;
     for (const interp::FuncCode::Handler& h : fc_.handlers)
@@ -2926,7 +3043,7 @@ bool Compiler::run() {
       std::optional<HandlerId> id = id_at(i);
       if (!id) continue;
       if (*id == HandlerId::op_tier_count) entry[i] = true;
-      if (kinds[i] != Kind::exit) continue;
+      if (kinds[i] != Kind::exit || !flags[size_t(*id)].branches) continue;
       interp::for_each_operand(ir_ + starts[i], handler_info(*id).kinds, [&](char kind, const uint32_t* w) {
         auto note = [&](int32_t rel) {
           int64_t t = int64_t(starts[i]) + rel;
@@ -2951,12 +3068,15 @@ bool Compiler::run() {
   }
   emit_trap_exit();
   text_size = getSize();
+  for (const auto& [at, index] : branch_fixups_) {
+    uint32_t rel = target_offset(index) - (at + 4);
+    std::memcpy(top_ + at, &rel, 4);
+  }
   align(4);
   for (auto& t : tables_) {
     L(t->label);
-    const uint8_t* base = t->label.getAddress();
-    for (uint32_t target_index : t->targets)
-      dd(uint32_t(int32_t(labels[target_index].getAddress() - base)));
+    auto base = uint32_t(getSize());
+    for (uint32_t target_index : t->targets) dd(target_offset(target_index) - base);
   }
   emit_vconsts();
   return native_count > 0;
@@ -3022,8 +3142,17 @@ void find_resume_points(const interp::FuncCode& code, const std::vector<Kind>& k
 bool generate(const interp::FuncCode& code, Counters& c, Generated& out, const CallContext& calls, uint8_t* buffer,
               size_t cap, bool limited) {
   try {
+    thread_local CompilerBuffers buffers;
     Compiler comp(code, buffer, cap);  // not zeroed: Xbyak writes what it uses
     comp.calls = calls;
+    comp.swap_buffers(buffers);
+    struct GiveBack {
+      Compiler& comp;
+      ~GiveBack() {
+        comp.swap_buffers(buffers);
+        if (buffers.index_of.capacity() > (size_t(1) << 16)) buffers = CompilerBuffers();  // a large function's
+      }
+    } give_back{comp};
     if (!comp.run() || comp.hasUndefinedLabel()) {  // a jump left unresolved: never install it
       c.not_compiled.fetch_add(1, std::memory_order_relaxed);
       c.exit_instrs.fetch_add(comp.starts.size(), std::memory_order_relaxed);
@@ -3032,7 +3161,7 @@ bool generate(const interp::FuncCode& code, Counters& c, Generated& out, const C
     NativeCode& nc = out.nc;
     nc.size = comp.getSize();
     nc.text_size = comp.text_size;
-    nc.stubs_offset = uint32_t(comp.labels[comp.starts.size()].getAddress() - comp.getCode());
+    nc.stubs_offset = comp.end_offset;
     // Every instruction has machine code to jump to (the ones left to the interpreter hand over at once):
     // calls and returns between compiled functions jump to any of them.
     nc.native_at.assign(code.code.size(), 0);
