@@ -1022,7 +1022,7 @@ class Compiler : public FastAssembler {
   uint32_t emitting_ = 0;  // the instruction being emitted: targets up to it are placed
   uint32_t target_offset(uint32_t index) const { return index < offsets.size() ? offsets[index] : end_offset; }
   void jump_to(BranchTarget t, int cc) {  // cc: x86 condition code, or -1 (jmp)
-    uint8_t b[6];
+    uint8_t b[16] = {};
     size_t k = 0;
     if (t.index <= emitting_) {
       uint32_t disp = target_offset(t.index) - uint32_t(getSize());

@@ -73,8 +73,14 @@ class FastAssembler : public Xbyak::CodeGenerator {
   }
 
  protected:
-  // Appends `n` bytes (Xbyak's db() checks the room byte by byte).
+  // Appends `n` bytes (Xbyak's db() checks the room byte by byte). Up to 16 bytes with room for 16 are
+  // copied as 16 (one fixed-size move; bytes past the code's end are unused until written).
   void put(const uint8_t* b, size_t n) {
+    if (n <= 16 && size_ + 16 <= maxSize_) {
+      std::memcpy(top_ + size_, b, 16);
+      size_ += n;
+      return;
+    }
     if (size_ + n > maxSize_) {
       for (size_t i = 0; i < n; ++i) db(b[i]);  // throws ERR_CODE_IS_TOO_BIG as Xbyak would
       return;
@@ -120,7 +126,7 @@ class FastAssembler : public Xbyak::CodeGenerator {
   // Xbyak's opRM_RM for 32/64-bit general registers: reg, reg (code|1, reg = source); memory, reg
   // (code|1); reg, memory (code|3; lea: 8D). False (nothing emitted) for any other form.
   bool fast_rm(const Xbyak::Operand& a, const Xbyak::Operand& b, uint8_t code) {
-    uint8_t out[16];
+    uint8_t out[16] = {};
     size_t k = 0;
     if (plain_gpr(a) && plain_gpr(b)) {
       if (a.getBit() != b.getBit() || code == kLea) return false;
@@ -156,7 +162,7 @@ class FastAssembler : public Xbyak::CodeGenerator {
   // form), op r, imm32 (81 /ext id).
   bool fast_ri(const Xbyak::Operand& a, uint32_t imm, uint8_t code, int ext) {
     if (!plain_gpr(a)) return false;
-    uint8_t out[8];
+    uint8_t out[16] = {};
     size_t k = 0;
     bool w = a.isBit(64), imm8 = in_disp8(imm);
     if (a.getIdx() == 0 && !imm8) {
