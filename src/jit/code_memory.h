@@ -1,7 +1,8 @@
 // Executable memory of one engine's JIT code (DESIGN.md §10): code is copied into pages mapped read-write,
 // which are then made read-execute, never both at once, and never written again: so a page never changes
 // protection while another thread may run code on it. A module compiled whole (Config::tier jit) gets one
-// mapping for all its functions, packed (install_batch); a function tiered up alone gets pages of its own.
+// mapping for all its functions, packed (generated in place: begin_batch/end_batch; install_batch copies
+// pieces); a function tiered up alone gets pages of its own.
 // A byte limit per engine: allocation past it fails and the function stays interpreted.
 #pragma once
 #include <atomic>

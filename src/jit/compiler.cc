@@ -65,8 +65,11 @@
 // FuncCode stays the one every caller, return address, site and exception handler refers to), and the
 // machine code goes on from the counter's position: at a loop header that is on-stack replacement with
 // nothing to convert, the frame being the interpreter's. op_tier_count compiles to nothing.
-// Assembler: Xbyak (Debian's libxbyak-dev, header-only), code generated into a buffer and copied into
-// the engine's CodeMemory (written, then made read-execute), position-independent.
+// Assembler: Xbyak (Debian's libxbyak-dev, header-only), with the most frequent forms encoded directly
+// (fast_asm.h); branch targets are code offsets patched at the end, not Xbyak labels. Code is
+// position-independent: a function tiered up alone is generated into a scratch buffer and copied into the
+// engine's CodeMemory; a module compiled whole (tier jit) is generated straight into one reserved mapping
+// (CodeMemory::begin_batch), made read-execute once all of it is written.
 
 #include <algorithm>
 #include <atomic>
