@@ -1235,7 +1235,7 @@ class Compiler : public FastAssembler {
     }
   }
   bool int_binop_direct(uint8_t op, bool w64, char ka, const uint32_t* wa, char kb, const uint32_t* wb);
-  void cond_jump(uint8_t op, Xbyak::Label& l);
+  [[maybe_unused]] void cond_jump(uint8_t op, Xbyak::Label& l);  // (branch targets: the overload below)
   void cond_jump(uint8_t op, BranchTarget t);
   static constexpr bool relaxed_fma_differs_ = true;  // see compiler_simd.inc (relaxed madd)
   // SIMD (compiler_simd.inc): the emitter and its constant pool (emitted after the jump tables).

@@ -61,8 +61,9 @@ void check(const std::function<void(jit::FastAssembler&)>& fast, const std::func
   }
   ASSERT_EQ(fast_threw, ref_threw) << what;
   if (fast_threw) return;
-  if (p.fast.getSize() != p.ref.getSize() || std::memcmp(p.fast.getCode(), p.ref.getCode(), p.ref.getSize()) != 0)
+  if (p.fast.getSize() != p.ref.getSize() || std::memcmp(p.fast.getCode(), p.ref.getCode(), p.ref.getSize()) != 0) {
     ASSERT_EQ(hex(p.fast.getCode(), p.fast.getSize()), hex(p.ref.getCode(), p.ref.getSize())) << what;
+  }
   ++g_checked;
 }
 
