@@ -65,7 +65,7 @@ void IrBuilder::on_struct_new(uint32_t type_index) {
   uint32_t n = uint32_t(fields.size());
   materialize_top(n);
   uint32_t base = height() - n;
-  GcStructSite& site = out_.gc_structs.emplace_back();
+  GcStructSite& site = out_.gc_structs.emplace_front();
   site.type_index = type_index;
   std::vector<gc::Storage> storage;
   for (const wasm::FieldType& f : fields) storage.push_back(gc::storage_of(f));
@@ -78,7 +78,7 @@ void IrBuilder::on_struct_new(uint32_t type_index) {
 
 void IrBuilder::on_struct_new_default(uint32_t type_index) {
   mark_site();
-  GcStructSite& site = out_.gc_structs.emplace_back();
+  GcStructSite& site = out_.gc_structs.emplace_front();
   site.type_index = type_index;
   std::vector<gc::Storage> storage;
   for (const wasm::FieldType& f : module_.type_def(type_index).fields) storage.push_back(gc::storage_of(f));

@@ -3,6 +3,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace wisp::jit {
@@ -68,6 +69,45 @@ std::vector<const uint8_t*> CodeMemory::install_batch(std::span<const std::span<
   at.reserve(pieces.size());
   if (pieces.empty() || map_code(bytes, pieces.data(), pieces.size(), &at) == nullptr) at.assign(pieces.size(), nullptr);
   return at;
+}
+
+CodeMemory::Batch CodeMemory::begin_batch(size_t bytes) {
+  size_t page = code_page_size();
+  Batch b;
+  size_t used = used_.load(std::memory_order_relaxed);
+  size_t size = 0;
+  do {
+    size_t room = used < limit_ ? (limit_ - used) / page * page : 0;
+    size = std::min((bytes + page - 1) / page * page, room);
+    if (size == 0) return b;
+  } while (!used_.compare_exchange_weak(used, used + size, std::memory_order_relaxed));
+  void* p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) {
+    used_.fetch_sub(size, std::memory_order_relaxed);
+    return b;
+  }
+  b.base = static_cast<uint8_t*>(p);
+  b.size = size;
+  return b;
+}
+
+bool CodeMemory::end_batch(Batch& b) {
+  if (b.base == nullptr) return false;
+  size_t page = code_page_size();
+  size_t keep = std::min((b.used + page - 1) / page * page, b.size);
+  if (keep < b.size) munmap(b.base + keep, b.size - keep);
+  used_.fetch_sub(b.size - keep, std::memory_order_relaxed);
+  b.size = keep;
+  if (keep == 0 || mprotect(b.base, keep, PROT_READ | PROT_EXEC) != 0) {
+    if (keep != 0) munmap(b.base, keep);
+    used_.fetch_sub(keep, std::memory_order_relaxed);
+    b.base = nullptr;
+    b.size = 0;
+    return false;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  blocks_ = new Block{b.base, keep, blocks_};
+  return true;
 }
 
 const NativeCode* CodeMemory::keep(NativeCode n) {

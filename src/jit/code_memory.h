@@ -1,7 +1,8 @@
 // Executable memory of one engine's JIT code (DESIGN.md §10): code is copied into pages mapped read-write,
 // which are then made read-execute, never both at once, and never written again: so a page never changes
 // protection while another thread may run code on it. A module compiled whole (Config::tier jit) gets one
-// mapping for all its functions, packed (install_batch); a function tiered up alone gets pages of its own.
+// mapping for all its functions, packed (generated in place: begin_batch/end_batch; install_batch copies
+// pieces); a function tiered up alone gets pages of its own.
 // A byte limit per engine: allocation past it fails and the function stays interpreted.
 #pragma once
 #include <atomic>
@@ -59,6 +60,18 @@ class CodeMemory final : public runtime::TierEngineState {
   // Copies each piece into one mapping (16-byte aligned) made executable once: their addresses, all
   // nullptr when the limit would be exceeded or the system refuses.
   std::vector<const uint8_t*> install_batch(std::span<const std::span<const uint8_t>> pieces);
+  // A module's code generated straight into one mapping (Config::tier jit: no per-function buffer, no
+  // copy, no second image of the code while the rest is compiled): begin_batch reserves up to `bytes`
+  // (whole pages, at most what the limit leaves; pages never written cost nothing), read-write;
+  // end_batch makes its first `used` bytes read-execute and gives the rest back (false, all of it given
+  // back, when the system refuses). base is nullptr when nothing could be reserved.
+  struct Batch {
+    uint8_t* base = nullptr;
+    size_t size = 0;  // reserved
+    size_t used = 0;  // written
+  };
+  Batch begin_batch(size_t bytes);
+  bool end_batch(Batch& batch);
   // Keeps `n` as long as the engine: its stable address.
   const NativeCode* keep(NativeCode n);
   // Held while a function is compiled for tier-up (one compilation per function, whichever thread).

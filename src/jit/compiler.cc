@@ -68,8 +68,11 @@
 // FuncCode stays the one every caller, return address, site and exception handler refers to), and the
 // machine code goes on from the counter's position: at a loop header that is on-stack replacement with
 // nothing to convert, the frame being the interpreter's. op_tier_count compiles to nothing.
-// Assembler: Xbyak (Debian's libxbyak-dev, header-only), code generated into a buffer and copied into
-// the engine's CodeMemory (written, then made read-execute), position-independent.
+// Assembler: Xbyak (Debian's libxbyak-dev, header-only), with the most frequent forms encoded directly
+// (fast_asm.h); branch targets are code offsets patched at the end, not Xbyak labels. Code is
+// position-independent: a function tiered up alone is generated into a scratch buffer and copied into the
+// engine's CodeMemory; a module compiled whole (tier jit) is generated straight into one reserved mapping
+// (CodeMemory::begin_batch), made read-execute once all of it is written.
 
 #include <algorithm>
 #include <atomic>
@@ -95,6 +98,7 @@
 #include "interp/ir_builder.h"
 #include "interp/simd_portable.h"
 #include "jit/code_info.h"
+#include "jit/fast_asm.h"
 #include "jit/jit.h"
 #include "jit/perf_map.h"
 #include "runtime/instance_data.h"
@@ -903,10 +907,19 @@ struct CallContext {
 
 using namespace Xbyak::util;
 
-class Compiler : public Xbyak::CodeGenerator {
+// Compiler's per-function arrays, kept per thread between functions (their allocations reused).
+struct CompilerBuffers {
+  std::vector<Kind> kinds;
+  std::vector<uint32_t> starts, offsets, entries;
+  std::vector<int32_t> index_of, ids;
+  std::vector<std::pair<uint32_t, uint32_t>> branch_fixups;
+  std::vector<bool> entered, reload_at, call_like, entry;
+};
+
+class Compiler : public FastAssembler {
  public:
   Compiler(const interp::FuncCode& code, uint8_t* buffer, size_t size)
-      : Xbyak::CodeGenerator(size, buffer), fc_(code), ir_(code.code.data()), n_(code.code.size()) {
+      : FastAssembler(size, buffer), fc_(code), ir_(code.code.data()), n_(code.code.size()) {
     setDefaultJmpNEAR(true);
   }
 
@@ -916,12 +929,33 @@ class Compiler : public Xbyak::CodeGenerator {
   std::vector<Kind> kinds;            // per instruction
   std::vector<uint32_t> starts;       // IR word of each instruction
   std::vector<int32_t> index_of;      // per IR word: instruction index, or -1
-  std::vector<Xbyak::Label> labels;   // per instruction (defined at branch targets only)
   std::vector<uint32_t> offsets;      // per instruction: its code's offset from the start
   std::vector<uint32_t> entries;      // per instruction: where it is entered from outside (native_at)
   uint32_t native_count = 0;
   size_t text_size = 0;               // bytes of instructions (before the jump tables)
+  uint32_t end_offset = 0;            // where the hand-over at the IR's end starts (the stubs follow)
   CallContext calls;                  // for emit_call
+  // Takes `b`'s arrays for its own (emptied), or gives them back (after run()).
+  void swap_buffers(CompilerBuffers& b) {
+    kinds.swap(b.kinds);
+    starts.swap(b.starts);
+    offsets.swap(b.offsets);
+    entries.swap(b.entries);
+    index_of.swap(b.index_of);
+    ids_.swap(b.ids);
+    branch_fixups_.swap(b.branch_fixups);
+    bufs_.entered.swap(b.entered);  // run()'s
+    bufs_.reload_at.swap(b.reload_at);
+    bufs_.call_like.swap(b.call_like);
+    bufs_.entry.swap(b.entry);
+    kinds.clear();
+    starts.clear();
+    offsets.clear();
+    entries.clear();
+    index_of.clear();
+    ids_.clear();
+    branch_fixups_.clear();
+  }
 
  private:
   const interp::FuncCode& fc_;
@@ -1046,7 +1080,51 @@ class Compiler : public Xbyak::CodeGenerator {
     stubs_.back()->spill = !in_unaware_;
     return stubs_.back()->label;
   }
-  Xbyak::Label& target(uint32_t pos, int32_t rel) { return labels[size_t(index_of[size_t(int64_t(pos) + rel)])]; }
+  // A branch target: an instruction by index (starts.size(): the IR's end). Jumps to it are encoded as
+  // Xbyak encodes a jump to a label (short backwards when in reach, near forwards) and forward ones
+  // patched at the end of run(): an Xbyak label costs hash-map entries and allocations.
+  struct BranchTarget {
+    uint32_t index;
+  };
+  BranchTarget target(uint32_t pos, int32_t rel) { return {uint32_t(index_of[size_t(int64_t(pos) + rel)])}; }
+  std::vector<std::pair<uint32_t, uint32_t>> branch_fixups_;  // (offset of a rel32, target index)
+  CompilerBuffers bufs_;  // run()'s bool arrays (entered .. entry; the rest unused)
+  uint32_t emitting_ = 0;  // the instruction being emitted: targets up to it are placed
+  uint32_t target_offset(uint32_t index) const { return index < offsets.size() ? offsets[index] : end_offset; }
+  void jump_to(BranchTarget t, int cc) {  // cc: x86 condition code, or -1 (jmp)
+    uint8_t b[16] = {};
+    size_t k = 0;
+    if (t.index <= emitting_) {
+      uint32_t disp = target_offset(t.index) - uint32_t(getSize());
+      if (disp - 2 + 0x80 < 0x100) {
+        b[0] = uint8_t(cc < 0 ? 0xEB : 0x70 | cc);
+        b[1] = uint8_t(disp - 2);
+        put(b, 2);
+        return;
+      }
+      if (cc >= 0) b[k++] = 0x0F;
+      b[k++] = uint8_t(cc < 0 ? 0xE9 : 0x80 | cc);
+      uint32_t rel = disp - uint32_t(k + 4);
+      std::memcpy(b + k, &rel, 4);
+      put(b, k + 4);
+      return;
+    }
+    if (cc >= 0) b[k++] = 0x0F;
+    b[k++] = uint8_t(cc < 0 ? 0xE9 : 0x80 | cc);
+    std::memset(b + k, 0, 4);
+    put(b, k + 4);
+    branch_fixups_.emplace_back(uint32_t(getSize() - 4), t.index);
+  }
+  using CodeGenerator::je;
+  using CodeGenerator::jmp;
+  using CodeGenerator::jne;
+  using CodeGenerator::jnz;
+  using CodeGenerator::jz;
+  void jmp(BranchTarget t) { jump_to(t, -1); }
+  void je(BranchTarget t) { jump_to(t, 0x4); }
+  void jz(BranchTarget t) { jump_to(t, 0x4); }
+  void jne(BranchTarget t) { jump_to(t, 0x5); }
+  void jnz(BranchTarget t) { jump_to(t, 0x5); }
   // Loads operand `k` (slot or immediate, at word `w`) as a 32/64-bit integer into `r`.
   void load_int(const Xbyak::Reg64& r, char kind, const uint32_t* w, bool w64) {
     if (kind == 's') {
@@ -1228,7 +1306,8 @@ class Compiler : public Xbyak::CodeGenerator {
     }
   }
   bool int_binop_direct(uint8_t op, bool w64, char ka, const uint32_t* wa, char kb, const uint32_t* wb);
-  void cond_jump(uint8_t op, Xbyak::Label& l);
+  [[maybe_unused]] void cond_jump(uint8_t op, Xbyak::Label& l);  // (branch targets: the overload below)
+  void cond_jump(uint8_t op, BranchTarget t);
   // SIMD (compiler_simd.inc): the emitter and its constant pool (emitted after the jump tables).
   struct VConst {
     Xbyak::Label label;
@@ -1244,6 +1323,7 @@ class Compiler : public Xbyak::CodeGenerator {
                           uint32_t pos);
   Xbyak::Address vconst(uint64_t lo, uint64_t hi);
   void emit_vconsts();
+
 };
 
 // a (in rax) op b with b as an immediate or a memory operand, without loading it into rcx first: false
@@ -1459,6 +1539,22 @@ void Compiler::cond_jump(uint8_t op, Xbyak::Label& l) {
     case i_le_u: jbe(l); break;
     case i_ge_s: jge(l); break;
     case i_ge_u: jae(l); break;
+    default: break;
+  }
+}
+
+void Compiler::cond_jump(uint8_t op, BranchTarget t) {
+  switch (op) {
+    case i_eq: jump_to(t, 0x4); break;
+    case i_ne: jump_to(t, 0x5); break;
+    case i_lt_s: jump_to(t, 0xC); break;
+    case i_lt_u: jump_to(t, 0x2); break;
+    case i_gt_s: jump_to(t, 0xF); break;
+    case i_gt_u: jump_to(t, 0x7); break;
+    case i_le_s: jump_to(t, 0xE); break;
+    case i_le_u: jump_to(t, 0x6); break;
+    case i_ge_s: jump_to(t, 0xD); break;
+    case i_ge_u: jump_to(t, 0x3); break;
     default: break;
   }
 }
@@ -2938,9 +3034,48 @@ Kind Compiler::emit_mem_x(const Desc& d, const uint32_t* o, uint32_t pos) {
 
 #include "jit/compiler_simd.inc"
 
+// The entry trampoline and epilogue (see run()), the same bytes in every function: assembled once.
+struct Trampoline {
+  uint8_t bytes[64];
+  size_t enter_size, size;  // bytes up to the epilogue; in all
+};
+const Trampoline& trampoline() {
+  static const Trampoline t = [] {
+    Trampoline r{};
+    Xbyak::CodeGenerator g(sizeof(r.bytes), r.bytes);
+    g.push(rbx);
+    g.push(rbp);
+    g.push(r12);
+    g.push(r13);
+    g.push(r14);
+    g.push(r15);
+    g.sub(rsp, 8);
+    g.mov(rbx, rdi);
+    g.mov(r15, rsi);
+    g.mov(r14, rcx);
+    g.mov(r13, r8);
+    g.jmp(rdx);
+    r.enter_size = g.getSize();
+    g.mov(rdx, rbx);  // the epilogue
+    g.add(rsp, 8);
+    g.pop(r15);
+    g.pop(r14);
+    g.pop(r13);
+    g.pop(r12);
+    g.pop(rbp);
+    g.pop(rbx);
+    g.ret();
+    r.size = g.getSize();
+    return r;
+  }();
+  return t;
+}
+
 bool Compiler::run() {
   // Instruction boundaries.
   index_of.assign(n_ + 1, -1);
+  starts.reserve(n_ / 2 + 1);  // an instruction takes at least its two handler words
+  ids_.reserve(n_ / 2 + 1);
   for (uint32_t pos = 0; pos < n_;) {
     index_of[pos] = int32_t(starts.size());
     starts.push_back(pos);
@@ -2949,42 +3084,25 @@ bool Compiler::run() {
     pos += uint32_t(interp::instruction_words(ir_ + pos));
   }
   index_of[n_] = int32_t(starts.size());  // one past the end (never a branch target, kept for safety)
-  labels.resize(starts.size() + 1);
   offsets.assign(starts.size(), 0);
   kinds.assign(starts.size(), Kind::exit);
 
   // Entry trampoline (EnterFn): callee-saved registers, then fp, st, memory 0 base and IR base pinned in
   // rbx, r15, r14 and r13; the stack stays 16-byte aligned for helper calls.
   choose_pins();
-  push(rbx);
-  push(rbp);
-  push(r12);
-  push(r13);
-  push(r14);
-  push(r15);
-  CodeGenerator::sub(rsp, 8);
-  mov(rbx, rdi);
-  mov(r15, rsi);
-  mov(r14, rcx);
-  mov(r13, r8);
-  jmp(rdx);
+  const Trampoline& tramp = trampoline();
+  put(tramp.bytes, tramp.enter_size);
   L(epilogue_);
-  mov(rdx, rbx);
-  CodeGenerator::add(rsp, 8);
-  pop(r15);
-  pop(r14);
-  pop(r13);
-  pop(r12);
-  pop(rbp);
-  pop(rbx);
-  ret();
+  put(tramp.bytes + tramp.enter_size, tramp.size - tramp.enter_size);
 
   // Instructions entered from elsewhere than the previous one: branch targets and exception landings
   // (the rest, the entry and whatever follows a non-`native` instruction, is known while emitting).
-  std::vector<bool> entered(starts.size() + 1, false);
+  const std::vector<IdFlags>& flags = id_flags();
+  std::vector<bool>& entered = bufs_.entered;
+  entered.assign(starts.size() + 1, false);
   for (size_t i = 0; i < starts.size(); ++i) {
     std::optional<HandlerId> id = id_at(i);
-    if (!id) continue;
+    if (!id || !flags[size_t(*id)].branches) continue;
     interp::for_each_operand(ir_ + starts[i], handler_info(*id).kinds, [&](char kind, const uint32_t* w) {
       auto note = [&](int32_t rel) {
         int64_t t = int64_t(starts[i]) + rel;
@@ -3000,11 +3118,12 @@ bool Compiler::run() {
 
   const std::vector<Desc>& table = descs();
   // Targets of branches of emitters that are not register-aware: they reload the caller-saved pins.
-  std::vector<bool> reload_at(starts.size() + 1, false);
+  std::vector<bool>& reload_at = bufs_.reload_at;
+  reload_at.assign(starts.size() + 1, false);
   if (!pins_.empty()) {
     for (size_t i = 0; i < starts.size(); ++i) {
       std::optional<HandlerId> id = id_at(i);
-      if (!id || register_aware(*id, table[size_t(*id)]) || table[size_t(*id)].cat == Cat::exit) continue;
+      if (!id || !flags[size_t(*id)].branches || register_aware(*id, table[size_t(*id)]) || table[size_t(*id)].cat == Cat::exit) continue;
       interp::for_each_operand(ir_ + starts[i], handler_info(*id).kinds, [&](char kind, const uint32_t* w) {
         auto note = [&](int32_t rel) {
           int64_t t = int64_t(starts[i]) + rel;
@@ -3019,7 +3138,8 @@ bool Compiler::run() {
   // Write-back unless a non-aware emitter branches: its targets reload registers from slots, which other
   // paths into them would have to make current first.
   write_back_ = !pins_.empty() && std::find(reload_at.begin(), reload_at.end(), true) == reload_at.end();
-  std::vector<bool> call_like(starts.size(), false);
+  std::vector<bool>& call_like = bufs_.call_like;
+  call_like.assign(starts.size(), false);
   uint32_t entry0 = 0;
   for (size_t i = 0; i < starts.size(); ++i) {
     uint32_t pos = starts[i];
@@ -3036,9 +3156,8 @@ bool Compiler::run() {
         reload_pins(true);
       }
     }
-    // Labels (costly in Xbyak: a hash map entry each) only where branches land; the rest by offset.
-    if (entered[i]) L(labels[i]);
     offsets[i] = uint32_t(getSize());
+    emitting_ = uint32_t(i);
     std::optional<HandlerId> id = id_at(i);
     if (i == 0 || entered[i] || kinds[i - 1] != Kind::native) cache_in_ = vcache_in_ = -1;
     if (reload_at[i]) reload_pins(false);
@@ -3069,7 +3188,8 @@ bool Compiler::run() {
       }
     }
   }
-  L(labels[starts.size()]);
+  end_offset = uint32_t(getSize());
+  emitting_ = uint32_t(starts.size());
   exit_at(uint32_t(n_));
   if (write_back_) {
     L(spill_exit_);
@@ -3086,7 +3206,8 @@ bool Compiler::run() {
   // counters (OSR) and targets of branches left to the interpreter (as in publish()).
   entries = offsets;
   if (!pins_.empty()) {
-    std::vector<bool> entry(starts.size(), false);
+    std::vector<bool>& entry = bufs_.entry;
+    entry.assign(starts.size(), false);
     for (size_t i = 0; i < starts.size(); ++i)
       if (i == 0 || kinds[i - 1] != Kind::native || call_like[i - 1]) entry[i] = true;
     for (const interp::FuncCode::Handler& h : fc_.handlers)
@@ -3095,7 +3216,7 @@ bool Compiler::run() {
       std::optional<HandlerId> id = id_at(i);
       if (!id) continue;
       if (*id == HandlerId::op_tier_count) entry[i] = true;
-      if (kinds[i] != Kind::exit) continue;
+      if (kinds[i] != Kind::exit || !flags[size_t(*id)].branches) continue;
       interp::for_each_operand(ir_ + starts[i], handler_info(*id).kinds, [&](char kind, const uint32_t* w) {
         auto note = [&](int32_t rel) {
           int64_t t = int64_t(starts[i]) + rel;
@@ -3120,12 +3241,15 @@ bool Compiler::run() {
   }
   emit_trap_exit();
   text_size = getSize();
+  for (const auto& [at, index] : branch_fixups_) {
+    uint32_t rel = target_offset(index) - (at + 4);
+    std::memcpy(top_ + at, &rel, 4);
+  }
   align(4);
   for (auto& t : tables_) {
     L(t->label);
-    const uint8_t* base = t->label.getAddress();
-    for (uint32_t target_index : t->targets)
-      dd(uint32_t(int32_t(labels[target_index].getAddress() - base)));
+    auto base = uint32_t(getSize());
+    for (uint32_t target_index : t->targets) dd(target_offset(target_index) - base);
   }
   emit_vconsts();
   return native_count > 0;
@@ -3135,98 +3259,37 @@ bool Compiler::run() {
 
 namespace {
 
-// One function's machine code before it is installed, and what compile() needs to publish it.
+// One function's machine code, generated into a buffer (its final place, or a scratch buffer copied
+// into code memory), and what publish() needs: only per-IR-word offsets and the positions to patch are
+// kept (a module's functions all wait for their installation at once under Config::tier jit).
 struct Generated {
-  std::vector<uint8_t> bytes;
-  std::vector<Kind> kinds;
-  std::vector<uint32_t> starts;
-  std::vector<uint32_t> offsets;  // per instruction, in `bytes`
-  std::vector<uint32_t> entries;  // per instruction: where it is entered from outside
-  uint32_t native_count = 0;
-  size_t text_size = 0;      // bytes of instructions (jump tables follow)
-  uint32_t stubs_offset = 0;  // where the hand-overs at the IR's end and the slow-path stubs start
-  uint32_t call_entry = 0;    // where calls from machine code enter (Compiler::call_entry)
+  NativeCode nc;                    // native_at, entry_bodies and sizes as offsets from the code's start
+  std::vector<uint32_t> resume_at;  // IR positions that get op_jit_resume (see publish())
+  uint32_t native_count = 0, exit_count = 0;
+  uint32_t call_entry = 0;          // where calls from machine code enter (Compiler::call_entry)
 };
 
-// Compiles `code` into `out`; false when nothing is worth compiling or the assembler failed (counted).
-bool generate(const interp::FuncCode& code, Counters& c, Generated& out, const CallContext& calls) {
-  // Generous: the longest instruction sequence per IR word is well under 32 bytes; with pinned registers,
-  // an entry stub (at most one per two words) loads up to 21 of them (10 bytes each) and jumps, and a
-  // non-aware instruction (at least 3 words) has up to 21 stores before it and loads after it. Pages of
-  // the buffer it does not use are never touched.
-  size_t cap = 4096 + code.code.size() * (48 + 200);
-  std::unique_ptr<uint8_t[]> buffer(new uint8_t[cap]);  // not zeroed: Xbyak writes what it uses
-  try {
-    Compiler comp(code, buffer.get(), cap);
-    comp.calls = calls;
-    if (!comp.run() || comp.hasUndefinedLabel()) {  // a jump left unresolved: never install it
-      c.not_compiled.fetch_add(1, std::memory_order_relaxed);
-      c.exit_instrs.fetch_add(comp.starts.size(), std::memory_order_relaxed);
-      return false;
-    }
-    out.kinds = std::move(comp.kinds);
-    out.starts = std::move(comp.starts);
-    out.offsets = std::move(comp.offsets);
-    out.entries = std::move(comp.entries);
-    out.bytes.assign(comp.getCode(), comp.getCode() + comp.getSize());
-    out.native_count = comp.native_count;
-    out.call_entry = comp.call_entry;
-    out.text_size = comp.text_size;
-    out.stubs_offset = uint32_t(comp.labels[out.starts.size()].getAddress() - comp.getCode());
-  } catch (const std::exception&) {  // Xbyak: buffer too small, label too far
-    c.not_compiled.fetch_add(1, std::memory_order_relaxed);
-    return false;
-  }
-  return true;
-}
+// Room for `code`'s machine code. Generous: the longest instruction sequence per IR word is well under
+// 32 bytes; with pinned registers, an entry stub (at most one per two words) loads up to 21 of them (10
+// bytes each) and jumps, and a non-aware instruction (at least 3 words) has up to 21 stores before it
+// and loads after it. Pages of a buffer it does not use are never touched.
+size_t code_capacity(const interp::FuncCode& code) { return 4096 + code.code.size() * (48 + 200); }
 
-// Publishes `g`, installed at `native`, for `code`: its NativeCode, then op_jit_resume over the handler
-// words of the instructions where the interpreter enters machine code. `code` may already be running in
-// other threads (tier-up): the IR is patched in place, one aligned 32-bit word at a time, and only where
-// the new handler word differs from the old in one half (always so in loop dispatch, where handler words
-// are ids, and in practice in tail-call dispatch, where they are addresses inside one binary); a position
-// not patched just stays interpreted. Either word is a correct program at every moment: the NativeCode is
-// published (release) before any op_jit_resume appears.
-void publish(const interp::FuncCode& code, const interp::ModuleCode& mc, CodeMemory& memory, Generated& g,
-             const uint8_t* native) {
-  Counters& c = memory.counters;
-  c.native_instrs.fetch_add(g.native_count, std::memory_order_relaxed);
-  c.exit_instrs.fetch_add(g.starts.size() - g.native_count, std::memory_order_relaxed);
-  NativeCode nc;
-  nc.native = native;
-  nc.size = g.bytes.size();
-  nc.text_size = g.text_size;
-  nc.stubs_offset = g.stubs_offset;
-  // Every instruction has machine code to jump to (the ones left to the interpreter hand over at once):
-  // calls and returns between compiled functions jump to any of them.
-  nc.native_at.assign(code.code.size(), 0);
-  for (size_t i = 0; i < g.starts.size(); ++i) {
-    nc.native_at[g.starts[i]] = g.entries[i];
-    if (g.entries[i] != g.offsets[i]) nc.entry_bodies.emplace_back(g.starts[i], g.offsets[i]);
-  }
-  nc.entry = native + g.call_entry;  // zeroes the declared locals, loads the pinned registers, if any
-  const NativeCode* n = memory.keep(std::move(nc));
-  const_cast<NativeCode*>(n)->at = n->native_at.data();  // its final place (calls and returns read it)
-  const_cast<NativeCode*>(n)->at_from_ir =
-      reinterpret_cast<uintptr_t>(n->native_at.data()) - reinterpret_cast<uintptr_t>(code.code.data());
-  if (memory.perf_map && mc.module) perf_map_add(native, g.bytes.size(), *mc.module, code.func_index);
-
-  const std::vector<Kind>& kinds = g.kinds;
-  const std::vector<uint32_t>& starts = g.starts;
-  // Where the interpreter enters machine code: a `native` instruction it may reach while interpreting,
-  // i.e. the first one, one after any instruction machine code leaves to it, and exception landings.
+// Where the interpreter enters machine code (op_jit_resume is patched there): a `native` instruction it
+// may reach while interpreting, i.e. the first one, one after any instruction machine code leaves to it,
+// exception landings, and targets of branches left to the interpreter (none of the forms compiled here
+// branches, except these, which the JIT compiles; kept general for the forms it does not).
+void find_resume_points(const interp::FuncCode& code, const std::vector<Kind>& kinds,
+                        const std::vector<uint32_t>& starts, const std::vector<int32_t>& index_of,
+                        std::vector<uint32_t>& out) {
   std::vector<bool> mark(starts.size(), false);
   for (size_t i = 0; i < starts.size(); ++i)
     if (kinds[i] == Kind::native && (i == 0 || kinds[i - 1] != Kind::native)) mark[i] = true;
-  std::vector<int32_t> index_of(code.code.size() + 1, -1);
-  for (size_t i = 0; i < starts.size(); ++i) index_of[starts[i]] = int32_t(i);
   for (const interp::FuncCode::Handler& h : code.handlers) {
     if (h.kind == interp::FuncCode::Handler::kDelegate || h.landing >= code.code.size()) continue;
     int32_t i = index_of[h.landing];
     if (i >= 0 && kinds[size_t(i)] == Kind::native) mark[size_t(i)] = true;
   }
-  // Branch instructions left to the interpreter: their targets too (none of the forms compiled here
-  // branches, except these, which the JIT compiles; kept general for the forms it does not).
   for (size_t i = 0; i < starts.size(); ++i) {
     if (kinds[i] != Kind::exit) continue;
     const uint32_t* ip = code.code.data() + starts[i];
@@ -3244,6 +3307,78 @@ void publish(const interp::FuncCode& code, const interp::ModuleCode& mc, CodeMem
         for (uint32_t k = 0; k <= w[0]; ++k) mark_target(int32_t(w[1 + k]));
     });
   }
+  for (size_t i = 0; i < starts.size(); ++i)
+    if (mark[i]) out.push_back(starts[i]);
+}
+
+// Compiles `code` into `buffer` (`cap` bytes; `limited`: smaller than code_capacity(), by the code memory
+// limit) and fills `out`; false when nothing is worth compiling or the assembler failed (counted).
+bool generate(const interp::FuncCode& code, Counters& c, Generated& out, const CallContext& calls, uint8_t* buffer,
+              size_t cap, bool limited) {
+  try {
+    thread_local CompilerBuffers buffers;
+    Compiler comp(code, buffer, cap);  // not zeroed: Xbyak writes what it uses
+    comp.calls = calls;
+    comp.swap_buffers(buffers);
+    struct GiveBack {
+      Compiler& comp;
+      ~GiveBack() {
+        comp.swap_buffers(buffers);
+        if (buffers.index_of.capacity() > (size_t(1) << 16)) buffers = CompilerBuffers();  // a large function's
+      }
+    } give_back{comp};
+    if (!comp.run() || comp.hasUndefinedLabel()) {  // a jump left unresolved: never install it
+      c.not_compiled.fetch_add(1, std::memory_order_relaxed);
+      c.exit_instrs.fetch_add(comp.starts.size(), std::memory_order_relaxed);
+      return false;
+    }
+    NativeCode& nc = out.nc;
+    nc.size = comp.getSize();
+    nc.text_size = comp.text_size;
+    nc.stubs_offset = comp.end_offset;
+    // Every instruction has machine code to jump to (the ones left to the interpreter hand over at once):
+    // calls and returns between compiled functions jump to any of them.
+    nc.native_at.assign(code.code.size(), 0);
+    for (size_t i = 0; i < comp.starts.size(); ++i) {
+      nc.native_at[comp.starts[i]] = comp.entries[i];
+      if (comp.entries[i] != comp.offsets[i]) nc.entry_bodies.emplace_back(comp.starts[i], comp.offsets[i]);
+    }
+    find_resume_points(code, comp.kinds, comp.starts, comp.index_of, out.resume_at);
+    out.native_count = comp.native_count;
+    out.call_entry = comp.call_entry;
+    out.exit_count = uint32_t(comp.starts.size() - comp.native_count);
+  } catch (const Xbyak::Error& e) {  // buffer too small, label too far
+    c.not_compiled.fetch_add(1, std::memory_order_relaxed);
+    if (limited && int(e) == Xbyak::ERR_CODE_IS_TOO_BIG) c.over_limit.fetch_add(1, std::memory_order_relaxed);
+    return false;
+  } catch (const std::exception&) {
+    c.not_compiled.fetch_add(1, std::memory_order_relaxed);
+    return false;
+  }
+  return true;
+}
+
+// Publishes `g`, installed at `native`, for `code`: its NativeCode, then op_jit_resume over the handler
+// words of the instructions where the interpreter enters machine code. `code` may already be running in
+// other threads (tier-up): the IR is patched in place, one aligned 32-bit word at a time, and only where
+// the new handler word differs from the old in one half (always so in loop dispatch, where handler words
+// are ids, and in practice in tail-call dispatch, where they are addresses inside one binary); a position
+// not patched just stays interpreted. Either word is a correct program at every moment: the NativeCode is
+// published (release) before any op_jit_resume appears.
+void publish(const interp::FuncCode& code, const interp::ModuleCode& mc, CodeMemory& memory, Generated& g,
+             const uint8_t* native) {
+  Counters& c = memory.counters;
+  c.native_instrs.fetch_add(g.native_count, std::memory_order_relaxed);
+  c.exit_instrs.fetch_add(g.exit_count, std::memory_order_relaxed);
+  size_t size = g.nc.size;
+  g.nc.native = native;
+  g.nc.entry = native + g.call_entry;  // zeroes the declared locals, loads the pinned registers, if any
+  const NativeCode* n = memory.keep(std::move(g.nc));
+  const_cast<NativeCode*>(n)->at = n->native_at.data();  // its final place (calls and returns read it)
+  const_cast<NativeCode*>(n)->at_from_ir =
+      reinterpret_cast<uintptr_t>(n->native_at.data()) - reinterpret_cast<uintptr_t>(code.code.data());
+  if (memory.perf_map && mc.module) perf_map_add(native, size, *mc.module, code.func_index);
+
   std::atomic_ref<const void*>(code.jit_data).store(n, std::memory_order_release);
   // Calls and returns from machine code test this one word (after jit_data: non-null means compiled).
   const_cast<interp::FuncCode&>(code).native_entry.store(n->entry, std::memory_order_release);
@@ -3251,9 +3386,8 @@ void publish(const interp::FuncCode& code, const interp::ModuleCode& mc, CodeMem
   uint32_t halves[2];
   std::memcpy(halves, &resume_word, sizeof(halves));
   auto* words = const_cast<uint32_t*>(code.code.data());
-  for (size_t i = 0; i < starts.size(); ++i) {
-    if (!mark[i]) continue;
-    uint32_t* w = words + starts[i];
+  for (uint32_t pos : g.resume_at) {
+    uint32_t* w = words + pos;
     bool same0 = w[0] == halves[0], same1 = w[1] == halves[1];
     if (!same0 && !same1) continue;
     if (!same0) std::atomic_ref<uint32_t>(w[0]).store(halves[0], std::memory_order_release);
@@ -3270,10 +3404,33 @@ void give_up(const interp::FuncCode& code) {
   std::atomic_ref<const void*>(code.jit_data).store(&kNotCompilable, std::memory_order_release);
 }
 
-bool compile_one(const interp::FuncCode& code, const interp::ModuleCode& mc, CodeMemory& memory) {
+// A scratch buffer per thread for functions compiled one at a time (then copied into their pages): kept
+// between compilations unless it grew large.
+struct Scratch {
+  std::unique_ptr<uint8_t[]> bytes;
+  size_t size = 0;
+  uint8_t* get(size_t n) {
+    if (n > size) {
+      bytes.reset(new uint8_t[n]);  // not zeroed
+      size = n;
+    }
+    return bytes.get();
+  }
+  void trim() {
+    if (size > (size_t(1) << 20)) bytes.reset(), size = 0;
+  }
+};
+
+bool compile_one(const interp::FuncCode& code, const interp::ModuleCode& mc, CodeMemory& memory,
+                 const CallContext& calls) {
+  thread_local Scratch scratch;
+  size_t cap = code_capacity(code);
+  uint8_t* buffer = scratch.get(cap);
   Generated g;
-  if (!generate(code, memory.counters, g, CallContext{&mc, {}})) return false;
-  const uint8_t* native = memory.install(g.bytes);
+  bool ok = generate(code, memory.counters, g, calls, buffer, cap, false);
+  const uint8_t* native = ok ? memory.install(std::span<const uint8_t>(buffer, g.nc.size)) : nullptr;
+  scratch.trim();
+  if (!ok) return false;
   if (native == nullptr) {
     memory.counters.not_compiled.fetch_add(1, std::memory_order_relaxed);
     memory.counters.over_limit.fetch_add(1, std::memory_order_relaxed);
@@ -3290,7 +3447,7 @@ bool compile_hot(const interp::FuncCode& code, interp::ExecState* st) {
   if (memory == nullptr) return false;
   std::lock_guard<std::mutex> lock(memory->compile_mutex());
   if (native_of(code) != nullptr) return true;  // another thread compiled it (or gave up)
-  if (!compile_one(code, *mc, *memory)) give_up(code);
+  if (!compile_one(code, *mc, *memory, CallContext{mc, {}})) give_up(code);
   return true;
 }
 
@@ -3301,7 +3458,7 @@ bool is_compiled(const runtime::FuncEntry& entry) { return compiled_code(&entry)
 std::unique_ptr<interp::FuncCode> compile(std::unique_ptr<interp::FuncCode> code, const interp::ModuleCode& mc,
                                           CodeMemory& memory) {
   code->jit_resume = &resume;
-  if (!compile_one(*code, mc, memory)) give_up(*code);
+  if (!compile_one(*code, mc, memory, CallContext{&mc, {}})) give_up(*code);
   return code;
 }
 
@@ -3361,41 +3518,50 @@ std::unique_ptr<interp::FuncCode> tier_up(std::unique_ptr<interp::FuncCode> code
 }
 
 // Config::tier jit: every function of the module translated and compiled now, into one mapping made
-// executable once (code packing: the functions share pages, and one mmap/mprotect serves them all).
+// executable once (code packing: the functions share pages, and one mmap/mprotect serves them all). The
+// code is generated in place (CodeMemory::begin_batch); when nothing can be reserved, function by function.
 void compile_module(interp::ModuleCode& mc, CodeMemory& memory) {
   const wasm::Module& m = *mc.module;
   std::vector<std::unique_ptr<interp::FuncCode>> codes(mc.num_funcs);
-  std::vector<Generated> gens(mc.num_funcs);
-  std::vector<std::span<const uint8_t>> pieces;
-  std::vector<size_t> which;
+  size_t room = 0;
   for (size_t i = 0; i < mc.num_funcs; ++i) {
     Result<std::unique_ptr<interp::FuncCode>> built =
         interp::translate_function(m, uint32_t(m.num_imported_funcs + i), mc.config);
     if (!built) continue;  // reported when the function is prepared or called
     codes[i] = std::move(*built);
     codes[i]->jit_resume = &resume;
+    room += code_capacity(*codes[i]) + 15;
   }
   // Generated once all are translated: calls between them then know their callees' frames.
-  for (size_t i = 0; i < mc.num_funcs; ++i) {
-    if (!codes[i]) continue;
-    if (generate(*codes[i], memory.counters, gens[i], CallContext{&mc, codes})) {
-      pieces.push_back(gens[i].bytes);
-      which.push_back(i);
-    } else {
-      give_up(*codes[i]);
+  CallContext calls{&mc, codes};
+  CodeMemory::Batch batch = memory.begin_batch(room);
+  if (batch.base == nullptr) {
+    for (size_t i = 0; i < mc.num_funcs; ++i)
+      if (codes[i] && !compile_one(*codes[i], mc, memory, calls)) give_up(*codes[i]);
+  } else {
+    std::vector<Generated> gens(mc.num_funcs);
+    std::vector<size_t> at(mc.num_funcs, SIZE_MAX);  // offset in the batch
+    for (size_t i = 0; i < mc.num_funcs; ++i) {
+      if (!codes[i]) continue;
+      size_t off = (batch.used + 15) & ~size_t(15);
+      size_t cap = code_capacity(*codes[i]);
+      size_t left = off < batch.size ? batch.size - off : 0;
+      if (generate(*codes[i], memory.counters, gens[i], calls, batch.base + off, std::min(cap, left), left < cap)) {
+        at[i] = off;
+        batch.used = off + gens[i].nc.size;
+      } else {
+        give_up(*codes[i]);
+      }
     }
-  }
-  std::vector<const uint8_t*> at = memory.install_batch(pieces);
-  for (size_t k = 0; k < which.size(); ++k) {
-    size_t i = which[k];
-    // The whole module over the limit: as many functions as fit, one mapping each.
-    if (at[k] == nullptr) at[k] = memory.install(gens[i].bytes);
-    if (at[k] == nullptr) {
-      memory.counters.not_compiled.fetch_add(1, std::memory_order_relaxed);
-      memory.counters.over_limit.fetch_add(1, std::memory_order_relaxed);
-      give_up(*codes[i]);
-    } else {
-      publish(*codes[i], mc, memory, gens[i], at[k]);
+    bool installed = memory.end_batch(batch);
+    for (size_t i = 0; i < mc.num_funcs; ++i) {
+      if (at[i] == SIZE_MAX) continue;
+      if (installed) {
+        publish(*codes[i], mc, memory, gens[i], batch.base + at[i]);
+      } else {
+        memory.counters.not_compiled.fetch_add(1, std::memory_order_relaxed);
+        give_up(*codes[i]);
+      }
     }
   }
   for (size_t i = 0; i < mc.num_funcs; ++i) {

@@ -37,7 +37,7 @@ entry and exit:
       0055  mov rdx, [rsi+0x70]
       0059  cmp qword ptr [rdx+0x20], 0x00
       005e  jz 0x00be
-      0064  mov rax, [rdx+0xD8]
+      0064  mov rax, [rdx+0x90]
       006b  mov r13, [rdx+0x18]
       006f  mov r8, [rax+0x30]
       0073  mov edi, [r8+rdi*1]
@@ -105,7 +105,7 @@ entry and exit:
       005e  mov rdx, [rsi+0x70]
       0062  cmp qword ptr [rdx+0x20], 0x00
       0067  jz 0x00c7
-      006d  mov rax, [rdx+0xD8]
+      006d  mov rax, [rdx+0x90]
       0074  mov r13, [rdx+0x18]
       0078  mov r8, [rax+0x30]
       007c  mov edi, [r8+rdi*1]
@@ -179,7 +179,7 @@ entry and exit:
       007b  mov rdx, [rsi+0x70]
       007f  cmp qword ptr [rdx+0x20], 0x00
       0084  jz 0x00f6
-      008a  mov rax, [rdx+0xD8]
+      008a  mov rax, [rdx+0x90]
       0091  mov r13, [rdx+0x18]
       0095  mov r8, [rax+0x30]
       0099  mov edi, [r8+rdi*1]
@@ -252,7 +252,7 @@ entry and exit:
       0069  mov rdx, [rsi+0x70]
       006d  cmp qword ptr [rdx+0x20], 0x00
       0072  jz 0x00d2
-      0078  mov rax, [rdx+0xD8]
+      0078  mov rax, [rdx+0x90]
       007f  mov r13, [rdx+0x18]
       0083  mov r8, [rax+0x30]
       0087  mov edi, [r8+rdi*1]
@@ -318,7 +318,7 @@ entry and exit:
       005f  mov rdx, [rsi+0x70]
       0063  cmp qword ptr [rdx+0x20], 0x00
       0068  jz 0x00d1
-      006e  mov rax, [rdx+0xD8]
+      006e  mov rax, [rdx+0x90]
       0075  mov r13, [rdx+0x18]
       0079  mov r8, [rax+0x30]
       007d  mov edi, [r8+rdi*1]

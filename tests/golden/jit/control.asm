@@ -50,7 +50,7 @@ entry and exit:
       0075  mov rdx, [rsi+0x70]
       0079  cmp qword ptr [rdx+0x20], 0x00
       007e  jz 0x00f1
-      0084  mov rax, [rdx+0xD8]
+      0084  mov rax, [rdx+0x90]
       008b  mov r13, [rdx+0x18]
       008f  mov r8, [rax+0x30]
       0093  mov edi, [r8+rdi*1]
@@ -128,7 +128,7 @@ entry and exit:
       0071  mov rdx, [rsi+0x70]
       0075  cmp qword ptr [rdx+0x20], 0x00
       007a  jz 0x00f4
-      0080  mov rax, [rdx+0xD8]
+      0080  mov rax, [rdx+0x90]
       0087  mov r13, [rdx+0x18]
       008b  mov r8, [rax+0x30]
       008f  mov edi, [r8+rdi*1]
@@ -232,7 +232,7 @@ entry and exit:
       00c7  mov rdx, [rsi+0x70]
       00cb  cmp qword ptr [rdx+0x20], 0x00
       00d0  jz 0x0139
-      00d6  mov rax, [rdx+0xD8]
+      00d6  mov rax, [rdx+0x90]
       00dd  mov r13, [rdx+0x18]
       00e1  mov r8, [rax+0x30]
       00e5  mov edi, [r8+rdi*1]
@@ -311,7 +311,7 @@ entry and exit:
       007f  mov rdx, [rsi+0x70]
       0083  cmp qword ptr [rdx+0x20], 0x00
       0088  jz 0x00e8
-      008e  mov rax, [rdx+0xD8]
+      008e  mov rax, [rdx+0x90]
       0095  mov r13, [rdx+0x18]
       0099  mov r8, [rax+0x30]
       009d  mov edi, [r8+rdi*1]
@@ -381,7 +381,7 @@ entry and exit:
       0061  mov rdx, [rsi+0x70]
       0065  cmp qword ptr [rdx+0x20], 0x00
       006a  jz 0x00d7
-      0070  mov rax, [rdx+0xD8]
+      0070  mov rax, [rdx+0x90]
       0077  mov r13, [rdx+0x18]
       007b  mov r8, [rax+0x30]
       007f  mov edi, [r8+rdi*1]
@@ -503,7 +503,7 @@ entry and exit:
       0135  mov rdx, [rsi+0x70]
       0139  cmp qword ptr [rdx+0x20], 0x00
       013e  jz 0x01a7
-      0144  mov rax, [rdx+0xD8]
+      0144  mov rax, [rdx+0x90]
       014b  mov r13, [rdx+0x18]
       014f  mov r8, [rax+0x30]
       0153  mov edi, [r8+rdi*1]
@@ -659,7 +659,7 @@ entry and exit:
       00d3  mov rdx, [rsi+0x70]
       00d7  cmp qword ptr [rdx+0x20], 0x00
       00dc  jz 0x0148
-      00e2  mov rax, [rdx+0xD8]
+      00e2  mov rax, [rdx+0x90]
       00e9  mov r13, [rdx+0x18]
       00ed  mov r8, [rax+0x30]
       00f1  mov edi, [r8+rdi*1]
@@ -750,7 +750,7 @@ entry and exit:
       0097  mov rdx, [rsi+0x70]
       009b  cmp qword ptr [rdx+0x20], 0x00
       00a0  jz 0x010c
-      00a6  mov rax, [rdx+0xD8]
+      00a6  mov rax, [rdx+0x90]
       00ad  mov r13, [rdx+0x18]
       00b1  mov r8, [rax+0x30]
       00b5  mov edi, [r8+rdi*1]

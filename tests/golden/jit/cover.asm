@@ -48,7 +48,7 @@ entry and exit:
       007b  mov rdx, [rsi+0x70]
       007f  cmp qword ptr [rdx+0x20], 0x00
       0084  jz 0x00f6
-      008a  mov rax, [rdx+0xD8]
+      008a  mov rax, [rdx+0x90]
       0091  mov r13, [rdx+0x18]
       0095  mov r8, [rax+0x30]
       0099  mov edi, [r8+rdi*1]
@@ -132,7 +132,7 @@ entry and exit:
       008a  mov rdx, [rsi+0x70]
       008e  cmp qword ptr [rdx+0x20], 0x00
       0093  jz 0x0105
-      0099  mov rax, [rdx+0xD8]
+      0099  mov rax, [rdx+0x90]
       00a0  mov r13, [rdx+0x18]
       00a4  mov r8, [rax+0x30]
       00a8  mov edi, [r8+rdi*1]
@@ -217,7 +217,7 @@ entry and exit:
       0091  mov rdx, [rsi+0x70]
       0095  cmp qword ptr [rdx+0x20], 0x00
       009a  jz 0x00fa
-      00a0  mov rax, [rdx+0xD8]
+      00a0  mov rax, [rdx+0x90]
       00a7  mov r13, [rdx+0x18]
       00ab  mov r8, [rax+0x30]
       00af  mov edi, [r8+rdi*1]
@@ -292,7 +292,7 @@ entry and exit:
       0077  mov rdx, [rsi+0x70]
       007b  cmp qword ptr [rdx+0x20], 0x00
       0080  jz 0x00e9
-      0086  mov rax, [rdx+0xD8]
+      0086  mov rax, [rdx+0x90]
       008d  mov r13, [rdx+0x18]
       0091  mov r8, [rax+0x30]
       0095  mov edi, [r8+rdi*1]
@@ -368,7 +368,7 @@ entry and exit:
       0079  mov rdx, [rsi+0x70]
       007d  cmp qword ptr [rdx+0x20], 0x00
       0082  jz 0x00e2
-      0088  mov rax, [rdx+0xD8]
+      0088  mov rax, [rdx+0x90]
       008f  mov r13, [rdx+0x18]
       0093  mov r8, [rax+0x30]
       0097  mov edi, [r8+rdi*1]

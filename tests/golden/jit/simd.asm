@@ -99,7 +99,7 @@ entry and exit:
       0146  mov rdx, [rsi+0x70]
       014a  cmp qword ptr [rdx+0x20], 0x00
       014f  jz 0x01b2
-      0155  mov rax, [rdx+0xD8]
+      0155  mov rax, [rdx+0x90]
       015c  mov r13, [rdx+0x18]
       0160  mov r8, [rax+0x30]
       0164  mov edi, [r8+rdi*1]
@@ -175,7 +175,7 @@ entry and exit:
       0082  mov rdx, [rsi+0x70]
       0086  cmp qword ptr [rdx+0x20], 0x00
       008b  jz 0x00eb
-      0091  mov rax, [rdx+0xD8]
+      0091  mov rax, [rdx+0x90]
       0098  mov r13, [rdx+0x18]
       009c  mov r8, [rax+0x30]
       00a0  mov edi, [r8+rdi*1]
@@ -248,7 +248,7 @@ entry and exit:
       0082  mov rdx, [rsi+0x70]
       0086  cmp qword ptr [rdx+0x20], 0x00
       008b  jz 0x00eb
-      0091  mov rax, [rdx+0xD8]
+      0091  mov rax, [rdx+0x90]
       0098  mov r13, [rdx+0x18]
       009c  mov r8, [rax+0x30]
       00a0  mov edi, [r8+rdi*1]
