@@ -49,8 +49,8 @@
 //     from outside hands over without spilling (its registers were never loaded).
 //   - Emitters that are not register-aware (register_aware(): any not written for this, e.g. SIMD,
 //     tables, GC, calls) stay correct unchanged: the pins are spilled before them, and their own
-//     hand-overs spill nothing (they may have used the registers); slots they name (and the next one: a
-//     v128 takes two) are never pinned, so they cannot write a pinned slot behind its register's back;
+//     hand-overs spill nothing (they may have used the registers); slots they name (and the next one for
+//     v128 instructions: a v128 takes two) are never pinned, so they cannot write a pinned slot behind its register's back;
 //     after their fall-through the caller-saved pins (after a call, all) are reloaded. When such an
 //     emitter branches, its targets reload too, and the function stays write-through (results also go to
 //     their slots, so a reload is right on every path into the target).
@@ -1815,6 +1815,16 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
         store_float(o[0], xmm_pin(ps), true);
         return Kind::native;
       }
+      // Into a pinned register directly (not through rax).
+      if (int ps = pin_of(o[1]), pd = pin_of(o[0]); is_gpr_pin(pd)) {
+        if (ps == 0 && int64_t(o[1]) == cache_in_) mov(gpr_pin(pd), rax); else load_int(gpr_pin(pd), 's', o + 1, true);
+        store_int(o[0], gpr_pin(pd));
+        return Kind::native;
+      } else if (is_xmm_pin(pd) && ps == 0 && int64_t(o[1]) != cache_in_) {
+        movsd(xmm_pin(pd), slot64(o[1]));
+        store_float(o[0], xmm_pin(pd), true);
+        return Kind::native;
+      }
       if (int64_t(o[1]) != cache_in_ || is_gpr_pin(pin_of(o[1]))) load_int(rax, 's', o + 1, true);
       store_int(o[0], rax);
       keep_rax_as(o[0]);
@@ -1848,10 +1858,21 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
       store_int(o[0], rax);
       return Kind::native;
     case HandlerId::op_select_ssss:
+      // Into the destination's register when it is pinned (and neither b nor the condition), else rax;
+      // b straight from its register or slot (cmov reads it whatever the condition).
+      if (int pd = pin_of(o[0]); is_gpr_pin(pd) && o[2] != o[0] && o[3] != o[0]) {
+        const Xbyak::Reg64& r = gpr_pin(pd);
+        if (o[1] != o[0]) {
+          if (pin_of(o[1]) == 0 && int64_t(o[1]) == cache_in_) mov(r, rax); else load_int(r, 's', o + 1, true);
+        }
+        int_src(o[3], false, [&](const Xbyak::Operand& c) { cmp(c, 0); });
+        int_src(o[2], true, [&](const Xbyak::Operand& b) { cmove(r, b); });
+        store_int(o[0], r);
+        return Kind::native;
+      }
       load_int(rax, 's', o + 1, true);
-      load_int(rcx, 's', o + 2, true);
       int_src(o[3], false, [&](const Xbyak::Operand& c) { cmp(c, 0); });
-      cmove(rax, rcx);
+      int_src(o[2], true, [&](const Xbyak::Operand& b) { cmove(rax, b); });
       store_int(o[0], rax);
       keep_rax_as(o[0]);
       return Kind::native;
@@ -2325,6 +2346,10 @@ void Compiler::choose_pins() {
     if (!aware) unaware_weight += w;
     bool call_like = flags[size_t(*id)].call_like;
     if (call_like) call_weight += 2 * w;  // a store before, a load after
+    // Only v128 instructions name 16-byte operands (the SIMD ones, and GC accesses of v128 fields): the
+    // slot after any other's operand is not touched (banning it kept e.g. the temporary after a
+    // global.get's result out of registers in whole functions).
+    bool wide = d.cat == Cat::simd || handler_info(*id).name.find("v128") != std::string_view::npos;
     bool f = flags[size_t(*id)].float_name;
     // Which operands (by index) hold floats, as the emitter reads them; copies count for either class.
     auto float_operand = [&](int k) {
@@ -2344,9 +2369,9 @@ void Compiler::choose_pins() {
     interp::for_each_operand(ir_ + starts[i], handler_info(*id).kinds, [&](char kind, const uint32_t* wp) {
       if (kind == 's' && *wp % 8 == 0 && *wp / 8 < nlocal) {
         uint32_t slot = *wp / 8;
-        if (!aware) {  // and the next slot: a v128 operand takes two (a call's results: reloaded after it)
+        if (!aware) {  // and the next slot when a v128 may be written there (a call's results: reloaded after it)
           banned[slot] = true;
-          if (slot + 1 < nlocal && !call_like) banned[slot + 1] = true;
+          if (slot + 1 < nlocal && wide) banned[slot + 1] = true;
         }
         else if (neutral && k != 3) w_any[slot] += w;
         else if (float_operand(k)) w_float[slot] += w;

@@ -1,5 +1,5 @@
 func 0: params=1 locals=1 results=1 frame=5
-256 bytes of machine code, 0 of them data; 6 of 6 IR instructions compiled
+256 bytes of machine code, 3 of them data; 6 of 6 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -34,53 +34,53 @@ entry and exit:
   15: op_br_b @0
       0044  jmp 0x0035
   18: op_copy_ss s0 s1
-      0046  mov rax, r12
-      0049  mov rbp, rax
+      0046  mov rbp, r12
   22: op_return
-      004c  mov [rbx], rbp
-      004f  mov rcx, [r15+0x28]
-      0053  mov rsi, [rcx-0x08]
-      0057  mov rdi, [rcx-0x18]
-      005b  test rsi, rsi
-      005e  jz 0x00f7
-      0064  test dil, 0x01
-      0068  jnz 0x00f7
-      006e  mov rdx, [rsi+0x70]
-      0072  mov rax, [rdx+0xD8]
-      0079  test rax, rax
-      007c  jz 0x00f7
-      0082  mov r8, [rax+0x28]
-      0086  test r8, r8
-      0089  jz 0x00f7
-      008f  mov r13, [rdx+0x18]
-      0093  sub rdi, r13
-      0096  mov edi, [r8+rdi*1]
-      009a  add rdi, [rax]
-      009d  add rcx, 0xffffffffffffffe8
-      00a1  mov [r15+0x28], rcx
-      00a5  mov [r15+0x10], rsi
-      00a9  mov rbx, [rcx+0x08]
-      00ad  mov rax, [rsi+0x10]
-      00b1  cmp rax, [r15+0x18]
-      00b5  jz 0x00d9
-      00bb  mov [r15+0x18], rax
-      00bf  mov rcx, [rax+0x110]
-      00c6  mov [r15+0x20], rcx
-      00ca  xor r14d, r14d
-      00cd  test rcx, rcx
-      00d0  jz 0x00d9
-      00d6  mov r14, [rcx]
-      00d9  jmp rdi
-      00db  mov rbp, [rbx]
-      00de  mov r12, [rbx+0x08]
+      0049  mov [rbx], rbp
+      004c  mov rcx, [r15+0x28]
+      0050  mov rsi, [rcx-0x08]
+      0054  mov rdi, [rcx-0x18]
+      0058  test rsi, rsi
+      005b  jz 0x00f4
+      0061  test dil, 0x01
+      0065  jnz 0x00f4
+      006b  mov rdx, [rsi+0x70]
+      006f  mov rax, [rdx+0xD8]
+      0076  test rax, rax
+      0079  jz 0x00f4
+      007f  mov r8, [rax+0x28]
+      0083  test r8, r8
+      0086  jz 0x00f4
+      008c  mov r13, [rdx+0x18]
+      0090  sub rdi, r13
+      0093  mov edi, [r8+rdi*1]
+      0097  add rdi, [rax]
+      009a  add rcx, 0xffffffffffffffe8
+      009e  mov [r15+0x28], rcx
+      00a2  mov [r15+0x10], rsi
+      00a6  mov rbx, [rcx+0x08]
+      00aa  mov rax, [rsi+0x10]
+      00ae  cmp rax, [r15+0x18]
+      00b2  jz 0x00d6
+      00b8  mov [r15+0x18], rax
+      00bc  mov rcx, [rax+0x110]
+      00c3  mov [r15+0x20], rcx
+      00c7  xor r14d, r14d
+      00ca  test rcx, rcx
+      00cd  jz 0x00d6
+      00d3  mov r14, [rcx]
+      00d6  jmp rdi
+      00d8  mov rbp, [rbx]
+      00db  mov r12, [rbx+0x08]
 out of line (hand-overs):
-      00e2  lea rax, [r13+0x60]  ; hand over at @24
-      00e6  jmp 0x00eb
-      00eb  mov [rbx], rbp
-      00ee  mov [rbx+0x08], r12
-      00f2  jmp 0x001c
-      00f7  lea rax, [r13+0x58]  ; hand over at @22
-      00fb  jmp 0x001c
+      00df  lea rax, [r13+0x60]  ; hand over at @24
+      00e3  jmp 0x00e8
+      00e8  mov [rbx], rbp
+      00eb  mov [rbx+0x08], r12
+      00ef  jmp 0x001c
+      00f4  lea rax, [r13+0x58]  ; hand over at @22
+      00f8  jmp 0x001c
+data: 3 bytes (branch tables, padding)
 
 func 1: params=1 locals=0 results=1 frame=3
 280 bytes of machine code, 14 of them data; 7 of 7 IR instructions compiled
