@@ -32,7 +32,7 @@
 // a register cache over the value stack, fits here too: values may stay in registers between IR
 // instructions as long as their slots are written at the points where the interpreter may take over.
 // Register allocation (issue 17): per function, the most used slots are pinned to registers for the whole
-// function: up to 7 GPRs (rbp and r12, callee-saved; rsi, rdi, r9, r10, r11) and 13 xmm registers
+// function: up to 8 GPRs (rbp and r12, callee-saved; rsi, rdi, r8, r9, r10, r11) and 13 xmm registers
 // (xmm2-xmm14; xmm15 is the SIMD emitters' v128 cache) by their uses weighted 8x per loop level (loops: the ranges of backward branches), params,
 // declared locals and temporaries alike (a slot's class is the one most of its accesses use; a register
 // holds the slot's 8 bytes whatever the type, so temporaries reused for other types stay exact).
@@ -54,7 +54,7 @@
 //     after their fall-through the caller-saved pins (after a call, all) are reloaded. When such an
 //     emitter branches, its targets reload too, and the function stays write-through (results also go to
 //     their slots, so a reload is right on every path into the target).
-//   - Register-aware emitters use only rax, rcx, rdx, r8, xmm0 and xmm1 as scratch (and rdi/rsi/rdx for
+//   - Register-aware emitters use only rax, rcx, rdx, xmm0 and xmm1 as scratch (and rdi/rsi/rdx for
 //     helper arguments, spilled before and reloaded after); the one-value rax cache stays for the rest.
 // A slot is pinned when its weighted uses exceed the moves its register costs (choose_pins()), in every
 // function (straight-line ones too: CoreMark's unrolled crcu16 runs 22% faster pinned). Not done yet: a
@@ -895,14 +895,14 @@ class Compiler : public Xbyak::CodeGenerator {
     return c;
   }
 
-  // Pinned slots (see the top of the file). pin_[slot index]: 0 none, 1..7 gpr_reg(p - 1), 8..20
+  // Pinned slots (see the top of the file). pin_[slot index]: 0 none, 1..8 gpr_reg(p - 1), 9..21
   // xmm2..xmm14; pins_: every pinned slot (byte offset, pin).
   // xmm15 is not pinned: it is the SIMD emitters' one-value v128 cache (vcache_in_).
-  static constexpr int kNumGprPins = 7, kNumCalleeSavedPins = 2, kFirstXmmPin = 8, kNumXmmPins = 13;
+  static constexpr int kNumGprPins = 8, kNumCalleeSavedPins = 2, kFirstXmmPin = 9, kNumXmmPins = 13;
   static const Xbyak::Reg64& gpr_reg(int k) {
     static const Xbyak::Reg64 regs[kNumGprPins] = {Xbyak::util::rbp, Xbyak::util::r12, Xbyak::util::rsi,
-                                                   Xbyak::util::rdi, Xbyak::util::r9,  Xbyak::util::r10,
-                                                   Xbyak::util::r11};
+                                                   Xbyak::util::rdi, Xbyak::util::r8,  Xbyak::util::r9,
+                                                   Xbyak::util::r10, Xbyak::util::r11};
     return regs[k];
   }
   std::vector<int8_t> pin_;
@@ -1068,7 +1068,8 @@ class Compiler : public Xbyak::CodeGenerator {
   }
   // The effective address of a memory-0 access into rax (64-bit, zero-extended), for form `kinds`
   // with the address operands at words `w` (address slot first); returns the Address to use.
-  Xbyak::RegExp effective_address(std::string_view form, uint32_t addr_slot, const uint32_t* extra, uint32_t offset);
+  Xbyak::RegExp effective_address(std::string_view form, uint32_t addr_slot, const uint32_t* extra, uint32_t offset,
+                                  bool rax_cached = false);
 
   void call_helper(const void* fn) {
     // Always the 10-byte `mov rax, imm64` (REX.W B8), even when the address would fit the 5-byte form:
@@ -1089,8 +1090,11 @@ class Compiler : public Xbyak::CodeGenerator {
     mov(rcx, qword[r15 + kStMem0]);
     test(rcx, rcx);
     jz(fail);
-    lea(r8, ptr[rax + width]);
-    cmp(r8, qword[rcx + kMemSize]);
+    // ea + width <= size as ea <= size - width (no scratch register beyond rax and rcx: r8 is a pin).
+    mov(rcx, qword[rcx + kMemSize]);
+    CodeGenerator::sub(rcx, width);
+    jb(fail);
+    cmp(rax, rcx);
     ja(fail);
     return r14 + rax;
   }
@@ -1392,13 +1396,32 @@ void Compiler::cond_jump(uint8_t op, Xbyak::Label& l) {
 }
 
 Xbyak::RegExp Compiler::effective_address(std::string_view form, uint32_t addr_slot, const uint32_t* extra,
-                                          uint32_t offset) {
+                                          uint32_t offset, bool rax_cached) {
   // Address arithmetic wraps at 32 bits (ea_add_imm / ea_scaled); the offset is added in 64 bits.
-  // `extra`: the fused forms' immediate, or index slot and shift.
-  load_int(rax, 's', &addr_slot, false);
-  if (form == "ssio") {
+  // `extra`: the fused forms' immediate, or index slot and shift. A 32-bit lea computes the same
+  // wrapped sum from pinned registers (whatever their upper halves hold) in one instruction.
+  int pa = pin_of(addr_slot);
+  auto base = [&]() -> Xbyak::Reg64 {
+    if (is_gpr_pin(pa)) return gpr_pin(pa);
+    if (rax_cached && pa == 0 && int64_t(addr_slot) == cache_in_) return rax;  // rax holds the slot's 8 bytes
+    load_int(rax, 's', &addr_slot, false);
+    return rax;
+  };
+  if (form == "ssio" && is_gpr_pin(pa)) {
+    lea(eax, ptr[gpr_pin(pa) + int32_t(extra[0])]);
+  } else if (form == "sssio" && (extra[1] & 31) <= 3) {
+    Xbyak::Reg64 b = base();
+    Xbyak::Reg64 index = rcx;
+    if (int pi = pin_of(extra[0]); is_gpr_pin(pi)) index = gpr_pin(pi); else load_int(rcx, 's', extra, false);
+    lea(eax, ptr[b + index * (1 << (extra[1] & 31))]);
+  } else if (Xbyak::Reg64 b = base(); b.getIdx() != rax.getIdx()) {
+    mov(eax, b.cvt32());
+  } else if (form == "sso" && rax_cached && pa == 0 && int64_t(addr_slot) == cache_in_) {
+    mov(eax, eax);  // the cached slot's upper half is not necessarily zero
+  }
+  if (form == "ssio" && !is_gpr_pin(pa)) {
     CodeGenerator::add(eax, extra[0]);
-  } else if (form == "sssio") {
+  } else if (form == "sssio" && (extra[1] & 31) > 3) {
     load_int(rcx, 's', extra, false);
     CodeGenerator::shl(ecx, uint8_t(extra[1] & 31));
     CodeGenerator::add(eax, ecx);
@@ -1563,7 +1586,7 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
       uint32_t offset = o[kinds.size() - 1];
       static constexpr uint32_t kLoadWidth[] = {4, 8, 1, 1, 2, 2, 4};
       Xbyak::RegExp ea = d.chk ? checked_address(o[1], offset, d.op == ld32 && d.to64 ? 4 : kLoadWidth[d.op], pos)
-                               : effective_address(kinds, o[1], o + 2, offset);
+                               : effective_address(kinds, o[1], o + 2, offset, true);
       if (int pd = pin_of(o[0]); is_xmm_pin(pd) && (d.op == ld32 || d.op == ld64) && !(d.op == ld32 && d.to64)) {
         if (d.op == ld64) movsd(xmm_pin(pd), qword[ea]); else movss(xmm_pin(pd), dword[ea]);
         store_float(o[0], xmm_pin(pd), true);
@@ -1590,14 +1613,14 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
       int pv = pin_of(o[1]);
       if (is_xmm_pin(pv) && d.op >= 2) {
         Xbyak::RegExp ea = d.chk ? checked_address(o[0], offset, 1u << d.op, pos)
-                                 : effective_address(kinds, o[0], o + 2, offset);
+                                 : effective_address(kinds, o[0], o + 2, offset, true);
         if (d.op == 3) movsd(qword[ea], xmm_pin(pv)); else movss(dword[ea], xmm_pin(pv));
         return d.chk ? Kind::guarded : Kind::native;
       }
       const Xbyak::Reg64& v = is_gpr_pin(pv) ? gpr_pin(pv) : rdx;
       if (!is_gpr_pin(pv)) load_int(rdx, 's', o + 1, d.op == 3);
       Xbyak::RegExp ea = d.chk ? checked_address(o[0], offset, 1u << d.op, pos)
-                               : effective_address(kinds, o[0], o + 2, offset);
+                               : effective_address(kinds, o[0], o + 2, offset, true);
       switch (d.op) {
         case 0: mov(byte[ea], v.cvt8()); break;
         case 1: mov(word[ea], v.cvt16()); break;
@@ -2274,7 +2297,7 @@ void Compiler::emit_return(Xbyak::Label& fail) {
 }
 
 // The emitters that read and write slots through the accessors above (pinned registers included) and
-// use no caller-saved register but rax, rcx, rdx, r8, xmm0 and xmm1 (helper calls reload the pins).
+// use no caller-saved register but rax, rcx, rdx, xmm0 and xmm1 (helper calls reload the pins).
 bool Compiler::register_aware(HandlerId id, const Desc& d) {
   switch (d.cat) {
     case Cat::ibin: case Cat::idiv: case Cat::fbin: case Cat::unop: case Cat::br_cmp: case Cat::load:

@@ -170,7 +170,7 @@ out of line (hand-overs):
 data: 1 bytes (branch tables, padding)
 
 func 2: params=1 locals=0 results=1 frame=3
-288 bytes of machine code, 3 of them data; 4 of 4 IR instructions compiled
+284 bytes of machine code, 0 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -200,7 +200,7 @@ entry and exit:
       0038  mov rax, <memory_grow>
       0042  call rax
       0044  test al, al
-      0046  jz 0x0110
+      0046  jz 0x010f
       004c  mov rcx, [r15+0x20]
       0050  xor r14d, r14d
       0053  test rcx, rcx
@@ -210,52 +210,51 @@ entry and exit:
       005f  mov eax, 0x10
       0064  mov [rbx+0x08], rax
    8: op_i32_load_sso s0 s1 +0
-      0068  mov eax, [rbx+0x08]
-      006b  mov eax, [r14+rax*1]
-      006f  mov [rbx], rax
+      0068  mov eax, eax
+      006a  mov eax, [r14+rax*1]
+      006e  mov [rbx], rax
   13: op_return
-      0072  mov rcx, [r15+0x28]
-      0076  mov rsi, [rcx-0x08]
-      007a  mov rdi, [rcx-0x18]
-      007e  test rsi, rsi
-      0081  jz 0x0107
-      0087  test dil, 0x01
-      008b  jnz 0x0107
-      0091  mov rdx, [rsi+0x70]
-      0095  mov rax, [rdx+0xD8]
-      009c  test rax, rax
-      009f  jz 0x0107
-      00a5  mov r8, [rax+0x28]
-      00a9  test r8, r8
-      00ac  jz 0x0107
-      00b2  mov r13, [rdx+0x18]
-      00b6  sub rdi, r13
-      00b9  mov edi, [r8+rdi*1]
-      00bd  add rdi, [rax]
-      00c0  add rcx, 0xffffffffffffffe8
-      00c4  mov [r15+0x28], rcx
-      00c8  mov [r15+0x10], rsi
-      00cc  mov rbx, [rcx+0x08]
-      00d0  mov rax, [rsi+0x10]
-      00d4  cmp rax, [r15+0x18]
-      00d8  jz 0x00fc
-      00de  mov [r15+0x18], rax
-      00e2  mov rcx, [rax+0x110]
-      00e9  mov [r15+0x20], rcx
-      00ed  xor r14d, r14d
-      00f0  test rcx, rcx
-      00f3  jz 0x00fc
-      00f9  mov r14, [rcx]
-      00fc  jmp rdi
+      0071  mov rcx, [r15+0x28]
+      0075  mov rsi, [rcx-0x08]
+      0079  mov rdi, [rcx-0x18]
+      007d  test rsi, rsi
+      0080  jz 0x0106
+      0086  test dil, 0x01
+      008a  jnz 0x0106
+      0090  mov rdx, [rsi+0x70]
+      0094  mov rax, [rdx+0xD8]
+      009b  test rax, rax
+      009e  jz 0x0106
+      00a4  mov r8, [rax+0x28]
+      00a8  test r8, r8
+      00ab  jz 0x0106
+      00b1  mov r13, [rdx+0x18]
+      00b5  sub rdi, r13
+      00b8  mov edi, [r8+rdi*1]
+      00bc  add rdi, [rax]
+      00bf  add rcx, 0xffffffffffffffe8
+      00c3  mov [r15+0x28], rcx
+      00c7  mov [r15+0x10], rsi
+      00cb  mov rbx, [rcx+0x08]
+      00cf  mov rax, [rsi+0x10]
+      00d3  cmp rax, [r15+0x18]
+      00d7  jz 0x00fb
+      00dd  mov [r15+0x18], rax
+      00e1  mov rcx, [rax+0x110]
+      00e8  mov [r15+0x20], rcx
+      00ec  xor r14d, r14d
+      00ef  test rcx, rcx
+      00f2  jz 0x00fb
+      00f8  mov r14, [rcx]
+      00fb  jmp rdi
 out of line (hand-overs):
-      00fe  lea rax, [r13+0x3C]  ; hand over at @15
-      0102  jmp 0x001c
-      0107  lea rax, [r13+0x34]  ; hand over at @13
-      010b  jmp 0x001c
-      0110  mov rax, [r15+0x08]
-      0114  mov rax, [rax+0x70]
-      0118  jmp 0x001c
-data: 3 bytes (branch tables, padding)
+      00fd  lea rax, [r13+0x3C]  ; hand over at @15
+      0101  jmp 0x001c
+      0106  lea rax, [r13+0x34]  ; hand over at @13
+      010a  jmp 0x001c
+      010f  mov rax, [r15+0x08]
+      0113  mov rax, [rax+0x70]
+      0117  jmp 0x001c
 
 func 3: params=1 locals=0 results=1 frame=3
 256 bytes of machine code, 1 of them data; 2 of 2 IR instructions compiled
