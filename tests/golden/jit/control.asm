@@ -389,13 +389,13 @@ entry and exit:
       002d  ret
       002e  mov rbp, [rbx+0x10]
    0: op_i32_load_sso s2 s0 +0
-      0032  mov eax, [rbx]
-      0034  mov ebp, [r14+rax*1]
+      0032  mov ebp, [rbx]
+      0034  mov ebp, [r14+rbp*1]
    5: op_i32_add_ssi s2 s2 i0x1
       0038  add ebp, 0x01
   10: op_i32_store_sso s0 s2 +4
-      003b  mov eax, [rbx]
-      003d  mov [r14+rax*1+0x04], ebp
+      003b  mov ecx, [rbx]
+      003d  mov [r14+rcx*1+0x04], ebp
   15: op_return
       0042  mov rcx, [r15+0x28]
       0046  mov rsi, [rcx-0x08]
