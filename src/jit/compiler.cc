@@ -1052,8 +1052,15 @@ class Compiler : public Xbyak::CodeGenerator {
     if (is_xmm_pin(p) && xmm_pin(p).getIdx() != x.getIdx()) movaps(xmm_pin(p), x);
     if (is_gpr_pin(p)) movq(gpr_pin(p), x);
   }
+  // A flag as 0/1 into slot `off`: rax holds it after, unless the slot has a GPR of its own.
   void store_bool(uint32_t off, void (Compiler::*setcc)(const Xbyak::Operand&)) {
     (this->*setcc)(al);
+    if (int p = pin_of(off); is_gpr_pin(p)) {
+      movzx(gpr_pin(p).cvt32(), al);
+      store_int(off, gpr_pin(p));
+      cache_out_ = -1;
+      return;
+    }
     movzx(eax, al);
     store_int(off, rax);
   }
@@ -1338,7 +1345,7 @@ bool Compiler::emit_ibin_pinned(const Desc& d, char ka, const uint32_t* wa, char
         &Compiler::sete, &Compiler::setne, &Compiler::setl, &Compiler::setb, &Compiler::setg,
         &Compiler::seta, &Compiler::setle, &Compiler::setbe, &Compiler::setge, &Compiler::setae};
     store_bool(dst, kSet[d.op - i_eq]);
-    keep_rax_as(dst);
+    if (!is_gpr_pin(pd)) keep_rax_as(dst);
     return true;
   }
   // The accumulator: dst's register, unless b lives there and a is another value.
