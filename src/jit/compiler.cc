@@ -1927,13 +1927,34 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
       store_int(o[0], rax);
       keep_rax_as(o[0]);
       return Kind::native;
-    case HandlerId::op_i32_add_shl_sssi:
-      load_int(rax, 's', o + 1, false);
-      load_int(rcx, 's', o + 2, false);
-      CodeGenerator::shl(ecx, uint8_t(o[3] & 31));
-      CodeGenerator::add(eax, ecx);
-      store_int(o[0], rax);
+    case HandlerId::op_i32_add_shl_sssi: {
+      // dst = a + (b << k) in one 32-bit lea (k <= 3) from the operands' registers when they have them
+      // (rax when it holds one), into dst's register when it is pinned.
+      uint32_t k = o[3] & 31;
+      int pa = pin_of(o[1]), pb = pin_of(o[2]), pd = pin_of(o[0]);
+      Xbyak::Reg64 b = rcx;
+      if (is_gpr_pin(pb) && k <= 3) b = gpr_pin(pb);
+      else if (pb == 0 && int64_t(o[2]) == cache_in_) mov(ecx, eax);
+      else load_int(rcx, 's', o + 2, false);
+      bool rax_kept = true;
+      Xbyak::Reg64 a = rax;
+      if (is_gpr_pin(pa)) {
+        a = gpr_pin(pa);
+      } else if (!(pa == 0 && int64_t(o[1]) == cache_in_)) {
+        load_int(rax, 's', o + 1, false);
+        rax_kept = false;
+      }
+      Xbyak::Reg64 r = is_gpr_pin(pd) ? gpr_pin(pd) : rax;
+      if (k <= 3) {
+        lea(r.cvt32(), ptr[a + b * (1 << k)]);
+      } else {
+        CodeGenerator::shl(ecx, uint8_t(k));
+        lea(r.cvt32(), ptr[a + rcx]);
+      }
+      store_int(o[0], r);
+      if (r.getIdx() == rax.getIdx()) keep_rax_as(o[0]); else if (rax_kept) rax_untouched(o[0]);
       return Kind::native;
+    }
     case HandlerId::op_select_ssss:
       // Into the destination's register when it is pinned (and neither b nor the condition), else rax;
       // b straight from its register or slot (cmov reads it whatever the condition).
