@@ -35,8 +35,8 @@
 // a register cache over the value stack, fits here too: values may stay in registers between IR
 // instructions as long as their slots are written at the points where the interpreter may take over.
 // Register allocation (issue 17): per function, the most used slots are pinned to registers for the whole
-// function: up to 7 GPRs (rbp and r12, callee-saved; rsi, rdi, r9, r10, r11) and 13 xmm registers
-// (xmm2-xmm14; xmm15 is the SIMD emitters' v128 cache) by their uses weighted 8x per loop level (loops: the ranges of backward branches), params,
+// function: up to 8 GPRs (rbp and r12, callee-saved; rsi, rdi, r8, r9, r10, r11) and 13 xmm registers
+// (xmm2-xmm14; xmm15 too in functions without v128 instructions, whose cache it is) by their uses weighted 8x per loop level (loops: the ranges of backward branches), params,
 // declared locals and temporaries alike (a slot's class is the one most of its accesses use; a register
 // holds the slot's 8 bytes whatever the type, so temporaries reused for other types stay exact).
 //   - Write-back: a pinned slot's value lives in its register inside machine code (store_int/store_float
@@ -52,12 +52,12 @@
 //     from outside hands over without spilling (its registers were never loaded).
 //   - Emitters that are not register-aware (register_aware(): any not written for this, e.g. SIMD,
 //     tables, GC, calls) stay correct unchanged: the pins are spilled before them, and their own
-//     hand-overs spill nothing (they may have used the registers); slots they name (and the next one: a
-//     v128 takes two) are never pinned, so they cannot write a pinned slot behind its register's back;
+//     hand-overs spill nothing (they may have used the registers); slots they name (and the next one for
+//     v128 instructions: a v128 takes two) are never pinned, so they cannot write a pinned slot behind its register's back;
 //     after their fall-through the caller-saved pins (after a call, all) are reloaded. When such an
 //     emitter branches, its targets reload too, and the function stays write-through (results also go to
 //     their slots, so a reload is right on every path into the target).
-//   - Register-aware emitters use only rax, rcx, rdx, r8, xmm0 and xmm1 as scratch (and rdi/rsi/rdx for
+//   - Register-aware emitters use only rax, rcx, rdx, xmm0 and xmm1 as scratch (and rdi/rsi/rdx for
 //     helper arguments, spilled before and reloaded after); the one-value rax cache stays for the rest.
 // A slot is pinned when its weighted uses exceed the moves its register costs (choose_pins()), in every
 // function (straight-line ones too: CoreMark's unrolled crcu16 runs 22% faster pinned). Not done yet: a
@@ -996,14 +996,15 @@ class Compiler : public FastAssembler {
     return c;
   }
 
-  // Pinned slots (see the top of the file). pin_[slot index]: 0 none, 1..7 gpr_reg(p - 1), 8..20
+  // Pinned slots (see the top of the file). pin_[slot index]: 0 none, 1..8 gpr_reg(p - 1), 9..21
   // xmm2..xmm14; pins_: every pinned slot (byte offset, pin).
-  // xmm15 is not pinned: it is the SIMD emitters' one-value v128 cache (vcache_in_).
-  static constexpr int kNumGprPins = 7, kNumCalleeSavedPins = 2, kFirstXmmPin = 8, kNumXmmPins = 13;
+  // xmm15 is pinned only in functions without v128 instructions: it is the SIMD emitters' one-value
+  // v128 cache (vcache_in_).
+  static constexpr int kNumGprPins = 8, kNumCalleeSavedPins = 2, kFirstXmmPin = 9, kNumXmmPins = 13;
   static const Xbyak::Reg64& gpr_reg(int k) {
     static const Xbyak::Reg64 regs[kNumGprPins] = {Xbyak::util::rbp, Xbyak::util::r12, Xbyak::util::rsi,
-                                                   Xbyak::util::rdi, Xbyak::util::r9,  Xbyak::util::r10,
-                                                   Xbyak::util::r11};
+                                                   Xbyak::util::rdi, Xbyak::util::r8,  Xbyak::util::r9,
+                                                   Xbyak::util::r10, Xbyak::util::r11};
     return regs[k];
   }
   std::vector<int8_t> pin_;
@@ -1145,22 +1146,38 @@ class Compiler : public FastAssembler {
       mov(r, v);
     }
   }
-  void load_float(const Xbyak::Xmm& x, char kind, const uint32_t* w, bool w64) {
+  // rax_ok: rax is as at the instruction's start (it may hold the slot: cache_in_).
+  void load_float(const Xbyak::Xmm& x, char kind, const uint32_t* w, bool w64, bool rax_ok = false) {
     if (kind == 's') {
       int p = pin_of(*w);
       if (is_xmm_pin(p)) {
         if (x.getIdx() != xmm_pin(p).getIdx()) movaps(x, xmm_pin(p));
       } else if (is_gpr_pin(p)) {
         if (w64) movq(x, gpr_pin(p)); else movd(x, gpr_pin(p).cvt32());
+      } else if (rax_ok && p == 0 && int64_t(*w) == cache_in_) {
+        if (w64) movq(x, rax); else movd(x, eax);
       } else if (w64) {
         movsd(x, slot64(*w));
       } else {
         movss(x, slot32(*w));
       }
     } else {
-      load_int(rdx, kind, w, w64);
-      if (w64) movq(x, rdx); else movd(x, edx);
+      if (w64) movsd(x, float_imm(kind, w, true)); else movss(x, float_imm(kind, w, false));
     }
+  }
+  // An immediate operand's bits (as load_int would put them in a register) from the constant pool.
+  Xbyak::Address float_imm(char kind, const uint32_t* w, bool w64) {
+    uint64_t bits = kind == 'i' ? uint64_t(w[0]) : (uint64_t(w[0]) | uint64_t(w[1]) << 32);
+    if (!w64) bits &= 0xffffffffu;
+    const Xbyak::Label* label = nullptr;
+    for (auto& c : vconsts_)
+      if (c->lo == bits && c->hi == 0) label = &c->label;
+    if (label == nullptr) {
+      vconsts_.push_back(std::make_unique<VConst>());
+      vconsts_.back()->lo = bits;
+      label = &vconsts_.back()->label;
+    }
+    return w64 ? qword[rip + *label] : dword[rip + *label];
   }
   // Results are written as whole 8-byte slots, i32/f32 ones too (their upper half is zero or don't-care,
   // as in the interpreter, where nothing reads it): an 8-byte read of the slot (copy, select, a later
@@ -1180,8 +1197,15 @@ class Compiler : public FastAssembler {
     if (is_xmm_pin(p) && xmm_pin(p).getIdx() != x.getIdx()) movaps(xmm_pin(p), x);
     if (is_gpr_pin(p)) movq(gpr_pin(p), x);
   }
+  // A flag as 0/1 into slot `off`: rax holds it after, unless the slot has a GPR of its own.
   void store_bool(uint32_t off, void (Compiler::*setcc)(const Xbyak::Operand&)) {
     (this->*setcc)(al);
+    if (int p = pin_of(off); is_gpr_pin(p)) {
+      movzx(gpr_pin(p).cvt32(), al);
+      store_int(off, gpr_pin(p));
+      cache_out_ = -1;
+      return;
+    }
     movzx(eax, al);
     store_int(off, rax);
   }
@@ -1213,7 +1237,10 @@ class Compiler : public FastAssembler {
   }
   // The effective address of a memory-0 access into rax (64-bit, zero-extended), for form `kinds`
   // with the address operands at words `w` (address slot first); returns the Address to use.
-  Xbyak::RegExp effective_address(std::string_view form, uint32_t addr_slot, const uint32_t* extra, uint32_t offset);
+  Xbyak::RegExp effective_address(std::string_view form, uint32_t addr_slot, const uint32_t* extra, uint32_t offset,
+                                  bool rax_cached = false, const Xbyak::Reg64& r = Xbyak::util::rax);
+  // rax is as it was before the instruction (which wrote `dst` only): the one-value cache goes on.
+  void rax_untouched(uint32_t dst) { cache_out_ = int64_t(dst) == cache_in_ ? -1 : cache_in_; }
 
   void call_helper(const void* fn) {
     // Always the 10-byte `mov rax, imm64` (REX.W B8), even when the address would fit the 5-byte form:
@@ -1234,8 +1261,11 @@ class Compiler : public FastAssembler {
     mov(rcx, qword[r15 + kStMem0]);
     test(rcx, rcx);
     jz(fail);
-    lea(r8, ptr[rax + width]);
-    cmp(r8, qword[rcx + kMemSize]);
+    // ea + width <= size as ea <= size - width (no scratch register beyond rax and rcx: r8 is a pin).
+    mov(rcx, qword[rcx + kMemSize]);
+    CodeGenerator::sub(rcx, width);
+    jb(fail);
+    cmp(rax, rcx);
     ja(fail);
     return r14 + rax;
   }
@@ -1467,7 +1497,7 @@ bool Compiler::emit_ibin_pinned(const Desc& d, char ka, const uint32_t* wa, char
         &Compiler::sete, &Compiler::setne, &Compiler::setl, &Compiler::setb, &Compiler::setg,
         &Compiler::seta, &Compiler::setle, &Compiler::setbe, &Compiler::setge, &Compiler::setae};
     store_bool(dst, kSet[d.op - i_eq]);
-    keep_rax_as(dst);
+    if (!is_gpr_pin(pd)) keep_rax_as(dst);
     return true;
   }
   // The accumulator: dst's register, unless b lives there and a is another value.
@@ -1482,7 +1512,7 @@ bool Compiler::emit_ibin_pinned(const Desc& d, char ka, const uint32_t* wa, char
   }
   apply_b(sized(acc));
   store_int(dst, acc);
-  if (acc.getIdx() == rax.getIdx()) keep_rax_as(dst);
+  if (acc.getIdx() == rax.getIdx()) keep_rax_as(dst); else rax_untouched(dst);
   return true;
 }
 
@@ -1490,20 +1520,21 @@ bool Compiler::emit_ibin_pinned(const Desc& d, char ka, const uint32_t* wa, char
 // b straight from its register or slot.
 bool Compiler::emit_farith_pinned(const Desc& d, char ka, const uint32_t* wa, char kb, const uint32_t* wb,
                                   uint32_t dst) {
-  if (kb != 's') return false;
   int pd = pin_of(dst);
-  bool b_is_dst = *wb == dst && !(ka == 's' && *wa == dst);
+  bool b_is_dst = kb == 's' && *wb == dst && !(ka == 's' && *wa == dst);
   Xbyak::Xmm acc = is_xmm_pin(pd) && !b_is_dst ? xmm_pin(pd) : xmm0;
-  load_float(acc, ka, wa, d.w64);
-  float_src(*wb, d.w64, [&](const Xbyak::Operand& b) {
+  load_float(acc, ka, wa, d.w64, true);
+  auto apply = [&](const Xbyak::Operand& b) {
     switch (d.op) {
       case f_add: if (d.w64) addsd(acc, b); else addss(acc, b); break;
       case f_sub: if (d.w64) subsd(acc, b); else subss(acc, b); break;
       case f_mul: if (d.w64) mulsd(acc, b); else mulss(acc, b); break;
       default: if (d.w64) divsd(acc, b); else divss(acc, b); break;
     }
-  });
+  };
+  if (kb == 's') float_src(*wb, d.w64, apply); else apply(float_imm(kb, wb, d.w64));
   store_float(dst, acc, d.w64);
+  rax_untouched(dst);
   return true;
 }
 
@@ -1560,21 +1591,38 @@ void Compiler::cond_jump(uint8_t op, BranchTarget t) {
 }
 
 Xbyak::RegExp Compiler::effective_address(std::string_view form, uint32_t addr_slot, const uint32_t* extra,
-                                          uint32_t offset) {
+                                          uint32_t offset, bool rax_cached, const Xbyak::Reg64& r) {
   // Address arithmetic wraps at 32 bits (ea_add_imm / ea_scaled); the offset is added in 64 bits.
-  // `extra`: the fused forms' immediate, or index slot and shift.
-  load_int(rax, 's', &addr_slot, false);
-  if (form == "ssio") {
-    CodeGenerator::add(eax, extra[0]);
-  } else if (form == "sssio") {
-    load_int(rcx, 's', extra, false);
-    CodeGenerator::shl(ecx, uint8_t(extra[1] & 31));
-    CodeGenerator::add(eax, ecx);
+  // `extra`: the fused forms' immediate, or index slot and shift. The address goes to `r` (rax, or a
+  // register the caller gives, whose own value is not needed: then rax is left as it was); a 32-bit lea
+  // computes the wrapped sum from registers (whatever their upper halves hold) in one instruction.
+  int pa = pin_of(addr_slot);
+  bool cached = rax_cached && pa == 0 && int64_t(addr_slot) == cache_in_;  // rax holds the slot's 8 bytes
+  std::optional<Xbyak::Reg64> in_reg;
+  if (is_gpr_pin(pa)) in_reg = gpr_pin(pa); else if (cached) in_reg = rax;
+  uint32_t shift = form == "sssio" ? extra[1] & 31 : 0;
+  if (form == "ssio" && in_reg) {
+    lea(r.cvt32(), ptr[*in_reg + int32_t(extra[0])]);
+  } else if (form == "sssio" && shift <= 3) {
+    Xbyak::Reg64 b = r;
+    if (in_reg) b = *in_reg; else load_int(r, 's', &addr_slot, false);
+    Xbyak::Reg64 index = rcx;
+    if (int pi = pin_of(extra[0]); is_gpr_pin(pi)) index = gpr_pin(pi); else load_int(rcx, 's', extra, false);
+    lea(r.cvt32(), ptr[b + index * (1 << shift)]);
+  } else {
+    if (in_reg) mov(r.cvt32(), in_reg->cvt32()); else load_int(r, 's', &addr_slot, false);
+    if (form == "ssio") {
+      CodeGenerator::add(r.cvt32(), extra[0]);
+    } else if (form == "sssio") {
+      load_int(rcx, 's', extra, false);
+      CodeGenerator::shl(ecx, uint8_t(shift));
+      CodeGenerator::add(r.cvt32(), ecx);
+    }
   }
-  if (offset <= 0x7fffffffu) return r14 + rax + int32_t(offset);
+  if (offset <= 0x7fffffffu) return r14 + r + int32_t(offset);
   mov(ecx, offset);
-  CodeGenerator::add(rax, rcx);
-  return r14 + rax;
+  CodeGenerator::add(r, rcx);
+  return r14 + r;
 }
 
 Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t pos) {
@@ -1668,16 +1716,16 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
         return Kind::native;
       }
       if (d.op <= f_div && emit_farith_pinned(d, kinds[1], wa, kinds[2], wb, o[0])) return Kind::native;
-      load_float(xmm0, kinds[1], wa, d.w64);
-      load_float(xmm1, kinds[2], wb, d.w64);
+      // Compares read pinned operands from their registers (xmm0/xmm1 stand for them below).
+      Xbyak::Xmm fa = xmm0, fb = xmm1;
+      if (int p = kinds[1] == 's' ? pin_of(*wa) : 0; is_xmm_pin(p)) fa = xmm_pin(p); else load_float(xmm0, kinds[1], wa, d.w64, true);
+      if (int p = kinds[2] == 's' ? pin_of(*wb) : 0; is_xmm_pin(p)) fb = xmm_pin(p); else load_float(xmm1, kinds[2], wb, d.w64, true);
       auto ucom = [&](const Xbyak::Xmm& x, const Xbyak::Xmm& y) {
-        if (d.w64) ucomisd(x, y); else ucomiss(x, y);
+        const Xbyak::Xmm& rx = x.getIdx() == 0 ? fa : fb;
+        const Xbyak::Xmm& ry = y.getIdx() == 0 ? fa : fb;
+        if (d.w64) ucomisd(rx, ry); else ucomiss(rx, ry);
       };
-      switch (d.op) {
-        case f_add: if (d.w64) addsd(xmm0, xmm1); else addss(xmm0, xmm1); break;
-        case f_sub: if (d.w64) subsd(xmm0, xmm1); else subss(xmm0, xmm1); break;
-        case f_mul: if (d.w64) mulsd(xmm0, xmm1); else mulss(xmm0, xmm1); break;
-        case f_div: if (d.w64) divsd(xmm0, xmm1); else divss(xmm0, xmm1); break;
+      switch (d.op) {  // (add, sub, mul and div: emit_farith_pinned)
         case f_eq:
           ucom(xmm0, xmm1);
           sete(al);
@@ -1699,10 +1747,9 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
         case f_gt: ucom(xmm0, xmm1); store_bool(o[0], &Compiler::seta); return Kind::native;
         case f_le: ucom(xmm1, xmm0); store_bool(o[0], &Compiler::setae); return Kind::native;
         case f_ge: ucom(xmm0, xmm1); store_bool(o[0], &Compiler::setae); return Kind::native;
-        default: return Kind::exit;
+        default: break;
       }
-      store_float(o[0], xmm0, d.w64);
-      return Kind::native;
+      return Kind::exit;
     }
     case Cat::unop:
       return emit_unop(d, handler_info(id).name, ip);
@@ -1710,10 +1757,21 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
       const uint32_t* wb = o + 1;
       const uint32_t* wt = wb + interp::kind_words(kinds[1]);
       Xbyak::Reg a = d.w64 ? Xbyak::Reg(rax) : Xbyak::Reg(eax);
-      if (int pa = pin_of(o[0]); is_gpr_pin(pa)) {
+      if (int pa = pin_of(o[0]), pb = kinds[1] == 's' ? pin_of(*wb) : 0;
+          pa == 0 && int64_t(o[0]) != cache_in_ && is_gpr_pin(pb)) {
+        // a in memory, b in a register: b against a's slot, the condition mirrored.
+        static constexpr uint8_t kMirror[] = {i_eq, i_ne, i_gt_s, i_gt_u, i_lt_s, i_lt_u, i_ge_s, i_ge_u, i_le_s, i_le_u};
+        if (d.w64) cmp(gpr_pin(pb), slot64(o[0])); else cmp(gpr_pin(pb).cvt32(), slot32(o[0]));
+        cond_jump(kMirror[d.op - i_eq], target(pos, int32_t(*wt)));
+        rax_untouched(UINT32_MAX);
+        return Kind::native;
+      } else if (is_gpr_pin(pa)) {
         a = d.w64 ? Xbyak::Reg(gpr_pin(pa)) : Xbyak::Reg(gpr_pin(pa).cvt32());
+        rax_untouched(UINT32_MAX);
       } else if (int64_t(o[0]) != cache_in_) {
         load_int(rax, 's', o, d.w64);
+      } else {
+        rax_untouched(UINT32_MAX);
       }
       if (kinds[1] == 's') {
         int_src(*wb, d.w64, [&](const Xbyak::Operand& b) { cmp(a, b); });
@@ -1730,8 +1788,12 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
       // dst, address operands..., offset last.
       uint32_t offset = o[kinds.size() - 1];
       static constexpr uint32_t kLoadWidth[] = {4, 8, 1, 1, 2, 2, 4};
+      // Into a pinned destination: its register computes the address too (rax is left as it was), unless
+      // it is also the index, read after the base.
+      int pd0 = pin_of(o[0]);
+      bool own = !d.chk && is_gpr_pin(pd0) && !(kinds == "sssio" && o[2] == o[0]);
       Xbyak::RegExp ea = d.chk ? checked_address(o[1], offset, d.op == ld32 && d.to64 ? 4 : kLoadWidth[d.op], pos)
-                               : effective_address(kinds, o[1], o + 2, offset);
+                               : effective_address(kinds, o[1], o + 2, offset, true, own ? gpr_pin(pd0) : rax);
       if (int pd = pin_of(o[0]); is_xmm_pin(pd) && (d.op == ld32 || d.op == ld64) && !(d.op == ld32 && d.to64)) {
         if (d.op == ld64) movsd(xmm_pin(pd), qword[ea]); else movss(xmm_pin(pd), dword[ea]);
         store_float(o[0], xmm_pin(pd), true);
@@ -1749,23 +1811,34 @@ Kind Compiler::emit(HandlerId id, const Desc& d, const uint32_t* ip, uint32_t po
         case ld32s: movsxd(r, dword[ea]); break;
       }
       store_int(o[0], r);
-      if (!is_gpr_pin(pd)) keep_rax_as(o[0]);
+      if (!is_gpr_pin(pd)) keep_rax_as(o[0]); else if (own) rax_untouched(o[0]);
       return d.chk ? Kind::guarded : Kind::native;
     }
     case Cat::store: {
       // address, value, [imm | index, shift,] offset.
       uint32_t offset = o[kinds.size() - 1];
       int pv = pin_of(o[1]);
+      // The address in rcx when nothing else needs it there (no index loaded into it, no wide offset):
+      // rax then stays as it was, and may itself be the value.
+      bool in_rcx = !d.chk && offset <= 0x7fffffffu &&
+                    (kinds != "sssio" || ((o[3] & 31) <= 3 && is_gpr_pin(pin_of(o[2]))));
+      if (in_rcx) rax_untouched(UINT32_MAX);
       if (is_xmm_pin(pv) && d.op >= 2) {
         Xbyak::RegExp ea = d.chk ? checked_address(o[0], offset, 1u << d.op, pos)
-                                 : effective_address(kinds, o[0], o + 2, offset);
+                                 : effective_address(kinds, o[0], o + 2, offset, true, in_rcx ? rcx : rax);
         if (d.op == 3) movsd(qword[ea], xmm_pin(pv)); else movss(dword[ea], xmm_pin(pv));
         return d.chk ? Kind::guarded : Kind::native;
       }
-      const Xbyak::Reg64& v = is_gpr_pin(pv) ? gpr_pin(pv) : rdx;
-      if (!is_gpr_pin(pv)) load_int(rdx, 's', o + 1, d.op == 3);
+      Xbyak::Reg64 v = rdx;
+      if (is_gpr_pin(pv)) {
+        v = gpr_pin(pv);
+      } else if (in_rcx && pv == 0 && int64_t(o[1]) == cache_in_) {
+        v = rax;  // holds the value's 8 bytes
+      } else {
+        load_int(rdx, 's', o + 1, d.op == 3);
+      }
       Xbyak::RegExp ea = d.chk ? checked_address(o[0], offset, 1u << d.op, pos)
-                               : effective_address(kinds, o[0], o + 2, offset);
+                               : effective_address(kinds, o[0], o + 2, offset, true, in_rcx ? rcx : rax);
       switch (d.op) {
         case 0: mov(byte[ea], v.cvt8()); break;
         case 1: mov(word[ea], v.cvt16()); break;
@@ -1984,6 +2057,19 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
     case HandlerId::op_copy_ss:
       if (int ps = pin_of(o[1]), pd = pin_of(o[0]); is_xmm_pin(ps) && is_xmm_pin(pd)) {
         store_float(o[0], xmm_pin(ps), true);
+        rax_untouched(o[0]);
+        return Kind::native;
+      }
+      // Into a pinned register directly (not through rax).
+      if (int ps = pin_of(o[1]), pd = pin_of(o[0]); is_gpr_pin(pd)) {
+        if (ps == 0 && int64_t(o[1]) == cache_in_) mov(gpr_pin(pd), rax); else load_int(gpr_pin(pd), 's', o + 1, true);
+        store_int(o[0], gpr_pin(pd));
+        rax_untouched(o[0]);
+        return Kind::native;
+      } else if (is_xmm_pin(pd) && ps == 0 && int64_t(o[1]) != cache_in_) {
+        movsd(xmm_pin(pd), slot64(o[1]));
+        store_float(o[0], xmm_pin(pd), true);
+        rax_untouched(o[0]);
         return Kind::native;
       }
       if (int64_t(o[1]) != cache_in_ || is_gpr_pin(pin_of(o[1]))) load_int(rax, 's', o + 1, true);
@@ -2000,6 +2086,7 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
       if (int p = pin_of(o[0]); is_gpr_pin(p)) {
         if (o[1] == 0) xor_(gpr_pin(p).cvt32(), gpr_pin(p).cvt32()); else mov(gpr_pin(p).cvt32(), o[1]);
         store_int(o[0], gpr_pin(p));
+        rax_untouched(o[0]);
         return Kind::native;
       }
       mov(eax, o[1]);
@@ -2011,18 +2098,51 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
       store_int(o[0], rax);
       keep_rax_as(o[0]);
       return Kind::native;
-    case HandlerId::op_i32_add_shl_sssi:
-      load_int(rax, 's', o + 1, false);
-      load_int(rcx, 's', o + 2, false);
-      CodeGenerator::shl(ecx, uint8_t(o[3] & 31));
-      CodeGenerator::add(eax, ecx);
-      store_int(o[0], rax);
+    case HandlerId::op_i32_add_shl_sssi: {
+      // dst = a + (b << k) in one 32-bit lea (k <= 3) from the operands' registers when they have them
+      // (rax when it holds one), into dst's register when it is pinned.
+      uint32_t k = o[3] & 31;
+      int pa = pin_of(o[1]), pb = pin_of(o[2]), pd = pin_of(o[0]);
+      Xbyak::Reg64 b = rcx;
+      if (is_gpr_pin(pb) && k <= 3) b = gpr_pin(pb);
+      else if (pb == 0 && int64_t(o[2]) == cache_in_) mov(ecx, eax);
+      else load_int(rcx, 's', o + 2, false);
+      bool rax_kept = true;
+      Xbyak::Reg64 a = rax;
+      if (is_gpr_pin(pa)) {
+        a = gpr_pin(pa);
+      } else if (!(pa == 0 && int64_t(o[1]) == cache_in_)) {
+        load_int(rax, 's', o + 1, false);
+        rax_kept = false;
+      }
+      Xbyak::Reg64 r = is_gpr_pin(pd) ? gpr_pin(pd) : rax;
+      if (k <= 3) {
+        lea(r.cvt32(), ptr[a + b * (1 << k)]);
+      } else {
+        CodeGenerator::shl(ecx, uint8_t(k));
+        lea(r.cvt32(), ptr[a + rcx]);
+      }
+      store_int(o[0], r);
+      if (r.getIdx() == rax.getIdx()) keep_rax_as(o[0]); else if (rax_kept) rax_untouched(o[0]);
       return Kind::native;
+    }
     case HandlerId::op_select_ssss:
+      // Into the destination's register when it is pinned (and neither b nor the condition), else rax;
+      // b straight from its register or slot (cmov reads it whatever the condition).
+      if (int pd = pin_of(o[0]); is_gpr_pin(pd) && o[2] != o[0] && o[3] != o[0]) {
+        const Xbyak::Reg64& r = gpr_pin(pd);
+        if (o[1] != o[0]) {
+          if (pin_of(o[1]) == 0 && int64_t(o[1]) == cache_in_) mov(r, rax); else load_int(r, 's', o + 1, true);
+        }
+        int_src(o[3], false, [&](const Xbyak::Operand& c) { cmp(c, 0); });
+        int_src(o[2], true, [&](const Xbyak::Operand& b) { cmove(r, b); });
+        store_int(o[0], r);
+        rax_untouched(o[0]);
+        return Kind::native;
+      }
       load_int(rax, 's', o + 1, true);
-      load_int(rcx, 's', o + 2, true);
       int_src(o[3], false, [&](const Xbyak::Operand& c) { cmp(c, 0); });
-      cmove(rax, rcx);
+      int_src(o[2], true, [&](const Xbyak::Operand& b) { cmove(rax, b); });
       store_int(o[0], rax);
       keep_rax_as(o[0]);
       return Kind::native;
@@ -2032,10 +2152,12 @@ Kind Compiler::emit_special(HandlerId id, const uint32_t* ip, uint32_t pos) {
     case HandlerId::op_br_if_sb:
       test_zero(o[0], false);
       jne(target(pos, int32_t(o[1])));
+      rax_untouched(UINT32_MAX);
       return Kind::native;
     case HandlerId::op_br_unless_sb:
       test_zero(o[0], false);
       je(target(pos, int32_t(o[1])));
+      rax_untouched(UINT32_MAX);
       return Kind::native;
     case HandlerId::op_br_on_null_sb:
       test_zero(o[0], true);
@@ -2466,7 +2588,7 @@ void Compiler::emit_return(Xbyak::Label& fail) {
 }
 
 // The emitters that read and write slots through the accessors above (pinned registers included) and
-// use no caller-saved register but rax, rcx, rdx, r8, xmm0 and xmm1 (helper calls reload the pins).
+// use no caller-saved register but rax, rcx, rdx, xmm0 and xmm1 (helper calls reload the pins).
 bool Compiler::register_aware(HandlerId id, const Desc& d) {
   switch (d.cat) {
     case Cat::ibin: case Cat::idiv: case Cat::fbin: case Cat::unop: case Cat::br_cmp: case Cat::load:
@@ -2524,6 +2646,7 @@ void Compiler::choose_pins() {
   std::vector<uint64_t> w_int(nlocal, 0), w_float(nlocal, 0), w_any(nlocal, 0);
   std::vector<bool> banned(nlocal, false);
   uint64_t unaware_weight = 0, call_weight = 0, exit_weight = 0;
+  bool any_wide = false;  // without v128 instructions, xmm15 (their cache) is a pin too
   int32_t depth = 0;
   for (size_t i = 0; i < n; ++i) {
     depth += loop_diff[i];
@@ -2539,6 +2662,11 @@ void Compiler::choose_pins() {
     if (!aware) unaware_weight += w;
     bool call_like = flags[size_t(*id)].call_like;
     if (call_like) call_weight += 2 * w;  // a store before, a load after
+    // Only v128 instructions name 16-byte operands (the SIMD ones, and GC accesses of v128 fields): the
+    // slot after any other's operand is not touched (banning it kept e.g. the temporary after a
+    // global.get's result out of registers in whole functions).
+    bool wide = d.cat == Cat::simd || handler_info(*id).name.find("v128") != std::string_view::npos;
+    any_wide = any_wide || wide;
     bool f = flags[size_t(*id)].float_name;
     // Which operands (by index) hold floats, as the emitter reads them; copies count for either class.
     auto float_operand = [&](int k) {
@@ -2558,9 +2686,9 @@ void Compiler::choose_pins() {
     interp::for_each_operand(ir_ + starts[i], handler_info(*id).kinds, [&](char kind, const uint32_t* wp) {
       if (kind == 's' && *wp % 8 == 0 && *wp / 8 < nlocal) {
         uint32_t slot = *wp / 8;
-        if (!aware) {  // and the next slot: a v128 operand takes two (a call's results: reloaded after it)
+        if (!aware) {  // and the next slot when a v128 may be written there (a call's results: reloaded after it)
           banned[slot] = true;
-          if (slot + 1 < nlocal && !call_like) banned[slot + 1] = true;
+          if (slot + 1 < nlocal && wide) banned[slot + 1] = true;
         }
         else if (neutral && k != 3) w_any[slot] += w;
         else if (float_operand(k)) w_float[slot] += w;
@@ -2590,7 +2718,7 @@ void Compiler::choose_pins() {
     // instruction and, for caller-saved registers, a load after.
     uint64_t cost = exit_weight + call_weight + unaware_weight;
     if (c.is_float) {
-      if (next_xmm < kNumXmmPins && c.weight > cost + unaware_weight) p = kFirstXmmPin + next_xmm++;
+      if (next_xmm < kNumXmmPins + (any_wide ? 0 : 1) && c.weight > cost + unaware_weight) p = kFirstXmmPin + next_xmm++;
     } else if (next_gpr < kNumGprPins) {
       bool callee_saved = next_gpr < kNumCalleeSavedPins;
       if (c.weight > cost + (callee_saved ? 0 : unaware_weight)) p = 1 + next_gpr++;

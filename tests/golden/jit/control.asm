@@ -1,5 +1,5 @@
 func 0: params=1 locals=1 results=1 frame=5
-252 bytes of machine code, 2 of them data; 6 of 6 IR instructions compiled
+248 bytes of machine code, 1 of them data; 6 of 6 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -36,50 +36,49 @@ entry and exit:
   15: op_br_b @0
       004b  jmp 0x003c
   18: op_copy_ss s0 s1
-      004d  mov rax, r12
-      0050  mov rbp, rax
+      004d  mov rbp, r12
   22: op_return
-      0053  mov [rbx], rbp
-      0056  mov rcx, [r15+0x28]
-      005a  mov rsi, [rcx-0x08]
-      005e  mov rdi, [rcx-0x18]
-      0062  test rsi, rsi
-      0065  jz 0x00f1
-      006b  test dil, 0x01
-      006f  jnz 0x00f1
-      0075  mov rdx, [rsi+0x70]
-      0079  cmp qword ptr [rdx+0x20], 0x00
-      007e  jz 0x00f1
-      0084  mov rax, [rdx+0x90]
-      008b  mov r13, [rdx+0x18]
-      008f  mov r8, [rax+0x30]
-      0093  mov edi, [r8+rdi*1]
-      0097  add rdi, [rax]
-      009a  mov rbx, [rcx-0x10]
-      009e  sub qword ptr [r15+0x28], 0x18
-      00a3  mov [r15+0x10], rsi
-      00a7  mov rax, [rsi+0x10]
-      00ab  cmp rax, [r15+0x18]
-      00af  jz 0x00d3
-      00b5  mov [r15+0x18], rax
-      00b9  mov rcx, [rax+0x110]
-      00c0  mov [r15+0x20], rcx
-      00c4  xor r14d, r14d
-      00c7  test rcx, rcx
-      00ca  jz 0x00d3
-      00d0  mov r14, [rcx]
-      00d3  jmp rdi
-      00d5  mov rbp, [rbx]
-      00d8  mov r12, [rbx+0x08]
+      0050  mov [rbx], rbp
+      0053  mov rcx, [r15+0x28]
+      0057  mov rsi, [rcx-0x08]
+      005b  mov rdi, [rcx-0x18]
+      005f  test rsi, rsi
+      0062  jz 0x00ee
+      0068  test dil, 0x01
+      006c  jnz 0x00ee
+      0072  mov rdx, [rsi+0x70]
+      0076  cmp qword ptr [rdx+0x20], 0x00
+      007b  jz 0x00ee
+      0081  mov rax, [rdx+0x90]
+      0088  mov r13, [rdx+0x18]
+      008c  mov r8, [rax+0x30]
+      0090  mov edi, [r8+rdi*1]
+      0094  add rdi, [rax]
+      0097  mov rbx, [rcx-0x10]
+      009b  sub qword ptr [r15+0x28], 0x18
+      00a0  mov [r15+0x10], rsi
+      00a4  mov rax, [rsi+0x10]
+      00a8  cmp rax, [r15+0x18]
+      00ac  jz 0x00d0
+      00b2  mov [r15+0x18], rax
+      00b6  mov rcx, [rax+0x110]
+      00bd  mov [r15+0x20], rcx
+      00c1  xor r14d, r14d
+      00c4  test rcx, rcx
+      00c7  jz 0x00d0
+      00cd  mov r14, [rcx]
+      00d0  jmp rdi
+      00d2  mov rbp, [rbx]
+      00d5  mov r12, [rbx+0x08]
 out of line (hand-overs):
-      00dc  lea rax, [r13+0x60]  ; hand over at @24
-      00e0  jmp 0x00e5
-      00e5  mov [rbx], rbp
-      00e8  mov [rbx+0x08], r12
-      00ec  jmp 0x001c
-      00f1  lea rax, [r13+0x58]  ; hand over at @22
-      00f5  jmp 0x001c
-data: 2 bytes (branch tables, padding)
+      00d9  lea rax, [r13+0x60]  ; hand over at @24
+      00dd  jmp 0x00e2
+      00e2  mov [rbx], rbp
+      00e5  mov [rbx+0x08], r12
+      00e9  jmp 0x001c
+      00ee  lea rax, [r13+0x58]  ; hand over at @22
+      00f2  jmp 0x001c
+data: 1 bytes (branch tables, padding)
 
 func 1: params=1 locals=0 results=1 frame=3
 268 bytes of machine code, 15 of them data; 7 of 7 IR instructions compiled
@@ -363,13 +362,13 @@ entry and exit:
       002d  ret
       002e  mov rbp, [rbx+0x10]
    0: op_i32_load_sso s2 s0 +0
-      0032  mov eax, [rbx]
-      0034  mov ebp, [r14+rax*1]
+      0032  mov ebp, [rbx]
+      0034  mov ebp, [r14+rbp*1]
    5: op_i32_add_ssi s2 s2 i0x1
       0038  add ebp, 0x01
   10: op_i32_store_sso s0 s2 +4
-      003b  mov eax, [rbx]
-      003d  mov [r14+rax*1+0x04], ebp
+      003b  mov ecx, [rbx]
+      003d  mov [r14+rcx*1+0x04], ebp
   15: op_return
       0042  mov rcx, [r15+0x28]
       0046  mov rsi, [rcx-0x08]

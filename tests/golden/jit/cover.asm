@@ -163,7 +163,7 @@ out of line (hand-overs):
 data: 2 bytes (branch tables, padding)
 
 func 2: params=1 locals=0 results=1 frame=3
-272 bytes of machine code, 0 of them data; 4 of 4 IR instructions compiled
+272 bytes of machine code, 1 of them data; 4 of 4 IR instructions compiled
 entry and exit:
       0000  push rbx
       0001  push rbp
@@ -193,7 +193,7 @@ entry and exit:
       0038  mov rax, <memory_grow>
       0042  call rax
       0044  test al, al
-      0046  jz 0x0103
+      0046  jz 0x0102
       004c  mov rcx, [r15+0x20]
       0050  xor r14d, r14d
       0053  test rcx, rcx
@@ -203,47 +203,48 @@ entry and exit:
       005f  mov eax, 0x10
       0064  mov [rbx+0x08], rax
    8: op_i32_load_sso s0 s1 +0
-      0068  mov eax, [rbx+0x08]
-      006b  mov eax, [r14+rax*1]
-      006f  mov [rbx], rax
+      0068  mov eax, eax
+      006a  mov eax, [r14+rax*1]
+      006e  mov [rbx], rax
   13: op_return
-      0072  mov rcx, [r15+0x28]
-      0076  mov rsi, [rcx-0x08]
-      007a  mov rdi, [rcx-0x18]
-      007e  test rsi, rsi
-      0081  jz 0x00fa
-      0087  test dil, 0x01
-      008b  jnz 0x00fa
-      0091  mov rdx, [rsi+0x70]
-      0095  cmp qword ptr [rdx+0x20], 0x00
-      009a  jz 0x00fa
-      00a0  mov rax, [rdx+0x90]
-      00a7  mov r13, [rdx+0x18]
-      00ab  mov r8, [rax+0x30]
-      00af  mov edi, [r8+rdi*1]
-      00b3  add rdi, [rax]
-      00b6  mov rbx, [rcx-0x10]
-      00ba  sub qword ptr [r15+0x28], 0x18
-      00bf  mov [r15+0x10], rsi
-      00c3  mov rax, [rsi+0x10]
-      00c7  cmp rax, [r15+0x18]
-      00cb  jz 0x00ef
-      00d1  mov [r15+0x18], rax
-      00d5  mov rcx, [rax+0x110]
-      00dc  mov [r15+0x20], rcx
-      00e0  xor r14d, r14d
-      00e3  test rcx, rcx
-      00e6  jz 0x00ef
-      00ec  mov r14, [rcx]
-      00ef  jmp rdi
+      0071  mov rcx, [r15+0x28]
+      0075  mov rsi, [rcx-0x08]
+      0079  mov rdi, [rcx-0x18]
+      007d  test rsi, rsi
+      0080  jz 0x00f9
+      0086  test dil, 0x01
+      008a  jnz 0x00f9
+      0090  mov rdx, [rsi+0x70]
+      0094  cmp qword ptr [rdx+0x20], 0x00
+      0099  jz 0x00f9
+      009f  mov rax, [rdx+0x90]
+      00a6  mov r13, [rdx+0x18]
+      00aa  mov r8, [rax+0x30]
+      00ae  mov edi, [r8+rdi*1]
+      00b2  add rdi, [rax]
+      00b5  mov rbx, [rcx-0x10]
+      00b9  sub qword ptr [r15+0x28], 0x18
+      00be  mov [r15+0x10], rsi
+      00c2  mov rax, [rsi+0x10]
+      00c6  cmp rax, [r15+0x18]
+      00ca  jz 0x00ee
+      00d0  mov [r15+0x18], rax
+      00d4  mov rcx, [rax+0x110]
+      00db  mov [r15+0x20], rcx
+      00df  xor r14d, r14d
+      00e2  test rcx, rcx
+      00e5  jz 0x00ee
+      00eb  mov r14, [rcx]
+      00ee  jmp rdi
 out of line (hand-overs):
-      00f1  lea rax, [r13+0x3C]  ; hand over at @15
-      00f5  jmp 0x001c
-      00fa  lea rax, [r13+0x34]  ; hand over at @13
-      00fe  jmp 0x001c
-      0103  mov rax, [r15+0x08]
-      0107  mov rax, [rax+0x70]
-      010b  jmp 0x001c
+      00f0  lea rax, [r13+0x3C]  ; hand over at @15
+      00f4  jmp 0x001c
+      00f9  lea rax, [r13+0x34]  ; hand over at @13
+      00fd  jmp 0x001c
+      0102  mov rax, [r15+0x08]
+      0106  mov rax, [rax+0x70]
+      010a  jmp 0x001c
+data: 1 bytes (branch tables, padding)
 
 func 3: params=1 locals=0 results=1 frame=3
 244 bytes of machine code, 2 of them data; 2 of 2 IR instructions compiled
