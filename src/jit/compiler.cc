@@ -36,8 +36,9 @@
 // instructions as long as their slots are written at the points where the interpreter may take over.
 // Register allocation (issue 17): per function, the most used slots are pinned to registers for the whole
 // function: up to 8 GPRs (rbp and r12, callee-saved; rsi, rdi, r8, r9, r10, r11) and 13 xmm registers
-// (xmm2-xmm14; xmm15 too in functions without v128 instructions, whose cache it is) by their uses weighted 8x per loop level (loops: the ranges of backward branches), params,
-// declared locals and temporaries alike (a slot's class is the one most of its accesses use; a register
+// (xmm2-xmm14; xmm15 too in functions without v128 instructions, whose cache it is) by their uses
+// weighted 8x per loop level (loops: the ranges of backward branches), params, declared locals and
+// temporaries alike (a slot's class is the one most of its accesses use; a register
 // holds the slot's 8 bytes whatever the type, so temporaries reused for other types stay exact).
 //   - Write-back: a pinned slot's value lives in its register inside machine code (store_int/store_float
 //     write the register only; the accessors read it), and the frame is made current where anything
@@ -53,16 +54,16 @@
 //   - Emitters that are not register-aware (register_aware(): any not written for this, e.g. SIMD,
 //     tables, GC, calls) stay correct unchanged: the pins are spilled before them, and their own
 //     hand-overs spill nothing (they may have used the registers); slots they name (and the next one for
-//     v128 instructions: a v128 takes two) are never pinned, so they cannot write a pinned slot behind its register's back;
-//     after their fall-through the caller-saved pins (after a call, all) are reloaded. When such an
+//     v128 instructions: a v128 takes two) are never pinned, so they cannot write a pinned slot behind
+//     its register's back; after their fall-through the caller-saved pins (after a call, all) are reloaded. When such an
 //     emitter branches, its targets reload too, and the function stays write-through (results also go to
 //     their slots, so a reload is right on every path into the target).
 //   - Register-aware emitters use only rax, rcx, rdx, xmm0 and xmm1 as scratch (and rdi/rsi/rdx for
 //     helper arguments, spilled before and reloaded after); the one-value rax cache stays for the rest.
 // A slot is pinned when its weighted uses exceed the moves its register costs (choose_pins()), in every
-// function (straight-line ones too: CoreMark's unrolled crcu16 runs 22% faster pinned). Not done yet: a
-// value cache for the temporaries left in memory (only rax, below), and spilling only what an exit's
-// interpreter code reads.
+// function (straight-line ones too: CoreMark's unrolled crcu16 runs 22% faster pinned). Not done yet:
+// dropping dead stores of temporaries (needs liveness across hand-overs and branch targets), pins per
+// loop region rather than per function, and spilling only what an exit's interpreter code reads.
 // Tiering (Config::tier automatic): the IR then has op_tier_count at function entry and at loop headers;
 // when a function's count runs out, the JIT compiles it on the spot and patches its IR in place (the
 // FuncCode stays the one every caller, return address, site and exception handler refers to), and the
